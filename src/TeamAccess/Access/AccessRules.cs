@@ -1,0 +1,68 @@
+namespace TeamAccess;
+
+/// <summary>
+/// The rules of who holds what, in one place; the services ask them on a loaded snapshot and the compiled index
+/// precomputes them for every membership.
+/// <list type="bullet">
+/// <item>Only an Active membership of an Active team holds anything (invariant 8); an unknown role holds nothing (13).</item>
+/// <item>At team level, a membership holds its role's permissions.</item>
+/// <item>On a resource, a role that is not scoped to grants holds its role's permissions everywhere; every membership
+/// also holds what grants to it or to its groups give on that resource (invariant 7).</item>
+/// <item>A read-only role holds no write permission, whatever a grant says (invariant 7).</item>
+/// </list>
+/// </summary>
+internal static class AccessRules
+{
+    public static Role? ActiveRole(Team team, Membership membership, RoleCatalog roles) =>
+        team.Status == TeamStatus.Active && membership.Status == MembershipStatus.Active && roles.TryGet(membership.Role, out var role) ? role : null;
+
+    public static ulong TeamMask(Role? activeRole) => activeRole?.Mask ?? 0;
+
+    public static ulong ResourceBaseMask(Role? activeRole) => activeRole is null || activeRole.IsScopedToGrants ? 0 : activeRole.Mask;
+
+    /// <summary>What a grant's permissions are worth to a membership holding <paramref name="activeRole"/>.</summary>
+    public static ulong GrantMask(Role? activeRole, ulong granted, RoleCatalog roles) =>
+        activeRole is null ? 0 : activeRole.IsReadOnly ? granted & roles.PermissionCatalog.ReadMask : granted;
+
+    public static ulong MaskOf(Grant grant, RoleCatalog roles)
+    {
+        ulong mask = 0;
+        foreach (var name in grant.Permissions)
+        {
+            // A permission the host has since unregistered grants nothing.
+            if (roles.PermissionCatalog.TryGet(name, out var permission))
+            {
+                mask |= permission.Mask;
+            }
+        }
+
+        return mask;
+    }
+
+    /// <summary>Whether the grant reaches the membership: given to it directly or to a group it is in.</summary>
+    public static bool Reaches(TeamSnapshot team, Grant grant, MembershipId membershipId) =>
+        grant.Subject.Kind == GrantSubjectKind.Membership
+            ? grant.Subject.Id == membershipId.Value
+            : team.Groups.TryGetValue(new GroupId(grant.Subject.Id), out var group) && group.Members.Contains(membershipId);
+
+    /// <summary>Everything the membership holds on one resource.</summary>
+    public static ulong ResourceMask(TeamSnapshot team, Membership membership, string resourceId, RoleCatalog roles)
+    {
+        var role = ActiveRole(team.Team, membership, roles);
+        var mask = ResourceBaseMask(role);
+        if (role is null)
+        {
+            return mask;
+        }
+
+        foreach (var grant in team.Grants.Values)
+        {
+            if (string.Equals(grant.ResourceId, resourceId, StringComparison.Ordinal) && Reaches(team, grant, membership.Id))
+            {
+                mask |= GrantMask(role, MaskOf(grant, roles), roles);
+            }
+        }
+
+        return mask;
+    }
+}

@@ -1,0 +1,53 @@
+namespace TeamAccess;
+
+/// <summary>The acting user as seen from one team: their current membership and, when Active, their role.</summary>
+internal readonly record struct Actor(UserId Id, Membership? Membership, Role? Role)
+{
+    public bool IsGuardian => Role?.IsGuardian == true;
+
+    public int Rank => Role?.Rank ?? int.MinValue;
+
+    /// <summary>
+    /// Deny by default, and no cross-team reach (invariant 14): someone with no membership in the team is told it does
+    /// not exist; a member who is not Active, or whose role lacks the permission, is refused.
+    /// </summary>
+    public static Result Authorize(TeamSnapshot team, UserId actorId, string permission, RoleCatalog roles, out Actor actor)
+    {
+        var membership = team.FindCurrentMembership(actorId);
+        var role = membership is null ? null : AccessRules.ActiveRole(team.Team, membership, roles);
+        actor = new Actor(actorId, membership, role);
+        if (membership is null)
+        {
+            return Result.Failed(TeamAccessErrorCode.NotFound);
+        }
+
+        if (team.Team.Status == TeamStatus.Deleted)
+        {
+            return Result.Failed(TeamAccessErrorCode.TeamDeleted);
+        }
+
+        if (role is null || !roles.PermissionCatalog.TryGet(permission, out var resolved) || !role.Has(resolved))
+        {
+            return Result.Failed(TeamAccessErrorCode.PermissionDenied);
+        }
+
+        return Result.Success;
+    }
+
+    /// <summary>Nobody gives a role ranked above their own; only a guardian gives the guardian role (invariant 6).</summary>
+    public Result MayGive(Role role)
+    {
+        if (role.IsGuardian && !IsGuardian)
+        {
+            return Result.Failed(TeamAccessErrorCode.GuardianRequired);
+        }
+
+        return role.Rank > Rank ? Result.Failed(TeamAccessErrorCode.RoleRankTooHigh) : Result.Success;
+    }
+
+    /// <summary>Nobody manages (changes, deactivates, removes) a member whose role ranks above their own.</summary>
+    public Result MayManage(Membership target, RoleCatalog roles) =>
+        roles.TryGet(target.Role, out var targetRole) && targetRole.Rank > Rank
+            ? Result.Failed(TeamAccessErrorCode.RoleRankTooHigh)
+            : Result.Success;
+}

@@ -1,0 +1,46 @@
+namespace TeamAccess;
+
+/// <summary>
+/// Answers "may this user do this in this team (on this resource)?" from an in-memory compiled index: synchronous, no
+/// store call, no lock, no allocation. Deny by default: an unknown user, team, permission or resource is <see langword="false"/>.
+/// </summary>
+public interface IAccessChecker
+{
+    /// <summary>Checks a team-level permission.</summary>
+    /// <param name="userId">The user.</param>
+    /// <param name="teamId">The team.</param>
+    /// <param name="permission">A permission resolved from the <see cref="PermissionCatalog"/>.</param>
+    /// <returns><see langword="true"/> when allowed.</returns>
+    bool HasPermission(UserId userId, TeamId teamId, Permission permission);
+
+    /// <summary>Checks a permission on one resource.</summary>
+    /// <param name="userId">The user.</param>
+    /// <param name="teamId">The team.</param>
+    /// <param name="permission">A permission resolved from the <see cref="PermissionCatalog"/>.</param>
+    /// <param name="resourceId">The host's resource id.</param>
+    /// <returns><see langword="true"/> when allowed.</returns>
+    bool HasPermission(UserId userId, TeamId teamId, Permission permission, string resourceId);
+
+    /// <summary>Checks a team-level permission by name (one extra hash lookup for the name).</summary>
+    /// <param name="userId">The user.</param>
+    /// <param name="teamId">The team.</param>
+    /// <param name="permission">The permission's name.</param>
+    /// <returns><see langword="true"/> when allowed; <see langword="false"/> for an unknown permission.</returns>
+    bool HasPermission(UserId userId, TeamId teamId, string permission);
+
+    /// <summary>Checks a permission on one resource by name.</summary>
+    /// <param name="userId">The user.</param>
+    /// <param name="teamId">The team.</param>
+    /// <param name="permission">The permission's name.</param>
+    /// <param name="resourceId">The host's resource id.</param>
+    /// <returns><see langword="true"/> when allowed.</returns>
+    bool HasPermission(UserId userId, TeamId teamId, string permission, string resourceId);
+
+    /// <summary>Tells why a check is allowed or denied: which membership, role, grant or group, or what is missing.</summary>
+    /// <param name="userId">The user.</param>
+    /// <param name="teamId">The team.</param>
+    /// <param name="permission">The permission's name.</param>
+    /// <param name="resourceId">The resource id, or <see langword="null"/> for a team-level check.</param>
+    /// <returns>The decision with its reason.</returns>
+    AccessDecision Explain(UserId userId, TeamId teamId, string permission, string? resourceId = null);
+}

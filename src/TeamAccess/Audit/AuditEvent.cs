@@ -1,0 +1,106 @@
+namespace TeamAccess;
+
+/// <summary>What an audit event is about.</summary>
+public enum AuditSubjectKind
+{
+    /// <summary>A user account.</summary>
+    User = 0,
+
+    /// <summary>A team.</summary>
+    Team = 1,
+
+    /// <summary>A membership.</summary>
+    Membership = 2,
+
+    /// <summary>A group.</summary>
+    Group = 3,
+
+    /// <summary>A grant.</summary>
+    Grant = 4,
+}
+
+/// <summary>
+/// One change, as the store persisted it in the same transaction as the change (DESIGN.md invariant 12). <see cref="Before"/>
+/// and <see cref="After"/> are JSON snapshots of the subject, so replaying a team's events from empty rebuilds the team
+/// (invariant 17). No secret is ever part of them.
+/// </summary>
+/// <param name="Sequence">The global, increasing sequence number the store assigned; 0 before it is stored.</param>
+/// <param name="OccurredAt">When the change happened.</param>
+/// <param name="ActorId">Who made it; <see langword="null"/> for the system.</param>
+/// <param name="TeamId">The team it belongs to; <see langword="null"/> for a change to a user account alone.</param>
+/// <param name="SubjectKind">What kind of subject changed.</param>
+/// <param name="SubjectId">The subject's id.</param>
+/// <param name="Action">What happened, one of <see cref="AuditActions"/>.</param>
+/// <param name="Before">The subject before, as JSON; <see langword="null"/> when it was created.</param>
+/// <param name="After">The subject after, as JSON; <see langword="null"/> when it was deleted.</param>
+public sealed record AuditEvent(
+    long Sequence,
+    DateTimeOffset OccurredAt,
+    UserId? ActorId,
+    TeamId? TeamId,
+    AuditSubjectKind SubjectKind,
+    Guid SubjectId,
+    string Action,
+    string? Before,
+    string? After);
+
+/// <summary>The actions an <see cref="AuditEvent"/> records.</summary>
+public static class AuditActions
+{
+    /// <summary>A user signed up or was created.</summary>
+    public const string UserCreated = "user.created";
+
+    /// <summary>A user's names changed.</summary>
+    public const string UserRenamed = "user.renamed";
+
+    /// <summary>A user was deleted.</summary>
+    public const string UserDeleted = "user.deleted";
+
+    /// <summary>A team was created.</summary>
+    public const string TeamCreated = "team.created";
+
+    /// <summary>A team was renamed.</summary>
+    public const string TeamRenamed = "team.renamed";
+
+    /// <summary>A team's tier changed.</summary>
+    public const string TeamTierChanged = "team.tier_changed";
+
+    /// <summary>A team was deleted.</summary>
+    public const string TeamDeleted = "team.deleted";
+
+    /// <summary>A membership was created Active (sign-up, team creation, direct add).</summary>
+    public const string MembershipAdded = "membership.added";
+
+    /// <summary>A membership's role changed.</summary>
+    public const string MembershipRoleChanged = "membership.role_changed";
+
+    /// <summary>A membership was deactivated.</summary>
+    public const string MembershipDeactivated = "membership.deactivated";
+
+    /// <summary>A membership was reactivated.</summary>
+    public const string MembershipReactivated = "membership.reactivated";
+
+    /// <summary>A membership was removed by a manager, or because its user was deleted.</summary>
+    public const string MembershipRemoved = "membership.removed";
+
+    /// <summary>A member left the team.</summary>
+    public const string MembershipLeft = "membership.left";
+
+    /// <summary>A group was created.</summary>
+    public const string GroupCreated = "group.created";
+
+    /// <summary>A group was deleted.</summary>
+    public const string GroupDeleted = "group.deleted";
+
+    /// <summary>A member was added to a group.</summary>
+    public const string GroupMemberAdded = "group.member_added";
+
+    /// <summary>A member was taken out of a group.</summary>
+    public const string GroupMemberRemoved = "group.member_removed";
+
+    /// <summary>A grant was given or widened.</summary>
+    public const string GrantGiven = "grant.given";
+
+    /// <summary>A grant was revoked.</summary>
+    public const string GrantRevoked = "grant.revoked";
+}

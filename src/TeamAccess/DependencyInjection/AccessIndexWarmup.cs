@@ -1,0 +1,35 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace TeamAccess;
+
+/// <summary>
+/// Loads every team from the store into the permission index when the host starts, so that the first check after a
+/// restart already knows every team. Hosts without the generic host call <c>WarmUpTeamAccessAsync</c> themselves.
+/// </summary>
+internal sealed class AccessIndexWarmup(IServiceScopeFactory scopes, AccessEngine engine, TimeProvider time, ILogger<AccessIndexWarmup>? logger = null) : IHostedService
+{
+    private readonly ILogger _logger = logger ?? NullLogger<AccessIndexWarmup>.Instance;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var scope = scopes.CreateAsyncScope();
+        await using (scope.ConfigureAwait(false))
+        {
+            var teams = scope.ServiceProvider.GetRequiredService<ITeamStore>();
+            var count = 0;
+            await foreach (var snapshot in teams.LoadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                engine.Apply(snapshot);
+                count++;
+            }
+
+            _logger.LogInformation("TeamAccess loaded {Count} teams into the permission index in {Elapsed}", count, time.GetElapsedTime(started));
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,21 @@
+namespace TeamAccess;
+
+/// <summary>Everything a host configures in <c>AddTeamAccess(options =&gt; ...)</c>. Validated at start-up.</summary>
+public sealed class TeamAccessOptions
+{
+    /// <summary>Gets the role catalog; empty means the Owner/Administrator/Member/Observer preset.</summary>
+    public RoleOptions Roles { get; } = new();
+
+    /// <summary>Gets the host's permissions, registered beside the built-in ones.</summary>
+    public PermissionOptions Permissions { get; } = new();
+
+    /// <summary>Gets how writes behave under contention.</summary>
+    public ConcurrencyOptions Concurrency { get; } = new();
+}
+
+/// <summary>How writes behave when concurrent writers change the same team.</summary>
+public sealed class ConcurrencyOptions
+{
+    /// <summary>Gets or sets how many times a write is retried, from a fresh load, after a conflict. Default 10; 0 to 100.</summary>
+    public int MaxRetries { get; set; } = 10;
+}

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Options;
+
+namespace TeamAccess;
+
+/// <summary>Validates <see cref="TeamAccessOptions"/> with the same code that builds the role catalog, so the two cannot disagree.</summary>
+internal sealed class TeamAccessOptionsValidator : IValidateOptions<TeamAccessOptions>
+{
+    public ValidateOptionsResult Validate(string? name, TeamAccessOptions options)
+    {
+        var errors = new List<string>();
+        RoleCatalog.TryBuild(options, errors);
+        if (options.Concurrency.MaxRetries is < 0 or > 100)
+        {
+            errors.Add($"Concurrency.MaxRetries must be between 0 and 100; it is {options.Concurrency.MaxRetries}.");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

@@ -1,0 +1,71 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using TeamAccess;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers TeamAccess in a host's service collection.</summary>
+public static class TeamAccessServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds TeamAccess with in-memory stores (a storage package replaces them on the returned builder). Options are
+    /// validated when the host starts: a bad role catalog fails the start, not the first request. Every registration is
+    /// a <c>TryAdd</c>, so a host can replace any part by registering it first.
+    /// </summary>
+    /// <param name="services">The host's services.</param>
+    /// <param name="configure">Configures roles, permissions and behaviour.</param>
+    /// <returns>The builder, for storage.</returns>
+    public static TeamAccessBuilder AddTeamAccess(this IServiceCollection services, Action<TeamAccessOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<TeamAccessOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TeamAccessOptions>, TeamAccessOptionsValidator>());
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => RoleCatalog.Create(sp.GetRequiredService<IOptions<TeamAccessOptions>>().Value));
+        services.TryAddSingleton(sp => sp.GetRequiredService<RoleCatalog>().PermissionCatalog);
+
+        services.TryAddSingleton<InMemoryTeamAccessStore>();
+        services.TryAddSingleton<IUserStore>(sp => sp.GetRequiredService<InMemoryTeamAccessStore>());
+        services.TryAddSingleton<ITeamStore>(sp => sp.GetRequiredService<InMemoryTeamAccessStore>());
+        services.TryAddSingleton<IAuditStore>(sp => sp.GetRequiredService<InMemoryTeamAccessStore>());
+        services.TryAddSingleton<IChangeStore>(sp => sp.GetRequiredService<InMemoryTeamAccessStore>());
+
+        services.TryAddSingleton<AccessEngine>();
+        services.TryAddSingleton<IAccessChecker>(sp => sp.GetRequiredService<AccessEngine>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AccessIndexWarmup>());
+
+        services.TryAddScoped<TeamWriter>();
+        services.TryAddScoped<IUserService, UserService>();
+        services.TryAddScoped<ITeamService, TeamService>();
+        services.TryAddScoped<IMemberService, MemberService>();
+        services.TryAddScoped<IGroupService, GroupService>();
+        services.TryAddScoped<IGrantService, GrantService>();
+        services.TryAddScoped<IAuditLog, AuditLog>();
+        return new TeamAccessBuilder(services);
+    }
+
+    /// <summary>
+    /// Loads every stored team into the permission index, for hosts that do not run the generic host's hosted services
+    /// (which do this at start-up). Also validates the options, as the generic host would.
+    /// </summary>
+    /// <param name="services">The built service provider.</param>
+    /// <param name="cancellationToken">Cancels the load.</param>
+    /// <returns>A task that completes when the index is loaded.</returns>
+    public static async Task WarmUpTeamAccessAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        _ = services.GetRequiredService<IOptions<TeamAccessOptions>>().Value;
+        foreach (var hosted in services.GetServices<IHostedService>().OfType<AccessIndexWarmup>())
+        {
+            await hosted.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+namespace TeamAccess;
+
+/// <summary>Groups inside a team (needs <c>groups.manage</c> to change, <c>members.read</c> to list).</summary>
+public interface IGroupService
+{
+    /// <summary>Creates a group with a handle unique in the team.</summary>
+    /// <param name="actor">The acting user.</param>
+    /// <param name="teamId">The team.</param>
+    /// <param name="name">The group's name.</param>
+    /// <param name="handle">The group's handle, such as <c>maintenance-team</c>.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The group; or NotFound, PermissionDenied, InvalidName, InvalidHandle, DuplicateHandle.</returns>
+    ValueTask<Result<Group>> CreateAsync(UserId actor, TeamId teamId, string name, string handle, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes a group and the grants given to it.</summary>
+    /// <param name="actor">The acting user.</param>
+    /// <param name="teamId">The team.</param>
+    /// <param name="groupId">The group.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Success; or NotFound, PermissionDenied.</returns>
+    ValueTask<Result> DeleteAsync(UserId actor, TeamId teamId, GroupId groupId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Puts a member in a group. Refused with <see cref="TeamAccessErrorCode.ExceedsGranterPermissions"/> when the group's
+    /// grants give something the actor does not hold on that resource: no escalation by the side door (invariant 15).
+    /// </summary>
+    /// <param name="actor">The acting user.</param>
+    /// <param name="teamId">The team.</param>
+    /// <param name="groupId">The group.</param>
+    /// <param name="membershipId">The membership.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The group; or NotFound, PermissionDenied, AlreadyInGroup, ExceedsGranterPermissions.</returns>
+    ValueTask<Result<Group>> AddMemberAsync(UserId actor, TeamId teamId, GroupId groupId, MembershipId membershipId, CancellationToken cancellationToken = default);
+
+    /// <summary>Takes a member out of a group.</summary>
+    /// <param name="actor">The acting user.</param>
+    /// <param name="teamId">The team.</param>
+    /// <param name="groupId">The group.</param>
+    /// <param name="membershipId">The membership.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The group; or NotFound, PermissionDenied, NotInGroup.</returns>
+    ValueTask<Result<Group>> RemoveMemberAsync(UserId actor, TeamId teamId, GroupId groupId, MembershipId membershipId, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists the team's groups by handle.</summary>
+    /// <param name="actor">The acting user.</param>
+    /// <param name="teamId">The team.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The groups; or NotFound, PermissionDenied.</returns>
+    ValueTask<Result<IReadOnlyList<Group>>> ListAsync(UserId actor, TeamId teamId, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,91 @@
+namespace TeamAccess;
+
+/// <summary>One row of a team's Users page.</summary>
+/// <param name="MembershipId">The membership.</param>
+/// <param name="UserId">The user; <see langword="null"/> for an invited address with no account.</param>
+/// <param name="Email">The email address.</param>
+/// <param name="FirstName">The first name, when there is a user.</param>
+/// <param name="LastName">The last name, when there is a user.</param>
+/// <param name="Role">The role.</param>
+/// <param name="Status">The status.</param>
+/// <param name="CreatedAt">When the membership was created.</param>
+public sealed record MemberView(
+    MembershipId MembershipId,
+    UserId? UserId,
+    string Email,
+    string? FirstName,
+    string? LastName,
+    string Role,
+    MembershipStatus Status,
+    DateTimeOffset CreatedAt);
+
+/// <summary>A team's members: list them, add, change role, deactivate, reactivate, remove, leave.</summary>
+/// <remarks>
+/// Every change is refused with <see cref="TeamAccessErrorCode.LastGuardian"/> when it would leave the team without an
+/// Active guardian, and with <see cref="TeamAccessErrorCode.RoleRankTooHigh"/> when the actor would give or manage a role
+/// ranked above their own. A membership of another team answers <see cref="TeamAccessErrorCode.NotFound"/>.
+/// </remarks>
+public interface IMemberService
+{
+    /// <summary>Lists the team's non-terminal memberships (needs <c>members.read</c>), ordered by email.</summary>
+    /// <param name="actor">The acting user.</param>
+    /// <param name="teamId">The team.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The members; or NotFound, PermissionDenied.</returns>
+    ValueTask<Result<IReadOnlyList<MemberView>>> ListAsync(UserId actor, TeamId teamId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Adds an existing user to the team as an Active member (needs <c>members.invite</c>): for hosts that provision
+    /// members themselves. Invitations are the way to ask a person first.
+    /// </summary>
+    /// <param name="actor">The acting user.</param>
+    /// <param name="teamId">The team.</param>
+    /// <param name="userId">The user to add.</param>
+    /// <param name="role">The role to give.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The membership; or NotFound, PermissionDenied, InvalidRole, RoleRankTooHigh, GuardianRequired, AlreadyMember, AlreadyInvited.</returns>
+    ValueTask<Result<Membership>> AddAsync(UserId actor, TeamId teamId, UserId userId, string role, CancellationToken cancellationToken = default);
+
+    /// <summary>Changes an Active member's role (needs <c>members.manage</c>). The member's sessions end (new security stamp).</summary>
+    /// <param name="actor">The acting user.</param>
+    /// <param name="teamId">The team.</param>
+    /// <param name="membershipId">The membership.</param>
+    /// <param name="role">The new role.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The membership; or NotFound, PermissionDenied, InvalidRole, RoleRankTooHigh, GuardianRequired, LastGuardian, InvalidTransition.</returns>
+    ValueTask<Result<Membership>> ChangeRoleAsync(UserId actor, TeamId teamId, MembershipId membershipId, string role, CancellationToken cancellationToken = default);
+
+    /// <summary>Deactivates an Active member (needs <c>members.manage</c>): no permissions until reactivated.</summary>
+    /// <param name="actor">The acting user.</param>
+    /// <param name="teamId">The team.</param>
+    /// <param name="membershipId">The membership.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The membership; or NotFound, PermissionDenied, RoleRankTooHigh, LastGuardian, InvalidTransition.</returns>
+    ValueTask<Result<Membership>> DeactivateAsync(UserId actor, TeamId teamId, MembershipId membershipId, CancellationToken cancellationToken = default);
+
+    /// <summary>Reactivates an Inactive member (needs <c>members.manage</c>).</summary>
+    /// <param name="actor">The acting user.</param>
+    /// <param name="teamId">The team.</param>
+    /// <param name="membershipId">The membership.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The membership; or NotFound, PermissionDenied, RoleRankTooHigh, InvalidTransition.</returns>
+    ValueTask<Result<Membership>> ReactivateAsync(UserId actor, TeamId teamId, MembershipId membershipId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Removes a member (needs <c>members.manage</c>); on an Invited membership this revokes the invitation (the "delete"
+    /// button of a pending row). The membership leaves its groups and loses its direct grants.
+    /// </summary>
+    /// <param name="actor">The acting user.</param>
+    /// <param name="teamId">The team.</param>
+    /// <param name="membershipId">The membership.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The membership; or NotFound, PermissionDenied, RoleRankTooHigh, LastGuardian, InvalidTransition.</returns>
+    ValueTask<Result<Membership>> RemoveAsync(UserId actor, TeamId teamId, MembershipId membershipId, CancellationToken cancellationToken = default);
+
+    /// <summary>Leaves the team: the actor's own Active or Inactive membership is removed. The last guardian cannot leave.</summary>
+    /// <param name="actor">The acting user.</param>
+    /// <param name="teamId">The team.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The membership; or NotFound, LastGuardian, InvalidTransition.</returns>
+    ValueTask<Result<Membership>> LeaveAsync(UserId actor, TeamId teamId, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,13 @@
+namespace TeamAccess;
+
+/// <summary>The lifecycles' graphs in Mermaid, drawn from the state machines themselves so the docs cannot drift from the code.</summary>
+public static class LifecycleDiagrams
+{
+    /// <summary>The membership lifecycle (Invited, Active, Inactive, Removed, Expired).</summary>
+    /// <returns>A Mermaid <c>stateDiagram-v2</c>.</returns>
+    public static string Membership() => MembershipLifecycle.ToMermaid();
+
+    /// <summary>The team lifecycle (tiers under Active, and Deleted).</summary>
+    /// <returns>A Mermaid <c>stateDiagram-v2</c>.</returns>
+    public static string Team() => TeamLifecycle.ToMermaid();
+}

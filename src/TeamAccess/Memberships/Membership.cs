@@ -1,0 +1,31 @@
+namespace TeamAccess;
+
+/// <summary>A user's place in one team: a role and a status.</summary>
+/// <param name="Id">The membership's id.</param>
+/// <param name="TeamId">The team.</param>
+/// <param name="UserId">The user; <see langword="null"/> while an invited address has no account.</param>
+/// <param name="Email">The normalized email address of the user or of the invited address.</param>
+/// <param name="Role">The role's name, as in the role catalog.</param>
+/// <param name="Status">The lifecycle state.</param>
+/// <param name="CreatedAt">When the membership was created.</param>
+public sealed record Membership(
+    MembershipId Id,
+    TeamId TeamId,
+    UserId? UserId,
+    string Email,
+    string Role,
+    MembershipStatus Status,
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>
+    /// Gets the security stamp: replaced whenever the role or status changes, so that a session issued before the
+    /// change is refused after it (DESIGN.md invariant 8).
+    /// </summary>
+    public Guid SecurityStamp { get; init; } = Guid.NewGuid();
+
+    /// <summary>Gets who created the membership (the inviter, or the user who created the team).</summary>
+    public UserId? CreatedBy { get; init; }
+
+    /// <summary>Gets when the membership last changed.</summary>
+    public DateTimeOffset UpdatedAt { get; init; }
+}

@@ -1,0 +1,29 @@
+namespace TeamAccess;
+
+/// <summary>The states of the membership lifecycle (DESIGN.md section 3).</summary>
+public enum MembershipStatus
+{
+    /// <summary>Invited; the invitee has not accepted yet. No permissions.</summary>
+    Invited = 0,
+
+    /// <summary>A working member: the role's permissions apply.</summary>
+    Active = 1,
+
+    /// <summary>Deactivated; may be reactivated. No permissions.</summary>
+    Inactive = 2,
+
+    /// <summary>Removed, revoked or declined. Terminal; the address may be invited again as a new membership.</summary>
+    Removed = 3,
+
+    /// <summary>The invitation expired before it was accepted. Terminal.</summary>
+    Expired = 4,
+}
+
+/// <summary>Queries on <see cref="MembershipStatus"/>.</summary>
+public static class MembershipStatusExtensions
+{
+    /// <summary>Tells whether the status is terminal (Removed or Expired).</summary>
+    /// <param name="status">The status.</param>
+    /// <returns><see langword="true"/> when no transition leaves the status.</returns>
+    public static bool IsTerminal(this MembershipStatus status) => status is MembershipStatus.Removed or MembershipStatus.Expired;
+}

@@ -1,0 +1,85 @@
+namespace TeamAccess;
+
+/// <summary>
+/// Stable, machine-readable codes for every expected refusal. Values never change meaning; new codes are appended.
+/// </summary>
+public enum TeamAccessErrorCode
+{
+    /// <summary>No error.</summary>
+    None = 0,
+
+    /// <summary>The subject (user, team, membership, group, grant) does not exist, or is not visible to the actor.</summary>
+    NotFound = 1,
+
+    /// <summary>The actor lacks the permission the operation needs.</summary>
+    PermissionDenied = 2,
+
+    /// <summary>The change would leave the team without an Active holder of its guardian role.</summary>
+    LastGuardian = 3,
+
+    /// <summary>The actor tried to give or manage a role ranked above their own.</summary>
+    RoleRankTooHigh = 4,
+
+    /// <summary>Only a holder of the guardian role may do this (grant the guardian role, delete the team, change its tier).</summary>
+    GuardianRequired = 5,
+
+    /// <summary>The email address is malformed.</summary>
+    InvalidEmail = 6,
+
+    /// <summary>The handle is malformed (3-63 lower-case letters, digits and hyphens, starting and ending with a letter or digit).</summary>
+    InvalidHandle = 7,
+
+    /// <summary>A name (first, last, team or group name) is empty, too long or holds control characters.</summary>
+    InvalidName = 8,
+
+    /// <summary>The role is not in the role catalog.</summary>
+    InvalidRole = 9,
+
+    /// <summary>The permission is not registered.</summary>
+    InvalidPermission = 10,
+
+    /// <summary>The resource id is empty, too long or holds control characters.</summary>
+    InvalidResource = 11,
+
+    /// <summary>Another user already has this email address.</summary>
+    DuplicateEmail = 12,
+
+    /// <summary>Another team or group already has this handle.</summary>
+    DuplicateHandle = 13,
+
+    /// <summary>The user already has an Active or Inactive membership in the team.</summary>
+    AlreadyMember = 14,
+
+    /// <summary>The address already has a pending invitation to the team.</summary>
+    AlreadyInvited = 15,
+
+    /// <summary>The membership's or team's status does not allow this transition.</summary>
+    InvalidTransition = 16,
+
+    /// <summary>Concurrent writers kept changing the team; the operation gave up after its bounded retries.</summary>
+    ConcurrencyFailure = 17,
+
+    /// <summary>The team has been deleted.</summary>
+    TeamDeleted = 18,
+
+    /// <summary>A read-only role cannot hold a write permission, directly, through a group or through a grant.</summary>
+    ReadOnlyRole = 19,
+
+    /// <summary>The actor tried to give a permission they do not hold themselves.</summary>
+    ExceedsGranterPermissions = 20,
+
+    /// <summary>The membership is already in the group.</summary>
+    AlreadyInGroup = 21,
+
+    /// <summary>The membership is not in the group.</summary>
+    NotInGroup = 22,
+
+    /// <summary>The user still holds the guardian role as the last Active guardian of a team and cannot be deleted.</summary>
+    UserIsLastGuardian = 23,
+
+    /// <summary>The value is already what was asked for; nothing changed.</summary>
+    NoChange = 24,
+
+    /// <summary>A batch or list was larger than the configured limit; nothing was done.</summary>
+    BatchTooLarge = 25,
+}

@@ -1,0 +1,55 @@
+namespace TeamAccess;
+
+/// <summary>The built-in permission names. A host registers its own beside them (<c>devices.read</c>, <c>devices.write</c>).</summary>
+public static class Permissions
+{
+    /// <summary>Delete the team. Only the guardian role may hold it.</summary>
+    public const string TeamDelete = "team.delete";
+
+    /// <summary>Rename the team.</summary>
+    public const string TeamManage = "team.manage";
+
+    /// <summary>Change the team's tier. Only the guardian role may hold it.</summary>
+    public const string BillingManage = "billing.manage";
+
+    /// <summary>List the team's members.</summary>
+    public const string MembersRead = "members.read";
+
+    /// <summary>Invite or add members.</summary>
+    public const string MembersInvite = "members.invite";
+
+    /// <summary>Change members' roles, deactivate, reactivate and remove them.</summary>
+    public const string MembersManage = "members.manage";
+
+    /// <summary>Create and delete groups and change who is in them.</summary>
+    public const string GroupsManage = "groups.manage";
+
+    /// <summary>Give and revoke grants on resources.</summary>
+    public const string GrantsManage = "grants.manage";
+
+    /// <summary>Read the team's resources.</summary>
+    public const string ResourcesRead = "resources.read";
+
+    /// <summary>Change the team's resources.</summary>
+    public const string ResourcesWrite = "resources.write";
+
+    /// <summary>Read the team's audit log.</summary>
+    public const string AuditRead = "audit.read";
+
+    /// <summary>The built-in permissions in registration order.</summary>
+    internal static readonly string[] BuiltIn =
+    [
+        TeamDelete, TeamManage, BillingManage, MembersRead, MembersInvite, MembersManage, GroupsManage, GrantsManage,
+        ResourcesRead, ResourcesWrite, AuditRead,
+    ];
+}
+
+/// <summary>Whether a permission only reads or also changes something. Read-only roles hold only read permissions.</summary>
+public enum PermissionKind
+{
+    /// <summary>Reads only.</summary>
+    Read = 0,
+
+    /// <summary>Changes something.</summary>
+    Write = 1,
+}

@@ -1,0 +1,167 @@
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.Options;
+
+namespace TeamAccess;
+
+/// <summary>
+/// The validated role catalog: the roles, their ranks and compiled permissions, and the guardian role. Built once from
+/// <see cref="TeamAccessOptions"/>; a bad catalog fails the host's start.
+/// </summary>
+public sealed class RoleCatalog
+{
+    private readonly Dictionary<string, Role> _byName;
+
+    private RoleCatalog(PermissionCatalog permissions, Role[] roles)
+    {
+        PermissionCatalog = permissions;
+        Roles = roles;
+        _byName = roles.ToDictionary(r => r.Name, StringComparer.OrdinalIgnoreCase);
+        Guardian = roles.Single(r => r.IsGuardian);
+    }
+
+    /// <summary>Gets the permission catalog the roles are built on.</summary>
+    public PermissionCatalog PermissionCatalog { get; }
+
+    /// <summary>Gets the roles, highest rank first.</summary>
+    public IReadOnlyList<Role> Roles { get; }
+
+    /// <summary>Gets the guardian role.</summary>
+    public Role Guardian { get; }
+
+    /// <summary>Finds a role by name (case-insensitive).</summary>
+    /// <param name="name">The name.</param>
+    /// <param name="role">The role.</param>
+    /// <returns><see langword="true"/> when the role exists.</returns>
+    public bool TryGet(string? name, [NotNullWhen(true)] out Role? role)
+    {
+        role = null;
+        return name is not null && _byName.TryGetValue(name, out role);
+    }
+
+    internal Role this[int index] => Roles[index];
+
+    /// <summary>Builds and validates the catalog.</summary>
+    /// <param name="options">The options.</param>
+    /// <returns>The catalog.</returns>
+    /// <exception cref="OptionsValidationException">The catalog is invalid.</exception>
+    public static RoleCatalog Create(TeamAccessOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = new List<string>();
+        var catalog = TryBuild(options, errors);
+        if (catalog is null)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(TeamAccessOptions), errors);
+        }
+
+        return catalog;
+    }
+
+    internal static RoleCatalog? TryBuild(TeamAccessOptions options, List<string> errors)
+    {
+        var permissions = PermissionCatalog.Build(options.Permissions, errors);
+        var definitions = options.Roles.Roles.Count == 0 ? RolePresets.OwnerAdministratorMemberObserver.Roles : options.Roles.Roles;
+
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var ranks = new HashSet<int>();
+        var compiled = new List<(RoleDefinition Definition, ulong Mask)>();
+        foreach (var definition in definitions)
+        {
+            if (definition.Name.Length is 0 or > 64 || definition.Name.Trim() != definition.Name || definition.Name.Any(c => !(char.IsLetterOrDigit(c) || c is ' ' or '-' or '_')))
+            {
+                errors.Add($"Role name '{definition.Name}' must have 1 to 64 letters, digits, spaces, hyphens or underscores.");
+            }
+
+            if (!names.Add(definition.Name))
+            {
+                errors.Add($"Role '{definition.Name}' is defined twice.");
+            }
+
+            if (!ranks.Add(definition.Rank))
+            {
+                errors.Add($"Role '{definition.Name}' has rank {definition.Rank}, which another role already has; ranks must be distinct.");
+            }
+
+            ulong mask = 0;
+            foreach (var pattern in definition.Permissions)
+            {
+                if (permissions.TryExpand(pattern, out var bits))
+                {
+                    mask |= bits;
+                }
+                else
+                {
+                    errors.Add($"Role '{definition.Name}' names permission '{pattern}', which is not registered.");
+                }
+            }
+
+            foreach (var pattern in definition.ExceptPermissions)
+            {
+                if (permissions.TryExpand(pattern, out var bits))
+                {
+                    mask &= ~bits;
+                }
+                else
+                {
+                    errors.Add($"Role '{definition.Name}' excepts permission '{pattern}', which is not registered.");
+                }
+            }
+
+            if (definition.IsReadOnly && (mask & ~permissions.ReadMask) != 0)
+            {
+                errors.Add($"Role '{definition.Name}' is read-only but holds write permissions: {string.Join(", ", permissions.NamesOf(mask & ~permissions.ReadMask))}.");
+            }
+
+            if (definition.IsGuardian && (definition.IsReadOnly || definition.IsScopedToGrants))
+            {
+                errors.Add($"Role '{definition.Name}' is the guardian role and cannot be read-only or scoped to grants.");
+            }
+
+            compiled.Add((definition, mask));
+        }
+
+        var guardians = compiled.Where(r => r.Definition.IsGuardian).ToList();
+        if (compiled.Count == 0)
+        {
+            errors.Add("The role catalog is empty.");
+        }
+        else if (guardians.Count != 1)
+        {
+            errors.Add($"Exactly one role must be the guardian role; found {guardians.Count}.");
+        }
+        else
+        {
+            var guardian = guardians[0];
+            if (compiled.Any(r => !r.Definition.IsGuardian && r.Definition.Rank >= guardian.Definition.Rank))
+            {
+                errors.Add($"The guardian role '{guardian.Definition.Name}' must rank above every other role.");
+            }
+
+            // Invariant 6: only a guardian deletes the team or changes its tier, so only the guardian role may hold those.
+            foreach (var guardianOnly in new[] { Permissions.TeamDelete, Permissions.BillingManage })
+            {
+                var bit = permissions.Get(guardianOnly).Mask;
+                if ((guardian.Mask & bit) == 0)
+                {
+                    errors.Add($"The guardian role '{guardian.Definition.Name}' must hold '{guardianOnly}'.");
+                }
+
+                foreach (var other in compiled.Where(r => !r.Definition.IsGuardian && (r.Mask & bit) != 0))
+                {
+                    errors.Add($"Only the guardian role may hold '{guardianOnly}'; role '{other.Definition.Name}' does.");
+                }
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return null;
+        }
+
+        var roles = compiled
+            .OrderByDescending(r => r.Definition.Rank)
+            .Select((r, i) => new Role(r.Definition, i, r.Mask, permissions.NamesOf(r.Mask).ToArray()))
+            .ToArray();
+        return new RoleCatalog(permissions, roles);
+    }
+}

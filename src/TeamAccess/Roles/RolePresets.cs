@@ -1,0 +1,46 @@
+namespace TeamAccess;
+
+/// <summary>A named, ready role catalog.</summary>
+/// <param name="Name">The preset's name.</param>
+/// <param name="Roles">The roles, highest rank first.</param>
+public sealed record RolePreset(string Name, IReadOnlyList<RoleDefinition> Roles);
+
+/// <summary>The role catalogs of the portals TeamAccess serves.</summary>
+public static class RolePresets
+{
+    /// <summary>The Owner role's name.</summary>
+    public const string Owner = "Owner";
+
+    /// <summary>The Administrator role's name.</summary>
+    public const string Administrator = "Administrator";
+
+    /// <summary>The Member role's name.</summary>
+    public const string Member = "Member";
+
+    /// <summary>The Observer role's name.</summary>
+    public const string Observer = "Observer";
+
+    /// <summary>The Viewer role's name.</summary>
+    public const string Viewer = "Viewer";
+
+    /// <summary>
+    /// Owner (guardian, everything), Administrator (everything but deleting the team and billing), Member (reads team
+    /// data, reaches resources only through grants), Observer (read-only).
+    /// </summary>
+    public static RolePreset OwnerAdministratorMemberObserver { get; } = new(
+        nameof(OwnerAdministratorMemberObserver),
+        [
+            new RoleDefinition(Owner, 400, "*") { IsGuardian = true },
+            new RoleDefinition(Administrator, 300, "*") { ExceptPermissions = [TeamAccess.Permissions.TeamDelete, TeamAccess.Permissions.BillingManage] },
+            new RoleDefinition(Member, 200, "*.read", TeamAccess.Permissions.ResourcesWrite) { IsScopedToGrants = true, ExceptPermissions = [TeamAccess.Permissions.AuditRead] },
+            new RoleDefinition(Observer, 100, "*.read") { IsReadOnly = true, ExceptPermissions = [TeamAccess.Permissions.AuditRead] },
+        ]);
+
+    /// <summary>Administrator (guardian, everything) and Viewer (read-only).</summary>
+    public static RolePreset AdministratorViewer { get; } = new(
+        nameof(AdministratorViewer),
+        [
+            new RoleDefinition(Administrator, 200, "*") { IsGuardian = true },
+            new RoleDefinition(Viewer, 100, "*.read") { IsReadOnly = true },
+        ]);
+}

@@ -1,0 +1,17 @@
+namespace TeamAccess;
+
+/// <summary>A change to one user: create (no <see cref="Before"/>), update, or delete (no <see cref="After"/>).</summary>
+/// <param name="Before">The user as loaded; its <see cref="User.ConcurrencyStamp"/> must still be the stored one.</param>
+/// <param name="After">The user to store.</param>
+public sealed record UserChange(User? Before, User? After);
+
+/// <summary>A change to one team: create (no <see cref="Before"/>) or update.</summary>
+/// <param name="Before">The snapshot as loaded; its version must still be the stored one.</param>
+/// <param name="After">The snapshot to store; its version is <see cref="Before"/>'s plus one (1 for a new team).</param>
+public sealed record TeamChange(TeamSnapshot? Before, TeamSnapshot After);
+
+/// <summary>Everything one operation changes, committed atomically by <see cref="IChangeStore.CommitAsync"/>.</summary>
+/// <param name="Users">The user changes.</param>
+/// <param name="Teams">The team changes.</param>
+/// <param name="AuditEvents">The events recording the changes; the store assigns their sequence numbers.</param>
+public sealed record ChangeSet(IReadOnlyList<UserChange> Users, IReadOnlyList<TeamChange> Teams, IReadOnlyList<AuditEvent> AuditEvents);

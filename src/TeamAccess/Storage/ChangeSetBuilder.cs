@@ -1,0 +1,180 @@
+using System.Collections.Immutable;
+
+namespace TeamAccess;
+
+/// <summary>
+/// Collects one operation's changes. Every change to a team's contents goes through a <see cref="TeamEditor"/>, which
+/// records its audit event with the before and after snapshots at the same time: no change without its event.
+/// </summary>
+internal sealed class ChangeSetBuilder(UserId? actor, DateTimeOffset now)
+{
+    private readonly List<UserChange> _users = [];
+    private readonly List<TeamEditor> _teams = [];
+    private readonly List<AuditEvent> _audit = [];
+
+    public UserId? Actor { get; } = actor;
+
+    public DateTimeOffset Now { get; } = now;
+
+    public bool IsEmpty => _users.Count == 0 && _audit.Count == 0;
+
+    public TeamEditor Edit(TeamSnapshot loaded)
+    {
+        foreach (var existing in _teams)
+        {
+            if (existing.Original?.Id == loaded.Id)
+            {
+                return existing;
+            }
+        }
+
+        var editor = new TeamEditor(this, loaded, loaded);
+        _teams.Add(editor);
+        return editor;
+    }
+
+    public TeamEditor Create(Team team)
+    {
+        var editor = new TeamEditor(this, null, TeamSnapshot.Empty(team with { Version = 0 }));
+        _teams.Add(editor);
+        editor.SetTeam(team with { Version = 0 }, AuditActions.TeamCreated);
+        return editor;
+    }
+
+    public void CreateUser(User user)
+    {
+        _users.Add(new UserChange(null, user));
+        Record(null, AuditSubjectKind.User, user.Id.Value, AuditActions.UserCreated, null, user);
+    }
+
+    public void UpdateUser(User before, User after, string action)
+    {
+        _users.Add(new UserChange(before, after with { ConcurrencyStamp = Guid.NewGuid() }));
+        Record(null, AuditSubjectKind.User, after.Id.Value, action, before, after);
+    }
+
+    public void DeleteUser(User user)
+    {
+        _users.Add(new UserChange(user, null));
+        Record(null, AuditSubjectKind.User, user.Id.Value, AuditActions.UserDeleted, user, null);
+    }
+
+    /// <summary>The snapshots as they will be stored (version bumped), for the permission index once committed.</summary>
+    public ChangeSet Build(out IReadOnlyList<TeamSnapshot> storedTeams)
+    {
+        var teamChanges = new List<TeamChange>();
+        var stored = new List<TeamSnapshot>();
+        foreach (var editor in _teams)
+        {
+            if (!editor.Changed)
+            {
+                continue;
+            }
+
+            var version = (editor.Original?.Version ?? 0) + 1;
+            var after = editor.Current with { Team = editor.Current.Team with { Version = version } };
+            teamChanges.Add(new TeamChange(editor.Original, after));
+            stored.Add(after);
+        }
+
+        storedTeams = stored;
+        return new ChangeSet(_users.ToArray(), teamChanges, _audit.ToArray());
+    }
+
+    internal void Record<T>(TeamId? teamId, AuditSubjectKind kind, Guid subjectId, string action, T? before, T? after)
+        where T : class =>
+        _audit.Add(new AuditEvent(0, Now, Actor, teamId, kind, subjectId, action, AuditJson.Serialize(before), AuditJson.Serialize(after)));
+}
+
+/// <summary>Changes one team's snapshot, recording an audit event for each change.</summary>
+internal sealed class TeamEditor
+{
+    private readonly ChangeSetBuilder _owner;
+
+    internal TeamEditor(ChangeSetBuilder owner, TeamSnapshot? original, TeamSnapshot current)
+    {
+        _owner = owner;
+        Original = original;
+        Current = current;
+    }
+
+    public TeamSnapshot? Original { get; }
+
+    public TeamSnapshot Current { get; private set; }
+
+    public bool Changed { get; private set; }
+
+    public TeamId Id => Current.Id;
+
+    public void SetTeam(Team after, string action)
+    {
+        var before = Original is null && !Changed ? null : Current.Team;
+        Current = Current with { Team = after };
+        Touch(AuditSubjectKind.Team, after.Id.Value, action, before, after);
+    }
+
+    public void PutMembership(Membership after, string action)
+    {
+        var before = Current.Memberships.GetValueOrDefault(after.Id);
+        Current = Current with { Memberships = Current.Memberships.SetItem(after.Id, after with { UpdatedAt = _owner.Now }) };
+        Touch(AuditSubjectKind.Membership, after.Id.Value, action, before, Current.Memberships[after.Id]);
+    }
+
+    public void PutGroup(Group after, string action)
+    {
+        var before = Current.Groups.GetValueOrDefault(after.Id);
+        Current = Current with { Groups = Current.Groups.SetItem(after.Id, after) };
+        Touch(AuditSubjectKind.Group, after.Id.Value, action, before, after);
+    }
+
+    public void RemoveGroup(GroupId id, string action)
+    {
+        var before = Current.Groups[id];
+        Current = Current with { Groups = Current.Groups.Remove(id) };
+        Touch<Group>(AuditSubjectKind.Group, id.Value, action, before, null);
+    }
+
+    public void PutGrant(Grant after, string action)
+    {
+        var before = Current.Grants.GetValueOrDefault(after.Id);
+        Current = Current with { Grants = Current.Grants.SetItem(after.Id, after) };
+        Touch(AuditSubjectKind.Grant, after.Id.Value, action, before, after);
+    }
+
+    public void RemoveGrant(GrantId id, string action)
+    {
+        var before = Current.Grants[id];
+        Current = Current with { Grants = Current.Grants.Remove(id) };
+        Touch<Grant>(AuditSubjectKind.Grant, id.Value, action, before, null);
+    }
+
+    /// <summary>
+    /// Takes a membership that is leaving (removed, left, user deleted) out of every group and drops its direct grants,
+    /// each with its own event, so nothing dangles and a replay sees the same.
+    /// </summary>
+    public void DetachMembership(MembershipId id)
+    {
+        foreach (var group in Current.Groups.Values)
+        {
+            if (group.Members.Contains(id))
+            {
+                PutGroup(group with { Members = group.Members.Remove(id) }, AuditActions.GroupMemberRemoved);
+            }
+        }
+
+        foreach (var grant in Current.Grants.Values)
+        {
+            if (grant.Subject == GrantSubject.ForMembership(id))
+            {
+                RemoveGrant(grant.Id, AuditActions.GrantRevoked);
+            }
+        }
+    }
+
+    private void Touch<T>(AuditSubjectKind kind, Guid subjectId, string action, T? before, T? after)
+        where T : class
+    {
+        Changed = true;
+        _owner.Record(Current.Id, kind, subjectId, action, before, after);
+    }
+}

@@ -1,0 +1,288 @@
+using System.Runtime.CompilerServices;
+
+namespace TeamAccess;
+
+/// <summary>
+/// The default store: everything in memory, safe under concurrent use. A commit takes one lock, checks every version,
+/// stamp and constraint first and then applies all or nothing; reads return immutable objects and never block on a
+/// commit for longer than a dictionary lookup.
+/// </summary>
+public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IAuditStore, IChangeStore
+{
+    private readonly object _gate = new();
+    private readonly Dictionary<UserId, User> _users = [];
+    private readonly Dictionary<string, UserId> _userIdsByEmail = new(StringComparer.Ordinal);
+    private readonly Dictionary<TeamId, TeamSnapshot> _teams = [];
+    private readonly Dictionary<string, TeamId> _teamIdsByHandle = new(StringComparer.Ordinal);
+    private readonly Dictionary<UserId, HashSet<TeamId>> _teamIdsByUser = [];
+    private readonly Dictionary<TeamId, List<AuditEvent>> _auditByTeam = [];
+    private readonly List<AuditEvent> _audit = [];
+    private long _sequence;
+
+    /// <summary>Gets the number of audit events stored (all teams and users).</summary>
+    public int AuditEventCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _audit.Count;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<User?> FindByIdAsync(UserId id, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return ValueTask.FromResult(_users.GetValueOrDefault(id));
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<User?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(normalizedEmail);
+        lock (_gate)
+        {
+            return ValueTask.FromResult(_userIdsByEmail.TryGetValue(normalizedEmail, out var id) ? _users[id] : null);
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<TeamSnapshot?> LoadAsync(TeamId id, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return ValueTask.FromResult(_teams.GetValueOrDefault(id));
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<TeamId?> FindIdByHandleAsync(string handle, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(handle);
+        lock (_gate)
+        {
+            return ValueTask.FromResult<TeamId?>(_teamIdsByHandle.TryGetValue(handle, out var id) ? id : null);
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<TeamId> ListTeamIdsForUserAsync(UserId userId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        TeamId[] ids;
+        lock (_gate)
+        {
+            ids = _teamIdsByUser.TryGetValue(userId, out var set) ? [.. set] : [];
+        }
+
+        foreach (var id in ids)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return id;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<TeamSnapshot> LoadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        TeamSnapshot[] all;
+        lock (_gate)
+        {
+            all = [.. _teams.Values];
+        }
+
+        foreach (var snapshot in all)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return snapshot;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<AuditEvent> ListAsync(TeamId teamId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        AuditEvent[] events;
+        lock (_gate)
+        {
+            events = _auditByTeam.TryGetValue(teamId, out var list) ? [.. list] : [];
+        }
+
+        foreach (var e in events)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return e;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<Result<long>> CommitAsync(ChangeSet changes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            var refusal = Check(changes);
+            if (refusal is not TeamAccessErrorCode.None)
+            {
+                return ValueTask.FromResult(Result<long>.Failed(refusal));
+            }
+
+            Apply(changes);
+            return ValueTask.FromResult(Result<long>.Ok(_sequence));
+        }
+    }
+
+    private TeamAccessErrorCode Check(ChangeSet changes)
+    {
+        var emailsTaken = new HashSet<string>(StringComparer.Ordinal);
+        var emailsFreed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var change in changes.Users)
+        {
+            if (change.Before is { } before)
+            {
+                if (!_users.TryGetValue(before.Id, out var stored) || stored.ConcurrencyStamp != before.ConcurrencyStamp)
+                {
+                    return TeamAccessErrorCode.ConcurrencyFailure;
+                }
+
+                if (change.After is null)
+                {
+                    emailsFreed.Add(before.Email);
+                }
+                else if (change.After.Email != before.Email || change.After.Id != before.Id)
+                {
+                    throw new ArgumentException("A user's id and email are not changed by an update.", nameof(changes));
+                }
+            }
+            else if (change.After is { } created)
+            {
+                if (_users.ContainsKey(created.Id))
+                {
+                    return TeamAccessErrorCode.ConcurrencyFailure;
+                }
+
+                if ((_userIdsByEmail.ContainsKey(created.Email) && !emailsFreed.Contains(created.Email)) || !emailsTaken.Add(created.Email))
+                {
+                    return TeamAccessErrorCode.DuplicateEmail;
+                }
+            }
+        }
+
+        var handlesTaken = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var change in changes.Teams)
+        {
+            var after = change.After;
+            if (change.Before is { } before)
+            {
+                if (before.Id != after.Id || after.Version != before.Version + 1 || after.Team.Handle != before.Team.Handle)
+                {
+                    throw new ArgumentException("A team update keeps the id and handle and bumps the version by one.", nameof(changes));
+                }
+
+                if (!_teams.TryGetValue(before.Id, out var stored) || stored.Version != before.Version)
+                {
+                    return TeamAccessErrorCode.ConcurrencyFailure;
+                }
+            }
+            else
+            {
+                if (after.Version != 1)
+                {
+                    throw new ArgumentException("A new team has version 1.", nameof(changes));
+                }
+
+                if (_teams.ContainsKey(after.Id))
+                {
+                    return TeamAccessErrorCode.ConcurrencyFailure;
+                }
+
+                if (_teamIdsByHandle.ContainsKey(after.Team.Handle) || !handlesTaken.Add(after.Team.Handle))
+                {
+                    return TeamAccessErrorCode.DuplicateHandle;
+                }
+            }
+
+            var constraint = StoreConstraints.Check(after);
+            if (constraint is not TeamAccessErrorCode.None)
+            {
+                return constraint;
+            }
+        }
+
+        return TeamAccessErrorCode.None;
+    }
+
+    private void Apply(ChangeSet changes)
+    {
+        foreach (var change in changes.Users)
+        {
+            if (change.After is { } after)
+            {
+                _users[after.Id] = after;
+                _userIdsByEmail[after.Email] = after.Id;
+            }
+            else if (change.Before is { } deleted)
+            {
+                _users.Remove(deleted.Id);
+                _userIdsByEmail.Remove(deleted.Email);
+            }
+        }
+
+        foreach (var change in changes.Teams)
+        {
+            if (change.Before is null)
+            {
+                _teamIdsByHandle[change.After.Team.Handle] = change.After.Id;
+            }
+            else
+            {
+                foreach (var membership in change.Before.Memberships.Values)
+                {
+                    if (membership.UserId is { } userId && _teamIdsByUser.TryGetValue(userId, out var set))
+                    {
+                        set.Remove(change.After.Id);
+                    }
+                }
+            }
+
+            foreach (var membership in change.After.Memberships.Values)
+            {
+                if (membership.UserId is { } userId && !membership.Status.IsTerminal())
+                {
+                    if (!_teamIdsByUser.TryGetValue(userId, out var set))
+                    {
+                        _teamIdsByUser[userId] = set = [];
+                    }
+
+                    set.Add(change.After.Id);
+                }
+            }
+
+            _teams[change.After.Id] = change.After;
+        }
+
+        foreach (var e in changes.AuditEvents)
+        {
+            var stored = e with { Sequence = ++_sequence };
+            _audit.Add(stored);
+            if (stored.TeamId is { } teamId)
+            {
+                if (!_auditByTeam.TryGetValue(teamId, out var list))
+                {
+                    _auditByTeam[teamId] = list = [];
+                }
+
+                list.Add(stored);
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace TeamAccess;
+
+/// <summary>
+/// Runs one write the way DESIGN.md section 6 asks: load, decide (re-checking every rule on what was loaded), commit
+/// with the expected versions, and on a conflict start again from a fresh load, a bounded number of times. On success
+/// the changed teams are swapped into the permission index.
+/// </summary>
+internal sealed class TeamWriter(
+    ITeamStore teams,
+    IChangeStore changes,
+    AccessEngine engine,
+    RoleCatalog roles,
+    TimeProvider time,
+    IOptions<TeamAccessOptions> options,
+    ILogger<TeamWriter>? logger = null)
+{
+    private readonly ILogger _logger = logger ?? NullLogger<TeamWriter>.Instance;
+
+    public delegate ValueTask<Result<T>> Attempt<T>(ChangeSetBuilder changes, CancellationToken cancellationToken);
+
+    public delegate Result<T> TeamDecision<T>(TeamEditor team, Actor actor);
+
+    public ITeamStore Teams => teams;
+
+    public RoleCatalog Roles => roles;
+
+    public TimeProvider Time => time;
+
+    public async ValueTask<Result<T>> RunAsync<T>(UserId? actor, string operation, Attempt<T> attempt, CancellationToken cancellationToken)
+    {
+        var maxRetries = options.Value.Concurrency.MaxRetries;
+        for (var retry = 0; ; retry++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var builder = new ChangeSetBuilder(actor, time.GetUtcNow());
+            var decision = await attempt(builder, cancellationToken).ConfigureAwait(false);
+            if (!decision.Succeeded)
+            {
+                _logger.LogDebug("TeamAccess {Operation} by {Actor} refused: {Code}", operation, actor, decision.Code);
+                return decision;
+            }
+
+            if (builder.IsEmpty)
+            {
+                return decision;
+            }
+
+            var set = builder.Build(out var stored);
+            var commit = await changes.CommitAsync(set, cancellationToken).ConfigureAwait(false);
+            if (commit.Succeeded)
+            {
+                foreach (var snapshot in stored)
+                {
+                    engine.Apply(snapshot);
+                }
+
+                _logger.LogInformation("TeamAccess {Operation} by {Actor} committed at sequence {Sequence}", operation, actor, commit.Value);
+                return decision;
+            }
+
+            if (commit.Code != TeamAccessErrorCode.ConcurrencyFailure || retry >= maxRetries)
+            {
+                _logger.LogInformation("TeamAccess {Operation} by {Actor} not committed: {Code} after {Retries} retries", operation, actor, commit.Code, retry);
+                return Result<T>.Failed(commit.Error!);
+            }
+
+            _logger.LogDebug("TeamAccess {Operation} by {Actor} met a concurrent change; retrying ({Retry}/{MaxRetries})", operation, actor, retry + 1, maxRetries);
+        }
+    }
+
+    /// <summary>A write inside one team by an actor who needs <paramref name="permission"/> there.</summary>
+    public ValueTask<Result<T>> RunOnTeamAsync<T>(UserId actor, TeamId teamId, string permission, string operation, TeamDecision<T> decide, CancellationToken cancellationToken) =>
+        RunAsync(
+            actor,
+            operation,
+            async (builder, ct) =>
+            {
+                var snapshot = await teams.LoadAsync(teamId, ct).ConfigureAwait(false);
+                if (snapshot is null)
+                {
+                    return Result<T>.Failed(TeamAccessErrorCode.NotFound);
+                }
+
+                var authorized = Actor.Authorize(snapshot, actor, permission, roles, out var who);
+                return authorized.Succeeded ? decide(builder.Edit(snapshot), who) : Result<T>.Failed(authorized.Error);
+            },
+            cancellationToken);
+}

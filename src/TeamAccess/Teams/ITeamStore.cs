@@ -1,0 +1,28 @@
+namespace TeamAccess;
+
+/// <summary>Reads teams as whole snapshots. Writes go through <see cref="IChangeStore"/>.</summary>
+public interface ITeamStore
+{
+    /// <summary>Loads a team with its memberships, groups and grants.</summary>
+    /// <param name="id">The team.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The snapshot, or <see langword="null"/> when there is no such team.</returns>
+    ValueTask<TeamSnapshot?> LoadAsync(TeamId id, CancellationToken cancellationToken);
+
+    /// <summary>Finds a team's id by its handle.</summary>
+    /// <param name="handle">The handle.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The id, or <see langword="null"/>.</returns>
+    ValueTask<TeamId?> FindIdByHandleAsync(string handle, CancellationToken cancellationToken);
+
+    /// <summary>Lists the teams in which the user has a non-terminal membership.</summary>
+    /// <param name="userId">The user.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The team ids.</returns>
+    IAsyncEnumerable<TeamId> ListTeamIdsForUserAsync(UserId userId, CancellationToken cancellationToken);
+
+    /// <summary>Loads every team, for building the permission index at start-up.</summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The snapshots.</returns>
+    IAsyncEnumerable<TeamSnapshot> LoadAllAsync(CancellationToken cancellationToken);
+}

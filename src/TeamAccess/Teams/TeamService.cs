@@ -1,0 +1,138 @@
+namespace TeamAccess;
+
+/// <summary>The default <see cref="ITeamService"/>.</summary>
+internal sealed class TeamService(IUserStore users, TeamWriter writer) : ITeamService
+{
+    /// <summary>Creates a team with <paramref name="founder"/> as its Active guardian (sign-up and team creation share it).</summary>
+    internal static (Team Team, Membership Membership) StartTeam(ChangeSetBuilder changes, User founder, string name, string handle, RoleCatalog roles)
+    {
+        var team = new Team(TeamId.New(), name, handle, TeamTier.Free, TeamStatus.Active, changes.Now);
+        var editor = changes.Create(team);
+        var membership = new Membership(MembershipId.New(), team.Id, founder.Id, founder.Email, roles.Guardian.Name, MembershipStatus.Active, changes.Now)
+        {
+            CreatedBy = founder.Id,
+        };
+        editor.PutMembership(membership, AuditActions.MembershipAdded);
+        return (team with { Version = 1 }, editor.Current.Memberships[membership.Id]);
+    }
+
+    public ValueTask<Result<Team>> CreateAsync(UserId actor, string name, string handle, CancellationToken cancellationToken = default)
+    {
+        if (!Names.TryNormalizeName(name, out var normalized))
+        {
+            return ValueTask.FromResult(Result<Team>.Failed(TeamAccessErrorCode.InvalidName));
+        }
+
+        if (!Handle.IsValid(handle))
+        {
+            return ValueTask.FromResult(Result<Team>.Failed(TeamAccessErrorCode.InvalidHandle));
+        }
+
+        return writer.RunAsync(
+            actor,
+            "CreateTeam",
+            async (changes, ct) =>
+            {
+                var founder = await users.FindByIdAsync(actor, ct).ConfigureAwait(false);
+                if (founder is null)
+                {
+                    return Result<Team>.Failed(TeamAccessErrorCode.NotFound);
+                }
+
+                return Result<Team>.Ok(StartTeam(changes, founder, normalized, handle, writer.Roles).Team);
+            },
+            cancellationToken);
+    }
+
+    public ValueTask<Result<Team>> RenameAsync(UserId actor, TeamId teamId, string name, CancellationToken cancellationToken = default)
+    {
+        if (!Names.TryNormalizeName(name, out var normalized))
+        {
+            return ValueTask.FromResult(Result<Team>.Failed(TeamAccessErrorCode.InvalidName));
+        }
+
+        return writer.RunOnTeamAsync(actor, teamId, Permissions.TeamManage, "RenameTeam", (team, _) =>
+        {
+            var current = team.Current.Team;
+            if (current.Name != normalized)
+            {
+                team.SetTeam(current with { Name = normalized }, AuditActions.TeamRenamed);
+            }
+
+            return Result<Team>.Ok(team.Current.Team);
+        }, cancellationToken);
+    }
+
+    public ValueTask<Result<Team>> ChangeTierAsync(UserId actor, TeamId teamId, TeamTier tier, CancellationToken cancellationToken = default)
+    {
+        if (!Enum.IsDefined(tier))
+        {
+            throw new ArgumentOutOfRangeException(nameof(tier));
+        }
+
+        return writer.RunOnTeamAsync(actor, teamId, Permissions.BillingManage, "ChangeTier", (team, who) =>
+        {
+            var current = team.Current.Team;
+            var lifecycle = new TeamLifecycle(current, who.IsGuardian);
+            var fired = lifecycle.TryFire(tier == TeamTier.Commercial ? TeamLifecycle.Trigger.Upgrade : TeamLifecycle.Trigger.Downgrade);
+            if (!fired.Succeeded)
+            {
+                return Result<Team>.Failed(fired.Error);
+            }
+
+            team.SetTeam(current with { Tier = lifecycle.Tier }, AuditActions.TeamTierChanged);
+            return Result<Team>.Ok(team.Current.Team);
+        }, cancellationToken);
+    }
+
+    public async ValueTask<Result> DeleteAsync(UserId actor, TeamId teamId, CancellationToken cancellationToken = default) =>
+        await writer.RunOnTeamAsync(actor, teamId, Permissions.TeamDelete, "DeleteTeam", (team, who) =>
+        {
+            var current = team.Current.Team;
+            var lifecycle = new TeamLifecycle(current, who.IsGuardian);
+            var fired = lifecycle.TryFire(TeamLifecycle.Trigger.Delete);
+            if (!fired.Succeeded)
+            {
+                return Result<Team>.Failed(fired.Error);
+            }
+
+            team.SetTeam(current with { Status = lifecycle.Status }, AuditActions.TeamDeleted);
+            return Result<Team>.Ok(team.Current.Team);
+        }, cancellationToken).ConfigureAwait(false);
+
+    public async ValueTask<Team?> FindByHandleAsync(string handle, CancellationToken cancellationToken = default)
+    {
+        if (!Handle.IsValid(handle))
+        {
+            return null;
+        }
+
+        var id = await writer.Teams.FindIdByHandleAsync(handle, cancellationToken).ConfigureAwait(false);
+        var snapshot = id is null ? null : await writer.Teams.LoadAsync(id.Value, cancellationToken).ConfigureAwait(false);
+        return snapshot?.Team.Status == TeamStatus.Active ? snapshot.Team : null;
+    }
+
+    public async ValueTask<Result<Team>> GetAsync(UserId actor, TeamId teamId, CancellationToken cancellationToken = default)
+    {
+        var snapshot = await writer.Teams.LoadAsync(teamId, cancellationToken).ConfigureAwait(false);
+        return snapshot?.FindCurrentMembership(actor) is { Status: MembershipStatus.Active or MembershipStatus.Inactive }
+            ? Result<Team>.Ok(snapshot.Team)
+            : Result<Team>.Failed(TeamAccessErrorCode.NotFound);
+    }
+
+    public async ValueTask<IReadOnlyList<TeamMembershipView>> ListForUserAsync(UserId userId, CancellationToken cancellationToken = default)
+    {
+        var views = new List<TeamMembershipView>();
+        await foreach (var teamId in writer.Teams.ListTeamIdsForUserAsync(userId, cancellationToken).ConfigureAwait(false))
+        {
+            var snapshot = await writer.Teams.LoadAsync(teamId, cancellationToken).ConfigureAwait(false);
+            if (snapshot is { Team.Status: TeamStatus.Active } && snapshot.FindCurrentMembership(userId) is { Status: MembershipStatus.Active or MembershipStatus.Inactive } membership)
+            {
+                views.Add(new TeamMembershipView(snapshot.Team, membership.Id, membership.Role, membership.Status));
+            }
+        }
+
+        views.Sort((a, b) => string.Compare(a.Team.Name, b.Team.Name, StringComparison.CurrentCultureIgnoreCase));
+        return views;
+    }
+}

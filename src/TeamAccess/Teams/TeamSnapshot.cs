@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+
+namespace TeamAccess;
+
+/// <summary>
+/// A team with everything inside its consistency boundary, as of one version: memberships, groups and grants.
+/// Immutable; a change makes a new snapshot.
+/// </summary>
+/// <param name="Team">The team (its <see cref="Team.Version"/> is the snapshot's version).</param>
+/// <param name="Memberships">The memberships by id, terminal ones included.</param>
+/// <param name="Groups">The groups by id.</param>
+/// <param name="Grants">The grants by id.</param>
+public sealed record TeamSnapshot(
+    Team Team,
+    ImmutableDictionary<MembershipId, Membership> Memberships,
+    ImmutableDictionary<GroupId, Group> Groups,
+    ImmutableDictionary<GrantId, Grant> Grants)
+{
+    /// <summary>Creates the snapshot of a new team with no memberships.</summary>
+    /// <param name="team">The team.</param>
+    /// <returns>The snapshot.</returns>
+    public static TeamSnapshot Empty(Team team) => new(
+        team,
+        ImmutableDictionary<MembershipId, Membership>.Empty,
+        ImmutableDictionary<GroupId, Group>.Empty,
+        ImmutableDictionary<GrantId, Grant>.Empty);
+
+    /// <summary>Gets the team's id.</summary>
+    public TeamId Id => Team.Id;
+
+    /// <summary>Gets the snapshot's version.</summary>
+    public long Version => Team.Version;
+
+    /// <summary>Finds the user's non-terminal membership, if any (there is at most one).</summary>
+    /// <param name="userId">The user.</param>
+    /// <returns>The membership, or <see langword="null"/>.</returns>
+    public Membership? FindCurrentMembership(UserId userId)
+    {
+        foreach (var membership in Memberships.Values)
+        {
+            if (membership.UserId == userId && !membership.Status.IsTerminal())
+            {
+                return membership;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Finds the non-terminal membership of a normalized email address, if any.</summary>
+    /// <param name="normalizedEmail">The normalized address.</param>
+    /// <returns>The membership, or <see langword="null"/>.</returns>
+    public Membership? FindCurrentMembershipByEmail(string normalizedEmail)
+    {
+        foreach (var membership in Memberships.Values)
+        {
+            if (!membership.Status.IsTerminal() && string.Equals(membership.Email, normalizedEmail, StringComparison.Ordinal))
+            {
+                return membership;
+            }
+        }
+
+        return null;
+    }
+}

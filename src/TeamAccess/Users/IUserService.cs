@@ -1,0 +1,42 @@
+namespace TeamAccess;
+
+/// <summary>User accounts: sign up, edit names, delete, look up.</summary>
+public interface IUserService
+{
+    /// <summary>Creates a user and a new team in which the user holds the guardian role (DESIGN.md invariant 11).</summary>
+    /// <param name="request">The sign-up form.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The user, team and membership; or InvalidEmail, InvalidName, InvalidHandle, DuplicateEmail, DuplicateHandle.</returns>
+    ValueTask<Result<SignUpResult>> SignUpAsync(SignUpRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Changes a user's first and last names. The email is never changed by editing. Users edit their own names.</summary>
+    /// <param name="actor">The acting user.</param>
+    /// <param name="userId">The user to edit.</param>
+    /// <param name="firstName">The new first name.</param>
+    /// <param name="lastName">The new last name.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The updated user; or NotFound, PermissionDenied, InvalidName.</returns>
+    ValueTask<Result<User>> UpdateNameAsync(UserId actor, UserId userId, string firstName, string lastName, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes a user's account and removes their memberships, unless they are the last Active guardian of a team
+    /// (<see cref="TeamAccessErrorCode.UserIsLastGuardian"/>). Users delete their own account.
+    /// </summary>
+    /// <param name="actor">The acting user.</param>
+    /// <param name="userId">The user to delete.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Success; or NotFound, PermissionDenied, UserIsLastGuardian.</returns>
+    ValueTask<Result> DeleteAsync(UserId actor, UserId userId, CancellationToken cancellationToken = default);
+
+    /// <summary>Finds a user by email address, normalized first.</summary>
+    /// <param name="email">The address.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The user, or <see langword="null"/> (also for a malformed address).</returns>
+    ValueTask<User?> FindByEmailAsync(string email, CancellationToken cancellationToken = default);
+
+    /// <summary>Finds a user by id.</summary>
+    /// <param name="userId">The id.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The user, or <see langword="null"/>.</returns>
+    ValueTask<User?> FindByIdAsync(UserId userId, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,17 @@
+namespace TeamAccess;
+
+/// <summary>Reads users. Writes go through <see cref="IChangeStore"/>, in one transaction with the rest of a change.</summary>
+public interface IUserStore
+{
+    /// <summary>Finds a user by id.</summary>
+    /// <param name="id">The id.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The user, or <see langword="null"/>.</returns>
+    ValueTask<User?> FindByIdAsync(UserId id, CancellationToken cancellationToken);
+
+    /// <summary>Finds a user by normalized email address.</summary>
+    /// <param name="normalizedEmail">The address, normalized by <see cref="EmailAddress.TryNormalize"/>.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The user, or <see langword="null"/>.</returns>
+    ValueTask<User?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken);
+}

@@ -1,0 +1,59 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace TeamAccess;
+
+/// <summary>Validation of display names (first and last names, team and group names) and resource ids.</summary>
+internal static class Names
+{
+    public const int MaxNameLength = 100;
+    public const int MaxResourceIdLength = 200;
+
+    public static bool TryNormalizeName(string? name, [NotNullWhen(true)] out string? normalized) =>
+        TryNormalize(name, MaxNameLength, out normalized);
+
+    public static bool IsValidResourceId(string? resourceId) =>
+        resourceId is not null && resourceId.Length is > 0 and <= MaxResourceIdLength && !HasControlOrBadChar(resourceId)
+        && resourceId.Trim().Length == resourceId.Length;
+
+    private static bool TryNormalize(string? value, int maxLength, [NotNullWhen(true)] out string? normalized)
+    {
+        normalized = null;
+        if (value is null)
+        {
+            return false;
+        }
+
+        var trimmed = value.Trim();
+        if (trimmed.Length is 0 || trimmed.Length > maxLength || HasControlOrBadChar(trimmed))
+        {
+            return false;
+        }
+
+        normalized = trimmed;
+        return true;
+    }
+
+    private static bool HasControlOrBadChar(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsControl(c))
+            {
+                return true;
+            }
+
+            if (char.IsSurrogate(c))
+            {
+                if (!char.IsHighSurrogate(c) || i + 1 >= value.Length || !char.IsLowSurrogate(value[i + 1]))
+                {
+                    return true;
+                }
+
+                i++;
+            }
+        }
+
+        return false;
+    }
+}
