@@ -97,10 +97,10 @@ internal sealed class MembershipLifecycle
 
     private bool KeepsAGuardian() => !_isLastActiveGuardian;
 
-    private static Result Refusal(ICollection<string> unmetGuards)
+    private static Result Refusal(ICollection<string>? unmetGuards)
     {
         // A guard's description is the code it stands for; no unmet guard means the state does not take the trigger at all.
-        foreach (var guard in unmetGuards)
+        foreach (var guard in unmetGuards ?? [])
         {
             if (Enum.TryParse<TeamAccessErrorCode>(guard, out var code))
             {

@@ -59,7 +59,7 @@ internal sealed class TeamLifecycle
 
         if (!_machine.CanFire(trigger, out var unmetGuards))
         {
-            return unmetGuards.Count > 0 ? Result.Failed(TeamAccessErrorCode.GuardianRequired) : Result.Failed(TeamAccessErrorCode.NoChange);
+            return unmetGuards?.Count > 0 ? Result.Failed(TeamAccessErrorCode.GuardianRequired) : Result.Failed(TeamAccessErrorCode.NoChange);
         }
 
         _machine.Fire(trigger);

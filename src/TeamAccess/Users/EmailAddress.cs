@@ -24,6 +24,12 @@ public static class EmailAddress
             return false;
         }
 
+        if (HasLoneSurrogate(email))
+        {
+            // Some normalizers replace a lone surrogate with U+FFFD instead of refusing it: refuse it here.
+            return false;
+        }
+
         string candidate;
         try
         {
@@ -44,6 +50,23 @@ public static class EmailAddress
         return true;
     }
 
+    private static bool HasLoneSurrogate(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(value[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsValidNormalized(string email)
     {
         if (email.Length is 0 or > MaxLength)
@@ -59,9 +82,21 @@ public static class EmailAddress
 
         var local = email.AsSpan(0, at);
         var domain = email[(at + 1)..];
-        foreach (var c in email)
+        for (var i = 0; i < email.Length; i++)
         {
-            if (char.IsWhiteSpace(c) || char.IsControl(c) || c is '<' or '>' or '(' or ')' or '[' or ']' or ',' or ';' or ':' or '\\' or '"')
+            var c = email[i];
+            if (char.IsSurrogate(c))
+            {
+                // Only a well-formed pair is a character; a lone half is not text.
+                if (!char.IsHighSurrogate(c) || i + 1 == email.Length || !char.IsLowSurrogate(email[++i]))
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            if (char.IsWhiteSpace(c) || char.IsControl(c) || c == '\uFFFD' || c is '<' or '>' or '(' or ')' or '[' or ']' or ',' or ';' or ':' or '\\' or '"')
             {
                 return false;
             }

@@ -1,0 +1,96 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace TeamAccess.Tests;
+
+/// <summary>A TeamAccess wired as a host would wire it, on the in-memory store, with a clock the test controls.</summary>
+internal sealed class TestBed : IAsyncDisposable
+{
+    private readonly ServiceProvider _root;
+    private readonly AsyncServiceScope _scope;
+    private int _people;
+
+    private TestBed(Action<TeamAccessOptions>? configure)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(Time);
+        services.AddTeamAccess(options =>
+        {
+            options.Permissions.Add("devices.read", "devices.write");
+            configure?.Invoke(options);
+        });
+        _root = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        _scope = _root.CreateAsyncScope();
+    }
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
+
+    public IServiceProvider Services => _scope.ServiceProvider;
+
+    public IUserService Users => Services.GetRequiredService<IUserService>();
+
+    public ITeamService Teams => Services.GetRequiredService<ITeamService>();
+
+    public IMemberService Members => Services.GetRequiredService<IMemberService>();
+
+    public IGroupService Groups => Services.GetRequiredService<IGroupService>();
+
+    public IGrantService Grants => Services.GetRequiredService<IGrantService>();
+
+    public IAuditLog Audit => Services.GetRequiredService<IAuditLog>();
+
+    public IAccessChecker Access => Services.GetRequiredService<IAccessChecker>();
+
+    public RoleCatalog Roles => Services.GetRequiredService<RoleCatalog>();
+
+    public InMemoryTeamAccessStore Store => Services.GetRequiredService<InMemoryTeamAccessStore>();
+
+    public static TestBed Create(Action<TeamAccessOptions>? configure = null) => new(configure);
+
+    /// <summary>Signs a new person up, with a team of their own.</summary>
+    public async Task<SignUpResult> SignUpAsync(string? name = null)
+    {
+        var n = Interlocked.Increment(ref _people);
+        name ??= $"person{n}";
+        var result = await Users.SignUpAsync(new SignUpRequest($"{name}@example.com", name, "Tester", $"{name}'s team", $"{name}-team"));
+        Assert.True(result.Succeeded, result.ToString());
+        return result.Value!;
+    }
+
+    /// <summary>A team whose owner has added one member in each of the given roles.</summary>
+    public async Task<Crew> CrewAsync(params string[] roles)
+    {
+        var owner = await SignUpAsync();
+        var members = new List<(User User, Membership Membership)>();
+        foreach (var role in roles)
+        {
+            var person = await SignUpAsync();
+            var added = await Members.AddAsync(owner.User.Id, owner.Team.Id, person.User.Id, role);
+            Assert.True(added.Succeeded, added.ToString());
+            members.Add((person.User, added.Value!));
+        }
+
+        return new Crew(owner, members);
+    }
+
+    public async Task<TeamSnapshot> SnapshotAsync(TeamId teamId) =>
+        (await Store.LoadAsync(teamId, CancellationToken.None))!;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _scope.DisposeAsync();
+        await _root.DisposeAsync();
+    }
+}
+
+/// <summary>A team, its owner, and the members added to it in order.</summary>
+internal sealed record Crew(SignUpResult Owner, IReadOnlyList<(User User, Membership Membership)> Members)
+{
+    public TeamId TeamId => Owner.Team.Id;
+
+    public UserId OwnerId => Owner.User.Id;
+
+    public UserId this[int index] => Members[index].User.Id;
+
+    public MembershipId MembershipOf(int index) => Members[index].Membership.Id;
+}
