@@ -1,14 +1,15 @@
-using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 
 namespace TeamAccess;
 
 /// <summary>
 /// The permission engine: a compiled index per team, swapped whole on change (copy-on-write) so that readers on any
-/// thread always see one consistent version of a team without taking a lock.
+/// thread always see one consistent version of a team without taking a lock. A check is a probe in the team table, a
+/// probe in the team's membership table and a bit test: no allocation, no lock, no await, no store call.
 /// </summary>
 internal sealed class AccessEngine : IAccessChecker
 {
-    private readonly ConcurrentDictionary<TeamId, CompiledTeam> _teams = new();
+    private readonly TeamTable _teams = new();
     private readonly RoleCatalog _roles;
 
     public AccessEngine(RoleCatalog roles)
@@ -19,34 +20,61 @@ internal sealed class AccessEngine : IAccessChecker
 
     public int TeamCount => _teams.Count;
 
+    internal RoleCatalog Roles => _roles;
+
     /// <summary>Compiles the team's new snapshot and swaps it in, unless a newer version is already there.</summary>
     public void Apply(TeamSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var compiled = new CompiledTeam(snapshot, _roles);
-        while (true)
-        {
-            if (!_teams.TryGetValue(snapshot.Id, out var existing))
-            {
-                if (_teams.TryAdd(snapshot.Id, compiled))
-                {
-                    return;
-                }
-            }
-            else if (existing.Snapshot.Version >= snapshot.Version || _teams.TryUpdate(snapshot.Id, compiled, existing))
-            {
-                // Two writers publishing out of order must not put an older version back.
-                return;
-            }
-        }
+
+        // Two writers publishing out of order must not put an older version back.
+        _teams.Set(snapshot.Id.Value, compiled, existing => existing.Version < compiled.Version);
     }
 
-    public bool HasPermission(UserId userId, TeamId teamId, Permission permission) =>
-        permission.IsDefined && _teams.TryGetValue(teamId, out var team) && team.TryGetSlot(userId, out var slot) && (team.TeamMask(slot) & permission.Mask) != 0;
+    /// <summary>Resolves (user, team) once; further checks on the handle are a bit test.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public AccessHandle Resolve(UserId userId, TeamId teamId)
+    {
+        var team = _teams.Find(teamId.Value);
+        if (team is null)
+        {
+            return default;
+        }
 
-    public bool HasPermission(UserId userId, TeamId teamId, Permission permission, string resourceId) =>
-        resourceId is not null && permission.IsDefined && _teams.TryGetValue(teamId, out var team) && team.TryGetSlot(userId, out var slot)
-        && (team.ResourceMask(slot, resourceId) & permission.Mask) != 0;
+        ref readonly var entry = ref team.Find(userId.Value);
+        return Unsafe.IsNullRef(in entry) ? default : new AccessHandle(team, entry);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool HasPermission(UserId userId, TeamId teamId, Permission permission)
+    {
+        var team = _teams.Find(teamId.Value);
+        if (team is null)
+        {
+            return false;
+        }
+
+        ref readonly var entry = ref team.Find(userId.Value);
+        return !Unsafe.IsNullRef(in entry) && (entry.TeamMask & permission.Mask) != 0 && permission.IsDefined;
+    }
+
+    public bool HasPermission(UserId userId, TeamId teamId, Permission permission, string resourceId)
+    {
+        if (resourceId is null || !permission.IsDefined)
+        {
+            return false;
+        }
+
+        var team = _teams.Find(teamId.Value);
+        if (team is null)
+        {
+            return false;
+        }
+
+        ref readonly var entry = ref team.Find(userId.Value);
+        return !Unsafe.IsNullRef(in entry) && (team.ResourceMask(in entry, resourceId) & permission.Mask) != 0;
+    }
 
     public bool HasPermission(UserId userId, TeamId teamId, string permission) =>
         _roles.PermissionCatalog.TryGet(permission, out var resolved) && HasPermission(userId, teamId, resolved);
@@ -61,56 +89,60 @@ internal sealed class AccessEngine : IAccessChecker
             return new AccessDecision(false, AccessReason.UnknownPermission);
         }
 
-        if (!_teams.TryGetValue(teamId, out var team) || team.Snapshot.Team.Status != TeamStatus.Active)
+        var team = _teams.Find(teamId.Value);
+        if (team is null || team.Status != TeamStatus.Active)
         {
             return new AccessDecision(false, AccessReason.NoSuchTeam);
         }
 
-        var snapshot = team.Snapshot;
-        var membership = snapshot.FindCurrentMembership(userId);
-        if (membership is null)
+        ref readonly var entry = ref team.Find(userId.Value);
+        if (Unsafe.IsNullRef(in entry))
         {
             return new AccessDecision(false, AccessReason.NoMembership);
         }
 
-        var role = AccessRules.ActiveRole(snapshot.Team, membership, _roles);
-        if (role is null)
+        var membershipId = team.MembershipIdOf(in entry);
+        if (!entry.Holds)
         {
-            return new AccessDecision(false, AccessReason.MembershipNotActive, membership.Id, membership.Role);
+            return new AccessDecision(false, AccessReason.MembershipNotActive, membershipId, RoleNameOf(in entry));
         }
 
+        var role = _roles[entry.Role];
         if (role.IsReadOnly && resolved.Kind == PermissionKind.Write)
         {
-            return new AccessDecision(false, AccessReason.ReadOnlyRole, membership.Id, role.Name);
+            return new AccessDecision(false, AccessReason.ReadOnlyRole, membershipId, role.Name);
         }
 
         if (resourceId is null)
         {
             return role.Has(resolved)
-                ? new AccessDecision(true, AccessReason.AllowedByRole, membership.Id, role.Name)
-                : new AccessDecision(false, AccessReason.NotInRole, membership.Id, role.Name);
+                ? new AccessDecision(true, AccessReason.AllowedByRole, membershipId, role.Name)
+                : new AccessDecision(false, AccessReason.NotInRole, membershipId, role.Name);
         }
 
         if ((AccessRules.ResourceBaseMask(role) & resolved.Mask) != 0)
         {
-            return new AccessDecision(true, AccessReason.AllowedByRole, membership.Id, role.Name);
+            return new AccessDecision(true, AccessReason.AllowedByRole, membershipId, role.Name);
         }
 
         // Direct grants first, then grants through groups: the most specific reason wins.
         foreach (var kind in new[] { GrantSubjectKind.Membership, GrantSubjectKind.Group })
         {
-            foreach (var grant in snapshot.Grants.Values)
+            foreach (var grant in team.Grants.Values)
             {
-                if (grant.Subject.Kind == kind && grant.ResourceId == resourceId && AccessRules.Reaches(snapshot, grant, membership.Id)
+                if (grant.Subject.Kind == kind && grant.ResourceId == resourceId && AccessRules.Reaches(team.Groups, grant, membershipId)
                     && (AccessRules.GrantMask(role, AccessRules.MaskOf(grant, _roles), _roles) & resolved.Mask) != 0)
                 {
                     return kind == GrantSubjectKind.Membership
-                        ? new AccessDecision(true, AccessReason.AllowedByDirectGrant, membership.Id, role.Name, grant.Id)
-                        : new AccessDecision(true, AccessReason.AllowedByGroupGrant, membership.Id, role.Name, grant.Id, new GroupId(grant.Subject.Id));
+                        ? new AccessDecision(true, AccessReason.AllowedByDirectGrant, membershipId, role.Name, grant.Id)
+                        : new AccessDecision(true, AccessReason.AllowedByGroupGrant, membershipId, role.Name, grant.Id, new GroupId(grant.Subject.Id));
                 }
             }
         }
 
-        return new AccessDecision(false, AccessReason.NotGranted, membership.Id, role.Name);
+        return new AccessDecision(false, AccessReason.NotGranted, membershipId, role.Name);
     }
+
+    private string? RoleNameOf(in CompiledTeam.Entry entry) =>
+        entry.Role == CompiledTeam.UnknownRole ? null : _roles[entry.Role].Name;
 }

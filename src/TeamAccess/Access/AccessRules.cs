@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace TeamAccess;
 
 /// <summary>
@@ -40,10 +42,10 @@ internal static class AccessRules
     }
 
     /// <summary>Whether the grant reaches the membership: given to it directly or to a group it is in.</summary>
-    public static bool Reaches(TeamSnapshot team, Grant grant, MembershipId membershipId) =>
+    public static bool Reaches(ImmutableDictionary<GroupId, Group> groups, Grant grant, MembershipId membershipId) =>
         grant.Subject.Kind == GrantSubjectKind.Membership
             ? grant.Subject.Id == membershipId.Value
-            : team.Groups.TryGetValue(new GroupId(grant.Subject.Id), out var group) && group.Members.Contains(membershipId);
+            : groups.TryGetValue(new GroupId(grant.Subject.Id), out var group) && group.Members.Contains(membershipId);
 
     /// <summary>Everything the membership holds on one resource.</summary>
     public static ulong ResourceMask(TeamSnapshot team, Membership membership, string resourceId, RoleCatalog roles)
@@ -57,7 +59,7 @@ internal static class AccessRules
 
         foreach (var grant in team.Grants.Values)
         {
-            if (string.Equals(grant.ResourceId, resourceId, StringComparison.Ordinal) && Reaches(team, grant, membership.Id))
+            if (string.Equals(grant.ResourceId, resourceId, StringComparison.Ordinal) && Reaches(team.Groups, grant, membership.Id))
             {
                 mask |= GrantMask(role, MaskOf(grant, roles), roles);
             }

@@ -1,94 +1,196 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace TeamAccess;
 
 /// <summary>
-/// One team's immutable permission index: the user's slot, the team-level and resource-base permission words per
-/// slot, and per resource the words that grants add, with group grants already expanded to their members. Built from a
-/// snapshot in O(members + grants + group members) and never changed after; a change builds a new one.
+/// One team's immutable permission index. The hot part is one open-addressing table of 32-byte entries keyed by the
+/// user's Guid, each carrying the membership's team-level permission word already: a team-level check is one probe
+/// (usually one cache line) and a bit test. Per slot it keeps what <see cref="AccessEngine.Explain"/> needs (membership
+/// id, role, status) and, per resource, the words that grants add, with group grants already expanded to their members.
+/// Built from a snapshot in O(members + grants + group members) and never changed after; a change builds a new one.
 /// </summary>
 internal sealed class CompiledTeam
 {
+    /// <summary>The role index of a membership whose role the catalog no longer has: it holds nothing.</summary>
+    public const byte UnknownRole = byte.MaxValue;
+
     private static readonly Dictionary<int, ulong> NoGrants = [];
 
-    private readonly Dictionary<UserId, int> _slots;
-    private readonly ulong[] _teamMasks;
-    private readonly ulong[] _resourceBaseMasks;
-    private readonly Dictionary<string, Dictionary<int, ulong>> _grantMasks;
+    private readonly Entry[] _entries;
+    private readonly int _shift;
+    private readonly MembershipId[] _membershipIds;
+    private readonly ulong[] _resourceBaseByRole;
+    private readonly Dictionary<string, Dictionary<int, ulong>>? _grantMasks;
 
     public CompiledTeam(TeamSnapshot snapshot, RoleCatalog roles)
     {
-        Snapshot = snapshot;
-        var current = new List<Membership>(snapshot.Memberships.Count);
+        Id = snapshot.Id;
+        Version = snapshot.Version;
+        Status = snapshot.Team.Status;
+        Groups = snapshot.Groups;
+        Grants = snapshot.Grants;
+
+        var count = 0;
         foreach (var membership in snapshot.Memberships.Values)
         {
             if (membership.UserId is not null && !membership.Status.IsTerminal())
             {
-                current.Add(membership);
+                count++;
             }
         }
 
-        _slots = new Dictionary<UserId, int>(current.Count);
-        _teamMasks = new ulong[current.Count];
-        _resourceBaseMasks = new ulong[current.Count];
-        var slotByMembership = new Dictionary<MembershipId, int>(current.Count);
-        var activeRoles = new Role?[current.Count];
-        for (var slot = 0; slot < current.Count; slot++)
+        _shift = GuidKey.ShiftFor(count, out var capacity);
+        _entries = new Entry[capacity];
+        _membershipIds = new MembershipId[count];
+        _resourceBaseByRole = roles.ResourceBaseByRoleIndex;
+
+        Dictionary<MembershipId, int>? slotByMembership = snapshot.Grants.IsEmpty ? null : new(count);
+        var slot = 0;
+        foreach (var membership in snapshot.Memberships.Values)
         {
-            var membership = current[slot];
-            var role = AccessRules.ActiveRole(snapshot.Team, membership, roles);
-            _slots[membership.UserId!.Value] = slot;
-            slotByMembership[membership.Id] = slot;
-            activeRoles[slot] = role;
-            _teamMasks[slot] = AccessRules.TeamMask(role);
-            _resourceBaseMasks[slot] = AccessRules.ResourceBaseMask(role);
+            if (membership.UserId is not { } userId || membership.Status.IsTerminal())
+            {
+                continue;
+            }
+
+            var activeRole = AccessRules.ActiveRole(snapshot.Team, membership, roles);
+            roles.TryGet(membership.Role, out var role);
+            var (lo, hi) = GuidKey.Split(userId.Value);
+            ref var entry = ref _entries[FindFree(lo, hi)];
+            entry = new Entry(lo, hi, AccessRules.TeamMask(activeRole), slot + 1, (byte)(role?.Index ?? UnknownRole), (byte)membership.Status, activeRole is not null);
+            _membershipIds[slot] = membership.Id;
+            slotByMembership?.Add(membership.Id, slot);
+            slot++;
         }
 
-        _grantMasks = new Dictionary<string, Dictionary<int, ulong>>(StringComparer.Ordinal);
+        if (slotByMembership is not null)
+        {
+            _grantMasks = CompileGrants(snapshot, roles, slotByMembership);
+        }
+    }
+
+    public TeamId Id { get; }
+
+    public long Version { get; }
+
+    public TeamStatus Status { get; }
+
+    public int Count => _membershipIds.Length;
+
+    public ImmutableDictionary<GroupId, Group> Groups { get; }
+
+    public ImmutableDictionary<GrantId, Grant> Grants { get; }
+
+    /// <summary>Finds the user's entry; a reference into the table, or a null reference when the user has no current membership.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ref readonly Entry Find(Guid userId)
+    {
+        var (lo, hi) = GuidKey.Split(userId);
+        var entries = _entries;
+        var mask = entries.Length - 1;
+        var i = GuidKey.Slot(lo, hi, _shift);
+        while (true)
+        {
+            ref readonly var entry = ref entries[i];
+            if (entry.SlotPlusOne == 0)
+            {
+                return ref Unsafe.NullRef<Entry>();
+            }
+
+            if (entry.Lo == lo && entry.Hi == hi)
+            {
+                return ref entry;
+            }
+
+            i = (i + 1) & mask;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ulong ResourceMask(in Entry entry, string resourceId)
+    {
+        var mask = entry.TeamMask & _resourceBaseByRole[entry.Role];
+        return _grantMasks is null || !entry.Holds ? mask : mask | _grantMasks.GetValueOrDefault(resourceId, NoGrants).GetValueOrDefault(entry.SlotPlusOne - 1);
+    }
+
+    public MembershipId MembershipIdOf(in Entry entry) => _membershipIds[entry.SlotPlusOne - 1];
+
+    private int FindFree(ulong lo, ulong hi)
+    {
+        var mask = _entries.Length - 1;
+        var i = GuidKey.Slot(lo, hi, _shift);
+        while (_entries[i].SlotPlusOne != 0)
+        {
+            i = (i + 1) & mask;
+        }
+
+        return i;
+    }
+
+    private static Dictionary<string, Dictionary<int, ulong>> CompileGrants(TeamSnapshot snapshot, RoleCatalog roles, Dictionary<MembershipId, int> slotByMembership)
+    {
+        var compiled = new Dictionary<string, Dictionary<int, ulong>>(StringComparer.Ordinal);
         foreach (var grant in snapshot.Grants.Values)
         {
             var granted = AccessRules.MaskOf(grant, roles);
             if (grant.Subject.Kind == GrantSubjectKind.Membership)
             {
-                Add(grant.ResourceId, slotByMembership, new MembershipId(grant.Subject.Id), granted, activeRoles, roles);
+                Add(compiled, grant.ResourceId, new MembershipId(grant.Subject.Id), granted);
             }
             else if (snapshot.Groups.TryGetValue(new GroupId(grant.Subject.Id), out var group))
             {
                 foreach (var member in group.Members)
                 {
-                    Add(grant.ResourceId, slotByMembership, member, granted, activeRoles, roles);
+                    Add(compiled, grant.ResourceId, member, granted);
                 }
             }
         }
+
+        return compiled;
+
+        void Add(Dictionary<string, Dictionary<int, ulong>> target, string resourceId, MembershipId membershipId, ulong granted)
+        {
+            if (!slotByMembership.TryGetValue(membershipId, out var slot))
+            {
+                return;
+            }
+
+            var membership = snapshot.Memberships[membershipId];
+            var mask = AccessRules.GrantMask(AccessRules.ActiveRole(snapshot.Team, membership, roles), granted, roles);
+            if (mask == 0)
+            {
+                return;
+            }
+
+            if (!target.TryGetValue(resourceId, out var bySlot))
+            {
+                target[resourceId] = bySlot = [];
+            }
+
+            bySlot[slot] = bySlot.GetValueOrDefault(slot) | mask;
+        }
     }
 
-    public TeamSnapshot Snapshot { get; }
-
-    public int Count => _teamMasks.Length;
-
-    public bool TryGetSlot(UserId userId, out int slot) => _slots.TryGetValue(userId, out slot);
-
-    public ulong TeamMask(int slot) => _teamMasks[slot];
-
-    public ulong ResourceMask(int slot, string resourceId) =>
-        _resourceBaseMasks[slot] | (_grantMasks.GetValueOrDefault(resourceId, NoGrants).GetValueOrDefault(slot));
-
-    private void Add(string resourceId, Dictionary<MembershipId, int> slots, MembershipId membershipId, ulong granted, Role?[] activeRoles, RoleCatalog roles)
+    /// <summary>One membership in the probe table: 32 bytes, so two share a cache line.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal readonly struct Entry(ulong lo, ulong hi, ulong teamMask, int slotPlusOne, byte role, byte status, bool holds)
     {
-        if (!slots.TryGetValue(membershipId, out var slot))
-        {
-            return;
-        }
+        public readonly ulong Lo = lo;
+        public readonly ulong Hi = hi;
 
-        var mask = AccessRules.GrantMask(activeRoles[slot], granted, roles);
-        if (mask == 0)
-        {
-            return;
-        }
+        /// <summary>The team-level permission word: the role's, or 0 unless the membership and team are Active.</summary>
+        public readonly ulong TeamMask = teamMask;
 
-        if (!_grantMasks.TryGetValue(resourceId, out var bySlot))
-        {
-            _grantMasks[resourceId] = bySlot = [];
-        }
+        /// <summary>0 marks a free entry.</summary>
+        public readonly int SlotPlusOne = slotPlusOne;
+        public readonly byte Role = role;
+        public readonly byte Status = status;
 
-        bySlot[slot] = bySlot.GetValueOrDefault(slot) | mask;
+        /// <summary>Whether the membership holds anything: Active, in an Active team, with a known role.</summary>
+        public readonly bool Holds = holds;
+
+        public MembershipStatus MembershipStatus => (MembershipStatus)Status;
     }
 }

@@ -36,6 +36,15 @@ public interface IAccessChecker
     /// <returns><see langword="true"/> when allowed.</returns>
     bool HasPermission(UserId userId, TeamId teamId, string permission, string resourceId);
 
+    /// <summary>
+    /// Resolves (user, team) once, for a request that checks several permissions: the handle's further checks are a bit
+    /// test. An unknown user or team gives a handle that holds nothing.
+    /// </summary>
+    /// <param name="userId">The user.</param>
+    /// <param name="teamId">The team.</param>
+    /// <returns>The handle.</returns>
+    AccessHandle Resolve(UserId userId, TeamId teamId);
+
     /// <summary>Tells why a check is allowed or denied: which membership, role, grant or group, or what is missing.</summary>
     /// <param name="userId">The user.</param>
     /// <param name="teamId">The team.</param>

@@ -17,7 +17,15 @@ public sealed class RoleCatalog
         Roles = roles;
         _byName = roles.ToDictionary(r => r.Name, StringComparer.OrdinalIgnoreCase);
         Guardian = roles.Single(r => r.IsGuardian);
+        ResourceBaseByRoleIndex = new ulong[256];
+        foreach (var role in roles)
+        {
+            ResourceBaseByRoleIndex[role.Index] = role.IsScopedToGrants ? 0 : ulong.MaxValue;
+        }
     }
+
+    /// <summary>Per role index (256 entries, unknown roles 0): all bits when the role reaches every resource, none when it is scoped to grants.</summary>
+    internal ulong[] ResourceBaseByRoleIndex { get; }
 
     /// <summary>Gets the permission catalog the roles are built on.</summary>
     public PermissionCatalog PermissionCatalog { get; }
@@ -118,6 +126,11 @@ public sealed class RoleCatalog
             }
 
             compiled.Add((definition, mask));
+        }
+
+        if (compiled.Count > 255)
+        {
+            errors.Add($"At most 255 roles can be defined; {compiled.Count} are.");
         }
 
         var guardians = compiled.Where(r => r.Definition.IsGuardian).ToList();
