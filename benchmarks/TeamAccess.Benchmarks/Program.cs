@@ -1,0 +1,10 @@
+using BenchmarkDotNet.Running;
+using TeamAccess.Benchmarks;
+
+if (args is ["memory", ..])
+{
+    IndexMemory.Report(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
