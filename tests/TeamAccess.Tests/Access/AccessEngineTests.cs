@@ -87,4 +87,57 @@ public sealed class AccessEngineTests
         Assert.False(default(AccessHandle).Has(Roles.PermissionCatalog.Get(Permissions.MembersRead)));
         Assert.False(default(AccessHandle).IsMember);
     }
+
+    [Fact]
+    public async Task Checks_WhileTheTeamTableGrows_AlwaysFindTheTeamsAlreadyThere()
+    {
+        var engine = new AccessEngine(Roles);
+        var early = Enumerable.Range(0, 64).Select(_ => Single(UserId.New())).ToArray();
+        foreach (var snapshot in early)
+        {
+            engine.Apply(snapshot);
+        }
+
+        using var stop = new CancellationTokenSource();
+        using var started = new CountdownEvent(2);
+        var readers = Enumerable.Range(0, 2).Select(_ => Task.Factory.StartNew(
+            () =>
+            {
+                var rounds = 0;
+                do
+                {
+                    foreach (var snapshot in early)
+                    {
+                        var owner = snapshot.Memberships.Values.Single().UserId!.Value;
+                        Assert.True(engine.HasPermission(owner, snapshot.Id, Permissions.TeamDelete));
+                    }
+
+                    if (rounds++ == 0)
+                    {
+                        started.Signal();
+                    }
+                }
+                while (!stop.IsCancellationRequested);
+                return rounds;
+            },
+            TaskCreationOptions.LongRunning)).ToArray();
+        Assert.True(started.Wait(TimeSpan.FromSeconds(30)));
+
+        // Adding teams grows the table several times over while the readers read.
+        for (var i = 0; i < 20_000; i++)
+        {
+            engine.Apply(Single(UserId.New()));
+        }
+
+        await stop.CancelAsync();
+        Assert.All(await Task.WhenAll(readers), rounds => Assert.True(rounds > 0));
+        Assert.Equal(20_064, engine.TeamCount);
+    }
+
+    private static TeamSnapshot Single(UserId owner)
+    {
+        var team = new Team(TeamId.New(), "T", "ttt", TeamTier.Free, TeamStatus.Active, default) { Version = 1 };
+        var membership = new Membership(MembershipId.New(), team.Id, owner, "o@x.io", RolePresets.Owner, MembershipStatus.Active, default);
+        return TeamSnapshot.Empty(team) with { Memberships = ImmutableDictionary<MembershipId, Membership>.Empty.Add(membership.Id, membership) };
+    }
 }
