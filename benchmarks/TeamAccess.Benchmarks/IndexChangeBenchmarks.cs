@@ -6,6 +6,7 @@ namespace TeamAccess.Benchmarks;
 
 /// <summary>What a write costs the index: one role change in a team of 10 thousand members (the whole team's index is rebuilt, nothing else).</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class IndexChangeBenchmarks
 {
     private AccessEngine _engine = null!;
@@ -37,6 +38,7 @@ public class IndexChangeBenchmarks
 
 /// <summary>The start-up load: every team of 1 million memberships read from the in-memory store into a new index.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
 public class StartupLoadBenchmarks
 {

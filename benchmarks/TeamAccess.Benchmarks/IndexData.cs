@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 
 namespace TeamAccess.Benchmarks;
 
@@ -66,20 +67,23 @@ internal sealed class IndexData
         var created = DateTimeOffset.UnixEpoch;
         foreach (var size in sizes)
         {
-            var team = new Team(new TeamId(NewGuid(random)), "Team", "team", TeamTier.Free, TeamStatus.Active, created) { Version = 1 };
+            // Valid as a store would hold it: unique handles, and one membership per user and per email in a team.
+            var handle = string.Create(CultureInfo.InvariantCulture, $"team-{teams.Count}");
+            var team = new Team(new TeamId(NewGuid(random)), "Team", handle, TeamTier.Free, TeamStatus.Active, created) { Version = 1 };
             var builder = ImmutableDictionary.CreateBuilder<MembershipId, Membership>();
             var start = random.Next(users.Length);
             for (var i = 0; i < size; i++)
             {
                 // A contiguous run of the user pool: distinct users within the team, overlapping across teams.
-                var user = users[(start + i) % users.Length];
+                var userIndex = (start + i) % users.Length;
+                var user = users[userIndex];
                 var role = i == 0 ? RolePresets.Owner : (random.Next(10)) switch
                 {
                     0 => RolePresets.Administrator,
                     < 7 => RolePresets.Member,
                     _ => RolePresets.Observer,
                 };
-                var membership = new Membership(new MembershipId(NewGuid(random)), team.Id, user, "user@example.com", role, MembershipStatus.Active, created);
+                var membership = new Membership(new MembershipId(NewGuid(random)), team.Id, user, string.Create(CultureInfo.InvariantCulture, $"user{userIndex}@example.com"), role, MembershipStatus.Active, created);
                 builder.Add(membership.Id, membership);
                 keys.Add((user, team.Id, role));
             }

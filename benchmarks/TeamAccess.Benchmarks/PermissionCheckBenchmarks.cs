@@ -13,6 +13,7 @@ namespace TeamAccess.Benchmarks;
 /// over the in-memory store's memberships. "Random" benchmarks cycle through 4,096 random existing (user, team) pairs.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class PermissionCheckBenchmarks
 {
     private const int Probes = 4096;

@@ -3,7 +3,16 @@
 using Microsoft.Extensions.DependencyInjection;
 using TeamAccess;
 
+var outbox = Path.Combine(AppContext.BaseDirectory, "outbox");
+if (Directory.Exists(outbox))
+{
+    Directory.Delete(outbox, recursive: true);
+}
+
 var services = new ServiceCollection();
+var clock = new TourClock();
+services.AddSingleton<TimeProvider>(clock);
+services.AddSingleton<IInvitationSender>(new FolderInvitationSender(outbox));
 services.AddTeamAccess(options =>
 {
     options.Roles.UsePreset(RolePresets.OwnerAdministratorMemberObserver);
@@ -19,6 +28,7 @@ var members = scope.ServiceProvider.GetRequiredService<IMemberService>();
 var groups = scope.ServiceProvider.GetRequiredService<IGroupService>();
 var grants = scope.ServiceProvider.GetRequiredService<IGrantService>();
 var audit = scope.ServiceProvider.GetRequiredService<IAuditLog>();
+var invitations = scope.ServiceProvider.GetRequiredService<IInvitationService>();
 var access = scope.ServiceProvider.GetRequiredService<IAccessChecker>();
 
 Step("1. Ada signs up: a new user and a new team, with Ada as its Owner (the guardian role).");
@@ -77,7 +87,42 @@ Say($"After Ada makes him Administrator: devices.write = {access.HasPermission(e
 Expect(await members.DeactivateAsync(ada.User.Id, berlin, graceInBerlin.Id));
 Say($"Grace deactivated: members.read = {access.HasPermission(grace.User.Id, berlin, Permissions.MembersRead)} ({access.Explain(grace.User.Id, berlin, Permissions.MembersRead).Reason})");
 
-Step("8. Every change is in the audit log, in the same commit as the change.");
+Step("8. Ada pastes two addresses into the invite dialog; each gets its own outcome and a message in the outbox.");
+var invited = Expect(await invitations.InviteAsync(ada.User.Id, berlin, InviteRequest.FromText("linus@example.com, margaret@example.com alan@example.com", RolePresets.Member)));
+foreach (var outcome in invited.Outcomes)
+{
+    Say($"{outcome.Address,-22} {outcome.Kind}{(outcome.ExpiresAt is { } expires ? $", expires {expires:yyyy-MM-dd}" : string.Empty)}");
+}
+
+Say($"Messages written to {outbox}");
+var linusMessage = FolderInvitationSender.Read(outbox, "linus@example.com");
+var linusKey = InvitationKey.FromToken(linusMessage.Token);
+
+Step("9. Linus opens the link twice (a mail scanner did too): looking never consumes it. He accepts by creating an account.");
+var preview = Expect(await invitations.PeekAsync(linusKey));
+Say($"\"You are invited to {preview.TeamName} as {preview.Role}\" ({preview.Status}, expires {preview.ExpiresAt:yyyy-MM-dd})");
+Expect(await invitations.PeekAsync(linusKey));
+var weak = await invitations.AcceptWithNewAccountAsync(linusKey, new NewAccount("Linus", "Torvalds", "hunter2"));
+Say($"With the password 'hunter2': {weak.Code} ({string.Join(", ", weak.Error!.Details)})");
+var linus = Expect(await invitations.AcceptWithNewAccountAsync(linusKey, new NewAccount("Linus", "Torvalds", "a long passphrase nobody guesses")));
+Say($"Accepted: {linus.User.Email} is now {linus.Membership.Role}, {linus.Membership.Status}. The same link again: {(await invitations.AcceptWithNewAccountAsync(linusKey, new NewAccount("Linus", "Torvalds", "a long passphrase nobody guesses"))).Code}");
+
+Step("10. Margaret's invitation is resent (the first link dies), then revoked (the new link dies too).");
+var margaretFirst = FolderInvitationSender.Read(outbox, "margaret@example.com");
+var margaretRow = Expect(await invitations.ListAsync(ada.User.Id, berlin)).Single(r => r.Email == "margaret@example.com");
+Say($"Resend at once: {(await invitations.ResendAsync(ada.User.Id, berlin, margaretRow.MembershipId)).Code} (a button cannot be used to spam)");
+clock.Advance(TimeSpan.FromMinutes(2));
+Expect(await invitations.ResendAsync(ada.User.Id, berlin, margaretRow.MembershipId));
+Say($"Resend: the first link now answers {(await invitations.PeekAsync(InvitationKey.FromToken(margaretFirst.Token))).Code}");
+ExpectSuccess(await invitations.RevokeAsync(ada.User.Id, berlin, margaretRow.MembershipId));
+var margaretSecond = FolderInvitationSender.Read(outbox, "margaret@example.com");
+Say($"Revoke: the resent link now shows {(await invitations.PeekAsync(InvitationKey.FromToken(margaretSecond.Token))).Value!.Status}, and accepting it answers {(await invitations.AcceptWithNewAccountAsync(InvitationKey.FromToken(margaretSecond.Token), new NewAccount("Margaret", "Hamilton", "a long passphrase nobody guesses"))).Code}");
+foreach (var row in Expect(await invitations.ListAsync(ada.User.Id, berlin)))
+{
+    Say($"{row.Email,-22} {row.Role,-8} {row.Status,-9} sent {row.SendCount}x, invited by Ada");
+}
+
+Step("11. Every change is in the audit log, in the same commit as the change.");
 var events = Expect(await audit.ListAsync(ada.User.Id, berlin));
 foreach (var e in events.TakeLast(5))
 {
@@ -96,6 +141,14 @@ static void Step(string title)
 }
 
 static void Say(string line) => Console.WriteLine("   " + line);
+
+static void ExpectSuccess(Result result)
+{
+    if (!result.Succeeded)
+    {
+        throw new InvalidOperationException($"The tour expected success: {result}");
+    }
+}
 
 static T Expect<T>(Result<T> result) =>
     result.TryGetValue(out var value) ? value : throw new InvalidOperationException($"The tour expected success: {result}");

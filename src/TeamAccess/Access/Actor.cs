@@ -34,6 +34,19 @@ internal readonly record struct Actor(UserId Id, Membership? Membership, Role? R
         return Result.Success;
     }
 
+    /// <summary>Loads a team for a read that needs <paramref name="permission"/>, with the same answers as a write's <see cref="Authorize"/>.</summary>
+    public static async ValueTask<Result<TeamSnapshot>> ReadAsync(ITeamStore teams, RoleCatalog roles, UserId actorId, TeamId teamId, string permission, CancellationToken cancellationToken)
+    {
+        var snapshot = await teams.LoadAsync(teamId, cancellationToken).ConfigureAwait(false);
+        if (snapshot is null)
+        {
+            return Result<TeamSnapshot>.Failed(TeamAccessErrorCode.NotFound);
+        }
+
+        var authorized = Authorize(snapshot, actorId, permission, roles, out _);
+        return authorized.Succeeded ? Result<TeamSnapshot>.Ok(snapshot) : Result<TeamSnapshot>.Failed(authorized.Error);
+    }
+
     /// <summary>Nobody gives a role ranked above their own; only a guardian gives the guardian role (invariant 6).</summary>
     public Result MayGive(Role role)
     {

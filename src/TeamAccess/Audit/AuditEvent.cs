@@ -103,4 +103,25 @@ public static class AuditActions
 
     /// <summary>A grant was revoked.</summary>
     public const string GrantRevoked = "grant.revoked";
+
+    /// <summary>An address was invited: a new Invited membership.</summary>
+    public const string MembershipInvited = "membership.invited";
+
+    /// <summary>An invitation was sent again with a new secret.</summary>
+    public const string InvitationResent = "invitation.resent";
+
+    /// <summary>An invitation was revoked before it was accepted.</summary>
+    public const string InvitationRevoked = "invitation.revoked";
+
+    /// <summary>The invitee declined.</summary>
+    public const string InvitationDeclined = "invitation.declined";
+
+    /// <summary>The invitee accepted: the membership went Active.</summary>
+    public const string InvitationAccepted = "invitation.accepted";
+
+    /// <summary>An invitation was found expired and closed.</summary>
+    public const string InvitationExpired = "invitation.expired";
+
+    /// <summary>A wrong short code was tried.</summary>
+    public const string InvitationCodeFailed = "invitation.code_failed";
 }

@@ -16,16 +16,10 @@ internal sealed class AuditLog(ITeamStore teams, IAuditStore audit, RoleCatalog 
 {
     public async ValueTask<Result<IReadOnlyList<AuditEvent>>> ListAsync(UserId actor, TeamId teamId, CancellationToken cancellationToken = default)
     {
-        var snapshot = await teams.LoadAsync(teamId, cancellationToken).ConfigureAwait(false);
-        if (snapshot is null)
+        var read = await Actor.ReadAsync(teams, roles, actor, teamId, Permissions.AuditRead, cancellationToken).ConfigureAwait(false);
+        if (!read.Succeeded)
         {
-            return Result<IReadOnlyList<AuditEvent>>.Failed(TeamAccessErrorCode.NotFound);
-        }
-
-        var authorized = Actor.Authorize(snapshot, actor, Permissions.AuditRead, roles, out _);
-        if (!authorized.Succeeded)
-        {
-            return Result<IReadOnlyList<AuditEvent>>.Failed(authorized.Error);
+            return Result<IReadOnlyList<AuditEvent>>.Failed(read.Error);
         }
 
         var events = new List<AuditEvent>();

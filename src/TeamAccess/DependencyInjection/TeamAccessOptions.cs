@@ -9,6 +9,12 @@ public sealed class TeamAccessOptions
     /// <summary>Gets the host's permissions, registered beside the built-in ones.</summary>
     public PermissionOptions Permissions { get; } = new();
 
+    /// <summary>Gets how invitations behave: lifetime and its bounds, batch size, resend rate, code attempts.</summary>
+    public InvitationOptions Invitations { get; } = new();
+
+    /// <summary>Gets the native password policy and work factor.</summary>
+    public PasswordOptions Passwords { get; } = new();
+
     /// <summary>Gets how writes behave under contention.</summary>
     public ConcurrencyOptions Concurrency { get; } = new();
 }

@@ -14,6 +14,8 @@ internal sealed class TeamAccessOptionsValidator : IValidateOptions<TeamAccessOp
             errors.Add($"Concurrency.MaxRetries must be between 0 and 100; it is {options.Concurrency.MaxRetries}.");
         }
 
+        errors.AddRange(options.Invitations.Validate());
+        errors.AddRange(options.Passwords.Validate());
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -42,6 +42,11 @@ public static class TeamAccessServiceCollectionExtensions
         services.TryAddSingleton<IAccessChecker>(sp => sp.GetRequiredService<AccessEngine>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AccessIndexWarmup>());
 
+        services.TryAddSingleton<ITeamSignInPolicyProvider, OpenTeamSignInPolicyProvider>();
+        services.TryAddSingleton<IInvitationSender, LoggingInvitationSender>();
+        services.TryAddSingleton<PasswordPolicy>();
+        services.TryAddSingleton<PasswordHasher>();
+
         services.TryAddScoped<TeamWriter>();
         services.TryAddScoped<IUserService, UserService>();
         services.TryAddScoped<ITeamService, TeamService>();
@@ -49,6 +54,7 @@ public static class TeamAccessServiceCollectionExtensions
         services.TryAddScoped<IGroupService, GroupService>();
         services.TryAddScoped<IGrantService, GrantService>();
         services.TryAddScoped<IAuditLog, AuditLog>();
+        services.TryAddScoped<IInvitationService, InvitationService>();
         return new TeamAccessBuilder(services);
     }
 

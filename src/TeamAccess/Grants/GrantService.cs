@@ -69,16 +69,10 @@ internal sealed class GrantService(TeamWriter writer) : IGrantService
 
     public async ValueTask<Result<IReadOnlyList<Grant>>> ListAsync(UserId actor, TeamId teamId, CancellationToken cancellationToken = default)
     {
-        var snapshot = await writer.Teams.LoadAsync(teamId, cancellationToken).ConfigureAwait(false);
-        if (snapshot is null)
-        {
-            return Result<IReadOnlyList<Grant>>.Failed(TeamAccessErrorCode.NotFound);
-        }
-
-        var authorized = Actor.Authorize(snapshot, actor, Permissions.MembersRead, writer.Roles, out _);
-        return authorized.Succeeded
+        var read = await Actor.ReadAsync(writer.Teams, writer.Roles, actor, teamId, Permissions.MembersRead, cancellationToken).ConfigureAwait(false);
+        return read.TryGetValue(out var snapshot)
             ? Result<IReadOnlyList<Grant>>.Ok(snapshot.Grants.Values.OrderBy(g => g.ResourceId, StringComparer.Ordinal).ThenBy(g => g.Id.Value).ToList())
-            : Result<IReadOnlyList<Grant>>.Failed(authorized.Error);
+            : Result<IReadOnlyList<Grant>>.Failed(read.Error!);
     }
 
     private bool SubjectExists(TeamSnapshot team, GrantSubject subject, out bool readOnlyMember)

@@ -97,15 +97,9 @@ internal sealed class GroupService(TeamWriter writer) : IGroupService
 
     public async ValueTask<Result<IReadOnlyList<Group>>> ListAsync(UserId actor, TeamId teamId, CancellationToken cancellationToken = default)
     {
-        var snapshot = await writer.Teams.LoadAsync(teamId, cancellationToken).ConfigureAwait(false);
-        if (snapshot is null)
-        {
-            return Result<IReadOnlyList<Group>>.Failed(TeamAccessErrorCode.NotFound);
-        }
-
-        var authorized = Actor.Authorize(snapshot, actor, Permissions.MembersRead, writer.Roles, out _);
-        return authorized.Succeeded
+        var read = await Actor.ReadAsync(writer.Teams, writer.Roles, actor, teamId, Permissions.MembersRead, cancellationToken).ConfigureAwait(false);
+        return read.TryGetValue(out var snapshot)
             ? Result<IReadOnlyList<Group>>.Ok(snapshot.Groups.Values.OrderBy(g => g.Handle, StringComparer.Ordinal).ToList())
-            : Result<IReadOnlyList<Group>>.Failed(authorized.Error);
+            : Result<IReadOnlyList<Group>>.Failed(read.Error!);
     }
 }

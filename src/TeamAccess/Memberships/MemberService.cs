@@ -7,16 +7,10 @@ internal sealed class MemberService(IUserStore users, TeamWriter writer) : IMemb
 
     public async ValueTask<Result<IReadOnlyList<MemberView>>> ListAsync(UserId actor, TeamId teamId, CancellationToken cancellationToken = default)
     {
-        var snapshot = await writer.Teams.LoadAsync(teamId, cancellationToken).ConfigureAwait(false);
-        if (snapshot is null)
+        var read = await Actor.ReadAsync(writer.Teams, Roles, actor, teamId, Permissions.MembersRead, cancellationToken).ConfigureAwait(false);
+        if (!read.TryGetValue(out var snapshot))
         {
-            return Result<IReadOnlyList<MemberView>>.Failed(TeamAccessErrorCode.NotFound);
-        }
-
-        var authorized = Actor.Authorize(snapshot, actor, Permissions.MembersRead, Roles, out _);
-        if (!authorized.Succeeded)
-        {
-            return Result<IReadOnlyList<MemberView>>.Failed(authorized.Error);
+            return Result<IReadOnlyList<MemberView>>.Failed(read.Error!);
         }
 
         var rows = new List<MemberView>();

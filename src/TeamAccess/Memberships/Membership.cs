@@ -26,6 +26,9 @@ public sealed record Membership(
     /// <summary>Gets who created the membership (the inviter, or the user who created the team).</summary>
     public UserId? CreatedBy { get; init; }
 
+    /// <summary>Gets the invitation that created the membership, if it was invited (audited; its secret is kept apart).</summary>
+    public Invitation? Invitation { get; init; }
+
     /// <summary>Gets when the membership last changed.</summary>
     public DateTimeOffset UpdatedAt { get; init; }
 }

@@ -5,6 +5,12 @@ namespace TeamAccess;
 /// <param name="Message">A human-readable explanation that reveals nothing the actor may not know.</param>
 public sealed record TeamAccessError(TeamAccessErrorCode Code, string Message)
 {
+    /// <summary>
+    /// Gets machine-readable details, when the code has them: for <see cref="TeamAccessErrorCode.PasswordPolicy"/>, the
+    /// names of the failed <see cref="PasswordCriterion"/> values.
+    /// </summary>
+    public IReadOnlyList<string> Details { get; init; } = [];
+
     /// <inheritdoc />
-    public override string ToString() => $"{Code}: {Message}";
+    public override string ToString() => Details.Count == 0 ? $"{Code}: {Message}" : $"{Code}: {Message} ({string.Join(", ", Details)})";
 }

@@ -82,4 +82,43 @@ public enum TeamAccessErrorCode
 
     /// <summary>A batch or list was larger than the configured limit; nothing was done.</summary>
     BatchTooLarge = 25,
+
+    /// <summary>The invitation token or code is wrong, malformed or unknown.</summary>
+    InvalidToken = 26,
+
+    /// <summary>The invitation expired before it was accepted; the address can be invited again.</summary>
+    InvitationExpired = 27,
+
+    /// <summary>The team revoked the invitation.</summary>
+    InvitationRevoked = 28,
+
+    /// <summary>The invitee declined the invitation.</summary>
+    InvitationDeclined = 29,
+
+    /// <summary>The invitation was already accepted; it works once.</summary>
+    InvitationAlreadyAccepted = 30,
+
+    /// <summary>The accepting user's email address is not the invited one.</summary>
+    EmailMismatch = 31,
+
+    /// <summary>The password does not meet the policy; the error's details list the failed criteria.</summary>
+    PasswordPolicy = 32,
+
+    /// <summary>The inviter no longer holds the right to give the invited role.</summary>
+    InviterLostRight = 33,
+
+    /// <summary>Too many wrong codes were tried; the code is locked (the link still works, or ask for a resend).</summary>
+    InvitationLocked = 34,
+
+    /// <summary>The operation was repeated too soon; try again later.</summary>
+    RateLimited = 35,
+
+    /// <summary>The invitation lifetime lies outside the bounds the host allows.</summary>
+    InvalidLifetime = 36,
+
+    /// <summary>The team requires its single sign-on provider, and no verified identity from it with the invited email was given.</summary>
+    SsoRequired = 37,
+
+    /// <summary>The invited address already has an account: sign in to accept rather than creating one.</summary>
+    SignInRequired = 38,
 }

@@ -120,6 +120,13 @@ internal sealed class TeamEditor
         Touch(AuditSubjectKind.Membership, after.Id.Value, action, before, Current.Memberships[after.Id]);
     }
 
+    /// <summary>Stores an invitation's hashed secret beside its membership, whose change carries the audit event.</summary>
+    public void PutInvitationSecret(MembershipId id, InvitationSecret secret)
+    {
+        Current = Current with { InvitationSecrets = Current.InvitationSecrets.SetItem(id, secret) };
+        Changed = true;
+    }
+
     public void PutGroup(Group after, string action)
     {
         var before = Current.Groups.GetValueOrDefault(after.Id);

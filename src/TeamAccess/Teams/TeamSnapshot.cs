@@ -25,6 +25,12 @@ public sealed record TeamSnapshot(
         ImmutableDictionary<GroupId, Group>.Empty,
         ImmutableDictionary<GrantId, Grant>.Empty);
 
+    /// <summary>
+    /// Gets the hashed secrets of the team's invitations, by membership. Never audited, never returned by a read API:
+    /// a replay of the audit log rebuilds everything but these.
+    /// </summary>
+    public ImmutableDictionary<MembershipId, InvitationSecret> InvitationSecrets { get; init; } = ImmutableDictionary<MembershipId, InvitationSecret>.Empty;
+
     /// <summary>Gets the team's id.</summary>
     public TeamId Id => Team.Id;
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace TeamAccess;
 
 /// <summary>A person who signs in, identified by a normalized email address that editing never changes.</summary>
@@ -10,4 +12,11 @@ public sealed record User(UserId Id, string Email, string FirstName, string Last
 {
     /// <summary>Gets the stamp that changes on every write; a store refuses a write whose stamp is stale.</summary>
     public Guid ConcurrencyStamp { get; init; } = Guid.NewGuid();
+
+    /// <summary>
+    /// Gets the native password's hash (versioned PBKDF2 format), or <see langword="null"/> for a user who signs in only
+    /// through identity providers. Never part of an audit event.
+    /// </summary>
+    [JsonIgnore]
+    public string? PasswordHash { get; init; }
 }

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace TeamAccess.Tests;
@@ -14,6 +16,9 @@ internal sealed class TestBed : IAsyncDisposable
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Time);
+        services.AddSingleton<IInvitationSender>(Outbox);
+        services.AddSingleton<ITeamSignInPolicyProvider>(Policies);
+        services.AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
         services.AddTeamAccess(options =>
         {
             options.Permissions.Add("devices.read", "devices.write");
@@ -26,6 +31,17 @@ internal sealed class TestBed : IAsyncDisposable
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
 
     public IServiceProvider Services => _scope.ServiceProvider;
+
+    /// <summary>Every invitation message the library handed to the sender.</summary>
+    public RecordingInvitationSender Outbox { get; } = new();
+
+    /// <summary>The teams' sign-in policies (open unless a test says otherwise).</summary>
+    public FakeSignInPolicies Policies { get; } = new();
+
+    /// <summary>Every log line written, to prove no secret is ever logged.</summary>
+    public RecordingLoggerProvider Logs { get; } = new();
+
+    public IInvitationService Invitations => Services.GetRequiredService<IInvitationService>();
 
     public IUserService Users => Services.GetRequiredService<IUserService>();
 
@@ -93,4 +109,63 @@ internal sealed record Crew(SignUpResult Owner, IReadOnlyList<(User User, Member
     public UserId this[int index] => Members[index].User.Id;
 
     public MembershipId MembershipOf(int index) => Members[index].Membership.Id;
+}
+
+/// <summary>Keeps the messages instead of mailing them; can be told to fail.</summary>
+internal sealed class RecordingInvitationSender : IInvitationSender
+{
+    private readonly ConcurrentQueue<InvitationMessage> _sent = new();
+
+    public bool Fail { get; set; }
+
+    public IReadOnlyList<InvitationMessage> Sent => [.. _sent];
+
+    public InvitationMessage LastTo(string email) => Sent.Last(m => m.Email == email);
+
+    public ValueTask SendAsync(InvitationMessage message, CancellationToken cancellationToken)
+    {
+        if (Fail)
+        {
+            throw new InvalidOperationException("The mail server is down.");
+        }
+
+        _sent.Enqueue(message);
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>A test double for the sign-in issue's team policies.</summary>
+internal sealed class FakeSignInPolicies : ITeamSignInPolicyProvider
+{
+    private readonly ConcurrentDictionary<TeamId, TeamSignInPolicy> _policies = new();
+
+    public void RequireSso(TeamId teamId, string provider) => _policies[teamId] = new TeamSignInPolicy(true, provider);
+
+    public ValueTask<TeamSignInPolicy> GetAsync(TeamId teamId, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(_policies.GetValueOrDefault(teamId, TeamSignInPolicy.Open));
+}
+
+/// <summary>Records every formatted log line and exception text.</summary>
+internal sealed class RecordingLoggerProvider : ILoggerProvider
+{
+    private readonly ConcurrentQueue<string> _lines = new();
+
+    public IReadOnlyList<string> Lines => [.. _lines];
+
+    public ILogger CreateLogger(string categoryName) => new Recorder(this);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Recorder(RecordingLoggerProvider owner) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            owner._lines.Enqueue($"{logLevel}: {formatter(state, exception)} {exception}");
+    }
 }

@@ -1,0 +1,43 @@
+namespace TeamAccess;
+
+/// <summary>
+/// The native password policy and work factor. The defaults follow NIST SP 800-63B rev. 4 (at least 15 characters, at
+/// least 64 allowed, no composition rules, no truncation) and OWASP's PBKDF2 figure (HMAC-SHA512, 210,000 iterations).
+/// </summary>
+public sealed class PasswordOptions
+{
+    /// <summary>The lowest work factor accepted: OWASP's current figure for PBKDF2-HMAC-SHA512.</summary>
+    public const int MinimumIterations = 210_000;
+
+    /// <summary>Gets or sets the fewest characters (Unicode code points after NFKC) a password may have. Default 15; at least 8.</summary>
+    public int MinLength { get; set; } = 15;
+
+    /// <summary>Gets or sets the most characters a password may have. Default 64; at least 64 and at most 1024.</summary>
+    public int MaxLength { get; set; } = 64;
+
+    /// <summary>Gets or sets the PBKDF2-HMAC-SHA512 iteration count for new hashes. Default and minimum 210,000.</summary>
+    public int Iterations { get; set; } = MinimumIterations;
+
+    internal IEnumerable<string> Validate()
+    {
+        if (MinLength < 8)
+        {
+            yield return $"Passwords.MinLength must be at least 8; it is {MinLength}.";
+        }
+
+        if (MaxLength is < 64 or > 1024)
+        {
+            yield return $"Passwords.MaxLength must be between 64 and 1024; it is {MaxLength}.";
+        }
+
+        if (MinLength > MaxLength)
+        {
+            yield return $"Passwords.MinLength ({MinLength}) must not exceed Passwords.MaxLength ({MaxLength}).";
+        }
+
+        if (Iterations < MinimumIterations)
+        {
+            yield return $"Passwords.Iterations must be at least {MinimumIterations}; it is {Iterations}.";
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace TeamAccess;
+
+/// <summary>A criterion of the password policy that a candidate password failed.</summary>
+public enum PasswordCriterion
+{
+    /// <summary>The password is shorter than <see cref="PasswordOptions.MinLength"/>.</summary>
+    TooShort = 0,
+
+    /// <summary>The password is longer than <see cref="PasswordOptions.MaxLength"/> (it is refused, never truncated).</summary>
+    TooLong = 1,
+
+    /// <summary>The password holds a control character or invalid UTF-16.</summary>
+    InvalidCharacters = 2,
+
+    /// <summary>The password is the same as the account's email address.</summary>
+    SameAsEmail = 3,
+}
+
+/// <summary>
+/// Checks candidate passwords against <see cref="PasswordOptions"/>: length in code points after Unicode NFKC, no
+/// composition rules, no truncation. Every failed criterion is listed back, so a form can show them all at once.
+/// </summary>
+internal sealed class PasswordPolicy(IOptions<TeamAccessOptions> options)
+{
+    private PasswordOptions Options => options.Value.Passwords;
+
+    /// <summary>Normalizes the password (NFKC) the same way for hashing and checking; <see langword="null"/> when it cannot be normalized.</summary>
+    public static string? Normalize(string password)
+    {
+        try
+        {
+            return password.Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    public IReadOnlyList<PasswordCriterion> Check(string? password, string? email)
+    {
+        var failed = new List<PasswordCriterion>();
+        var normalized = password is null ? null : Normalize(password);
+        if (normalized is null)
+        {
+            failed.Add(PasswordCriterion.InvalidCharacters);
+            if (password is null)
+            {
+                failed.Add(PasswordCriterion.TooShort);
+            }
+
+            return failed;
+        }
+
+        var length = new StringInfo(normalized).LengthInTextElements;
+        if (length < Options.MinLength)
+        {
+            failed.Add(PasswordCriterion.TooShort);
+        }
+
+        if (length > Options.MaxLength)
+        {
+            failed.Add(PasswordCriterion.TooLong);
+        }
+
+        if (normalized.Any(char.IsControl))
+        {
+            failed.Add(PasswordCriterion.InvalidCharacters);
+        }
+
+        if (email is not null && string.Equals(normalized.Trim(), email, StringComparison.OrdinalIgnoreCase))
+        {
+            failed.Add(PasswordCriterion.SameAsEmail);
+        }
+
+        return failed;
+    }
+}

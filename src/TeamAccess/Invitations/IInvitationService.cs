@@ -1,0 +1,148 @@
+namespace TeamAccess;
+
+/// <summary>What an administrator sends: the addresses, the role they are offered, and optionally a lifetime.</summary>
+/// <param name="Addresses">The addresses, each as typed.</param>
+/// <param name="Role">The role offered, from the role catalog.</param>
+public sealed record InviteRequest(IReadOnlyList<string> Addresses, string Role)
+{
+    /// <summary>Gets how long the invitations live; <see langword="null"/> for <see cref="InvitationOptions.Lifetime"/>.</summary>
+    public TimeSpan? Lifetime { get; init; }
+
+    /// <summary>A request from pasted text: addresses separated by white space, commas or semicolons.</summary>
+    /// <param name="addresses">The pasted text, such as <c>"a@x.io b@y.io"</c>.</param>
+    /// <param name="role">The role offered.</param>
+    /// <returns>The request.</returns>
+    public static InviteRequest FromText(string addresses, string role) => new(InvitationAddresses.Split(addresses), role);
+}
+
+/// <summary>What became of one address of an invite.</summary>
+public enum InviteOutcomeKind
+{
+    /// <summary>Invited: a new Invited membership, and its message handed to the sender.</summary>
+    Invited = 0,
+
+    /// <summary>The address already belongs to an Active or Inactive member of the team.</summary>
+    AlreadyMember = 1,
+
+    /// <summary>The address already has a pending invitation to the team (or appears twice in the batch).</summary>
+    AlreadyInvited = 2,
+
+    /// <summary>The address is malformed.</summary>
+    InvalidEmail = 3,
+
+    /// <summary>The inviter may not invite into this role (see the outcome's code).</summary>
+    Refused = 4,
+}
+
+/// <summary>The outcome of one address.</summary>
+/// <param name="Address">The address as typed.</param>
+/// <param name="Kind">What became of it.</param>
+/// <param name="Code">The refusal's code, or <see cref="TeamAccessErrorCode.None"/> when invited.</param>
+/// <param name="Email">The normalized address, when valid.</param>
+/// <param name="MembershipId">The new membership, when invited.</param>
+/// <param name="ExpiresAt">When the invitation expires, when invited.</param>
+public sealed record InviteOutcome(string Address, InviteOutcomeKind Kind, TeamAccessErrorCode Code, string? Email, MembershipId? MembershipId, DateTimeOffset? ExpiresAt)
+{
+    /// <summary>Gets whether the sender took the message; <see langword="false"/> when it threw (the invitation stands and can be resent).</summary>
+    public bool Delivered { get; init; }
+}
+
+/// <summary>The outcomes of an invite, one per address, in the order given.</summary>
+/// <param name="Outcomes">The outcomes.</param>
+public sealed record InviteBatchResult(IReadOnlyList<InviteOutcome> Outcomes);
+
+/// <summary>What a person without an account gives to accept an invitation by creating one.</summary>
+/// <param name="FirstName">The first name.</param>
+/// <param name="LastName">The last name.</param>
+/// <param name="Password">
+/// The password for the native provider; <see langword="null"/> when the person proves their identity through a
+/// provider instead (required for a team that requires single sign-on).
+/// </param>
+public sealed record NewAccount(string FirstName, string LastName, string? Password)
+{
+    /// <summary>Gets the identity proven by the team's single sign-on provider, when accepting through it.</summary>
+    public ExternalIdentity? Identity { get; init; }
+}
+
+/// <summary>What accepting with a new account created.</summary>
+/// <param name="User">The new user, with the invited email.</param>
+/// <param name="Membership">The Active membership.</param>
+public sealed record AcceptResult(User User, Membership Membership);
+
+/// <summary>
+/// The invitation lifecycle: invite, resend, revoke, list; and for the invitee, look, accept or decline. Secrets go to
+/// the <see cref="IInvitationSender"/> once and are never returned by any read.
+/// </summary>
+public interface IInvitationService
+{
+    /// <summary>
+    /// Invites addresses into a role (needs <c>members.invite</c>; nobody invites above their own rank; only a guardian
+    /// invites into the guardian role). Each address gets its own outcome; one bad address never stops the others.
+    /// </summary>
+    /// <param name="actor">The inviting user.</param>
+    /// <param name="teamId">The team.</param>
+    /// <param name="request">The addresses, role and lifetime.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The outcomes; or NotFound, PermissionDenied, InvalidRole, InvalidLifetime or BatchTooLarge, with nothing done.</returns>
+    ValueTask<Result<InviteBatchResult>> InviteAsync(UserId actor, TeamId teamId, InviteRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Sends a pending invitation again with a new secret (the old one dies) and a restarted expiry. Rate-limited.</summary>
+    /// <param name="actor">The acting user (needs <c>members.invite</c>).</param>
+    /// <param name="teamId">The team.</param>
+    /// <param name="membershipId">The Invited membership.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The invitation's new state, or a refusal (RateLimited, InvalidTransition, NotFound, ...).</returns>
+    ValueTask<Result<InvitationView>> ResendAsync(UserId actor, TeamId teamId, MembershipId membershipId, CancellationToken cancellationToken = default);
+
+    /// <summary>Revokes a pending invitation: the membership goes to Removed and its secret dies.</summary>
+    /// <param name="actor">The acting user (needs <c>members.invite</c>).</param>
+    /// <param name="teamId">The team.</param>
+    /// <param name="membershipId">The Invited membership.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Success, or a refusal.</returns>
+    ValueTask<Result> RevokeAsync(UserId actor, TeamId teamId, MembershipId membershipId, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists the team's invitations, newest first, with their status and who invited when (needs <c>members.read</c>).</summary>
+    /// <param name="actor">The acting user.</param>
+    /// <param name="teamId">The team.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The rows; never a token or code.</returns>
+    ValueTask<Result<IReadOnlyList<InvitationView>>> ListAsync(UserId actor, TeamId teamId, CancellationToken cancellationToken = default);
+
+    /// <summary>Shows what an invitation offers. Never consumes it (mail scanners open every link); a wrong code counts as a try.</summary>
+    /// <param name="key">The token, or the code with its team and email.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The preview, or InvalidToken, InvitationLocked.</returns>
+    ValueTask<Result<InvitationPreview>> PeekAsync(InvitationKey key, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Accepts as a signed-in user whose email is the invited one: the membership goes Active with the invited role. A
+    /// team that requires single sign-on also needs <paramref name="identity"/> from its provider, with the invited email verified.
+    /// </summary>
+    /// <param name="userId">The signed-in user.</param>
+    /// <param name="key">The token, or the code with its team and email.</param>
+    /// <param name="identity">The identity proven by the team's provider, when the team requires it.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>
+    /// The Active membership, or InvalidToken, InvitationExpired, InvitationRevoked, InvitationDeclined,
+    /// InvitationAlreadyAccepted, EmailMismatch, SsoRequired, InviterLostRight, InvitationLocked, AlreadyMember.
+    /// </returns>
+    ValueTask<Result<Membership>> AcceptAsync(UserId userId, InvitationKey key, ExternalIdentity? identity = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Accepts by creating an account with the invited email: a password meeting the policy (failed criteria are listed
+    /// in the error's details), or for a team that requires single sign-on, an identity from its provider. The user and
+    /// the Active membership are created together.
+    /// </summary>
+    /// <param name="key">The token, or the code with its team and email.</param>
+    /// <param name="account">Names and password or identity.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The new user and membership, or a refusal (as <see cref="AcceptAsync"/>, and PasswordPolicy, InvalidName, SignInRequired).</returns>
+    ValueTask<Result<AcceptResult>> AcceptWithNewAccountAsync(InvitationKey key, NewAccount account, CancellationToken cancellationToken = default);
+
+    /// <summary>Declines: the membership goes to Removed, and the inviter sees the invitation as declined.</summary>
+    /// <param name="key">The token, or the code with its team and email.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Success, or a refusal as for <see cref="AcceptAsync"/>.</returns>
+    ValueTask<Result> DeclineAsync(InvitationKey key, CancellationToken cancellationToken = default);
+}

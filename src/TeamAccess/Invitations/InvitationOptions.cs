@@ -1,0 +1,51 @@
+namespace TeamAccess;
+
+/// <summary>How invitations behave. Validated at start-up.</summary>
+public sealed class InvitationOptions
+{
+    /// <summary>Gets or sets how long an invitation lives when the invite names no lifetime. Default 7 days.</summary>
+    public TimeSpan Lifetime { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Gets or sets the shortest lifetime an invite may ask for. Default 1 day.</summary>
+    public TimeSpan MinLifetime { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>Gets or sets the longest lifetime an invite may ask for. Default 30 days.</summary>
+    public TimeSpan MaxLifetime { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Gets or sets the most addresses one invite call takes. Default 50; 1 to 1000.</summary>
+    public int MaxBatchSize { get; set; } = 50;
+
+    /// <summary>Gets or sets how long after a send the same invitation may be sent again. Default 1 minute.</summary>
+    public TimeSpan ResendCooldown { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Gets or sets how many wrong short codes lock an invitation's code (its link still works). Default 5; 1 to 20.</summary>
+    public int MaxCodeAttempts { get; set; } = 5;
+
+    internal IEnumerable<string> Validate()
+    {
+        if (MinLifetime <= TimeSpan.Zero || MinLifetime > MaxLifetime)
+        {
+            yield return $"Invitations.MinLifetime must be positive and not above MaxLifetime; it is {MinLifetime} (max {MaxLifetime}).";
+        }
+
+        if (Lifetime < MinLifetime || Lifetime > MaxLifetime)
+        {
+            yield return $"Invitations.Lifetime must lie between MinLifetime and MaxLifetime; it is {Lifetime}.";
+        }
+
+        if (MaxBatchSize is < 1 or > 1000)
+        {
+            yield return $"Invitations.MaxBatchSize must be between 1 and 1000; it is {MaxBatchSize}.";
+        }
+
+        if (ResendCooldown < TimeSpan.Zero)
+        {
+            yield return $"Invitations.ResendCooldown must not be negative; it is {ResendCooldown}.";
+        }
+
+        if (MaxCodeAttempts is < 1 or > 20)
+        {
+            yield return $"Invitations.MaxCodeAttempts must be between 1 and 20; it is {MaxCodeAttempts}.";
+        }
+    }
+}

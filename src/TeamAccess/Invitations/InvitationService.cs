@@ -1,0 +1,559 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace TeamAccess;
+
+/// <summary>
+/// The default <see cref="IInvitationService"/>. Every write goes through <see cref="TeamWriter"/> (load, decide on what
+/// was loaded, commit against the team's version, retry on conflict), so two accepts racing for one invitation end with
+/// one acceptance and the loser re-deciding on the winner's state ("already accepted"). Messages are sent only after
+/// the commit, so a retried write never sends twice.
+/// </summary>
+internal sealed class InvitationService(
+    IUserStore users,
+    TeamWriter writer,
+    IInvitationSender sender,
+    ITeamSignInPolicyProvider policies,
+    PasswordPolicy passwordPolicy,
+    PasswordHasher passwordHasher,
+    IOptions<TeamAccessOptions> options,
+    ILogger<InvitationService>? logger = null) : IInvitationService
+{
+    private readonly ILogger _logger = logger ?? NullLogger<InvitationService>.Instance;
+
+    private InvitationOptions Options => options.Value.Invitations;
+
+    private RoleCatalog Roles => writer.Roles;
+
+    public async ValueTask<Result<InviteBatchResult>> InviteAsync(UserId actor, TeamId teamId, InviteRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(request.Addresses);
+        if (request.Addresses.Count > Options.MaxBatchSize)
+        {
+            return Result<InviteBatchResult>.Failed(TeamAccessErrorCode.BatchTooLarge);
+        }
+
+        if (!Roles.TryGet(request.Role, out var role))
+        {
+            return Result<InviteBatchResult>.Failed(TeamAccessErrorCode.InvalidRole);
+        }
+
+        var lifetime = request.Lifetime ?? Options.Lifetime;
+        if (lifetime < Options.MinLifetime || lifetime > Options.MaxLifetime)
+        {
+            return Result<InviteBatchResult>.Failed(TeamAccessErrorCode.InvalidLifetime);
+        }
+
+        var inviter = await users.FindByIdAsync(actor, cancellationToken).ConfigureAwait(false);
+        var decided = await writer.RunOnTeamAsync(actor, teamId, Permissions.MembersInvite, "Invite", (team, who) =>
+        {
+            // Built afresh on every attempt: only the attempt that commits sends its messages.
+            var outcomes = new List<InviteOutcome>(request.Addresses.Count);
+            var messages = new List<InvitationMessage>();
+            var mayGive = who.MayGive(role);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var now = writer.Time.GetUtcNow();
+            foreach (var address in request.Addresses)
+            {
+                if (!EmailAddress.TryNormalize(address, out var email))
+                {
+                    outcomes.Add(new InviteOutcome(address ?? string.Empty, InviteOutcomeKind.InvalidEmail, TeamAccessErrorCode.InvalidEmail, null, null, null));
+                    continue;
+                }
+
+                if (!mayGive.Succeeded)
+                {
+                    outcomes.Add(new InviteOutcome(address, InviteOutcomeKind.Refused, mayGive.Code, email, null, null));
+                    continue;
+                }
+
+                var existing = team.Current.FindCurrentMembershipByEmail(email);
+                if (existing is not null && existing.Status == MembershipStatus.Invited && IsPastExpiry(existing, now))
+                {
+                    // An expired invitation gives way: it is closed as Expired and the address is invited anew.
+                    MembershipChanges.Fire(team, existing, MembershipLifecycle.Trigger.Expire, AuditActions.InvitationExpired, Roles);
+                    existing = null;
+                }
+
+                if (!seen.Add(email) || existing?.Status == MembershipStatus.Invited)
+                {
+                    outcomes.Add(new InviteOutcome(address, InviteOutcomeKind.AlreadyInvited, TeamAccessErrorCode.AlreadyInvited, email, null, null));
+                    continue;
+                }
+
+                if (existing is not null)
+                {
+                    outcomes.Add(new InviteOutcome(address, InviteOutcomeKind.AlreadyMember, TeamAccessErrorCode.AlreadyMember, email, null, null));
+                    continue;
+                }
+
+                var invitation = new Invitation(now + lifetime, now, 1, lifetime);
+                var membership = new Membership(MembershipId.New(), teamId, null, email, role.Name, MembershipStatus.Invited, now)
+                {
+                    CreatedBy = actor,
+                    Invitation = invitation,
+                };
+                var issued = InvitationSecrets.Issue(teamId, membership.Id);
+                team.PutMembership(membership, AuditActions.MembershipInvited);
+                team.PutInvitationSecret(membership.Id, issued.Secret);
+                messages.Add(Message(team.Current.Team, membership, inviter, issued, isResend: false));
+                outcomes.Add(new InviteOutcome(address, InviteOutcomeKind.Invited, TeamAccessErrorCode.None, email, membership.Id, invitation.ExpiresAt));
+            }
+
+            return Result<(List<InviteOutcome> Outcomes, List<InvitationMessage> Messages)>.Ok((outcomes, messages));
+        }, cancellationToken).ConfigureAwait(false);
+
+        if (!decided.TryGetValue(out var batch))
+        {
+            return Result<InviteBatchResult>.Failed(decided.Error!);
+        }
+
+        var delivered = new HashSet<MembershipId>();
+        foreach (var message in batch.Messages)
+        {
+            if (await SendAsync(message, cancellationToken).ConfigureAwait(false))
+            {
+                delivered.Add(message.MembershipId);
+            }
+        }
+
+        var outcomes = batch.Outcomes
+            .Select(o => o.MembershipId is { } id ? o with { Delivered = delivered.Contains(id) } : o)
+            .ToArray();
+        return Result<InviteBatchResult>.Ok(new InviteBatchResult(outcomes));
+    }
+
+    public async ValueTask<Result<InvitationView>> ResendAsync(UserId actor, TeamId teamId, MembershipId membershipId, CancellationToken cancellationToken = default)
+    {
+        var inviter = await users.FindByIdAsync(actor, cancellationToken).ConfigureAwait(false);
+        var decided = await writer.RunOnTeamAsync(actor, teamId, Permissions.MembersInvite, "ResendInvitation", (team, who) =>
+        {
+            var target = FindInvited(team.Current, membershipId, who, out var refusal);
+            if (target?.Invitation is not { } invitation)
+            {
+                return Result<(InvitationView, InvitationMessage)>.Failed(refusal);
+            }
+
+            var now = writer.Time.GetUtcNow();
+            if (now < invitation.LastSentAt + Options.ResendCooldown)
+            {
+                return Result<(InvitationView, InvitationMessage)>.Failed(TeamAccessErrorCode.RateLimited);
+            }
+
+            var lifecycle = Guardians.LifecycleOf(team.Current, target, Roles);
+            var fired = lifecycle.TryFire(MembershipLifecycle.Trigger.Resend);
+            if (!fired.Succeeded)
+            {
+                return Result<(InvitationView, InvitationMessage)>.Failed(fired.Error);
+            }
+
+            var renewed = invitation with
+            {
+                ExpiresAt = now + invitation.Lifetime,
+                LastSentAt = now,
+                SendCount = invitation.SendCount + 1,
+                FailedCodeAttempts = 0,
+            };
+            var issued = InvitationSecrets.Issue(teamId, target.Id);
+            var saved = MembershipChanges.Save(team, target with { Invitation = renewed }, AuditActions.InvitationResent).Value!;
+            team.PutInvitationSecret(target.Id, issued.Secret);
+            return Result<(InvitationView, InvitationMessage)>.Ok((View(saved, now), Message(team.Current.Team, saved, inviter, issued, isResend: true)));
+        }, cancellationToken).ConfigureAwait(false);
+
+        if (!decided.TryGetValue(out var resent))
+        {
+            return Result<InvitationView>.Failed(decided.Error!);
+        }
+
+        await SendAsync(resent.Item2, cancellationToken).ConfigureAwait(false);
+        return Result<InvitationView>.Ok(resent.Item1);
+    }
+
+    public async ValueTask<Result> RevokeAsync(UserId actor, TeamId teamId, MembershipId membershipId, CancellationToken cancellationToken = default) =>
+        await writer.RunOnTeamAsync(actor, teamId, Permissions.MembersInvite, "RevokeInvitation", (team, who) =>
+        {
+            var target = FindInvited(team.Current, membershipId, who, out var refusal);
+            return target is null
+                ? Result<Membership>.Failed(refusal)
+                : MembershipChanges.Fire(team, target, MembershipLifecycle.Trigger.Revoke, AuditActions.InvitationRevoked, Roles);
+        }, cancellationToken).ConfigureAwait(false);
+
+    public async ValueTask<Result<IReadOnlyList<InvitationView>>> ListAsync(UserId actor, TeamId teamId, CancellationToken cancellationToken = default)
+    {
+        var read = await Actor.ReadAsync(writer.Teams, Roles, actor, teamId, Permissions.MembersRead, cancellationToken).ConfigureAwait(false);
+        if (!read.TryGetValue(out var snapshot))
+        {
+            return Result<IReadOnlyList<InvitationView>>.Failed(read.Error!);
+        }
+
+        var now = writer.Time.GetUtcNow();
+        IReadOnlyList<InvitationView> rows = snapshot.Memberships.Values
+            .Where(m => m.Invitation is not null)
+            .OrderByDescending(m => m.CreatedAt)
+            .ThenBy(m => m.Email, StringComparer.Ordinal)
+            .Select(m => View(m, now))
+            .ToArray();
+        return Result<IReadOnlyList<InvitationView>>.Ok(rows);
+    }
+
+    public async ValueTask<Result<InvitationPreview>> PeekAsync(InvitationKey key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return await RunKeyedAsync(null, key, "PeekInvitation", allowSettled: true, async (team, target, ct) =>
+        {
+            var policy = await policies.GetAsync(team.Id, ct).ConfigureAwait(false);
+            var now = writer.Time.GetUtcNow();
+            var t = team.Current.Team;
+            return Result<InvitationPreview>.Ok(new InvitationPreview(t.Id, t.Name, t.Handle, target.Email, target.Role, StatusOf(target, now), target.Invitation!.ExpiresAt, policy.RequiresSso));
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<Result<Membership>> AcceptAsync(UserId userId, InvitationKey key, ExternalIdentity? identity = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var user = await users.FindByIdAsync(userId, cancellationToken).ConfigureAwait(false);
+        if (user is null)
+        {
+            return Result<Membership>.Failed(TeamAccessErrorCode.NotFound);
+        }
+
+        return await RunKeyedAsync(userId, key, "AcceptInvitation", allowSettled: false, async (team, target, ct) =>
+        {
+            if (!string.Equals(user.Email, target.Email, StringComparison.Ordinal))
+            {
+                return Result<Membership>.Failed(TeamAccessErrorCode.EmailMismatch);
+            }
+
+            var policy = await policies.GetAsync(team.Id, ct).ConfigureAwait(false);
+            if (policy.RequiresSso && !ProvesInvitedEmail(identity, policy, target.Email))
+            {
+                return Result<Membership>.Failed(TeamAccessErrorCode.SsoRequired);
+            }
+
+            return Accept(team, target, user.Id);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<Result<AcceptResult>> AcceptWithNewAccountAsync(InvitationKey key, NewAccount account, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(account);
+        if (!Names.TryNormalizeName(account.FirstName, out var first) || !Names.TryNormalizeName(account.LastName, out var last))
+        {
+            return Result<AcceptResult>.Failed(TeamAccessErrorCode.InvalidName);
+        }
+
+        // Look first (a read, or a counted try for a code), so the password is judged against the invited address and
+        // hashed once, outside the retried write.
+        var preview = await PeekAsync(key, cancellationToken).ConfigureAwait(false);
+        if (!preview.TryGetValue(out var invited))
+        {
+            return Result<AcceptResult>.Failed(preview.Error!);
+        }
+
+        string? passwordHash = null;
+        if (invited.RequiresSso || account.Password is null)
+        {
+            if (account.Password is not null || account.Identity is null)
+            {
+                return Result<AcceptResult>.Failed(TeamAccessErrorCode.SsoRequired);
+            }
+        }
+        else
+        {
+            var failed = passwordPolicy.Check(account.Password, invited.Email);
+            if (failed.Count > 0)
+            {
+                return Result<AcceptResult>.Failed(new TeamAccessError(TeamAccessErrorCode.PasswordPolicy, ErrorMessages.For(TeamAccessErrorCode.PasswordPolicy))
+                {
+                    Details = failed.Select(f => f.ToString()).ToArray(),
+                });
+            }
+
+            passwordHash = passwordHasher.Hash(account.Password);
+        }
+
+        var userId = UserId.New();
+        return await RunKeyedAsync(userId, key, "AcceptInvitationWithNewAccount", allowSettled: false, async (team, target, ct) =>
+        {
+            var policy = await policies.GetAsync(team.Id, ct).ConfigureAwait(false);
+            if ((policy.RequiresSso || passwordHash is null) && !ProvesInvitedEmail(account.Identity, policy, target.Email))
+            {
+                return Result<AcceptResult>.Failed(TeamAccessErrorCode.SsoRequired);
+            }
+
+            // The store's unique index is the authority; this look gives the common case its clear answer.
+            if (await users.FindByEmailAsync(target.Email, ct).ConfigureAwait(false) is not null)
+            {
+                return Result<AcceptResult>.Failed(TeamAccessErrorCode.SignInRequired);
+            }
+
+            var user = new User(userId, target.Email, first, last, team.Now) { PasswordHash = passwordHash };
+            team.Owner.CreateUser(user);
+            var accepted = Accept(team, target, userId);
+            return accepted.TryGetValue(out var membership)
+                ? Result<AcceptResult>.Ok(new AcceptResult(user, membership))
+                : Result<AcceptResult>.Failed(accepted.Error!);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<Result> DeclineAsync(InvitationKey key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return await RunKeyedAsync(null, key, "DeclineInvitation", allowSettled: false, (team, target, _) =>
+        {
+            var declined = target with { Invitation = target.Invitation! with { DeclinedAt = team.Now } };
+            return ValueTask.FromResult(MembershipChanges.Fire(team.Editor, declined, MembershipLifecycle.Trigger.Decline, AuditActions.InvitationDeclined, Roles));
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static bool IsPastExpiry(Membership membership, DateTimeOffset now) =>
+        membership.Invitation is { } invitation && now >= invitation.ExpiresAt;
+
+    private static InvitationStatus StatusOf(Membership membership, DateTimeOffset now) => membership switch
+    {
+        { Invitation.AcceptedAt: not null } => InvitationStatus.Accepted,
+        { Invitation.DeclinedAt: not null } => InvitationStatus.Declined,
+        { Status: MembershipStatus.Removed } => InvitationStatus.Revoked,
+        { Status: MembershipStatus.Expired } => InvitationStatus.Expired,
+        _ when IsPastExpiry(membership, now) => InvitationStatus.Expired,
+        _ => InvitationStatus.Pending,
+    };
+
+    private static InvitationView View(Membership m, DateTimeOffset now) =>
+        new(m.Id, m.Email, m.Role, StatusOf(m, now), m.CreatedBy, m.CreatedAt, m.Invitation!.LastSentAt, m.Invitation.SendCount, m.Invitation.ExpiresAt);
+
+    private static InvitationMessage Message(Team team, Membership membership, User? inviter, InvitationSecrets.Issued issued, bool isResend) =>
+        new(membership.Email, team.Id, team.Name, team.Handle, inviter?.Email, membership.Role, issued.Token, issued.Code, membership.Invitation!.ExpiresAt, membership.Id, isResend);
+
+    /// <summary>An identity proves the invited address only when it comes from the team's provider and its email is verified and equal.</summary>
+    private static bool ProvesInvitedEmail(ExternalIdentity? identity, TeamSignInPolicy policy, string invitedEmail) =>
+        identity is not null
+        && identity.EmailVerified
+        && (!policy.RequiresSso || string.Equals(identity.Provider, policy.SsoProvider, StringComparison.Ordinal))
+        && EmailAddress.TryNormalize(identity.Email, out var email)
+        && string.Equals(email, invitedEmail, StringComparison.Ordinal);
+
+    /// <summary>Only a pending invitation of the team, for a role the actor may manage and give, can be resent or revoked.</summary>
+    private Membership? FindInvited(TeamSnapshot team, MembershipId membershipId, Actor who, out TeamAccessError refusal)
+    {
+        refusal = new TeamAccessError(TeamAccessErrorCode.NotFound, ErrorMessages.For(TeamAccessErrorCode.NotFound));
+        if (!team.Memberships.TryGetValue(membershipId, out var target) || target.Status.IsTerminal() || target.Invitation is null)
+        {
+            return null;
+        }
+
+        if (target.Status != MembershipStatus.Invited)
+        {
+            refusal = new TeamAccessError(TeamAccessErrorCode.InvalidTransition, ErrorMessages.For(TeamAccessErrorCode.InvalidTransition));
+            return null;
+        }
+
+        var allowed = who.MayManage(target, Roles);
+        if (allowed.Succeeded && Roles.TryGet(target.Role, out var role))
+        {
+            allowed = who.MayGive(role);
+        }
+
+        if (!allowed.Succeeded)
+        {
+            refusal = allowed.Error;
+            return null;
+        }
+
+        return target;
+    }
+
+    /// <summary>
+    /// Invited to Active with the invited role, if the inviter still holds the right to give that role (invariant 15)
+    /// and the user has no other current membership in the team.
+    /// </summary>
+    private Result<Membership> Accept(KeyedTeam team, Membership target, UserId userId)
+    {
+        var snapshot = team.Current;
+        if (snapshot.FindCurrentMembership(userId) is { } other && other.Id != target.Id)
+        {
+            return Result<Membership>.Failed(TeamAccessErrorCode.AlreadyMember);
+        }
+
+        if (!InviterMayStillGive(snapshot, target))
+        {
+            return Result<Membership>.Failed(TeamAccessErrorCode.InviterLostRight);
+        }
+
+        var accepted = target with { UserId = userId, Invitation = target.Invitation! with { AcceptedAt = team.Now } };
+        return MembershipChanges.Fire(team.Editor, accepted, MembershipLifecycle.Trigger.Accept, AuditActions.InvitationAccepted, Roles);
+    }
+
+    private bool InviterMayStillGive(TeamSnapshot snapshot, Membership target)
+    {
+        if (target.CreatedBy is not { } inviterId || !Roles.TryGet(target.Role, out var role))
+        {
+            return false;
+        }
+
+        return Actor.Authorize(snapshot, inviterId, Permissions.MembersInvite, Roles, out var inviter).Succeeded && inviter.MayGive(role).Succeeded;
+    }
+
+    private async ValueTask<bool> SendAsync(InvitationMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await sender.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The invitation is committed; a failed delivery is reported in the outcome and can be resent.
+            _logger.LogError(ex, "TeamAccess could not deliver {Invitation}", message);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Runs a write keyed by what an invitee presents: find the team and the invitation, check the secret in constant
+    /// time, then judge the invitation's state. A wrong code on a pending invitation is itself a change (it counts
+    /// towards the lock), so such an attempt commits the count and answers <see cref="TeamAccessErrorCode.InvalidToken"/>.
+    /// </summary>
+    private async ValueTask<Result<T>> RunKeyedAsync<T>(
+        UserId? actor,
+        InvitationKey key,
+        string operation,
+        bool allowSettled,
+        Func<KeyedTeam, Membership, CancellationToken, ValueTask<Result<T>>> decide,
+        CancellationToken cancellationToken)
+    {
+        var teamId = await ResolveTeamAsync(key, cancellationToken).ConfigureAwait(false);
+        if (teamId is null)
+        {
+            return Result<T>.Failed(TeamAccessErrorCode.InvalidToken);
+        }
+
+        var outcome = await writer.RunAsync(
+            actor,
+            operation,
+            async (changes, ct) =>
+            {
+                var snapshot = await writer.Teams.LoadAsync(teamId.Value, ct).ConfigureAwait(false);
+                if (snapshot is null)
+                {
+                    return Result<Result<T>>.Ok(Result<T>.Failed(TeamAccessErrorCode.InvalidToken));
+                }
+
+                var team = new KeyedTeam(changes, changes.Edit(snapshot));
+                var located = Locate(team, key);
+                if (!located.TryGetValue(out var target))
+                {
+                    return Result<Result<T>>.Ok(Result<T>.Failed(located.Error!));
+                }
+
+                var state = StateRefusal(snapshot, target, team.Now);
+                if (state is not TeamAccessErrorCode.None && !(allowSettled && state is not TeamAccessErrorCode.TeamDeleted))
+                {
+                    return Result<Result<T>>.Ok(Result<T>.Failed(state));
+                }
+
+                var decided = await decide(team, target, ct).ConfigureAwait(false);
+                return decided.Succeeded ? Result<Result<T>>.Ok(decided) : Result<Result<T>>.Failed(decided.Error);
+            },
+            cancellationToken).ConfigureAwait(false);
+
+        return outcome.TryGetValue(out var inner) ? inner : Result<T>.Failed(outcome.Error!);
+    }
+
+    private async ValueTask<TeamId?> ResolveTeamAsync(InvitationKey key, CancellationToken cancellationToken)
+    {
+        if (!key.IsCode)
+        {
+            return InvitationSecrets.TryParseToken(key.Token, out var teamId, out _) ? teamId : null;
+        }
+
+        return Handle.IsValid(key.TeamHandle)
+            ? await writer.Teams.FindIdByHandleAsync(key.TeamHandle!, cancellationToken).ConfigureAwait(false)
+            : null;
+    }
+
+    private Result<Membership> Locate(KeyedTeam team, InvitationKey key)
+    {
+        var snapshot = team.Current;
+        if (!key.IsCode)
+        {
+            return InvitationSecrets.TryParseToken(key.Token, out _, out var membershipId)
+                && snapshot.Memberships.TryGetValue(membershipId, out var byToken) && byToken.Invitation is not null
+                && InvitationSecrets.TokenMatches(key.Token!, snapshot.InvitationSecrets.GetValueOrDefault(membershipId))
+                ? Result<Membership>.Ok(byToken)
+                : Result<Membership>.Failed(TeamAccessErrorCode.InvalidToken);
+        }
+
+        if (!EmailAddress.TryNormalize(key.Email, out var email))
+        {
+            return Result<Membership>.Failed(TeamAccessErrorCode.InvalidToken);
+        }
+
+        // The code belongs to the address's current invitation, or, once that is settled, to its latest one.
+        var target = snapshot.Memberships.Values
+            .Where(m => m.Invitation is not null && string.Equals(m.Email, email, StringComparison.Ordinal))
+            .OrderBy(m => m.Status.IsTerminal())
+            .ThenByDescending(m => m.CreatedAt)
+            .FirstOrDefault();
+        if (target is null)
+        {
+            return Result<Membership>.Failed(TeamAccessErrorCode.InvalidToken);
+        }
+
+        var pending = target.Status == MembershipStatus.Invited;
+        if (pending && target.Invitation!.FailedCodeAttempts >= Options.MaxCodeAttempts)
+        {
+            return Result<Membership>.Failed(TeamAccessErrorCode.InvitationLocked);
+        }
+
+        if (InvitationSecrets.CodeMatches(key.Code!, snapshot.InvitationSecrets.GetValueOrDefault(target.Id)))
+        {
+            return Result<Membership>.Ok(target);
+        }
+
+        if (pending)
+        {
+            var counted = target with { Invitation = target.Invitation! with { FailedCodeAttempts = target.Invitation.FailedCodeAttempts + 1 } };
+            team.Editor.PutMembership(counted, AuditActions.InvitationCodeFailed);
+            _logger.LogWarning("TeamAccess refused a wrong invitation code for membership {MembershipId} ({Attempts} of {Max})", target.Id, counted.Invitation.FailedCodeAttempts, Options.MaxCodeAttempts);
+        }
+
+        return Result<Membership>.Failed(TeamAccessErrorCode.InvalidToken);
+    }
+
+    private static TeamAccessErrorCode StateRefusal(TeamSnapshot snapshot, Membership target, DateTimeOffset now)
+    {
+        if (snapshot.Team.Status == TeamStatus.Deleted)
+        {
+            return TeamAccessErrorCode.TeamDeleted;
+        }
+
+        return StatusOf(target, now) switch
+        {
+            InvitationStatus.Accepted => TeamAccessErrorCode.InvitationAlreadyAccepted,
+            InvitationStatus.Declined => TeamAccessErrorCode.InvitationDeclined,
+            InvitationStatus.Revoked => TeamAccessErrorCode.InvitationRevoked,
+            InvitationStatus.Expired => TeamAccessErrorCode.InvitationExpired,
+            _ => TeamAccessErrorCode.None,
+        };
+    }
+
+    /// <summary>The team being decided on in a keyed write, with the operation's change set.</summary>
+    private sealed class KeyedTeam(ChangeSetBuilder owner, TeamEditor editor)
+    {
+        public ChangeSetBuilder Owner { get; } = owner;
+
+        public TeamEditor Editor { get; } = editor;
+
+        public TeamSnapshot Current => Editor.Current;
+
+        public TeamId Id => Editor.Id;
+
+        public DateTimeOffset Now => Owner.Now;
+
+        public static implicit operator TeamEditor(KeyedTeam team) => team.Editor;
+    }
+}

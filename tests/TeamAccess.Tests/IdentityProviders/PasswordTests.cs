@@ -1,0 +1,78 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace TeamAccess.Tests;
+
+public sealed class PasswordTests
+{
+    private static IOptions<TeamAccessOptions> Options(int iterations = PasswordOptions.MinimumIterations)
+    {
+        var options = new TeamAccessOptions();
+        options.Passwords.Iterations = iterations;
+        return Microsoft.Extensions.Options.Options.Create(options);
+    }
+
+    [Fact]
+    public void Verify_SamePasswordAfterNfkc_SucceedsAndAnotherFails()
+    {
+        var hasher = new PasswordHasher(Options());
+        var hash = hasher.Hash("the \uFB01nest passphrase here");
+
+        Assert.Equal(PasswordVerification.Succeeded, hasher.Verify(hash, "the finest passphrase here"));
+        Assert.Equal(PasswordVerification.Failed, hasher.Verify(hash, "the finest passphrase herE"));
+        Assert.NotEqual(hash, hasher.Hash("the finest passphrase here"));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("v1.pbkdf2-sha512.210000")]
+    [InlineData("v1.pbkdf2-sha512.-5.AAAA.AAAA")]
+    [InlineData("v0.md5.1.AAAAAAAAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    public void Verify_MalformedStoredHash_NeverSucceeds(string stored) =>
+        Assert.Equal(PasswordVerification.Failed, new PasswordHasher(Options()).Verify(stored, "whatever it is, it fails"));
+
+    [Fact]
+    public void Verify_HashMadeWithAnOlderWorkFactor_AsksForARehash()
+    {
+        var old = new PasswordHasher(Options()).Hash("a long passphrase nobody guesses");
+
+        var verdict = new PasswordHasher(Options(PasswordOptions.MinimumIterations + 1)).Verify(old, "a long passphrase nobody guesses");
+
+        Assert.Equal(PasswordVerification.SucceededRehashNeeded, verdict);
+    }
+
+    [Fact]
+    public void Check_LengthsAtTheBoundsAndNoCompositionRules_FollowNist()
+    {
+        var policy = new PasswordPolicy(Options());
+
+        Assert.Empty(policy.Check(new string('a', 15), "ada@example.com"));
+        Assert.Empty(policy.Check(new string('a', 64), null));
+        Assert.Equal([PasswordCriterion.TooShort], policy.Check(new string('a', 14), null));
+        Assert.Equal([PasswordCriterion.TooLong], policy.Check(new string('a', 65), null));
+        Assert.Equal([PasswordCriterion.SameAsEmail], policy.Check("ada.lovelace@example.com", "ada.lovelace@example.com"));
+        Assert.Contains(PasswordCriterion.InvalidCharacters, policy.Check("abc\uD800defghijklmnopq", null));
+    }
+
+    [Fact]
+    public async Task Start_WithAWorkFactorBelowOwasp_FailsValidation()
+    {
+        var services = new ServiceCollection();
+        services.AddTeamAccess(o => o.Passwords.Iterations = 100_000);
+        await using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<TeamAccessOptions>>().Value);
+        Assert.Contains("Passwords.Iterations", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_WithInvitationLifetimeOutsideItsBounds_FailsValidation()
+    {
+        var services = new ServiceCollection();
+        services.AddTeamAccess(o => o.Invitations.Lifetime = TimeSpan.FromDays(60));
+        await using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<TeamAccessOptions>>().Value);
+        Assert.Contains("Invitations.Lifetime", error.Message, StringComparison.Ordinal);
+    }
+}
