@@ -11,7 +11,7 @@ namespace TeamAccess.EntityFramework.Tests;
 /// in that folder), stopped and deleted when the test run ends. Each test gets a database of its own.
 /// When neither is available the PostgreSQL tests skip with the reason, except under CI (CI set), where they fail.
 /// </summary>
-internal sealed class PostgreSqlServer
+internal sealed partial class PostgreSqlServer
 {
     public const string ConnectionVariable = "TEAMACCESS_POSTGRES_CONNECTION";
 
@@ -26,12 +26,8 @@ internal sealed class PostgreSqlServer
     /// <summary>Gets why no server can be had, or <see langword="null"/> when one can.</summary>
     public static string? UnavailableReason { get; } = FindUnavailableReason();
 
-    /// <summary>Skips the calling test (visibly) when there is no server and the run is not CI; under CI it goes on and fails.</summary>
-    public static Task<PostgreSqlServer> GetAsync()
-    {
-        Skip.If(UnavailableReason is not null && !IsCI, UnavailableReason);
-        return Shared.Value;
-    }
+    /// <summary>The server of this process, started on first use; fails when <see cref="UnavailableReason"/> is set.</summary>
+    public static Task<PostgreSqlServer> SharedAsync() => Shared.Value;
 
     /// <summary>Creates an empty database with a random name and returns its connection string.</summary>
     public async Task<(string ConnectionString, Func<ValueTask> Drop)> CreateDatabaseAsync()
@@ -83,7 +79,7 @@ internal sealed class PostgreSqlServer
 
         if (UnavailableReason is { } reason)
         {
-            throw new InvalidOperationException($"CI is set, so the PostgreSQL tests must run: {reason}");
+            throw new InvalidOperationException(IsCI ? $"CI is set, so the PostgreSQL tests must run: {reason}" : reason);
         }
 
         var server = await LocalServer.StartAsync(FindBinaries()!);
