@@ -1,0 +1,149 @@
+using BenchmarkDotNet.Attributes;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using TeamAccess.EntityFramework.Tests;
+
+namespace TeamAccess.Benchmarks;
+
+/// <summary>
+/// The EF Core store's writes, one committed transaction each, on a SQLite file and on PostgreSQL (started from the
+/// installed binaries, or TEAMACCESS_POSTGRES_CONNECTION), beside ASP.NET Core Identity's <c>UserManager</c> creating a
+/// user and adding a role on the same database as a peer.
+/// </summary>
+[MemoryDiagnoser]
+public class StoreBenchmarks
+{
+    private const int Teams = 200;
+    private ServiceProvider _provider = null!;
+    private Func<ValueTask> _drop = null!;
+    private SignUpResult[] _owners = null!;
+    private SignUpResult _guest = null!;
+    private MembershipId?[] _guestMemberships = null!;
+    private MembershipId _changing;
+    private int _next;
+    private int _round;
+    private int _toggle;
+
+    [Params("SQLite", "PostgreSQL")]
+    public string Database { get; set; } = "SQLite";
+
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        var (configure, drop) = await CreateDatabaseAsync();
+        _drop = drop;
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddTeamAccess().AddEntityFrameworkStores(configure);
+        services.AddDbContext<IdentityDbContext>(configure);
+        services.AddIdentityCore<IdentityUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<IdentityDbContext>();
+        _provider = services.BuildServiceProvider();
+        await _provider.EnsureTeamAccessDatabaseCreatedAsync();
+        await using (var scope = _provider.CreateAsyncScope())
+        {
+            // Identity's tables go beside TeamAccess's in the same database; EnsureCreated would see tables and stop.
+            var identity = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();
+            await identity.GetService<IRelationalDatabaseCreator>().CreateTablesAsync();
+            await scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>().CreateAsync(new IdentityRole("Member"));
+        }
+
+        _owners = new SignUpResult[Teams];
+        for (var i = 0; i < Teams; i++)
+        {
+            _owners[i] = await SignUpNextAsync();
+        }
+
+        _guest = await SignUpNextAsync();
+        _guestMemberships = new MembershipId?[Teams];
+        var member = await SignUpNextAsync();
+        _changing = (await InScopeAsync(members => members.AddAsync(_owners[0].User.Id, _owners[0].Team.Id, member.User.Id, RolePresets.Member))).Value!.Id;
+    }
+
+    [GlobalCleanup]
+    public async Task CleanupAsync()
+    {
+        await _provider.DisposeAsync();
+        await _drop();
+    }
+
+    [Benchmark(Description = "Sign up (user + team + owner membership)")]
+    public Task<SignUpResult> SignUp() => SignUpNextAsync();
+
+    // Adding the same user twice is refused, so the guest is added to and removed from a round of teams in turn;
+    // each team collects one removed membership per round, which keeps its snapshot small.
+    [Benchmark(Description = "Add member (alternating with remove)")]
+    public async Task<Result<Membership>> AddOrRemoveMember()
+    {
+        var i = _round++ % Teams;
+        var owner = _owners[i];
+        Result<Membership> result;
+        if (_guestMemberships[i] is { } membership)
+        {
+            result = await InScopeAsync(members => members.RemoveAsync(owner.User.Id, owner.Team.Id, membership));
+            _guestMemberships[i] = null;
+        }
+        else
+        {
+            result = await InScopeAsync(members => members.AddAsync(owner.User.Id, owner.Team.Id, _guest.User.Id, RolePresets.Member));
+            _guestMemberships[i] = result.Value!.Id;
+        }
+
+        return result;
+    }
+
+    [Benchmark(Description = "Change role")]
+    public Task<Result<Membership>> ChangeRole() =>
+        InScopeAsync(members => members.ChangeRoleAsync(_owners[0].User.Id, _owners[0].Team.Id, _changing, _toggle++ % 2 == 0 ? RolePresets.Observer : RolePresets.Member));
+
+    [Benchmark(Baseline = true, Description = "Identity peer: UserManager.CreateAsync + AddToRoleAsync")]
+    public async Task<IdentityResult> IdentityCreateUserAndAddRole()
+    {
+        await using var scope = _provider.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        var n = Interlocked.Increment(ref _next);
+        var user = new IdentityUser($"peer{n}-{Guid.NewGuid():N}@example.com") { Email = $"peer{n}@example.com" };
+        var created = await users.CreateAsync(user);
+        return created.Succeeded ? await users.AddToRoleAsync(user, "Member") : created;
+    }
+
+    /// <summary>One write in its own unit of work, as one request of a host would make it.</summary>
+    private async Task<Result<Membership>> InScopeAsync(Func<IMemberService, ValueTask<Result<Membership>>> write)
+    {
+        await using var scope = _provider.CreateAsyncScope();
+        return await write(scope.ServiceProvider.GetRequiredService<IMemberService>());
+    }
+
+    private async Task<SignUpResult> SignUpNextAsync()
+    {
+        var n = Interlocked.Increment(ref _next);
+        var handle = $"bench-{Guid.NewGuid():N}";
+        await using var scope = _provider.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<IUserService>()
+            .SignUpAsync(new SignUpRequest($"{handle}@example.com", "Bench", $"Person {n}", "Bench team", handle));
+        return result.Value ?? throw new InvalidOperationException(result.ToString());
+    }
+
+    private async Task<(Action<DbContextOptionsBuilder> Configure, Func<ValueTask> Drop)> CreateDatabaseAsync()
+    {
+        if (Database == "PostgreSQL")
+        {
+            var server = await PostgreSqlServer.SharedAsync();
+            var (connection, drop) = await server.CreateDatabaseAsync();
+            return (db => db.UseNpgsql(connection), drop);
+        }
+
+        var folder = Directory.CreateTempSubdirectory("teamaccess-bench-").FullName;
+        var sqlite = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "teamaccess.db") }.ConnectionString;
+        return (db => db.UseSqlite(sqlite), () =>
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+            return ValueTask.CompletedTask;
+        });
+    }
+}

@@ -1,0 +1,124 @@
+namespace TeamAccess.EntityFramework;
+
+// The rows are the store's own shapes, not the core's records: the core's records stay free of EF Core, and a column
+// added here (or a child table, such as invitations keyed by membership) is a local change to the model and the mapping.
+
+/// <summary>A user account.</summary>
+internal sealed class UserRow
+{
+    public Guid Id { get; set; }
+
+    public string Email { get; set; } = "";
+
+    public string FirstName { get; set; } = "";
+
+    public string LastName { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public Guid ConcurrencyStamp { get; set; }
+}
+
+/// <summary>A team; its version is the optimistic-concurrency token of everything inside the team.</summary>
+internal sealed class TeamRow
+{
+    public Guid Id { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public string Handle { get; set; } = "";
+
+    public TeamTier Tier { get; set; }
+
+    public TeamStatus Status { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public long Version { get; set; }
+}
+
+/// <summary>A membership, terminal ones included.</summary>
+internal sealed class MembershipRow
+{
+    public Guid Id { get; set; }
+
+    public Guid TeamId { get; set; }
+
+    public Guid? UserId { get; set; }
+
+    public string Email { get; set; } = "";
+
+    public string Role { get; set; } = "";
+
+    public MembershipStatus Status { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public Guid SecurityStamp { get; set; }
+
+    public Guid? CreatedBy { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>A group of a team.</summary>
+internal sealed class GroupRow
+{
+    public Guid Id { get; set; }
+
+    public Guid TeamId { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public string Handle { get; set; } = "";
+}
+
+/// <summary>A membership in a group. The team id is repeated so that a team's rows load with one predicate per table.</summary>
+internal sealed class GroupMemberRow
+{
+    public Guid GroupId { get; set; }
+
+    public Guid MembershipId { get; set; }
+
+    public Guid TeamId { get; set; }
+}
+
+/// <summary>A grant; its permission names (which never hold a space) are stored space-separated.</summary>
+internal sealed class GrantRow
+{
+    public Guid Id { get; set; }
+
+    public Guid TeamId { get; set; }
+
+    public GrantSubjectKind SubjectKind { get; set; }
+
+    public Guid SubjectId { get; set; }
+
+    public string ResourceId { get; set; } = "";
+
+    public string Permissions { get; set; } = "";
+
+    public Guid GrantedBy { get; set; }
+}
+
+/// <summary>An audit event; the database assigns the sequence.</summary>
+internal sealed class AuditEventRow
+{
+    public long Sequence { get; set; }
+
+    public DateTimeOffset OccurredAt { get; set; }
+
+    public Guid? ActorId { get; set; }
+
+    public Guid? TeamId { get; set; }
+
+    public AuditSubjectKind SubjectKind { get; set; }
+
+    public Guid SubjectId { get; set; }
+
+    public string Action { get; set; } = "";
+
+    public string? Before { get; set; }
+
+    public string? After { get; set; }
+}

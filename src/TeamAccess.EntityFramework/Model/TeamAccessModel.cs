@@ -1,0 +1,152 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace TeamAccess.EntityFramework;
+
+/// <summary>
+/// Adds TeamAccess's tables to an EF Core model: apply it in your own context's <c>OnModelCreating</c>, or derive from
+/// <see cref="TeamAccessDbContext"/>. Table, column, key and index names are spelled out in lower-case snake_case, so the
+/// schema (and the SQL filter of the partial unique indexes) is the same on every provider and needs no quoting.
+/// </summary>
+public static class TeamAccessModelBuilderExtensions
+{
+    /// <summary>The longest role name the role catalog accepts.</summary>
+    internal const int MaxRoleLength = 64;
+
+    /// <summary>The longest audit action (see <see cref="AuditActions"/>).</summary>
+    internal const int MaxActionLength = 64;
+
+    /// <summary>The model annotation that names the refusal a violated unique index or an over-long value becomes.</summary>
+    internal const string ErrorCodeAnnotation = "TeamAccess:ErrorCode";
+
+    /// <summary>Adds the TeamAccess tables (prefixed <c>ta_</c>) to the model.</summary>
+    /// <param name="modelBuilder">The context's model builder.</param>
+    /// <returns>The same model builder.</returns>
+    public static ModelBuilder ApplyTeamAccessModel(this ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+
+        // Invariant 3 as partial unique indexes: only non-terminal memberships take part. The status is stored as its
+        // integer value, and the list comes from IsTerminal, so the filter cannot drift from the lifecycle.
+        var nonTerminal = string.Join(", ", Enum.GetValues<MembershipStatus>().Where(s => !s.IsTerminal()).Select(s => ((int)s).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var currentMembershipFilter = $"status IN ({nonTerminal})";
+
+        modelBuilder.Entity<UserRow>(user =>
+        {
+            user.ToTable("ta_users");
+            user.HasKey(u => u.Id).HasName("pk_ta_users");
+            user.Property(u => u.Id).HasColumnName("id").ValueGeneratedNever();
+            Text(user.Property(u => u.Email), "email", EmailAddress.MaxLength, TeamAccessErrorCode.InvalidEmail);
+            Text(user.Property(u => u.FirstName), "first_name", Names.MaxNameLength, TeamAccessErrorCode.InvalidName);
+            Text(user.Property(u => u.LastName), "last_name", Names.MaxNameLength, TeamAccessErrorCode.InvalidName);
+            user.Property(u => u.CreatedAt).HasColumnName("created_at");
+            user.Property(u => u.ConcurrencyStamp).HasColumnName("concurrency_stamp").IsConcurrencyToken();
+            Unique(user.HasIndex(u => u.Email), "ix_ta_users_email", TeamAccessErrorCode.DuplicateEmail);
+        });
+
+        modelBuilder.Entity<TeamRow>(team =>
+        {
+            team.ToTable("ta_teams");
+            team.HasKey(t => t.Id).HasName("pk_ta_teams");
+            team.Property(t => t.Id).HasColumnName("id").ValueGeneratedNever();
+            Text(team.Property(t => t.Name), "name", Names.MaxNameLength, TeamAccessErrorCode.InvalidName);
+            Text(team.Property(t => t.Handle), "handle", Handle.MaxLength, TeamAccessErrorCode.InvalidHandle);
+            team.Property(t => t.Tier).HasColumnName("tier");
+            team.Property(t => t.Status).HasColumnName("status");
+            team.Property(t => t.CreatedAt).HasColumnName("created_at");
+            team.Property(t => t.Version).HasColumnName("version").IsConcurrencyToken();
+            Unique(team.HasIndex(t => t.Handle), "ix_ta_teams_handle", TeamAccessErrorCode.DuplicateHandle);
+        });
+
+        modelBuilder.Entity<MembershipRow>(membership =>
+        {
+            membership.ToTable("ta_memberships");
+            membership.HasKey(m => m.Id).HasName("pk_ta_memberships");
+            membership.Property(m => m.Id).HasColumnName("id").ValueGeneratedNever();
+            membership.Property(m => m.TeamId).HasColumnName("team_id");
+            membership.Property(m => m.UserId).HasColumnName("user_id");
+            Text(membership.Property(m => m.Email), "email", EmailAddress.MaxLength, TeamAccessErrorCode.InvalidEmail);
+            Text(membership.Property(m => m.Role), "role", MaxRoleLength, TeamAccessErrorCode.InvalidRole);
+            membership.Property(m => m.Status).HasColumnName("status");
+            membership.Property(m => m.CreatedAt).HasColumnName("created_at");
+            membership.Property(m => m.SecurityStamp).HasColumnName("security_stamp");
+            membership.Property(m => m.CreatedBy).HasColumnName("created_by");
+            membership.Property(m => m.UpdatedAt).HasColumnName("updated_at");
+            membership.HasOne<TeamRow>().WithMany().HasForeignKey(m => m.TeamId).HasConstraintName("fk_ta_memberships_team").OnDelete(DeleteBehavior.Cascade);
+            Unique(membership.HasIndex(m => new { m.TeamId, m.UserId }), "ix_ta_memberships_current_user", TeamAccessErrorCode.AlreadyMember).HasFilter(currentMembershipFilter);
+            Unique(membership.HasIndex(m => new { m.TeamId, m.Email }), "ix_ta_memberships_current_email", TeamAccessErrorCode.AlreadyMember).HasFilter(currentMembershipFilter);
+            membership.HasIndex(m => m.UserId).HasDatabaseName("ix_ta_memberships_user");
+        });
+
+        modelBuilder.Entity<GroupRow>(group =>
+        {
+            group.ToTable("ta_groups");
+            group.HasKey(g => g.Id).HasName("pk_ta_groups");
+            group.Property(g => g.Id).HasColumnName("id").ValueGeneratedNever();
+            group.Property(g => g.TeamId).HasColumnName("team_id");
+            Text(group.Property(g => g.Name), "name", Names.MaxNameLength, TeamAccessErrorCode.InvalidName);
+            Text(group.Property(g => g.Handle), "handle", Handle.MaxLength, TeamAccessErrorCode.InvalidHandle);
+            group.HasOne<TeamRow>().WithMany().HasForeignKey(g => g.TeamId).HasConstraintName("fk_ta_groups_team").OnDelete(DeleteBehavior.Cascade);
+            Unique(group.HasIndex(g => new { g.TeamId, g.Handle }), "ix_ta_groups_team_handle", TeamAccessErrorCode.DuplicateHandle);
+        });
+
+        modelBuilder.Entity<GroupMemberRow>(member =>
+        {
+            member.ToTable("ta_group_members");
+            member.HasKey(m => new { m.GroupId, m.MembershipId }).HasName("pk_ta_group_members");
+            member.Property(m => m.GroupId).HasColumnName("group_id");
+            member.Property(m => m.MembershipId).HasColumnName("membership_id");
+            member.Property(m => m.TeamId).HasColumnName("team_id");
+            member.HasOne<GroupRow>().WithMany().HasForeignKey(m => m.GroupId).HasConstraintName("fk_ta_group_members_group").OnDelete(DeleteBehavior.Cascade);
+            member.HasOne<MembershipRow>().WithMany().HasForeignKey(m => m.MembershipId).HasConstraintName("fk_ta_group_members_membership").OnDelete(DeleteBehavior.Cascade);
+            member.HasIndex(m => m.TeamId).HasDatabaseName("ix_ta_group_members_team");
+            member.HasIndex(m => m.MembershipId).HasDatabaseName("ix_ta_group_members_membership");
+        });
+
+        modelBuilder.Entity<GrantRow>(grant =>
+        {
+            grant.ToTable("ta_grants");
+            grant.HasKey(g => g.Id).HasName("pk_ta_grants");
+            grant.Property(g => g.Id).HasColumnName("id").ValueGeneratedNever();
+            grant.Property(g => g.TeamId).HasColumnName("team_id");
+            grant.Property(g => g.SubjectKind).HasColumnName("subject_kind");
+            grant.Property(g => g.SubjectId).HasColumnName("subject_id");
+            Text(grant.Property(g => g.ResourceId), "resource_id", Names.MaxResourceIdLength, TeamAccessErrorCode.InvalidResource);
+            grant.Property(g => g.Permissions).HasColumnName("permissions").IsRequired();
+            grant.Property(g => g.GrantedBy).HasColumnName("granted_by");
+            grant.HasOne<TeamRow>().WithMany().HasForeignKey(g => g.TeamId).HasConstraintName("fk_ta_grants_team").OnDelete(DeleteBehavior.Cascade);
+            grant.HasIndex(g => g.TeamId).HasDatabaseName("ix_ta_grants_team");
+        });
+
+        modelBuilder.Entity<AuditEventRow>(audit =>
+        {
+            audit.ToTable("ta_audit_events");
+            audit.HasKey(a => a.Sequence).HasName("pk_ta_audit_events");
+            audit.Property(a => a.Sequence).HasColumnName("sequence").ValueGeneratedOnAdd();
+            audit.Property(a => a.OccurredAt).HasColumnName("occurred_at");
+            audit.Property(a => a.ActorId).HasColumnName("actor_id");
+            audit.Property(a => a.TeamId).HasColumnName("team_id");
+            audit.Property(a => a.SubjectKind).HasColumnName("subject_kind");
+            audit.Property(a => a.SubjectId).HasColumnName("subject_id");
+            // Actions are the core's constants, never user input: an over-long one is a programming error, so no refusal code.
+            audit.Property(a => a.Action).HasColumnName("action").HasMaxLength(MaxActionLength).IsRequired();
+            audit.Property(a => a.Before).HasColumnName("before");
+            audit.Property(a => a.After).HasColumnName("after");
+            audit.HasIndex(a => new { a.TeamId, a.Sequence }).HasDatabaseName("ix_ta_audit_events_team");
+        });
+
+        return modelBuilder;
+    }
+
+    private static void Text(PropertyBuilder<string> property, string column, int maxLength, TeamAccessErrorCode tooLong) =>
+        property.HasColumnName(column).HasMaxLength(maxLength).IsRequired().HasAnnotation(ErrorCodeAnnotation, (int)tooLong);
+
+    private static IndexBuilder<T> Unique<T>(IndexBuilder<T> index, string name, TeamAccessErrorCode violated) =>
+        index.IsUnique().HasDatabaseName(name).HasAnnotation(ErrorCodeAnnotation, (int)violated);
+
+    /// <summary>The refusal a model element carries, if any.</summary>
+    internal static TeamAccessErrorCode? ErrorCodeOf(IReadOnlyAnnotatable element) =>
+        element.FindAnnotation(ErrorCodeAnnotation)?.Value is int code ? (TeamAccessErrorCode)code : null;
+}

@@ -1,0 +1,223 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+
+namespace TeamAccess.EntityFramework;
+
+/// <summary>Creates the TeamAccess schema; registered beside the EF Core store.</summary>
+internal interface ITeamAccessDatabase
+{
+    Task EnsureCreatedAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// The EF Core store. It is a singleton that holds no context: every read and every commit creates a short-lived
+/// context from the factory, so a commit is its own unit of work and concurrent callers never share a connection.
+/// A commit runs in one transaction: user rows and team rows first (each with its expected stamp or version), then the
+/// team contents diffed against the snapshot as loaded, then the audit rows. Any refusal rolls everything back.
+/// </summary>
+internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory<TContext> factory)
+    : IUserStore, ITeamStore, IAuditStore, IChangeStore, ITeamAccessDatabase
+    where TContext : DbContext
+{
+    private const int LoadAllPageSize = 500;
+
+    /// <inheritdoc />
+    public async ValueTask<User?> FindByIdAsync(UserId id, CancellationToken cancellationToken)
+    {
+        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            var row = await context.Set<UserRow>().AsNoTracking().SingleOrDefaultAsync(u => u.Id == id.Value, cancellationToken).ConfigureAwait(false);
+            return row is null ? null : RowMapping.ToUser(row);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<User?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(normalizedEmail);
+        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            var row = await context.Set<UserRow>().AsNoTracking().SingleOrDefaultAsync(u => u.Email == normalizedEmail, cancellationToken).ConfigureAwait(false);
+            return row is null ? null : RowMapping.ToUser(row);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<TeamSnapshot?> LoadAsync(TeamId id, CancellationToken cancellationToken)
+    {
+        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            var loaded = await SnapshotReader.LoadAsync(context, [id.Value], cancellationToken).ConfigureAwait(false);
+            return loaded.Count == 0 ? null : loaded[0];
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<TeamId?> FindIdByHandleAsync(string handle, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(handle);
+        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            var ids = await context.Set<TeamRow>().AsNoTracking().Where(t => t.Handle == handle).Select(t => t.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+            return ids.Count == 0 ? null : new TeamId(ids[0]);
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<TeamId> ListTeamIdsForUserAsync(UserId userId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            var terminal = SnapshotReader.TerminalStatuses;
+            var ids = context.Set<MembershipRow>().AsNoTracking()
+                .Where(m => m.UserId == userId.Value && !terminal.Contains(m.Status))
+                .Select(m => m.TeamId)
+                .Distinct()
+                .AsAsyncEnumerable();
+            await foreach (var id in ids.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                yield return new TeamId(id);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<TeamSnapshot> LoadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // Pages in id order, so a large store streams in bounded memory and each page costs one query per table.
+        Guid? after = null;
+        while (true)
+        {
+            IReadOnlyList<TeamSnapshot> page;
+            var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            await using (context.ConfigureAwait(false))
+            {
+                var query = context.Set<TeamRow>().AsNoTracking();
+                if (after is { } last)
+                {
+                    query = query.Where(t => t.Id.CompareTo(last) > 0);
+                }
+
+                var ids = await query.OrderBy(t => t.Id).Select(t => t.Id).Take(LoadAllPageSize).ToListAsync(cancellationToken).ConfigureAwait(false);
+                if (ids.Count == 0)
+                {
+                    yield break;
+                }
+
+                after = ids[^1];
+                page = await SnapshotReader.LoadAsync(context, ids, cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var snapshot in page)
+            {
+                yield return snapshot;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<AuditEvent> ListAsync(TeamId teamId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            var rows = context.Set<AuditEventRow>().AsNoTracking().Where(a => a.TeamId == teamId.Value).OrderBy(a => a.Sequence).AsAsyncEnumerable();
+            await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                yield return RowMapping.ToAuditEvent(row);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<Result<long>> CommitAsync(ChangeSet changes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        cancellationToken.ThrowIfCancellationRequested();
+        var refusal = ChangeSetRules.Check(changes);
+        if (refusal is not TeamAccessErrorCode.None)
+        {
+            return Result<long>.Failed(refusal);
+        }
+
+        var plan = CommitPlan.For(changes);
+        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            var oversized = StoreErrors.Oversized(context.Model, plan.All);
+            if (oversized is not TeamAccessErrorCode.None)
+            {
+                return Result<long>.Failed(oversized);
+            }
+
+            try
+            {
+                // A host that configured a retrying execution strategy gets the whole unit of work retried on transient
+                // failures, as EF Core requires for user-initiated transactions.
+                var strategy = context.Database.CreateExecutionStrategy();
+                var sequence = await strategy.ExecuteAsync(
+                    (Context: context, Plan: plan),
+                    static (_, state, ct) => CommitOnceAsync(state.Context, state.Plan, ct),
+                    null,
+                    cancellationToken).ConfigureAwait(false);
+                return Result<long>.Ok(sequence);
+            }
+            catch (Exception exception) when (StoreErrors.TryClassify(exception, context.Model, out var code))
+            {
+                return Result<long>.Failed(code);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            await context.Database.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<long> CommitOnceAsync(DbContext context, CommitPlan plan, CancellationToken cancellationToken)
+    {
+        // A retried attempt (a host's retrying execution strategy) starts clean: nothing tracked, no sequence assigned.
+        context.ChangeTracker.Clear();
+        plan.Audit.ForEach(a => a.Sequence = 0);
+        var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            Track(context, plan.Heads);
+            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+
+            Track(context, plan.Contents);
+            context.AddRange(plan.Audit);
+            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+
+            var sequence = plan.Audit.Count > 0
+                ? plan.Audit[^1].Sequence
+                : await context.Set<AuditEventRow>().MaxAsync(a => (long?)a.Sequence, cancellationToken).ConfigureAwait(false) ?? 0;
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return sequence;
+        }
+    }
+
+    private static void Track(DbContext context, IEnumerable<RowChange> changes)
+    {
+        foreach (var change in changes)
+        {
+            var entry = context.Entry(change.Row);
+            entry.State = change.State;
+            if (change.ExpectedToken is { } expected)
+            {
+                var token = entry.Metadata.GetProperties().Single(p => p.IsConcurrencyToken);
+                entry.Property(token).OriginalValue = expected;
+            }
+        }
+    }
+}

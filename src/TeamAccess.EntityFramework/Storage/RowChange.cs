@@ -1,0 +1,103 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace TeamAccess.EntityFramework;
+
+/// <summary>
+/// One row to write. <see cref="ExpectedToken"/> is the value the entity's concurrency token must still have in the
+/// database (a team's version, a user's stamp): EF Core puts it in the statement's WHERE clause, so a stale writer
+/// changes no row and gets a conflict.
+/// </summary>
+internal sealed record RowChange(object Row, EntityState State, object? ExpectedToken = null);
+
+/// <summary>
+/// Plans a <see cref="ChangeSet"/> as rows, in two steps: first the user rows and the team rows (whose version check
+/// must come first, so that a stale writer meets a conflict rather than a constraint of someone else's change), then
+/// the contents of each team, diffed between the snapshot as loaded and as it will be stored, and the audit rows.
+/// </summary>
+internal sealed class CommitPlan
+{
+    public List<RowChange> Heads { get; } = [];
+
+    public List<RowChange> Contents { get; } = [];
+
+    public List<AuditEventRow> Audit { get; } = [];
+
+    public IEnumerable<RowChange> All => Heads.Concat(Contents).Concat(Audit.Select(a => new RowChange(a, EntityState.Added)));
+
+    public static CommitPlan For(ChangeSet changes)
+    {
+        var plan = new CommitPlan();
+        foreach (var change in changes.Users)
+        {
+            plan.Heads.Add((change.Before, change.After) switch
+            {
+                (null, { } created) => new RowChange(RowMapping.ToRow(created), EntityState.Added),
+                ({ } before, { } after) => new RowChange(RowMapping.ToRow(after), EntityState.Modified, before.ConcurrencyStamp),
+                ({ } deleted, null) => new RowChange(RowMapping.ToRow(deleted), EntityState.Deleted, deleted.ConcurrencyStamp),
+                _ => throw new ArgumentException("A user change has a before or an after.", nameof(changes)),
+            });
+        }
+
+        // Teams in id order: concurrent writers touching several teams lock their rows in the same order.
+        foreach (var change in changes.Teams.OrderBy(t => t.After.Id.Value))
+        {
+            plan.Heads.Add(change.Before is { } before
+                ? new RowChange(RowMapping.ToRow(change.After.Team), EntityState.Modified, before.Version)
+                : new RowChange(RowMapping.ToRow(change.After.Team), EntityState.Added));
+            plan.AddContents(change.Before, change.After);
+        }
+
+        plan.Audit.AddRange(changes.AuditEvents.Select(RowMapping.ToRow));
+        return plan;
+    }
+
+    // Each child collection of a snapshot is one Diff line; a new collection (invitations keyed by membership id) is
+    // one more line here, a row type and its mapping.
+    private void AddContents(TeamSnapshot? before, TeamSnapshot after)
+    {
+        Diff(before?.Memberships, after.Memberships, RowMapping.ToRow, (a, b) => a == b);
+        Diff(before?.Groups, after.Groups, RowMapping.ToRow, (a, b) => a.Name == b.Name && a.Handle == b.Handle);
+        Diff(before is null ? null : GroupMembers(before), GroupMembers(after), row => row, (_, _) => true);
+        Diff(before?.Grants, after.Grants, RowMapping.ToRow, (a, b) =>
+            a.Subject == b.Subject && a.ResourceId == b.ResourceId && a.GrantedBy == b.GrantedBy && a.Permissions.SequenceEqual(b.Permissions));
+    }
+
+    private static Dictionary<(GroupId, MembershipId), GroupMemberRow> GroupMembers(TeamSnapshot snapshot) =>
+        snapshot.Groups.Values
+            .SelectMany(g => g.Members.Select(m => (Key: (g.Id, m), Row: RowMapping.ToRow(g, m))))
+            .ToDictionary(x => x.Key, x => x.Row);
+
+    private void Diff<TKey, TValue, TRow>(
+        IReadOnlyDictionary<TKey, TValue>? before,
+        IReadOnlyDictionary<TKey, TValue> after,
+        Func<TValue, TRow> toRow,
+        Func<TValue, TValue, bool> same)
+        where TKey : notnull
+        where TRow : class
+    {
+        foreach (var (key, value) in after)
+        {
+            if (before is null || !before.TryGetValue(key, out var old))
+            {
+                Contents.Add(new RowChange(toRow(value), EntityState.Added));
+            }
+            else if (!same(old, value))
+            {
+                Contents.Add(new RowChange(toRow(value), EntityState.Modified));
+            }
+        }
+
+        if (before is null)
+        {
+            return;
+        }
+
+        foreach (var (key, value) in before)
+        {
+            if (!after.ContainsKey(key))
+            {
+                Contents.Add(new RowChange(toRow(value), EntityState.Deleted));
+            }
+        }
+    }
+}

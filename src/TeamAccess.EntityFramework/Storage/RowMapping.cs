@@ -1,0 +1,107 @@
+using System.Collections.Immutable;
+
+namespace TeamAccess.EntityFramework;
+
+/// <summary>Converts between the core's records and the store's rows, both ways, in one place.</summary>
+internal static class RowMapping
+{
+    private const char PermissionSeparator = ' ';
+
+    public static UserRow ToRow(User user) => new()
+    {
+        Id = user.Id.Value,
+        Email = user.Email,
+        FirstName = user.FirstName,
+        LastName = user.LastName,
+        CreatedAt = user.CreatedAt,
+        ConcurrencyStamp = user.ConcurrencyStamp,
+    };
+
+    public static User ToUser(UserRow row) =>
+        new(new UserId(row.Id), row.Email, row.FirstName, row.LastName, row.CreatedAt) { ConcurrencyStamp = row.ConcurrencyStamp };
+
+    public static TeamRow ToRow(Team team) => new()
+    {
+        Id = team.Id.Value,
+        Name = team.Name,
+        Handle = team.Handle,
+        Tier = team.Tier,
+        Status = team.Status,
+        CreatedAt = team.CreatedAt,
+        Version = team.Version,
+    };
+
+    public static Team ToTeam(TeamRow row) =>
+        new(new TeamId(row.Id), row.Name, row.Handle, row.Tier, row.Status, row.CreatedAt) { Version = row.Version };
+
+    public static MembershipRow ToRow(Membership membership) => new()
+    {
+        Id = membership.Id.Value,
+        TeamId = membership.TeamId.Value,
+        UserId = membership.UserId?.Value,
+        Email = membership.Email,
+        Role = membership.Role,
+        Status = membership.Status,
+        CreatedAt = membership.CreatedAt,
+        SecurityStamp = membership.SecurityStamp,
+        CreatedBy = membership.CreatedBy?.Value,
+        UpdatedAt = membership.UpdatedAt,
+    };
+
+    public static Membership ToMembership(MembershipRow row) =>
+        new(new MembershipId(row.Id), new TeamId(row.TeamId), row.UserId is { } user ? new UserId(user) : null, row.Email, row.Role, row.Status, row.CreatedAt)
+        {
+            SecurityStamp = row.SecurityStamp,
+            CreatedBy = row.CreatedBy is { } by ? new UserId(by) : null,
+            UpdatedAt = row.UpdatedAt,
+        };
+
+    public static GroupRow ToRow(Group group) => new() { Id = group.Id.Value, TeamId = group.TeamId.Value, Name = group.Name, Handle = group.Handle };
+
+    public static Group ToGroup(GroupRow row, IEnumerable<Guid> members) =>
+        new(new GroupId(row.Id), new TeamId(row.TeamId), row.Name, row.Handle, members.Select(m => new MembershipId(m)).ToImmutableSortedSet());
+
+    public static GroupMemberRow ToRow(Group group, MembershipId member) => new() { GroupId = group.Id.Value, MembershipId = member.Value, TeamId = group.TeamId.Value };
+
+    public static GrantRow ToRow(Grant grant) => new()
+    {
+        Id = grant.Id.Value,
+        TeamId = grant.TeamId.Value,
+        SubjectKind = grant.Subject.Kind,
+        SubjectId = grant.Subject.Id,
+        ResourceId = grant.ResourceId,
+        Permissions = string.Join(PermissionSeparator, grant.Permissions),
+        GrantedBy = grant.GrantedBy.Value,
+    };
+
+    public static Grant ToGrant(GrantRow row) => new(
+        new GrantId(row.Id),
+        new TeamId(row.TeamId),
+        new GrantSubject(row.SubjectKind, row.SubjectId),
+        row.ResourceId,
+        [.. row.Permissions.Split(PermissionSeparator, StringSplitOptions.RemoveEmptyEntries)],
+        new UserId(row.GrantedBy));
+
+    public static AuditEventRow ToRow(AuditEvent e) => new()
+    {
+        OccurredAt = e.OccurredAt,
+        ActorId = e.ActorId?.Value,
+        TeamId = e.TeamId?.Value,
+        SubjectKind = e.SubjectKind,
+        SubjectId = e.SubjectId,
+        Action = e.Action,
+        Before = e.Before,
+        After = e.After,
+    };
+
+    public static AuditEvent ToAuditEvent(AuditEventRow row) => new(
+        row.Sequence,
+        row.OccurredAt,
+        row.ActorId is { } actor ? new UserId(actor) : null,
+        row.TeamId is { } team ? new TeamId(team) : null,
+        row.SubjectKind,
+        row.SubjectId,
+        row.Action,
+        row.Before,
+        row.After);
+}

@@ -1,0 +1,162 @@
+using System.Data.Common;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace TeamAccess.EntityFramework;
+
+/// <summary>
+/// Turns what a database refuses into the result codes of <see cref="IChangeStore.CommitAsync"/>, the same on every
+/// provider: a stale version or stamp, a serialization failure, a deadlock or a busy SQLite file is a
+/// <see cref="TeamAccessErrorCode.ConcurrencyFailure"/> (the writer retries from a fresh load); a unique index names
+/// its own refusal in the model; a primary key hit means a concurrent writer created the same row first.
+/// </summary>
+internal static class StoreErrors
+{
+    // PostgreSQL SQLSTATEs: serialization_failure, deadlock_detected, unique_violation.
+    private const string SerializationFailure = "40001";
+    private const string DeadlockDetected = "40P01";
+    private const string UniqueViolation = "23505";
+
+    // SQLite result codes: SQLITE_BUSY, SQLITE_LOCKED, SQLITE_CONSTRAINT.
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
+    private const int SqliteConstraint = 19;
+    private const string SqliteUniqueFailed = "UNIQUE constraint failed: ";
+
+    /// <summary>The first over-long value among the rows to add or modify, as the refusal its column names.</summary>
+    /// <remarks>
+    /// PostgreSQL refuses an over-long varchar while SQLite stores it: checking here, before any statement, makes both
+    /// refuse alike and leaves nothing written.
+    /// </remarks>
+    public static TeamAccessErrorCode Oversized(IModel model, IEnumerable<RowChange> changes)
+    {
+        foreach (var change in changes)
+        {
+            if (change.State is not (EntityState.Added or EntityState.Modified))
+            {
+                continue;
+            }
+
+            var entityType = model.FindEntityType(change.Row.GetType())
+                ?? throw new InvalidOperationException($"{change.Row.GetType().Name} is not in the model: apply ApplyTeamAccessModel in OnModelCreating.");
+            foreach (var property in entityType.GetProperties())
+            {
+                if (property.GetMaxLength() is { } max && property.PropertyInfo?.GetValue(change.Row) is string value && value.Length > max)
+                {
+                    return TeamAccessModelBuilderExtensions.ErrorCodeOf(property)
+                        ?? throw new ArgumentException($"{entityType.ClrType.Name}.{property.Name} is longer than {max} characters.", nameof(changes));
+                }
+            }
+        }
+
+        return TeamAccessErrorCode.None;
+    }
+
+    /// <summary>Classifies a database exception; <see langword="false"/> for an infrastructure failure to let through.</summary>
+    public static bool TryClassify(Exception exception, IModel model, out TeamAccessErrorCode code)
+    {
+        code = TeamAccessErrorCode.None;
+        if (exception is DbUpdateConcurrencyException)
+        {
+            code = TeamAccessErrorCode.ConcurrencyFailure;
+            return true;
+        }
+
+        for (var inner = exception; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is not DbException db)
+            {
+                continue;
+            }
+
+            code = db.SqlState switch
+            {
+                SerializationFailure or DeadlockDetected => TeamAccessErrorCode.ConcurrencyFailure,
+                UniqueViolation => FromPostgresUnique(db.Message, model),
+                _ => SqliteErrorCode(db) switch
+                {
+                    SqliteBusy or SqliteLocked => TeamAccessErrorCode.ConcurrencyFailure,
+                    SqliteConstraint => FromSqliteUnique(db.Message, model),
+                    _ => TeamAccessErrorCode.None,
+                },
+            };
+            return code is not TeamAccessErrorCode.None;
+        }
+
+        return false;
+    }
+
+    // PostgreSQL names the violated constraint: duplicate key value violates unique constraint "ix_ta_users_email".
+    private static TeamAccessErrorCode FromPostgresUnique(string message, IModel model)
+    {
+        foreach (var constraint in UniqueConstraints(model))
+        {
+            if (message.Contains($"\"{constraint.Name}\"", StringComparison.Ordinal))
+            {
+                return constraint.Code;
+            }
+        }
+
+        return TeamAccessErrorCode.None;
+    }
+
+    // SQLite names the columns instead: UNIQUE constraint failed: ta_memberships.team_id, ta_memberships.email.
+    private static TeamAccessErrorCode FromSqliteUnique(string message, IModel model)
+    {
+        var start = message.IndexOf(SqliteUniqueFailed, StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return TeamAccessErrorCode.None;
+        }
+
+        var columns = message[(start + SqliteUniqueFailed.Length)..].TrimEnd('.', '\'', ' ');
+        foreach (var constraint in UniqueConstraints(model))
+        {
+            if (string.Equals(constraint.Columns, columns, StringComparison.Ordinal))
+            {
+                return constraint.Code;
+            }
+        }
+
+        return TeamAccessErrorCode.None;
+    }
+
+    private static IEnumerable<(string Name, string Columns, TeamAccessErrorCode Code)> UniqueConstraints(IModel model)
+    {
+        foreach (var entityType in model.GetEntityTypes())
+        {
+            var table = entityType.GetTableName();
+            if (table is null)
+            {
+                continue;
+            }
+
+            string Columns(IEnumerable<IProperty> properties) => string.Join(", ", properties.Select(p => $"{table}.{p.GetColumnName()}"));
+
+            foreach (var index in entityType.GetIndexes())
+            {
+                if (index.IsUnique && TeamAccessModelBuilderExtensions.ErrorCodeOf(index) is { } code && index.GetDatabaseName() is { } name)
+                {
+                    yield return (name, Columns(index.Properties), code);
+                }
+            }
+
+            if (entityType.FindPrimaryKey() is { } key && key.GetName() is { } keyName)
+            {
+                yield return (keyName, Columns(key.Properties), TeamAccessErrorCode.ConcurrencyFailure);
+            }
+        }
+    }
+
+    // The package references no provider, so SQLite's code is read by name from Microsoft.Data.Sqlite's exception,
+    // which does not fill DbException.ErrorCode or SqlState.
+    private static int SqliteErrorCode(DbException exception)
+    {
+        var type = exception.GetType();
+        return type.FullName == "Microsoft.Data.Sqlite.SqliteException"
+            && type.GetProperty("SqliteErrorCode", BindingFlags.Public | BindingFlags.Instance)?.GetValue(exception) is int code
+            ? code
+            : 0;
+    }
+}

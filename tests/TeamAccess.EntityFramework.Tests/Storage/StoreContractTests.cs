@@ -1,0 +1,363 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace TeamAccess.EntityFramework.Tests;
+
+/// <summary>
+/// What every store must do, run against each of them: the in-memory store, SQLite and PostgreSQL. Writes go through
+/// the services (as a host's would) or straight through <see cref="IChangeStore"/> for the edge cases a service never
+/// produces on its own; concurrent writers each get their own unit of work.
+/// </summary>
+public abstract class StoreContractTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
+
+    /// <summary>How many rounds the concurrency tests run; each round is a fresh team.</summary>
+    protected virtual int ConcurrencyRounds => 10;
+
+    private protected abstract Task<StoreBed> CreateBedAsync();
+
+    [SkippableFact]
+    public async Task SignUpAsync_ReadsAfterCommit_ReturnWhatWasCommitted()
+    {
+        await using var bed = await CreateBedAsync();
+        var signedUp = await bed.SignUpAsync("ada");
+
+        Assert.Equal(signedUp.User, await bed.UserStore.FindByIdAsync(signedUp.User.Id, CancellationToken.None));
+        Assert.Equal(signedUp.User, await bed.UserStore.FindByEmailAsync("ada@example.com", CancellationToken.None));
+        Assert.Null(await bed.UserStore.FindByEmailAsync("nobody@example.com", CancellationToken.None));
+        Assert.Equal(signedUp.Team.Id, await bed.TeamStore.FindIdByHandleAsync("ada-team", CancellationToken.None));
+        Assert.Null(await bed.TeamStore.FindIdByHandleAsync("no-team", CancellationToken.None));
+        Assert.Null(await bed.TeamStore.LoadAsync(TeamId.New(), CancellationToken.None));
+
+        var snapshot = await bed.SnapshotAsync(signedUp.Team.Id);
+        Assert.Equal(1, snapshot.Version);
+        Assert.Equal(signedUp.Team with { Version = 1 }, snapshot.Team);
+        var membership = Assert.Single(snapshot.Memberships.Values);
+        Assert.Equal(signedUp.User.Id, membership.UserId);
+        Assert.Equal(RolePresets.Owner, membership.Role);
+        Assert.Equal([signedUp.Team.Id], await ListAsync(bed.TeamStore.ListTeamIdsForUserAsync(signedUp.User.Id, CancellationToken.None)));
+        AuditAssert.ReplayEquals(snapshot, await bed.AuditAsync(signedUp.Team.Id));
+    }
+
+    [SkippableFact]
+    public async Task GroupsAndGrants_ChangedThroughTheServices_LoadAsCommittedAndReplayFromTheAudit()
+    {
+        await using var bed = await CreateBedAsync();
+        var (owner, members) = await bed.CrewAsync(RolePresets.Member, RolePresets.Member);
+        var teamId = owner.Team.Id;
+        var group = (await bed.Groups.CreateAsync(owner.User.Id, teamId, "Maintenance", "maintenance-team")).Value!;
+        Assert.True((await bed.Groups.AddMemberAsync(owner.User.Id, teamId, group.Id, members[0].Membership.Id)).Succeeded);
+        Assert.True((await bed.Groups.AddMemberAsync(owner.User.Id, teamId, group.Id, members[1].Membership.Id)).Succeeded);
+        var toGroup = await bed.Grants.GrantAsync(owner.User.Id, teamId, GrantSubject.ForGroup(group.Id), "project-7", ["devices.read", "devices.write"]);
+        var toMember = await bed.Grants.GrantAsync(owner.User.Id, teamId, GrantSubject.ForMembership(members[1].Membership.Id), "project-8", ["devices.read"]);
+        Assert.True(toGroup.Succeeded, toGroup.ToString());
+        Assert.True(toMember.Succeeded, toMember.ToString());
+        Assert.True((await bed.Members.RemoveAsync(owner.User.Id, teamId, members[1].Membership.Id)).Succeeded);
+
+        var snapshot = await bed.SnapshotAsync(teamId);
+        var stored = Assert.Single(snapshot.Groups.Values);
+        Assert.Equal([members[0].Membership.Id], stored.Members);
+        var grant = Assert.Single(snapshot.Grants.Values);
+        Assert.Equal(["devices.read", "devices.write"], grant.Permissions.ToArray());
+        Assert.Equal(MembershipStatus.Removed, snapshot.Memberships[members[1].Membership.Id].Status);
+        AuditAssert.ReplayEquals(snapshot, await bed.AuditAsync(teamId));
+
+        var all = await ListAsync(bed.TeamStore.LoadAllAsync(CancellationToken.None));
+        Assert.Equal(AuditAssert.Canonical(snapshot), AuditAssert.Canonical(Assert.Single(all, s => s.Id == teamId)));
+        Assert.Equal(3, all.Count);
+        Assert.DoesNotContain(teamId, await ListAsync(bed.TeamStore.ListTeamIdsForUserAsync(members[1].User.Id, CancellationToken.None)));
+        Assert.Contains(teamId, await ListAsync(bed.TeamStore.ListTeamIdsForUserAsync(members[0].User.Id, CancellationToken.None)));
+    }
+
+    [SkippableFact]
+    public async Task CommitAsync_AuditEvents_GetIncreasingSequencesAndTheLastIsReturned()
+    {
+        await using var bed = await CreateBedAsync();
+        var first = await bed.ChangeStore.CommitAsync(NewUserAndTeam("a@example.com", "team-a"), CancellationToken.None);
+        var second = await bed.ChangeStore.CommitAsync(NewUserAndTeam("b@example.com", "team-b"), CancellationToken.None);
+
+        Assert.True(first.Succeeded && second.Succeeded, $"{first} {second}");
+        Assert.True(second.Value > first.Value);
+        var teamB = (await bed.TeamStore.FindIdByHandleAsync("team-b", CancellationToken.None))!.Value;
+        var events = await bed.AuditAsync(teamB);
+        Assert.Equal(second.Value, events[^1].Sequence);
+        Assert.True(events.Zip(events.Skip(1)).All(p => p.First.Sequence < p.Second.Sequence));
+    }
+
+    // The port of ASP.NET Core Identity's ConcurrentUpdatesWillFail: the same thing loaded twice and saved twice.
+    [SkippableFact]
+    public async Task CommitAsync_SameTeamLoadedTwiceAndSavedTwice_SecondGetsConcurrencyFailure()
+    {
+        await using var bed = await CreateBedAsync();
+        var owner = await bed.SignUpAsync();
+        var loaded = await bed.SnapshotAsync(owner.Team.Id);
+
+        var first = await CommitAsync(bed, loaded, editor => editor.SetTeam(loaded.Team with { Name = "First" }, AuditActions.TeamRenamed));
+        var second = await CommitAsync(bed, loaded, editor => editor.SetTeam(loaded.Team with { Name = "Second" }, AuditActions.TeamRenamed));
+
+        Assert.True(first.Succeeded, first.ToString());
+        Assert.Equal(TeamAccessErrorCode.ConcurrencyFailure, second.Code);
+        var stored = await bed.SnapshotAsync(owner.Team.Id);
+        Assert.Equal(("First", 2L), (stored.Team.Name, stored.Version));
+        Assert.DoesNotContain(await bed.AuditAsync(owner.Team.Id), e => e.After?.Contains("Second", StringComparison.Ordinal) == true);
+    }
+
+    [SkippableFact]
+    public async Task CommitAsync_SameMembershipLoadedTwiceAndSavedTwice_SecondGetsConcurrencyFailure()
+    {
+        await using var bed = await CreateBedAsync();
+        var (owner, members) = await bed.CrewAsync(RolePresets.Member);
+        var loaded = await bed.SnapshotAsync(owner.Team.Id);
+        var membership = loaded.Memberships[members[0].Membership.Id];
+
+        var first = await CommitAsync(bed, loaded, e => e.PutMembership(membership with { Role = RolePresets.Observer }, AuditActions.MembershipRoleChanged));
+        var second = await CommitAsync(bed, loaded, e => e.PutMembership(membership with { Role = RolePresets.Administrator }, AuditActions.MembershipRoleChanged));
+
+        Assert.True(first.Succeeded, first.ToString());
+        Assert.Equal(TeamAccessErrorCode.ConcurrencyFailure, second.Code);
+        Assert.Equal(RolePresets.Observer, (await bed.SnapshotAsync(owner.Team.Id)).Memberships[membership.Id].Role);
+    }
+
+    [SkippableFact]
+    public async Task CommitAsync_SameUserLoadedTwiceAndSavedTwice_SecondGetsConcurrencyFailure()
+    {
+        await using var bed = await CreateBedAsync();
+        var signedUp = await bed.SignUpAsync();
+        var loaded = (await bed.UserStore.FindByIdAsync(signedUp.User.Id, CancellationToken.None))!;
+
+        var first = new ChangeSetBuilder(signedUp.User.Id, Now);
+        first.UpdateUser(loaded, loaded with { FirstName = "First" }, AuditActions.UserRenamed);
+        var second = new ChangeSetBuilder(signedUp.User.Id, Now);
+        second.UpdateUser(loaded, loaded with { FirstName = "Second" }, AuditActions.UserRenamed);
+
+        Assert.True((await bed.ChangeStore.CommitAsync(first.Build(out _), CancellationToken.None)).Succeeded);
+        Assert.Equal(TeamAccessErrorCode.ConcurrencyFailure, (await bed.ChangeStore.CommitAsync(second.Build(out _), CancellationToken.None)).Code);
+        var stored = (await bed.UserStore.FindByIdAsync(signedUp.User.Id, CancellationToken.None))!;
+        Assert.Equal("First", stored.FirstName);
+        Assert.NotEqual(loaded.ConcurrencyStamp, stored.ConcurrencyStamp);
+    }
+
+    [SkippableFact]
+    public async Task CommitAsync_HandleAlreadyTaken_ReturnsDuplicateHandleAndLeavesNoUserAndNoAudit()
+    {
+        await using var bed = await CreateBedAsync();
+        Assert.True((await bed.ChangeStore.CommitAsync(NewUserAndTeam("first@example.com", "shared"), CancellationToken.None)).Succeeded);
+        var refused = NewUserAndTeam("second@example.com", "shared");
+
+        var result = await bed.ChangeStore.CommitAsync(refused, CancellationToken.None);
+
+        Assert.Equal(TeamAccessErrorCode.DuplicateHandle, result.Code);
+        Assert.Null(await bed.UserStore.FindByEmailAsync("second@example.com", CancellationToken.None));
+        Assert.Null(await bed.TeamStore.LoadAsync(refused.Teams[0].After.Id, CancellationToken.None));
+        Assert.Empty(await bed.AuditAsync(refused.Teams[0].After.Id));
+    }
+
+    [SkippableFact]
+    public async Task CommitAsync_EmailAlreadyTaken_ReturnsDuplicateEmailAndLeavesNoTeam()
+    {
+        await using var bed = await CreateBedAsync();
+        Assert.True((await bed.ChangeStore.CommitAsync(NewUserAndTeam("same@example.com", "team-one"), CancellationToken.None)).Succeeded);
+
+        var result = await bed.ChangeStore.CommitAsync(NewUserAndTeam("same@example.com", "team-two"), CancellationToken.None);
+
+        Assert.Equal(TeamAccessErrorCode.DuplicateEmail, result.Code);
+        Assert.Null(await bed.TeamStore.FindIdByHandleAsync("team-two", CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task CommitAsync_TwoCurrentMembershipsOfOneUser_ReturnsAlreadyMemberAndChangesNothing()
+    {
+        await using var bed = await CreateBedAsync();
+        var (owner, members) = await bed.CrewAsync(RolePresets.Member);
+        var loaded = await bed.SnapshotAsync(owner.Team.Id);
+        var duplicate = members[0].Membership with { Id = MembershipId.New() };
+
+        var result = await CommitAsync(bed, loaded, e => e.PutMembership(duplicate, AuditActions.MembershipAdded));
+
+        Assert.Equal(TeamAccessErrorCode.AlreadyMember, result.Code);
+        Assert.Equal(loaded.Version, (await bed.SnapshotAsync(owner.Team.Id)).Version);
+    }
+
+    [SkippableFact]
+    public async Task SignUpAsync_SameHandleInParallel_OneSucceedsAndTheOthersGetDuplicateHandle()
+    {
+        await using var bed = await CreateBedAsync();
+        var results = await InParallelAsync(bed, 8, (scope, i) => Service<IUserService>(scope).SignUpAsync(
+            new SignUpRequest($"racer{i}@example.com", "Racer", "Tester", "Race", "race-team")));
+
+        Assert.Single(results, r => r.Succeeded);
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(TeamAccessErrorCode.DuplicateHandle, r.Code));
+        var winner = results.Single(r => r.Succeeded).Value!;
+        for (var i = 0; i < 8; i++)
+        {
+            var user = await bed.UserStore.FindByEmailAsync($"racer{i}@example.com", CancellationToken.None);
+            Assert.Equal(user is not null, winner.User.Email == $"racer{i}@example.com");
+        }
+    }
+
+    [SkippableFact]
+    public async Task SignUpAsync_SameEmailInParallel_OneSucceedsAndTheOthersGetDuplicateEmail()
+    {
+        await using var bed = await CreateBedAsync();
+        var results = await InParallelAsync(bed, 8, (scope, i) => Service<IUserService>(scope).SignUpAsync(
+            new SignUpRequest("twin@example.com", "Twin", "Tester", "Twins", $"twin-team-{i}")));
+
+        Assert.Single(results, r => r.Succeeded);
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(TeamAccessErrorCode.DuplicateEmail, r.Code));
+        var teams = 0;
+        for (var i = 0; i < 8; i++)
+        {
+            teams += await bed.TeamStore.FindIdByHandleAsync($"twin-team-{i}", CancellationToken.None) is null ? 0 : 1;
+        }
+
+        Assert.Equal(1, teams);
+    }
+
+    [SkippableFact]
+    public async Task GuardiansDemotingAndRemovingEachOtherAtOnce_NeverLeaveTheTeamWithoutAnActiveGuardian()
+    {
+        await using var bed = await CreateBedAsync();
+        for (var round = 0; round < ConcurrencyRounds; round++)
+        {
+            var (owner, _) = await bed.CrewAsync(RolePresets.Owner, RolePresets.Owner, RolePresets.Owner);
+            var teamId = owner.Team.Id;
+            var owners = (await bed.SnapshotAsync(teamId)).Memberships.Values.Select(m => (User: m.UserId!.Value, Membership: m.Id)).ToArray();
+            var pairs = owners.SelectMany(actor => owners.Where(t => t.User != actor.User).Select(target => (actor, target))).ToArray();
+
+            // Every owner at once demotes, deactivates or removes every other owner, each in its own unit of work.
+            var results = await InParallelAsync(bed, pairs.Length, (scope, i) =>
+            {
+                var members = Service<IMemberService>(scope);
+                var (actor, target) = pairs[i];
+                return (i % 3) switch
+                {
+                    0 => members.ChangeRoleAsync(actor.User, teamId, target.Membership, RolePresets.Observer),
+                    1 => members.DeactivateAsync(actor.User, teamId, target.Membership),
+                    _ => members.RemoveAsync(actor.User, teamId, target.Membership),
+                };
+            });
+
+            var after = await bed.SnapshotAsync(teamId);
+            Assert.Equal(1, Guardians.CountActive(after, bed.Roles));
+            Assert.Contains(results, r => r.Succeeded);
+            Assert.All(results.Where(r => !r.Succeeded), r => Assert.Contains(r.Code, new[]
+            {
+                TeamAccessErrorCode.LastGuardian, TeamAccessErrorCode.NotFound, TeamAccessErrorCode.PermissionDenied,
+                TeamAccessErrorCode.RoleRankTooHigh, TeamAccessErrorCode.InvalidTransition, TeamAccessErrorCode.ConcurrencyFailure,
+            }));
+            AuditAssert.ReplayEquals(after, await bed.AuditAsync(teamId));
+        }
+    }
+
+    [SkippableFact]
+    public async Task AddAsync_SameUserInParallel_GetsExactlyOneMembership()
+    {
+        await using var bed = await CreateBedAsync();
+        var owner = await bed.SignUpAsync();
+        var person = await bed.SignUpAsync();
+
+        var results = await InParallelAsync(bed, 12, (scope, _) =>
+            Service<IMemberService>(scope).AddAsync(owner.User.Id, owner.Team.Id, person.User.Id, RolePresets.Member));
+
+        Assert.Single(results, r => r.Succeeded);
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Contains(r.Code, new[] { TeamAccessErrorCode.AlreadyMember, TeamAccessErrorCode.ConcurrencyFailure }));
+        var snapshot = await bed.SnapshotAsync(owner.Team.Id);
+        Assert.Single(snapshot.Memberships.Values, m => m.UserId == person.User.Id);
+        Assert.Equal(2, snapshot.Version);
+    }
+
+    [SkippableFact]
+    public async Task ChangeRoleAsync_InParallel_NoUpdateIsLost()
+    {
+        await using var bed = await CreateBedAsync();
+        var (owner, members) = await bed.CrewAsync(RolePresets.Member);
+        var teamId = owner.Team.Id;
+        var membershipId = members[0].Membership.Id;
+        var versionBefore = (await bed.SnapshotAsync(teamId)).Version;
+        string[] roles = [RolePresets.Observer, RolePresets.Administrator, RolePresets.Member];
+
+        var results = await InParallelAsync(bed, 18, (scope, i) =>
+            Service<IMemberService>(scope).ChangeRoleAsync(owner.User.Id, teamId, membershipId, roles[i % roles.Length]));
+
+        // A writer that finds the role already set succeeds without a commit; every commit is one version and one
+        // event, and the stored role is the last event's.
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(TeamAccessErrorCode.ConcurrencyFailure, r.Code));
+        var snapshot = await bed.SnapshotAsync(teamId);
+        var roleEvents = (await bed.AuditAsync(teamId)).Where(e => e.Action == AuditActions.MembershipRoleChanged && e.SubjectId == membershipId.Value).ToList();
+        Assert.NotEmpty(roleEvents);
+        Assert.InRange(roleEvents.Count, 1, results.Count(r => r.Succeeded));
+        Assert.Equal(versionBefore + roleEvents.Count, snapshot.Version);
+        Assert.Contains($"\"{snapshot.Memberships[membershipId].Role}\"", roleEvents[^1].After!, StringComparison.Ordinal);
+        AuditAssert.ReplayEquals(snapshot, await bed.AuditAsync(teamId));
+    }
+
+    [SkippableFact]
+    public async Task AddAsync_ManyWritersOnOneTeam_EveryCommittedChangeIsKeptAndVersioned()
+    {
+        await using var bed = await CreateBedAsync();
+        var owner = await bed.SignUpAsync();
+        var people = new List<SignUpResult>();
+        for (var i = 0; i < 16; i++)
+        {
+            people.Add(await bed.SignUpAsync());
+        }
+
+        var results = await InParallelAsync(bed, people.Count, (scope, i) =>
+            Service<IMemberService>(scope).AddAsync(owner.User.Id, owner.Team.Id, people[i].User.Id, RolePresets.Member));
+
+        var snapshot = await bed.SnapshotAsync(owner.Team.Id);
+        var added = results.Count(r => r.Succeeded);
+        Assert.True(added > 0);
+        Assert.Equal(added + 1, snapshot.Memberships.Count);
+        Assert.Equal(added + 1, snapshot.Version);
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(TeamAccessErrorCode.ConcurrencyFailure, r.Code));
+    }
+
+    /// <summary>A new user with a team of their own, as sign-up builds it, for the store edge.</summary>
+    private protected static ChangeSet NewUserAndTeam(string email, string handle, string firstName = "Ada", string resourceId = "project-1")
+    {
+        var builder = new ChangeSetBuilder(null, Now);
+        var user = new User(UserId.New(), email, firstName, "Tester", Now);
+        builder.CreateUser(user);
+        var editor = builder.Create(new Team(TeamId.New(), "A team", handle, TeamTier.Free, TeamStatus.Active, Now));
+        var membership = new Membership(MembershipId.New(), editor.Id, user.Id, email, RolePresets.Owner, MembershipStatus.Active, Now) { CreatedBy = user.Id };
+        editor.PutMembership(membership, AuditActions.MembershipAdded);
+        editor.PutGrant(new Grant(GrantId.New(), editor.Id, GrantSubject.ForMembership(membership.Id), resourceId, ["devices.read"], user.Id), AuditActions.GrantGiven);
+        return builder.Build(out _);
+    }
+
+    private protected static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> items)
+    {
+        var list = new List<T>();
+        await foreach (var item in items)
+        {
+            list.Add(item);
+        }
+
+        return list;
+    }
+
+    private static T Service<T>(AsyncServiceScope scope)
+        where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
+
+    private static async Task<Result<long>> CommitAsync(StoreBed bed, TeamSnapshot loaded, Action<TeamEditor> change)
+    {
+        var builder = new ChangeSetBuilder(null, Now);
+        change(builder.Edit(loaded));
+        return await bed.ChangeStore.CommitAsync(builder.Build(out _), CancellationToken.None);
+    }
+
+    /// <summary>Runs the writers at once, each on its own thread and in its own unit of work, released together.</summary>
+    private static async Task<TResult[]> InParallelAsync<TResult>(StoreBed bed, int count, Func<AsyncServiceScope, int, ValueTask<TResult>> write)
+    {
+        using var gate = new ManualResetEventSlim(false);
+        var tasks = Enumerable.Range(0, count).Select(i => Task.Run(async () =>
+        {
+            await using var scope = bed.Scope();
+            gate.Wait();
+            return await write(scope, i);
+        })).ToArray();
+        gate.Set();
+        return await Task.WhenAll(tasks);
+    }
+}
