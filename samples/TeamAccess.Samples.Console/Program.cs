@@ -1,5 +1,7 @@
 // A narrated tour of TeamAccess, read top to bottom like documentation: each step prints what a person would see on
 // the account and team pages of an IoT device-management portal.
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TeamAccess;
 
@@ -9,18 +11,35 @@ if (Directory.Exists(outbox))
     Directory.Delete(outbox, recursive: true);
 }
 
-var services = new ServiceCollection();
+var database = Path.Combine(AppContext.BaseDirectory, "teamaccess.db");
 var clock = new TourClock();
-services.AddSingleton<TimeProvider>(clock);
-services.AddSingleton<IInvitationSender>(new FolderInvitationSender(outbox));
-services.AddTeamAccess(options =>
-{
-    options.Roles.UsePreset(RolePresets.OwnerAdministratorMemberObserver);
-    options.Permissions.Add("devices.read", "devices.write");
-});
+Console.WriteLine($"TeamAccess tour, stored in the embedded SQLite file {database}");
 
-await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-await provider.WarmUpTeamAccessAsync();
+// A second run finds the first run's data: the permission index is loaded from the file when the host starts.
+var provider = await StartAsync(database, clock, outbox);
+string? earlierRun = null;
+await using (var look = provider.CreateAsyncScope())
+{
+    if (await look.ServiceProvider.GetRequiredService<ITeamService>().FindByHandleAsync("berlin-plant") is { } earlier)
+    {
+        var edsgerEarlier = await look.ServiceProvider.GetRequiredService<IUserService>().FindByEmailAsync("edsger@example.com");
+        var mayWrite = provider.GetRequiredService<IAccessChecker>().HasPermission(edsgerEarlier!.Id, earlier.Id, "devices.write");
+        earlierRun = $"Found team '{earlier.Name}' (version {earlier.Version}); Edsger may write devices there: {mayWrite}";
+    }
+}
+
+if (earlierRun is not null)
+{
+    Step("0. An earlier run left its teams in the file; the permission index was loaded from it at start-up.");
+    Say(earlierRun);
+    Say("The tour starts again on a fresh file.");
+    await provider.DisposeAsync();
+    SqliteConnection.ClearAllPools();
+    File.Delete(database);
+    provider = await StartAsync(database, clock, outbox);
+}
+
+await using var _ = provider;
 await using var scope = provider.CreateAsyncScope();
 var users = scope.ServiceProvider.GetRequiredService<IUserService>();
 var teams = scope.ServiceProvider.GetRequiredService<ITeamService>();
@@ -133,6 +152,24 @@ Say($"... {events.Count} events for Berlin Plant in all.");
 Console.WriteLine();
 Console.WriteLine("Tour complete.");
 return 0;
+
+// The host's wiring: TeamAccess on an embedded SQLite file, created on first run, with the sample's clock and mailer.
+static async Task<ServiceProvider> StartAsync(string database, TimeProvider clock, string outbox)
+{
+    var services = new ServiceCollection();
+    services.AddSingleton(clock);
+    services.AddSingleton<IInvitationSender>(new FolderInvitationSender(outbox));
+    services.AddTeamAccess(options =>
+        {
+            options.Roles.UsePreset(RolePresets.OwnerAdministratorMemberObserver);
+            options.Permissions.Add("devices.read", "devices.write");
+        })
+        .AddEntityFrameworkStores(db => db.UseSqlite($"Data Source={database}"));
+    var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    await provider.EnsureTeamAccessDatabaseCreatedAsync();
+    await provider.WarmUpTeamAccessAsync();
+    return provider;
+}
 
 static void Step(string title)
 {

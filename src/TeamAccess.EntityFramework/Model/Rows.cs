@@ -17,6 +17,8 @@ internal sealed class UserRow
     public DateTimeOffset CreatedAt { get; set; }
 
     public Guid ConcurrencyStamp { get; set; }
+
+    public string? PasswordHash { get; set; }
 }
 
 /// <summary>A team; its version is the optimistic-concurrency token of everything inside the team.</summary>
@@ -59,6 +61,35 @@ internal sealed class MembershipRow
     public Guid? CreatedBy { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    // The invitation that created the membership, if any: all null for a membership that was not invited.
+    public DateTimeOffset? InvitationExpiresAt { get; set; }
+
+    public DateTimeOffset? InvitationLastSentAt { get; set; }
+
+    public int? InvitationSendCount { get; set; }
+
+    public long? InvitationLifetimeTicks { get; set; }
+
+    public int? InvitationFailedCodeAttempts { get; set; }
+
+    public DateTimeOffset? InvitationAcceptedAt { get; set; }
+
+    public DateTimeOffset? InvitationDeclinedAt { get; set; }
+}
+
+/// <summary>An invitation's hashed secrets, in a table of their own so that reading memberships never reads them.</summary>
+internal sealed class InvitationSecretRow
+{
+    public Guid MembershipId { get; set; }
+
+    public Guid TeamId { get; set; }
+
+    public string TokenHash { get; set; } = "";
+
+    public string CodeHash { get; set; } = "";
+
+    public string CodeSalt { get; set; } = "";
 }
 
 /// <summary>A group of a team.</summary>

@@ -18,6 +18,9 @@ public static class TeamAccessModelBuilderExtensions
     /// <summary>The longest audit action (see <see cref="AuditActions"/>).</summary>
     internal const int MaxActionLength = 64;
 
+    /// <summary>The longest stored hash (password hashes and invitation secret hashes are far shorter).</summary>
+    internal const int MaxSecretLength = 256;
+
     /// <summary>The model annotation that names the refusal a violated unique index or an over-long value becomes.</summary>
     internal const string ErrorCodeAnnotation = "TeamAccess:ErrorCode";
 
@@ -43,6 +46,7 @@ public static class TeamAccessModelBuilderExtensions
             Text(user.Property(u => u.LastName), "last_name", Names.MaxNameLength, TeamAccessErrorCode.InvalidName);
             user.Property(u => u.CreatedAt).HasColumnName("created_at");
             user.Property(u => u.ConcurrencyStamp).HasColumnName("concurrency_stamp").IsConcurrencyToken();
+            user.Property(u => u.PasswordHash).HasColumnName("password_hash").HasMaxLength(MaxSecretLength);
             Unique(user.HasIndex(u => u.Email), "ix_ta_users_email", TeamAccessErrorCode.DuplicateEmail);
         });
 
@@ -74,10 +78,31 @@ public static class TeamAccessModelBuilderExtensions
             membership.Property(m => m.SecurityStamp).HasColumnName("security_stamp");
             membership.Property(m => m.CreatedBy).HasColumnName("created_by");
             membership.Property(m => m.UpdatedAt).HasColumnName("updated_at");
+            membership.Property(m => m.InvitationExpiresAt).HasColumnName("invitation_expires_at");
+            membership.Property(m => m.InvitationLastSentAt).HasColumnName("invitation_last_sent_at");
+            membership.Property(m => m.InvitationSendCount).HasColumnName("invitation_send_count");
+            membership.Property(m => m.InvitationLifetimeTicks).HasColumnName("invitation_lifetime_ticks");
+            membership.Property(m => m.InvitationFailedCodeAttempts).HasColumnName("invitation_failed_code_attempts");
+            membership.Property(m => m.InvitationAcceptedAt).HasColumnName("invitation_accepted_at");
+            membership.Property(m => m.InvitationDeclinedAt).HasColumnName("invitation_declined_at");
             membership.HasOne<TeamRow>().WithMany().HasForeignKey(m => m.TeamId).HasConstraintName("fk_ta_memberships_team").OnDelete(DeleteBehavior.Cascade);
             Unique(membership.HasIndex(m => new { m.TeamId, m.UserId }), "ix_ta_memberships_current_user", TeamAccessErrorCode.AlreadyMember).HasFilter(currentMembershipFilter);
             Unique(membership.HasIndex(m => new { m.TeamId, m.Email }), "ix_ta_memberships_current_email", TeamAccessErrorCode.AlreadyMember).HasFilter(currentMembershipFilter);
             membership.HasIndex(m => m.UserId).HasDatabaseName("ix_ta_memberships_user");
+        });
+
+        modelBuilder.Entity<InvitationSecretRow>(secret =>
+        {
+            secret.ToTable("ta_invitation_secrets");
+            secret.HasKey(s => s.MembershipId).HasName("pk_ta_invitation_secrets");
+            secret.Property(s => s.MembershipId).HasColumnName("membership_id").ValueGeneratedNever();
+            secret.Property(s => s.TeamId).HasColumnName("team_id");
+            // Hashes the core makes (base64url of 32 and 16 bytes), never user input: no refusal code.
+            secret.Property(s => s.TokenHash).HasColumnName("token_hash").HasMaxLength(MaxSecretLength).IsRequired();
+            secret.Property(s => s.CodeHash).HasColumnName("code_hash").HasMaxLength(MaxSecretLength).IsRequired();
+            secret.Property(s => s.CodeSalt).HasColumnName("code_salt").HasMaxLength(MaxSecretLength).IsRequired();
+            secret.HasOne<MembershipRow>().WithMany().HasForeignKey(s => s.MembershipId).HasConstraintName("fk_ta_invitation_secrets_membership").OnDelete(DeleteBehavior.Cascade);
+            secret.HasIndex(s => s.TeamId).HasDatabaseName("ix_ta_invitation_secrets_team");
         });
 
         modelBuilder.Entity<GroupRow>(group =>

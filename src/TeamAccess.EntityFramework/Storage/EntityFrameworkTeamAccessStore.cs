@@ -12,7 +12,7 @@ internal interface ITeamAccessDatabase
 /// <summary>
 /// The EF Core store. It is a singleton that holds no context: every read and every commit creates a short-lived
 /// context from the factory, so a commit is its own unit of work and concurrent callers never share a connection.
-/// A commit runs in one transaction: user rows and team rows first (each with its expected stamp or version), then the
+/// A commit runs in one transaction: the rows with an expected version or stamp first, then new users and teams, then the
 /// team contents diffed against the snapshot as loaded, then the audit rows. Any refusal rolls everything back.
 /// </summary>
 internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory<TContext> factory)
@@ -192,6 +192,9 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
         var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
+            Track(context, plan.Checked);
+            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+
             Track(context, plan.Heads);
             await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 

@@ -10,26 +10,32 @@ namespace TeamAccess.EntityFramework;
 internal sealed record RowChange(object Row, EntityState State, object? ExpectedToken = null);
 
 /// <summary>
-/// Plans a <see cref="ChangeSet"/> as rows, in two steps: first the user rows and the team rows (whose version check
-/// must come first, so that a stale writer meets a conflict rather than a constraint of someone else's change), then
-/// the contents of each team, diffed between the snapshot as loaded and as it will be stored, and the audit rows.
+/// Plans a <see cref="ChangeSet"/> as rows, in three steps: first the rows whose token is checked (teams by version,
+/// users by stamp), so that a stale writer meets a conflict, and retries, rather than a unique index that the change it
+/// lost to has just filled (an accept that creates the invited user, racing the same accept); then the new users and
+/// teams; then the contents of each team, diffed between the snapshot as loaded and as it will be stored, and the
+/// audit rows.
 /// </summary>
 internal sealed class CommitPlan
 {
+    /// <summary>The rows whose concurrency token is checked: updated teams (version) and updated or deleted users (stamp).</summary>
+    public List<RowChange> Checked { get; } = [];
+
+    /// <summary>The new users and teams, which only unique indexes can refuse.</summary>
     public List<RowChange> Heads { get; } = [];
 
     public List<RowChange> Contents { get; } = [];
 
     public List<AuditEventRow> Audit { get; } = [];
 
-    public IEnumerable<RowChange> All => Heads.Concat(Contents).Concat(Audit.Select(a => new RowChange(a, EntityState.Added)));
+    public IEnumerable<RowChange> All => Checked.Concat(Heads).Concat(Contents).Concat(Audit.Select(a => new RowChange(a, EntityState.Added)));
 
     public static CommitPlan For(ChangeSet changes)
     {
         var plan = new CommitPlan();
         foreach (var change in changes.Users)
         {
-            plan.Heads.Add((change.Before, change.After) switch
+            (change.Before is null ? plan.Heads : plan.Checked).Add((change.Before, change.After) switch
             {
                 (null, { } created) => new RowChange(RowMapping.ToRow(created), EntityState.Added),
                 ({ } before, { } after) => new RowChange(RowMapping.ToRow(after), EntityState.Modified, before.ConcurrencyStamp),
@@ -41,9 +47,15 @@ internal sealed class CommitPlan
         // Teams in id order: concurrent writers touching several teams lock their rows in the same order.
         foreach (var change in changes.Teams.OrderBy(t => t.After.Id.Value))
         {
-            plan.Heads.Add(change.Before is { } before
-                ? new RowChange(RowMapping.ToRow(change.After.Team), EntityState.Modified, before.Version)
-                : new RowChange(RowMapping.ToRow(change.After.Team), EntityState.Added));
+            if (change.Before is { } before)
+            {
+                plan.Checked.Add(new RowChange(RowMapping.ToRow(change.After.Team), EntityState.Modified, before.Version));
+            }
+            else
+            {
+                plan.Heads.Add(new RowChange(RowMapping.ToRow(change.After.Team), EntityState.Added));
+            }
+
             plan.AddContents(change.Before, change.After);
         }
 
@@ -51,14 +63,15 @@ internal sealed class CommitPlan
         return plan;
     }
 
-    // Each child collection of a snapshot is one Diff line; a new collection (invitations keyed by membership id) is
-    // one more line here, a row type and its mapping.
+    // Each child collection of a snapshot is one Diff line. Memberships come before the invitation secrets that
+    // reference them, so EF Core's ordering of inserts has the parent row first either way.
     private void AddContents(TeamSnapshot? before, TeamSnapshot after)
     {
-        Diff(before?.Memberships, after.Memberships, RowMapping.ToRow, (a, b) => a == b);
-        Diff(before?.Groups, after.Groups, RowMapping.ToRow, (a, b) => a.Name == b.Name && a.Handle == b.Handle);
-        Diff(before is null ? null : GroupMembers(before), GroupMembers(after), row => row, (_, _) => true);
-        Diff(before?.Grants, after.Grants, RowMapping.ToRow, (a, b) =>
+        Diff(before?.Memberships, after.Memberships, (_, m) => RowMapping.ToRow(m), (a, b) => a == b);
+        Diff(before?.InvitationSecrets, after.InvitationSecrets, (id, secret) => RowMapping.ToRow(after.Id, id, secret), (a, b) => a == b);
+        Diff(before?.Groups, after.Groups, (_, g) => RowMapping.ToRow(g), (a, b) => a.Name == b.Name && a.Handle == b.Handle);
+        Diff(before is null ? null : GroupMembers(before), GroupMembers(after), (_, row) => row, (_, _) => true);
+        Diff(before?.Grants, after.Grants, (_, g) => RowMapping.ToRow(g), (a, b) =>
             a.Subject == b.Subject && a.ResourceId == b.ResourceId && a.GrantedBy == b.GrantedBy && a.Permissions.SequenceEqual(b.Permissions));
     }
 
@@ -70,7 +83,7 @@ internal sealed class CommitPlan
     private void Diff<TKey, TValue, TRow>(
         IReadOnlyDictionary<TKey, TValue>? before,
         IReadOnlyDictionary<TKey, TValue> after,
-        Func<TValue, TRow> toRow,
+        Func<TKey, TValue, TRow> toRow,
         Func<TValue, TValue, bool> same)
         where TKey : notnull
         where TRow : class
@@ -79,11 +92,11 @@ internal sealed class CommitPlan
         {
             if (before is null || !before.TryGetValue(key, out var old))
             {
-                Contents.Add(new RowChange(toRow(value), EntityState.Added));
+                Contents.Add(new RowChange(toRow(key, value), EntityState.Added));
             }
             else if (!same(old, value))
             {
-                Contents.Add(new RowChange(toRow(value), EntityState.Modified));
+                Contents.Add(new RowChange(toRow(key, value), EntityState.Modified));
             }
         }
 
@@ -96,7 +109,7 @@ internal sealed class CommitPlan
         {
             if (!after.ContainsKey(key))
             {
-                Contents.Add(new RowChange(toRow(value), EntityState.Deleted));
+                Contents.Add(new RowChange(toRow(key, value), EntityState.Deleted));
             }
         }
     }

@@ -15,10 +15,11 @@ internal static class RowMapping
         LastName = user.LastName,
         CreatedAt = user.CreatedAt,
         ConcurrencyStamp = user.ConcurrencyStamp,
+        PasswordHash = user.PasswordHash,
     };
 
     public static User ToUser(UserRow row) =>
-        new(new UserId(row.Id), row.Email, row.FirstName, row.LastName, row.CreatedAt) { ConcurrencyStamp = row.ConcurrencyStamp };
+        new(new UserId(row.Id), row.Email, row.FirstName, row.LastName, row.CreatedAt) { ConcurrencyStamp = row.ConcurrencyStamp, PasswordHash = row.PasswordHash };
 
     public static TeamRow ToRow(Team team) => new()
     {
@@ -46,6 +47,13 @@ internal static class RowMapping
         SecurityStamp = membership.SecurityStamp,
         CreatedBy = membership.CreatedBy?.Value,
         UpdatedAt = membership.UpdatedAt,
+        InvitationExpiresAt = membership.Invitation?.ExpiresAt,
+        InvitationLastSentAt = membership.Invitation?.LastSentAt,
+        InvitationSendCount = membership.Invitation?.SendCount,
+        InvitationLifetimeTicks = membership.Invitation?.Lifetime.Ticks,
+        InvitationFailedCodeAttempts = membership.Invitation?.FailedCodeAttempts,
+        InvitationAcceptedAt = membership.Invitation?.AcceptedAt,
+        InvitationDeclinedAt = membership.Invitation?.DeclinedAt,
     };
 
     public static Membership ToMembership(MembershipRow row) =>
@@ -54,7 +62,29 @@ internal static class RowMapping
             SecurityStamp = row.SecurityStamp,
             CreatedBy = row.CreatedBy is { } by ? new UserId(by) : null,
             UpdatedAt = row.UpdatedAt,
+            Invitation = ToInvitation(row),
         };
+
+    public static InvitationSecretRow ToRow(TeamId teamId, MembershipId membershipId, InvitationSecret secret) => new()
+    {
+        MembershipId = membershipId.Value,
+        TeamId = teamId.Value,
+        TokenHash = secret.TokenHash,
+        CodeHash = secret.CodeHash,
+        CodeSalt = secret.CodeSalt,
+    };
+
+    public static InvitationSecret ToInvitationSecret(InvitationSecretRow row) => new(row.TokenHash, row.CodeHash, row.CodeSalt);
+
+    private static Invitation? ToInvitation(MembershipRow row) =>
+        row is { InvitationExpiresAt: { } expires, InvitationLastSentAt: { } sent, InvitationSendCount: { } count, InvitationLifetimeTicks: { } lifetime }
+            ? new Invitation(expires, sent, count, TimeSpan.FromTicks(lifetime))
+            {
+                FailedCodeAttempts = row.InvitationFailedCodeAttempts ?? 0,
+                AcceptedAt = row.InvitationAcceptedAt,
+                DeclinedAt = row.InvitationDeclinedAt,
+            }
+            : null;
 
     public static GroupRow ToRow(Group group) => new() { Id = group.Id.Value, TeamId = group.TeamId.Value, Name = group.Name, Handle = group.Handle };
 

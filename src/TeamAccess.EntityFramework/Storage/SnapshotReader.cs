@@ -47,16 +47,21 @@ internal static class SnapshotReader
         var memberships = await context.Set<MembershipRow>().AsNoTracking().Where(m => ids.Contains(m.TeamId)).ToListAsync(cancellationToken).ConfigureAwait(false);
         var groups = await context.Set<GroupRow>().AsNoTracking().Where(g => ids.Contains(g.TeamId)).ToListAsync(cancellationToken).ConfigureAwait(false);
         var groupMembers = await context.Set<GroupMemberRow>().AsNoTracking().Where(m => ids.Contains(m.TeamId)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var secrets = await context.Set<InvitationSecretRow>().AsNoTracking().Where(s => ids.Contains(s.TeamId)).ToListAsync(cancellationToken).ConfigureAwait(false);
         var grants = await context.Set<GrantRow>().AsNoTracking().Where(g => ids.Contains(g.TeamId)).ToListAsync(cancellationToken).ConfigureAwait(false);
 
         var membershipsByTeam = memberships.ToLookup(m => m.TeamId);
         var groupsByTeam = groups.ToLookup(g => g.TeamId);
         var membersByGroup = groupMembers.ToLookup(m => m.GroupId, m => m.MembershipId);
         var grantsByTeam = grants.ToLookup(g => g.TeamId);
+        var secretsByTeam = secrets.ToLookup(s => s.TeamId);
         return teams.Select(team => new TeamSnapshot(
             RowMapping.ToTeam(team),
             membershipsByTeam[team.Id].Select(RowMapping.ToMembership).ToImmutableDictionary(m => m.Id),
             groupsByTeam[team.Id].Select(g => RowMapping.ToGroup(g, membersByGroup[g.Id])).ToImmutableDictionary(g => g.Id),
-            grantsByTeam[team.Id].Select(RowMapping.ToGrant).ToImmutableDictionary(g => g.Id)));
+            grantsByTeam[team.Id].Select(RowMapping.ToGrant).ToImmutableDictionary(g => g.Id))
+        {
+            InvitationSecrets = secretsByTeam[team.Id].ToImmutableDictionary(s => new MembershipId(s.MembershipId), RowMapping.ToInvitationSecret),
+        });
     }
 }

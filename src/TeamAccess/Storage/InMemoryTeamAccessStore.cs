@@ -143,6 +143,17 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IAuditStor
 
     private TeamAccessErrorCode Check(ChangeSet changes)
     {
+        // Stale versions and stamps first: a writer that lost a race retries on a conflict rather than meeting a unique
+        // constraint that the winner's change has just filled (two accepts that each create the invited user).
+        foreach (var change in changes.Teams)
+        {
+            if (change.Before is { } loaded && (!_teams.TryGetValue(loaded.Id, out var current) || current.Version != loaded.Version))
+            {
+                return TeamAccessErrorCode.ConcurrencyFailure;
+            }
+        }
+
+
         var emailsTaken = new HashSet<string>(StringComparer.Ordinal);
         var emailsFreed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var change in changes.Users)

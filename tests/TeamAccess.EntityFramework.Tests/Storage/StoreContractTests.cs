@@ -313,6 +313,119 @@ public abstract class StoreContractTests
         Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(TeamAccessErrorCode.ConcurrencyFailure, r.Code));
     }
 
+    [SkippableFact]
+    public async Task InviteAsync_InvitationAndItsHashedSecret_RoundTripAndAcceptInAnotherUnitOfWork()
+    {
+        await using var bed = await CreateBedAsync();
+        var owner = await bed.SignUpAsync();
+        var invited = await bed.Invitations.InviteAsync(owner.User.Id, owner.Team.Id, InviteRequest.FromText("grace@example.com", RolePresets.Administrator));
+        var membershipId = invited.Value!.Outcomes[0].MembershipId!.Value;
+        var message = Assert.Single(bed.Outbox.Sent);
+
+        var snapshot = await bed.SnapshotAsync(owner.Team.Id);
+        var stored = snapshot.Memberships[membershipId];
+        Assert.Equal((MembershipStatus.Invited, 1, TimeSpan.FromDays(7)), (stored.Status, stored.Invitation!.SendCount, stored.Invitation.Lifetime));
+        Assert.Equal(message.ExpiresAt, stored.Invitation.ExpiresAt);
+        var secret = Assert.Single(snapshot.InvitationSecrets);
+        Assert.Equal(membershipId, secret.Key);
+        Assert.DoesNotContain(message.Token, secret.Value.ToString(), StringComparison.Ordinal);
+
+        await using var scope = bed.Scope();
+        var accepted = await Service<IInvitationService>(scope).AcceptWithNewAccountAsync(InvitationKey.FromToken(message.Token), new NewAccount("Grace", "Hopper", "a long passphrase nobody guesses"));
+        Assert.True(accepted.Succeeded, accepted.ToString());
+        var user = await bed.UserStore.FindByEmailAsync("grace@example.com", CancellationToken.None);
+        Assert.Equal(accepted.Value!.User.PasswordHash, user!.PasswordHash);
+        var after = await bed.SnapshotAsync(owner.Team.Id);
+        Assert.Equal(user.Id, after.Memberships[membershipId].UserId);
+        Assert.NotNull(after.Memberships[membershipId].Invitation!.AcceptedAt);
+        AuditAssert.ReplayEquals(after, await bed.AuditAsync(owner.Team.Id));
+    }
+
+    [SkippableFact]
+    public async Task AcceptAsync_SameInvitationInParallel_IsAcceptedOnceAndTheOthersAreAlreadyAccepted()
+    {
+        await using var bed = await CreateBedAsync();
+        for (var round = 0; round < ConcurrencyRounds; round++)
+        {
+            var owner = await bed.SignUpAsync();
+            var grace = await bed.SignUpAsync();
+            await bed.Invitations.InviteAsync(owner.User.Id, owner.Team.Id, InviteRequest.FromText(grace.User.Email, RolePresets.Member));
+            var key = InvitationKey.FromToken(bed.Outbox.Sent.Last(m => m.Email == grace.User.Email).Token);
+
+            var results = await InParallelAsync(bed, 8, (scope, _) => Service<IInvitationService>(scope).AcceptAsync(grace.User.Id, key));
+
+            Assert.Single(results, r => r.Succeeded);
+            Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(TeamAccessErrorCode.InvitationAlreadyAccepted, r.Code));
+            var events = await bed.AuditAsync(owner.Team.Id);
+            Assert.Single(events, e => e.Action == AuditActions.InvitationAccepted);
+        }
+    }
+
+    [SkippableFact]
+    public async Task AcceptWithNewAccountAsync_InParallel_CreatesOneUserAndOneAcceptance()
+    {
+        await using var bed = await CreateBedAsync();
+        var owner = await bed.SignUpAsync();
+        await bed.Invitations.InviteAsync(owner.User.Id, owner.Team.Id, InviteRequest.FromText("grace@example.com", RolePresets.Member));
+        var key = InvitationKey.FromToken(Assert.Single(bed.Outbox.Sent).Token);
+
+        var results = await InParallelAsync(bed, 6, (scope, _) =>
+            Service<IInvitationService>(scope).AcceptWithNewAccountAsync(key, new NewAccount("Grace", "Hopper", "a long passphrase nobody guesses")));
+
+        var winner = Assert.Single(results, r => r.Succeeded);
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(TeamAccessErrorCode.InvitationAlreadyAccepted, r.Code));
+        Assert.Equal(winner.Value!.User.Id, (await bed.UserStore.FindByEmailAsync("grace@example.com", CancellationToken.None))!.Id);
+        var userEvents = (await ListAsync(bed.AuditStore.ListAsync(owner.Team.Id, CancellationToken.None))).Count(e => e.Action == AuditActions.InvitationAccepted);
+        Assert.Equal(1, userEvents);
+    }
+
+    [SkippableFact]
+    public async Task InviteAsync_SameAddressInParallel_GetsOneMembershipAndOneMessage()
+    {
+        await using var bed = await CreateBedAsync();
+        var owner = await bed.SignUpAsync();
+
+        var results = await InParallelAsync(bed, 10, (scope, _) =>
+            Service<IInvitationService>(scope).InviteAsync(owner.User.Id, owner.Team.Id, InviteRequest.FromText("grace@example.com", RolePresets.Member)));
+
+        var outcomes = results.Where(r => r.Succeeded).SelectMany(r => r.Value!.Outcomes).ToList();
+        Assert.Single(outcomes, o => o.Kind == InviteOutcomeKind.Invited);
+        Assert.All(outcomes.Where(o => o.Kind != InviteOutcomeKind.Invited), o => Assert.Equal(InviteOutcomeKind.AlreadyInvited, o.Kind));
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(TeamAccessErrorCode.ConcurrencyFailure, r.Code));
+        var snapshot = await bed.SnapshotAsync(owner.Team.Id);
+        Assert.Single(snapshot.Memberships.Values, m => m.Email == "grace@example.com");
+        Assert.Single(snapshot.InvitationSecrets);
+
+        // Mail goes out after the commit, once: the writers that lost the race and re-decided sent nothing.
+        Assert.Single(bed.Outbox.Sent, m => m.Email == "grace@example.com");
+    }
+
+    [SkippableFact]
+    public async Task CommitAsync_AcceptThatFailsOnATakenEmail_LeavesTheInvitationPendingNoUserAndNoAudit()
+    {
+        await using var bed = await CreateBedAsync();
+        var owner = await bed.SignUpAsync();
+        var taken = await bed.SignUpAsync("grace");
+        await bed.Invitations.InviteAsync(owner.User.Id, owner.Team.Id, InviteRequest.FromText("grace@example.com", RolePresets.Member));
+        var loaded = await bed.SnapshotAsync(owner.Team.Id);
+        var invited = loaded.Memberships.Values.Single(m => m.Status == MembershipStatus.Invited);
+        var eventsBefore = (await bed.AuditAsync(owner.Team.Id)).Count;
+
+        // What an accept with a new account writes, racing a sign-up that took the address first.
+        var builder = new ChangeSetBuilder(null, Now);
+        var intruder = new User(UserId.New(), taken.User.Email, "Grace", "Impostor", Now);
+        builder.CreateUser(intruder);
+        builder.Edit(loaded).PutMembership(invited with { UserId = intruder.Id, Status = MembershipStatus.Active }, AuditActions.InvitationAccepted);
+        var result = await bed.ChangeStore.CommitAsync(builder.Build(out _), CancellationToken.None);
+
+        Assert.Equal(TeamAccessErrorCode.DuplicateEmail, result.Code);
+        Assert.Null(await bed.UserStore.FindByIdAsync(intruder.Id, CancellationToken.None));
+        var after = await bed.SnapshotAsync(owner.Team.Id);
+        Assert.Equal(MembershipStatus.Invited, after.Memberships[invited.Id].Status);
+        Assert.Equal(loaded.Version, after.Version);
+        Assert.Equal(eventsBefore, (await bed.AuditAsync(owner.Team.Id)).Count);
+    }
+
     /// <summary>A new user with a team of their own, as sign-up builds it, for the store edge.</summary>
     private protected static ChangeSet NewUserAndTeam(string email, string handle, string firstName = "Ada", string resourceId = "project-1")
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -24,6 +25,11 @@ internal sealed class StoreBed : IAsyncDisposable
     }
 
     public FakeTimeProvider Time { get; }
+
+    /// <summary>Every invitation message handed to the sender, in the order sent.</summary>
+    public Outbox Outbox { get; private init; } = new();
+
+    public IInvitationService Invitations => Services.GetRequiredService<IInvitationService>();
 
     public IServiceProvider Services => _scope.ServiceProvider;
 
@@ -52,7 +58,9 @@ internal sealed class StoreBed : IAsyncDisposable
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
         var services = new ServiceCollection();
+        var outbox = new Outbox();
         services.AddSingleton<TimeProvider>(time);
+        services.AddSingleton<IInvitationSender>(outbox);
         storage(services.AddTeamAccess(options => options.Permissions.Add("devices.read", "devices.write")));
         var root = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         if (root.GetService<ITeamAccessDatabase>() is not null)
@@ -61,7 +69,7 @@ internal sealed class StoreBed : IAsyncDisposable
         }
 
         await root.WarmUpTeamAccessAsync();
-        return new StoreBed(root, time, dispose ?? (() => ValueTask.CompletedTask));
+        return new StoreBed(root, time, dispose ?? (() => ValueTask.CompletedTask)) { Outbox = outbox };
     }
 
     /// <summary>A new unit of work, as a new request would get.</summary>
@@ -115,5 +123,19 @@ internal sealed class StoreBed : IAsyncDisposable
         await _scope.DisposeAsync();
         await _root.DisposeAsync();
         await _dispose();
+    }
+}
+
+/// <summary>Keeps the invitation messages instead of mailing them.</summary>
+internal sealed class Outbox : IInvitationSender
+{
+    private readonly ConcurrentQueue<InvitationMessage> _sent = new();
+
+    public IReadOnlyList<InvitationMessage> Sent => [.. _sent];
+
+    public ValueTask SendAsync(InvitationMessage message, CancellationToken cancellationToken)
+    {
+        _sent.Enqueue(message);
+        return ValueTask.CompletedTask;
     }
 }
