@@ -19,6 +19,22 @@ internal sealed class UserRow
     public Guid ConcurrencyStamp { get; set; }
 
     public string? PasswordHash { get; set; }
+
+    public int FailedSignInCount { get; set; }
+
+    public DateTimeOffset? LockoutEnd { get; set; }
+}
+
+/// <summary>A user's link to an external identity, unique by (issuer, subject).</summary>
+internal sealed class UserLoginRow
+{
+    public string Issuer { get; set; } = "";
+
+    public string Subject { get; set; } = "";
+
+    public Guid UserId { get; set; }
+
+    public string Provider { get; set; } = "";
 }
 
 /// <summary>A team; its version is the optimistic-concurrency token of everything inside the team.</summary>
@@ -37,6 +53,17 @@ internal sealed class TeamRow
     public DateTimeOffset CreatedAt { get; set; }
 
     public long Version { get; set; }
+
+    // The team's sign-in policy; accepted providers (names never hold a space) are stored space-separated.
+    public bool SsoRequired { get; set; }
+
+    public string? SsoProvider { get; set; }
+
+    public string AcceptedProviders { get; set; } = "";
+
+    public string? VerifiedDomain { get; set; }
+
+    public string? JustInTimeRole { get; set; }
 }
 
 /// <summary>A membership, terminal ones included.</summary>

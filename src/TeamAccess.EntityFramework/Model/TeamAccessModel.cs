@@ -18,6 +18,12 @@ public static class TeamAccessModelBuilderExtensions
     /// <summary>The longest audit action (see <see cref="AuditActions"/>).</summary>
     internal const int MaxActionLength = 64;
 
+    /// <summary>The longest domain name (RFC 1035).</summary>
+    internal const int MaxDomainLength = 253;
+
+    /// <summary>The longest external issuer, subject or list of provider names.</summary>
+    internal const int MaxExternalIdLength = 512;
+
     /// <summary>The longest stored hash (password hashes and invitation secret hashes are far shorter).</summary>
     internal const int MaxSecretLength = 256;
 
@@ -47,7 +53,22 @@ public static class TeamAccessModelBuilderExtensions
             user.Property(u => u.CreatedAt).HasColumnName("created_at");
             user.Property(u => u.ConcurrencyStamp).HasColumnName("concurrency_stamp").IsConcurrencyToken();
             user.Property(u => u.PasswordHash).HasColumnName("password_hash").HasMaxLength(MaxSecretLength);
+            user.Property(u => u.FailedSignInCount).HasColumnName("failed_sign_in_count");
+            user.Property(u => u.LockoutEnd).HasColumnName("lockout_end");
             Unique(user.HasIndex(u => u.Email), "ix_ta_users_email", TeamAccessErrorCode.DuplicateEmail);
+        });
+
+        modelBuilder.Entity<UserLoginRow>(login =>
+        {
+            login.ToTable("ta_user_logins");
+            login.HasKey(l => new { l.Issuer, l.Subject }).HasName("pk_ta_user_logins").HasAnnotation(ErrorCodeAnnotation, (int)TeamAccessErrorCode.LoginAlreadyLinked);
+            // Issuer and subject come from a token its provider signed; one too long for the column is refused as a token.
+            Text(login.Property(l => l.Issuer), "issuer", MaxExternalIdLength, TeamAccessErrorCode.InvalidToken);
+            Text(login.Property(l => l.Subject), "subject", MaxExternalIdLength, TeamAccessErrorCode.InvalidToken);
+            login.Property(l => l.UserId).HasColumnName("user_id");
+            Text(login.Property(l => l.Provider), "provider", MaxRoleLength, TeamAccessErrorCode.UnknownProvider);
+            login.HasOne<UserRow>().WithMany().HasForeignKey(l => l.UserId).HasConstraintName("fk_ta_user_logins_user").OnDelete(DeleteBehavior.Cascade);
+            login.HasIndex(l => l.UserId).HasDatabaseName("ix_ta_user_logins_user");
         });
 
         modelBuilder.Entity<TeamRow>(team =>
@@ -61,6 +82,11 @@ public static class TeamAccessModelBuilderExtensions
             team.Property(t => t.Status).HasColumnName("status");
             team.Property(t => t.CreatedAt).HasColumnName("created_at");
             team.Property(t => t.Version).HasColumnName("version").IsConcurrencyToken();
+            team.Property(t => t.SsoRequired).HasColumnName("sso_required");
+            Bounded(team.Property(t => t.SsoProvider), "sso_provider", MaxRoleLength, TeamAccessErrorCode.UnknownProvider);
+            Text(team.Property(t => t.AcceptedProviders), "accepted_providers", MaxExternalIdLength, TeamAccessErrorCode.UnknownProvider);
+            Bounded(team.Property(t => t.VerifiedDomain), "verified_domain", MaxDomainLength, TeamAccessErrorCode.InvalidHandle);
+            Bounded(team.Property(t => t.JustInTimeRole), "just_in_time_role", MaxRoleLength, TeamAccessErrorCode.InvalidRole);
             Unique(team.HasIndex(t => t.Handle), "ix_ta_teams_handle", TeamAccessErrorCode.DuplicateHandle);
         });
 
@@ -167,6 +193,9 @@ public static class TeamAccessModelBuilderExtensions
 
     private static void Text(PropertyBuilder<string> property, string column, int maxLength, TeamAccessErrorCode tooLong) =>
         property.HasColumnName(column).HasMaxLength(maxLength).IsRequired().HasAnnotation(ErrorCodeAnnotation, (int)tooLong);
+
+    private static void Bounded(PropertyBuilder<string?> property, string column, int maxLength, TeamAccessErrorCode tooLong) =>
+        property.HasColumnName(column).HasMaxLength(maxLength).HasAnnotation(ErrorCodeAnnotation, (int)tooLong);
 
     private static IndexBuilder<T> Unique<T>(IndexBuilder<T> index, string name, TeamAccessErrorCode violated) =>
         index.IsUnique().HasDatabaseName(name).HasAnnotation(ErrorCodeAnnotation, (int)violated);

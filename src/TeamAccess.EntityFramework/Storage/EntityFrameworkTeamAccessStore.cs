@@ -45,6 +45,22 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
     }
 
     /// <inheritdoc />
+    public async ValueTask<User?> FindByLoginAsync(string issuer, string subject, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(issuer);
+        ArgumentNullException.ThrowIfNull(subject);
+        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            var row = await context.Set<UserLoginRow>().AsNoTracking()
+                .Where(l => l.Issuer == issuer && l.Subject == subject)
+                .Join(context.Set<UserRow>(), l => l.UserId, u => u.Id, (_, u) => u)
+                .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            return row is null ? null : RowMapping.ToUser(row);
+        }
+    }
+
+    /// <inheritdoc />
     public async ValueTask<TeamSnapshot?> LoadAsync(TeamId id, CancellationToken cancellationToken)
     {
         var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
@@ -198,6 +214,7 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
             Track(context, plan.Heads);
             await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
+            Track(context, plan.Logins);
             Track(context, plan.Contents);
             context.AddRange(plan.Audit);
             await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

@@ -26,9 +26,12 @@ internal sealed class CommitPlan
 
     public List<RowChange> Contents { get; } = [];
 
+    /// <summary>The external logins linked by the change (after the users they link to).</summary>
+    public List<RowChange> Logins { get; } = [];
+
     public List<AuditEventRow> Audit { get; } = [];
 
-    public IEnumerable<RowChange> All => Checked.Concat(Heads).Concat(Contents).Concat(Audit.Select(a => new RowChange(a, EntityState.Added)));
+    public IEnumerable<RowChange> All => Checked.Concat(Heads).Concat(Logins).Concat(Contents).Concat(Audit.Select(a => new RowChange(a, EntityState.Added)));
 
     public static CommitPlan For(ChangeSet changes)
     {
@@ -59,6 +62,7 @@ internal sealed class CommitPlan
             plan.AddContents(change.Before, change.After);
         }
 
+        plan.Logins.AddRange(changes.AddedLogins.Select(l => new RowChange(RowMapping.ToRow(l), EntityState.Added)));
         plan.Audit.AddRange(changes.AuditEvents.Select(RowMapping.ToRow));
         return plan;
     }

@@ -16,10 +16,14 @@ internal static class RowMapping
         CreatedAt = user.CreatedAt,
         ConcurrencyStamp = user.ConcurrencyStamp,
         PasswordHash = user.PasswordHash,
+        FailedSignInCount = user.FailedSignInCount,
+        LockoutEnd = user.LockoutEnd,
     };
 
     public static User ToUser(UserRow row) =>
-        new(new UserId(row.Id), row.Email, row.FirstName, row.LastName, row.CreatedAt) { ConcurrencyStamp = row.ConcurrencyStamp, PasswordHash = row.PasswordHash };
+        new(new UserId(row.Id), row.Email, row.FirstName, row.LastName, row.CreatedAt) { ConcurrencyStamp = row.ConcurrencyStamp, PasswordHash = row.PasswordHash, FailedSignInCount = row.FailedSignInCount, LockoutEnd = row.LockoutEnd };
+
+    public static UserLoginRow ToRow(ExternalLogin login) => new() { Issuer = login.Issuer, Subject = login.Subject, UserId = login.UserId.Value, Provider = login.Provider };
 
     public static TeamRow ToRow(Team team) => new()
     {
@@ -30,10 +34,24 @@ internal static class RowMapping
         Status = team.Status,
         CreatedAt = team.CreatedAt,
         Version = team.Version,
+        SsoRequired = team.SignInPolicy.RequiresSso,
+        SsoProvider = team.SignInPolicy.SsoProvider,
+        AcceptedProviders = string.Join(PermissionSeparator, team.SignInPolicy.AcceptedProviders),
+        VerifiedDomain = team.SignInPolicy.VerifiedDomain,
+        JustInTimeRole = team.SignInPolicy.JustInTimeRole,
     };
 
     public static Team ToTeam(TeamRow row) =>
-        new(new TeamId(row.Id), row.Name, row.Handle, row.Tier, row.Status, row.CreatedAt) { Version = row.Version };
+        new(new TeamId(row.Id), row.Name, row.Handle, row.Tier, row.Status, row.CreatedAt)
+        {
+            Version = row.Version,
+            SignInPolicy = new TeamSignInPolicy(row.SsoRequired, row.SsoProvider)
+            {
+                AcceptedProviders = row.AcceptedProviders.Split(PermissionSeparator, StringSplitOptions.RemoveEmptyEntries),
+                VerifiedDomain = row.VerifiedDomain,
+                JustInTimeRole = row.JustInTimeRole,
+            },
+        };
 
     public static MembershipRow ToRow(Membership membership) => new()
     {

@@ -144,7 +144,8 @@ internal static class StoreErrors
 
             if (entityType.FindPrimaryKey() is { } key && key.GetName() is { } keyName)
             {
-                yield return (keyName, Columns(key.Properties), TeamAccessErrorCode.ConcurrencyFailure);
+                // A taken primary key is a concurrent insert of the same row, unless the key says otherwise (an external login).
+                yield return (keyName, Columns(key.Properties), TeamAccessModelBuilderExtensions.ErrorCodeOf(key) ?? TeamAccessErrorCode.ConcurrencyFailure);
             }
         }
     }

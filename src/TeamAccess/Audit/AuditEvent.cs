@@ -124,4 +124,19 @@ public static class AuditActions
 
     /// <summary>A wrong short code was tried.</summary>
     public const string InvitationCodeFailed = "invitation.code_failed";
+
+    /// <summary>An external identity was linked to a user.</summary>
+    public const string UserLoginLinked = "user.login_linked";
+
+    /// <summary>A password sign-in was attempted (counted before it is judged, so parallel guesses cannot pass the lockout).</summary>
+    public const string UserSignInAttempted = "user.sign_in_attempted";
+
+    /// <summary>A password sign-in succeeded: the failure count is reset (and an old hash upgraded).</summary>
+    public const string UserSignedIn = "user.signed_in";
+
+    /// <summary>The team's sign-in policy changed.</summary>
+    public const string TeamSignInPolicyChanged = "team.sign_in_policy_changed";
+
+    /// <summary>A user joined a team just in time, through the team's SSO provider and verified domain.</summary>
+    public const string MembershipJoinedJustInTime = "membership.joined_just_in_time";
 }

@@ -9,12 +9,20 @@ namespace TeamAccess;
 /// Loads every team from the store into the permission index when the host starts, so that the first check after a
 /// restart already knows every team. Hosts without the generic host call <c>WarmUpTeamAccessAsync</c> themselves.
 /// </summary>
-internal sealed class AccessIndexWarmup(IServiceScopeFactory scopes, AccessEngine engine, TimeProvider time, ILogger<AccessIndexWarmup>? logger = null) : IHostedService
+internal sealed class AccessIndexWarmup(
+    IServiceScopeFactory scopes,
+    AccessEngine engine,
+    TimeProvider time,
+    IdentityProviderRegistry providers,
+    SessionKeys sessionKeys,
+    ILogger<AccessIndexWarmup>? logger = null) : IHostedService
 {
     private readonly ILogger _logger = logger ?? NullLogger<AccessIndexWarmup>.Instance;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Resolved above so that a misconfigured identity provider or session key fails the host's start, not a sign-in.
+        _ = (providers, sessionKeys);
         var started = time.GetTimestamp();
         var scope = scopes.CreateAsyncScope();
         await using (scope.ConfigureAwait(false))

@@ -15,6 +15,9 @@ public sealed class TeamAccessOptions
     /// <summary>Gets the native password policy and work factor.</summary>
     public PasswordOptions Passwords { get; } = new();
 
+    /// <summary>Gets how session tokens are signed and how long they live.</summary>
+    public SessionOptions Sessions { get; } = new();
+
     /// <summary>Gets how writes behave under contention.</summary>
     public ConcurrencyOptions Concurrency { get; } = new();
 }

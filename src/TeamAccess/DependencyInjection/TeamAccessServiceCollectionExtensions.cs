@@ -42,10 +42,12 @@ public static class TeamAccessServiceCollectionExtensions
         services.TryAddSingleton<IAccessChecker>(sp => sp.GetRequiredService<AccessEngine>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AccessIndexWarmup>());
 
-        services.TryAddSingleton<ITeamSignInPolicyProvider, OpenTeamSignInPolicyProvider>();
+        services.TryAddSingleton<ITeamSignInPolicyProvider, StoredTeamSignInPolicyProvider>();
         services.TryAddSingleton<IInvitationSender, LoggingInvitationSender>();
         services.TryAddSingleton<PasswordPolicy>();
         services.TryAddSingleton<PasswordHasher>();
+        services.TryAddSingleton<IdentityProviderRegistry>();
+        services.TryAddSingleton<SessionKeys>();
 
         services.TryAddScoped<TeamWriter>();
         services.TryAddScoped<IUserService, UserService>();
@@ -55,6 +57,8 @@ public static class TeamAccessServiceCollectionExtensions
         services.TryAddScoped<IGrantService, GrantService>();
         services.TryAddScoped<IAuditLog, AuditLog>();
         services.TryAddScoped<IInvitationService, InvitationService>();
+        services.TryAddScoped<PasswordSignIn>();
+        services.TryAddScoped<ISessionService, SessionService>();
         return new TeamAccessBuilder(services);
     }
 

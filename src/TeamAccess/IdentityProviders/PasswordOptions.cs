@@ -18,8 +18,24 @@ public sealed class PasswordOptions
     /// <summary>Gets or sets the PBKDF2-HMAC-SHA512 iteration count for new hashes. Default and minimum 210,000.</summary>
     public int Iterations { get; set; } = MinimumIterations;
 
+    /// <summary>Gets or sets how many password sign-ins in a row may fail before the account locks. Default 5; 1 to 100.</summary>
+    public int MaxFailedAttempts { get; set; } = 5;
+
+    /// <summary>Gets or sets how long a lockout lasts. Default 15 minutes; 1 minute to 1 day.</summary>
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
     internal IEnumerable<string> Validate()
     {
+        if (MaxFailedAttempts is < 1 or > 100)
+        {
+            yield return $"Passwords.MaxFailedAttempts must be between 1 and 100; it is {MaxFailedAttempts}.";
+        }
+
+        if (LockoutDuration < TimeSpan.FromMinutes(1) || LockoutDuration > TimeSpan.FromDays(1))
+        {
+            yield return $"Passwords.LockoutDuration must be between 1 minute and 1 day; it is {LockoutDuration}.";
+        }
+
         if (MinLength < 8)
         {
             yield return $"Passwords.MinLength must be at least 8; it is {MinLength}.";

@@ -41,6 +41,10 @@ internal sealed class PasswordPolicy(IOptions<TeamAccessOptions> options)
         }
     }
 
+    /// <summary>The refusal that lists the failed criteria in its details.</summary>
+    public static TeamAccessError Refusal(IEnumerable<PasswordCriterion> failed) =>
+        new(TeamAccessErrorCode.PasswordPolicy, ErrorMessages.For(TeamAccessErrorCode.PasswordPolicy)) { Details = [.. failed.Select(f => f.ToString())] };
+
     public IReadOnlyList<PasswordCriterion> Check(string? password, string? email)
     {
         var failed = new List<PasswordCriterion>();

@@ -266,10 +266,7 @@ internal sealed class InvitationService(
             var failed = passwordPolicy.Check(account.Password, invited.Email);
             if (failed.Count > 0)
             {
-                return Result<AcceptResult>.Failed(new TeamAccessError(TeamAccessErrorCode.PasswordPolicy, ErrorMessages.For(TeamAccessErrorCode.PasswordPolicy))
-                {
-                    Details = failed.Select(f => f.ToString()).ToArray(),
-                });
+                return Result<AcceptResult>.Failed(PasswordPolicy.Refusal(failed));
             }
 
             passwordHash = passwordHasher.Hash(account.Password);

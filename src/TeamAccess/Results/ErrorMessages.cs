@@ -44,6 +44,16 @@ internal static class ErrorMessages
         TeamAccessErrorCode.InvalidLifetime => "The invitation lifetime is outside the allowed range.",
         TeamAccessErrorCode.SsoRequired => "This team requires its single sign-on provider; continue with it to accept.",
         TeamAccessErrorCode.SignInRequired => "Sign in with the invited address to accept.",
+        TeamAccessErrorCode.InvalidCredentials => "The email address or password is not correct.",
+        TeamAccessErrorCode.LockedOut => "Too many failed attempts; try again later.",
+        TeamAccessErrorCode.UnknownProvider => "The sign-in method is not available.",
+        TeamAccessErrorCode.ProviderNotAccepted => "This team does not accept this sign-in method.",
+        TeamAccessErrorCode.ReauthenticationRequired => "Sign in again to work in this team.",
+        TeamAccessErrorCode.SessionExpired => "The session has expired; sign in again.",
+        TeamAccessErrorCode.SessionRevoked => "The session is no longer valid; sign in again.",
+        TeamAccessErrorCode.WrongTeam => "The session belongs to another team.",
+        TeamAccessErrorCode.EmailNotVerified => "The identity provider has not verified the email address.",
+        TeamAccessErrorCode.LoginAlreadyLinked => "This external identity is already linked to another account.",
         _ => code.ToString(),
     };
 }

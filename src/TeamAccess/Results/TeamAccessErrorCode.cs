@@ -121,4 +121,34 @@ public enum TeamAccessErrorCode
 
     /// <summary>The invited address already has an account: sign in to accept rather than creating one.</summary>
     SignInRequired = 38,
+
+    /// <summary>The email address or password is wrong (the answer is the same whether or not the address has an account).</summary>
+    InvalidCredentials = 39,
+
+    /// <summary>Too many failed sign-ins; the account is locked for a while.</summary>
+    LockedOut = 40,
+
+    /// <summary>No identity provider is registered under that name.</summary>
+    UnknownProvider = 41,
+
+    /// <summary>The team does not accept this identity provider.</summary>
+    ProviderNotAccepted = 42,
+
+    /// <summary>Switching to the team needs a new sign-in, because it does not accept the provider that signed the session in.</summary>
+    ReauthenticationRequired = 43,
+
+    /// <summary>The session token has expired.</summary>
+    SessionExpired = 44,
+
+    /// <summary>The session's membership changed (role, status), ended, or its user was deleted since the session was issued.</summary>
+    SessionRevoked = 45,
+
+    /// <summary>The session is bound to another team.</summary>
+    WrongTeam = 46,
+
+    /// <summary>The identity provider does not mark the email address as verified.</summary>
+    EmailNotVerified = 47,
+
+    /// <summary>The external identity (issuer, subject) is already linked to another user.</summary>
+    LoginAlreadyLinked = 48,
 }

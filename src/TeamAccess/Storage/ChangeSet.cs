@@ -14,4 +14,15 @@ public sealed record TeamChange(TeamSnapshot? Before, TeamSnapshot After);
 /// <param name="Users">The user changes.</param>
 /// <param name="Teams">The team changes.</param>
 /// <param name="AuditEvents">The events recording the changes; the store assigns their sequence numbers.</param>
-public sealed record ChangeSet(IReadOnlyList<UserChange> Users, IReadOnlyList<TeamChange> Teams, IReadOnlyList<AuditEvent> AuditEvents);
+public sealed record ChangeSet(IReadOnlyList<UserChange> Users, IReadOnlyList<TeamChange> Teams, IReadOnlyList<AuditEvent> AuditEvents)
+{
+    /// <summary>Gets the external logins linked to users by this change; a store refuses one whose (issuer, subject) is taken.</summary>
+    public IReadOnlyList<ExternalLogin> AddedLogins { get; init; } = [];
+}
+
+/// <summary>A user's link to an identity at an external provider: by (<see cref="Issuer"/>, <see cref="Subject"/>), never by email.</summary>
+/// <param name="UserId">The user.</param>
+/// <param name="Provider">The name under which the host registered the provider.</param>
+/// <param name="Issuer">The provider's issuer.</param>
+/// <param name="Subject">The user's stable id at the provider.</param>
+public sealed record ExternalLogin(UserId UserId, string Provider, string Issuer, string Subject);

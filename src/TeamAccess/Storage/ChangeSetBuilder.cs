@@ -11,12 +11,13 @@ internal sealed class ChangeSetBuilder(UserId? actor, DateTimeOffset now)
     private readonly List<UserChange> _users = [];
     private readonly List<TeamEditor> _teams = [];
     private readonly List<AuditEvent> _audit = [];
+    private readonly List<ExternalLogin> _logins = [];
 
     public UserId? Actor { get; } = actor;
 
     public DateTimeOffset Now { get; } = now;
 
-    public bool IsEmpty => _users.Count == 0 && _audit.Count == 0;
+    public bool IsEmpty => _users.Count == 0 && _audit.Count == 0 && _logins.Count == 0;
 
     public TeamEditor Edit(TeamSnapshot loaded)
     {
@@ -53,6 +54,13 @@ internal sealed class ChangeSetBuilder(UserId? actor, DateTimeOffset now)
         Record(null, AuditSubjectKind.User, after.Id.Value, action, before, after);
     }
 
+    /// <summary>Links an external identity to a user; the event records the link (issuer, subject), which is no secret.</summary>
+    public void LinkLogin(ExternalLogin login)
+    {
+        _logins.Add(login);
+        Record(null, AuditSubjectKind.User, login.UserId.Value, AuditActions.UserLoginLinked, null, login);
+    }
+
     public void DeleteUser(User user)
     {
         _users.Add(new UserChange(user, null));
@@ -78,7 +86,7 @@ internal sealed class ChangeSetBuilder(UserId? actor, DateTimeOffset now)
         }
 
         storedTeams = stored;
-        return new ChangeSet(_users.ToArray(), teamChanges, _audit.ToArray());
+        return new ChangeSet(_users.ToArray(), teamChanges, _audit.ToArray()) { AddedLogins = _logins.ToArray() };
     }
 
     internal void Record<T>(TeamId? teamId, AuditSubjectKind kind, Guid subjectId, string action, T? before, T? after)

@@ -12,6 +12,7 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IAuditStor
     private readonly object _gate = new();
     private readonly Dictionary<UserId, User> _users = [];
     private readonly Dictionary<string, UserId> _userIdsByEmail = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Issuer, string Subject), ExternalLogin> _logins = [];
     private readonly Dictionary<TeamId, TeamSnapshot> _teams = [];
     private readonly Dictionary<string, TeamId> _teamIdsByHandle = new(StringComparer.Ordinal);
     private readonly Dictionary<UserId, HashSet<TeamId>> _teamIdsByUser = [];
@@ -47,6 +48,17 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IAuditStor
         lock (_gate)
         {
             return ValueTask.FromResult(_userIdsByEmail.TryGetValue(normalizedEmail, out var id) ? _users[id] : null);
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<User?> FindByLoginAsync(string issuer, string subject, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(issuer);
+        ArgumentNullException.ThrowIfNull(subject);
+        lock (_gate)
+        {
+            return ValueTask.FromResult(_logins.TryGetValue((issuer, subject), out var login) ? _users.GetValueOrDefault(login.UserId) : null);
         }
     }
 
@@ -188,6 +200,21 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IAuditStor
             }
         }
 
+        var loginsTaken = new HashSet<(string, string)>();
+        foreach (var login in changes.AddedLogins)
+        {
+            if (_logins.ContainsKey((login.Issuer, login.Subject)) || !loginsTaken.Add((login.Issuer, login.Subject)))
+            {
+                return TeamAccessErrorCode.LoginAlreadyLinked;
+            }
+
+            var linkedUserExists = _users.ContainsKey(login.UserId) || changes.Users.Any(u => u.Before is null && u.After?.Id == login.UserId);
+            if (!linkedUserExists || changes.Users.Any(u => u.After is null && u.Before?.Id == login.UserId))
+            {
+                return TeamAccessErrorCode.NotFound;
+            }
+        }
+
         var handlesTaken = new HashSet<string>(StringComparer.Ordinal);
         foreach (var change in changes.Teams)
         {
@@ -245,7 +272,16 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IAuditStor
             {
                 _users.Remove(deleted.Id);
                 _userIdsByEmail.Remove(deleted.Email);
+                foreach (var key in _logins.Where(l => l.Value.UserId == deleted.Id).Select(l => l.Key).ToList())
+                {
+                    _logins.Remove(key);
+                }
             }
+        }
+
+        foreach (var login in changes.AddedLogins)
+        {
+            _logins[(login.Issuer, login.Subject)] = login;
         }
 
         foreach (var change in changes.Teams)

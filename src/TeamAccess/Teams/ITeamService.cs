@@ -41,6 +41,17 @@ public interface ITeamService
     /// <returns>Success; or NotFound, PermissionDenied, GuardianRequired, TeamDeleted.</returns>
     ValueTask<Result> DeleteAsync(UserId actor, TeamId teamId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Sets how people sign in to the team (guardian only, as it decides who can get in): the accepted providers, whether
+    /// the team requires its SSO provider, and just-in-time joining through a verified domain.
+    /// </summary>
+    /// <param name="actor">The acting user.</param>
+    /// <param name="teamId">The team.</param>
+    /// <param name="policy">The new policy.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The team, or NotFound, PermissionDenied, GuardianRequired, UnknownProvider, InvalidRole, InvalidHandle (a malformed domain).</returns>
+    ValueTask<Result<Team>> SetSignInPolicyAsync(UserId actor, TeamId teamId, TeamSignInPolicy policy, CancellationToken cancellationToken = default);
+
     /// <summary>Finds an Active team by handle, for "log in with team SSO" pages (<c>team/{handle}</c>).</summary>
     /// <param name="handle">The handle.</param>
     /// <param name="cancellationToken">Cancels the read.</param>

@@ -14,4 +14,7 @@ public sealed record Team(TeamId Id, string Name, string Handle, TeamTier Tier, 
     /// A writer whose expected version is stale gets a conflict and retries.
     /// </summary>
     public long Version { get; init; }
+
+    /// <summary>Gets how people sign in to the team: the providers it accepts, whether it requires its SSO provider, and just-in-time joining.</summary>
+    public TeamSignInPolicy SignInPolicy { get; init; } = TeamSignInPolicy.Open;
 }

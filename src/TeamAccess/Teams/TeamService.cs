@@ -1,7 +1,7 @@
 namespace TeamAccess;
 
 /// <summary>The default <see cref="ITeamService"/>.</summary>
-internal sealed class TeamService(IUserStore users, TeamWriter writer) : ITeamService
+internal sealed class TeamService(IUserStore users, TeamWriter writer, IdentityProviderRegistry providers) : ITeamService
 {
     /// <summary>Creates a team with <paramref name="founder"/> as its Active guardian (sign-up and team creation share it).</summary>
     internal static (Team Team, Membership Membership) StartTeam(ChangeSetBuilder changes, User founder, string name, string handle, RoleCatalog roles)
@@ -99,6 +99,55 @@ internal sealed class TeamService(IUserStore users, TeamWriter writer) : ITeamSe
             team.SetTeam(current with { Status = lifecycle.Status }, AuditActions.TeamDeleted);
             return Result<Team>.Ok(team.Current.Team);
         }, cancellationToken).ConfigureAwait(false);
+
+    public ValueTask<Result<Team>> SetSignInPolicyAsync(UserId actor, TeamId teamId, TeamSignInPolicy policy, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var refusal = Check(policy);
+        if (refusal is not TeamAccessErrorCode.None)
+        {
+            return ValueTask.FromResult(Result<Team>.Failed(refusal));
+        }
+
+        return writer.RunOnTeamAsync(actor, teamId, Permissions.TeamManage, "SetSignInPolicy", (team, who) =>
+        {
+            if (!who.IsGuardian)
+            {
+                return Result<Team>.Failed(TeamAccessErrorCode.GuardianRequired);
+            }
+
+            var current = team.Current.Team;
+            if (!current.SignInPolicy.Equals(policy))
+            {
+                team.SetTeam(current with { SignInPolicy = policy }, AuditActions.TeamSignInPolicyChanged);
+            }
+
+            return Result<Team>.Ok(team.Current.Team);
+        }, cancellationToken);
+    }
+
+    private TeamAccessErrorCode Check(TeamSignInPolicy policy)
+    {
+        if ((policy.RequiresSso && policy.SsoProvider is null)
+            || (policy.SsoProvider is { } sso && (sso == IdentityProviderNames.Password || !providers.IsRegistered(sso)))
+            || policy.AcceptedProviders.Any(p => !providers.IsRegistered(p)))
+        {
+            return TeamAccessErrorCode.UnknownProvider;
+        }
+
+        if (policy.JustInTimeRole is { } role && (!writer.Roles.TryGet(role, out var jit) || jit.IsGuardian))
+        {
+            return TeamAccessErrorCode.InvalidRole;
+        }
+
+        // A domain is lower-case labels of letters, digits and hyphens, as a handle, joined by dots.
+        return policy.VerifiedDomain is { } domain && (domain.Length > 253 || !domain.Contains('.', StringComparison.Ordinal) || !domain.Split('.').All(IsDomainLabel))
+            ? TeamAccessErrorCode.InvalidHandle
+            : TeamAccessErrorCode.None;
+    }
+
+    private static bool IsDomainLabel(string label) =>
+        label.Length is > 0 and <= 63 && label.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-') && label[0] != '-' && label[^1] != '-';
 
     public async ValueTask<Team?> FindByHandleAsync(string handle, CancellationToken cancellationToken = default)
     {

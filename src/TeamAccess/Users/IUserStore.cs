@@ -14,4 +14,11 @@ public interface IUserStore
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The user, or <see langword="null"/>.</returns>
     ValueTask<User?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken);
+
+    /// <summary>Finds the user linked to an external identity, by (issuer, subject).</summary>
+    /// <param name="issuer">The provider's issuer.</param>
+    /// <param name="subject">The subject at the provider.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The user, or <see langword="null"/>.</returns>
+    ValueTask<User?> FindByLoginAsync(string issuer, string subject, CancellationToken cancellationToken);
 }

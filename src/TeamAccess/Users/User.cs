@@ -19,4 +19,10 @@ public sealed record User(UserId Id, string Email, string FirstName, string Last
     /// </summary>
     [JsonIgnore]
     public string? PasswordHash { get; init; }
+
+    /// <summary>Gets how many password sign-ins were attempted since the last success or lockout (each counted before it is judged).</summary>
+    public int FailedSignInCount { get; init; }
+
+    /// <summary>Gets when a lockout after repeated failed sign-ins ends, if the user is or was locked out.</summary>
+    public DateTimeOffset? LockoutEnd { get; init; }
 }

@@ -1,7 +1,12 @@
 namespace TeamAccess;
 
 /// <summary>The default <see cref="IUserService"/>.</summary>
-internal sealed class UserService(IUserStore users, TeamWriter writer) : IUserService
+internal sealed class UserService(
+    IUserStore users,
+    TeamWriter writer,
+    PasswordPolicy passwordPolicy,
+    PasswordHasher passwordHasher,
+    IdentityProviderRegistry providers) : IUserService
 {
     public ValueTask<Result<SignUpResult>> SignUpAsync(SignUpRequest request, CancellationToken cancellationToken = default)
     {
@@ -11,33 +16,97 @@ internal sealed class UserService(IUserStore users, TeamWriter writer) : IUserSe
             return ValueTask.FromResult(Result<SignUpResult>.Failed(TeamAccessErrorCode.InvalidEmail));
         }
 
-        if (!Names.TryNormalizeName(request.FirstName, out var first) || !Names.TryNormalizeName(request.LastName, out var last)
-            || !Names.TryNormalizeName(request.TeamName, out var teamName))
+        var refusal = CheckNames(request.FirstName, request.LastName, request.TeamName, request.TeamHandle);
+        if (refusal is not TeamAccessErrorCode.None)
         {
-            return ValueTask.FromResult(Result<SignUpResult>.Failed(TeamAccessErrorCode.InvalidName));
+            return ValueTask.FromResult(Result<SignUpResult>.Failed(refusal));
         }
 
-        if (!Handle.IsValid(request.TeamHandle))
+        string? passwordHash = null;
+        if (request.Password is not null)
         {
-            return ValueTask.FromResult(Result<SignUpResult>.Failed(TeamAccessErrorCode.InvalidHandle));
+            var failed = passwordPolicy.Check(request.Password, email);
+            if (failed.Count > 0)
+            {
+                return ValueTask.FromResult(Result<SignUpResult>.Failed(PasswordPolicy.Refusal(failed)));
+            }
+
+            passwordHash = passwordHasher.Hash(request.Password);
         }
 
+        return StartAsync(email, request.FirstName, request.LastName, request.TeamName, request.TeamHandle, passwordHash, null, cancellationToken);
+    }
+
+    public async ValueTask<Result<SignUpResult>> SignUpWithIdentityAsync(ExternalSignUpRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var refusal = CheckNames(request.FirstName, request.LastName, request.TeamName, request.TeamHandle);
+        if (refusal is not TeamAccessErrorCode.None)
+        {
+            return Result<SignUpResult>.Failed(refusal);
+        }
+
+        if (!providers.TryGet(request.Provider, out var provider))
+        {
+            return Result<SignUpResult>.Failed(TeamAccessErrorCode.UnknownProvider);
+        }
+
+        var identity = await provider.ValidateAsync(request.Token, request.Nonce, cancellationToken).ConfigureAwait(false);
+        if (!identity.TryGetValue(out var proven))
+        {
+            return Result<SignUpResult>.Failed(identity.Error!);
+        }
+
+        if (!proven.EmailVerified || !EmailAddress.TryNormalize(proven.Email, out var email))
+        {
+            return Result<SignUpResult>.Failed(TeamAccessErrorCode.EmailNotVerified);
+        }
+
+        return await StartAsync(email, request.FirstName, request.LastName, request.TeamName, request.TeamHandle, null, proven, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static TeamAccessErrorCode CheckNames(string firstName, string lastName, string teamName, string teamHandle)
+    {
+        if (!Names.TryNormalizeName(firstName, out _) || !Names.TryNormalizeName(lastName, out _) || !Names.TryNormalizeName(teamName, out _))
+        {
+            return TeamAccessErrorCode.InvalidName;
+        }
+
+        return Handle.IsValid(teamHandle) ? TeamAccessErrorCode.None : TeamAccessErrorCode.InvalidHandle;
+    }
+
+    /// <summary>Creates the user (with a password hash, or linked to an external identity) and their team, together.</summary>
+    private ValueTask<Result<SignUpResult>> StartAsync(string email, string firstName, string lastName, string teamName, string teamHandle, string? passwordHash, ExternalIdentity? identity, CancellationToken cancellationToken)
+    {
+        Names.TryNormalizeName(firstName, out var first);
+        Names.TryNormalizeName(lastName, out var last);
+        Names.TryNormalizeName(teamName, out var team);
         var userId = UserId.New();
         return writer.RunAsync(
             userId,
             "SignUp",
             async (changes, ct) =>
             {
-                // The store's unique index is the authority; this early look only gives the common case a clean path.
+                // The store's unique indexes are the authority; these early looks only give the common case a clean path.
                 if (await users.FindByEmailAsync(email, ct).ConfigureAwait(false) is not null)
                 {
                     return Result<SignUpResult>.Failed(TeamAccessErrorCode.DuplicateEmail);
                 }
 
-                var user = new User(userId, email, first, last, changes.Now);
+                if (identity is not null && await users.FindByLoginAsync(identity.Issuer, identity.Subject, ct).ConfigureAwait(false) is not null)
+                {
+                    return Result<SignUpResult>.Failed(TeamAccessErrorCode.LoginAlreadyLinked);
+                }
+
+                var user = new User(userId, email, first!, last!, changes.Now) { PasswordHash = passwordHash };
                 changes.CreateUser(user);
-                var (team, membership) = TeamService.StartTeam(changes, user, teamName, request.TeamHandle, writer.Roles);
-                return Result<SignUpResult>.Ok(new SignUpResult(user, team, membership));
+                if (identity is not null)
+                {
+                    changes.LinkLogin(new ExternalLogin(userId, identity.Provider, identity.Issuer, identity.Subject));
+                }
+
+                var (created, membership) = TeamService.StartTeam(changes, user, team!, teamHandle, writer.Roles);
+                return Result<SignUpResult>.Ok(new SignUpResult(user, created, membership));
             },
             cancellationToken);
     }

@@ -1,0 +1,204 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace TeamAccess;
+
+/// <summary>
+/// An OpenID Connect provider: validates id_tokens with Microsoft.IdentityModel's <see cref="JsonWebTokenHandler"/>
+/// against the provider's keys (configured, or a JWKS document that is fetched again when a token names a key not seen
+/// yet, so the provider can rotate its keys), issuer, audience, lifetime with a small explicit clock skew, and nonce.
+/// Unsigned tokens, stripped signatures, symmetric algorithms (an HMAC made with a public key) and tokens whose header
+/// points at keys of their own (<c>jku</c>, <c>jwk</c>, <c>x5u</c>, <c>x5c</c>) are refused. Time comes from <see cref="TimeProvider"/>.
+/// </summary>
+internal sealed class OidcIdentityProvider : IIdentityProvider, IDisposable
+{
+    private const int MaxTokenLength = 16 * 1024;
+    private static readonly string[] KeyPointingHeaders = ["jku", "jwk", "x5u", "x5c"];
+
+    private readonly OidcProviderOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
+    private readonly SemaphoreSlim _refresh = new(1, 1);
+    private readonly ImmutableArray<SecurityKey> _configuredKeys;
+    private KeySet _keys;
+
+    public OidcIdentityProvider(string name, OidcProviderOptions options, TimeProvider time, ILogger<OidcIdentityProvider>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        var errors = options.Validate(name).ToList();
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException(string.Join(" ", errors));
+        }
+
+        Name = name;
+        _options = options;
+        _time = time;
+        _logger = logger ?? NullLogger<OidcIdentityProvider>.Instance;
+        _configuredKeys = [.. Asymmetric(options.SigningKeys)];
+        _keys = new KeySet(options.JsonWebKeySet is { } jwks ? [.. _configuredKeys, .. Parse(jwks)] : _configuredKeys, DateTimeOffset.MinValue);
+    }
+
+    public string Name { get; }
+
+    public void Dispose() => _refresh.Dispose();
+
+    public async ValueTask<Result<ExternalIdentity>> ValidateAsync(string token, string? nonce, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        if (token.Length > MaxTokenLength || !_handler.CanReadToken(token))
+        {
+            return Refused("it is not a JWT");
+        }
+
+        JsonWebToken jwt;
+        try
+        {
+            jwt = _handler.ReadJsonWebToken(token);
+        }
+        catch (ArgumentException)
+        {
+            return Refused("it is not a JWT");
+        }
+
+        if (KeyPointingHeaders.Any(header => jwt.TryGetHeaderValue<object>(header, out _)))
+        {
+            return Refused("its header points at keys of its own");
+        }
+
+        var keys = await KeysAsync(forceRefresh: false, cancellationToken).ConfigureAwait(false);
+        var result = await _handler.ValidateTokenAsync(token, Parameters(keys)).ConfigureAwait(false);
+        if (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException && _options.JsonWebKeySetLoader is not null)
+        {
+            // The provider may have rotated its keys since the last fetch.
+            keys = await KeysAsync(forceRefresh: true, cancellationToken).ConfigureAwait(false);
+            result = await _handler.ValidateTokenAsync(token, Parameters(keys)).ConfigureAwait(false);
+        }
+
+        if (!result.IsValid)
+        {
+            return Refused(result.Exception?.GetType().Name ?? "it did not validate");
+        }
+
+        if (!jwt.TryGetPayloadValue<string>("sub", out var subject) || string.IsNullOrEmpty(subject))
+        {
+            return Refused("it has no subject");
+        }
+
+        if (nonce is not null && (!jwt.TryGetPayloadValue<string>("nonce", out var carried) || !string.Equals(carried, nonce, StringComparison.Ordinal)))
+        {
+            return Refused("its nonce does not match");
+        }
+
+        jwt.TryGetPayloadValue<string>("email", out var email);
+        return Result<ExternalIdentity>.Ok(new ExternalIdentity(Name, jwt.Issuer, subject, email, EmailVerified(jwt)));
+    }
+
+    private static bool EmailVerified(JsonWebToken jwt) =>
+        (jwt.TryGetPayloadValue<bool>("email_verified", out var verified) && verified)
+        || (jwt.TryGetPayloadValue<string>("email_verified", out var text) && string.Equals(text, "true", StringComparison.OrdinalIgnoreCase));
+
+    private static IEnumerable<SecurityKey> Asymmetric(IEnumerable<SecurityKey> keys) =>
+        keys.Where(k => k is AsymmetricSecurityKey || (k is JsonWebKey jwk && jwk.Kty is JsonWebAlgorithmsKeyTypes.RSA or JsonWebAlgorithmsKeyTypes.EllipticCurve));
+
+    private static IEnumerable<SecurityKey> Parse(string jwks)
+    {
+        try
+        {
+            return Asymmetric(new JsonWebKeySet(jwks).GetSigningKeys());
+        }
+        catch (Exception ex) when (ex is ArgumentException or JsonException)
+        {
+            throw new InvalidOperationException("The identity provider's JWKS document is not valid JSON Web Key Set.", ex);
+        }
+    }
+
+    private Result<ExternalIdentity> Refused(string why)
+    {
+        // The reason is for operators; the token itself is never logged.
+        _logger.LogInformation("TeamAccess refused a token of identity provider {Provider}: {Reason}", Name, why);
+        return Result<ExternalIdentity>.Failed(TeamAccessErrorCode.InvalidToken);
+    }
+
+    private TokenValidationParameters Parameters(IReadOnlyCollection<SecurityKey> keys) => new()
+    {
+        ValidIssuer = _options.Issuer,
+        ValidAudience = _options.Audience,
+        IssuerSigningKeys = keys,
+        ValidAlgorithms = [.. _options.ValidAlgorithms],
+        RequireSignedTokens = true,
+        RequireExpirationTime = true,
+        ValidateIssuer = true,
+        ValidateAudience = true,
+        ValidateLifetime = true,
+        ValidateIssuerSigningKey = true,
+        TryAllIssuerSigningKeys = true,
+        ClockSkew = _options.ClockSkew,
+        LifetimeValidator = IsWithinLifetime,
+    };
+
+    private bool IsWithinLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        return expires is { } exp && now < exp + parameters.ClockSkew && (notBefore is not { } nbf || now >= nbf - parameters.ClockSkew);
+    }
+
+    private async ValueTask<IReadOnlyCollection<SecurityKey>> KeysAsync(bool forceRefresh, CancellationToken cancellationToken)
+    {
+        var current = Volatile.Read(ref _keys);
+        var loader = _options.JsonWebKeySetLoader;
+        var due = current.FetchedAt == DateTimeOffset.MinValue || (forceRefresh && _time.GetUtcNow() - current.FetchedAt >= _options.KeyRefreshInterval);
+        if (loader is null || !due)
+        {
+            return current.Keys;
+        }
+
+        await _refresh.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!ReferenceEquals(Volatile.Read(ref _keys), current))
+            {
+                return _keys.Keys;
+            }
+
+            var fetched = Parse(await loader(cancellationToken).ConfigureAwait(false));
+            var next = new KeySet([.. _configuredKeys, .. fetched], _time.GetUtcNow());
+            Volatile.Write(ref _keys, next);
+            _logger.LogInformation("TeamAccess loaded {Count} signing keys of identity provider {Provider}", next.Keys.Length - _configuredKeys.Length, Name);
+            return next.Keys;
+        }
+        finally
+        {
+            _refresh.Release();
+        }
+    }
+
+    private sealed record KeySet(ImmutableArray<SecurityKey> Keys, DateTimeOffset FetchedAt);
+}
+
+/// <summary>The registered identity providers by name; two with one name fail the host's start.</summary>
+internal sealed class IdentityProviderRegistry
+{
+    private readonly Dictionary<string, IIdentityProvider> _providers = new(StringComparer.Ordinal);
+
+    public IdentityProviderRegistry(IEnumerable<IIdentityProvider> providers)
+    {
+        foreach (var provider in providers)
+        {
+            if (provider.Name == IdentityProviderNames.Password || !_providers.TryAdd(provider.Name, provider))
+            {
+                throw new InvalidOperationException($"Two identity providers are registered under the name '{provider.Name}'.");
+            }
+        }
+    }
+
+    public bool IsRegistered(string name) => name == IdentityProviderNames.Password || _providers.ContainsKey(name);
+
+    public bool TryGet(string name, out IIdentityProvider provider) => _providers.TryGetValue(name, out provider!);
+}

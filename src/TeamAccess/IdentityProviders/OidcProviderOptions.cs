@@ -1,0 +1,72 @@
+using Microsoft.IdentityModel.Tokens;
+
+namespace TeamAccess;
+
+/// <summary>How an OpenID Connect provider's id_tokens are validated. Validated when the provider is built.</summary>
+public sealed class OidcProviderOptions
+{
+    /// <summary>Gets or sets the issuer every token must name (the <c>iss</c> claim).</summary>
+    public string Issuer { get; set; } = "";
+
+    /// <summary>Gets or sets the audience every token must name: the client id the host registered at the provider.</summary>
+    public string Audience { get; set; } = "";
+
+    /// <summary>Gets the provider's signing keys, when configured directly. Only asymmetric keys are used.</summary>
+    public IList<SecurityKey> SigningKeys { get; } = [];
+
+    /// <summary>Gets or sets the provider's JWKS document (JSON), when configured as a document.</summary>
+    public string? JsonWebKeySet { get; set; }
+
+    /// <summary>
+    /// Gets or sets how to fetch the provider's current JWKS document, for key rotation: called at the first use and again
+    /// (at most once per <see cref="KeyRefreshInterval"/>) when a token names a key the provider's keys do not hold yet.
+    /// </summary>
+    public Func<CancellationToken, ValueTask<string>>? JsonWebKeySetLoader { get; set; }
+
+    /// <summary>Gets or sets the least time between two key refreshes. Default 5 minutes.</summary>
+    public TimeSpan KeyRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Gets or sets the clock skew allowed on a token's lifetime. Default 2 minutes; at most 5.</summary>
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Gets the accepted signature algorithms: asymmetric only, so a token signed with HMAC over a public key is refused.</summary>
+    public IList<string> ValidAlgorithms { get; } =
+    [
+        SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512,
+        SecurityAlgorithms.RsaSsaPssSha256, SecurityAlgorithms.RsaSsaPssSha384, SecurityAlgorithms.RsaSsaPssSha512,
+        SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.EcdsaSha384, SecurityAlgorithms.EcdsaSha512,
+    ];
+
+    internal IEnumerable<string> Validate(string name)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name == IdentityProviderNames.Password)
+        {
+            yield return $"An identity provider needs a name other than '{IdentityProviderNames.Password}'.";
+        }
+
+        if (!Uri.TryCreate(Issuer, UriKind.Absolute, out _))
+        {
+            yield return $"Identity provider '{name}': Issuer must be an absolute URI.";
+        }
+
+        if (string.IsNullOrWhiteSpace(Audience))
+        {
+            yield return $"Identity provider '{name}': Audience (the client id) is required.";
+        }
+
+        if (SigningKeys.Count == 0 && JsonWebKeySet is null && JsonWebKeySetLoader is null)
+        {
+            yield return $"Identity provider '{name}': configure SigningKeys, JsonWebKeySet or JsonWebKeySetLoader.";
+        }
+
+        if (ClockSkew < TimeSpan.Zero || ClockSkew > TimeSpan.FromMinutes(5))
+        {
+            yield return $"Identity provider '{name}': ClockSkew must be between 0 and 5 minutes; it is {ClockSkew}.";
+        }
+
+        if (ValidAlgorithms.Any(a => a.StartsWith("HS", StringComparison.Ordinal) || a.Contains("hmac", StringComparison.OrdinalIgnoreCase) || a == "none"))
+        {
+            yield return $"Identity provider '{name}': only asymmetric signature algorithms are accepted.";
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.IdentityModel.Tokens;
+
+namespace TeamAccess;
+
+/// <summary>How session tokens are issued and validated.</summary>
+public sealed class SessionOptions
+{
+    /// <summary>Gets or sets the issuer named in session tokens. Default <c>teamaccess</c>.</summary>
+    public string Issuer { get; set; } = "teamaccess";
+
+    /// <summary>Gets or sets the audience named in session tokens. Default <c>teamaccess</c>.</summary>
+    public string Audience { get; set; } = "teamaccess";
+
+    /// <summary>Gets or sets how long a session token lives. Default 1 hour; 1 minute to 1 day.</summary>
+    public TimeSpan Lifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Gets or sets the clock skew allowed when validating. Default 2 minutes; at most 5.</summary>
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Gets the signing keys: the first signs new tokens, every one validates, so keys rotate without signing anybody
+    /// out (add the new key first, keep the old one until its tokens have expired). Asymmetric keys (ECDSA, RSA) or
+    /// HMAC keys of at least 256 bits. Several host instances must share them. When empty, each process makes an
+    /// ephemeral ECDSA P-256 key at start (and logs a warning): sessions then die with the process.
+    /// </summary>
+    public IList<SecurityKey> SigningKeys { get; } = [];
+
+    internal IEnumerable<string> Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Issuer) || string.IsNullOrWhiteSpace(Audience))
+        {
+            yield return "Sessions.Issuer and Sessions.Audience are required.";
+        }
+
+        if (Lifetime < TimeSpan.FromMinutes(1) || Lifetime > TimeSpan.FromDays(1))
+        {
+            yield return $"Sessions.Lifetime must be between 1 minute and 1 day; it is {Lifetime}.";
+        }
+
+        if (ClockSkew < TimeSpan.Zero || ClockSkew > TimeSpan.FromMinutes(5))
+        {
+            yield return $"Sessions.ClockSkew must be between 0 and 5 minutes; it is {ClockSkew}.";
+        }
+
+        foreach (var key in SigningKeys)
+        {
+            if (SessionKeys.AlgorithmFor(key) is null)
+            {
+                yield return $"Sessions.SigningKeys: a {key.GetType().Name} cannot sign sessions; use ECDSA, RSA (2048 bits or more) or an HMAC key of 256 bits or more.";
+            }
+        }
+    }
+}
