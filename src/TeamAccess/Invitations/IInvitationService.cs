@@ -60,8 +60,15 @@ public sealed record InviteBatchResult(IReadOnlyList<InviteOutcome> Outcomes);
 /// </param>
 public sealed record NewAccount(string FirstName, string LastName, string? Password)
 {
-    /// <summary>Gets the identity proven by the team's single sign-on provider, when accepting through it.</summary>
-    public ExternalIdentity? Identity { get; init; }
+    /// <summary>
+    /// Gets the token of the team's single sign-on provider (<see cref="SignInCredential.ForToken"/>), when accepting
+    /// through it: the provider validates it, and the new user is linked to the identity by (issuer, subject).
+    /// </summary>
+    public SignInCredential? Credential { get; init; }
+
+    /// <summary>Never shows the password.</summary>
+    /// <returns>The names.</returns>
+    public override string ToString() => $"NewAccount {{ FirstName = {FirstName}, LastName = {LastName} }}";
 }
 
 /// <summary>What accepting with a new account created.</summary>
@@ -117,17 +124,17 @@ public interface IInvitationService
 
     /// <summary>
     /// Accepts as a signed-in user whose email is the invited one: the membership goes Active with the invited role. A
-    /// team that requires single sign-on also needs <paramref name="identity"/> from its provider, with the invited email verified.
+    /// team that requires single sign-on also needs <paramref name="credential"/> from its provider, with the invited email verified.
     /// </summary>
     /// <param name="userId">The signed-in user.</param>
     /// <param name="key">The token, or the code with its team and email.</param>
-    /// <param name="identity">The identity proven by the team's provider, when the team requires it.</param>
+    /// <param name="credential">The token of the team's SSO provider, when the team requires it; the provider validates it and the identity is linked to the user.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>
     /// The Active membership, or InvalidToken, InvitationExpired, InvitationRevoked, InvitationDeclined,
-    /// InvitationAlreadyAccepted, EmailMismatch, SsoRequired, InviterLostRight, InvitationLocked, AlreadyMember.
+    /// InvitationAlreadyAccepted, EmailMismatch, SsoRequired, InviterLostRight, InvitationLocked, AlreadyMember, LoginAlreadyLinked.
     /// </returns>
-    ValueTask<Result<Membership>> AcceptAsync(UserId userId, InvitationKey key, ExternalIdentity? identity = null, CancellationToken cancellationToken = default);
+    ValueTask<Result<Membership>> AcceptAsync(UserId userId, InvitationKey key, SignInCredential? credential = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Accepts by creating an account with the invited email: a password meeting the policy (failed criteria are listed

@@ -15,6 +15,7 @@ internal sealed class InvitationService(
     TeamWriter writer,
     IInvitationSender sender,
     ITeamSignInPolicyProvider policies,
+    IdentityProviderRegistry providers,
     PasswordPolicy passwordPolicy,
     PasswordHasher passwordHasher,
     IOptions<TeamAccessOptions> options,
@@ -210,7 +211,7 @@ internal sealed class InvitationService(
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    public async ValueTask<Result<Membership>> AcceptAsync(UserId userId, InvitationKey key, ExternalIdentity? identity = null, CancellationToken cancellationToken = default)
+    public async ValueTask<Result<Membership>> AcceptAsync(UserId userId, InvitationKey key, SignInCredential? credential = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
         var user = await users.FindByIdAsync(userId, cancellationToken).ConfigureAwait(false);
@@ -218,6 +219,14 @@ internal sealed class InvitationService(
         {
             return Result<Membership>.Failed(TeamAccessErrorCode.NotFound);
         }
+
+        var proven = await ProveAsync(credential, cancellationToken).ConfigureAwait(false);
+        if (!proven.Succeeded)
+        {
+            return Result<Membership>.Failed(proven.Error);
+        }
+
+        var identity = proven.Value;
 
         return await RunKeyedAsync(userId, key, "AcceptInvitation", allowSettled: false, async (team, target, ct) =>
         {
@@ -232,7 +241,8 @@ internal sealed class InvitationService(
                 return Result<Membership>.Failed(TeamAccessErrorCode.SsoRequired);
             }
 
-            return Accept(team, target, user.Id);
+            var linked = policy.RequiresSso ? await LinkAsync(team, identity!, user.Id, ct).ConfigureAwait(false) : TeamAccessErrorCode.None;
+            return linked is TeamAccessErrorCode.None ? Accept(team, target, user.Id) : Result<Membership>.Failed(linked);
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -253,10 +263,17 @@ internal sealed class InvitationService(
             return Result<AcceptResult>.Failed(preview.Error!);
         }
 
+        var proven = await ProveAsync(account.Credential, cancellationToken).ConfigureAwait(false);
+        if (!proven.Succeeded)
+        {
+            return Result<AcceptResult>.Failed(proven.Error);
+        }
+
+        var identity = proven.Value;
         string? passwordHash = null;
         if (invited.RequiresSso || account.Password is null)
         {
-            if (account.Password is not null || account.Identity is null)
+            if (account.Password is not null || identity is null)
             {
                 return Result<AcceptResult>.Failed(TeamAccessErrorCode.SsoRequired);
             }
@@ -276,7 +293,7 @@ internal sealed class InvitationService(
         return await RunKeyedAsync(userId, key, "AcceptInvitationWithNewAccount", allowSettled: false, async (team, target, ct) =>
         {
             var policy = await policies.GetAsync(team.Id, ct).ConfigureAwait(false);
-            if ((policy.RequiresSso || passwordHash is null) && !ProvesInvitedEmail(account.Identity, policy, target.Email))
+            if ((policy.RequiresSso || passwordHash is null) && !ProvesInvitedEmail(identity, policy, target.Email))
             {
                 return Result<AcceptResult>.Failed(TeamAccessErrorCode.SsoRequired);
             }
@@ -289,6 +306,12 @@ internal sealed class InvitationService(
 
             var user = new User(userId, target.Email, first, last, team.Now) { PasswordHash = passwordHash };
             team.Owner.CreateUser(user);
+            var linked = identity is null ? TeamAccessErrorCode.None : await LinkAsync(team, identity, userId, ct).ConfigureAwait(false);
+            if (linked is not TeamAccessErrorCode.None)
+            {
+                return Result<AcceptResult>.Failed(linked);
+            }
+
             var accepted = Accept(team, target, userId);
             return accepted.TryGetValue(out var membership)
                 ? Result<AcceptResult>.Ok(new AcceptResult(user, membership))
@@ -324,6 +347,36 @@ internal sealed class InvitationService(
 
     private static InvitationMessage Message(Team team, Membership membership, User? inviter, InvitationSecrets.Issued issued, bool isResend) =>
         new(membership.Email, team.Id, team.Name, team.Handle, inviter?.Email, membership.Role, issued.Token, issued.Code, membership.Invitation!.ExpiresAt, membership.Id, isResend);
+
+    /// <summary>Validates a provider's token (a password credential proves no SSO identity); <see langword="null"/> when none was given.</summary>
+    private async ValueTask<Result<ExternalIdentity?>> ProveAsync(SignInCredential? credential, CancellationToken cancellationToken)
+    {
+        if (credential is not TokenCredential token)
+        {
+            return Result<ExternalIdentity?>.Ok(null);
+        }
+
+        if (!providers.TryGet(token.Provider, out var provider))
+        {
+            return Result<ExternalIdentity?>.Failed(TeamAccessErrorCode.UnknownProvider);
+        }
+
+        var identity = await provider.ValidateAsync(token.Token, token.Nonce, cancellationToken).ConfigureAwait(false);
+        return identity.TryGetValue(out var proven) ? Result<ExternalIdentity?>.Ok(proven) : Result<ExternalIdentity?>.Failed(identity.Error!);
+    }
+
+    /// <summary>Links the SSO identity to the user, unless it already is; an identity of another user is refused.</summary>
+    private async ValueTask<TeamAccessErrorCode> LinkAsync(KeyedTeam team, ExternalIdentity identity, UserId userId, CancellationToken cancellationToken)
+    {
+        var linked = await users.FindByLoginAsync(identity.Issuer, identity.Subject, cancellationToken).ConfigureAwait(false);
+        if (linked is null)
+        {
+            team.Owner.LinkLogin(new ExternalLogin(userId, identity.Provider, identity.Issuer, identity.Subject));
+            return TeamAccessErrorCode.None;
+        }
+
+        return linked.Id == userId ? TeamAccessErrorCode.None : TeamAccessErrorCode.LoginAlreadyLinked;
+    }
 
     /// <summary>An identity proves the invited address only when it comes from the team's provider and its email is verified and equal.</summary>
     private static bool ProvesInvitedEmail(ExternalIdentity? identity, TeamSignInPolicy policy, string invitedEmail) =>

@@ -284,7 +284,7 @@ internal sealed class SessionService(
     /// <summary>Checks the signature, issuer, audience and lifetime, and reads the claims; no store is touched.</summary>
     private async ValueTask<Result<Claimed>> ReadAsync(string token)
     {
-        if (token.Length > MaxTokenLength || !_handler.CanReadToken(token))
+        if (token.Length > MaxTokenLength || !IsCanonical(token) || !_handler.CanReadToken(token))
         {
             return Result<Claimed>.Failed(TeamAccessErrorCode.InvalidToken);
         }
@@ -319,6 +319,16 @@ internal sealed class SessionService(
         }
 
         return Result<Claimed>.Ok(claimed);
+    }
+
+    /// <summary>
+    /// Only the one encoding this service wrote is accepted: base64url allows a last character whose unused low bits
+    /// differ and decode the same, and such a changed token must not validate (a flipped character never does).
+    /// </summary>
+    private static bool IsCanonical(string token)
+    {
+        var parts = token.Split('.');
+        return parts.Length == 3 && parts.All(part => UrlSafeBase64.TryDecode(part, out var bytes) && string.Equals(UrlSafeBase64.Encode(bytes), part, StringComparison.Ordinal));
     }
 
     private static bool TryReadClaims(JsonWebToken jwt, out Claimed claimed)

@@ -426,6 +426,63 @@ public abstract class StoreContractTests
         Assert.Equal(eventsBefore, (await bed.AuditAsync(owner.Team.Id)).Count);
     }
 
+    [SkippableFact]
+    public async Task CommitAsync_ExternalLogin_IsFoundByIssuerAndSubjectRefusedTwiceAndGoesWithItsUser()
+    {
+        await using var bed = await CreateBedAsync();
+        var ada = await bed.SignUpAsync("ada");
+        var grace = await bed.SignUpAsync("grace");
+        var link = new ChangeSetBuilder(null, Now);
+        link.LinkLogin(new ExternalLogin(ada.User.Id, "acme-sso", "https://sso.acme.example", "a-1"));
+        Assert.True((await bed.ChangeStore.CommitAsync(link.Build(out _), CancellationToken.None)).Succeeded);
+
+        Assert.Equal(ada.User.Id, (await bed.UserStore.FindByLoginAsync("https://sso.acme.example", "a-1", CancellationToken.None))!.Id);
+        Assert.Null(await bed.UserStore.FindByLoginAsync("https://sso.acme.example", "a-2", CancellationToken.None));
+        var twice = new ChangeSetBuilder(null, Now);
+        twice.LinkLogin(new ExternalLogin(grace.User.Id, "acme-sso", "https://sso.acme.example", "a-1"));
+        Assert.Equal(TeamAccessErrorCode.LoginAlreadyLinked, (await bed.ChangeStore.CommitAsync(twice.Build(out _), CancellationToken.None)).Code);
+
+        Assert.True((await bed.Teams.DeleteAsync(ada.User.Id, ada.Team.Id)).Succeeded);
+        Assert.True((await bed.Users.DeleteAsync(ada.User.Id, ada.User.Id)).Succeeded);
+        Assert.Null(await bed.UserStore.FindByLoginAsync("https://sso.acme.example", "a-1", CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task SetSignInPolicyAsync_Policy_IsStoredWithTheTeamAndReplaysFromTheAudit()
+    {
+        await using var bed = await CreateBedAsync();
+        var ada = await bed.SignUpAsync("ada");
+        var policy = new TeamSignInPolicy(false, null) { AcceptedProviders = [IdentityProviderNames.Password] };
+
+        var set = await bed.Teams.SetSignInPolicyAsync(ada.User.Id, ada.Team.Id, policy);
+
+        Assert.True(set.Succeeded, set.ToString());
+        var snapshot = await bed.SnapshotAsync(ada.Team.Id);
+        Assert.Equal(policy, snapshot.Team.SignInPolicy);
+        AuditAssert.ReplayEquals(snapshot, await bed.AuditAsync(ada.Team.Id));
+    }
+
+    [SkippableFact]
+    public async Task SignInAsync_ManyWrongPasswordsInParallel_CountNoMoreThanTheLimitAndLockTheAccount()
+    {
+        await using var bed = await CreateBedAsync();
+        const string password = "correct horse battery staple";
+        var signedUp = await bed.Users.SignUpAsync(new SignUpRequest("ada@example.com", "Ada", "Lovelace", "Lab", "ada-lab") { Password = password });
+        var team = signedUp.Value!.Team.Id;
+
+        var guesses = await InParallelAsync(bed, 12, (scope, i) =>
+            Service<ISessionService>(scope).SignInAsync(SignInCredential.ForPassword("ada@example.com", $"parallel guess {i:D4}!"), team));
+
+        Assert.All(guesses, g => Assert.Contains(g.Code, new[] { TeamAccessErrorCode.InvalidCredentials, TeamAccessErrorCode.LockedOut }));
+        var user = (await bed.UserStore.FindByEmailAsync("ada@example.com", CancellationToken.None))!;
+        Assert.InRange(user.FailedSignInCount, 1, 5);
+        if (user.FailedSignInCount == 5)
+        {
+            Assert.NotNull(user.LockoutEnd);
+            Assert.Equal(TeamAccessErrorCode.LockedOut, (await bed.Sessions.SignInAsync(SignInCredential.ForPassword("ada@example.com", password), team)).Code);
+        }
+    }
+
     /// <summary>A new user with a team of their own, as sign-up builds it, for the store edge.</summary>
     private protected static ChangeSet NewUserAndTeam(string email, string handle, string firstName = "Ada", string resourceId = "project-1")
     {

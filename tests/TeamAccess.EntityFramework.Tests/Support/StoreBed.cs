@@ -31,6 +31,8 @@ internal sealed class StoreBed : IAsyncDisposable
 
     public IInvitationService Invitations => Services.GetRequiredService<IInvitationService>();
 
+    public ISessionService Sessions => Services.GetRequiredService<ISessionService>();
+
     public IServiceProvider Services => _scope.ServiceProvider;
 
     public IUserService Users => Services.GetRequiredService<IUserService>();

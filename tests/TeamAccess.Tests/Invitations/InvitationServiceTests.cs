@@ -441,17 +441,20 @@ public sealed class InvitationServiceTests
         await using var bed = TestBed.Create();
         var owner = await bed.SignUpAsync();
         var grace = await bed.SignUpAsync("grace");
-        bed.Policies.RequireSso(owner.Team.Id, "acme-sso");
+        await bed.RequireSsoAsync(owner, bed.Acme.Name);
         await bed.Invitations.InviteAsync(owner.User.Id, owner.Team.Id, InviteRequest.FromText(grace.User.Email, RolePresets.Member));
         var key = InvitationKey.FromToken(bed.Outbox.LastTo(grace.User.Email).Token);
 
         Assert.Equal(TeamAccessErrorCode.SsoRequired, (await bed.Invitations.AcceptAsync(grace.User.Id, key)).Code);
-        Assert.Equal(TeamAccessErrorCode.SsoRequired, (await bed.Invitations.AcceptAsync(grace.User.Id, key, new ExternalIdentity("google", "https://accounts.example", "g-1", grace.User.Email, true))).Code);
-        Assert.Equal(TeamAccessErrorCode.SsoRequired, (await bed.Invitations.AcceptAsync(grace.User.Id, key, new ExternalIdentity("acme-sso", "https://sso.acme", "a-1", grace.User.Email, false))).Code);
-        Assert.Equal(TeamAccessErrorCode.SsoRequired, (await bed.Invitations.AcceptAsync(grace.User.Id, key, new ExternalIdentity("acme-sso", "https://sso.acme", "a-1", "other@example.com", true))).Code);
+        Assert.Equal(TeamAccessErrorCode.SsoRequired, (await bed.Invitations.AcceptAsync(grace.User.Id, key, bed.Globex.Credential("g-1", grace.User.Email))).Code);
+        Assert.Equal(TeamAccessErrorCode.SsoRequired, (await bed.Invitations.AcceptAsync(grace.User.Id, key, bed.Acme.Credential("a-1", grace.User.Email, emailVerified: false))).Code);
+        Assert.Equal(TeamAccessErrorCode.SsoRequired, (await bed.Invitations.AcceptAsync(grace.User.Id, key, bed.Acme.Credential("a-1", "other@example.com"))).Code);
+        Assert.Equal(TeamAccessErrorCode.SsoRequired, (await bed.Invitations.AcceptAsync(grace.User.Id, key, SignInCredential.ForPassword(grace.User.Email, StrongPassword))).Code);
+        Assert.Equal(TeamAccessErrorCode.InvalidToken, (await bed.Invitations.AcceptAsync(grace.User.Id, key, SignInCredential.ForToken(bed.Acme.Name, "forged"))).Code);
 
-        var result = await bed.Invitations.AcceptAsync(grace.User.Id, key, new ExternalIdentity("acme-sso", "https://sso.acme", "a-1", grace.User.Email, true));
+        var result = await bed.Invitations.AcceptAsync(grace.User.Id, key, bed.Acme.Credential("a-1", grace.User.Email));
         Assert.True(result.Succeeded, result.ToString());
+        Assert.Equal(grace.User.Id, (await bed.Store.FindByLoginAsync(bed.Acme.Issuer, "a-1", CancellationToken.None))!.Id);
     }
 
     [Fact]
@@ -459,17 +462,22 @@ public sealed class InvitationServiceTests
     {
         await using var bed = TestBed.Create();
         var owner = await bed.SignUpAsync();
-        bed.Policies.RequireSso(owner.Team.Id, "acme-sso");
+        await bed.RequireSsoAsync(owner, bed.Acme.Name);
         await bed.Invitations.InviteAsync(owner.User.Id, owner.Team.Id, InviteRequest.FromText("grace@example.com", RolePresets.Member));
         var key = InvitationKey.FromToken(bed.Outbox.LastTo("grace@example.com").Token);
 
         Assert.True((await bed.Invitations.PeekAsync(key)).Value!.RequiresSso);
         Assert.Equal(TeamAccessErrorCode.SsoRequired, (await bed.Invitations.AcceptWithNewAccountAsync(key, new NewAccount("Grace", "Hopper", StrongPassword))).Code);
 
-        var identity = new ExternalIdentity("acme-sso", "https://sso.acme", "a-1", "grace@example.com", true);
-        var result = await bed.Invitations.AcceptWithNewAccountAsync(key, new NewAccount("Grace", "Hopper", null) { Identity = identity });
+        var result = await bed.Invitations.AcceptWithNewAccountAsync(key, new NewAccount("Grace", "Hopper", null) { Credential = bed.Acme.Credential("a-1", "grace@example.com") });
         Assert.True(result.Succeeded, result.ToString());
         Assert.Null(result.Value!.User.PasswordHash);
+        Assert.Equal(result.Value.User.Id, (await bed.Store.FindByLoginAsync(bed.Acme.Issuer, "a-1", CancellationToken.None))!.Id);
+
+        // The team accepts only its provider: the new user signs in through it, and a password is refused.
+        var session = await bed.Sessions.SignInAsync(bed.Acme.Credential("a-1", "grace@example.com"), owner.Team.Id);
+        Assert.True(session.Succeeded, session.ToString());
+        Assert.Equal(TeamAccessErrorCode.SsoRequired, (await bed.Sessions.SignInAsync(SignInCredential.ForPassword("grace@example.com", StrongPassword), owner.Team.Id)).Code);
     }
 
     [Fact]

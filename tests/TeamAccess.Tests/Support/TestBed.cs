@@ -12,31 +12,45 @@ internal sealed class TestBed : IAsyncDisposable
     private readonly AsyncServiceScope _scope;
     private int _people;
 
-    private TestBed(Action<TeamAccessOptions>? configure)
+    private TestBed(Action<TeamAccessOptions>? configure, InMemoryTeamAccessStore? store, FakeTimeProvider? time)
     {
+        Time = time ?? new(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
+        Acme = new TestIdentityProvider("acme-sso", "https://sso.acme.example", Time);
+        Globex = new TestIdentityProvider("globex-id", "https://id.globex.example", Time);
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton<IInvitationSender>(Outbox);
-        services.AddSingleton<ITeamSignInPolicyProvider>(Policies);
+        if (store is not null)
+        {
+            services.AddSingleton(store);
+        }
+
         services.AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
         services.AddTeamAccess(options =>
-        {
-            options.Permissions.Add("devices.read", "devices.write");
-            configure?.Invoke(options);
-        });
+            {
+                options.Permissions.Add("devices.read", "devices.write");
+                configure?.Invoke(options);
+            })
+            .AddOidcProvider(Acme.Name, Acme.Configure)
+            .AddOidcProvider(Globex.Name, Globex.Configure);
         _root = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         _scope = _root.CreateAsyncScope();
     }
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Time { get; }
+
+    /// <summary>A team SSO provider registered as <c>acme-sso</c>, whose tokens the test mints.</summary>
+    public TestIdentityProvider Acme { get; }
+
+    /// <summary>A second provider, registered as <c>globex-id</c>.</summary>
+    public TestIdentityProvider Globex { get; }
+
+    public ISessionService Sessions => Services.GetRequiredService<ISessionService>();
 
     public IServiceProvider Services => _scope.ServiceProvider;
 
     /// <summary>Every invitation message the library handed to the sender.</summary>
     public RecordingInvitationSender Outbox { get; } = new();
-
-    /// <summary>The teams' sign-in policies (open unless a test says otherwise).</summary>
-    public FakeSignInPolicies Policies { get; } = new();
 
     /// <summary>Every log line written, to prove no secret is ever logged.</summary>
     public RecordingLoggerProvider Logs { get; } = new();
@@ -61,7 +75,18 @@ internal sealed class TestBed : IAsyncDisposable
 
     public InMemoryTeamAccessStore Store => Services.GetRequiredService<InMemoryTeamAccessStore>();
 
-    public static TestBed Create(Action<TeamAccessOptions>? configure = null) => new(configure);
+    public static TestBed Create(Action<TeamAccessOptions>? configure = null) => new(configure, null, null);
+
+    /// <summary>A second host on the same store and clock, as another instance (or a restarted one) would be.</summary>
+    public TestBed Sibling(Action<TeamAccessOptions>? configure = null) => new(configure, Store, Time);
+
+    /// <summary>Makes a team require its SSO provider, through the service as a guardian would.</summary>
+    public async Task RequireSsoAsync(SignUpResult owner, string provider, string? verifiedDomain = null, string? justInTimeRole = null)
+    {
+        var policy = new TeamSignInPolicy(true, provider) { VerifiedDomain = verifiedDomain, JustInTimeRole = justInTimeRole };
+        var set = await Teams.SetSignInPolicyAsync(owner.User.Id, owner.Team.Id, policy);
+        Assert.True(set.Succeeded, set.ToString());
+    }
 
     /// <summary>Signs a new person up, with a team of their own.</summary>
     public async Task<SignUpResult> SignUpAsync(string? name = null)
@@ -132,17 +157,6 @@ internal sealed class RecordingInvitationSender : IInvitationSender
         _sent.Enqueue(message);
         return ValueTask.CompletedTask;
     }
-}
-
-/// <summary>A test double for the sign-in issue's team policies.</summary>
-internal sealed class FakeSignInPolicies : ITeamSignInPolicyProvider
-{
-    private readonly ConcurrentDictionary<TeamId, TeamSignInPolicy> _policies = new();
-
-    public void RequireSso(TeamId teamId, string provider) => _policies[teamId] = new TeamSignInPolicy(true, provider);
-
-    public ValueTask<TeamSignInPolicy> GetAsync(TeamId teamId, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(_policies.GetValueOrDefault(teamId, TeamSignInPolicy.Open));
 }
 
 /// <summary>Records every formatted log line and exception text.</summary>
