@@ -16,7 +16,21 @@ var clock = new TourClock();
 Console.WriteLine($"TeamAccess tour, stored in the embedded SQLite file {database}");
 
 // A second run finds the first run's data: the permission index is loaded from the file when the host starts.
-var provider = await StartAsync(database, clock, outbox);
+var idp = new TourIdentityProvider(clock);
+ServiceProvider provider;
+try
+{
+    provider = await StartAsync(database, clock, outbox, idp);
+}
+catch (System.Data.Common.DbException ex)
+{
+    // The package creates its schema but has no migrations yet: a file made by an older TeamAccess is started afresh.
+    Console.WriteLine($"The file was made by an older TeamAccess whose schema differs ({ex.Message}); starting afresh.");
+    SqliteConnection.ClearAllPools();
+    File.Delete(database);
+    provider = await StartAsync(database, clock, outbox, idp);
+}
+
 string? earlierRun = null;
 await using (var look = provider.CreateAsyncScope())
 {
@@ -36,7 +50,7 @@ if (earlierRun is not null)
     await provider.DisposeAsync();
     SqliteConnection.ClearAllPools();
     File.Delete(database);
-    provider = await StartAsync(database, clock, outbox);
+    provider = await StartAsync(database, clock, outbox, idp);
 }
 
 await using var _ = provider;
@@ -149,12 +163,40 @@ foreach (var e in events.TakeLast(5))
 }
 
 Say($"... {events.Count} events for Berlin Plant in all.");
+
+Step("12. Linus signs in to Berlin Plant with his password: a session bound to that one team.");
+var sessions = scope.ServiceProvider.GetRequiredService<ISessionService>();
+var linusLab = Expect(await teams.CreateAsync(linus.User.Id, "Linus's lab", "linus-lab"));
+Expect(await teams.SetSignInPolicyAsync(grace.User.Id, grace.Team.Id, new TeamSignInPolicy(true, TourIdentityProvider.Name)));
+Expect(await members.AddAsync(grace.User.Id, grace.Team.Id, linus.User.Id, RolePresets.Observer));
+var session = Expect(await sessions.SignInAsync(SignInCredential.ForPassword("linus@example.com", "a long passphrase nobody guesses"), berlin));
+Say($"Session for {session.Info.Role} in Berlin Plant via '{session.Info.Provider}', until {session.Info.ExpiresAt:HH:mm} (a signed JWT of {session.AccessToken.Length} characters)");
+Say($"Wrong password: {(await sessions.SignInAsync(SignInCredential.ForPassword("linus@example.com", "not his passphrase at all"), berlin)).Code}; unknown address: {(await sessions.SignInAsync(SignInCredential.ForPassword("nobody@example.com", "not his passphrase at all"), berlin)).Code}");
+
+Step("13. He switches teams: his own lab accepts passwords; Grace's lab requires its SSO provider.");
+foreach (var place in Expect(await sessions.ListSwitchableTeamsAsync(session.AccessToken)))
+{
+    Say($"{place.Name,-14} {place.Role,-9} {(place.RequiresReauthentication ? "needs a new sign-in" : "switch without credentials")}");
+}
+
+var toLab = Expect(await sessions.SwitchTeamAsync(session.AccessToken, linusLab.Id));
+Say($"Switch to Linus's lab: a new session as {toLab.Info.Role}, no password asked.");
+Say($"Switch to Grace's lab: {(await sessions.SwitchTeamAsync(session.AccessToken, grace.Team.Id)).Code}");
+Say($"Password sign-in to Grace's lab: {(await sessions.SignInAsync(SignInCredential.ForPassword("linus@example.com", "a long passphrase nobody guesses"), grace.Team.Id)).Code}");
+var viaSso = Expect(await sessions.SignInAsync(idp.SignIn("acme-4711", "linus@example.com"), grace.Team.Id));
+Say($"Through acme-sso (verified email, first sign-in links the identity): {viaSso.Info.Role} in Grace's lab via '{viaSso.Info.Provider}'.");
+
+Step("14. A role change ends the sessions issued before it: each session names its membership's security stamp.");
+Say($"Berlin session valid: {(await sessions.ValidateAsync(session.AccessToken, berlin)).Succeeded}");
+Expect(await members.ChangeRoleAsync(ada.User.Id, berlin, linus.Membership.Id, RolePresets.Observer));
+Say($"After Ada makes Linus an Observer: {(await sessions.ValidateAsync(session.AccessToken, berlin)).Code}");
 Console.WriteLine();
 Console.WriteLine("Tour complete.");
 return 0;
 
-// The host's wiring: TeamAccess on an embedded SQLite file, created on first run, with the sample's clock and mailer.
-static async Task<ServiceProvider> StartAsync(string database, TimeProvider clock, string outbox)
+// The host's wiring: TeamAccess on an embedded SQLite file, created on first run, with the sample's clock, mailer and
+// SSO provider. (A real host also sets options.Sessions.SigningKeys, shared by its instances.)
+static async Task<ServiceProvider> StartAsync(string database, TimeProvider clock, string outbox, TourIdentityProvider idp)
 {
     var services = new ServiceCollection();
     services.AddSingleton(clock);
@@ -164,6 +206,7 @@ static async Task<ServiceProvider> StartAsync(string database, TimeProvider cloc
             options.Roles.UsePreset(RolePresets.OwnerAdministratorMemberObserver);
             options.Permissions.Add("devices.read", "devices.write");
         })
+        .AddOidcProvider(TourIdentityProvider.Name, idp.Configure)
         .AddEntityFrameworkStores(db => db.UseSqlite($"Data Source={database}"));
     var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     await provider.EnsureTeamAccessDatabaseCreatedAsync();
