@@ -16,15 +16,23 @@ namespace TeamAccess.Benchmarks;
 /// user and adding a role on the same database as a peer.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class StoreBenchmarks
 {
     private const int Teams = 200;
+
+    // Each accept needs a fresh (invitee, team) pair: 200 teams times 50 invitees is far more than a short job runs.
+    private const int Invitees = 50;
+    private readonly RecordingSender _sender = new();
     private ServiceProvider _provider = null!;
     private Func<ValueTask> _drop = null!;
     private SignUpResult[] _owners = null!;
     private SignUpResult _guest = null!;
     private MembershipId?[] _guestMemberships = null!;
     private MembershipId _changing;
+    private SignUpResult[] _invitees = null!;
+    private int _invites;
+    private int _accepts;
     private int _next;
     private int _round;
     private int _toggle;
@@ -39,6 +47,7 @@ public class StoreBenchmarks
         _drop = drop;
         var services = new ServiceCollection();
         services.AddLogging();
+        services.AddSingleton<IInvitationSender>(_sender);
         services.AddTeamAccess().AddEntityFrameworkStores(configure);
         services.AddDbContext<IdentityDbContext>(configure);
         services.AddIdentityCore<IdentityUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<IdentityDbContext>();
@@ -62,6 +71,11 @@ public class StoreBenchmarks
         _guestMemberships = new MembershipId?[Teams];
         var member = await SignUpNextAsync();
         _changing = (await InScopeAsync(members => members.AddAsync(_owners[0].User.Id, _owners[0].Team.Id, member.User.Id, RolePresets.Member))).Value!.Id;
+        _invitees = new SignUpResult[Invitees];
+        for (var i = 0; i < Invitees; i++)
+        {
+            _invitees[i] = await SignUpNextAsync();
+        }
     }
 
     [GlobalCleanup]
@@ -100,6 +114,35 @@ public class StoreBenchmarks
     public Task<Result<Membership>> ChangeRole() =>
         InScopeAsync(members => members.ChangeRoleAsync(_owners[0].User.Id, _owners[0].Team.Id, _changing, _toggle++ % 2 == 0 ? RolePresets.Observer : RolePresets.Member));
 
+    // A new address each time, over the round of teams, so that no team collects more than a few dozen invitations.
+    [Benchmark(Description = "Invite one address")]
+    public async Task<Result<InviteBatchResult>> InviteOne()
+    {
+        var owner = _owners[_invites++ % Teams];
+        var result = await InviteAsync(owner, $"invite{Interlocked.Increment(ref _next)}-{Guid.NewGuid():N}@example.com");
+        return result.Succeeded && result.Value!.Outcomes[0].Kind == InviteOutcomeKind.Invited ? result : throw new InvalidOperationException(result.ToString());
+    }
+
+    // An invitation works once, so each operation invites an existing user and that user accepts with the token the
+    // sender was handed: the cost of the accept alone is this row less "Invite one address".
+    [Benchmark(Description = "Invite one address, then accept it")]
+    public async Task<Result<Membership>> InviteThenAccept()
+    {
+        var pair = _accepts++;
+        var owner = _owners[pair % Teams];
+        var invitee = _invitees[pair / Teams % Invitees];
+        var invited = await InviteAsync(owner, invitee.User.Email);
+        if (!invited.Succeeded || invited.Value!.Outcomes[0].Kind != InviteOutcomeKind.Invited)
+        {
+            throw new InvalidOperationException(invited.ToString());
+        }
+
+        await using var scope = _provider.CreateAsyncScope();
+        var accepted = await scope.ServiceProvider.GetRequiredService<IInvitationService>()
+            .AcceptAsync(invitee.User.Id, InvitationKey.FromToken(_sender.Last!.Token));
+        return accepted.Succeeded ? accepted : throw new InvalidOperationException(accepted.ToString());
+    }
+
     [Benchmark(Baseline = true, Description = "Identity peer: UserManager.CreateAsync + AddToRoleAsync")]
     public async Task<IdentityResult> IdentityCreateUserAndAddRole()
     {
@@ -116,6 +159,13 @@ public class StoreBenchmarks
     {
         await using var scope = _provider.CreateAsyncScope();
         return await write(scope.ServiceProvider.GetRequiredService<IMemberService>());
+    }
+
+    private async Task<Result<InviteBatchResult>> InviteAsync(SignUpResult owner, string address)
+    {
+        await using var scope = _provider.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IInvitationService>()
+            .InviteAsync(owner.User.Id, owner.Team.Id, new InviteRequest([address], RolePresets.Member));
     }
 
     private async Task<SignUpResult> SignUpNextAsync()
@@ -145,5 +195,17 @@ public class StoreBenchmarks
             Directory.Delete(folder, recursive: true);
             return ValueTask.CompletedTask;
         });
+    }
+
+    /// <summary>Keeps the last message, so that the benchmark can accept with the token a host would have mailed.</summary>
+    private sealed class RecordingSender : IInvitationSender
+    {
+        public InvitationMessage? Last { get; private set; }
+
+        public ValueTask SendAsync(InvitationMessage message, CancellationToken cancellationToken)
+        {
+            Last = message;
+            return ValueTask.CompletedTask;
+        }
     }
 }

@@ -16,7 +16,11 @@ namespace TeamAccess;
 internal static class AccessRules
 {
     public static Role? ActiveRole(Team team, Membership membership, RoleCatalog roles) =>
-        team.Status == TeamStatus.Active && membership.Status == MembershipStatus.Active && roles.TryGet(membership.Role, out var role) ? role : null;
+        roles.TryGet(membership.Role, out var role) ? ActiveRole(team, membership, role) : null;
+
+    /// <summary>The membership's role when it holds it, given the role its name resolves to (<see langword="null"/> when unknown).</summary>
+    public static Role? ActiveRole(Team team, Membership membership, Role? role) =>
+        team.Status == TeamStatus.Active && membership.Status == MembershipStatus.Active ? role : null;
 
     public static ulong TeamMask(Role? activeRole) => activeRole?.Mask ?? 0;
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -32,42 +33,53 @@ internal sealed class CompiledTeam
         Groups = snapshot.Groups;
         Grants = snapshot.Grants;
 
-        var count = 0;
-        foreach (var membership in snapshot.Memberships.Values)
+        // Walking an ImmutableDictionary is a tree walk with a cache miss or two per node: it is most of what a rebuild of a
+        // big team costs. So the memberships are walked once, with the struct enumerator (Values is an iterator over it),
+        // into a pooled flat buffer that the second pass and the grants read instead.
+        var memberships = snapshot.Memberships;
+        var current = ArrayPool<Membership>.Shared.Rent(memberships.Count);
+        try
         {
-            if (membership.UserId is not null && !membership.Status.IsTerminal())
+            var count = 0;
+            foreach (var pair in memberships)
             {
-                count++;
-            }
-        }
-
-        _shift = GuidKey.ShiftFor(count, out var capacity);
-        _entries = new Entry[capacity];
-        _membershipIds = new MembershipId[count];
-        _resourceBaseByRole = roles.ResourceBaseByRoleIndex;
-
-        Dictionary<MembershipId, int>? slotByMembership = snapshot.Grants.IsEmpty ? null : new(count);
-        var slot = 0;
-        foreach (var membership in snapshot.Memberships.Values)
-        {
-            if (membership.UserId is not { } userId || membership.Status.IsTerminal())
-            {
-                continue;
+                var membership = pair.Value;
+                if (membership.UserId is not null && !membership.Status.IsTerminal())
+                {
+                    current[count++] = membership;
+                }
             }
 
-            var activeRole = AccessRules.ActiveRole(snapshot.Team, membership, roles);
-            roles.TryGet(membership.Role, out var role);
-            var (lo, hi) = GuidKey.Split(userId.Value);
-            ref var entry = ref _entries[FindFree(lo, hi)];
-            entry = new Entry(lo, hi, AccessRules.TeamMask(activeRole), slot + 1, (byte)(role?.Index ?? UnknownRole), (byte)membership.Status, activeRole is not null);
-            _membershipIds[slot] = membership.Id;
-            slotByMembership?.Add(membership.Id, slot);
-            slot++;
-        }
+            _shift = GuidKey.ShiftFor(count, out var capacity);
+            _entries = new Entry[capacity];
 
-        if (slotByMembership is not null)
+            // Every slot is written below, so the runtime need not clear it first.
+            _membershipIds = GC.AllocateUninitializedArray<MembershipId>(count);
+            _resourceBaseByRole = roles.ResourceBaseByRoleIndex;
+
+            Dictionary<MembershipId, int>? slotByMembership = snapshot.Grants.IsEmpty ? null : new(count);
+            var lookup = new RoleLookup(roles);
+            for (var slot = 0; slot < count; slot++)
+            {
+                var membership = current[slot];
+                var role = lookup.Find(membership.Role);
+                var activeRole = AccessRules.ActiveRole(snapshot.Team, membership, role);
+                var (lo, hi) = GuidKey.Split(membership.UserId!.Value.Value);
+                ref var entry = ref _entries[FindFree(lo, hi)];
+                entry = new Entry(lo, hi, AccessRules.TeamMask(activeRole), slot + 1, (byte)(role?.Index ?? UnknownRole), (byte)membership.Status, activeRole is not null);
+                _membershipIds[slot] = membership.Id;
+                slotByMembership?.Add(membership.Id, slot);
+            }
+
+            if (slotByMembership is not null)
+            {
+                _grantMasks = CompileGrants(snapshot, roles, slotByMembership, current);
+            }
+        }
+        finally
         {
-            _grantMasks = CompileGrants(snapshot, roles, slotByMembership);
+            // Cleared so that the pool does not keep a team's memberships alive.
+            ArrayPool<Membership>.Shared.Return(current, clearArray: true);
         }
     }
 
@@ -129,7 +141,7 @@ internal sealed class CompiledTeam
         return i;
     }
 
-    private static Dictionary<string, Dictionary<int, ulong>> CompileGrants(TeamSnapshot snapshot, RoleCatalog roles, Dictionary<MembershipId, int> slotByMembership)
+    private static Dictionary<string, Dictionary<int, ulong>> CompileGrants(TeamSnapshot snapshot, RoleCatalog roles, Dictionary<MembershipId, int> slotByMembership, Membership[] bySlot)
     {
         var compiled = new Dictionary<string, Dictionary<int, ulong>>(StringComparer.Ordinal);
         foreach (var grant in snapshot.Grants.Values)
@@ -157,19 +169,51 @@ internal sealed class CompiledTeam
                 return;
             }
 
-            var membership = snapshot.Memberships[membershipId];
-            var mask = AccessRules.GrantMask(AccessRules.ActiveRole(snapshot.Team, membership, roles), granted, roles);
+            var mask = AccessRules.GrantMask(AccessRules.ActiveRole(snapshot.Team, bySlot[slot], roles), granted, roles);
             if (mask == 0)
             {
                 return;
             }
 
-            if (!target.TryGetValue(resourceId, out var bySlot))
+            if (!target.TryGetValue(resourceId, out var masks))
             {
-                target[resourceId] = bySlot = [];
+                target[resourceId] = masks = [];
             }
 
-            bySlot[slot] = bySlot.GetValueOrDefault(slot) | mask;
+            masks[slot] = masks.GetValueOrDefault(slot) | mask;
+        }
+    }
+
+    /// <summary>
+    /// The catalog's lookup, remembering the few names a team's memberships carry: an ordinal compare of a short name
+    /// (a reference compare when the strings are the same instance) is several times cheaper than the catalog's
+    /// case-insensitive hash, and names equal by ordinal are the same role. Past a handful of names the catalog answers.
+    /// </summary>
+    private readonly struct RoleLookup(RoleCatalog roles)
+    {
+        private readonly string[] _names = new string[8];
+        private readonly Role?[] _roles = new Role?[8];
+
+        public Role? Find(string name)
+        {
+            var names = _names;
+            for (var i = 0; i < names.Length; i++)
+            {
+                if (names[i] is not { } seen)
+                {
+                    roles.TryGet(name, out var role);
+                    names[i] = name;
+                    _roles[i] = role;
+                    return role;
+                }
+
+                if (string.Equals(seen, name, StringComparison.Ordinal))
+                {
+                    return _roles[i];
+                }
+            }
+
+            return roles.TryGet(name, out var other) ? other : null;
         }
     }
 

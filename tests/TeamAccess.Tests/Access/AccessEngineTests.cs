@@ -55,6 +55,28 @@ public sealed class AccessEngineTests
     }
 
     [Fact]
+    public void Apply_RoleNamesInAnyCaseUnknownAndMany_ResolveAsTheCatalogDoes()
+    {
+        // More distinct spellings than the build's name cache keeps, so the catalog answers the rest.
+        string[] names = ["Owner", "owner", "OWNER", "Observer", "observer", "Member", "MEMBER", "Administrator", "administrator", "nobody", "Owner ", "ObServer"];
+        var members = names.Select(n => (UserId.New(), n, MembershipStatus.Active)).ToArray();
+        var snapshot = Team(1, members);
+        var engine = new AccessEngine(Roles);
+        engine.Apply(snapshot);
+
+        foreach (var (user, name, _) in members)
+        {
+            var expected = Roles.TryGet(name, out var role) ? role : null;
+            foreach (var permission in Roles.PermissionCatalog.All)
+            {
+                Assert.Equal(expected?.Has(permission) ?? false, engine.HasPermission(user, snapshot.Id, permission));
+            }
+
+            Assert.Equal(expected?.Name, engine.Explain(user, snapshot.Id, Permissions.MembersRead).Role);
+        }
+    }
+
+    [Fact]
     public void Find_EmptyGuidUser_IsNotConfusedWithAFreeEntry()
     {
         var engine = new AccessEngine(Roles);
