@@ -18,13 +18,30 @@ public enum PasswordCriterion
 
     /// <summary>The password is the same as the account's email address.</summary>
     SameAsEmail = 3,
+
+    /// <summary>The host's <see cref="IBreachedPasswordCheck"/> found the password in a list of breached passwords.</summary>
+    Breached = 4,
+}
+
+/// <summary>
+/// An extension point for NIST 800-63B's check against passwords known from breaches (a local list, or a k-anonymity
+/// range query to a breach corpus). None is registered by default; a host registers one in DI and every new password
+/// (sign-up, accepting an invitation with a new account) is checked. Only passwords that passed the other criteria reach it.
+/// </summary>
+public interface IBreachedPasswordCheck
+{
+    /// <summary>Tells whether the password is known from a breach.</summary>
+    /// <param name="password">The candidate password (Unicode NFKC). Implementations must not log or store it.</param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    /// <returns><see langword="true"/> when the password must be refused.</returns>
+    ValueTask<bool> IsBreachedAsync(string password, CancellationToken cancellationToken);
 }
 
 /// <summary>
 /// Checks candidate passwords against <see cref="PasswordOptions"/>: length in code points after Unicode NFKC, no
 /// composition rules, no truncation. Every failed criterion is listed back, so a form can show them all at once.
 /// </summary>
-internal sealed class PasswordPolicy(IOptions<TeamAccessOptions> options)
+internal sealed class PasswordPolicy(IOptions<TeamAccessOptions> options, IBreachedPasswordCheck? breached = null)
 {
     private PasswordOptions Options => options.Value.Passwords;
 
@@ -44,6 +61,18 @@ internal sealed class PasswordPolicy(IOptions<TeamAccessOptions> options)
     /// <summary>The refusal that lists the failed criteria in its details.</summary>
     public static TeamAccessError Refusal(IEnumerable<PasswordCriterion> failed) =>
         new(TeamAccessErrorCode.PasswordPolicy, ErrorMessages.For(TeamAccessErrorCode.PasswordPolicy)) { Details = [.. failed.Select(f => f.ToString())] };
+
+    /// <summary>Every criterion, the host's breach check included (asked only when the others pass).</summary>
+    public async ValueTask<IReadOnlyList<PasswordCriterion>> CheckAsync(string? password, string? email, CancellationToken cancellationToken)
+    {
+        var failed = Check(password, email);
+        if (failed.Count == 0 && breached is not null && await breached.IsBreachedAsync(Normalize(password!)!, cancellationToken).ConfigureAwait(false))
+        {
+            return [PasswordCriterion.Breached];
+        }
+
+        return failed;
+    }
 
     public IReadOnlyList<PasswordCriterion> Check(string? password, string? email)
     {

@@ -280,7 +280,7 @@ internal sealed class InvitationService(
         }
         else
         {
-            var failed = passwordPolicy.Check(account.Password, invited.Email);
+            var failed = await passwordPolicy.CheckAsync(account.Password, invited.Email, cancellationToken).ConfigureAwait(false);
             if (failed.Count > 0)
             {
                 return Result<AcceptResult>.Failed(PasswordPolicy.Refusal(failed));

@@ -8,33 +8,33 @@ internal sealed class UserService(
     PasswordHasher passwordHasher,
     IdentityProviderRegistry providers) : IUserService
 {
-    public ValueTask<Result<SignUpResult>> SignUpAsync(SignUpRequest request, CancellationToken cancellationToken = default)
+    public async ValueTask<Result<SignUpResult>> SignUpAsync(SignUpRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!EmailAddress.TryNormalize(request.Email, out var email))
         {
-            return ValueTask.FromResult(Result<SignUpResult>.Failed(TeamAccessErrorCode.InvalidEmail));
+            return Result<SignUpResult>.Failed(TeamAccessErrorCode.InvalidEmail);
         }
 
         var refusal = CheckNames(request.FirstName, request.LastName, request.TeamName, request.TeamHandle);
         if (refusal is not TeamAccessErrorCode.None)
         {
-            return ValueTask.FromResult(Result<SignUpResult>.Failed(refusal));
+            return Result<SignUpResult>.Failed(refusal);
         }
 
         string? passwordHash = null;
         if (request.Password is not null)
         {
-            var failed = passwordPolicy.Check(request.Password, email);
+            var failed = await passwordPolicy.CheckAsync(request.Password, email, cancellationToken).ConfigureAwait(false);
             if (failed.Count > 0)
             {
-                return ValueTask.FromResult(Result<SignUpResult>.Failed(PasswordPolicy.Refusal(failed)));
+                return Result<SignUpResult>.Failed(PasswordPolicy.Refusal(failed));
             }
 
             passwordHash = passwordHasher.Hash(request.Password);
         }
 
-        return StartAsync(email, request.FirstName, request.LastName, request.TeamName, request.TeamHandle, passwordHash, null, cancellationToken);
+        return await StartAsync(email, request.FirstName, request.LastName, request.TeamName, request.TeamHandle, passwordHash, null, cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask<Result<SignUpResult>> SignUpWithIdentityAsync(ExternalSignUpRequest request, CancellationToken cancellationToken = default)

@@ -75,4 +75,28 @@ public sealed class PasswordTests
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<TeamAccessOptions>>().Value);
         Assert.Contains("Invitations.Lifetime", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task SignUp_PasswordTheHostsBreachCheckKnows_IsRefusedAsBreached()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IBreachedPasswordCheck>(new KnownBreaches("password1234567890"));
+        services.AddTeamAccess();
+        await using var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<IUserService>();
+
+        var breached = await users.SignUpAsync(new SignUpRequest("ada@example.com", "Ada", "Lovelace", "Lab", "ada-lab") { Password = "password1234567890" });
+        var fine = await users.SignUpAsync(new SignUpRequest("ada@example.com", "Ada", "Lovelace", "Lab", "ada-lab") { Password = "a long passphrase nobody guesses" });
+
+        Assert.Equal(TeamAccessErrorCode.PasswordPolicy, breached.Code);
+        Assert.Equal([nameof(PasswordCriterion.Breached)], breached.Error!.Details);
+        Assert.True(fine.Succeeded, fine.ToString());
+    }
+
+    private sealed class KnownBreaches(params string[] breached) : IBreachedPasswordCheck
+    {
+        public ValueTask<bool> IsBreachedAsync(string password, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(breached.Contains(password, StringComparer.Ordinal));
+    }
 }
