@@ -72,6 +72,21 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
     }
 
     /// <inheritdoc />
+    public async ValueTask<Membership?> FindMembershipAsync(TeamId teamId, MembershipId membershipId, CancellationToken cancellationToken)
+    {
+        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            // One row by primary key, joined to its team's status: the per-request cost of validating a session.
+            var row = await context.Set<MembershipRow>().AsNoTracking()
+                .Where(m => m.Id == membershipId.Value && m.TeamId == teamId.Value)
+                .Join(context.Set<TeamRow>().Where(t => t.Status == TeamStatus.Active), m => m.TeamId, t => t.Id, (m, _) => m)
+                .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            return row is null ? null : RowMapping.ToMembership(row);
+        }
+    }
+
+    /// <inheritdoc />
     public async ValueTask<TeamId?> FindIdByHandleAsync(string handle, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(handle);

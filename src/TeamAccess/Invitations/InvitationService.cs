@@ -298,10 +298,14 @@ internal sealed class InvitationService(
                 return Result<AcceptResult>.Failed(TeamAccessErrorCode.SsoRequired);
             }
 
-            // The store's unique index is the authority; this look gives the common case its clear answer.
+            // The store's unique index is the authority; this look gives the common case its clear answer. The address
+            // may have been taken by a racing accept of this very invitation, committed after the team was read: the
+            // team read again (after the user) then shows it accepted, and that is the answer.
             if (await users.FindByEmailAsync(target.Email, ct).ConfigureAwait(false) is not null)
             {
-                return Result<AcceptResult>.Failed(TeamAccessErrorCode.SignInRequired);
+                var fresh = await writer.Teams.LoadAsync(team.Id, ct).ConfigureAwait(false);
+                var settled = fresh?.Memberships.GetValueOrDefault(target.Id) is { } now ? StateRefusal(fresh, now, team.Now) : TeamAccessErrorCode.None;
+                return Result<AcceptResult>.Failed(settled is TeamAccessErrorCode.None ? TeamAccessErrorCode.SignInRequired : settled);
             }
 
             var user = new User(userId, target.Email, first, last, team.Now) { PasswordHash = passwordHash };

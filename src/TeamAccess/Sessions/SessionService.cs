@@ -102,10 +102,8 @@ internal sealed class SessionService(
             return Result<SessionInfo>.Failed(TeamAccessErrorCode.WrongTeam);
         }
 
-        var team = await writer.Teams.LoadAsync(info.Claims.TeamId, cancellationToken).ConfigureAwait(false);
-        if (team is null || team.Team.Status != TeamStatus.Active
-            || !team.Memberships.TryGetValue(info.Claims.MembershipId, out var membership)
-            || membership.UserId != info.Claims.UserId || membership.Status != MembershipStatus.Active || membership.SecurityStamp != info.Stamp)
+        var membership = await writer.Teams.FindMembershipAsync(info.Claims.TeamId, info.Claims.MembershipId, cancellationToken).ConfigureAwait(false);
+        if (membership is null || membership.UserId != info.Claims.UserId || membership.Status != MembershipStatus.Active || membership.SecurityStamp != info.Stamp)
         {
             return Result<SessionInfo>.Failed(TeamAccessErrorCode.SessionRevoked);
         }

@@ -72,6 +72,17 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IAuditStor
     }
 
     /// <inheritdoc />
+    public ValueTask<Membership?> FindMembershipAsync(TeamId teamId, MembershipId membershipId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return ValueTask.FromResult(_teams.TryGetValue(teamId, out var team) && team.Team.Status == TeamStatus.Active
+                ? team.Memberships.GetValueOrDefault(membershipId)
+                : null);
+        }
+    }
+
+    /// <inheritdoc />
     public ValueTask<TeamId?> FindIdByHandleAsync(string handle, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(handle);

@@ -9,6 +9,16 @@ public interface ITeamStore
     /// <returns>The snapshot, or <see langword="null"/> when there is no such team.</returns>
     ValueTask<TeamSnapshot?> LoadAsync(TeamId id, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Finds one membership of an Active team without loading the team: what validating a session needs on every
+    /// request. A membership of a deleted team, or of another team, is not found.
+    /// </summary>
+    /// <param name="teamId">The team.</param>
+    /// <param name="membershipId">The membership.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The membership, or <see langword="null"/>.</returns>
+    ValueTask<Membership?> FindMembershipAsync(TeamId teamId, MembershipId membershipId, CancellationToken cancellationToken);
+
     /// <summary>Finds a team's id by its handle.</summary>
     /// <param name="handle">The handle.</param>
     /// <param name="cancellationToken">Cancels the read.</param>

@@ -483,6 +483,22 @@ public abstract class StoreContractTests
         }
     }
 
+    [SkippableFact]
+    public async Task FindMembershipAsync_OneMembershipOfAnActiveTeam_IsFoundAndNothingElse()
+    {
+        await using var bed = await CreateBedAsync();
+        var ada = await bed.SignUpAsync("ada");
+        var grace = await bed.SignUpAsync("grace");
+
+        Assert.Equal(ada.Membership.Id, (await bed.TeamStore.FindMembershipAsync(ada.Team.Id, ada.Membership.Id, CancellationToken.None))?.Id);
+        Assert.Equal(ada.Membership.SecurityStamp, (await bed.TeamStore.FindMembershipAsync(ada.Team.Id, ada.Membership.Id, CancellationToken.None))!.SecurityStamp);
+        Assert.Null(await bed.TeamStore.FindMembershipAsync(grace.Team.Id, ada.Membership.Id, CancellationToken.None));
+        Assert.Null(await bed.TeamStore.FindMembershipAsync(ada.Team.Id, MembershipId.New(), CancellationToken.None));
+
+        Assert.True((await bed.Teams.DeleteAsync(ada.User.Id, ada.Team.Id)).Succeeded);
+        Assert.Null(await bed.TeamStore.FindMembershipAsync(ada.Team.Id, ada.Membership.Id, CancellationToken.None));
+    }
+
     /// <summary>A new user with a team of their own, as sign-up builds it, for the store edge.</summary>
     private protected static ChangeSet NewUserAndTeam(string email, string handle, string firstName = "Ada", string resourceId = "project-1")
     {
