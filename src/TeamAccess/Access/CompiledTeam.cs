@@ -176,8 +176,11 @@ internal sealed class CompiledTeam
                 return null;
             }
 
+            // The delta's "before" must be what this index holds: a cheap guard against an index of the same version
+            // number compiled from another snapshot, which a correct store never produces.
             var i = IndexOf(after.UserId!.Value.Value);
-            if (i < 0 || _membershipIds[_entries[i].SlotPlusOne - 1] != after.Id || IsReachedByGrant(after.Id))
+            if (i < 0 || _membershipIds[_entries[i].SlotPlusOne - 1] != after.Id || _entries[i].Status != (byte)before.Status
+                || _entries[i].Role != RoleIndexOf(roles, before.Role) || IsReachedByGrant(after.Id))
             {
                 return null;
             }
@@ -199,6 +202,8 @@ internal sealed class CompiledTeam
 
         return new CompiledTeam(this, snapshot, entries);
     }
+
+    private static byte RoleIndexOf(RoleCatalog roles, string name) => roles.TryGet(name, out var role) ? (byte)role.Index : UnknownRole;
 
     private bool IsReachedByGrant(MembershipId membershipId)
     {

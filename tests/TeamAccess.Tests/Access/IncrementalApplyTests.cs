@@ -64,6 +64,19 @@ public sealed class IncrementalApplyTests
         AssertSameAnswers(v3, engine);
     }
 
+    [Fact]
+    public void DeltaFromAnotherSnapshotOfTheHeldVersion_FallsBackAndAnswersAsARebuild()
+    {
+        // The engine holds version 1 as seeded; the write loaded a version 1 where the Administrator was a Member.
+        var (engine, held) = Seeded();
+        var target = Unreached(held, RolePresets.Administrator);
+        var other = held with { Memberships = held.Memberships.SetItem(target.Id, target with { Role = RolePresets.Member }) };
+        var (snapshot, delta) = Write(other, e => e.PutMembership(other.Memberships[target.Id] with { Status = MembershipStatus.Inactive }, AuditActions.MembershipDeactivated));
+
+        Assert.False(engine.Apply(snapshot, delta));
+        AssertSameAnswers(snapshot, engine);
+    }
+
     private static bool Run(Step[] steps)
     {
         var (patched, current) = Seeded();
