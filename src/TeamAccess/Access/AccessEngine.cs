@@ -26,10 +26,24 @@ internal sealed class AccessEngine : IAccessChecker
     public void Apply(TeamSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var compiled = new CompiledTeam(snapshot, _roles);
+        Publish(new CompiledTeam(snapshot, _roles));
+    }
 
-        // Two writers publishing out of order must not put an older version back.
-        _teams.Set(snapshot.Id.Value, compiled, existing => existing.Version < compiled.Version);
+    /// <summary>
+    /// Swaps in the team's new snapshot, patching the index of the version just before it when the engine holds that one
+    /// and <paramref name="delta"/> (what the write changed) allows; otherwise compiles the snapshot whole, as
+    /// <see cref="Apply(TeamSnapshot)"/> does. Either way the result is the index a full compile of the snapshot gives.
+    /// </summary>
+    /// <returns><see langword="true"/> when the index was patched rather than rebuilt.</returns>
+    public bool Apply(TeamSnapshot snapshot, IndexDelta? delta)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+
+        // The patch reads a published, immutable index and builds a new one beside it: a concurrent publish of another
+        // version loses nothing, since Publish keeps whichever version is newer.
+        var patched = delta is null ? null : _teams.Find(snapshot.Id.Value)?.Patch(snapshot, delta, _roles);
+        Publish(patched ?? new CompiledTeam(snapshot, _roles));
+        return patched is not null;
     }
 
     /// <summary>Resolves (user, team) once; further checks on the handle are a bit test.</summary>
@@ -142,6 +156,10 @@ internal sealed class AccessEngine : IAccessChecker
 
         return new AccessDecision(false, AccessReason.NotGranted, membershipId, role.Name);
     }
+
+    // Two writers publishing out of order must not put an older version back.
+    private void Publish(CompiledTeam compiled) =>
+        _teams.Set(compiled.Id.Value, compiled, existing => existing.Version < compiled.Version);
 
     private string? RoleNameOf(in CompiledTeam.Entry entry) =>
         entry.Role == CompiledTeam.UnknownRole ? null : _roles[entry.Role].Name;

@@ -63,10 +63,8 @@ internal sealed class CompiledTeam
             {
                 var membership = current[slot];
                 var role = lookup.Find(membership.Role);
-                var activeRole = AccessRules.ActiveRole(snapshot.Team, membership, role);
                 var (lo, hi) = GuidKey.Split(membership.UserId!.Value.Value);
-                ref var entry = ref _entries[FindFree(lo, hi)];
-                entry = new Entry(lo, hi, AccessRules.TeamMask(activeRole), slot + 1, (byte)(role?.Index ?? UnknownRole), (byte)membership.Status, activeRole is not null);
+                _entries[FindFree(lo, hi)] = Entry.Of(snapshot.Team, membership, role, lo, hi, slot + 1);
                 _membershipIds[slot] = membership.Id;
                 slotByMembership?.Add(membership.Id, slot);
             }
@@ -81,6 +79,23 @@ internal sealed class CompiledTeam
             // Cleared so that the pool does not keep a team's memberships alive.
             ArrayPool<Membership>.Shared.Return(current, clearArray: true);
         }
+    }
+
+    /// <summary>The next version with a few memberships rewritten in place; everything else is the previous version's.</summary>
+    private CompiledTeam(CompiledTeam previous, TeamSnapshot snapshot, Entry[] entries)
+    {
+        Id = snapshot.Id;
+        Version = snapshot.Version;
+        Status = previous.Status;
+        Groups = snapshot.Groups;
+        Grants = snapshot.Grants;
+        _entries = entries;
+        _shift = previous._shift;
+
+        // Never written after construction, and a patch keeps every membership in its slot: safe to share.
+        _membershipIds = previous._membershipIds;
+        _resourceBaseByRole = previous._resourceBaseByRole;
+        _grantMasks = previous._grantMasks;
     }
 
     public TeamId Id { get; }
@@ -128,6 +143,99 @@ internal sealed class CompiledTeam
     }
 
     public MembershipId MembershipIdOf(in Entry entry) => _membershipIds[entry.SlotPlusOne - 1];
+
+    /// <summary>
+    /// Builds the index of <paramref name="snapshot"/> from this one, the index of the version just before it, when the
+    /// write changed only role, status or stamp of memberships that stay in the index under the same user: a copy of the
+    /// probe table with those entries rewritten, sharing everything else. <see langword="null"/> when the change is of
+    /// another kind (a membership joins or leaves the index, changes user, or is reached by a grant, whose words depend
+    /// on the role), and the caller rebuilds instead.
+    /// </summary>
+    public CompiledTeam? Patch(TeamSnapshot snapshot, IndexDelta delta, RoleCatalog roles)
+    {
+        if (snapshot.Version != Version + 1 || snapshot.Team.Status != Status)
+        {
+            return null;
+        }
+
+        // Every change is vetted before anything is allocated, so a fallback costs nothing but this loop.
+        var changes = delta.Memberships;
+        for (var c = 0; c < changes.Count; c++)
+        {
+            var (before, after) = changes[c];
+            var wasIndexed = before is { UserId: not null } && !before.Status.IsTerminal();
+            var isIndexed = after.UserId is not null && !after.Status.IsTerminal();
+            if (!wasIndexed && !isIndexed)
+            {
+                // In neither version's index (an invitation to an address with no user yet, a terminal membership).
+                continue;
+            }
+
+            if (!wasIndexed || !isIndexed || before!.UserId != after.UserId || before.Id != after.Id)
+            {
+                return null;
+            }
+
+            // The delta's "before" must be what this index holds: a cheap guard against an index of the same version
+            // number compiled from another snapshot, which a correct store never produces.
+            var i = IndexOf(after.UserId!.Value.Value);
+            if (i < 0 || _membershipIds[_entries[i].SlotPlusOne - 1] != after.Id || _entries[i].Status != (byte)before.Status
+                || _entries[i].Role != RoleIndexOf(roles, before.Role) || IsReachedByGrant(after.Id))
+            {
+                return null;
+            }
+        }
+
+        // Entry holds no references, so the runtime need not clear an array that is overwritten whole at once.
+        var entries = GC.AllocateUninitializedArray<Entry>(_entries.Length);
+        _entries.AsSpan().CopyTo(entries);
+        for (var c = 0; c < changes.Count; c++)
+        {
+            var after = changes[c].After;
+            if (after.UserId is { } userId && !after.Status.IsTerminal())
+            {
+                var i = IndexOf(userId.Value);
+                ref readonly var old = ref _entries[i];
+                entries[i] = Entry.Of(snapshot.Team, after, roles.TryGet(after.Role, out var role) ? role : null, old.Lo, old.Hi, old.SlotPlusOne);
+            }
+        }
+
+        return new CompiledTeam(this, snapshot, entries);
+    }
+
+    private static byte RoleIndexOf(RoleCatalog roles, string name) => roles.TryGet(name, out var role) ? (byte)role.Index : UnknownRole;
+
+    private bool IsReachedByGrant(MembershipId membershipId)
+    {
+        foreach (var grant in Grants.Values)
+        {
+            if (AccessRules.Reaches(Groups, grant, membershipId))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The index in the probe table of the user's entry, or -1.</summary>
+    private int IndexOf(Guid userId)
+    {
+        var (lo, hi) = GuidKey.Split(userId);
+        var mask = _entries.Length - 1;
+        var i = GuidKey.Slot(lo, hi, _shift);
+        while (_entries[i].SlotPlusOne != 0)
+        {
+            if (_entries[i].Lo == lo && _entries[i].Hi == hi)
+            {
+                return i;
+            }
+
+            i = (i + 1) & mask;
+        }
+
+        return -1;
+    }
 
     private int FindFree(ulong lo, ulong hi)
     {
@@ -236,5 +344,12 @@ internal sealed class CompiledTeam
         public readonly bool Holds = holds;
 
         public MembershipStatus MembershipStatus => (MembershipStatus)Status;
+
+        /// <summary>The entry of a membership whose role name resolved to <paramref name="role"/> (<see langword="null"/> when unknown).</summary>
+        public static Entry Of(Team team, Membership membership, Role? role, ulong lo, ulong hi, int slotPlusOne)
+        {
+            var activeRole = AccessRules.ActiveRole(team, membership, role);
+            return new Entry(lo, hi, AccessRules.TeamMask(activeRole), slotPlusOne, (byte)(role?.Index ?? UnknownRole), (byte)membership.Status, activeRole is not null);
+        }
     }
 }

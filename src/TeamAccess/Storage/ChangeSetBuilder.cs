@@ -67,11 +67,11 @@ internal sealed class ChangeSetBuilder(UserId? actor, DateTimeOffset now)
         Record(null, AuditSubjectKind.User, user.Id.Value, AuditActions.UserDeleted, user, null);
     }
 
-    /// <summary>The snapshots as they will be stored (version bumped), for the permission index once committed.</summary>
-    public ChangeSet Build(out IReadOnlyList<TeamSnapshot> storedTeams)
+    /// <summary>The snapshots as they will be stored (version bumped), with what changed in each, for the permission index once committed.</summary>
+    public ChangeSet Build(out IReadOnlyList<StoredTeam> storedTeams)
     {
         var teamChanges = new List<TeamChange>();
-        var stored = new List<TeamSnapshot>();
+        var stored = new List<StoredTeam>();
         foreach (var editor in _teams)
         {
             if (!editor.Changed)
@@ -82,7 +82,7 @@ internal sealed class ChangeSetBuilder(UserId? actor, DateTimeOffset now)
             var version = (editor.Original?.Version ?? 0) + 1;
             var after = editor.Current with { Team = editor.Current.Team with { Version = version } };
             teamChanges.Add(new TeamChange(editor.Original, after));
-            stored.Add(after);
+            stored.Add(new StoredTeam(after, editor.IndexDelta()));
         }
 
         storedTeams = stored;
@@ -94,10 +94,18 @@ internal sealed class ChangeSetBuilder(UserId? actor, DateTimeOffset now)
         _audit.Add(new AuditEvent(0, Now, Actor, teamId, kind, subjectId, action, AuditJson.Serialize(before), AuditJson.Serialize(after)));
 }
 
+/// <summary>A team's snapshot as a write stores it, and what the write changed for the permission index (<see langword="null"/>: rebuild).</summary>
+internal readonly record struct StoredTeam(TeamSnapshot Snapshot, IndexDelta? Delta);
+
 /// <summary>Changes one team's snapshot, recording an audit event for each change.</summary>
 internal sealed class TeamEditor
 {
     private readonly ChangeSetBuilder _owner;
+
+    // What the permission index needs to know to patch rather than rebuild: the memberships put, and whether anything
+    // else it reads (the team, a group, a grant) changed. Kept in Touch, which every change goes through.
+    private readonly HashSet<MembershipId> _putMemberships = [];
+    private bool _changedMoreThanMemberships;
 
     internal TeamEditor(ChangeSetBuilder owner, TeamSnapshot? original, TeamSnapshot current)
     {
@@ -186,10 +194,40 @@ internal sealed class TeamEditor
         }
     }
 
+    /// <summary>
+    /// What the write changed, for patching the index of the loaded version; <see langword="null"/> for a new team or a
+    /// write that changed more than memberships, which the index rebuilds from the stored snapshot.
+    /// </summary>
+    internal IndexDelta? IndexDelta()
+    {
+        if (Original is null || _changedMoreThanMemberships)
+        {
+            return null;
+        }
+
+        var changes = new IndexDelta.MembershipChange[_putMemberships.Count];
+        var i = 0;
+        foreach (var id in _putMemberships)
+        {
+            changes[i++] = new IndexDelta.MembershipChange(Original.Memberships.GetValueOrDefault(id), Current.Memberships[id]);
+        }
+
+        return new IndexDelta(changes);
+    }
+
     private void Touch<T>(AuditSubjectKind kind, Guid subjectId, string action, T? before, T? after)
         where T : class
     {
         Changed = true;
+        if (kind == AuditSubjectKind.Membership)
+        {
+            _putMemberships.Add(new MembershipId(subjectId));
+        }
+        else
+        {
+            _changedMoreThanMemberships = true;
+        }
+
         _owner.Record(Current.Id, kind, subjectId, action, before, after);
     }
 }

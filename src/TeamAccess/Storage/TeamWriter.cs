@@ -53,9 +53,9 @@ internal sealed class TeamWriter(
             var commit = await changes.CommitAsync(set, cancellationToken).ConfigureAwait(false);
             if (commit.Succeeded)
             {
-                foreach (var snapshot in stored)
+                foreach (var team in stored)
                 {
-                    engine.Apply(snapshot);
+                    engine.Apply(team.Snapshot, team.Delta);
                 }
 
                 _logger.LogInformation("TeamAccess {Operation} by {Actor} committed at sequence {Sequence}", operation, actor, commit.Value);
