@@ -98,7 +98,7 @@ internal sealed class MembershipRow
 
     public long? InvitationLifetimeTicks { get; set; }
 
-    public int? InvitationFailedCodeAttempts { get; set; }
+    public int? InvitationCodeAttempts { get; set; }
 
     public DateTimeOffset? InvitationAcceptedAt { get; set; }
 

@@ -108,7 +108,7 @@ public static class TeamAccessModelBuilderExtensions
             membership.Property(m => m.InvitationLastSentAt).HasColumnName("invitation_last_sent_at");
             membership.Property(m => m.InvitationSendCount).HasColumnName("invitation_send_count");
             membership.Property(m => m.InvitationLifetimeTicks).HasColumnName("invitation_lifetime_ticks");
-            membership.Property(m => m.InvitationFailedCodeAttempts).HasColumnName("invitation_failed_code_attempts");
+            membership.Property(m => m.InvitationCodeAttempts).HasColumnName("invitation_code_attempts");
             membership.Property(m => m.InvitationAcceptedAt).HasColumnName("invitation_accepted_at");
             membership.Property(m => m.InvitationDeclinedAt).HasColumnName("invitation_declined_at");
             membership.HasOne<TeamRow>().WithMany().HasForeignKey(m => m.TeamId).HasConstraintName("fk_ta_memberships_team").OnDelete(DeleteBehavior.Cascade);

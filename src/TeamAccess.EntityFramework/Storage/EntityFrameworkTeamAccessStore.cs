@@ -87,6 +87,17 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
     }
 
     /// <inheritdoc />
+    public async ValueTask<Team?> FindTeamAsync(TeamId id, CancellationToken cancellationToken)
+    {
+        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            var row = await context.Set<TeamRow>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == id.Value, cancellationToken).ConfigureAwait(false);
+            return row is null ? null : RowMapping.ToTeam(row);
+        }
+    }
+
+    /// <inheritdoc />
     public async ValueTask<TeamId?> FindIdByHandleAsync(string handle, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(handle);

@@ -69,7 +69,7 @@ internal static class RowMapping
         InvitationLastSentAt = membership.Invitation?.LastSentAt,
         InvitationSendCount = membership.Invitation?.SendCount,
         InvitationLifetimeTicks = membership.Invitation?.Lifetime.Ticks,
-        InvitationFailedCodeAttempts = membership.Invitation?.FailedCodeAttempts,
+        InvitationCodeAttempts = membership.Invitation?.CodeAttempts,
         InvitationAcceptedAt = membership.Invitation?.AcceptedAt,
         InvitationDeclinedAt = membership.Invitation?.DeclinedAt,
     };
@@ -98,7 +98,7 @@ internal static class RowMapping
         row is { InvitationExpiresAt: { } expires, InvitationLastSentAt: { } sent, InvitationSendCount: { } count, InvitationLifetimeTicks: { } lifetime }
             ? new Invitation(expires, sent, count, TimeSpan.FromTicks(lifetime))
             {
-                FailedCodeAttempts = row.InvitationFailedCodeAttempts ?? 0,
+                CodeAttempts = row.InvitationCodeAttempts ?? 0,
                 AcceptedAt = row.InvitationAcceptedAt,
                 DeclinedAt = row.InvitationDeclinedAt,
             }

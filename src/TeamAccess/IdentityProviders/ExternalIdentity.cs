@@ -85,5 +85,5 @@ public interface ITeamSignInPolicyProvider
 internal sealed class StoredTeamSignInPolicyProvider(ITeamStore teams) : ITeamSignInPolicyProvider
 {
     public async ValueTask<TeamSignInPolicy> GetAsync(TeamId teamId, CancellationToken cancellationToken) =>
-        (await teams.LoadAsync(teamId, cancellationToken).ConfigureAwait(false))?.Team.SignInPolicy ?? TeamSignInPolicy.Open;
+        (await teams.FindTeamAsync(teamId, cancellationToken).ConfigureAwait(false))?.SignInPolicy ?? TeamSignInPolicy.Open;
 }

@@ -167,7 +167,19 @@ internal sealed class OidcIdentityProvider : IIdentityProvider, IDisposable
                 return _keys.Keys;
             }
 
-            var fetched = Parse(await loader(cancellationToken).ConfigureAwait(false));
+            IEnumerable<SecurityKey> fetched;
+            try
+            {
+                fetched = Parse(await loader(cancellationToken).ConfigureAwait(false));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The provider is unreachable or sent junk: keep the keys held, and wait an interval before asking again.
+                _logger.LogWarning("TeamAccess could not refresh the keys of identity provider {Provider}: {ExceptionType}", Name, ex.GetType().Name);
+                Volatile.Write(ref _keys, current with { FetchedAt = _time.GetUtcNow() });
+                return current.Keys;
+            }
+
             var next = new KeySet([.. _configuredKeys, .. fetched], _time.GetUtcNow());
             Volatile.Write(ref _keys, next);
             _logger.LogInformation("TeamAccess loaded {Count} signing keys of identity provider {Provider}", next.Keys.Length - _configuredKeys.Length, Name);

@@ -92,7 +92,8 @@ internal sealed class LoggingInvitationSender(ILogger<LoggingInvitationSender>? 
     public ValueTask SendAsync(InvitationMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        _logger.LogWarning("No IInvitationSender is registered; not delivered: {Invitation}", message);
+        // Scalars only: a structured log sink would serialize the message object, token and code included.
+        _logger.LogWarning("No IInvitationSender is registered; the invitation of membership {MembershipId} in team {TeamId} was not delivered", message.MembershipId, message.TeamId);
         return ValueTask.CompletedTask;
     }
 }

@@ -11,8 +11,11 @@ namespace TeamAccess;
 /// <param name="Lifetime">How long each secret lives from its send; a resend restarts it.</param>
 public sealed record Invitation(DateTimeOffset ExpiresAt, DateTimeOffset LastSentAt, int SendCount, TimeSpan Lifetime)
 {
-    /// <summary>Gets how many wrong short codes were tried since the last send; at the configured limit the code locks.</summary>
-    public int FailedCodeAttempts { get; init; }
+    /// <summary>
+    /// Gets how many times the short code was tried since the last send, right or wrong: each try is counted before it
+    /// is judged, so guesses in parallel cannot pass the limit, at which the code locks (the link still works).
+    /// </summary>
+    public int CodeAttempts { get; init; }
 
     /// <summary>Gets when the invitee accepted, if they did.</summary>
     public DateTimeOffset? AcceptedAt { get; init; }
@@ -28,7 +31,12 @@ public sealed record Invitation(DateTimeOffset ExpiresAt, DateTimeOffset LastSen
 /// <param name="TokenHash">The SHA-256 of the token's secret part, base64url.</param>
 /// <param name="CodeHash">The PBKDF2-HMAC-SHA256 key of the short code, base64url.</param>
 /// <param name="CodeSalt">The code's random salt, base64url.</param>
-public sealed record InvitationSecret(string TokenHash, string CodeHash, string CodeSalt);
+public sealed record InvitationSecret(string TokenHash, string CodeHash, string CodeSalt)
+{
+    /// <summary>Never prints the hashes: the short code's is guessable offline.</summary>
+    /// <returns>A fixed text.</returns>
+    public override string ToString() => "InvitationSecret { redacted }";
+}
 
 /// <summary>Where an invitation stands, as the team's invitation list shows it.</summary>
 public enum InvitationStatus

@@ -22,6 +22,9 @@ internal static class InvitationSecrets
 
     public sealed record Issued(string Token, string Code, InvitationSecret Secret);
 
+    /// <summary>A secret no code matches, to spend the same work when an address has no invitation.</summary>
+    public static InvitationSecret Decoy { get; } = new(UrlSafeBase64.Encode(new byte[32]), UrlSafeBase64.Encode(new byte[32]), UrlSafeBase64.Encode(new byte[16]));
+
     public static Issued Issue(TeamId teamId, MembershipId membershipId)
     {
         Span<byte> token = stackalloc byte[TokenBytes];

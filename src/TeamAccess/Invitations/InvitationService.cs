@@ -155,7 +155,7 @@ internal sealed class InvitationService(
                 ExpiresAt = now + invitation.Lifetime,
                 LastSentAt = now,
                 SendCount = invitation.SendCount + 1,
-                FailedCodeAttempts = 0,
+                CodeAttempts = 0,
             };
             var issued = InvitationSecrets.Issue(teamId, target.Id);
             var saved = MembershipChanges.Save(team, target with { Invitation = renewed }, AuditActions.InvitationResent).Value!;
@@ -461,7 +461,8 @@ internal sealed class InvitationService(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The invitation is committed; a failed delivery is reported in the outcome and can be resent.
-            _logger.LogError(ex, "TeamAccess could not deliver {Invitation}", message);
+            // Neither the message nor the exception is logged as an object: either may carry the link.
+            _logger.LogError("TeamAccess could not deliver the invitation of membership {MembershipId} in team {TeamId}: {ExceptionType}", message.MembershipId, message.TeamId, ex.GetType().Name);
             return false;
         }
     }
@@ -483,6 +484,15 @@ internal sealed class InvitationService(
         if (teamId is null)
         {
             return Result<T>.Failed(TeamAccessErrorCode.InvalidToken);
+        }
+
+        if (key.IsCode)
+        {
+            var counted = await CountCodeTryAsync(teamId.Value, key, cancellationToken).ConfigureAwait(false);
+            if (counted is not TeamAccessErrorCode.None)
+            {
+                return Result<T>.Failed(counted);
+            }
         }
 
         var outcome = await writer.RunAsync(
@@ -546,36 +556,61 @@ internal sealed class InvitationService(
             return Result<Membership>.Failed(TeamAccessErrorCode.InvalidToken);
         }
 
-        // The code belongs to the address's current invitation, or, once that is settled, to its latest one.
-        var target = snapshot.Memberships.Values
-            .Where(m => m.Invitation is not null && string.Equals(m.Email, email, StringComparison.Ordinal))
-            .OrderBy(m => m.Status.IsTerminal())
-            .ThenByDescending(m => m.CreatedAt)
-            .FirstOrDefault();
-        if (target is null)
-        {
-            return Result<Membership>.Failed(TeamAccessErrorCode.InvalidToken);
-        }
-
-        var pending = target.Status == MembershipStatus.Invited;
-        if (pending && target.Invitation!.FailedCodeAttempts >= Options.MaxCodeAttempts)
-        {
-            return Result<Membership>.Failed(TeamAccessErrorCode.InvitationLocked);
-        }
-
-        if (InvitationSecrets.CodeMatches(key.Code!, snapshot.InvitationSecrets.GetValueOrDefault(target.Id)))
+        var target = CodeTarget(snapshot, email);
+        if (target is not null && InvitationSecrets.CodeMatches(key.Code!, snapshot.InvitationSecrets.GetValueOrDefault(target.Id)))
         {
             return Result<Membership>.Ok(target);
         }
 
-        if (pending)
+        if (target is not null)
         {
-            var counted = target with { Invitation = target.Invitation! with { FailedCodeAttempts = target.Invitation.FailedCodeAttempts + 1 } };
-            team.Editor.PutMembership(counted, AuditActions.InvitationCodeFailed);
-            _logger.LogWarning("TeamAccess refused a wrong invitation code for membership {MembershipId} ({Attempts} of {Max})", target.Id, counted.Invitation.FailedCodeAttempts, Options.MaxCodeAttempts);
+            _logger.LogWarning("TeamAccess refused a wrong invitation code for membership {MembershipId}", target.Id);
         }
 
         return Result<Membership>.Failed(TeamAccessErrorCode.InvalidToken);
+    }
+
+    /// <summary>The code belongs to the address's current invitation, or, once that is settled, to its latest one.</summary>
+    private static Membership? CodeTarget(TeamSnapshot snapshot, string email) =>
+        snapshot.Memberships.Values
+            .Where(m => m.Invitation is not null && string.Equals(m.Email, email, StringComparison.Ordinal))
+            .OrderBy(m => m.Status.IsTerminal())
+            .ThenByDescending(m => m.CreatedAt)
+            .FirstOrDefault();
+
+    /// <summary>
+    /// Counts a try of a pending invitation's short code in a committed write before the code is judged, so guesses in
+    /// parallel cannot pass <see cref="InvitationOptions.MaxCodeAttempts"/>: a try whose count cannot be committed is
+    /// not judged at all. An address with no invitation spends the same PBKDF2 work, so timing tells nothing.
+    /// </summary>
+    private async ValueTask<TeamAccessErrorCode> CountCodeTryAsync(TeamId teamId, InvitationKey key, CancellationToken cancellationToken)
+    {
+        var counted = await writer.RunAsync<bool>(null, "InvitationCodeTry", async (changes, ct) =>
+        {
+            var snapshot = await writer.Teams.LoadAsync(teamId, ct).ConfigureAwait(false);
+            var target = snapshot is not null && EmailAddress.TryNormalize(key.Email, out var email) ? CodeTarget(snapshot, email) : null;
+            if (target is null)
+            {
+                InvitationSecrets.CodeMatches(key.Code!, InvitationSecrets.Decoy);
+                return Result<bool>.Failed(TeamAccessErrorCode.InvalidToken);
+            }
+
+            if (target.Status != MembershipStatus.Invited)
+            {
+                // A settled invitation's code admits nothing; judging it only tells its state.
+                return Result<bool>.Ok(false);
+            }
+
+            if (target.Invitation!.CodeAttempts >= Options.MaxCodeAttempts)
+            {
+                return Result<bool>.Failed(TeamAccessErrorCode.InvitationLocked);
+            }
+
+            var tried = target with { Invitation = target.Invitation with { CodeAttempts = target.Invitation.CodeAttempts + 1 } };
+            changes.Edit(snapshot!).PutMembership(tried, AuditActions.InvitationCodeTried);
+            return Result<bool>.Ok(true);
+        }, cancellationToken).ConfigureAwait(false);
+        return counted.Code;
     }
 
     private static TeamAccessErrorCode StateRefusal(TeamSnapshot snapshot, Membership target, DateTimeOffset now)

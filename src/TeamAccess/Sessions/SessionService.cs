@@ -70,7 +70,12 @@ internal sealed class SessionService(
                 membership = ActiveMembership(team, user.Value!.Id);
                 break;
             case TokenCredential token:
-                providers.TryGet(token.Provider, out var provider);
+                if (!providers.TryGet(token.Provider, out var provider))
+                {
+                    // "password" is registered, but not as a token provider.
+                    return Result<Session>.Failed(TeamAccessErrorCode.UnknownProvider);
+                }
+
                 var identity = await provider.ValidateAsync(token.Token, token.Nonce, cancellationToken).ConfigureAwait(false);
                 if (!identity.Succeeded)
                 {
@@ -106,6 +111,13 @@ internal sealed class SessionService(
         if (membership is null || membership.UserId != info.Claims.UserId || membership.Status != MembershipStatus.Active || membership.SecurityStamp != info.Stamp)
         {
             return Result<SessionInfo>.Failed(TeamAccessErrorCode.SessionRevoked);
+        }
+
+        // A team that has since stopped accepting the session's provider (it now requires its SSO) ends the session.
+        var policy = await policies.GetAsync(info.Claims.TeamId, cancellationToken).ConfigureAwait(false);
+        if (!policy.Accepts(info.Claims.Provider))
+        {
+            return Result<SessionInfo>.Failed(TeamAccessErrorCode.ReauthenticationRequired);
         }
 
         return Result<SessionInfo>.Ok(info.Claims with { Role = membership.Role });
@@ -208,7 +220,8 @@ internal sealed class SessionService(
                 return Result<Membership>.Failed(TeamAccessErrorCode.NotFound);
             }
 
-            var joinsJustInTime = JustInTimeRole(team, policy, identity, email);
+            var current = await policies.GetAsync(team.Id, ct).ConfigureAwait(false);
+            var joinsJustInTime = JustInTimeRole(team, current, identity, email);
             if (user is null)
             {
                 if (joinsJustInTime is null)
@@ -225,10 +238,10 @@ internal sealed class SessionService(
                 changes.LinkLogin(new ExternalLogin(user.Id, identity.Provider, identity.Issuer, identity.Subject));
             }
 
-            var current = ActiveMembership(team, user.Id);
-            if (current.Succeeded || current.Code != TeamAccessErrorCode.NotFound || joinsJustInTime is null)
+            var held = ActiveMembership(team, user.Id);
+            if (held.Succeeded || held.Code != TeamAccessErrorCode.NotFound || joinsJustInTime is null)
             {
-                return current;
+                return held;
             }
 
             var membership = new Membership(MembershipId.New(), team.Id, user.Id, user.Email, joinsJustInTime.Name, MembershipStatus.Active, changes.Now) { CreatedBy = user.Id };
@@ -238,11 +251,13 @@ internal sealed class SessionService(
         }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The role of a just-in-time join, if the policy allows one; a person the team removed does not come back this way.</summary>
     private Role? JustInTimeRole(TeamSnapshot team, TeamSignInPolicy policy, ExternalIdentity identity, string? email)
     {
         if (email is null || policy.VerifiedDomain is not { } domain || policy.JustInTimeRole is not { } roleName
             || !string.Equals(identity.Provider, policy.SsoProvider, StringComparison.Ordinal) || team.Team.Status != TeamStatus.Active
-            || !email.EndsWith("@" + domain, StringComparison.Ordinal) || !Roles.TryGet(roleName, out var role) || role.IsGuardian)
+            || !email.EndsWith("@" + domain, StringComparison.Ordinal) || !Roles.TryGet(roleName, out var role) || role.IsGuardian
+            || team.Memberships.Values.Any(m => m.Status == MembershipStatus.Removed && string.Equals(m.Email, email, StringComparison.Ordinal)))
         {
             return null;
         }
@@ -302,6 +317,12 @@ internal sealed class SessionService(
         }).ConfigureAwait(false);
         if (!validated.IsValid || validated.SecurityToken is not JsonWebToken jwt || !TryReadClaims(jwt, out var claimed))
         {
+            return Result<Claimed>.Failed(TeamAccessErrorCode.InvalidToken);
+        }
+
+        if (jwt.ValidTo == DateTime.MinValue || jwt.ValidFrom == DateTime.MinValue)
+        {
+            // This service always writes both; a token without them was not made here.
             return Result<Claimed>.Failed(TeamAccessErrorCode.InvalidToken);
         }
 

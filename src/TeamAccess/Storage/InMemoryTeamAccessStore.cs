@@ -83,6 +83,15 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IAuditStor
     }
 
     /// <inheritdoc />
+    public ValueTask<Team?> FindTeamAsync(TeamId id, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return ValueTask.FromResult(_teams.GetValueOrDefault(id)?.Team);
+        }
+    }
+
+    /// <inheritdoc />
     public ValueTask<TeamId?> FindIdByHandleAsync(string handle, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(handle);

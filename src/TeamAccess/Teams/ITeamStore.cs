@@ -19,6 +19,12 @@ public interface ITeamStore
     /// <returns>The membership, or <see langword="null"/>.</returns>
     ValueTask<Membership?> FindMembershipAsync(TeamId teamId, MembershipId membershipId, CancellationToken cancellationToken);
 
+    /// <summary>Reads a team alone, without its memberships, groups and grants (its name, status and sign-in policy).</summary>
+    /// <param name="id">The team.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The team, or <see langword="null"/>.</returns>
+    ValueTask<Team?> FindTeamAsync(TeamId id, CancellationToken cancellationToken);
+
     /// <summary>Finds a team's id by its handle.</summary>
     /// <param name="handle">The handle.</param>
     /// <param name="cancellationToken">Cancels the read.</param>

@@ -20,6 +20,13 @@ public sealed record User(UserId Id, string Email, string FirstName, string Last
     [JsonIgnore]
     public string? PasswordHash { get; init; }
 
+    // The generated ToString would print the password hash: a host logging a result must not leak it.
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"Id = {Id}, Email = {Email}, FirstName = {FirstName}, LastName = {LastName}, CreatedAt = {CreatedAt:O}");
+        return true;
+    }
+
     /// <summary>Gets how many password sign-ins were attempted since the last success or lockout (each counted before it is judged).</summary>
     public int FailedSignInCount { get; init; }
 

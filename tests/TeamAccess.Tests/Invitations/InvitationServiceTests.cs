@@ -356,7 +356,7 @@ public sealed class InvitationServiceTests
         Assert.Equal(TeamAccessErrorCode.InvitationLocked, (await bed.Invitations.AcceptAsync(grace.User.Id, InvitationKey.FromCode(owner.Team.Handle, grace.User.Email, message.Code))).Code);
         Assert.Equal(TeamAccessErrorCode.InvitationLocked, (await bed.Invitations.PeekAsync(InvitationKey.FromCode(owner.Team.Handle, grace.User.Email, message.Code))).Code);
         var events = (await bed.Audit.ListAsync(owner.User.Id, owner.Team.Id)).Value!;
-        Assert.Equal(3, events.Count(e => e.Action == AuditActions.InvitationCodeFailed));
+        Assert.Equal(3, events.Count(e => e.Action == AuditActions.InvitationCodeTried));
         Assert.True((await bed.Invitations.AcceptAsync(grace.User.Id, InvitationKey.FromToken(message.Token))).Succeeded);
     }
 
@@ -513,6 +513,21 @@ public sealed class InvitationServiceTests
 
         Assert.Equal(TeamAccessErrorCode.InvalidToken, result.Code);
         Assert.Null((await bed.SnapshotAsync(b.Team.Id)).FindCurrentMembership(grace.User.Id));
+    }
+
+    [Fact]
+    public async Task Accept_ManyWrongCodesInParallel_AreCountedBeforeJudgedSoNoMoreThanTheLimitAreJudged()
+    {
+        await using var bed = TestBed.Create(o => o.Invitations.MaxCodeAttempts = 3);
+        var (owner, grace, _) = await InviteGraceAsync(bed, RolePresets.Member);
+        var message = bed.Outbox.LastTo(grace.User.Email);
+
+        var guesses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(async () =>
+            await bed.Invitations.PeekAsync(InvitationKey.FromCode(owner.Team.Handle, grace.User.Email, $"{i:D5}-ZZZZZ")))));
+
+        Assert.All(guesses, g => Assert.False(g.Succeeded));
+        Assert.InRange(bed.Logs.Lines.Count(l => l.Contains("refused a wrong invitation code", StringComparison.Ordinal)), 0, 3);
+        Assert.Equal(TeamAccessErrorCode.InvitationLocked, (await bed.Invitations.AcceptAsync(grace.User.Id, InvitationKey.FromCode(owner.Team.Handle, grace.User.Email, message.Code))).Code);
     }
 
     /// <summary>An owner with a team, and Grace, who has an account of her own, invited to it.</summary>

@@ -281,6 +281,51 @@ public sealed class SessionServiceTests
         Assert.Contains("Sessions.SigningKeys", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Validate_AfterTheTeamStartsRequiringSso_EndsPasswordSessions()
+    {
+        await using var bed = TestBed.Create();
+        var ada = await SignUpWithPasswordAsync(bed, "ada");
+        var session = (await bed.Sessions.SignInAsync(SignInCredential.ForPassword("ada@example.com", Password), ada.Team.Id)).Value!;
+
+        await bed.RequireSsoAsync(ada, bed.Acme.Name);
+
+        Assert.Equal(TeamAccessErrorCode.ReauthenticationRequired, (await bed.Sessions.ValidateAsync(session.AccessToken)).Code);
+    }
+
+    [Fact]
+    public async Task SignIn_JustInTime_DoesNotBringBackAMemberTheTeamRemoved()
+    {
+        await using var bed = TestBed.Create();
+        var owner = await bed.SignUpAsync();
+        await bed.RequireSsoAsync(owner, bed.Acme.Name, verifiedDomain: "acme.example", justInTimeRole: RolePresets.Member);
+        var joined = (await bed.Sessions.SignInAsync(bed.Acme.Credential("a-eve", "eve@acme.example"), owner.Team.Id)).Value!;
+        Assert.True((await bed.Members.RemoveAsync(owner.User.Id, owner.Team.Id, joined.Info.MembershipId)).Succeeded);
+
+        Assert.Equal(TeamAccessErrorCode.NotFound, (await bed.Sessions.SignInAsync(bed.Acme.Credential("a-eve", "eve@acme.example"), owner.Team.Id)).Code);
+    }
+
+    [Fact]
+    public async Task SignIn_TokenNamingThePasswordProvider_IsUnknownProviderNotACrash()
+    {
+        await using var bed = TestBed.Create();
+        var ada = await bed.SignUpAsync();
+
+        Assert.Equal(TeamAccessErrorCode.UnknownProvider, (await bed.Sessions.SignInAsync(SignInCredential.ForToken(IdentityProviderNames.Password, "x.y.z"), ada.Team.Id)).Code);
+    }
+
+    [Fact]
+    public async Task User_ToString_NeverShowsThePasswordHash()
+    {
+        await using var bed = TestBed.Create();
+        var ada = await SignUpWithPasswordAsync(bed, "ada");
+        var user = (await bed.Users.FindByIdAsync(ada.User.Id))!;
+
+        Assert.NotNull(user.PasswordHash);
+        Assert.DoesNotContain(user.PasswordHash!, user.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("pbkdf2", ada.ToString(), StringComparison.Ordinal);
+    }
+
     internal static async Task<SignUpResult> SignUpWithPasswordAsync(TestBed bed, string name)
     {
         var result = await bed.Users.SignUpAsync(new SignUpRequest($"{name}@example.com", name, "Tester", $"{name}'s team", $"{name}-team") { Password = Password });
