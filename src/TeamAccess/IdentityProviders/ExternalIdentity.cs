@@ -10,7 +10,11 @@ namespace TeamAccess;
 /// <param name="Subject">The token's subject: the user's stable id at the provider.</param>
 /// <param name="Email">The email claim, if any.</param>
 /// <param name="EmailVerified">Whether the provider marks the email as verified.</param>
-public sealed record ExternalIdentity(string Provider, string Issuer, string Subject, string? Email, bool EmailVerified);
+public sealed record ExternalIdentity(string Provider, string Issuer, string Subject, string? Email, bool EmailVerified)
+{
+    /// <summary>Gets whether the provider's verified email may link a first sign-in to an existing user (see <see cref="OidcProviderOptions.LinkByVerifiedEmail"/>).</summary>
+    public bool MayLinkByEmail { get; init; } = true;
+}
 
 /// <summary>The names of the built-in identity providers.</summary>
 public static class IdentityProviderNames

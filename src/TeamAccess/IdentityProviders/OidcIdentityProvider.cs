@@ -91,13 +91,26 @@ internal sealed class OidcIdentityProvider : IIdentityProvider, IDisposable
             return Refused("it has no subject");
         }
 
-        if (nonce is not null && (!jwt.TryGetPayloadValue<string>("nonce", out var carried) || !string.Equals(carried, nonce, StringComparison.Ordinal)))
+        if ((nonce is null && _options.RequireNonce)
+            || (nonce is not null && (!jwt.TryGetPayloadValue<string>("nonce", out var carried) || !string.Equals(carried, nonce, StringComparison.Ordinal))))
         {
-            return Refused("its nonce does not match");
+            return Refused("its nonce is missing or does not match");
+        }
+
+        // An access token of the same issuer and audience is not an id_token (RFC 9068 types it at+jwt); a token for
+        // several audiences must name this client as its authorized party.
+        if (jwt.Typ is { } typ && typ.EndsWith("at+jwt", StringComparison.OrdinalIgnoreCase))
+        {
+            return Refused("it is an access token");
+        }
+
+        if (jwt.Audiences.Count() > 1 && (!jwt.TryGetPayloadValue<string>("azp", out var azp) || !string.Equals(azp, _options.Audience, StringComparison.Ordinal)))
+        {
+            return Refused("it names several audiences but not this client as its authorized party");
         }
 
         jwt.TryGetPayloadValue<string>("email", out var email);
-        return Result<ExternalIdentity>.Ok(new ExternalIdentity(Name, jwt.Issuer, subject, email, EmailVerified(jwt)));
+        return Result<ExternalIdentity>.Ok(new ExternalIdentity(Name, jwt.Issuer, subject, email, EmailVerified(jwt)) { MayLinkByEmail = _options.LinkByVerifiedEmail });
     }
 
     private static bool EmailVerified(JsonWebToken jwt) =>

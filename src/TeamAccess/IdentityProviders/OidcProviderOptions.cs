@@ -23,6 +23,20 @@ public sealed class OidcProviderOptions
     /// </summary>
     public Func<CancellationToken, ValueTask<string>>? JsonWebKeySetLoader { get; set; }
 
+    /// <summary>
+    /// Gets or sets whether every token must carry the nonce of its sign-in request (the caller then passes it). Default
+    /// <see langword="false"/> for the authorization-code flow; set it for flows whose id_token travels through the browser.
+    /// </summary>
+    public bool RequireNonce { get; set; }
+
+    /// <summary>
+    /// Gets or sets whether the first sign-in of an identity not yet linked may link it to the user with the same email,
+    /// when the provider marks that email verified. Default <see langword="true"/>; turn it off for a provider whose
+    /// <c>email_verified</c> is not authoritative (a multi-tenant directory where tenants set addresses), so its identities
+    /// link only through an invitation accepted by the signed-in user or a just-in-time join.
+    /// </summary>
+    public bool LinkByVerifiedEmail { get; set; } = true;
+
     /// <summary>Gets or sets the least time between two key refreshes. Default 5 minutes.</summary>
     public TimeSpan KeyRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
 

@@ -214,6 +214,12 @@ internal sealed class SessionService(
         return await writer.RunAsync(linked?.Id, "ExternalSignIn", async (changes, ct) =>
         {
             var user = linked ?? await users.FindByEmailAsync(email!, ct).ConfigureAwait(false);
+            if (linked is null && user is not null && !identity.MayLinkByEmail)
+            {
+                // The provider's email is not trusted to pick an existing account.
+                return Result<Membership>.Failed(TeamAccessErrorCode.NotFound);
+            }
+
             var team = await writer.Teams.LoadAsync(loaded.Id, ct).ConfigureAwait(false);
             if (team is null)
             {

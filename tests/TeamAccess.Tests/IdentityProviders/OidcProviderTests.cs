@@ -115,6 +115,19 @@ public sealed class OidcProviderTests
     }
 
     [Fact]
+    public async Task Validate_AccessTokenOrForeignAuthorizedParty_IsRefused()
+    {
+        await using var bed = TestBed.Create();
+        var accessToken = bed.Acme.Mint("a-1", tweak: d => d.TokenType = "at+jwt");
+        var shared = bed.Acme.Mint("a-1", tweak: d => { d.Audience = null; d.Claims["aud"] = new[] { TestIdentityProvider.Audience, "another-app" }; d.Claims["azp"] = "another-app"; });
+        var sharedForUs = bed.Acme.Mint("a-1", tweak: d => { d.Audience = null; d.Claims["aud"] = new[] { TestIdentityProvider.Audience, "another-app" }; d.Claims["azp"] = TestIdentityProvider.Audience; });
+
+        Assert.Equal(TeamAccessErrorCode.InvalidToken, (await Acme(bed).ValidateAsync(accessToken, null, CancellationToken.None)).Code);
+        Assert.Equal(TeamAccessErrorCode.InvalidToken, (await Acme(bed).ValidateAsync(shared, null, CancellationToken.None)).Code);
+        Assert.True((await Acme(bed).ValidateAsync(sharedForUs, null, CancellationToken.None)).Succeeded);
+    }
+
+    [Fact]
     public void Build_MisconfiguredProvider_FailsAtStart()
     {
         var services = new ServiceCollection();
