@@ -1,5 +1,6 @@
-namespace TeamAccess.EntityFramework.Tests;
+namespace TeamAccess.Tests;
 
+/// <summary>Audit replay assertions, shared with the EF Core store tests (which compile this file in too).</summary>
 internal static class AuditAssert
 {
     /// <summary>Compares a replayed team with the stored one in everything but the version, via their canonical JSON.</summary>
