@@ -43,6 +43,8 @@ public static class TeamAccessEntityFrameworkBuilderExtensions
         services.RemoveAll<ITeamStore>();
         services.RemoveAll<IAuditStore>();
         services.RemoveAll<IChangeStore>();
+        services.RemoveAll<IChangeFeed>();
+        services.RemoveAll<IChangeFeedNotifier>();
         services.RemoveAll<ITeamAccessDatabase>();
 
         services.AddSingleton<EntityFrameworkTeamAccessStore<TContext>>();
@@ -50,6 +52,7 @@ public static class TeamAccessEntityFrameworkBuilderExtensions
         services.AddSingleton<ITeamStore>(sp => sp.GetRequiredService<EntityFrameworkTeamAccessStore<TContext>>());
         services.AddSingleton<IAuditStore>(sp => sp.GetRequiredService<EntityFrameworkTeamAccessStore<TContext>>());
         services.AddSingleton<IChangeStore>(sp => sp.GetRequiredService<EntityFrameworkTeamAccessStore<TContext>>());
+        services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<EntityFrameworkTeamAccessStore<TContext>>());
         services.AddSingleton<ITeamAccessDatabase>(sp => sp.GetRequiredService<EntityFrameworkTeamAccessStore<TContext>>());
         return builder;
     }

@@ -180,3 +180,15 @@ internal sealed class AuditEventRow
 
     public string? After { get; set; }
 }
+
+/// <summary>One change-feed entry: a commit changed this team (to this version) or this user.</summary>
+internal sealed class ChangeFeedRow
+{
+    public long Position { get; set; }
+
+    public Guid? TeamId { get; set; }
+
+    public long TeamVersion { get; set; }
+
+    public Guid? UserId { get; set; }
+}

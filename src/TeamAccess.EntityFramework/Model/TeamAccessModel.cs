@@ -115,6 +115,9 @@ public static class TeamAccessModelBuilderExtensions
             Unique(membership.HasIndex(m => new { m.TeamId, m.UserId }), "ix_ta_memberships_current_user", TeamAccessErrorCode.AlreadyMember).HasFilter(currentMembershipFilter);
             Unique(membership.HasIndex(m => new { m.TeamId, m.Email }), "ix_ta_memberships_current_email", TeamAccessErrorCode.AlreadyMember).HasFilter(currentMembershipFilter);
             membership.HasIndex(m => m.UserId).HasDatabaseName("ix_ta_memberships_user");
+
+            // Loading a team reads its memberships by team: the partial unique indexes above cannot serve that query.
+            membership.HasIndex(m => m.TeamId).HasDatabaseName("ix_ta_memberships_team");
         });
 
         modelBuilder.Entity<InvitationSecretRow>(secret =>
@@ -186,6 +189,17 @@ public static class TeamAccessModelBuilderExtensions
             audit.Property(a => a.Before).HasColumnName("before");
             audit.Property(a => a.After).HasColumnName("after");
             audit.HasIndex(a => new { a.TeamId, a.Sequence }).HasDatabaseName("ix_ta_audit_events_team");
+        });
+
+        modelBuilder.Entity<ChangeFeedRow>(feed =>
+        {
+            // Appended in the commit's transaction, read by every instance in position order.
+            feed.ToTable("ta_change_feed");
+            feed.HasKey(f => f.Position).HasName("pk_ta_change_feed");
+            feed.Property(f => f.Position).HasColumnName("position").ValueGeneratedOnAdd();
+            feed.Property(f => f.TeamId).HasColumnName("team_id");
+            feed.Property(f => f.TeamVersion).HasColumnName("team_version");
+            feed.Property(f => f.UserId).HasColumnName("user_id");
         });
 
         return modelBuilder;

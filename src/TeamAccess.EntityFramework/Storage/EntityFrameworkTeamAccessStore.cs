@@ -16,10 +16,52 @@ internal interface ITeamAccessDatabase
 /// team contents diffed against the snapshot as loaded, then the audit rows. Any refusal rolls everything back.
 /// </summary>
 internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory<TContext> factory)
-    : IUserStore, ITeamStore, IAuditStore, IChangeStore, ITeamAccessDatabase
+    : IUserStore, ITeamStore, IAuditStore, IChangeStore, IChangeFeed, ITeamAccessDatabase
     where TContext : DbContext
 {
     private const int LoadAllPageSize = 500;
+
+    /// <summary>
+    /// The transaction-level advisory lock that numbers PostgreSQL feed entries in commit order: taken just before the
+    /// entries are inserted, held until COMMIT, so a transaction that numbers its entries after another commits after it.
+    /// Without it sequence values follow start order, and a reader at position p could later meet an entry below p.
+    /// </summary>
+    private const string FeedLockSql = "SELECT pg_advisory_xact_lock(127961678570852)"; // 0x746166656564, "tafeed"
+
+    private const string NotifySql = "NOTIFY " + EntityFrameworkChangeFeed.NotifyChannel;
+
+    private const string PostgreSqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    /// <inheritdoc />
+    public async ValueTask<long> GetHeadAsync(CancellationToken cancellationToken)
+    {
+        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            return await context.Set<ChangeFeedRow>().MaxAsync(f => (long?)f.Position, cancellationToken).ConfigureAwait(false) ?? 0;
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<ChangeFeedEntry>> ReadAsync(long after, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(after);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            var rows = await context.Set<ChangeFeedRow>().AsNoTracking()
+                .Where(f => f.Position > after)
+                .OrderBy(f => f.Position)
+                .Take(limit)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            return rows.ConvertAll(f => new ChangeFeedEntry(
+                f.Position,
+                f.TeamId is { } team ? new TeamId(team) : null,
+                f.TeamVersion,
+                f.UserId is { } user ? new UserId(user) : null));
+        }
+    }
 
     /// <inheritdoc />
     public async ValueTask<User?> FindByIdAsync(UserId id, CancellationToken cancellationToken)
@@ -231,6 +273,7 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
         // A retried attempt (a host's retrying execution strategy) starts clean: nothing tracked, no sequence assigned.
         context.ChangeTracker.Clear();
         plan.Audit.ForEach(a => a.Sequence = 0);
+        plan.Feed.ForEach(f => f.Position = 0);
         var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
@@ -248,6 +291,26 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
             var sequence = plan.Audit.Count > 0
                 ? plan.Audit[^1].Sequence
                 : await context.Set<AuditEventRow>().MaxAsync(a => (long?)a.Sequence, cancellationToken).ConfigureAwait(false) ?? 0;
+
+            // The feed entries last, so that on PostgreSQL the lock that orders them is held only from here to COMMIT.
+            // (SQLite has one writer at a time, so its numbering follows commit order already.)
+            if (plan.Feed.Count > 0)
+            {
+                var postgreSql = string.Equals(context.Database.ProviderName, PostgreSqlProvider, StringComparison.Ordinal);
+                if (postgreSql)
+                {
+                    await context.Database.ExecuteSqlRawAsync(FeedLockSql, cancellationToken).ConfigureAwait(false);
+                }
+
+                context.AddRange(plan.Feed);
+                await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                if (postgreSql)
+                {
+                    // One payload-free NOTIFY per commit, delivered at COMMIT: followers wake and read the feed.
+                    await context.Database.ExecuteSqlRawAsync(NotifySql, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return sequence;
         }

@@ -31,6 +31,9 @@ internal sealed class CommitPlan
 
     public List<AuditEventRow> Audit { get; } = [];
 
+    /// <summary>The change-feed entries: one per changed team (with its new version) and per changed user.</summary>
+    public List<ChangeFeedRow> Feed { get; } = [];
+
     public IEnumerable<RowChange> All => Checked.Concat(Heads).Concat(Logins).Concat(Contents).Concat(Audit.Select(a => new RowChange(a, EntityState.Added)));
 
     public static CommitPlan For(ChangeSet changes)
@@ -64,6 +67,8 @@ internal sealed class CommitPlan
 
         plan.Logins.AddRange(changes.AddedLogins.Select(l => new RowChange(RowMapping.ToRow(l), EntityState.Added)));
         plan.Audit.AddRange(changes.AuditEvents.Select(RowMapping.ToRow));
+        plan.Feed.AddRange(changes.Teams.OrderBy(t => t.After.Id.Value).Select(t => new ChangeFeedRow { TeamId = t.After.Id.Value, TeamVersion = t.After.Version }));
+        plan.Feed.AddRange(changes.Users.Select(u => new ChangeFeedRow { UserId = (u.After ?? u.Before)!.Id.Value }));
         return plan;
     }
 

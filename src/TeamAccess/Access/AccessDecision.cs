@@ -32,6 +32,9 @@ public enum AccessReason
 
     /// <summary>Denied: the role is read-only and the permission writes.</summary>
     ReadOnlyRole = 16,
+
+    /// <summary>Denied: this instance has not read the change feed for longer than the staleness bound and fails closed.</summary>
+    IndexStale = 17,
 }
 
 /// <summary>The answer of <see cref="IAccessChecker.Explain"/>.</summary>

@@ -11,6 +11,7 @@ internal sealed class AccessEngine : IAccessChecker
 {
     private readonly TeamTable _teams = new();
     private readonly RoleCatalog _roles;
+    private bool _refusing;
 
     public AccessEngine(RoleCatalog roles)
     {
@@ -19,6 +20,16 @@ internal sealed class AccessEngine : IAccessChecker
     }
 
     public int TeamCount => _teams.Count;
+
+    /// <summary>Gets or sets whether every check is refused: set while the change feed cannot be read past the staleness bound and the host chose to fail closed.</summary>
+    public bool Refusing
+    {
+        get => Volatile.Read(ref _refusing);
+        set => Volatile.Write(ref _refusing, value);
+    }
+
+    /// <summary>Gets or sets the change-feed follower that brings teams up to a consistency token.</summary>
+    internal ChangeFeedFollower? Follower { get; set; }
 
     internal RoleCatalog Roles => _roles;
 
@@ -51,7 +62,7 @@ internal sealed class AccessEngine : IAccessChecker
     public AccessHandle Resolve(UserId userId, TeamId teamId)
     {
         var team = _teams.Find(teamId.Value);
-        if (team is null)
+        if (team is null || _refusing)
         {
             return default;
         }
@@ -64,7 +75,7 @@ internal sealed class AccessEngine : IAccessChecker
     public bool HasPermission(UserId userId, TeamId teamId, Permission permission)
     {
         var team = _teams.Find(teamId.Value);
-        if (team is null)
+        if (team is null || _refusing)
         {
             return false;
         }
@@ -81,7 +92,7 @@ internal sealed class AccessEngine : IAccessChecker
         }
 
         var team = _teams.Find(teamId.Value);
-        if (team is null)
+        if (team is null || _refusing)
         {
             return false;
         }
@@ -101,6 +112,11 @@ internal sealed class AccessEngine : IAccessChecker
         if (!_roles.PermissionCatalog.TryGet(permission, out var resolved))
         {
             return new AccessDecision(false, AccessReason.UnknownPermission);
+        }
+
+        if (_refusing)
+        {
+            return new AccessDecision(false, AccessReason.IndexStale);
         }
 
         var team = _teams.Find(teamId.Value);
@@ -155,6 +171,46 @@ internal sealed class AccessEngine : IAccessChecker
         }
 
         return new AccessDecision(false, AccessReason.NotGranted, membershipId, role.Name);
+    }
+
+    public ValueTask<bool> CatchUpAsync(ConsistencyToken token, CancellationToken cancellationToken = default)
+    {
+        if (VersionOf(token.TeamId) >= token.Version)
+        {
+            return ValueTask.FromResult(true);
+        }
+
+        return Follower is { } follower ? follower.WaitForAsync(token, cancellationToken) : ValueTask.FromResult(false);
+    }
+
+    /// <summary>The version of the team the index holds, or 0 when it holds none.</summary>
+    public long VersionOf(TeamId teamId) => _teams.Find(teamId.Value)?.Version ?? 0;
+
+    /// <summary>
+    /// Judges a session from the index alone: <see cref="SessionCheck.Valid"/> when the team is Active and holds the
+    /// membership for that user, Active, with the session's stamp (and then the role and the team's sign-in policy);
+    /// <see cref="SessionCheck.Unknown"/> otherwise, which the caller settles by reading the store, since the index may
+    /// be behind a change that made the session valid (a join on another instance).
+    /// </summary>
+    internal SessionCheck CheckSession(UserId userId, TeamId teamId, MembershipId membershipId, Guid stamp, out string? role, out TeamSignInPolicy? policy)
+    {
+        role = null;
+        policy = null;
+        var team = _teams.Find(teamId.Value);
+        if (team is null || team.Status != TeamStatus.Active)
+        {
+            return SessionCheck.Unknown;
+        }
+
+        ref readonly var entry = ref team.Find(userId.Value);
+        if (Unsafe.IsNullRef(in entry) || entry.MembershipStatus != MembershipStatus.Active || team.MembershipIdOf(in entry) != membershipId || team.StampOf(in entry) != stamp)
+        {
+            return SessionCheck.Unknown;
+        }
+
+        role = team.RoleNameOf(in entry);
+        policy = team.SignInPolicy;
+        return role is null ? SessionCheck.Unknown : SessionCheck.Valid;
     }
 
     // Two writers publishing out of order must not put an older version back.

@@ -22,16 +22,20 @@ internal sealed class CompiledTeam
     private readonly Entry[] _entries;
     private readonly int _shift;
     private readonly MembershipId[] _membershipIds;
+    private readonly Guid[] _stamps;
     private readonly ulong[] _resourceBaseByRole;
     private readonly Dictionary<string, Dictionary<int, ulong>>? _grantMasks;
+    private readonly RoleCatalog _roleNames;
 
     public CompiledTeam(TeamSnapshot snapshot, RoleCatalog roles)
     {
         Id = snapshot.Id;
         Version = snapshot.Version;
         Status = snapshot.Team.Status;
+        SignInPolicy = snapshot.Team.SignInPolicy;
         Groups = snapshot.Groups;
         Grants = snapshot.Grants;
+        _roleNames = roles;
 
         // Walking an ImmutableDictionary is a tree walk with a cache miss or two per node: it is most of what a rebuild of a
         // big team costs. So the memberships are walked once, with the struct enumerator (Values is an iterator over it),
@@ -55,6 +59,7 @@ internal sealed class CompiledTeam
 
             // Every slot is written below, so the runtime need not clear it first.
             _membershipIds = GC.AllocateUninitializedArray<MembershipId>(count);
+            _stamps = GC.AllocateUninitializedArray<Guid>(count);
             _resourceBaseByRole = roles.ResourceBaseByRoleIndex;
 
             Dictionary<MembershipId, int>? slotByMembership = snapshot.Grants.IsEmpty ? null : new(count);
@@ -66,6 +71,7 @@ internal sealed class CompiledTeam
                 var (lo, hi) = GuidKey.Split(membership.UserId!.Value.Value);
                 _entries[FindFree(lo, hi)] = Entry.Of(snapshot.Team, membership, role, lo, hi, slot + 1);
                 _membershipIds[slot] = membership.Id;
+                _stamps[slot] = membership.SecurityStamp;
                 slotByMembership?.Add(membership.Id, slot);
             }
 
@@ -82,11 +88,14 @@ internal sealed class CompiledTeam
     }
 
     /// <summary>The next version with a few memberships rewritten in place; everything else is the previous version's.</summary>
-    private CompiledTeam(CompiledTeam previous, TeamSnapshot snapshot, Entry[] entries)
+    private CompiledTeam(CompiledTeam previous, TeamSnapshot snapshot, Entry[] entries, Guid[] stamps)
     {
         Id = snapshot.Id;
         Version = snapshot.Version;
         Status = previous.Status;
+        SignInPolicy = snapshot.Team.SignInPolicy;
+        _roleNames = previous._roleNames;
+        _stamps = stamps;
         Groups = snapshot.Groups;
         Grants = snapshot.Grants;
         _entries = entries;
@@ -103,6 +112,9 @@ internal sealed class CompiledTeam
     public long Version { get; }
 
     public TeamStatus Status { get; }
+
+    /// <summary>Gets the team's sign-in policy, which validating a session reads.</summary>
+    public TeamSignInPolicy SignInPolicy { get; }
 
     public int Count => _membershipIds.Length;
 
@@ -143,6 +155,12 @@ internal sealed class CompiledTeam
     }
 
     public MembershipId MembershipIdOf(in Entry entry) => _membershipIds[entry.SlotPlusOne - 1];
+
+    /// <summary>The security stamp of the entry's membership, which a session names.</summary>
+    public Guid StampOf(in Entry entry) => _stamps[entry.SlotPlusOne - 1];
+
+    /// <summary>The name of the entry's role, or <see langword="null"/> when the catalog no longer has it.</summary>
+    public string? RoleNameOf(in Entry entry) => entry.Role == UnknownRole ? null : _roleNames[entry.Role].Name;
 
     /// <summary>
     /// Builds the index of <paramref name="snapshot"/> from this one, the index of the version just before it, when the
@@ -189,6 +207,8 @@ internal sealed class CompiledTeam
         // Entry holds no references, so the runtime need not clear an array that is overwritten whole at once.
         var entries = GC.AllocateUninitializedArray<Entry>(_entries.Length);
         _entries.AsSpan().CopyTo(entries);
+        var stamps = GC.AllocateUninitializedArray<Guid>(_stamps.Length);
+        _stamps.AsSpan().CopyTo(stamps);
         for (var c = 0; c < changes.Count; c++)
         {
             var after = changes[c].After;
@@ -197,10 +217,11 @@ internal sealed class CompiledTeam
                 var i = IndexOf(userId.Value);
                 ref readonly var old = ref _entries[i];
                 entries[i] = Entry.Of(snapshot.Team, after, roles.TryGet(after.Role, out var role) ? role : null, old.Lo, old.Hi, old.SlotPlusOne);
+                stamps[old.SlotPlusOne - 1] = after.SecurityStamp;
             }
         }
 
-        return new CompiledTeam(this, snapshot, entries);
+        return new CompiledTeam(this, snapshot, entries, stamps);
     }
 
     private static byte RoleIndexOf(RoleCatalog roles, string name) => roles.TryGet(name, out var role) ? (byte)role.Index : UnknownRole;

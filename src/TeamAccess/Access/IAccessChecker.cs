@@ -52,4 +52,14 @@ public interface IAccessChecker
     /// <param name="resourceId">The resource id, or <see langword="null"/> for a team-level check.</param>
     /// <returns>The decision with its reason.</returns>
     AccessDecision Explain(UserId userId, TeamId teamId, string permission, string? resourceId = null);
+
+    /// <summary>
+    /// Brings this instance's index up to at least a write's <see cref="ConsistencyToken"/> (from any instance), so that
+    /// the checks after it see that write: waits a bounded time for the change feed, then reads the team from the store.
+    /// Without a token, checks are at most the configured staleness bound behind other instances' writes.
+    /// </summary>
+    /// <param name="token">The token a write returned.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns><see langword="true"/> when the index now holds the token's version of the team or a newer one.</returns>
+    ValueTask<bool> CatchUpAsync(ConsistencyToken token, CancellationToken cancellationToken = default);
 }

@@ -7,7 +7,9 @@ namespace TeamAccess;
 
 /// <summary>
 /// Loads every team from the store into the permission index when the host starts, so that the first check after a
-/// restart already knows every team. Hosts without the generic host call <c>WarmUpTeamAccessAsync</c> themselves.
+/// restart already knows every team, then starts following the change feed from the position read before the load:
+/// whatever another instance commits during the load is read from the feed afterwards, so nothing is lost. Hosts
+/// without the generic host call <c>WarmUpTeamAccessAsync</c> themselves.
 /// </summary>
 internal sealed class AccessIndexWarmup(
     IServiceScopeFactory scopes,
@@ -15,6 +17,7 @@ internal sealed class AccessIndexWarmup(
     TimeProvider time,
     IdentityProviderRegistry providers,
     SessionKeys sessionKeys,
+    ChangeFeedFollower follower,
     ILogger<AccessIndexWarmup>? logger = null) : IHostedService
 {
     private readonly ILogger _logger = logger ?? NullLogger<AccessIndexWarmup>.Instance;
@@ -24,6 +27,7 @@ internal sealed class AccessIndexWarmup(
         // Resolved above so that a misconfigured identity provider or session key fails the host's start, not a sign-in.
         _ = (providers, sessionKeys);
         var started = time.GetTimestamp();
+        var from = await follower.GetHeadAsync(cancellationToken).ConfigureAwait(false);
         var scope = scopes.CreateAsyncScope();
         await using (scope.ConfigureAwait(false))
         {
@@ -37,7 +41,9 @@ internal sealed class AccessIndexWarmup(
 
             _logger.LogInformation("TeamAccess loaded {Count} teams into the permission index in {Elapsed}", count, time.GetElapsedTime(started));
         }
+
+        follower.Start(from);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken) => follower.DisposeAsync().AsTask();
 }

@@ -18,6 +18,9 @@ public sealed class TeamAccessOptions
     /// <summary>Gets how session tokens are signed and how long they live.</summary>
     public SessionOptions Sessions { get; } = new();
 
+    /// <summary>Gets how this instance follows the change feed: the staleness bound, and what happens past it.</summary>
+    public ChangeFeedOptions ChangeFeed { get; } = new();
+
     /// <summary>Gets how writes behave under contention.</summary>
     public ConcurrencyOptions Concurrency { get; } = new();
 }

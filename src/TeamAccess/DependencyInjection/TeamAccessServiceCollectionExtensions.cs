@@ -37,10 +37,23 @@ public static class TeamAccessServiceCollectionExtensions
         services.TryAddSingleton<ITeamStore>(sp => sp.GetRequiredService<InMemoryTeamAccessStore>());
         services.TryAddSingleton<IAuditStore>(sp => sp.GetRequiredService<InMemoryTeamAccessStore>());
         services.TryAddSingleton<IChangeStore>(sp => sp.GetRequiredService<InMemoryTeamAccessStore>());
+        services.TryAddSingleton<IChangeFeed>(sp => sp.GetRequiredService<InMemoryTeamAccessStore>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChangeFeedNotifier, InMemoryTeamAccessStore>(sp => sp.GetRequiredService<InMemoryTeamAccessStore>()));
 
         services.TryAddSingleton<AccessEngine>();
         services.TryAddSingleton<IAccessChecker>(sp => sp.GetRequiredService<AccessEngine>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AccessIndexWarmup>());
+        services.TryAddSingleton(sp => new ChangeFeedFollower(
+            sp.GetRequiredService<AccessEngine>(),
+            sp.GetRequiredService<ITeamStore>(),
+            sp.GetServices<IChangeFeedNotifier>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<TeamAccessOptions>>(),
+            sp.GetService<IChangeFeed>(),
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<ChangeFeedFollower>>()));
+        services.TryAddSingleton(sp => new TeamAccessHealthCheck(
+            sp.GetRequiredService<ChangeFeedFollower>(),
+            sp.GetRequiredService<IOptions<TeamAccessOptions>>().Value.ChangeFeed.FailClosedWhenStale));
 
         services.TryAddSingleton<ITeamSignInPolicyProvider, StoredTeamSignInPolicyProvider>();
         services.TryAddSingleton<IInvitationSender, LoggingInvitationSender>();
@@ -63,8 +76,9 @@ public static class TeamAccessServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Loads every stored team into the permission index, for hosts that do not run the generic host's hosted services
-    /// (which do this at start-up). Also validates the options, as the generic host would.
+    /// Loads every stored team into the permission index and starts following the change feed, for hosts that do not run
+    /// the generic host's hosted services (which do this at start-up). Also validates the options, as the generic host
+    /// would. The feed is followed until the service provider is disposed.
     /// </summary>
     /// <param name="services">The built service provider.</param>
     /// <param name="cancellationToken">Cancels the load.</param>

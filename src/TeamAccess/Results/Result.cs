@@ -24,6 +24,24 @@ public class Result
     /// <summary>Gets the refusal's code, or <see cref="TeamAccessErrorCode.None"/> on success.</summary>
     public TeamAccessErrorCode Code => Error?.Code ?? TeamAccessErrorCode.None;
 
+    /// <summary>
+    /// Gets, on a write that committed a change to a team, the team and its version after the write: pass it (as its
+    /// string form) to the next request, whose <see cref="IAccessChecker.CatchUpAsync"/> then answers at least as freshly
+    /// on any instance. <see langword="null"/> on refusals, reads, and writes that changed no team.
+    /// </summary>
+    public ConsistencyToken? ConsistencyToken { get; private set; }
+
+    /// <summary>Stamps a result made for this write alone (never the shared <see cref="Success"/>) with its token.</summary>
+    internal void SetConsistencyToken(ConsistencyToken token)
+    {
+        if (ReferenceEquals(this, SuccessInstance))
+        {
+            throw new InvalidOperationException("The shared success result cannot carry a consistency token.");
+        }
+
+        ConsistencyToken = token;
+    }
+
     /// <summary>Gets the successful result.</summary>
     public static Result Success => SuccessInstance;
 

@@ -25,6 +25,15 @@ public sealed class SessionOptions
     /// </summary>
     public IList<SecurityKey> SigningKeys { get; } = [];
 
+    /// <summary>
+    /// Gets or sets whether validating a session reads the store on every call. Default <see langword="false"/>: a
+    /// session is validated from the permission index (a signature check and a lookup, no query), so a change made on
+    /// another instance (a removal, a demotion, a policy change) ends a session there within the change feed's
+    /// staleness bound; the store is read only when the index cannot confirm the session. <see langword="true"/> reads
+    /// the store every time, for hosts that want such changes to take effect at once everywhere.
+    /// </summary>
+    public bool ValidateAgainstStore { get; set; }
+
     internal IEnumerable<string> Validate()
     {
         if (string.IsNullOrWhiteSpace(Issuer) || string.IsNullOrWhiteSpace(Audience))

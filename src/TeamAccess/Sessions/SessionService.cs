@@ -19,6 +19,8 @@ internal sealed class SessionService(
     IdentityProviderRegistry providers,
     ITeamSignInPolicyProvider policies,
     SessionKeys keys,
+    AccessEngine engine,
+    ChangeFeedFollower follower,
     IOptions<TeamAccessOptions> options,
     ILogger<SessionService>? logger = null) : ISessionService
 {
@@ -107,10 +109,29 @@ internal sealed class SessionService(
             return Result<SessionInfo>.Failed(TeamAccessErrorCode.WrongTeam);
         }
 
+        // From the index when it confirms the session: a signature check and a lookup, no query. The index follows other
+        // instances' writes within the change feed's staleness bound; when it cannot confirm (it may be behind a join or a
+        // stamp made elsewhere), the store decides, and a session the store accepts brings the index up to date.
+        if (!Options.ValidateAgainstStore
+            && engine.CheckSession(info.Claims.UserId, info.Claims.TeamId, info.Claims.MembershipId, info.Stamp, out var indexedRole, out var indexedPolicy) == SessionCheck.Valid)
+        {
+            var accepts = policies is StoredTeamSignInPolicyProvider
+                ? indexedPolicy!.Accepts(info.Claims.Provider)
+                : (await policies.GetAsync(info.Claims.TeamId, cancellationToken).ConfigureAwait(false)).Accepts(info.Claims.Provider);
+            return accepts
+                ? Result<SessionInfo>.Ok(info.Claims with { Role = indexedRole! })
+                : Result<SessionInfo>.Failed(TeamAccessErrorCode.ReauthenticationRequired);
+        }
+
         var membership = await writer.Teams.FindMembershipAsync(info.Claims.TeamId, info.Claims.MembershipId, cancellationToken).ConfigureAwait(false);
         if (membership is null || membership.UserId != info.Claims.UserId || membership.Status != MembershipStatus.Active || membership.SecurityStamp != info.Stamp)
         {
             return Result<SessionInfo>.Failed(TeamAccessErrorCode.SessionRevoked);
+        }
+
+        if (!Options.ValidateAgainstStore)
+        {
+            await follower.ReloadAsync(info.Claims.TeamId, cancellationToken).ConfigureAwait(false);
         }
 
         // A team that has since stopped accepting the session's provider (it now requires its SSO) ends the session.

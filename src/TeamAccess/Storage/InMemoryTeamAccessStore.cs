@@ -5,9 +5,10 @@ namespace TeamAccess;
 /// <summary>
 /// The default store: everything in memory, safe under concurrent use. A commit takes one lock, checks every version,
 /// stamp and constraint first and then applies all or nothing; reads return immutable objects and never block on a
-/// commit for longer than a dictionary lookup.
+/// commit for longer than a dictionary lookup. Several service providers given the same instance behave as several host
+/// instances on one database: each commit appends to the change feed and wakes every follower.
 /// </summary>
-public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IAuditStore, IChangeStore
+public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IAuditStore, IChangeStore, IChangeFeed, IChangeFeedNotifier
 {
     private readonly object _gate = new();
     private readonly Dictionary<UserId, User> _users = [];
@@ -18,6 +19,8 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IAuditStor
     private readonly Dictionary<UserId, HashSet<TeamId>> _teamIdsByUser = [];
     private readonly Dictionary<TeamId, List<AuditEvent>> _auditByTeam = [];
     private readonly List<AuditEvent> _audit = [];
+    private readonly List<ChangeFeedEntry> _feed = [];
+    private event Action? Committed;
     private long _sequence;
 
     /// <summary>Gets the number of audit events stored (all teams and users).</summary>
@@ -160,6 +163,7 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IAuditStor
     {
         ArgumentNullException.ThrowIfNull(changes);
         cancellationToken.ThrowIfCancellationRequested();
+        long sequence;
         lock (_gate)
         {
             var refusal = Check(changes);
@@ -169,7 +173,61 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IAuditStor
             }
 
             Apply(changes);
-            return ValueTask.FromResult(Result<long>.Ok(_sequence));
+            sequence = _sequence;
+            foreach (var team in changes.Teams)
+            {
+                _feed.Add(new ChangeFeedEntry(_feed.Count + 1, team.After.Id, team.After.Version, null));
+            }
+
+            foreach (var user in changes.Users)
+            {
+                _feed.Add(new ChangeFeedEntry(_feed.Count + 1, null, 0, (user.After ?? user.Before)!.Id));
+            }
+        }
+
+        Committed?.Invoke();
+        return ValueTask.FromResult(Result<long>.Ok(sequence));
+    }
+
+    /// <inheritdoc />
+    public ValueTask<long> GetHeadAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return ValueTask.FromResult((long)_feed.Count);
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<ChangeFeedEntry>> ReadAsync(long after, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(after);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        lock (_gate)
+        {
+            // Positions are 1-based list indexes: the entry after position p is at index p.
+            var start = (int)Math.Min(after, _feed.Count);
+            IReadOnlyList<ChangeFeedEntry> page = _feed.GetRange(start, Math.Min(limit, _feed.Count - start));
+            return ValueTask.FromResult(page);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task ListenAsync(Action changed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
+        Committed += changed;
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped listening.
+        }
+        finally
+        {
+            Committed -= changed;
         }
     }
 

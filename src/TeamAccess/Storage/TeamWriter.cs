@@ -58,6 +58,12 @@ internal sealed class TeamWriter(
                     engine.Apply(team.Snapshot, team.Delta);
                 }
 
+                if (stored.Count > 0)
+                {
+                    // The first team the write changed is the one the operation is about (the team of a sign-up, of a join).
+                    decision.SetConsistencyToken(new ConsistencyToken(stored[0].Snapshot.Id, stored[0].Snapshot.Version));
+                }
+
                 _logger.LogInformation("TeamAccess {Operation} by {Actor} committed at sequence {Sequence}", operation, actor, commit.Value);
                 return decision;
             }
