@@ -1,0 +1,61 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace TeamAccess.EntityFramework.Tests;
+
+/// <summary>Several instances sharing one in-memory store instance (the reference: its commits wake every follower).</summary>
+public sealed class InMemoryMultiHostTests : MultiHostTests
+{
+    private protected override Task<(Action<TeamAccessBuilder> Storage, Func<ValueTask> Drop)> CreateStoreAsync()
+    {
+        var shared = new InMemoryTeamAccessStore();
+        return Task.FromResult<(Action<TeamAccessBuilder>, Func<ValueTask>)>((
+            builder =>
+            {
+                builder.Services.RemoveAll<InMemoryTeamAccessStore>();
+                builder.Services.AddSingleton(shared);
+            },
+            () => ValueTask.CompletedTask));
+    }
+}
+
+/// <summary>Several instances on one SQLite file: no notifications, polling alone meets the bound.</summary>
+public sealed class SqliteMultiHostTests : MultiHostTests
+{
+    private protected override async Task<(Action<TeamAccessBuilder> Storage, Func<ValueTask> Drop)> CreateStoreAsync()
+    {
+        var folder = Directory.CreateTempSubdirectory("teamaccess-sqlite-").FullName;
+        var connection = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "teamaccess.db"), DefaultTimeout = 30 }.ConnectionString;
+        Action<TeamAccessBuilder> storage = builder => builder.AddEntityFrameworkStores(db => db.UseSqlite(connection));
+        await CreateSchemaAsync(storage);
+        return (storage, () =>
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+            return ValueTask.CompletedTask;
+        });
+    }
+
+    internal static async Task CreateSchemaAsync(Action<TeamAccessBuilder> storage)
+    {
+        var services = new ServiceCollection();
+        storage(services.AddTeamAccess());
+        await using var provider = services.BuildServiceProvider();
+        await provider.EnsureTeamAccessDatabaseCreatedAsync();
+    }
+}
+
+/// <summary>Several instances on one PostgreSQL database, woken by LISTEN/NOTIFY.</summary>
+public sealed class PostgreSqlMultiHostTests : MultiHostTests
+{
+    private protected override async Task<(Action<TeamAccessBuilder> Storage, Func<ValueTask> Drop)> CreateStoreAsync()
+    {
+        var server = await PostgreSqlServer.GetAsync();
+        var (connection, drop) = await server.CreateDatabaseAsync();
+        Action<TeamAccessBuilder> storage = builder => builder.AddEntityFrameworkStores(db => db.UseNpgsql(connection)).AddPostgreSqlChangeNotifications();
+        await SqliteMultiHostTests.CreateSchemaAsync(storage);
+        return (storage, drop);
+    }
+}

@@ -1,0 +1,231 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace TeamAccess.EntityFramework.Tests;
+
+/// <summary>
+/// Two instances of a host on one store (two service providers, each with its own index and follower): what one
+/// changes, the other's checks and session validation see within the staleness bound, and at once with the write's
+/// consistency token. Run on the in-memory store (one instance shared), a SQLite file (polling alone) and PostgreSQL
+/// (polling and LISTEN/NOTIFY).
+/// </summary>
+public abstract class MultiHostTests
+{
+    /// <summary>How long past the staleness bound a change may take to show before the test fails (a busy CI machine).</summary>
+    private static readonly TimeSpan Slack = TimeSpan.FromSeconds(2);
+
+    /// <summary>Creates an empty store; returns how a host is put on it and how to throw it away.</summary>
+    private protected abstract Task<(Action<TeamAccessBuilder> Storage, Func<ValueTask> Drop)> CreateStoreAsync();
+
+    private static TimeSpan Limit(Host host) => host.Options.ChangeFeed.StalenessBound + Slack;
+
+    [SkippableFact]
+    public async Task MembershipChanges_ThroughA_ReachBsChecksAndSessionsWithinTheBound()
+    {
+        var (storage, drop) = await CreateStoreAsync();
+        try
+        {
+            await using var a = await Host.StartAsync(storage);
+            await using var b = await Host.StartAsync(storage);
+            var owner = await a.SignUpAsync("owner");
+            var team = owner.Team.Id;
+            var admin = await a.SignUpAsync("admin");
+            var other = await a.SignUpAsync("other");
+
+            // Added through A: B lets the new administrator in, and validates the session A issues.
+            var added = await a.Use<IMemberService, Result<Membership>>(m => m.AddAsync(owner.User.Id, team, admin.User.Id, RolePresets.Administrator));
+            Assert.True(added.Succeeded, added.ToString());
+            await Host.EventuallyAsync(() => b.Access.HasPermission(admin.User.Id, team, Permissions.MembersInvite), Limit(b), "added member on B");
+            var session = await a.SignInAsync("admin@example.com", team);
+            Assert.True((await b.ValidateAsync(session.AccessToken, team)).Succeeded);
+
+            // Demoted through A: B stops letting them invite, and refuses the session issued before.
+            var demoted = await a.Use<IMemberService, Result<Membership>>(m => m.ChangeRoleAsync(owner.User.Id, team, added.Value!.Id, RolePresets.Observer));
+            Assert.True(demoted.Succeeded, demoted.ToString());
+            await Host.EventuallyAsync(() => !b.Access.HasPermission(admin.User.Id, team, Permissions.MembersInvite), Limit(b), "demotion on B");
+            await Host.EventuallyAsync(async () => (await b.ValidateAsync(session.AccessToken, team)).Code == TeamAccessErrorCode.SessionRevoked, Limit(b), "old session refused on B");
+
+            // Signed in again through B as an Observer: B's index must not let the new session write.
+            var observerSession = await b.SignInAsync("admin@example.com", team);
+            Assert.Equal(RolePresets.Observer, (await b.ValidateAsync(observerSession.AccessToken, team)).Value!.Role);
+            Assert.False(b.Access.HasPermission(admin.User.Id, team, "devices.write"));
+
+            // Deactivated, then removed, through A.
+            var deactivated = await a.Use<IMemberService, Result<Membership>>(m => m.DeactivateAsync(owner.User.Id, team, added.Value!.Id));
+            Assert.True(deactivated.Succeeded, deactivated.ToString());
+            await Host.EventuallyAsync(() => !b.Access.HasPermission(admin.User.Id, team, Permissions.MembersRead), Limit(b), "deactivation on B");
+            await Host.EventuallyAsync(async () => (await b.ValidateAsync(observerSession.AccessToken, team)).Code == TeamAccessErrorCode.SessionRevoked, Limit(b), "session of a deactivated member on B");
+
+            var otherAdded = await a.Use<IMemberService, Result<Membership>>(m => m.AddAsync(owner.User.Id, team, other.User.Id, RolePresets.Administrator));
+            await Host.EventuallyAsync(() => b.Access.HasPermission(other.User.Id, team, Permissions.MembersRead), Limit(b), "second member on B");
+            var removed = await a.Use<IMemberService, Result<Membership>>(m => m.RemoveAsync(owner.User.Id, team, otherAdded.Value!.Id));
+            Assert.True(removed.Succeeded, removed.ToString());
+            await Host.EventuallyAsync(() => !b.Access.HasPermission(other.User.Id, team, Permissions.MembersRead), Limit(b), "removal on B");
+        }
+        finally
+        {
+            await drop();
+        }
+    }
+
+    [SkippableFact]
+    public async Task GrantPolicyAndTeamChanges_ThroughA_ReachBWithinTheBound()
+    {
+        var (storage, drop) = await CreateStoreAsync();
+        try
+        {
+            await using var a = await Host.StartAsync(storage);
+            await using var b = await Host.StartAsync(storage);
+            var owner = await a.SignUpAsync("owner");
+            var team = owner.Team.Id;
+            var member = await a.SignUpAsync("member");
+            var added = await a.Use<IMemberService, Result<Membership>>(m => m.AddAsync(owner.User.Id, team, member.User.Id, RolePresets.Member));
+            var grant = await a.Use<IGrantService, Result<Grant>>(g => g.GrantAsync(owner.User.Id, team, GrantSubject.ForMembership(added.Value!.Id), "line-1", ["devices.write"]));
+            Assert.True(grant.Succeeded, grant.ToString());
+            await Host.EventuallyAsync(() => b.Access.HasPermission(member.User.Id, team, "devices.write", "line-1"), Limit(b), "grant on B");
+
+            var revoked = await a.Use<IGrantService, Result>(g => g.RevokeAsync(owner.User.Id, team, grant.Value!.Id));
+            Assert.True(revoked.Succeeded, revoked.ToString());
+            await Host.EventuallyAsync(() => !b.Access.HasPermission(member.User.Id, team, "devices.write", "line-1"), Limit(b), "revoked grant on B");
+
+            // A policy that requires the team's SSO ends password sessions on B.
+            var session = await b.SignInAsync("owner@example.com", team);
+            var policy = await a.Use<ITeamService, Result<Team>>(t => t.SetSignInPolicyAsync(owner.User.Id, team, new TeamSignInPolicy(true, "corp-sso")));
+            if (policy.Succeeded)
+            {
+                await Host.EventuallyAsync(async () => (await b.ValidateAsync(session.AccessToken, team)).Code == TeamAccessErrorCode.ReauthenticationRequired, Limit(b), "policy on B");
+                await a.Use<ITeamService, Result<Team>>(t => t.SetSignInPolicyAsync(owner.User.Id, team, TeamSignInPolicy.Open));
+            }
+
+            var deleted = await a.Use<ITeamService, Result>(t => t.DeleteAsync(owner.User.Id, team));
+            Assert.True(deleted.Succeeded, deleted.ToString());
+            await Host.EventuallyAsync(() => !b.Access.HasPermission(owner.User.Id, team, Permissions.MembersRead), Limit(b), "deleted team on B");
+        }
+        finally
+        {
+            await drop();
+        }
+    }
+
+    [SkippableFact]
+    public async Task ConsistencyToken_OfAWriteOnA_MakesBAnswerAtOnce()
+    {
+        var (storage, drop) = await CreateStoreAsync();
+        try
+        {
+            await using var a = await Host.StartAsync(storage);
+
+            // B polls once an hour and hears no notifications: only the token can bring it up to date in time.
+            await using var b = await Host.StartAsync(storage, o => o.ChangeFeed.StalenessBound = TimeSpan.FromHours(1), s => s.AddSingleton<IChangeFeedNotifier, SilentNotifier>());
+            var owner = await a.SignUpAsync("owner");
+            var member = await a.SignUpAsync("member");
+            var added = await a.Use<IMemberService, Result<Membership>>(m => m.AddAsync(owner.User.Id, owner.Team.Id, member.User.Id, RolePresets.Administrator));
+            var token = added.ConsistencyToken!.Value;
+            Assert.Equal(owner.Team.Id, token.TeamId);
+            Assert.True(ConsistencyToken.TryParse(token.ToString(), out var carried));
+
+            Assert.True(await b.Access.CatchUpAsync(carried));
+
+            Assert.True(b.Access.HasPermission(member.User.Id, owner.Team.Id, Permissions.MembersInvite));
+            Assert.True(b.Engine.VersionOf(owner.Team.Id) >= token.Version);
+        }
+        finally
+        {
+            await drop();
+        }
+    }
+
+    [SkippableTheory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task RandomWritesThroughRandomHosts_AfterQuiescence_EveryIndexAnswersAsAFreshLoad(int seed)
+    {
+        var (storage, drop) = await CreateStoreAsync();
+        try
+        {
+            var random = new Random(seed);
+            var hosts = new[] { await Host.StartAsync(storage), await Host.StartAsync(storage), await Host.StartAsync(storage) };
+            try
+            {
+                var people = new List<SignUpResult>();
+                for (var i = 0; i < 6; i++)
+                {
+                    people.Add(await hosts[random.Next(hosts.Length)].SignUpAsync($"p{seed}x{i}"));
+                }
+
+                var roles = new[] { RolePresets.Administrator, RolePresets.Member, RolePresets.Observer };
+                for (var step = 0; step < 60; step++)
+                {
+                    var host = hosts[random.Next(hosts.Length)];
+                    var owner = people[random.Next(people.Count)];
+                    var person = people[random.Next(people.Count)];
+                    var team = owner.Team.Id;
+                    var snapshot = await host.Use<ITeamStore, TeamSnapshot?>(t => t.LoadAsync(team, CancellationToken.None));
+                    var current = snapshot!.FindCurrentMembership(person.User.Id);
+                    switch (random.Next(5))
+                    {
+                        case 0 when current is null:
+                            await host.Use<IMemberService, Result<Membership>>(m => m.AddAsync(owner.User.Id, team, person.User.Id, roles[random.Next(roles.Length)]));
+                            break;
+                        case 1 when current is not null:
+                            await host.Use<IMemberService, Result<Membership>>(m => m.ChangeRoleAsync(owner.User.Id, team, current.Id, roles[random.Next(roles.Length)]));
+                            break;
+                        case 2 when current is not null:
+                            await host.Use<IMemberService, Result<Membership>>(m => current.Status == MembershipStatus.Active
+                                ? m.DeactivateAsync(owner.User.Id, team, current.Id)
+                                : m.ReactivateAsync(owner.User.Id, team, current.Id));
+                            break;
+                        case 3 when current is not null:
+                            await host.Use<IMemberService, Result<Membership>>(m => m.RemoveAsync(owner.User.Id, team, current.Id));
+                            break;
+                        case 4 when current is not null:
+                            await host.Use<IGrantService, Result<Grant>>(g => g.GrantAsync(owner.User.Id, team, GrantSubject.ForMembership(current.Id), $"line-{random.Next(3)}", ["devices.read", "devices.write"]));
+                            break;
+                    }
+                }
+
+                await using var fresh = await Host.StartAsync(storage);
+                foreach (var host in hosts)
+                {
+                    await host.Follower.CatchUpAsync(CancellationToken.None);
+                }
+
+                var permissions = new[] { Permissions.MembersRead, Permissions.MembersInvite, "devices.read", "devices.write" };
+                foreach (var team in people.Select(p => p.Team.Id))
+                {
+                    foreach (var user in people.Select(p => p.User.Id))
+                    {
+                        foreach (var permission in permissions)
+                        {
+                            foreach (var resource in new string?[] { null, "line-0", "line-1", "line-2" })
+                            {
+                                var expected = fresh.Access.Explain(user, team, permission, resource);
+                                foreach (var host in hosts)
+                                {
+                                    Assert.Equal(expected, host.Access.Explain(user, team, permission, resource));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            finally
+            {
+                foreach (var host in hosts)
+                {
+                    await host.DisposeAsync();
+                }
+            }
+        }
+        finally
+        {
+            await drop();
+        }
+    }
+
+    /// <summary>A notifier that never tells of a commit.</summary>
+    private sealed class SilentNotifier : IChangeFeedNotifier
+    {
+        public Task ListenAsync(Action changed, CancellationToken cancellationToken) => Task.Delay(Timeout.Infinite, cancellationToken);
+    }
+}

@@ -1,0 +1,158 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace TeamAccess.EntityFramework.Tests;
+
+/// <summary>
+/// What only a real PostgreSQL can break in the change feed: numbering in commit order under many concurrent writers
+/// (sequence values are handed out in start order), a listener whose connection is killed, and a follower restarted
+/// while other instances keep writing.
+/// </summary>
+public sealed class PostgreSqlChangeFeedTests
+{
+    private static async Task<(Action<TeamAccessBuilder> Storage, string Connection, Func<ValueTask> Drop)> CreateAsync()
+    {
+        var server = await PostgreSqlServer.GetAsync();
+        var (connection, drop) = await server.CreateDatabaseAsync();
+        Action<TeamAccessBuilder> storage = builder => builder.AddEntityFrameworkStores(db => db.UseNpgsql(connection)).AddPostgreSqlChangeNotifications();
+        await SqliteMultiHostTests.CreateSchemaAsync(storage);
+        return (storage, connection, drop);
+    }
+
+    [SkippableFact]
+    public async Task ReadAsync_ManyConcurrentWritersOnManyTeams_AReaderKeepingOnlyItsLastPositionMissesNothing()
+    {
+        var (storage, _, drop) = await CreateAsync();
+        try
+        {
+            await using var writerHost = await Host.StartAsync(storage);
+            var owners = new List<SignUpResult>();
+            for (var i = 0; i < 12; i++)
+            {
+                owners.Add(await writerHost.SignUpAsync($"owner{i}"));
+            }
+
+            var feed = writerHost.Services.GetRequiredService<IChangeFeed>();
+            var start = await feed.GetHeadAsync(CancellationToken.None);
+            using var stop = new CancellationTokenSource();
+            var seen = new List<long>();
+
+            // The reader keeps only the highest position read, as a naive follower would.
+            var reader = Task.Run(async () =>
+            {
+                var position = start;
+                while (true)
+                {
+                    var done = stop.IsCancellationRequested;
+                    var batch = await feed.ReadAsync(position, 100, CancellationToken.None);
+                    foreach (var entry in batch)
+                    {
+                        seen.Add(entry.Position);
+                        position = entry.Position;
+                    }
+
+                    if (done && batch.Count == 0)
+                    {
+                        return;
+                    }
+                }
+            });
+
+            var writers = Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
+            {
+                for (var n = 0; n < 25; n++)
+                {
+                    var owner = owners[(w * 7 + n) % owners.Count];
+                    var renamed = await writerHost.Use<ITeamService, Result<Team>>(t => t.RenameAsync(owner.User.Id, owner.Team.Id, $"Team {w}-{n}"));
+                    Assert.True(renamed.Succeeded, renamed.ToString());
+                }
+            })).ToArray();
+            await Task.WhenAll(writers);
+            await stop.CancelAsync();
+            await reader;
+
+            var all = await feed.ReadAsync(start, 100_000, CancellationToken.None);
+            Assert.Equal(8 * 25, all.Count);
+            Assert.Equal(all.Select(e => e.Position), seen);
+        }
+        finally
+        {
+            await drop();
+        }
+    }
+
+    [SkippableFact]
+    public async Task Follower_ListenerConnectionKilled_ReconnectsAndSkipsNothing()
+    {
+        var (storage, connection, drop) = await CreateAsync();
+        try
+        {
+            await using var a = await Host.StartAsync(storage);
+            await using var b = await Host.StartAsync(storage, o => o.ChangeFeed.StalenessBound = TimeSpan.FromMinutes(10));
+            var owner = await a.SignUpAsync("owner");
+            var member = await a.SignUpAsync("member");
+            await Host.EventuallyAsync(() => b.Engine.VersionOf(owner.Team.Id) > 0, TimeSpan.FromSeconds(10), "team on B by notification");
+
+            // Every listening backend is killed; B polls only every 5 minutes, so only a reconnected listener can wake it.
+            await using (var admin = new NpgsqlConnection(connection))
+            {
+                await admin.OpenAsync();
+                await using var kill = new NpgsqlCommand("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'", admin);
+                Assert.True((long)(await kill.ExecuteScalarAsync())! >= 1);
+            }
+
+            var added = await a.Use<IMemberService, Result<Membership>>(m => m.AddAsync(owner.User.Id, owner.Team.Id, member.User.Id, RolePresets.Administrator));
+            Assert.True(added.Succeeded, added.ToString());
+            await Host.EventuallyAsync(() => b.Access.HasPermission(member.User.Id, owner.Team.Id, Permissions.MembersInvite), TimeSpan.FromSeconds(20), "change after the listener was killed");
+        }
+        finally
+        {
+            await drop();
+        }
+    }
+
+    [SkippableFact]
+    public async Task Follower_RestartedWhileAnotherInstanceWrites_LosesNothing()
+    {
+        var (storage, _, drop) = await CreateAsync();
+        try
+        {
+            await using var a = await Host.StartAsync(storage);
+            var owner = await a.SignUpAsync("owner");
+            var people = new List<SignUpResult>();
+            for (var i = 0; i < 10; i++)
+            {
+                people.Add(await a.SignUpAsync($"person{i}"));
+            }
+
+            using var stop = new CancellationTokenSource();
+            var added = new ConcurrentBag<UserId>();
+            var writer = Task.Run(async () =>
+            {
+                foreach (var person in people)
+                {
+                    var result = await a.Use<IMemberService, Result<Membership>>(m => m.AddAsync(owner.User.Id, owner.Team.Id, person.User.Id, RolePresets.Administrator));
+                    Assert.True(result.Succeeded, result.ToString());
+                    added.Add(person.User.Id);
+                    await Task.Delay(20);
+                }
+            });
+
+            // B starts (and loads) while A writes, stops, and a new B starts again mid-stream.
+            var first = await Host.StartAsync(storage);
+            await Task.Delay(60);
+            await first.DisposeAsync();
+            await using var b = await Host.StartAsync(storage);
+            await writer;
+
+            await Host.EventuallyAsync(() => people.All(p => b.Access.HasPermission(p.User.Id, owner.Team.Id, Permissions.MembersInvite)), TimeSpan.FromSeconds(10), "every member added meanwhile");
+            Assert.Equal(people.Count, added.Count);
+        }
+        finally
+        {
+            await drop();
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace TeamAccess.EntityFramework.Tests;
+
+/// <summary>Validating a session reads the index, not the database: every SQL command the store sends is counted.</summary>
+public sealed class SessionValidationQueryTests
+{
+    [Fact]
+    public async Task ValidateAsync_FromTheIndex_SendsNoQuery_AndTheStrictOptionReadsTheStore()
+    {
+        var folder = Directory.CreateTempSubdirectory("teamaccess-sqlite-").FullName;
+        try
+        {
+            var connection = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "teamaccess.db") }.ConnectionString;
+            var counter = new CommandCounter();
+            Action<TeamAccessBuilder> storage = builder => builder.AddEntityFrameworkStores(db => db.UseSqlite(connection).AddInterceptors(counter));
+            await SqliteMultiHostTests.CreateSchemaAsync(storage);
+
+            // The follower's polls are SQL too: an hour's bound keeps them out of the count.
+            await using (var host = await Host.StartAsync(storage, o => o.ChangeFeed.StalenessBound = TimeSpan.FromHours(1)))
+            {
+                var owner = await host.SignUpAsync("owner");
+                var session = await host.SignInAsync("owner@example.com", owner.Team.Id);
+
+                var before = counter.Count;
+                for (var i = 0; i < 100; i++)
+                {
+                    Assert.True((await host.ValidateAsync(session.AccessToken, owner.Team.Id)).Succeeded);
+                }
+
+                Assert.Equal(0, counter.Count - before);
+            }
+
+            await using (var strict = await Host.StartAsync(storage, o =>
+            {
+                o.ChangeFeed.StalenessBound = TimeSpan.FromHours(1);
+                o.Sessions.ValidateAgainstStore = true;
+            }))
+            {
+                var session = await strict.SignInAsync("owner@example.com", (await strict.Use<ITeamStore, TeamId?>(t => t.FindIdByHandleAsync("owner-team", CancellationToken.None)))!.Value);
+                var before = counter.Count;
+                Assert.True((await strict.ValidateAsync(session.AccessToken, session.Info.TeamId)).Succeeded);
+                Assert.True(counter.Count - before >= 1);
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private sealed class CommandCounter : DbCommandInterceptor
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _count);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _count);
+            return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+        }
+    }
+}

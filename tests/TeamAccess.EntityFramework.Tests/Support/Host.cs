@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Tokens;
+
+namespace TeamAccess.EntityFramework.Tests;
+
+/// <summary>
+/// One instance of a host app: its own service provider (its own permission index and change-feed follower) on a
+/// store that other instances share, with the real clock so that the follower polls as in production.
+/// </summary>
+internal sealed class Host : IAsyncDisposable
+{
+    public const string Password = "correct horse battery staple";
+
+    /// <summary>Instances of one deployment share their session signing key.</summary>
+    private static readonly SecurityKey SharedKey = new ECDsaSecurityKey(ECDsa.Create(ECCurve.NamedCurves.nistP256));
+
+    private readonly ServiceProvider _services;
+
+    private Host(ServiceProvider services) => _services = services;
+
+    public IServiceProvider Services => _services;
+
+    public IAccessChecker Access => _services.GetRequiredService<IAccessChecker>();
+
+    public TeamAccessOptions Options => _services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TeamAccessOptions>>().Value;
+
+    internal AccessEngine Engine => _services.GetRequiredService<AccessEngine>();
+
+    internal ChangeFeedFollower Follower => _services.GetRequiredService<ChangeFeedFollower>();
+
+    public static async Task<Host> StartAsync(Action<TeamAccessBuilder> storage, Action<TeamAccessOptions>? configure = null, Action<IServiceCollection>? services = null)
+    {
+        var collection = new ServiceCollection();
+        collection.AddSingleton<IInvitationSender>(new Outbox());
+        services?.Invoke(collection);
+        storage(collection.AddTeamAccess(options =>
+        {
+            options.Permissions.Add("devices.read", "devices.write");
+            options.Sessions.SigningKeys.Add(SharedKey);
+            configure?.Invoke(options);
+        }));
+        var provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        await provider.WarmUpTeamAccessAsync();
+        return new Host(provider);
+    }
+
+    public async Task<T> UseAsync<T>(Func<IServiceProvider, Task<T>> use)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await use(scope.ServiceProvider);
+    }
+
+    public Task<T> Use<TService, T>(Func<TService, ValueTask<T>> use)
+        where TService : notnull =>
+        UseAsync(async sp => await use(sp.GetRequiredService<TService>()));
+
+    public async Task<SignUpResult> SignUpAsync(string name)
+    {
+        var result = await Use<IUserService, Result<SignUpResult>>(users =>
+            users.SignUpAsync(new SignUpRequest($"{name}@example.com", name, "Tester", $"{name}'s team", $"{name}-team") { Password = Password }));
+        Assert.True(result.Succeeded, result.ToString());
+        return result.Value!;
+    }
+
+    public async Task<Session> SignInAsync(string email, TeamId teamId)
+    {
+        var session = await Use<ISessionService, Result<Session>>(s => s.SignInAsync(SignInCredential.ForPassword(email, Password), teamId));
+        Assert.True(session.Succeeded, session.ToString());
+        return session.Value!;
+    }
+
+    public Task<Result<SessionInfo>> ValidateAsync(string token, TeamId teamId) =>
+        Use<ISessionService, Result<SessionInfo>>(s => s.ValidateAsync(token, teamId));
+
+    /// <summary>Waits until <paramref name="condition"/> holds; returns how long that took, or fails past <paramref name="limit"/>.</summary>
+    public static async Task<TimeSpan> EventuallyAsync(Func<Task<bool>> condition, TimeSpan limit, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            Assert.True(clock.Elapsed < limit, $"{what}: not seen within {limit}");
+            await Task.Delay(5);
+        }
+
+        return clock.Elapsed;
+    }
+
+    public static Task<TimeSpan> EventuallyAsync(Func<bool> condition, TimeSpan limit, string what) =>
+        EventuallyAsync(() => Task.FromResult(condition()), limit, what);
+
+    public async ValueTask DisposeAsync() => await _services.DisposeAsync();
+}
