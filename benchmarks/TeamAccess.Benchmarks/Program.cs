@@ -7,4 +7,10 @@ if (args is ["memory", ..])
     return;
 }
 
+if (args is ["propagation", ..])
+{
+    await Propagation.RunAsync(args);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -11,7 +11,7 @@ namespace TeamAccess;
 /// at half the staleness bound and wakes at once when a notifier tells of a commit. An entry is applied by version, so
 /// reading one twice, or after the instance's own write already applied it, changes nothing.
 /// </summary>
-internal sealed class ChangeFeedFollower : IAsyncDisposable
+internal sealed class ChangeFeedFollower : IAsyncDisposable, IDisposable
 {
     private readonly AccessEngine _engine;
     private readonly ITeamStore _teams;
@@ -231,6 +231,27 @@ internal sealed class ChangeFeedFollower : IAsyncDisposable
             {
                 // Stopping.
             }
+        }
+
+        _stop.Dispose();
+    }
+
+    /// <summary>Stops following, for hosts that dispose their container synchronously.</summary>
+    public void Dispose()
+    {
+        if (!_stop.IsCancellationRequested)
+        {
+            _stop.Cancel();
+        }
+
+        try
+        {
+            // The loop ends at its next await once cancelled; waiting a moment keeps it from outliving the container.
+            _loop?.Wait(TimeSpan.FromSeconds(5));
+        }
+        catch (AggregateException)
+        {
+            // Stopping.
         }
 
         _stop.Dispose();
