@@ -43,6 +43,7 @@ public static class TeamAccessServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AccessIndexWarmup>());
 
         services.TryAddSingleton<ITeamSignInPolicyProvider, StoredTeamSignInPolicyProvider>();
+        services.TryAddSingleton<IDomainVerifier, ProviderAuthorityDomainVerifier>();
         services.TryAddSingleton<IInvitationSender, LoggingInvitationSender>();
         services.TryAddSingleton<PasswordPolicy>();
         services.TryAddSingleton<PasswordHasher>();

@@ -10,12 +10,14 @@ public interface IUserService
     ValueTask<Result<SignUpResult>> SignUpAsync(SignUpRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Signs up through an external identity provider: validates the token, needs a verified email, and creates the user
-    /// (linked to the identity by issuer and subject, with no password) and a new team in which they hold the guardian role.
+    /// Signs up through an external identity provider: validates the token, needs a verified email that the provider
+    /// proves (a <see cref="IdentityProviderScope.Global"/> provider the host marked authoritative for the email's domain),
+    /// and creates the user (linked to the identity by issuer and subject, with no password) and a new team in which they
+    /// hold the guardian role.
     /// </summary>
     /// <param name="request">The provider, its token, the names and the new team.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>What was created, or UnknownProvider, InvalidToken, EmailNotVerified, DuplicateEmail, LoginAlreadyLinked, DuplicateHandle, InvalidName, InvalidHandle.</returns>
+    /// <returns>What was created, or UnknownProvider, InvalidToken, EmailNotVerified, ProviderNotAccepted (a team-bound provider), ProviderNotAuthoritative, DuplicateEmail, LoginAlreadyLinked, DuplicateHandle, InvalidName, InvalidHandle.</returns>
     ValueTask<Result<SignUpResult>> SignUpWithIdentityAsync(ExternalSignUpRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Changes a user's first and last names. The email is never changed by editing. Users edit their own names.</summary>

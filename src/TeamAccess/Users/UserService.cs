@@ -62,6 +62,18 @@ internal sealed class UserService(
             return Result<SignUpResult>.Failed(TeamAccessErrorCode.EmailNotVerified);
         }
 
+        // A team's own provider serves that team, not sign-up; and an address is the new user's only when the host
+        // trusts the provider to prove addresses of its domain (otherwise anybody's address could be claimed first).
+        if (provider.Scope != IdentityProviderScope.Global)
+        {
+            return Result<SignUpResult>.Failed(TeamAccessErrorCode.ProviderNotAccepted);
+        }
+
+        if (!providers.IsAuthoritative(provider.Name, email))
+        {
+            return Result<SignUpResult>.Failed(TeamAccessErrorCode.ProviderNotAuthoritative);
+        }
+
         return await StartAsync(email, request.FirstName, request.LastName, request.TeamName, request.TeamHandle, null, proven, cancellationToken).ConfigureAwait(false);
     }
 

@@ -12,11 +12,12 @@ internal sealed class TestBed : IAsyncDisposable
     private readonly AsyncServiceScope _scope;
     private int _people;
 
-    private TestBed(Action<TeamAccessOptions>? configure, InMemoryTeamAccessStore? store, FakeTimeProvider? time)
+    private TestBed(Action<TeamAccessOptions>? configure, InMemoryTeamAccessStore? store, FakeTimeProvider? time, Action<string, OidcProviderOptions>? providers = null)
     {
         Time = time ?? new(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
         Acme = new TestIdentityProvider("acme-sso", "https://sso.acme.example", Time);
         Globex = new TestIdentityProvider("globex-id", "https://id.globex.example", Time);
+        Host = new TestIdentityProvider("host-id", "https://id.host.example", Time, TestIdentityProvider.SharedKey);
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton<IInvitationSender>(Outbox);
@@ -31,19 +32,23 @@ internal sealed class TestBed : IAsyncDisposable
                 options.Permissions.Add("devices.read", "devices.write");
                 configure?.Invoke(options);
             })
-            .AddOidcProvider(Acme.Name, Acme.Configure)
-            .AddOidcProvider(Globex.Name, Globex.Configure);
+            .AddOidcProvider(Acme.Name, o => Configure(Acme, o, IdentityProviderScope.TeamBound, "acme.example", providers))
+            .AddOidcProvider(Globex.Name, o => Configure(Globex, o, IdentityProviderScope.Global, "globex.example", providers))
+            .AddOidcProvider(Host.Name, o => Configure(Host, o, IdentityProviderScope.Global, "example.com", providers));
         _root = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         _scope = _root.CreateAsyncScope();
     }
 
     public FakeTimeProvider Time { get; }
 
-    /// <summary>A team SSO provider registered as <c>acme-sso</c>, whose tokens the test mints.</summary>
+    /// <summary>A team SSO provider registered as <c>acme-sso</c> (team-bound, authoritative for <c>acme.example</c>), whose tokens the test mints.</summary>
     public TestIdentityProvider Acme { get; }
 
-    /// <summary>A second provider, registered as <c>globex-id</c>.</summary>
+    /// <summary>A second provider, registered as <c>globex-id</c>: global, authoritative for <c>globex.example</c> only.</summary>
     public TestIdentityProvider Globex { get; }
+
+    /// <summary>The host's own provider, registered as <c>host-id</c>: global, authoritative for <c>example.com</c>.</summary>
+    public TestIdentityProvider Host { get; }
 
     public ISessionService Sessions => Services.GetRequiredService<ISessionService>();
 
@@ -76,6 +81,9 @@ internal sealed class TestBed : IAsyncDisposable
     public InMemoryTeamAccessStore Store => Services.GetRequiredService<InMemoryTeamAccessStore>();
 
     public static TestBed Create(Action<TeamAccessOptions>? configure = null) => new(configure, null, null);
+
+    /// <summary>A bed whose providers the test configures further, by name, after the bed's own settings.</summary>
+    public static TestBed Create(Action<TeamAccessOptions>? configure, Action<string, OidcProviderOptions> providers) => new(configure, null, null, providers);
 
     /// <summary>A second host on the same store and clock, as another instance (or a restarted one) would be.</summary>
     public TestBed Sibling(Action<TeamAccessOptions>? configure = null) => new(configure, Store, Time);
@@ -112,6 +120,14 @@ internal sealed class TestBed : IAsyncDisposable
         }
 
         return new Crew(owner, members);
+    }
+
+    private static void Configure(TestIdentityProvider provider, OidcProviderOptions options, IdentityProviderScope scope, string domain, Action<string, OidcProviderOptions>? more)
+    {
+        provider.Configure(options);
+        options.Scope = scope;
+        options.AuthoritativeDomains.Add(domain);
+        more?.Invoke(provider.Name, options);
     }
 
     public async Task<TeamSnapshot> SnapshotAsync(TeamId teamId) =>
