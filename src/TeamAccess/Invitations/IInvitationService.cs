@@ -62,7 +62,9 @@ public sealed record NewAccount(string FirstName, string LastName, string? Passw
 {
     /// <summary>
     /// Gets the token of the team's single sign-on provider (<see cref="SignInCredential.ForToken"/>), when accepting
-    /// through it: the provider validates it, and the new user is linked to the identity by (issuer, subject).
+    /// through it: the provider validates it, and the new user is linked to the identity by (issuer, subject). Given
+    /// beside a password, it is linked only when the team accepts its provider and its verified email is the invited
+    /// address; otherwise the accept is refused (ProviderNotAccepted, EmailMismatch) and nothing is created.
     /// </summary>
     public SignInCredential? Credential { get; init; }
 
@@ -144,7 +146,7 @@ public interface IInvitationService
     /// <param name="key">The token, or the code with its team and email.</param>
     /// <param name="account">Names and password or identity.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The new user and membership, or a refusal (as <see cref="AcceptAsync"/>, and PasswordPolicy, InvalidName, SignInRequired).</returns>
+    /// <returns>The new user and membership, or a refusal (as <see cref="AcceptAsync"/>, and PasswordPolicy, InvalidName, SignInRequired, ProviderNotAccepted).</returns>
     ValueTask<Result<AcceptResult>> AcceptWithNewAccountAsync(InvitationKey key, NewAccount account, CancellationToken cancellationToken = default);
 
     /// <summary>Declines: the membership goes to Removed, and the inviter sees the invitation as declined.</summary>

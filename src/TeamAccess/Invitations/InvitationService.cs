@@ -298,6 +298,18 @@ internal sealed class InvitationService(
                 return Result<AcceptResult>.Failed(TeamAccessErrorCode.SsoRequired);
             }
 
+            // An identity given beside a password is linked only when the team accepts its provider and it proves the
+            // invited address: otherwise whoever holds the link could tie any identity to the new account.
+            if (identity is not null && !providers.Accepts(policy, identity.Provider))
+            {
+                return Result<AcceptResult>.Failed(TeamAccessErrorCode.ProviderNotAccepted);
+            }
+
+            if (identity is not null && !ProvesInvitedEmail(identity, policy, target.Email))
+            {
+                return Result<AcceptResult>.Failed(TeamAccessErrorCode.EmailMismatch);
+            }
+
             // The store's unique index is the authority; this look gives the common case its clear answer. The address
             // may have been taken by a racing accept of this very invitation, committed after the team was read: the
             // team read again (after the user) then shows it accepted, and that is the answer.
