@@ -45,6 +45,7 @@ public static class TeamAccessServiceCollectionExtensions
         services.TryAddSingleton<ITeamSignInPolicyProvider, StoredTeamSignInPolicyProvider>();
         services.TryAddSingleton<IDomainVerifier, ProviderAuthorityDomainVerifier>();
         services.TryAddSingleton<IInvitationSender, LoggingInvitationSender>();
+        services.TryAddSingleton<IEmailConfirmationSender, LoggingEmailConfirmationSender>();
         services.TryAddSingleton<PasswordPolicy>();
         services.TryAddSingleton<PasswordHasher>();
         services.TryAddSingleton<IdentityProviderRegistry>();

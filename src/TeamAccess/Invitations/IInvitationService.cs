@@ -125,8 +125,9 @@ public interface IInvitationService
     ValueTask<Result<InvitationPreview>> PeekAsync(InvitationKey key, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Accepts as a signed-in user whose email is the invited one: the membership goes Active with the invited role. A
-    /// team that requires single sign-on also needs <paramref name="credential"/> from its provider, with the invited email verified.
+    /// Accepts as a signed-in user whose email is the invited one: the membership goes Active with the invited role, and
+    /// the user's address counts as confirmed (the invitation's secret reached it). A team that requires single sign-on
+    /// also needs <paramref name="credential"/> from its provider, with the invited email verified.
     /// </summary>
     /// <param name="userId">The signed-in user.</param>
     /// <param name="key">The token, or the code with its team and email.</param>
@@ -140,8 +141,8 @@ public interface IInvitationService
 
     /// <summary>
     /// Accepts by creating an account with the invited email: a password meeting the policy (failed criteria are listed
-    /// in the error's details), or for a team that requires single sign-on, an identity from its provider. The user and
-    /// the Active membership are created together.
+    /// in the error's details), or for a team that requires single sign-on, an identity from its provider. The user (whose
+    /// address counts as confirmed: the invitation's secret reached it) and the Active membership are created together.
     /// </summary>
     /// <param name="key">The token, or the code with its team and email.</param>
     /// <param name="account">Names and password or identity.</param>

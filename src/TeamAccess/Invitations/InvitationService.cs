@@ -242,7 +242,18 @@ internal sealed class InvitationService(
             }
 
             var linked = policy.RequiresSso ? await LinkAsync(team, identity!, user.Id, ct).ConfigureAwait(false) : TeamAccessErrorCode.None;
-            return linked is TeamAccessErrorCode.None ? Accept(team, target, user.Id) : Result<Membership>.Failed(linked);
+            if (linked is not TeamAccessErrorCode.None)
+            {
+                return Result<Membership>.Failed(linked);
+            }
+
+            // The invitation's secret reached the address: that proves it.
+            if (await users.FindByIdAsync(user.Id, ct).ConfigureAwait(false) is { EmailConfirmed: false } unconfirmed)
+            {
+                team.Owner.UpdateUser(unconfirmed, unconfirmed with { EmailConfirmed = true, EmailConfirmationHash = null, EmailConfirmationExpiresAt = null }, AuditActions.UserEmailConfirmed);
+            }
+
+            return Accept(team, target, user.Id);
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -320,7 +331,8 @@ internal sealed class InvitationService(
                 return Result<AcceptResult>.Failed(settled is TeamAccessErrorCode.None ? TeamAccessErrorCode.SignInRequired : settled);
             }
 
-            var user = new User(userId, target.Email, first, last, team.Now) { PasswordHash = passwordHash };
+            // The invitation's secret reached the address: the new account's address is proven.
+            var user = new User(userId, target.Email, first, last, team.Now) { PasswordHash = passwordHash, EmailConfirmed = true };
             team.Owner.CreateUser(user);
             var linked = identity is null ? TeamAccessErrorCode.None : await LinkAsync(team, identity, userId, ct).ConfigureAwait(false);
             if (linked is not TeamAccessErrorCode.None)

@@ -163,4 +163,10 @@ public enum TeamAccessErrorCode
     /// <see cref="OidcProviderOptions.AuthoritativeDomains"/>), so its verified email neither proves the address nor picks an account.
     /// </summary>
     ProviderNotAuthoritative = 50,
+
+    /// <summary>The account's email address is not confirmed yet: use the activation link sent to it.</summary>
+    EmailNotConfirmed = 51,
+
+    /// <summary>The activation link has expired; ask for a new one.</summary>
+    EmailConfirmationExpired = 52,
 }

@@ -68,6 +68,12 @@ internal sealed class SessionService(
                     return Result<Session>.Failed(user.Error);
                 }
 
+                // Told only to whoever knows the password: the address must be proven before the password opens the account.
+                if (!user.Value!.EmailConfirmed && options.Value.EmailConfirmation.RequiredForPasswordSignIn)
+                {
+                    return Result<Session>.Failed(TeamAccessErrorCode.EmailNotConfirmed);
+                }
+
                 membership = ActiveMembership(team, user.Value!.Id);
                 break;
             case TokenCredential token:
@@ -224,11 +230,20 @@ internal sealed class SessionService(
                 return Result<Membership>.Failed(TeamAccessErrorCode.NotFound);
             }
 
-            var team = await writer.Teams.LoadAsync(loaded.Id, ct).ConfigureAwait(false);
-            if (team is null)
+            if (linked is null && user is { EmailConfirmed: false })
+            {
+                // The provider proves the address that an unconfirmed account only claimed: that claim ends here.
+                user = await ClaimUnconfirmedAsync(changes, user, ct).ConfigureAwait(false);
+            }
+
+            var stored = await writer.Teams.LoadAsync(loaded.Id, ct).ConfigureAwait(false);
+            if (stored is null)
             {
                 return Result<Membership>.Failed(TeamAccessErrorCode.NotFound);
             }
+
+            // The team as this write has it (a claimed account's stamps were just replaced).
+            var team = changes.Edit(stored).Current;
 
             var current = await policies.GetAsync(team.Id, ct).ConfigureAwait(false);
             var joinsJustInTime = await JustInTimeRoleAsync(team, current, identity, email, user, ct).ConfigureAwait(false);
@@ -239,7 +254,8 @@ internal sealed class SessionService(
                     return Result<Membership>.Failed(TeamAccessErrorCode.NotFound);
                 }
 
-                user = new User(UserId.New(), email!, email!.Split('@')[0], "-", changes.Now);
+                // The team's SSO proved an address of the domain the host verified for the team.
+                user = new User(UserId.New(), email!, email!.Split('@')[0], "-", changes.Now) { EmailConfirmed = true };
                 changes.CreateUser(user);
             }
 
@@ -262,12 +278,42 @@ internal sealed class SessionService(
     }
 
     /// <summary>
+    /// Ends an unconfirmed account's hold on an address that an authoritative provider has just proven for somebody: the
+    /// password and the pending activation go, every session of its memberships ends (their stamps are replaced), and the
+    /// address counts as confirmed for the identity about to be linked.
+    /// </summary>
+    private async ValueTask<User> ClaimUnconfirmedAsync(ChangeSetBuilder changes, User user, CancellationToken cancellationToken)
+    {
+        var claimed = user with
+        {
+            EmailConfirmed = true,
+            PasswordHash = null,
+            EmailConfirmationHash = null,
+            EmailConfirmationExpiresAt = null,
+            FailedSignInCount = 0,
+            LockoutEnd = null,
+        };
+        changes.UpdateUser(user, claimed, AuditActions.UserEmailClaimed);
+        await foreach (var teamId in writer.Teams.ListTeamIdsForUserAsync(user.Id, cancellationToken).ConfigureAwait(false))
+        {
+            var snapshot = await writer.Teams.LoadAsync(teamId, cancellationToken).ConfigureAwait(false);
+            if (snapshot?.FindCurrentMembership(user.Id) is { } membership)
+            {
+                changes.Edit(snapshot).PutMembership(membership with { SecurityStamp = Guid.NewGuid() }, AuditActions.MembershipSessionsEnded);
+            }
+        }
+
+        _logger.LogWarning("TeamAccess ended the password and sessions of unconfirmed user {UserId}: an authoritative provider proved the address", user.Id);
+        return claimed;
+    }
+
+    /// <summary>
     /// The role of a just-in-time join, if the policy allows one. A person the team removed does not come back this way:
     /// any Removed membership of the team that names the user, the user's address or the token's address refuses it.
     /// </summary>
     private async ValueTask<Role?> JustInTimeRoleAsync(TeamSnapshot team, TeamSignInPolicy policy, ExternalIdentity identity, string? email, User? user, CancellationToken cancellationToken)
     {
-        if (email is null || policy.VerifiedDomain is not { } domain || policy.JustInTimeRole is not { } roleName
+        if (email is null || user is { EmailConfirmed: false } || policy.VerifiedDomain is not { } domain || policy.JustInTimeRole is not { } roleName
             || !string.Equals(identity.Provider, policy.SsoProvider, StringComparison.Ordinal) || team.Team.Status != TeamStatus.Active
             || !string.Equals(Domains.Of(email), domain, StringComparison.Ordinal) || !Roles.TryGet(roleName, out var role) || role.IsGuardian
             || team.Memberships.Values.Any(m => m.Status == MembershipStatus.Removed

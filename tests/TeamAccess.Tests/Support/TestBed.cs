@@ -21,6 +21,7 @@ internal sealed class TestBed : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton<IInvitationSender>(Outbox);
+        services.AddSingleton<IEmailConfirmationSender>(Activations);
         if (store is not null)
         {
             services.AddSingleton(store);
@@ -56,6 +57,9 @@ internal sealed class TestBed : IAsyncDisposable
 
     /// <summary>Every invitation message the library handed to the sender.</summary>
     public RecordingInvitationSender Outbox { get; } = new();
+
+    /// <summary>Every activation message the library handed to the sender.</summary>
+    public RecordingConfirmationSender Activations { get; } = new();
 
     /// <summary>Every log line written, to prove no secret is ever logged.</summary>
     public RecordingLoggerProvider Logs { get; } = new();
@@ -96,14 +100,27 @@ internal sealed class TestBed : IAsyncDisposable
         Assert.True(set.Succeeded, set.ToString());
     }
 
-    /// <summary>Signs a new person up, with a team of their own.</summary>
+    /// <summary>
+    /// Signs a new person up, with a team of their own, through the host's provider (which proves example.com addresses):
+    /// a confirmed user without a password, and no password hashing to slow the tests down.
+    /// </summary>
     public async Task<SignUpResult> SignUpAsync(string? name = null)
     {
         var n = Interlocked.Increment(ref _people);
         name ??= $"person{n}";
-        var result = await Users.SignUpAsync(new SignUpRequest($"{name}@example.com", name, "Tester", $"{name}'s team", $"{name}-team"));
+        var result = await Users.SignUpWithIdentityAsync(new ExternalSignUpRequest(Host.Name, Host.Mint($"host-{name}", $"{name}@example.com"), name, "Tester", $"{name}'s team", $"{name}-team"));
         Assert.True(result.Succeeded, result.ToString());
         return result.Value!;
+    }
+
+    /// <summary>Signs a new person up with a password, and confirms the address with the activation link, as the person would.</summary>
+    public async Task<SignUpResult> SignUpWithPasswordAsync(string name, string password)
+    {
+        var result = await Users.SignUpAsync(new SignUpRequest($"{name}@example.com", name, "Tester", $"{name}'s team", $"{name}-team") { Password = password });
+        Assert.True(result.Succeeded, result.ToString());
+        var confirmed = await Users.ConfirmEmailAsync(Activations.LastTo(result.Value!.User.Email).Token);
+        Assert.True(confirmed.Succeeded, confirmed.ToString());
+        return result.Value with { User = confirmed.Value! };
     }
 
     /// <summary>A team whose owner has added one member in each of the given roles.</summary>
@@ -170,6 +187,22 @@ internal sealed class RecordingInvitationSender : IInvitationSender
             throw new InvalidOperationException("The mail server is down.");
         }
 
+        _sent.Enqueue(message);
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>Keeps the activation messages instead of mailing them.</summary>
+internal sealed class RecordingConfirmationSender : IEmailConfirmationSender
+{
+    private readonly ConcurrentQueue<EmailConfirmationMessage> _sent = new();
+
+    public IReadOnlyList<EmailConfirmationMessage> Sent => [.. _sent];
+
+    public EmailConfirmationMessage LastTo(string email) => Sent.Last(m => m.Email == email);
+
+    public ValueTask SendAsync(EmailConfirmationMessage message, CancellationToken cancellationToken)
+    {
         _sent.Enqueue(message);
         return ValueTask.CompletedTask;
     }
