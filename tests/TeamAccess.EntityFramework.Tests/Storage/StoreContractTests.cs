@@ -511,6 +511,41 @@ public abstract class StoreContractTests
     }
 
     [SkippableFact]
+    public async Task SignInAsync_ProviderNotAuthoritativeForTheAddress_LinksNothingAndOpensNothing()
+    {
+        await using var bed = await CreateBedAsync();
+        var ceo = await bed.SignUpAsync("ceo");
+        var victim = (await bed.Users.SignUpWithIdentityAsync(new ExternalSignUpRequest(bed.Host.Name, bed.Host.Mint("host-other", "ceo@victim.example"), "C", "E", "Lab", "victim-lab"))).Code;
+        Assert.Equal(TeamAccessErrorCode.ProviderNotAuthoritative, victim);
+
+        // The host's provider proves example.com only: asserting another domain's address picks nobody.
+        Assert.True((await bed.Teams.SetSignInPolicyAsync(ceo.User.Id, ceo.Team.Id, new TeamSignInPolicy(false, bed.Host.Name) { VerifiedDomain = "example.com", JustInTimeRole = RolePresets.Member })).Succeeded);
+        Assert.Equal(TeamAccessErrorCode.DomainNotVerified, (await bed.Teams.SetSignInPolicyAsync(ceo.User.Id, ceo.Team.Id, new TeamSignInPolicy(false, bed.Host.Name) { VerifiedDomain = "victim.example" })).Code);
+        var outsider = await bed.Sessions.SignInAsync(SignInCredential.ForToken(bed.Host.Name, bed.Host.Mint("h-evil", "ceo@victim.example")), ceo.Team.Id);
+
+        Assert.Equal(TeamAccessErrorCode.NotFound, outsider.Code);
+        Assert.Null(await bed.UserStore.FindByLoginAsync(bed.Host.Issuer, "h-evil", CancellationToken.None));
+        Assert.Null(await bed.UserStore.FindByEmailAsync("ceo@victim.example", CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task SignInAsync_JustInTimeAfterRemovalWithAChangedProviderEmail_StaysOutOnEveryStore()
+    {
+        await using var bed = await CreateBedAsync();
+        var owner = await bed.SignUpAsync("owner");
+        var policy = new TeamSignInPolicy(true, bed.Host.Name) { VerifiedDomain = "example.com", JustInTimeRole = RolePresets.Member };
+        Assert.True((await bed.Teams.SetSignInPolicyAsync(owner.User.Id, owner.Team.Id, policy)).Succeeded);
+        var joined = (await bed.Sessions.SignInAsync(SignInCredential.ForToken(bed.Host.Name, bed.Host.Mint("h-eve", "eve@example.com")), owner.Team.Id)).Value!;
+        Assert.True((await bed.Members.RemoveAsync(owner.User.Id, owner.Team.Id, joined.Info.MembershipId)).Succeeded);
+
+        await using var scope = bed.Scope();
+        var again = await Service<ISessionService>(scope).SignInAsync(SignInCredential.ForToken(bed.Host.Name, bed.Host.Mint("h-eve", "eve.new@example.com")), owner.Team.Id);
+
+        Assert.Equal(TeamAccessErrorCode.NotFound, again.Code);
+        Assert.Null((await bed.SnapshotAsync(owner.Team.Id)).FindCurrentMembership(joined.Info.UserId));
+    }
+
+    [SkippableFact]
     public async Task SignInAsync_ManyWrongPasswordsInParallel_CountNoMoreThanTheLimitAndLockTheAccount()
     {
         await using var bed = await CreateBedAsync();

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace TeamAccess.Tests;
 
 /// <summary>
@@ -82,6 +84,23 @@ public sealed class AccountTakeoverTests
     }
 
     [Fact]
+    public async Task SetSignInPolicy_HostsOwnDomainVerifier_DecidesAndIsAskedAgainAtEachJoin()
+    {
+        var verifier = new HostVerifier();
+        await using var bed = TestBed.WithServices(s => s.AddSingleton<IDomainVerifier>(verifier));
+        var owner = await bed.SignUpAsync();
+
+        // The default would refuse (acme-sso is not authoritative for this domain); the host's DNS check says yes.
+        verifier.Verified.Add((owner.Team.Id, "plant.example"));
+        await bed.RequireSsoAsync(owner, bed.Acme.Name, verifiedDomain: "plant.example", justInTimeRole: RolePresets.Member);
+        Assert.True((await bed.Sessions.SignInAsync(bed.Acme.Credential("a-1", "one@plant.example"), owner.Team.Id)).Succeeded);
+
+        // The host withdraws the verification: nobody else joins just in time.
+        verifier.Verified.Clear();
+        Assert.Equal(TeamAccessErrorCode.NotFound, (await bed.Sessions.SignInAsync(bed.Acme.Credential("a-2", "two@plant.example"), owner.Team.Id)).Code);
+    }
+
+    [Fact]
     public void Accepts_OpenPolicy_TakesPasswordsAndGlobalProvidersButNoTeamBoundOneItDoesNotName()
     {
         var open = TeamSignInPolicy.Open;
@@ -93,5 +112,13 @@ public sealed class AccountTakeoverTests
         Assert.True(naming.Accepts("acme-sso", IdentityProviderScope.TeamBound));
         Assert.False(naming.Accepts("other-sso", IdentityProviderScope.TeamBound));
         Assert.True(naming.Accepts("google", IdentityProviderScope.Global));
+    }
+
+    private sealed class HostVerifier : IDomainVerifier
+    {
+        public HashSet<(TeamId, string)> Verified { get; } = [];
+
+        public ValueTask<bool> IsVerifiedAsync(TeamId teamId, string domain, TeamSignInPolicy policy, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(Verified.Contains((teamId, domain)));
     }
 }

@@ -30,6 +30,27 @@ public sealed class ProviderRegistrationTests
         Assert.Contains("'acme sso'", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Acme.Example")]
+    [InlineData("acme")]
+    [InlineData("*.acme.example")]
+    public async Task Start_AuthoritativeDomainThatIsNotALowerCaseDomainName_FailsTheStart(string domain)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddTeamAccess().AddOidcProvider("acme-sso", o =>
+        {
+            o.Issuer = "https://sso.acme.example";
+            o.Audience = "client";
+            o.JsonWebKeySet = "{\"keys\":[]}";
+            o.AuthoritativeDomains.Add(domain);
+        });
+        await using var provider = services.BuildServiceProvider();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => provider.WarmUpTeamAccessAsync());
+        Assert.Contains($"authoritative domain '{domain}'", error.Message, StringComparison.Ordinal);
+    }
+
     private sealed class NamedProvider(string name) : IIdentityProvider
     {
         public string Name { get; } = name;

@@ -12,7 +12,7 @@ internal sealed class TestBed : IAsyncDisposable
     private readonly AsyncServiceScope _scope;
     private int _people;
 
-    private TestBed(Action<TeamAccessOptions>? configure, InMemoryTeamAccessStore? store, FakeTimeProvider? time, Action<string, OidcProviderOptions>? providers = null)
+    private TestBed(Action<TeamAccessOptions>? configure, InMemoryTeamAccessStore? store, FakeTimeProvider? time, Action<string, OidcProviderOptions>? providers = null, Action<IServiceCollection>? host = null)
     {
         Time = time ?? new(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
         Acme = new TestIdentityProvider("acme-sso", "https://sso.acme.example", Time);
@@ -27,6 +27,7 @@ internal sealed class TestBed : IAsyncDisposable
             services.AddSingleton(store);
         }
 
+        host?.Invoke(services);
         services.AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
         services.AddTeamAccess(options =>
             {
@@ -85,6 +86,9 @@ internal sealed class TestBed : IAsyncDisposable
     public InMemoryTeamAccessStore Store => Services.GetRequiredService<InMemoryTeamAccessStore>();
 
     public static TestBed Create(Action<TeamAccessOptions>? configure = null) => new(configure, null, null);
+
+    /// <summary>A bed with services of the host's own, registered before TeamAccess's (which only add what is missing).</summary>
+    public static TestBed WithServices(Action<IServiceCollection> host) => new(null, null, null, null, host);
 
     /// <summary>A bed whose providers the test configures further, by name, after the bed's own settings.</summary>
     public static TestBed Create(Action<TeamAccessOptions>? configure, Action<string, OidcProviderOptions> providers) => new(configure, null, null, providers);
