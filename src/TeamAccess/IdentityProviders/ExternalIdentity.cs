@@ -2,8 +2,9 @@ namespace TeamAccess;
 
 /// <summary>
 /// An identity that an identity provider has already proven (an id_token validated against the provider's keys, issuer,
-/// audience and lifetime). It links to a user by (<see cref="Issuer"/>, <see cref="Subject"/>), never by the email claim
-/// alone (DESIGN.md invariant 16).
+/// audience and lifetime). It links to a user by (<see cref="Issuer"/>, <see cref="Subject"/>); its email claim picks an
+/// existing, confirmed user only when verified and when the host made the provider authoritative for the address's domain
+/// (<see cref="IIdentityProvider.IsAuthoritativeFor"/>).
 /// </summary>
 /// <param name="Provider">The name under which the host registered the provider, such as <c>acme-sso</c>.</param>
 /// <param name="Issuer">The token's issuer.</param>
