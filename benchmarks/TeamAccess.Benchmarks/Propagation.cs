@@ -62,8 +62,8 @@ internal static class Propagation
         await using var scope = a.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<IUserService>();
         var tag = Guid.NewGuid().ToString("N")[..8];
-        var owner = (await users.SignUpAsync(new SignUpRequest($"owner-{tag}@example.com", "Owner", "X", "Team", $"team-{tag}"))).Value!;
-        var member = (await users.SignUpAsync(new SignUpRequest($"member-{tag}@example.com", "Member", "X", "Team", $"member-{tag}"))).Value!;
+        var owner = (await users.SignUpAsync(new SignUpRequest($"owner-{tag}@example.com", "Owner", "X", "Team", $"team-{tag}") { Password = "correct horse battery staple" })).Value!;
+        var member = (await users.SignUpAsync(new SignUpRequest($"member-{tag}@example.com", "Member", "X", "Team", $"member-{tag}") { Password = "correct horse battery staple" })).Value!;
         var added = await scope.ServiceProvider.GetRequiredService<IMemberService>().AddAsync(owner.User.Id, owner.Team.Id, member.User.Id, RolePresets.Administrator);
         return (owner.User.Id, owner.Team.Id, member.User.Id, added.Value!.Id);
     }

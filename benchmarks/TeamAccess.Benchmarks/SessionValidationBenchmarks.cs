@@ -26,7 +26,11 @@ public class SessionValidationBenchmarks
     public async Task SetUpAsync()
     {
         var services = new ServiceCollection();
-        services.AddTeamAccess(o => o.Sessions.SigningKeys.Add(_key));
+        services.AddTeamAccess(o =>
+        {
+            o.Sessions.SigningKeys.Add(_key);
+            o.EmailConfirmation.RequiredForPasswordSignIn = false;
+        });
         _services = services.BuildServiceProvider();
         await _services.WarmUpTeamAccessAsync();
         var scope = _services.CreateScope();

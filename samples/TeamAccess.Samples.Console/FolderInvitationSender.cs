@@ -22,3 +22,19 @@ internal sealed class FolderInvitationSender(string folder) : IInvitationSender
 
     internal sealed record Mail(string To, string Team, string Handle, string Role, string Token, string Code, DateTimeOffset ExpiresAt);
 }
+
+/// <summary>The sample's activation mail: each message becomes a JSON file in the same folder, read back as the new user would open it.</summary>
+internal sealed class FolderActivationSender(string folder) : IEmailConfirmationSender
+{
+    public async ValueTask SendAsync(EmailConfirmationMessage message, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(folder);
+        var mail = new Activation(message.Email, message.FirstName, message.Token, message.ExpiresAt);
+        await File.WriteAllTextAsync(Path.Combine(folder, $"activation-{message.Email}.json"), JsonSerializer.Serialize(mail), cancellationToken);
+    }
+
+    public static Activation Read(string folder, string email) =>
+        JsonSerializer.Deserialize<Activation>(File.ReadAllText(Path.Combine(folder, $"activation-{email}.json")))!;
+
+    internal sealed record Activation(string To, string FirstName, string Token, DateTimeOffset ExpiresAt);
+}

@@ -21,6 +21,10 @@ internal sealed class TourIdentityProvider(TimeProvider clock)
         options.Issuer = Issuer;
         options.Audience = Audience;
         options.SigningKeys.Add(new RsaSecurityKey(_key.Rsa.ExportParameters(includePrivateParameters: false)) { KeyId = _key.KeyId });
+
+        // Team-bound (the default): a team's SSO, accepted only by teams that name it. The host vouches that it proves
+        // example.com addresses, so its verified email may link a first sign-in to the account with that address.
+        options.AuthoritativeDomains.Add("example.com");
     }
 
     /// <summary>What the provider hands back after the person signed in there.</summary>

@@ -23,6 +23,12 @@ internal sealed class UserRow
     public int FailedSignInCount { get; set; }
 
     public DateTimeOffset? LockoutEnd { get; set; }
+
+    public bool EmailConfirmed { get; set; }
+
+    public string? EmailConfirmationHash { get; set; }
+
+    public DateTimeOffset? EmailConfirmationExpiresAt { get; set; }
 }
 
 /// <summary>A user's link to an external identity, unique by (issuer, subject).</summary>

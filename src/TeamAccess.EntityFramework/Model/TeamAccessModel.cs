@@ -55,6 +55,9 @@ public static class TeamAccessModelBuilderExtensions
             user.Property(u => u.PasswordHash).HasColumnName("password_hash").HasMaxLength(MaxSecretLength);
             user.Property(u => u.FailedSignInCount).HasColumnName("failed_sign_in_count");
             user.Property(u => u.LockoutEnd).HasColumnName("lockout_end");
+            user.Property(u => u.EmailConfirmed).HasColumnName("email_confirmed");
+            user.Property(u => u.EmailConfirmationHash).HasColumnName("email_confirmation_hash").HasMaxLength(MaxSecretLength);
+            user.Property(u => u.EmailConfirmationExpiresAt).HasColumnName("email_confirmation_expires_at");
             Unique(user.HasIndex(u => u.Email), "ix_ta_users_email", TeamAccessErrorCode.DuplicateEmail);
         });
 

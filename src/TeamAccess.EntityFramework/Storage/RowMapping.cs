@@ -18,10 +18,22 @@ internal static class RowMapping
         PasswordHash = user.PasswordHash,
         FailedSignInCount = user.FailedSignInCount,
         LockoutEnd = user.LockoutEnd,
+        EmailConfirmed = user.EmailConfirmed,
+        EmailConfirmationHash = user.EmailConfirmationHash,
+        EmailConfirmationExpiresAt = user.EmailConfirmationExpiresAt,
     };
 
     public static User ToUser(UserRow row) =>
-        new(new UserId(row.Id), row.Email, row.FirstName, row.LastName, row.CreatedAt) { ConcurrencyStamp = row.ConcurrencyStamp, PasswordHash = row.PasswordHash, FailedSignInCount = row.FailedSignInCount, LockoutEnd = row.LockoutEnd };
+        new(new UserId(row.Id), row.Email, row.FirstName, row.LastName, row.CreatedAt)
+        {
+            ConcurrencyStamp = row.ConcurrencyStamp,
+            PasswordHash = row.PasswordHash,
+            FailedSignInCount = row.FailedSignInCount,
+            LockoutEnd = row.LockoutEnd,
+            EmailConfirmed = row.EmailConfirmed,
+            EmailConfirmationHash = row.EmailConfirmationHash,
+            EmailConfirmationExpiresAt = row.EmailConfirmationExpiresAt,
+        };
 
     public static UserLoginRow ToRow(ExternalLogin login) => new() { Issuer = login.Issuer, Subject = login.Subject, UserId = login.UserId.Value, Provider = login.Provider };
 

@@ -128,6 +128,21 @@ public static class AuditActions
     /// <summary>An external identity was linked to a user.</summary>
     public const string UserLoginLinked = "user.login_linked";
 
+    /// <summary>A user confirmed their email address with the activation link, or by accepting an invitation sent to it.</summary>
+    public const string UserEmailConfirmed = "user.email_confirmed";
+
+    /// <summary>A new activation link was issued for a user's unconfirmed address (the earlier one died).</summary>
+    public const string UserEmailConfirmationReissued = "user.email_confirmation_reissued";
+
+    /// <summary>
+    /// A provider authoritative for the address proved it for an unconfirmed account: the account's password and
+    /// activation link ended, and the address counts as confirmed.
+    /// </summary>
+    public const string UserEmailClaimed = "user.email_claimed";
+
+    /// <summary>A membership's security stamp was replaced to end its sessions (its user's unconfirmed account was claimed).</summary>
+    public const string MembershipSessionsEnded = "membership.sessions_ended";
+
     /// <summary>A password sign-in was attempted (counted before it is judged, so parallel guesses cannot pass the lockout).</summary>
     public const string UserSignInAttempted = "user.sign_in_attempted";
 

@@ -15,13 +15,21 @@ public sealed class TeamAccessBuilder
     /// Registers an OpenID Connect identity provider under <paramref name="name"/>, whose id_tokens are validated against
     /// its issuer, audience and keys. Its options are checked when the host starts.
     /// </summary>
-    /// <param name="name">The provider's name, as teams' policies and sessions name it (not <c>password</c>).</param>
-    /// <param name="configure">Sets the issuer, the audience (client id) and the keys.</param>
+    /// <param name="name">
+    /// The provider's name, as teams' policies and sessions name it: 1 to 64 ASCII letters, digits, <c>-</c>, <c>_</c> or
+    /// <c>.</c>, and not <c>password</c>; any other name throws <see cref="ArgumentException"/> here.
+    /// </param>
+    /// <param name="configure">Sets the issuer, the audience (client id), the keys, the scope and the authoritative domains.</param>
     /// <returns>The builder.</returns>
     public TeamAccessBuilder AddOidcProvider(string name, Action<OidcProviderOptions> configure)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(configure);
+        if (!IdentityProviderNames.IsValid(name) || name == IdentityProviderNames.Password)
+        {
+            throw new ArgumentException($"An identity provider's name is 1 to {IdentityProviderNames.MaxLength} ASCII letters, digits, '-', '_' or '.', and not '{IdentityProviderNames.Password}'; '{name}' is not.", nameof(name));
+        }
+
         Services.AddSingleton<IIdentityProvider>(sp =>
         {
             var options = new OidcProviderOptions();
@@ -31,7 +39,11 @@ public sealed class TeamAccessBuilder
         return this;
     }
 
-    /// <summary>Registers an identity provider of the host's own.</summary>
+    /// <summary>
+    /// Registers an identity provider of the host's own. Its name must be 1 to 64 ASCII letters, digits, <c>-</c>, <c>_</c>
+    /// or <c>.</c> (checked when the host starts); its <see cref="IIdentityProvider.Scope"/> and
+    /// <see cref="IIdentityProvider.IsAuthoritativeFor"/> say where it is accepted and which addresses it proves.
+    /// </summary>
     /// <param name="provider">The provider.</param>
     /// <returns>The builder.</returns>
     public TeamAccessBuilder AddIdentityProvider(IIdentityProvider provider)

@@ -15,6 +15,9 @@ public sealed class TeamAccessOptions
     /// <summary>Gets the native password policy and work factor.</summary>
     public PasswordOptions Passwords { get; } = new();
 
+    /// <summary>Gets how a password sign-up proves its email address: the activation link's lifetime, and whether password sign-in waits for it.</summary>
+    public EmailConfirmationOptions EmailConfirmation { get; } = new();
+
     /// <summary>Gets how session tokens are signed and how long they live.</summary>
     public SessionOptions Sessions { get; } = new();
 

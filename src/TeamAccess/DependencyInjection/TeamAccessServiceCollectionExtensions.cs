@@ -56,7 +56,9 @@ public static class TeamAccessServiceCollectionExtensions
             sp.GetRequiredService<IOptions<TeamAccessOptions>>().Value.ChangeFeed.FailClosedWhenStale));
 
         services.TryAddSingleton<ITeamSignInPolicyProvider, StoredTeamSignInPolicyProvider>();
+        services.TryAddSingleton<IDomainVerifier, ProviderAuthorityDomainVerifier>();
         services.TryAddSingleton<IInvitationSender, LoggingInvitationSender>();
+        services.TryAddSingleton<IEmailConfirmationSender, LoggingEmailConfirmationSender>();
         services.TryAddSingleton<PasswordPolicy>();
         services.TryAddSingleton<PasswordHasher>();
         services.TryAddSingleton<IdentityProviderRegistry>();

@@ -2,31 +2,40 @@ namespace TeamAccess;
 
 /// <summary>
 /// An identity that an identity provider has already proven (an id_token validated against the provider's keys, issuer,
-/// audience and lifetime). It links to a user by (<see cref="Issuer"/>, <see cref="Subject"/>), never by the email claim
-/// alone (DESIGN.md invariant 16).
+/// audience and lifetime). It links to a user by (<see cref="Issuer"/>, <see cref="Subject"/>); its email claim picks an
+/// existing, confirmed user only when verified and when the host made the provider authoritative for the address's domain
+/// (<see cref="IIdentityProvider.IsAuthoritativeFor"/>).
 /// </summary>
 /// <param name="Provider">The name under which the host registered the provider, such as <c>acme-sso</c>.</param>
 /// <param name="Issuer">The token's issuer.</param>
 /// <param name="Subject">The token's subject: the user's stable id at the provider.</param>
 /// <param name="Email">The email claim, if any.</param>
 /// <param name="EmailVerified">Whether the provider marks the email as verified.</param>
-public sealed record ExternalIdentity(string Provider, string Issuer, string Subject, string? Email, bool EmailVerified)
-{
-    /// <summary>Gets whether the provider's verified email may link a first sign-in to an existing user (see <see cref="OidcProviderOptions.LinkByVerifiedEmail"/>).</summary>
-    public bool MayLinkByEmail { get; init; } = true;
-}
+public sealed record ExternalIdentity(string Provider, string Issuer, string Subject, string? Email, bool EmailVerified);
 
 /// <summary>The names of the built-in identity providers.</summary>
 public static class IdentityProviderNames
 {
     /// <summary>The native password provider.</summary>
     public const string Password = "password";
+
+    /// <summary>The longest provider name.</summary>
+    internal const int MaxLength = 64;
+
+    /// <summary>
+    /// A provider name is 1 to <see cref="MaxLength"/> ASCII letters, digits, <c>-</c>, <c>_</c> or <c>.</c>: no white
+    /// space, so a team's stored list of accepted providers reads back as it was written.
+    /// </summary>
+    internal static bool IsValid(string? name) =>
+        name is { Length: > 0 and <= MaxLength } && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
 }
 
 /// <summary>
-/// How a team lets people in (DESIGN.md invariants 9 and 10). A team that requires single sign-on accepts only its
-/// <see cref="SsoProvider"/>: password sign-in to it is refused, and its invitations are accepted through that provider.
-/// Otherwise it accepts the providers in <see cref="AcceptedProviders"/>, or every provider when that list is empty.
+/// How a team lets people in. A team that requires single sign-on accepts only its <see cref="SsoProvider"/>: password
+/// sign-in to it is refused, and its invitations are accepted through that provider. Otherwise it accepts its SSO provider
+/// and the providers in <see cref="AcceptedProviders"/>, or, when that list is empty, its SSO provider, the password
+/// provider and every <see cref="IdentityProviderScope.Global"/> provider. A <see cref="IdentityProviderScope.TeamBound"/>
+/// provider (another team's SSO) is accepted only by a team that names it.
 /// </summary>
 /// <param name="RequiresSso">Whether the team accepts only its single sign-on provider.</param>
 /// <param name="SsoProvider">The name of the team's single sign-on provider, when it has one.</param>
@@ -34,10 +43,13 @@ public sealed record TeamSignInPolicy(bool RequiresSso, string? SsoProvider)
 {
     private readonly IReadOnlyList<string> _acceptedProviders = [];
 
-    /// <summary>Gets the policy of a team without single sign-on: native passwords and any provider are welcome.</summary>
+    /// <summary>Gets the policy of a team without single sign-on: native passwords and the host's global providers are welcome.</summary>
     public static TeamSignInPolicy Open { get; } = new(false, null);
 
-    /// <summary>Gets the providers the team accepts besides its SSO provider; empty accepts every provider. Ignored when <see cref="RequiresSso"/>.</summary>
+    /// <summary>
+    /// Gets the providers the team accepts besides its SSO provider; empty accepts the password provider and every global
+    /// provider. Ignored when <see cref="RequiresSso"/>.
+    /// </summary>
     public IReadOnlyList<string> AcceptedProviders
     {
         get => _acceptedProviders;
@@ -45,22 +57,35 @@ public sealed record TeamSignInPolicy(bool RequiresSso, string? SsoProvider)
     }
 
     /// <summary>
-    /// Gets the email domain the team has verified, such as <c>acme.example</c>: a user who signs in through the team's SSO
-    /// provider with a verified email in it, and has no membership, joins in <see cref="JustInTimeRole"/> (just-in-time provisioning).
+    /// Gets the email domain the team owns, such as <c>acme.example</c>: a user who signs in through the team's SSO
+    /// provider with a verified email in it, and has no membership, joins in <see cref="JustInTimeRole"/> (just-in-time
+    /// provisioning). The host verifies it (<see cref="IDomainVerifier"/>) when the policy is set and again at each join;
+    /// a guardian's word does not.
     /// </summary>
     public string? VerifiedDomain { get; init; }
 
     /// <summary>Gets the role given to a user who joins just in time; <see langword="null"/> turns just-in-time joining off.</summary>
     public string? JustInTimeRole { get; init; }
 
-    /// <summary>Tells whether the team accepts sessions signed in through <paramref name="provider"/>.</summary>
+    /// <summary>
+    /// Tells whether the team accepts sessions signed in through <paramref name="provider"/>: a team that requires SSO
+    /// only its SSO provider; otherwise its SSO provider and its accepted providers, or, when it lists none, also the
+    /// password provider and global providers. A team-bound provider is accepted only when the team names it.
+    /// </summary>
     /// <param name="provider">The provider's name (<see cref="IdentityProviderNames.Password"/> for passwords).</param>
+    /// <param name="scope">Whom the provider serves; the password provider counts as global.</param>
     /// <returns><see langword="true"/> when the team accepts it.</returns>
-    public bool Accepts(string provider) =>
-        RequiresSso
-            ? string.Equals(provider, SsoProvider, StringComparison.Ordinal)
-            : AcceptedProviders.Count == 0 || AcceptedProviders.Contains(provider, StringComparer.Ordinal)
-              || string.Equals(provider, SsoProvider, StringComparison.Ordinal);
+    public bool Accepts(string provider, IdentityProviderScope scope)
+    {
+        if (RequiresSso || string.Equals(provider, SsoProvider, StringComparison.Ordinal))
+        {
+            return string.Equals(provider, SsoProvider, StringComparison.Ordinal);
+        }
+
+        return AcceptedProviders.Count == 0
+            ? scope == IdentityProviderScope.Global || string.Equals(provider, IdentityProviderNames.Password, StringComparison.Ordinal)
+            : AcceptedProviders.Contains(provider, StringComparer.Ordinal);
+    }
 
     /// <inheritdoc />
     public bool Equals(TeamSignInPolicy? other) =>

@@ -25,6 +25,7 @@ internal sealed class OidcIdentityProvider : IIdentityProvider, IDisposable
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private readonly ImmutableArray<SecurityKey> _configuredKeys;
+    private readonly ImmutableHashSet<string> _authoritativeDomains;
     private KeySet _keys;
 
     public OidcIdentityProvider(string name, OidcProviderOptions options, TimeProvider time, ILogger<OidcIdentityProvider>? logger = null)
@@ -42,10 +43,16 @@ internal sealed class OidcIdentityProvider : IIdentityProvider, IDisposable
         _time = time;
         _logger = logger ?? NullLogger<OidcIdentityProvider>.Instance;
         _configuredKeys = [.. Asymmetric(options.SigningKeys)];
+        _authoritativeDomains = ImmutableHashSet.CreateRange(StringComparer.Ordinal, options.AuthoritativeDomains);
+        Scope = options.Scope;
         _keys = new KeySet(options.JsonWebKeySet is { } jwks ? [.. _configuredKeys, .. Parse(jwks)] : _configuredKeys, DateTimeOffset.MinValue);
     }
 
     public string Name { get; }
+
+    public IdentityProviderScope Scope { get; }
+
+    public bool IsAuthoritativeFor(string domain) => _authoritativeDomains.Contains(domain);
 
     public void Dispose() => _refresh.Dispose();
 
@@ -110,7 +117,7 @@ internal sealed class OidcIdentityProvider : IIdentityProvider, IDisposable
         }
 
         jwt.TryGetPayloadValue<string>("email", out var email);
-        return Result<ExternalIdentity>.Ok(new ExternalIdentity(Name, jwt.Issuer, subject, email, EmailVerified(jwt)) { MayLinkByEmail = _options.LinkByVerifiedEmail });
+        return Result<ExternalIdentity>.Ok(new ExternalIdentity(Name, jwt.Issuer, subject, email, EmailVerified(jwt)));
     }
 
     private static bool EmailVerified(JsonWebToken jwt) =>
@@ -207,7 +214,10 @@ internal sealed class OidcIdentityProvider : IIdentityProvider, IDisposable
     private sealed record KeySet(ImmutableArray<SecurityKey> Keys, DateTimeOffset FetchedAt);
 }
 
-/// <summary>The registered identity providers by name; two with one name fail the host's start.</summary>
+/// <summary>
+/// The registered identity providers by name; two with one name, or a name that is not 1 to 64 ASCII letters, digits,
+/// <c>-</c>, <c>_</c> or <c>.</c>, fail the host's start.
+/// </summary>
 internal sealed class IdentityProviderRegistry
 {
     private readonly Dictionary<string, IIdentityProvider> _providers = new(StringComparer.Ordinal);
@@ -216,6 +226,11 @@ internal sealed class IdentityProviderRegistry
     {
         foreach (var provider in providers)
         {
+            if (!IdentityProviderNames.IsValid(provider.Name))
+            {
+                throw new InvalidOperationException($"An identity provider is registered under the name '{provider.Name}'; a name is 1 to {IdentityProviderNames.MaxLength} ASCII letters, digits, '-', '_' or '.'.");
+            }
+
             if (provider.Name == IdentityProviderNames.Password || !_providers.TryAdd(provider.Name, provider))
             {
                 throw new InvalidOperationException($"Two identity providers are registered under the name '{provider.Name}'.");
@@ -226,4 +241,17 @@ internal sealed class IdentityProviderRegistry
     public bool IsRegistered(string name) => name == IdentityProviderNames.Password || _providers.ContainsKey(name);
 
     public bool TryGet(string name, out IIdentityProvider provider) => _providers.TryGetValue(name, out provider!);
+
+    /// <summary>The password provider counts as global; a provider no longer registered as team-bound, the narrower.</summary>
+    public IdentityProviderScope ScopeOf(string name) =>
+        name == IdentityProviderNames.Password ? IdentityProviderScope.Global
+        : _providers.TryGetValue(name, out var provider) ? provider.Scope
+        : IdentityProviderScope.TeamBound;
+
+    /// <summary>Whether the team's policy accepts sessions of the provider, given whom the provider serves.</summary>
+    public bool Accepts(TeamSignInPolicy policy, string name) => policy.Accepts(name, ScopeOf(name));
+
+    /// <summary>Whether the provider's verified email proves <paramref name="normalizedEmail"/>: the host marked it authoritative for the domain.</summary>
+    public bool IsAuthoritative(string name, string normalizedEmail) =>
+        _providers.TryGetValue(name, out var provider) && provider.IsAuthoritativeFor(Domains.Of(normalizedEmail));
 }

@@ -30,12 +30,21 @@ public sealed class OidcProviderOptions
     public bool RequireNonce { get; set; }
 
     /// <summary>
-    /// Gets or sets whether the first sign-in of an identity not yet linked may link it to the user with the same email,
-    /// when the provider marks that email verified. Default <see langword="true"/>; turn it off for a provider whose
-    /// <c>email_verified</c> is not authoritative (a multi-tenant directory where tenants set addresses), so its identities
-    /// link only through an invitation accepted by the signed-in user or a just-in-time join.
+    /// Gets or sets whom the provider serves. Default <see cref="IdentityProviderScope.TeamBound"/>: a team's own SSO
+    /// provider, accepted only by teams whose policy names it. Set <see cref="IdentityProviderScope.Global"/> for the host's
+    /// own provider (such as Google), which every open team accepts.
     /// </summary>
-    public bool LinkByVerifiedEmail { get; set; } = true;
+    public IdentityProviderScope Scope { get; set; } = IdentityProviderScope.TeamBound;
+
+    /// <summary>
+    /// Gets the email domains (lower-case, such as <c>acme.example</c>; exact match, no sub-domains) for which the host
+    /// marks this provider authoritative: only for an address of one of them does the provider's verified email prove the
+    /// address, so that the first sign-in of an identity not yet linked links to the confirmed user with that address, and
+    /// a team whose SSO provider this is may have that domain verified. Empty by default: the provider's email never picks
+    /// an existing account, and its identities link only by (issuer, subject), through an invitation, or on an account
+    /// created from them.
+    /// </summary>
+    public IList<string> AuthoritativeDomains { get; } = [];
 
     /// <summary>Gets or sets the least time between two key refreshes. Default 5 minutes.</summary>
     public TimeSpan KeyRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
@@ -53,9 +62,22 @@ public sealed class OidcProviderOptions
 
     internal IEnumerable<string> Validate(string name)
     {
-        if (string.IsNullOrWhiteSpace(name) || name == IdentityProviderNames.Password)
+        if (!IdentityProviderNames.IsValid(name) || name == IdentityProviderNames.Password)
         {
-            yield return $"An identity provider needs a name other than '{IdentityProviderNames.Password}'.";
+            yield return $"An identity provider needs a name other than '{IdentityProviderNames.Password}' of 1 to {IdentityProviderNames.MaxLength} ASCII letters, digits, '-', '_' or '.'; '{name}' is not.";
+        }
+
+        if (!Enum.IsDefined(Scope))
+        {
+            yield return $"Identity provider '{name}': Scope {Scope} is not defined.";
+        }
+
+        foreach (var domain in AuthoritativeDomains)
+        {
+            if (!Domains.IsValid(domain))
+            {
+                yield return $"Identity provider '{name}': authoritative domain '{domain}' is not a lower-case domain name.";
+            }
         }
 
         if (!Uri.TryCreate(Issuer, UriKind.Absolute, out _))

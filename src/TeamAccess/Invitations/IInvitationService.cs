@@ -62,7 +62,9 @@ public sealed record NewAccount(string FirstName, string LastName, string? Passw
 {
     /// <summary>
     /// Gets the token of the team's single sign-on provider (<see cref="SignInCredential.ForToken"/>), when accepting
-    /// through it: the provider validates it, and the new user is linked to the identity by (issuer, subject).
+    /// through it: the provider validates it, and the new user is linked to the identity by (issuer, subject). Given
+    /// beside a password, it is linked only when the team accepts its provider and its verified email is the invited
+    /// address; otherwise the accept is refused (ProviderNotAccepted, EmailMismatch) and nothing is created.
     /// </summary>
     public SignInCredential? Credential { get; init; }
 
@@ -123,8 +125,9 @@ public interface IInvitationService
     ValueTask<Result<InvitationPreview>> PeekAsync(InvitationKey key, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Accepts as a signed-in user whose email is the invited one: the membership goes Active with the invited role. A
-    /// team that requires single sign-on also needs <paramref name="credential"/> from its provider, with the invited email verified.
+    /// Accepts as a signed-in user whose email is the invited one: the membership goes Active with the invited role, and
+    /// the user's address counts as confirmed (the invitation's secret reached it). A team that requires single sign-on
+    /// also needs <paramref name="credential"/> from its provider, with the invited email verified.
     /// </summary>
     /// <param name="userId">The signed-in user.</param>
     /// <param name="key">The token, or the code with its team and email.</param>
@@ -138,13 +141,13 @@ public interface IInvitationService
 
     /// <summary>
     /// Accepts by creating an account with the invited email: a password meeting the policy (failed criteria are listed
-    /// in the error's details), or for a team that requires single sign-on, an identity from its provider. The user and
-    /// the Active membership are created together.
+    /// in the error's details), or for a team that requires single sign-on, an identity from its provider. The user (whose
+    /// address counts as confirmed: the invitation's secret reached it) and the Active membership are created together.
     /// </summary>
     /// <param name="key">The token, or the code with its team and email.</param>
     /// <param name="account">Names and password or identity.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The new user and membership, or a refusal (as <see cref="AcceptAsync"/>, and PasswordPolicy, InvalidName, SignInRequired).</returns>
+    /// <returns>The new user and membership, or a refusal (as <see cref="AcceptAsync"/>, and PasswordPolicy, InvalidName, SignInRequired, ProviderNotAccepted).</returns>
     ValueTask<Result<AcceptResult>> AcceptWithNewAccountAsync(InvitationKey key, NewAccount account, CancellationToken cancellationToken = default);
 
     /// <summary>Declines: the membership goes to Removed, and the inviter sees the invitation as declined.</summary>

@@ -242,7 +242,18 @@ internal sealed class InvitationService(
             }
 
             var linked = policy.RequiresSso ? await LinkAsync(team, identity!, user.Id, ct).ConfigureAwait(false) : TeamAccessErrorCode.None;
-            return linked is TeamAccessErrorCode.None ? Accept(team, target, user.Id) : Result<Membership>.Failed(linked);
+            if (linked is not TeamAccessErrorCode.None)
+            {
+                return Result<Membership>.Failed(linked);
+            }
+
+            // The invitation's secret reached the address: that proves it.
+            if (await users.FindByIdAsync(user.Id, ct).ConfigureAwait(false) is { EmailConfirmed: false } unconfirmed)
+            {
+                team.Owner.UpdateUser(unconfirmed, unconfirmed with { EmailConfirmed = true, EmailConfirmationHash = null, EmailConfirmationExpiresAt = null }, AuditActions.UserEmailConfirmed);
+            }
+
+            return Accept(team, target, user.Id);
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -298,6 +309,18 @@ internal sealed class InvitationService(
                 return Result<AcceptResult>.Failed(TeamAccessErrorCode.SsoRequired);
             }
 
+            // An identity given beside a password is linked only when the team accepts its provider and it proves the
+            // invited address: otherwise whoever holds the link could tie any identity to the new account.
+            if (identity is not null && !providers.Accepts(policy, identity.Provider))
+            {
+                return Result<AcceptResult>.Failed(TeamAccessErrorCode.ProviderNotAccepted);
+            }
+
+            if (identity is not null && !ProvesInvitedEmail(identity, policy, target.Email))
+            {
+                return Result<AcceptResult>.Failed(TeamAccessErrorCode.EmailMismatch);
+            }
+
             // The store's unique index is the authority; this look gives the common case its clear answer. The address
             // may have been taken by a racing accept of this very invitation, committed after the team was read: the
             // team read again (after the user) then shows it accepted, and that is the answer.
@@ -308,7 +331,8 @@ internal sealed class InvitationService(
                 return Result<AcceptResult>.Failed(settled is TeamAccessErrorCode.None ? TeamAccessErrorCode.SignInRequired : settled);
             }
 
-            var user = new User(userId, target.Email, first, last, team.Now) { PasswordHash = passwordHash };
+            // The invitation's secret reached the address: the new account's address is proven.
+            var user = new User(userId, target.Email, first, last, team.Now) { PasswordHash = passwordHash, EmailConfirmed = true };
             team.Owner.CreateUser(user);
             var linked = identity is null ? TeamAccessErrorCode.None : await LinkAsync(team, identity, userId, ct).ConfigureAwait(false);
             if (linked is not TeamAccessErrorCode.None)

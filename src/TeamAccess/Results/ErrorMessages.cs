@@ -54,6 +54,10 @@ internal static class ErrorMessages
         TeamAccessErrorCode.WrongTeam => "The session belongs to another team.",
         TeamAccessErrorCode.EmailNotVerified => "The identity provider has not verified the email address.",
         TeamAccessErrorCode.LoginAlreadyLinked => "This external identity is already linked to another account.",
+        TeamAccessErrorCode.DomainNotVerified => "The email domain has not been verified for this team.",
+        TeamAccessErrorCode.ProviderNotAuthoritative => "This sign-in method cannot vouch for addresses of this email domain.",
+        TeamAccessErrorCode.EmailNotConfirmed => "Confirm your email address first: use the activation link we sent to it.",
+        TeamAccessErrorCode.EmailConfirmationExpired => "The activation link has expired; ask for a new one.",
         _ => code.ToString(),
     };
 }

@@ -151,4 +151,22 @@ public enum TeamAccessErrorCode
 
     /// <summary>The external identity (issuer, subject) is already linked to another user.</summary>
     LoginAlreadyLinked = 48,
+
+    /// <summary>
+    /// The host has not verified that the team owns the email domain (see <see cref="IDomainVerifier"/>); a guardian's word
+    /// does not verify a domain.
+    /// </summary>
+    DomainNotVerified = 49,
+
+    /// <summary>
+    /// The identity provider is not authoritative for the email address's domain (see
+    /// <see cref="OidcProviderOptions.AuthoritativeDomains"/>), so its verified email neither proves the address nor picks an account.
+    /// </summary>
+    ProviderNotAuthoritative = 50,
+
+    /// <summary>The account's email address is not confirmed yet: use the activation link sent to it.</summary>
+    EmailNotConfirmed = 51,
+
+    /// <summary>The activation link has expired; ask for a new one.</summary>
+    EmailConfirmationExpired = 52,
 }

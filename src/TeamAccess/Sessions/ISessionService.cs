@@ -41,13 +41,17 @@ public interface ISessionService
 {
     /// <summary>
     /// Signs in to one team: the credential is judged by its provider, the team must accept that provider (a team that
-    /// requires SSO refuses passwords), and the user needs an Active membership there (or joins just in time through the
-    /// team's SSO provider and verified domain).
+    /// requires SSO refuses passwords; a team-bound provider is accepted only by teams that name it), and the user needs
+    /// an Active membership there (or joins just in time through the team's SSO provider and host-verified domain). A
+    /// password opens only a confirmed account (unless <see cref="EmailConfirmationOptions.RequiredForPasswordSignIn"/>
+    /// is off). An identity not linked yet picks the confirmed user with its verified email only when the host made its
+    /// provider authoritative for the email's domain; an unconfirmed account with that address loses its password and
+    /// sessions first.
     /// </summary>
     /// <param name="credential">A password, or a token of a registered provider.</param>
     /// <param name="teamId">The team to work in.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The session, or InvalidCredentials, LockedOut, InvalidToken, UnknownProvider, ProviderNotAccepted, SsoRequired, NotFound.</returns>
+    /// <returns>The session, or InvalidCredentials, LockedOut, EmailNotConfirmed, InvalidToken, UnknownProvider, ProviderNotAccepted, SsoRequired, NotFound.</returns>
     ValueTask<Result<Session>> SignInAsync(SignInCredential credential, TeamId teamId, CancellationToken cancellationToken = default);
 
     /// <summary>Validates a session token: signature, lifetime, team, and that the membership is still Active with the same security stamp.</summary>
@@ -59,7 +63,8 @@ public interface ISessionService
 
     /// <summary>
     /// Switches a valid session to another team of the same user, without credentials when that team accepts the
-    /// session's provider; otherwise answers <see cref="TeamAccessErrorCode.ReauthenticationRequired"/>.
+    /// session's provider (a session of a team-bound provider: only a team that names it); otherwise answers
+    /// <see cref="TeamAccessErrorCode.ReauthenticationRequired"/>.
     /// </summary>
     /// <param name="accessToken">The current session's token.</param>
     /// <param name="teamId">The team to switch to.</param>

@@ -18,6 +18,7 @@ internal sealed class SessionService(
     PasswordSignIn passwords,
     IdentityProviderRegistry providers,
     ITeamSignInPolicyProvider policies,
+    IDomainVerifier domains,
     SessionKeys keys,
     AccessEngine engine,
     ChangeFeedFollower follower,
@@ -54,7 +55,7 @@ internal sealed class SessionService(
         }
 
         var policy = await policies.GetAsync(teamId, cancellationToken).ConfigureAwait(false);
-        if (!policy.Accepts(credential.Provider))
+        if (!providers.Accepts(policy, credential.Provider))
         {
             return Result<Session>.Failed(policy.RequiresSso ? TeamAccessErrorCode.SsoRequired : TeamAccessErrorCode.ProviderNotAccepted);
         }
@@ -67,6 +68,12 @@ internal sealed class SessionService(
                 if (!user.Succeeded)
                 {
                     return Result<Session>.Failed(user.Error);
+                }
+
+                // Told only to whoever knows the password: the address must be proven before the password opens the account.
+                if (!user.Value!.EmailConfirmed && options.Value.EmailConfirmation.RequiredForPasswordSignIn)
+                {
+                    return Result<Session>.Failed(TeamAccessErrorCode.EmailNotConfirmed);
                 }
 
                 membership = ActiveMembership(team, user.Value!.Id);
@@ -84,7 +91,7 @@ internal sealed class SessionService(
                     return Result<Session>.Failed(identity.Error);
                 }
 
-                membership = await ExternalMembershipAsync(team, policy, identity.Value!, cancellationToken).ConfigureAwait(false);
+                membership = await ExternalMembershipAsync(team, identity.Value!, cancellationToken).ConfigureAwait(false);
                 break;
             default:
                 throw new ArgumentException("Unknown credential type.", nameof(credential));
@@ -116,8 +123,8 @@ internal sealed class SessionService(
             && engine.CheckSession(info.Claims.UserId, info.Claims.TeamId, info.Claims.MembershipId, info.Stamp, out var indexedRole, out var indexedPolicy) == SessionCheck.Valid)
         {
             var accepts = policies is StoredTeamSignInPolicyProvider
-                ? indexedPolicy!.Accepts(info.Claims.Provider)
-                : (await policies.GetAsync(info.Claims.TeamId, cancellationToken).ConfigureAwait(false)).Accepts(info.Claims.Provider);
+                ? providers.Accepts(indexedPolicy!, info.Claims.Provider)
+                : providers.Accepts(await policies.GetAsync(info.Claims.TeamId, cancellationToken).ConfigureAwait(false), info.Claims.Provider);
             return accepts
                 ? Result<SessionInfo>.Ok(info.Claims with { Role = indexedRole! })
                 : Result<SessionInfo>.Failed(TeamAccessErrorCode.ReauthenticationRequired);
@@ -136,7 +143,7 @@ internal sealed class SessionService(
 
         // A team that has since stopped accepting the session's provider (it now requires its SSO) ends the session.
         var policy = await policies.GetAsync(info.Claims.TeamId, cancellationToken).ConfigureAwait(false);
-        if (!policy.Accepts(info.Claims.Provider))
+        if (!providers.Accepts(policy, info.Claims.Provider))
         {
             return Result<SessionInfo>.Failed(TeamAccessErrorCode.ReauthenticationRequired);
         }
@@ -166,7 +173,7 @@ internal sealed class SessionService(
         }
 
         var policy = await policies.GetAsync(teamId, cancellationToken).ConfigureAwait(false);
-        if (!policy.Accepts(session.Provider))
+        if (!providers.Accepts(policy, session.Provider))
         {
             return Result<Session>.Failed(TeamAccessErrorCode.ReauthenticationRequired);
         }
@@ -190,7 +197,7 @@ internal sealed class SessionService(
             if (team is not null && ActiveMembership(team, session.UserId).TryGetValue(out var membership))
             {
                 var policy = await policies.GetAsync(id, cancellationToken).ConfigureAwait(false);
-                teams.Add(new SwitchableTeam(id, team.Team.Name, team.Team.Handle, membership.Role, !policy.Accepts(session.Provider)));
+                teams.Add(new SwitchableTeam(id, team.Team.Name, team.Team.Handle, membership.Role, !providers.Accepts(policy, session.Provider)));
             }
         }
 
@@ -214,11 +221,13 @@ internal sealed class SessionService(
 
     /// <summary>
     /// The membership an external identity signs in to. The identity names its user by (issuer, subject); the first
-    /// sign-in links it to the user with the same email only when the provider marks that email verified. A user with no
-    /// membership joins just in time when the team's policy allows it: the team's SSO provider, a verified email in the
-    /// team's verified domain, and a just-in-time role. Links and joins are committed and audited.
+    /// sign-in links it to the user with the same email only when the provider marks that email verified and the host
+    /// marked the provider authoritative for the email's domain (otherwise the provider's word could pick anybody's
+    /// account). A user with no membership joins just in time when the team's policy allows it: the team's SSO provider,
+    /// a verified email in the team's verified domain (verified by the host, again at each join), a just-in-time role, and
+    /// no removed membership of that user or address. Links and joins are committed and audited.
     /// </summary>
-    private async ValueTask<Result<Membership>> ExternalMembershipAsync(TeamSnapshot loaded, TeamSignInPolicy policy, ExternalIdentity identity, CancellationToken cancellationToken)
+    private async ValueTask<Result<Membership>> ExternalMembershipAsync(TeamSnapshot loaded, ExternalIdentity identity, CancellationToken cancellationToken)
     {
         var linked = await users.FindByLoginAsync(identity.Issuer, identity.Subject, cancellationToken).ConfigureAwait(false);
         if (linked is not null && ActiveMembership(loaded, linked.Id) is { Succeeded: true } ready)
@@ -235,20 +244,30 @@ internal sealed class SessionService(
         return await writer.RunAsync(linked?.Id, "ExternalSignIn", async (changes, ct) =>
         {
             var user = linked ?? await users.FindByEmailAsync(email!, ct).ConfigureAwait(false);
-            if (linked is null && user is not null && !identity.MayLinkByEmail)
+            if (linked is null && user is not null && !providers.IsAuthoritative(identity.Provider, email!))
             {
-                // The provider's email is not trusted to pick an existing account.
+                // The provider's email does not prove an address of this domain: it must not pick an existing account.
+                // Answered as an unknown person, so the answer tells nothing about which addresses have accounts.
                 return Result<Membership>.Failed(TeamAccessErrorCode.NotFound);
             }
 
-            var team = await writer.Teams.LoadAsync(loaded.Id, ct).ConfigureAwait(false);
-            if (team is null)
+            if (linked is null && user is { EmailConfirmed: false })
+            {
+                // The provider proves the address that an unconfirmed account only claimed: that claim ends here.
+                user = await ClaimUnconfirmedAsync(changes, user, ct).ConfigureAwait(false);
+            }
+
+            var stored = await writer.Teams.LoadAsync(loaded.Id, ct).ConfigureAwait(false);
+            if (stored is null)
             {
                 return Result<Membership>.Failed(TeamAccessErrorCode.NotFound);
             }
+
+            // The team as this write has it (a claimed account's stamps were just replaced).
+            var team = changes.Edit(stored).Current;
 
             var current = await policies.GetAsync(team.Id, ct).ConfigureAwait(false);
-            var joinsJustInTime = JustInTimeRole(team, current, identity, email);
+            var joinsJustInTime = await JustInTimeRoleAsync(team, current, identity, email, user, ct).ConfigureAwait(false);
             if (user is null)
             {
                 if (joinsJustInTime is null)
@@ -256,7 +275,8 @@ internal sealed class SessionService(
                     return Result<Membership>.Failed(TeamAccessErrorCode.NotFound);
                 }
 
-                user = new User(UserId.New(), email!, email!.Split('@')[0], "-", changes.Now);
+                // The team's SSO proved an address of the domain the host verified for the team.
+                user = new User(UserId.New(), email!, email!.Split('@')[0], "-", changes.Now) { EmailConfirmed = true };
                 changes.CreateUser(user);
             }
 
@@ -278,18 +298,54 @@ internal sealed class SessionService(
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The role of a just-in-time join, if the policy allows one; a person the team removed does not come back this way.</summary>
-    private Role? JustInTimeRole(TeamSnapshot team, TeamSignInPolicy policy, ExternalIdentity identity, string? email)
+    /// <summary>
+    /// Ends an unconfirmed account's hold on an address that an authoritative provider has just proven for somebody: the
+    /// password and the pending activation go, every session of its memberships ends (their stamps are replaced), and the
+    /// address counts as confirmed for the identity about to be linked.
+    /// </summary>
+    private async ValueTask<User> ClaimUnconfirmedAsync(ChangeSetBuilder changes, User user, CancellationToken cancellationToken)
     {
-        if (email is null || policy.VerifiedDomain is not { } domain || policy.JustInTimeRole is not { } roleName
+        var claimed = user with
+        {
+            EmailConfirmed = true,
+            PasswordHash = null,
+            EmailConfirmationHash = null,
+            EmailConfirmationExpiresAt = null,
+            FailedSignInCount = 0,
+            LockoutEnd = null,
+        };
+        changes.UpdateUser(user, claimed, AuditActions.UserEmailClaimed);
+        await foreach (var teamId in writer.Teams.ListTeamIdsForUserAsync(user.Id, cancellationToken).ConfigureAwait(false))
+        {
+            var snapshot = await writer.Teams.LoadAsync(teamId, cancellationToken).ConfigureAwait(false);
+            if (snapshot?.FindCurrentMembership(user.Id) is { } membership)
+            {
+                changes.Edit(snapshot).PutMembership(membership with { SecurityStamp = Guid.NewGuid() }, AuditActions.MembershipSessionsEnded);
+            }
+        }
+
+        _logger.LogWarning("TeamAccess ended the password and sessions of unconfirmed user {UserId}: an authoritative provider proved the address", user.Id);
+        return claimed;
+    }
+
+    /// <summary>
+    /// The role of a just-in-time join, if the policy allows one. A person the team removed does not come back this way:
+    /// any Removed membership of the team that names the user, the user's address or the token's address refuses it.
+    /// </summary>
+    private async ValueTask<Role?> JustInTimeRoleAsync(TeamSnapshot team, TeamSignInPolicy policy, ExternalIdentity identity, string? email, User? user, CancellationToken cancellationToken)
+    {
+        if (email is null || user is { EmailConfirmed: false } || policy.VerifiedDomain is not { } domain || policy.JustInTimeRole is not { } roleName
             || !string.Equals(identity.Provider, policy.SsoProvider, StringComparison.Ordinal) || team.Team.Status != TeamStatus.Active
-            || !email.EndsWith("@" + domain, StringComparison.Ordinal) || !Roles.TryGet(roleName, out var role) || role.IsGuardian
-            || team.Memberships.Values.Any(m => m.Status == MembershipStatus.Removed && string.Equals(m.Email, email, StringComparison.Ordinal)))
+            || !string.Equals(Domains.Of(email), domain, StringComparison.Ordinal) || !Roles.TryGet(roleName, out var role) || role.IsGuardian
+            || team.Memberships.Values.Any(m => m.Status == MembershipStatus.Removed
+                && ((user is not null && (m.UserId == user.Id || string.Equals(m.Email, user.Email, StringComparison.Ordinal)))
+                    || string.Equals(m.Email, email, StringComparison.Ordinal))))
         {
             return null;
         }
 
-        return role;
+        // The stored policy may predate the host's verification, or the host may have withdrawn it since.
+        return await domains.IsVerifiedAsync(team.Id, domain, policy, cancellationToken).ConfigureAwait(false) ? role : null;
     }
 
     private Session Issue(Membership membership, string provider)

@@ -43,13 +43,15 @@ public interface ITeamService
 
     /// <summary>
     /// Sets how people sign in to the team (guardian only, as it decides who can get in): the accepted providers, whether
-    /// the team requires its SSO provider, and just-in-time joining through a verified domain.
+    /// the team requires its SSO provider, and just-in-time joining through a verified domain. The domain must be verified
+    /// for the team by the host's <see cref="IDomainVerifier"/> (by default: the team's SSO provider is authoritative for
+    /// it); naming it is not enough.
     /// </summary>
     /// <param name="actor">The acting user.</param>
     /// <param name="teamId">The team.</param>
     /// <param name="policy">The new policy.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The team, or NotFound, PermissionDenied, GuardianRequired, UnknownProvider, InvalidRole, InvalidHandle (a malformed domain).</returns>
+    /// <returns>The team, or NotFound, PermissionDenied, GuardianRequired, UnknownProvider, InvalidRole, InvalidHandle (a malformed domain), DomainNotVerified.</returns>
     ValueTask<Result<Team>> SetSignInPolicyAsync(UserId actor, TeamId teamId, TeamSignInPolicy policy, CancellationToken cancellationToken = default);
 
     /// <summary>Finds an Active team by handle, for "log in with team SSO" pages (<c>team/{handle}</c>).</summary>

@@ -1,7 +1,7 @@
 namespace TeamAccess;
 
 /// <summary>The default <see cref="ITeamService"/>.</summary>
-internal sealed class TeamService(IUserStore users, TeamWriter writer, IdentityProviderRegistry providers) : ITeamService
+internal sealed class TeamService(IUserStore users, TeamWriter writer, IdentityProviderRegistry providers, IDomainVerifier domains) : ITeamService
 {
     /// <summary>Creates a team with <paramref name="founder"/> as its Active guardian (sign-up and team creation share it).</summary>
     internal static (Team Team, Membership Membership) StartTeam(ChangeSetBuilder changes, User founder, string name, string handle, RoleCatalog roles)
@@ -100,16 +100,22 @@ internal sealed class TeamService(IUserStore users, TeamWriter writer, IdentityP
             return Result<Team>.Ok(team.Current.Team);
         }, cancellationToken).ConfigureAwait(false);
 
-    public ValueTask<Result<Team>> SetSignInPolicyAsync(UserId actor, TeamId teamId, TeamSignInPolicy policy, CancellationToken cancellationToken = default)
+    public async ValueTask<Result<Team>> SetSignInPolicyAsync(UserId actor, TeamId teamId, TeamSignInPolicy policy, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(policy);
         var refusal = Check(policy);
         if (refusal is not TeamAccessErrorCode.None)
         {
-            return ValueTask.FromResult(Result<Team>.Failed(refusal));
+            return Result<Team>.Failed(refusal);
         }
 
-        return writer.RunOnTeamAsync(actor, teamId, Permissions.TeamManage, "SetSignInPolicy", (team, who) =>
+        // The host verifies the domain; the guardian naming it proves nothing.
+        if (policy.VerifiedDomain is { } domain && !await domains.IsVerifiedAsync(teamId, domain, policy, cancellationToken).ConfigureAwait(false))
+        {
+            return Result<Team>.Failed(TeamAccessErrorCode.DomainNotVerified);
+        }
+
+        return await writer.RunOnTeamAsync(actor, teamId, Permissions.TeamManage, "SetSignInPolicy", (team, who) =>
         {
             if (!who.IsGuardian)
             {
@@ -123,7 +129,7 @@ internal sealed class TeamService(IUserStore users, TeamWriter writer, IdentityP
             }
 
             return Result<Team>.Ok(team.Current.Team);
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private TeamAccessErrorCode Check(TeamSignInPolicy policy)
@@ -141,13 +147,8 @@ internal sealed class TeamService(IUserStore users, TeamWriter writer, IdentityP
         }
 
         // A domain is lower-case labels of letters, digits and hyphens, as a handle, joined by dots.
-        return policy.VerifiedDomain is { } domain && (domain.Length > 253 || !domain.Contains('.', StringComparison.Ordinal) || !domain.Split('.').All(IsDomainLabel))
-            ? TeamAccessErrorCode.InvalidHandle
-            : TeamAccessErrorCode.None;
+        return policy.VerifiedDomain is { } domain && !Domains.IsValid(domain) ? TeamAccessErrorCode.InvalidHandle : TeamAccessErrorCode.None;
     }
-
-    private static bool IsDomainLabel(string label) =>
-        label.Length is > 0 and <= 63 && label.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-') && label[0] != '-' && label[^1] != '-';
 
     public async ValueTask<Team?> FindByHandleAsync(string handle, CancellationToken cancellationToken = default)
     {

@@ -3,19 +3,46 @@ namespace TeamAccess;
 /// <summary>User accounts: sign up, edit names, delete, look up.</summary>
 public interface IUserService
 {
-    /// <summary>Creates a user and a new team in which the user holds the guardian role (DESIGN.md invariant 11).</summary>
+    /// <summary>
+    /// Creates a user with a password and a new team in which the user holds the guardian role. The address is not proven
+    /// yet: the user starts unconfirmed, and an activation message with a single-use link token (valid for
+    /// <see cref="EmailConfirmationOptions.Lifetime"/>) goes to the <see cref="IEmailConfirmationSender"/> after the commit.
+    /// Until the link is used (<see cref="ConfirmEmailAsync"/>), password sign-in answers EmailNotConfirmed (by default),
+    /// no external identity links to the account by email, and a provider authoritative for the address that proves it
+    /// ends the account's password and sessions.
+    /// </summary>
     /// <param name="request">The sign-up form.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The user, team and membership; or InvalidEmail, InvalidName, InvalidHandle, DuplicateEmail, DuplicateHandle.</returns>
+    /// <returns>The user, team and membership; or InvalidEmail, InvalidName, InvalidHandle, PasswordPolicy, DuplicateEmail, DuplicateHandle.</returns>
     ValueTask<Result<SignUpResult>> SignUpAsync(SignUpRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Signs up through an external identity provider: validates the token, needs a verified email, and creates the user
-    /// (linked to the identity by issuer and subject, with no password) and a new team in which they hold the guardian role.
+    /// Confirms a user's email address with the token of the activation link. The token works once and until it expires;
+    /// it is stored only as a SHA-256 hash and compared in constant time.
+    /// </summary>
+    /// <param name="token">The token from the activation message.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The confirmed user; or InvalidToken (malformed, wrong, or used), EmailConfirmationExpired.</returns>
+    ValueTask<Result<User>> ConfirmEmailAsync(string token, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sends a new activation message to an unconfirmed account's address (the earlier link dies), at most once per
+    /// <see cref="EmailConfirmationOptions.ResendCooldown"/>. Answers success whether or not the address has an account.
+    /// </summary>
+    /// <param name="email">The address, as typed.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Success, always (so the answer tells nobody which addresses have accounts).</returns>
+    ValueTask<Result> ResendEmailConfirmationAsync(string email, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Signs up through an external identity provider: validates the token, needs a verified email that the provider
+    /// proves (a <see cref="IdentityProviderScope.Global"/> provider the host marked authoritative for the email's domain),
+    /// and creates the user (linked to the identity by issuer and subject, with no password) and a new team in which they
+    /// hold the guardian role.
     /// </summary>
     /// <param name="request">The provider, its token, the names and the new team.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>What was created, or UnknownProvider, InvalidToken, EmailNotVerified, DuplicateEmail, LoginAlreadyLinked, DuplicateHandle, InvalidName, InvalidHandle.</returns>
+    /// <returns>What was created, or UnknownProvider, InvalidToken, EmailNotVerified, ProviderNotAccepted (a team-bound provider), ProviderNotAuthoritative, DuplicateEmail, LoginAlreadyLinked, DuplicateHandle, InvalidName, InvalidHandle.</returns>
     ValueTask<Result<SignUpResult>> SignUpWithIdentityAsync(ExternalSignUpRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Changes a user's first and last names. The email is never changed by editing. Users edit their own names.</summary>

@@ -1,6 +1,10 @@
 namespace TeamAccess;
 
-/// <summary>What a person gives to sign up: who they are and the team they start.</summary>
+/// <summary>
+/// What a person gives to sign up with a password: who they are, the password, and the team they start. The account
+/// starts unconfirmed, and an activation message goes to the address. Signing up without a password is signing up
+/// through an identity provider: <see cref="ExternalSignUpRequest"/>.
+/// </summary>
 /// <param name="Email">The email address (normalized on the way in).</param>
 /// <param name="FirstName">The first name.</param>
 /// <param name="LastName">The last name.</param>
@@ -8,11 +12,8 @@ namespace TeamAccess;
 /// <param name="TeamHandle">The new team's handle, such as <c>maintenance-team</c>.</param>
 public sealed record SignUpRequest(string Email, string FirstName, string LastName, string TeamName, string TeamHandle)
 {
-    /// <summary>
-    /// Gets the password for the native provider, checked against the policy (failed criteria are listed in the error's
-    /// details); <see langword="null"/> for a user who will sign in through identity providers only.
-    /// </summary>
-    public string? Password { get; init; }
+    /// <summary>Gets the password for the native provider, checked against the policy (failed criteria are listed in the error's details).</summary>
+    public required string Password { get; init; }
 
     /// <summary>Never shows the password.</summary>
     /// <returns>The request without its password.</returns>

@@ -23,9 +23,23 @@ public sealed record User(UserId Id, string Email, string FirstName, string Last
     // The generated ToString would print the password hash: a host logging a result must not leak it.
     private bool PrintMembers(System.Text.StringBuilder builder)
     {
-        builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"Id = {Id}, Email = {Email}, FirstName = {FirstName}, LastName = {LastName}, CreatedAt = {CreatedAt:O}");
+        builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"Id = {Id}, Email = {Email}, FirstName = {FirstName}, LastName = {LastName}, CreatedAt = {CreatedAt:O}, EmailConfirmed = {EmailConfirmed}");
         return true;
     }
+
+    /// <summary>
+    /// Gets whether the email address is proven: by the activation link, by accepting an invitation sent to it, or by an
+    /// identity provider the host made authoritative for its domain. An unconfirmed user is never linked to an external
+    /// identity by email and never joins just in time, and (by default) cannot sign in with a password.
+    /// </summary>
+    public bool EmailConfirmed { get; init; }
+
+    /// <summary>Gets the SHA-256 hash of the pending activation token, or <see langword="null"/> when none is pending. Never part of an audit event.</summary>
+    [JsonIgnore]
+    public string? EmailConfirmationHash { get; init; }
+
+    /// <summary>Gets when the pending activation token stops working.</summary>
+    public DateTimeOffset? EmailConfirmationExpiresAt { get; init; }
 
     /// <summary>Gets how many password sign-ins were attempted since the last success or lockout (each counted before it is judged).</summary>
     public int FailedSignInCount { get; init; }

@@ -1,3 +1,7 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
 namespace TeamAccess;
 
 /// <summary>The default <see cref="IUserService"/>.</summary>
@@ -6,8 +10,15 @@ internal sealed class UserService(
     TeamWriter writer,
     PasswordPolicy passwordPolicy,
     PasswordHasher passwordHasher,
-    IdentityProviderRegistry providers) : IUserService
+    IdentityProviderRegistry providers,
+    IEmailConfirmationSender confirmationSender,
+    IOptions<TeamAccessOptions> options,
+    ILogger<UserService>? logger = null) : IUserService
 {
+    private readonly ILogger _logger = logger ?? NullLogger<UserService>.Instance;
+
+    private EmailConfirmationOptions Confirmation => options.Value.EmailConfirmation;
+
     public async ValueTask<Result<SignUpResult>> SignUpAsync(SignUpRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -22,19 +33,98 @@ internal sealed class UserService(
             return Result<SignUpResult>.Failed(refusal);
         }
 
-        string? passwordHash = null;
-        if (request.Password is not null)
+        // A request read from JSON can still lack the required password: judged as an empty one.
+        var failed = await passwordPolicy.CheckAsync(request.Password ?? string.Empty, email, cancellationToken).ConfigureAwait(false);
+        if (failed.Count > 0)
         {
-            var failed = await passwordPolicy.CheckAsync(request.Password, email, cancellationToken).ConfigureAwait(false);
-            if (failed.Count > 0)
-            {
-                return Result<SignUpResult>.Failed(PasswordPolicy.Refusal(failed));
-            }
-
-            passwordHash = passwordHasher.Hash(request.Password);
+            return Result<SignUpResult>.Failed(PasswordPolicy.Refusal(failed));
         }
 
-        return await StartAsync(email, request.FirstName, request.LastName, request.TeamName, request.TeamHandle, passwordHash, null, cancellationToken).ConfigureAwait(false);
+        var passwordHash = passwordHasher.Hash(request.Password!);
+        var userId = UserId.New();
+        var activation = EmailConfirmationSecrets.Issue(userId);
+        var started = await StartAsync(userId, email, request.FirstName, request.LastName, request.TeamName, request.TeamHandle, passwordHash, null, activation, cancellationToken).ConfigureAwait(false);
+        if (started.TryGetValue(out var created))
+        {
+            await SendActivationAsync(created.User, activation.Token, cancellationToken).ConfigureAwait(false);
+        }
+
+        return started;
+    }
+
+    public async ValueTask<Result<User>> ConfirmEmailAsync(string token, CancellationToken cancellationToken = default)
+    {
+        if (!EmailConfirmationSecrets.TryParse(token, out var userId))
+        {
+            return Result<User>.Failed(TeamAccessErrorCode.InvalidToken);
+        }
+
+        return await writer.RunAsync<User>(userId, "ConfirmEmail", async (changes, ct) =>
+        {
+            var user = await users.FindByIdAsync(userId, ct).ConfigureAwait(false);
+            if (user is null || !EmailConfirmationSecrets.Matches(token, user.EmailConfirmationHash))
+            {
+                return Result<User>.Failed(TeamAccessErrorCode.InvalidToken);
+            }
+
+            if (user.EmailConfirmationExpiresAt is not { } expires || changes.Now >= expires)
+            {
+                return Result<User>.Failed(TeamAccessErrorCode.EmailConfirmationExpired);
+            }
+
+            var confirmed = user with { EmailConfirmed = true, EmailConfirmationHash = null, EmailConfirmationExpiresAt = null };
+            changes.UpdateUser(user, confirmed, AuditActions.UserEmailConfirmed);
+            return Result<User>.Ok(confirmed);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<Result> ResendEmailConfirmationAsync(string email, CancellationToken cancellationToken = default)
+    {
+        if (!EmailAddress.TryNormalize(email, out var normalized) || await users.FindByEmailAsync(normalized, cancellationToken).ConfigureAwait(false) is not { EmailConfirmed: false } found)
+        {
+            // The same answer whatever exists: the page tells nobody which addresses have accounts.
+            return Result.Success;
+        }
+
+        var activation = EmailConfirmationSecrets.Issue(found.Id);
+        var reissued = await writer.RunAsync<User>(found.Id, "ResendEmailConfirmation", async (changes, ct) =>
+        {
+            var user = await users.FindByIdAsync(found.Id, ct).ConfigureAwait(false);
+            if (user is null || user.EmailConfirmed)
+            {
+                return Result<User>.Failed(TeamAccessErrorCode.NoChange);
+            }
+
+            // The last send is when the current link was issued: its expiry less the lifetime.
+            if (user.EmailConfirmationExpiresAt is { } expires && changes.Now < expires - Confirmation.Lifetime + Confirmation.ResendCooldown)
+            {
+                return Result<User>.Failed(TeamAccessErrorCode.RateLimited);
+            }
+
+            var renewed = user with { EmailConfirmationHash = activation.Hash, EmailConfirmationExpiresAt = changes.Now + Confirmation.Lifetime };
+            changes.UpdateUser(user, renewed, AuditActions.UserEmailConfirmationReissued);
+            return Result<User>.Ok(renewed);
+        }, cancellationToken).ConfigureAwait(false);
+
+        if (reissued.TryGetValue(out var sent))
+        {
+            await SendActivationAsync(sent, activation.Token, cancellationToken).ConfigureAwait(false);
+        }
+
+        return Result.Success;
+    }
+
+    private async ValueTask SendActivationAsync(User user, string token, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await confirmationSender.SendAsync(new EmailConfirmationMessage(user.Id, user.Email, user.FirstName, token, user.EmailConfirmationExpiresAt!.Value), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The account is committed; the person can ask for the message again. Never the message or exception as an object.
+            _logger.LogError("TeamAccess could not deliver the activation message of user {UserId}: {ExceptionType}", user.Id, ex.GetType().Name);
+        }
     }
 
     public async ValueTask<Result<SignUpResult>> SignUpWithIdentityAsync(ExternalSignUpRequest request, CancellationToken cancellationToken = default)
@@ -62,7 +152,19 @@ internal sealed class UserService(
             return Result<SignUpResult>.Failed(TeamAccessErrorCode.EmailNotVerified);
         }
 
-        return await StartAsync(email, request.FirstName, request.LastName, request.TeamName, request.TeamHandle, null, proven, cancellationToken).ConfigureAwait(false);
+        // A team's own provider serves that team, not sign-up; and an address is the new user's only when the host
+        // trusts the provider to prove addresses of its domain (otherwise anybody's address could be claimed first).
+        if (provider.Scope != IdentityProviderScope.Global)
+        {
+            return Result<SignUpResult>.Failed(TeamAccessErrorCode.ProviderNotAccepted);
+        }
+
+        if (!providers.IsAuthoritative(provider.Name, email))
+        {
+            return Result<SignUpResult>.Failed(TeamAccessErrorCode.ProviderNotAuthoritative);
+        }
+
+        return await StartAsync(UserId.New(), email, request.FirstName, request.LastName, request.TeamName, request.TeamHandle, null, proven, null, cancellationToken).ConfigureAwait(false);
     }
 
     private static TeamAccessErrorCode CheckNames(string firstName, string lastName, string teamName, string teamHandle)
@@ -75,13 +177,16 @@ internal sealed class UserService(
         return Handle.IsValid(teamHandle) ? TeamAccessErrorCode.None : TeamAccessErrorCode.InvalidHandle;
     }
 
-    /// <summary>Creates the user (with a password hash, or linked to an external identity) and their team, together.</summary>
-    private ValueTask<Result<SignUpResult>> StartAsync(string email, string firstName, string lastName, string teamName, string teamHandle, string? passwordHash, ExternalIdentity? identity, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates the user and their team, together: with a password hash and a pending activation (unconfirmed), or linked
+    /// to an external identity whose provider proved the address (confirmed).
+    /// </summary>
+    private ValueTask<Result<SignUpResult>> StartAsync(UserId userId, string email, string firstName, string lastName, string teamName, string teamHandle, string? passwordHash, ExternalIdentity? identity, (string Token, string Hash)? activation, CancellationToken cancellationToken)
     {
         Names.TryNormalizeName(firstName, out var first);
         Names.TryNormalizeName(lastName, out var last);
         Names.TryNormalizeName(teamName, out var team);
-        var userId = UserId.New();
+
         return writer.RunAsync(
             userId,
             "SignUp",
@@ -98,7 +203,13 @@ internal sealed class UserService(
                     return Result<SignUpResult>.Failed(TeamAccessErrorCode.LoginAlreadyLinked);
                 }
 
-                var user = new User(userId, email, first!, last!, changes.Now) { PasswordHash = passwordHash };
+                var user = new User(userId, email, first!, last!, changes.Now)
+                {
+                    PasswordHash = passwordHash,
+                    EmailConfirmed = identity is not null,
+                    EmailConfirmationHash = activation?.Hash,
+                    EmailConfirmationExpiresAt = activation is null ? null : changes.Now + Confirmation.Lifetime,
+                };
                 changes.CreateUser(user);
                 if (identity is not null)
                 {

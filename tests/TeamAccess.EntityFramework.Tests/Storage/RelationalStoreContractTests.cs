@@ -125,7 +125,7 @@ public abstract class RelationalStoreContractTests : StoreContractTests
             await using var second = await StoreBed.CreateAsync(builder => builder.AddEntityFrameworkStores(configure));
             await second.Services.EnsureTeamAccessDatabaseCreatedAsync();
             Assert.NotNull(await second.UserStore.FindByIdAsync(new UserId(userId), CancellationToken.None));
-            Assert.Equal(TeamAccessErrorCode.DuplicateEmail, (await second.Users.SignUpAsync(new SignUpRequest("kept@example.com", "K", "T", "Again", "again-team"))).Code);
+            Assert.Equal(TeamAccessErrorCode.DuplicateEmail, (await second.Users.SignUpAsync(new SignUpRequest("kept@example.com", "K", "T", "Again", "again-team") { Password = "correct horse battery staple" })).Code);
         }
         finally
         {

@@ -183,7 +183,7 @@ public abstract class StoreContractTests
     {
         await using var bed = await CreateBedAsync();
         var results = await InParallelAsync(bed, 8, (scope, i) => Service<IUserService>(scope).SignUpAsync(
-            new SignUpRequest($"racer{i}@example.com", "Racer", "Tester", "Race", "race-team")));
+            new SignUpRequest($"racer{i}@example.com", "Racer", "Tester", "Race", "race-team") { Password = "correct horse battery staple" }));
 
         Assert.Single(results, r => r.Succeeded);
         Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(TeamAccessErrorCode.DuplicateHandle, r.Code));
@@ -200,7 +200,7 @@ public abstract class StoreContractTests
     {
         await using var bed = await CreateBedAsync();
         var results = await InParallelAsync(bed, 8, (scope, i) => Service<IUserService>(scope).SignUpAsync(
-            new SignUpRequest("twin@example.com", "Twin", "Tester", "Twins", $"twin-team-{i}")));
+            new SignUpRequest("twin@example.com", "Twin", "Tester", "Twins", $"twin-team-{i}") { Password = "correct horse battery staple" }));
 
         Assert.Single(results, r => r.Succeeded);
         Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(TeamAccessErrorCode.DuplicateEmail, r.Code));
@@ -460,6 +460,89 @@ public abstract class StoreContractTests
         var snapshot = await bed.SnapshotAsync(ada.Team.Id);
         Assert.Equal(policy, snapshot.Team.SignInPolicy);
         AuditAssert.ReplayEquals(snapshot, await bed.AuditAsync(ada.Team.Id));
+    }
+
+    [SkippableFact]
+    public async Task ConfirmEmailAsync_UnconfirmedUserAndItsActivation_RoundTripAndWorkOnceInAnotherUnitOfWork()
+    {
+        await using var bed = await CreateBedAsync();
+        const string password = "correct horse battery staple";
+        var signedUp = (await bed.Users.SignUpAsync(new SignUpRequest("ada@example.com", "Ada", "Lovelace", "Lab", "ada-lab") { Password = password })).Value!;
+        var stored = (await bed.UserStore.FindByIdAsync(signedUp.User.Id, CancellationToken.None))!;
+        Assert.Equal(signedUp.User, stored);
+        Assert.False(stored.EmailConfirmed);
+        Assert.NotNull(stored.EmailConfirmationHash);
+        Assert.Equal(bed.Time.GetUtcNow() + TimeSpan.FromDays(3), stored.EmailConfirmationExpiresAt);
+        var token = Assert.Single(bed.Activations.Sent).Token;
+        Assert.Equal(TeamAccessErrorCode.EmailNotConfirmed, (await bed.Sessions.SignInAsync(SignInCredential.ForPassword("ada@example.com", password), signedUp.Team.Id)).Code);
+
+        await using (var scope = bed.Scope())
+        {
+            var confirmed = await Service<IUserService>(scope).ConfirmEmailAsync(token);
+            Assert.True(confirmed.Succeeded, confirmed.ToString());
+        }
+
+        var after = (await bed.UserStore.FindByIdAsync(signedUp.User.Id, CancellationToken.None))!;
+        Assert.True(after.EmailConfirmed);
+        Assert.Null(after.EmailConfirmationHash);
+        Assert.Null(after.EmailConfirmationExpiresAt);
+        Assert.Equal(TeamAccessErrorCode.InvalidToken, (await bed.Users.ConfirmEmailAsync(token)).Code);
+        Assert.True((await bed.Sessions.SignInAsync(SignInCredential.ForPassword("ada@example.com", password), signedUp.Team.Id)).Succeeded);
+    }
+
+    [SkippableFact]
+    public async Task SignInAsync_AuthoritativeProviderClaimsAnUnconfirmedAccount_PasswordAndStampsEndInTheStore()
+    {
+        await using var bed = await CreateBedAsync();
+        const string password = "correct horse battery staple";
+        var squatter = (await bed.Users.SignUpAsync(new SignUpRequest("alice@example.com", "Not", "Alice", "Squat", "squat-team") { Password = password })).Value!;
+        var stampBefore = (await bed.SnapshotAsync(squatter.Team.Id)).Memberships[squatter.Membership.Id].SecurityStamp;
+
+        var alice = await bed.Sessions.SignInAsync(SignInCredential.ForToken(bed.Host.Name, bed.Host.Mint("h-alice", "alice@example.com")), squatter.Team.Id);
+
+        Assert.True(alice.Succeeded, alice.ToString());
+        var user = (await bed.UserStore.FindByIdAsync(squatter.User.Id, CancellationToken.None))!;
+        Assert.True(user.EmailConfirmed);
+        Assert.Null(user.PasswordHash);
+        var snapshot = await bed.SnapshotAsync(squatter.Team.Id);
+        Assert.NotEqual(stampBefore, snapshot.Memberships[squatter.Membership.Id].SecurityStamp);
+        Assert.Equal(squatter.User.Id, (await bed.UserStore.FindByLoginAsync(bed.Host.Issuer, "h-alice", CancellationToken.None))!.Id);
+        AuditAssert.ReplayEquals(snapshot, await bed.AuditAsync(squatter.Team.Id));
+    }
+
+    [SkippableFact]
+    public async Task SignInAsync_ProviderNotAuthoritativeForTheAddress_LinksNothingAndOpensNothing()
+    {
+        await using var bed = await CreateBedAsync();
+        var ceo = await bed.SignUpAsync("ceo");
+        var victim = (await bed.Users.SignUpWithIdentityAsync(new ExternalSignUpRequest(bed.Host.Name, bed.Host.Mint("host-other", "ceo@victim.example"), "C", "E", "Lab", "victim-lab"))).Code;
+        Assert.Equal(TeamAccessErrorCode.ProviderNotAuthoritative, victim);
+
+        // The host's provider proves example.com only: asserting another domain's address picks nobody.
+        Assert.True((await bed.Teams.SetSignInPolicyAsync(ceo.User.Id, ceo.Team.Id, new TeamSignInPolicy(false, bed.Host.Name) { VerifiedDomain = "example.com", JustInTimeRole = RolePresets.Member })).Succeeded);
+        Assert.Equal(TeamAccessErrorCode.DomainNotVerified, (await bed.Teams.SetSignInPolicyAsync(ceo.User.Id, ceo.Team.Id, new TeamSignInPolicy(false, bed.Host.Name) { VerifiedDomain = "victim.example" })).Code);
+        var outsider = await bed.Sessions.SignInAsync(SignInCredential.ForToken(bed.Host.Name, bed.Host.Mint("h-evil", "ceo@victim.example")), ceo.Team.Id);
+
+        Assert.Equal(TeamAccessErrorCode.NotFound, outsider.Code);
+        Assert.Null(await bed.UserStore.FindByLoginAsync(bed.Host.Issuer, "h-evil", CancellationToken.None));
+        Assert.Null(await bed.UserStore.FindByEmailAsync("ceo@victim.example", CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task SignInAsync_JustInTimeAfterRemovalWithAChangedProviderEmail_StaysOutOnEveryStore()
+    {
+        await using var bed = await CreateBedAsync();
+        var owner = await bed.SignUpAsync("owner");
+        var policy = new TeamSignInPolicy(true, bed.Host.Name) { VerifiedDomain = "example.com", JustInTimeRole = RolePresets.Member };
+        Assert.True((await bed.Teams.SetSignInPolicyAsync(owner.User.Id, owner.Team.Id, policy)).Succeeded);
+        var joined = (await bed.Sessions.SignInAsync(SignInCredential.ForToken(bed.Host.Name, bed.Host.Mint("h-eve", "eve@example.com")), owner.Team.Id)).Value!;
+        Assert.True((await bed.Members.RemoveAsync(owner.User.Id, owner.Team.Id, joined.Info.MembershipId)).Succeeded);
+
+        await using var scope = bed.Scope();
+        var again = await Service<ISessionService>(scope).SignInAsync(SignInCredential.ForToken(bed.Host.Name, bed.Host.Mint("h-eve", "eve.new@example.com")), owner.Team.Id);
+
+        Assert.Equal(TeamAccessErrorCode.NotFound, again.Code);
+        Assert.Null((await bed.SnapshotAsync(owner.Team.Id)).FindCurrentMembership(joined.Info.UserId));
     }
 
     [SkippableFact]

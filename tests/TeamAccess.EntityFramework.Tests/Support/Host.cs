@@ -39,6 +39,9 @@ internal sealed class Host : IAsyncDisposable
         {
             options.Permissions.Add("devices.read", "devices.write");
             options.Sessions.SigningKeys.Add(SharedKey);
+
+            // These instances test the feed, not activation: password users sign in unconfirmed.
+            options.EmailConfirmation.RequiredForPasswordSignIn = false;
             configure?.Invoke(options);
         }));
         var provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });

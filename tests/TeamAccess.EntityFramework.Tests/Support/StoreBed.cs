@@ -16,15 +16,22 @@ internal sealed class StoreBed : IAsyncDisposable
     private readonly Func<ValueTask> _dispose;
     private int _people;
 
-    private StoreBed(ServiceProvider root, FakeTimeProvider time, Func<ValueTask> dispose)
+    private StoreBed(ServiceProvider root, FakeTimeProvider time, TestIdentityProvider host, Func<ValueTask> dispose)
     {
         _root = root;
         _scope = root.CreateAsyncScope();
         _dispose = dispose;
         Time = time;
+        Host = host;
     }
 
     public FakeTimeProvider Time { get; }
+
+    /// <summary>The host's own provider, registered as <c>host-id</c>: global, authoritative for <c>example.com</c>.</summary>
+    public TestIdentityProvider Host { get; }
+
+    /// <summary>Every activation message handed to the sender, in the order sent.</summary>
+    public ActivationOutbox Activations { get; private init; } = new();
 
     /// <summary>Every invitation message handed to the sender, in the order sent.</summary>
     public Outbox Outbox { get; private init; } = new();
@@ -61,9 +68,18 @@ internal sealed class StoreBed : IAsyncDisposable
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
         var services = new ServiceCollection();
         var outbox = new Outbox();
+        var activations = new ActivationOutbox();
+        var host = new TestIdentityProvider("host-id", "https://id.host.example", time, TestIdentityProvider.SharedKey);
         services.AddSingleton<TimeProvider>(time);
         services.AddSingleton<IInvitationSender>(outbox);
-        storage(services.AddTeamAccess(options => options.Permissions.Add("devices.read", "devices.write")));
+        services.AddSingleton<IEmailConfirmationSender>(activations);
+        storage(services.AddTeamAccess(options => options.Permissions.Add("devices.read", "devices.write"))
+            .AddOidcProvider(host.Name, o =>
+            {
+                host.Configure(o);
+                o.Scope = IdentityProviderScope.Global;
+                o.AuthoritativeDomains.Add("example.com");
+            }));
         var root = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         if (root.GetService<ITeamAccessDatabase>() is not null)
         {
@@ -71,18 +87,18 @@ internal sealed class StoreBed : IAsyncDisposable
         }
 
         await root.WarmUpTeamAccessAsync();
-        return new StoreBed(root, time, dispose ?? (() => ValueTask.CompletedTask)) { Outbox = outbox };
+        return new StoreBed(root, time, host, dispose ?? (() => ValueTask.CompletedTask)) { Outbox = outbox, Activations = activations };
     }
 
     /// <summary>A new unit of work, as a new request would get.</summary>
     public AsyncServiceScope Scope() => _root.CreateAsyncScope();
 
-    /// <summary>Signs a new person up, with a team of their own.</summary>
+    /// <summary>Signs a new person up, with a team of their own, through the host's provider (a confirmed user, no password hashing).</summary>
     public async Task<SignUpResult> SignUpAsync(string? name = null)
     {
         var n = Interlocked.Increment(ref _people);
         name ??= $"person{n}";
-        var result = await Users.SignUpAsync(new SignUpRequest($"{name}@example.com", name, "Tester", $"{name}'s team", $"{name}-team"));
+        var result = await Users.SignUpWithIdentityAsync(new ExternalSignUpRequest(Host.Name, Host.Mint($"host-{name}", $"{name}@example.com"), name, "Tester", $"{name}'s team", $"{name}-team"));
         Assert.True(result.Succeeded, result.ToString());
         return result.Value!;
     }
@@ -125,6 +141,20 @@ internal sealed class StoreBed : IAsyncDisposable
         await _scope.DisposeAsync();
         await _root.DisposeAsync();
         await _dispose();
+    }
+}
+
+/// <summary>Keeps the activation messages instead of mailing them.</summary>
+internal sealed class ActivationOutbox : IEmailConfirmationSender
+{
+    private readonly ConcurrentQueue<EmailConfirmationMessage> _sent = new();
+
+    public IReadOnlyList<EmailConfirmationMessage> Sent => [.. _sent];
+
+    public ValueTask SendAsync(EmailConfirmationMessage message, CancellationToken cancellationToken)
+    {
+        _sent.Enqueue(message);
+        return ValueTask.CompletedTask;
     }
 }
 

@@ -425,6 +425,29 @@ public sealed class InvitationServiceTests
     }
 
     [Fact]
+    public async Task AcceptWithNewAccount_IdentityThatDoesNotProveTheInvitedAddress_IsRefusedAndNothingIsLinked()
+    {
+        await using var bed = TestBed.Create();
+        var owner = await bed.SignUpAsync();
+        await bed.Invitations.InviteAsync(owner.User.Id, owner.Team.Id, InviteRequest.FromText("grace@example.com", RolePresets.Member));
+        var key = InvitationKey.FromToken(bed.Outbox.LastTo("grace@example.com").Token);
+
+        // Whoever holds the link passes a password and somebody else's identity, or one whose address is not proven.
+        var otherAddress = await bed.Invitations.AcceptWithNewAccountAsync(key, new NewAccount("Grace", "Hopper", StrongPassword) { Credential = bed.Globex.Credential("g-victim", "victim@globex.example") });
+        var unverified = await bed.Invitations.AcceptWithNewAccountAsync(key, new NewAccount("Grace", "Hopper", StrongPassword) { Credential = bed.Globex.Credential("g-victim", "grace@example.com", emailVerified: false) });
+
+        Assert.Equal(TeamAccessErrorCode.EmailMismatch, otherAddress.Code);
+        Assert.Equal(TeamAccessErrorCode.EmailMismatch, unverified.Code);
+        Assert.Null(await bed.Store.FindByLoginAsync(bed.Globex.Issuer, "g-victim", CancellationToken.None));
+        Assert.Null(await bed.Users.FindByEmailAsync("grace@example.com"));
+
+        // An identity that proves the invited address is linked with the new account.
+        var proven = await bed.Invitations.AcceptWithNewAccountAsync(key, new NewAccount("Grace", "Hopper", StrongPassword) { Credential = bed.Globex.Credential("g-grace", "grace@example.com") });
+        Assert.True(proven.Succeeded, proven.ToString());
+        Assert.Equal(proven.Value!.User.Id, (await bed.Store.FindByLoginAsync(bed.Globex.Issuer, "g-grace", CancellationToken.None))!.Id);
+    }
+
+    [Fact]
     public async Task AcceptWithNewAccount_AddressAlreadyHasAnAccount_IsSignInRequired()
     {
         await using var bed = TestBed.Create();

@@ -52,7 +52,7 @@ public sealed class SessionProperties
         foreach (var change in changes)
         {
             // Through an identity provider: a password's deliberate PBKDF2 work would only slow the property down.
-            var signedIn = await bed.Sessions.SignInAsync(bed.Acme.Credential("a-grace", grace.User.Email), owner.Team.Id);
+            var signedIn = await bed.Sessions.SignInAsync(bed.Host.Credential("h-grace", grace.User.Email), owner.Team.Id);
             var status = (await bed.SnapshotAsync(owner.Team.Id)).Memberships[membership].Status;
             Assert.Equal(status == MembershipStatus.Active, signedIn.Succeeded);
             if (signedIn.Succeeded)

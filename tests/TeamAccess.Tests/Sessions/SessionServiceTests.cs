@@ -176,7 +176,7 @@ public sealed class SessionServiceTests
     [Fact]
     public async Task SignIn_ToAnSsoTeam_RefusesPasswordsAndOtherProvidersAndTakesItsOwn()
     {
-        await using var bed = TestBed.Create();
+        await using var bed = TestBed.Create(null, (name, o) => o.AuthoritativeDomains.Add("example.com"));
         var owner = await SignUpWithPasswordAsync(bed, "owner");
         var grace = await bed.SignUpAsync("grace");
         await bed.Members.AddAsync(owner.User.Id, owner.Team.Id, grace.User.Id, RolePresets.Member);
@@ -198,17 +198,17 @@ public sealed class SessionServiceTests
         var grace = await bed.SignUpAsync("grace");
 
         // Not verified: no first link by email.
-        Assert.Equal(TeamAccessErrorCode.EmailNotVerified, (await bed.Sessions.SignInAsync(bed.Globex.Credential("g-1", "grace@example.com", emailVerified: false), grace.Team.Id)).Code);
-        Assert.Null(await bed.Store.FindByLoginAsync(bed.Globex.Issuer, "g-1", CancellationToken.None));
+        Assert.Equal(TeamAccessErrorCode.EmailNotVerified, (await bed.Sessions.SignInAsync(bed.Host.Credential("h-1", "grace@example.com", emailVerified: false), grace.Team.Id)).Code);
+        Assert.Null(await bed.Store.FindByLoginAsync(bed.Host.Issuer, "h-1", CancellationToken.None));
 
-        // Verified: the first sign-in links (issuer, subject) to Grace.
-        Assert.True((await bed.Sessions.SignInAsync(bed.Globex.Credential("g-1", "grace@example.com"), grace.Team.Id)).Succeeded);
-        Assert.Equal(grace.User.Id, (await bed.Store.FindByLoginAsync(bed.Globex.Issuer, "g-1", CancellationToken.None))!.Id);
+        // Verified by a provider the host marked authoritative for example.com: the first sign-in links (issuer, subject) to Grace.
+        Assert.True((await bed.Sessions.SignInAsync(bed.Host.Credential("h-1", "grace@example.com"), grace.Team.Id)).Succeeded);
+        Assert.Equal(grace.User.Id, (await bed.Store.FindByLoginAsync(bed.Host.Issuer, "h-1", CancellationToken.None))!.Id);
 
         // From then on the subject decides, whatever email the provider claims later.
-        var later = await bed.Sessions.SignInAsync(bed.Globex.Credential("g-1", "renamed@elsewhere.example"), grace.Team.Id);
+        var later = await bed.Sessions.SignInAsync(bed.Host.Credential("h-1", "renamed@elsewhere.example"), grace.Team.Id);
         Assert.Equal(grace.User.Id, later.Value!.Info.UserId);
-        Assert.Equal(TeamAccessErrorCode.NotFound, (await bed.Sessions.SignInAsync(bed.Globex.Credential("g-2", "someone-new@example.com"), grace.Team.Id)).Code);
+        Assert.Equal(TeamAccessErrorCode.NotFound, (await bed.Sessions.SignInAsync(bed.Host.Credential("h-2", "someone-new@example.com"), grace.Team.Id)).Code);
     }
 
     [Fact]
@@ -234,16 +234,31 @@ public sealed class SessionServiceTests
     {
         await using var bed = TestBed.Create();
 
-        var signedUp = await bed.Users.SignUpWithIdentityAsync(new ExternalSignUpRequest(bed.Globex.Name, bed.Globex.Mint("g-ada", "ada@example.com"), "Ada", "Lovelace", "Ada's lab", "ada-lab"));
+        var signedUp = await bed.Users.SignUpWithIdentityAsync(new ExternalSignUpRequest(bed.Globex.Name, bed.Globex.Mint("g-ada", "ada@globex.example"), "Ada", "Lovelace", "Ada's lab", "ada-lab"));
 
         Assert.True(signedUp.Succeeded, signedUp.ToString());
         Assert.Null(signedUp.Value!.User.PasswordHash);
         Assert.Equal(signedUp.Value.User.Id, (await bed.Store.FindByLoginAsync(bed.Globex.Issuer, "g-ada", CancellationToken.None))!.Id);
-        Assert.True((await bed.Sessions.SignInAsync(bed.Globex.Credential("g-ada", "ada@example.com"), signedUp.Value.Team.Id)).Succeeded);
-        var unverified = await bed.Users.SignUpWithIdentityAsync(new ExternalSignUpRequest(bed.Globex.Name, bed.Globex.Mint("g-x", "x@example.com", emailVerified: false), "X", "Y", "X's lab", "x-lab"));
+        Assert.True((await bed.Sessions.SignInAsync(bed.Globex.Credential("g-ada", "ada@globex.example"), signedUp.Value.Team.Id)).Succeeded);
+        var unverified = await bed.Users.SignUpWithIdentityAsync(new ExternalSignUpRequest(bed.Globex.Name, bed.Globex.Mint("g-x", "x@globex.example", emailVerified: false), "X", "Y", "X's lab", "x-lab"));
         Assert.Equal(TeamAccessErrorCode.EmailNotVerified, unverified.Code);
-        var again = await bed.Users.SignUpWithIdentityAsync(new ExternalSignUpRequest(bed.Globex.Name, bed.Globex.Mint("g-ada", "other@example.com"), "Ada", "Lovelace", "Second lab", "second-lab"));
+        var again = await bed.Users.SignUpWithIdentityAsync(new ExternalSignUpRequest(bed.Globex.Name, bed.Globex.Mint("g-ada", "other@globex.example"), "Ada", "Lovelace", "Second lab", "second-lab"));
         Assert.Equal(TeamAccessErrorCode.LoginAlreadyLinked, again.Code);
+    }
+
+    [Fact]
+    public async Task SignUpWithIdentity_TeamBoundOrNonAuthoritativeProvider_IsRefusedAndCreatesNothing()
+    {
+        await using var bed = TestBed.Create();
+
+        // A team's own SSO serves that team, not sign-up; a global provider proves only the domains the host named.
+        var teamBound = await bed.Users.SignUpWithIdentityAsync(new ExternalSignUpRequest(bed.Acme.Name, bed.Acme.Mint("a-ceo", "ceo@acme.example"), "C", "E", "Lab", "ceo-lab"));
+        var squatting = await bed.Users.SignUpWithIdentityAsync(new ExternalSignUpRequest(bed.Globex.Name, bed.Globex.Mint("g-ceo", "ceo@victim.example"), "C", "E", "Lab", "ceo-lab"));
+
+        Assert.Equal(TeamAccessErrorCode.ProviderNotAccepted, teamBound.Code);
+        Assert.Equal(TeamAccessErrorCode.ProviderNotAuthoritative, squatting.Code);
+        Assert.Null(await bed.Users.FindByEmailAsync("ceo@acme.example"));
+        Assert.Null(await bed.Users.FindByEmailAsync("ceo@victim.example"));
     }
 
     [Fact]
@@ -306,6 +321,34 @@ public sealed class SessionServiceTests
     }
 
     [Fact]
+    public async Task SignIn_JustInTime_RemovedMemberWhoseProviderEmailChanged_DoesNotComeBack()
+    {
+        await using var bed = TestBed.Create();
+        var owner = await bed.SignUpAsync();
+        await bed.RequireSsoAsync(owner, bed.Acme.Name, verifiedDomain: "acme.example", justInTimeRole: RolePresets.Member);
+        var joined = (await bed.Sessions.SignInAsync(bed.Acme.Credential("a-eve", "eve@acme.example"), owner.Team.Id)).Value!;
+        Assert.True((await bed.Members.RemoveAsync(owner.User.Id, owner.Team.Id, joined.Info.MembershipId)).Succeeded);
+
+        // The same identity, now with another address of the domain: the removed user stays out.
+        var renamed = await bed.Sessions.SignInAsync(bed.Acme.Credential("a-eve", "eve.new@acme.example"), owner.Team.Id);
+
+        Assert.Equal(TeamAccessErrorCode.NotFound, renamed.Code);
+        Assert.Null((await bed.SnapshotAsync(owner.Team.Id)).FindCurrentMembership(joined.Info.UserId));
+    }
+
+    [Fact]
+    public async Task SignIn_JustInTime_NewIdentityWithTheAddressOfARemovedMember_DoesNotComeBack()
+    {
+        await using var bed = TestBed.Create();
+        var owner = await bed.SignUpAsync();
+        await bed.RequireSsoAsync(owner, bed.Acme.Name, verifiedDomain: "acme.example", justInTimeRole: RolePresets.Member);
+        var joined = (await bed.Sessions.SignInAsync(bed.Acme.Credential("a-eve", "eve@acme.example"), owner.Team.Id)).Value!;
+        Assert.True((await bed.Members.RemoveAsync(owner.User.Id, owner.Team.Id, joined.Info.MembershipId)).Succeeded);
+
+        Assert.Equal(TeamAccessErrorCode.NotFound, (await bed.Sessions.SignInAsync(bed.Acme.Credential("a-eve-2", "eve@acme.example"), owner.Team.Id)).Code);
+    }
+
+    [Fact]
     public async Task SignIn_TokenNamingThePasswordProvider_IsUnknownProviderNotACrash()
     {
         await using var bed = TestBed.Create();
@@ -326,12 +369,7 @@ public sealed class SessionServiceTests
         Assert.DoesNotContain("pbkdf2", ada.ToString(), StringComparison.Ordinal);
     }
 
-    internal static async Task<SignUpResult> SignUpWithPasswordAsync(TestBed bed, string name)
-    {
-        var result = await bed.Users.SignUpAsync(new SignUpRequest($"{name}@example.com", name, "Tester", $"{name}'s team", $"{name}-team") { Password = Password });
-        Assert.True(result.Succeeded, result.ToString());
-        return result.Value!;
-    }
+    internal static Task<SignUpResult> SignUpWithPasswordAsync(TestBed bed, string name) => bed.SignUpWithPasswordAsync(name, Password);
 
     private static string UnsignedHeader() => UrlSafeBase64.Encode("{\"alg\":\"none\",\"typ\":\"JWT\"}"u8);
 }

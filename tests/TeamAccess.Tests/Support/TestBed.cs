@@ -12,38 +12,45 @@ internal sealed class TestBed : IAsyncDisposable
     private readonly AsyncServiceScope _scope;
     private int _people;
 
-    private TestBed(Action<TeamAccessOptions>? configure, InMemoryTeamAccessStore? store, FakeTimeProvider? time)
+    private TestBed(Action<TeamAccessOptions>? configure, InMemoryTeamAccessStore? store, FakeTimeProvider? time, Action<string, OidcProviderOptions>? providers = null, Action<IServiceCollection>? host = null)
     {
         Time = time ?? new(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
         Acme = new TestIdentityProvider("acme-sso", "https://sso.acme.example", Time);
         Globex = new TestIdentityProvider("globex-id", "https://id.globex.example", Time);
+        Host = new TestIdentityProvider("host-id", "https://id.host.example", Time, TestIdentityProvider.SharedKey);
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton<IInvitationSender>(Outbox);
+        services.AddSingleton<IEmailConfirmationSender>(Activations);
         if (store is not null)
         {
             services.AddSingleton(store);
         }
 
+        host?.Invoke(services);
         services.AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
         services.AddTeamAccess(options =>
             {
                 options.Permissions.Add("devices.read", "devices.write");
                 configure?.Invoke(options);
             })
-            .AddOidcProvider(Acme.Name, Acme.Configure)
-            .AddOidcProvider(Globex.Name, Globex.Configure);
+            .AddOidcProvider(Acme.Name, o => Configure(Acme, o, IdentityProviderScope.TeamBound, "acme.example", providers))
+            .AddOidcProvider(Globex.Name, o => Configure(Globex, o, IdentityProviderScope.Global, "globex.example", providers))
+            .AddOidcProvider(Host.Name, o => Configure(Host, o, IdentityProviderScope.Global, "example.com", providers));
         _root = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         _scope = _root.CreateAsyncScope();
     }
 
     public FakeTimeProvider Time { get; }
 
-    /// <summary>A team SSO provider registered as <c>acme-sso</c>, whose tokens the test mints.</summary>
+    /// <summary>A team SSO provider registered as <c>acme-sso</c> (team-bound, authoritative for <c>acme.example</c>), whose tokens the test mints.</summary>
     public TestIdentityProvider Acme { get; }
 
-    /// <summary>A second provider, registered as <c>globex-id</c>.</summary>
+    /// <summary>A second provider, registered as <c>globex-id</c>: global, authoritative for <c>globex.example</c> only.</summary>
     public TestIdentityProvider Globex { get; }
+
+    /// <summary>The host's own provider, registered as <c>host-id</c>: global, authoritative for <c>example.com</c>.</summary>
+    public TestIdentityProvider Host { get; }
 
     public ISessionService Sessions => Services.GetRequiredService<ISessionService>();
 
@@ -51,6 +58,9 @@ internal sealed class TestBed : IAsyncDisposable
 
     /// <summary>Every invitation message the library handed to the sender.</summary>
     public RecordingInvitationSender Outbox { get; } = new();
+
+    /// <summary>Every activation message the library handed to the sender.</summary>
+    public RecordingConfirmationSender Activations { get; } = new();
 
     /// <summary>Every log line written, to prove no secret is ever logged.</summary>
     public RecordingLoggerProvider Logs { get; } = new();
@@ -77,6 +87,12 @@ internal sealed class TestBed : IAsyncDisposable
 
     public static TestBed Create(Action<TeamAccessOptions>? configure = null) => new(configure, null, null);
 
+    /// <summary>A bed with services of the host's own, registered before TeamAccess's (which only add what is missing).</summary>
+    public static TestBed WithServices(Action<IServiceCollection> host) => new(null, null, null, null, host);
+
+    /// <summary>A bed whose providers the test configures further, by name, after the bed's own settings.</summary>
+    public static TestBed Create(Action<TeamAccessOptions>? configure, Action<string, OidcProviderOptions> providers) => new(configure, null, null, providers);
+
     /// <summary>A second host on the same store and clock, as another instance (or a restarted one) would be.</summary>
     public TestBed Sibling(Action<TeamAccessOptions>? configure = null) => new(configure, Store, Time);
 
@@ -88,14 +104,27 @@ internal sealed class TestBed : IAsyncDisposable
         Assert.True(set.Succeeded, set.ToString());
     }
 
-    /// <summary>Signs a new person up, with a team of their own.</summary>
+    /// <summary>
+    /// Signs a new person up, with a team of their own, through the host's provider (which proves example.com addresses):
+    /// a confirmed user without a password, and no password hashing to slow the tests down.
+    /// </summary>
     public async Task<SignUpResult> SignUpAsync(string? name = null)
     {
         var n = Interlocked.Increment(ref _people);
         name ??= $"person{n}";
-        var result = await Users.SignUpAsync(new SignUpRequest($"{name}@example.com", name, "Tester", $"{name}'s team", $"{name}-team"));
+        var result = await Users.SignUpWithIdentityAsync(new ExternalSignUpRequest(Host.Name, Host.Mint($"host-{name}", $"{name}@example.com"), name, "Tester", $"{name}'s team", $"{name}-team"));
         Assert.True(result.Succeeded, result.ToString());
         return result.Value!;
+    }
+
+    /// <summary>Signs a new person up with a password, and confirms the address with the activation link, as the person would.</summary>
+    public async Task<SignUpResult> SignUpWithPasswordAsync(string name, string password)
+    {
+        var result = await Users.SignUpAsync(new SignUpRequest($"{name}@example.com", name, "Tester", $"{name}'s team", $"{name}-team") { Password = password });
+        Assert.True(result.Succeeded, result.ToString());
+        var confirmed = await Users.ConfirmEmailAsync(Activations.LastTo(result.Value!.User.Email).Token);
+        Assert.True(confirmed.Succeeded, confirmed.ToString());
+        return result.Value with { User = confirmed.Value! };
     }
 
     /// <summary>A team whose owner has added one member in each of the given roles.</summary>
@@ -112,6 +141,14 @@ internal sealed class TestBed : IAsyncDisposable
         }
 
         return new Crew(owner, members);
+    }
+
+    private static void Configure(TestIdentityProvider provider, OidcProviderOptions options, IdentityProviderScope scope, string domain, Action<string, OidcProviderOptions>? more)
+    {
+        provider.Configure(options);
+        options.Scope = scope;
+        options.AuthoritativeDomains.Add(domain);
+        more?.Invoke(provider.Name, options);
     }
 
     public async Task<TeamSnapshot> SnapshotAsync(TeamId teamId) =>
@@ -154,6 +191,22 @@ internal sealed class RecordingInvitationSender : IInvitationSender
             throw new InvalidOperationException("The mail server is down.");
         }
 
+        _sent.Enqueue(message);
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>Keeps the activation messages instead of mailing them.</summary>
+internal sealed class RecordingConfirmationSender : IEmailConfirmationSender
+{
+    private readonly ConcurrentQueue<EmailConfirmationMessage> _sent = new();
+
+    public IReadOnlyList<EmailConfirmationMessage> Sent => [.. _sent];
+
+    public EmailConfirmationMessage LastTo(string email) => Sent.Last(m => m.Email == email);
+
+    public ValueTask SendAsync(EmailConfirmationMessage message, CancellationToken cancellationToken)
+    {
         _sent.Enqueue(message);
         return ValueTask.CompletedTask;
     }

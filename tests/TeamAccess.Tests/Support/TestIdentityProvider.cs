@@ -9,7 +9,7 @@ namespace TeamAccess.Tests;
 /// An OpenID Connect provider played by the test: it holds an RSA key (no network), and mints id_tokens that the library's
 /// OIDC provider validates, or tampered ones it must refuse. It can rotate its key; the library fetches the new JWKS.
 /// </summary>
-internal sealed class TestIdentityProvider(string name, string issuer, FakeTimeProvider time)
+internal sealed class TestIdentityProvider(string name, string issuer, FakeTimeProvider time, RsaSecurityKey? key = null)
 {
     public const string Audience = "teamaccess-tests";
 
@@ -19,7 +19,7 @@ internal sealed class TestIdentityProvider(string name, string issuer, FakeTimeP
 
     public string Issuer { get; } = issuer;
 
-    public RsaSecurityKey Key { get; private set; } = NewKey();
+    public RsaSecurityKey Key { get; private set; } = key ?? NewKey();
 
     /// <summary>How often the library fetched the JWKS document.</summary>
     public int JwksFetches { get; private set; }
@@ -79,6 +79,9 @@ internal sealed class TestIdentityProvider(string name, string issuer, FakeTimeP
     /// <summary>A token credential for the library's sign-in.</summary>
     public SignInCredential Credential(string subject, string? email = null, bool emailVerified = true) =>
         SignInCredential.ForToken(Name, Mint(subject, email, emailVerified));
+
+    /// <summary>A key made once per test run, for a provider whose key never rotates: RSA key generation is slow.</summary>
+    public static RsaSecurityKey SharedKey { get; } = NewKey();
 
     private static RsaSecurityKey NewKey() => new(RSA.Create(2048)) { KeyId = Guid.NewGuid().ToString("N")[..12] };
 }

@@ -2,12 +2,14 @@ namespace TeamAccess.Tests;
 
 public sealed class UserServiceTests
 {
+    private const string Password = "correct horse battery staple";
+
     [Fact]
     public async Task SignUp_ValidRequest_CreatesUserAndTeamWithUserAsActiveGuardian()
     {
         await using var bed = TestBed.Create();
 
-        var result = await bed.Users.SignUpAsync(new SignUpRequest("  Ada@Example.COM ", "Ada", "Lovelace", "Acme Devices", "acme-devices"));
+        var result = await bed.Users.SignUpAsync(new SignUpRequest("  Ada@Example.COM ", "Ada", "Lovelace", "Acme Devices", "acme-devices") { Password = Password });
 
         Assert.True(result.Succeeded);
         var (user, team, membership) = result.Value!;
@@ -25,9 +27,9 @@ public sealed class UserServiceTests
     public async Task SignUp_EmailEqualAfterNormalization_IsDuplicateEmail(string first, string second)
     {
         await using var bed = TestBed.Create();
-        Assert.True((await bed.Users.SignUpAsync(new SignUpRequest(first, "A", "B", "Team one", "team-one"))).Succeeded);
+        Assert.True((await bed.Users.SignUpAsync(new SignUpRequest(first, "A", "B", "Team one", "team-one") { Password = Password })).Succeeded);
 
-        var again = await bed.Users.SignUpAsync(new SignUpRequest(second, "A", "B", "Team two", "team-two"));
+        var again = await bed.Users.SignUpAsync(new SignUpRequest(second, "A", "B", "Team two", "team-two") { Password = Password });
 
         Assert.Equal(TeamAccessErrorCode.DuplicateEmail, again.Code);
         Assert.Null(await bed.Teams.FindByHandleAsync("team-two"));
@@ -54,7 +56,7 @@ public sealed class UserServiceTests
     {
         await using var bed = TestBed.Create();
 
-        var result = await bed.Users.SignUpAsync(new SignUpRequest(email, "A", "B", "Team", "some-team"));
+        var result = await bed.Users.SignUpAsync(new SignUpRequest(email, "A", "B", "Team", "some-team") { Password = Password });
 
         Assert.Equal(TeamAccessErrorCode.InvalidEmail, result.Code);
         Assert.Equal(0, bed.Store.AuditEventCount);
@@ -76,7 +78,7 @@ public sealed class UserServiceTests
     {
         await using var bed = TestBed.Create();
 
-        var result = await bed.Users.SignUpAsync(new SignUpRequest(new string('a', 250) + "@example.com", "A", "B", "Team", "some-team"));
+        var result = await bed.Users.SignUpAsync(new SignUpRequest(new string('a', 250) + "@example.com", "A", "B", "Team", "some-team") { Password = Password });
 
         Assert.Equal(TeamAccessErrorCode.InvalidEmail, result.Code);
     }
@@ -93,7 +95,7 @@ public sealed class UserServiceTests
     {
         await using var bed = TestBed.Create();
 
-        var result = await bed.Users.SignUpAsync(new SignUpRequest("ada@example.com", "Ada", "L", "Team", handle));
+        var result = await bed.Users.SignUpAsync(new SignUpRequest("ada@example.com", "Ada", "L", "Team", handle) { Password = Password });
 
         Assert.Equal(TeamAccessErrorCode.InvalidHandle, result.Code);
         Assert.Null(await bed.Users.FindByEmailAsync("ada@example.com"));
@@ -104,8 +106,8 @@ public sealed class UserServiceTests
     {
         await using var bed = TestBed.Create();
 
-        var tooLong = await bed.Users.SignUpAsync(new SignUpRequest("ada@example.com", "Ada", "L", "Team", new string('a', 64)));
-        var longest = await bed.Users.SignUpAsync(new SignUpRequest("ada@example.com", "Ada", "L", "Team", new string('a', 63)));
+        var tooLong = await bed.Users.SignUpAsync(new SignUpRequest("ada@example.com", "Ada", "L", "Team", new string('a', 64)) { Password = Password });
+        var longest = await bed.Users.SignUpAsync(new SignUpRequest("ada@example.com", "Ada", "L", "Team", new string('a', 63)) { Password = Password });
 
         Assert.Equal(TeamAccessErrorCode.InvalidHandle, tooLong.Code);
         Assert.True(longest.Succeeded);
@@ -115,9 +117,9 @@ public sealed class UserServiceTests
     public async Task SignUp_TakenHandle_IsDuplicateHandleAndCreatesNoUser()
     {
         await using var bed = TestBed.Create();
-        Assert.True((await bed.Users.SignUpAsync(new SignUpRequest("ada@example.com", "Ada", "L", "Acme", "acme"))).Succeeded);
+        Assert.True((await bed.Users.SignUpAsync(new SignUpRequest("ada@example.com", "Ada", "L", "Acme", "acme") { Password = Password })).Succeeded);
 
-        var result = await bed.Users.SignUpAsync(new SignUpRequest("bob@example.com", "Bob", "K", "Acme too", "acme"));
+        var result = await bed.Users.SignUpAsync(new SignUpRequest("bob@example.com", "Bob", "K", "Acme too", "acme") { Password = Password });
 
         Assert.Equal(TeamAccessErrorCode.DuplicateHandle, result.Code);
         Assert.Null(await bed.Users.FindByEmailAsync("bob@example.com"));
@@ -131,7 +133,7 @@ public sealed class UserServiceTests
     {
         await using var bed = TestBed.Create();
 
-        var result = await bed.Users.SignUpAsync(new SignUpRequest("ada@example.com", first, last, "Team", "some-team"));
+        var result = await bed.Users.SignUpAsync(new SignUpRequest("ada@example.com", first, last, "Team", "some-team") { Password = Password });
 
         Assert.Equal(TeamAccessErrorCode.InvalidName, result.Code);
     }
