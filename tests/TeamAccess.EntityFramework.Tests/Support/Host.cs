@@ -35,6 +35,7 @@ internal sealed class Host : IAsyncDisposable
         var collection = new ServiceCollection();
         collection.AddSingleton<IInvitationSender>(new Outbox());
         services?.Invoke(collection);
+        var sso = new TestIdentityProvider("corp-sso", "https://sso.corp.example", new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow));
         storage(collection.AddTeamAccess(options =>
         {
             options.Permissions.Add("devices.read", "devices.write");
@@ -43,7 +44,7 @@ internal sealed class Host : IAsyncDisposable
             // These instances test the feed, not activation: password users sign in unconfirmed.
             options.EmailConfirmation.RequiredForPasswordSignIn = false;
             configure?.Invoke(options);
-        }));
+        }).AddOidcProvider(sso.Name, sso.Configure));
         var provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         await provider.WarmUpTeamAccessAsync();
         return new Host(provider);
