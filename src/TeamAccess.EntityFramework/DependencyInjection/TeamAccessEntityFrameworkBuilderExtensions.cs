@@ -43,6 +43,7 @@ public static class TeamAccessEntityFrameworkBuilderExtensions
         services.RemoveAll<ITeamStore>();
         services.RemoveAll<IAuditStore>();
         services.RemoveAll<IChangeStore>();
+        services.RemoveAll<ISessionStore>();
         services.RemoveAll<ITeamAccessDatabase>();
 
         services.AddSingleton<EntityFrameworkTeamAccessStore<TContext>>();
@@ -50,6 +51,7 @@ public static class TeamAccessEntityFrameworkBuilderExtensions
         services.AddSingleton<ITeamStore>(sp => sp.GetRequiredService<EntityFrameworkTeamAccessStore<TContext>>());
         services.AddSingleton<IAuditStore>(sp => sp.GetRequiredService<EntityFrameworkTeamAccessStore<TContext>>());
         services.AddSingleton<IChangeStore>(sp => sp.GetRequiredService<EntityFrameworkTeamAccessStore<TContext>>());
+        services.AddSingleton<ISessionStore>(sp => sp.GetRequiredService<EntityFrameworkTeamAccessStore<TContext>>());
         services.AddSingleton<ITeamAccessDatabase>(sp => sp.GetRequiredService<EntityFrameworkTeamAccessStore<TContext>>());
         return builder;
     }

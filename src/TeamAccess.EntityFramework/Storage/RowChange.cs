@@ -31,7 +31,13 @@ internal sealed class CommitPlan
 
     public List<AuditEventRow> Audit { get; } = [];
 
-    public IEnumerable<RowChange> All => Checked.Concat(Heads).Concat(Logins).Concat(Contents).Concat(Audit.Select(a => new RowChange(a, EntityState.Added)));
+    /// <summary>The sessions signed out by the change.</summary>
+    public List<RowChange> RevokedSessions { get; } = [];
+
+    /// <summary>Revoked sessions that expired before this (UTC ticks) guard nothing any more and are deleted; 0 for none.</summary>
+    public long PurgeRevokedSessionsBefore { get; private set; }
+
+    public IEnumerable<RowChange> All => Checked.Concat(Heads).Concat(Logins).Concat(Contents).Concat(RevokedSessions).Concat(Audit.Select(a => new RowChange(a, EntityState.Added)));
 
     public static CommitPlan For(ChangeSet changes)
     {
@@ -63,6 +69,8 @@ internal sealed class CommitPlan
         }
 
         plan.Logins.AddRange(changes.AddedLogins.Select(l => new RowChange(RowMapping.ToRow(l), EntityState.Added)));
+        plan.RevokedSessions.AddRange(changes.RevokedSessions.DistinctBy(r => r.SessionId).Select(r => new RowChange(RowMapping.ToRow(r), EntityState.Added)));
+        plan.PurgeRevokedSessionsBefore = changes.RevokedSessions.Count == 0 ? 0 : changes.RevokedSessions.Min(r => r.RevokedAt.UtcTicks);
         plan.Audit.AddRange(changes.AuditEvents.Select(RowMapping.ToRow));
         return plan;
     }

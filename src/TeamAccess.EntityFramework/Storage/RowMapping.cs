@@ -18,10 +18,33 @@ internal static class RowMapping
         PasswordHash = user.PasswordHash,
         FailedSignInCount = user.FailedSignInCount,
         LockoutEnd = user.LockoutEnd,
+        SessionStamp = user.SessionStamp,
+        PasswordResetTokenHash = user.PasswordResetTokenHash,
+        PasswordResetExpiresAt = user.PasswordResetExpiresAt,
     };
 
     public static User ToUser(UserRow row) =>
-        new(new UserId(row.Id), row.Email, row.FirstName, row.LastName, row.CreatedAt) { ConcurrencyStamp = row.ConcurrencyStamp, PasswordHash = row.PasswordHash, FailedSignInCount = row.FailedSignInCount, LockoutEnd = row.LockoutEnd };
+        new(new UserId(row.Id), row.Email, row.FirstName, row.LastName, row.CreatedAt)
+        {
+            ConcurrencyStamp = row.ConcurrencyStamp,
+            PasswordHash = row.PasswordHash,
+            FailedSignInCount = row.FailedSignInCount,
+            LockoutEnd = row.LockoutEnd,
+            SessionStamp = row.SessionStamp,
+            PasswordResetTokenHash = row.PasswordResetTokenHash,
+            PasswordResetExpiresAt = row.PasswordResetExpiresAt,
+        };
+
+    public static RevokedSessionRow ToRow(RevokedSession session) => new()
+    {
+        SessionId = session.SessionId,
+        UserId = session.UserId.Value,
+        RevokedAt = session.RevokedAt,
+        ExpiresAtUtcTicks = session.ExpiresAt.UtcTicks,
+    };
+
+    public static RevokedSession ToRevokedSession(RevokedSessionRow row) =>
+        new(row.SessionId, new UserId(row.UserId), row.RevokedAt, new DateTimeOffset(row.ExpiresAtUtcTicks, TimeSpan.Zero));
 
     public static UserLoginRow ToRow(ExternalLogin login) => new() { Issuer = login.Issuer, Subject = login.Subject, UserId = login.UserId.Value, Provider = login.Provider };
 

@@ -37,6 +37,7 @@ public static class TeamAccessServiceCollectionExtensions
         services.TryAddSingleton<ITeamStore>(sp => sp.GetRequiredService<InMemoryTeamAccessStore>());
         services.TryAddSingleton<IAuditStore>(sp => sp.GetRequiredService<InMemoryTeamAccessStore>());
         services.TryAddSingleton<IChangeStore>(sp => sp.GetRequiredService<InMemoryTeamAccessStore>());
+        services.TryAddSingleton<ISessionStore>(sp => sp.GetRequiredService<InMemoryTeamAccessStore>());
 
         services.TryAddSingleton<AccessEngine>();
         services.TryAddSingleton<IAccessChecker>(sp => sp.GetRequiredService<AccessEngine>());
@@ -44,6 +45,7 @@ public static class TeamAccessServiceCollectionExtensions
 
         services.TryAddSingleton<ITeamSignInPolicyProvider, StoredTeamSignInPolicyProvider>();
         services.TryAddSingleton<IInvitationSender, LoggingInvitationSender>();
+        services.TryAddSingleton<IPasswordResetSender, LoggingPasswordResetSender>();
         services.TryAddSingleton<PasswordPolicy>();
         services.TryAddSingleton<PasswordHasher>();
         services.TryAddSingleton<IdentityProviderRegistry>();

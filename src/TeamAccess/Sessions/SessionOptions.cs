@@ -14,6 +14,13 @@ public sealed class SessionOptions
     /// <summary>Gets or sets how long a session token lives. Default 1 hour; 1 minute to 1 day.</summary>
     public TimeSpan Lifetime { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// Gets or sets the absolute maximum age of a session, counted from the original sign-in: no token of the session
+    /// (switching teams included, which keeps the original sign-in time) is issued or validates past it. Default 12
+    /// hours; 1 minute to 30 days.
+    /// </summary>
+    public TimeSpan MaxAge { get; set; } = TimeSpan.FromHours(12);
+
     /// <summary>Gets or sets the clock skew allowed when validating. Default 2 minutes; at most 5.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(2);
 
@@ -35,6 +42,11 @@ public sealed class SessionOptions
         if (Lifetime < TimeSpan.FromMinutes(1) || Lifetime > TimeSpan.FromDays(1))
         {
             yield return $"Sessions.Lifetime must be between 1 minute and 1 day; it is {Lifetime}.";
+        }
+
+        if (MaxAge < TimeSpan.FromMinutes(1) || MaxAge > TimeSpan.FromDays(30))
+        {
+            yield return $"Sessions.MaxAge must be between 1 minute and 30 days; it is {MaxAge}.";
         }
 
         if (ClockSkew < TimeSpan.Zero || ClockSkew > TimeSpan.FromMinutes(5))

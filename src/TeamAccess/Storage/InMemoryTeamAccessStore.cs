@@ -7,7 +7,7 @@ namespace TeamAccess;
 /// stamp and constraint first and then applies all or nothing; reads return immutable objects and never block on a
 /// commit for longer than a dictionary lookup.
 /// </summary>
-public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IAuditStore, IChangeStore
+public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IAuditStore, IChangeStore, ISessionStore
 {
     private readonly object _gate = new();
     private readonly Dictionary<UserId, User> _users = [];
@@ -18,6 +18,7 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IAuditStor
     private readonly Dictionary<UserId, HashSet<TeamId>> _teamIdsByUser = [];
     private readonly Dictionary<TeamId, List<AuditEvent>> _auditByTeam = [];
     private readonly List<AuditEvent> _audit = [];
+    private readonly Dictionary<Guid, RevokedSession> _revokedSessions = [];
     private long _sequence;
 
     /// <summary>Gets the number of audit events stored (all teams and users).</summary>
@@ -60,6 +61,35 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IAuditStor
         {
             return ValueTask.FromResult(_logins.TryGetValue((issuer, subject), out var login) ? _users.GetValueOrDefault(login.UserId) : null);
         }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<UserSessionState?> FindSessionStateAsync(UserId userId, Guid sessionId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return ValueTask.FromResult<UserSessionState?>(_users.TryGetValue(userId, out var user)
+                ? new UserSessionState(user.SessionStamp, _revokedSessions.ContainsKey(sessionId))
+                : null);
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<RevokedSession> ListRevokedSessionsAsync(DateTimeOffset notExpiredAt, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        RevokedSession[] revoked;
+        lock (_gate)
+        {
+            revoked = [.. _revokedSessions.Values.Where(r => r.ExpiresAt > notExpiredAt)];
+        }
+
+        foreach (var session in revoked)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return session;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -302,6 +332,17 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IAuditStor
         foreach (var login in changes.AddedLogins)
         {
             _logins[(login.Issuer, login.Subject)] = login;
+        }
+
+        foreach (var revoked in changes.RevokedSessions)
+        {
+            // Entries past their expiry guard nothing (every token of theirs has expired): drop them as new ones arrive.
+            foreach (var expired in _revokedSessions.Values.Where(r => r.ExpiresAt < revoked.RevokedAt).Select(r => r.SessionId).ToList())
+            {
+                _revokedSessions.Remove(expired);
+            }
+
+            _revokedSessions.TryAdd(revoked.SessionId, revoked);
         }
 
         foreach (var change in changes.Teams)

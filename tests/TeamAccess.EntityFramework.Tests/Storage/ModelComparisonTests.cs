@@ -29,7 +29,7 @@ public sealed class ModelComparisonTests
             .ToArray();
 
         // The audit action is written by the core from its own constants, and hashes by the core's own hashing: never input.
-        Assert.Equal(["AuditEventRow.Action", "InvitationSecretRow.CodeHash", "InvitationSecretRow.CodeSalt", "InvitationSecretRow.TokenHash", "UserRow.PasswordHash"], unnamed.Order(StringComparer.Ordinal));
+        Assert.Equal(["AuditEventRow.Action", "InvitationSecretRow.CodeHash", "InvitationSecretRow.CodeSalt", "InvitationSecretRow.TokenHash", "UserRow.PasswordHash", "UserRow.PasswordResetTokenHash"], unnamed.Order(StringComparer.Ordinal));
     }
 
     [Fact]

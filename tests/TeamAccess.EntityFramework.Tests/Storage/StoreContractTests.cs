@@ -499,6 +499,69 @@ public abstract class StoreContractTests
         Assert.Null(await bed.TeamStore.FindMembershipAsync(ada.Team.Id, ada.Membership.Id, CancellationToken.None));
     }
 
+    [SkippableFact]
+    public async Task SignOutAsync_FromAnotherUnitOfWorkAndInParallel_EndsThatSessionOnlyAndIsListedUntilItExpires()
+    {
+        await using var bed = await CreateBedAsync();
+        const string password = "correct horse battery staple";
+        var ada = (await bed.Users.SignUpAsync(new SignUpRequest("ada@example.com", "Ada", "Lovelace", "Lab", "ada-lab") { Password = password })).Value!;
+        var credential = SignInCredential.ForPassword("ada@example.com", password);
+        var one = (await bed.Sessions.SignInAsync(credential, ada.Team.Id)).Value!;
+        var two = (await bed.Sessions.SignInAsync(credential, ada.Team.Id)).Value!;
+
+        var signedOut = await InParallelAsync(bed, 4, (scope, _) => Service<ISessionService>(scope).SignOutAsync(one.AccessToken));
+
+        Assert.All(signedOut, r => Assert.True(r.Succeeded, r.ToString()));
+        await using (var scope = bed.Scope())
+        {
+            Assert.Equal(TeamAccessErrorCode.SessionRevoked, (await Service<ISessionService>(scope).ValidateAsync(one.AccessToken)).Code);
+            Assert.True((await Service<ISessionService>(scope).ValidateAsync(two.AccessToken)).Succeeded);
+        }
+
+        var sessions = Service<ISessionStore>(bed.Scope());
+        var revoked = Assert.Single(await ListAsync(sessions.ListRevokedSessionsAsync(bed.Time.GetUtcNow(), CancellationToken.None)));
+        Assert.Equal((one.Info.SessionId, ada.User.Id), (revoked.SessionId, revoked.UserId));
+        Assert.Equal(new UserSessionState(ada.User.SessionStamp, true), await sessions.FindSessionStateAsync(ada.User.Id, one.Info.SessionId, CancellationToken.None));
+        Assert.Equal(new UserSessionState(ada.User.SessionStamp, false), await sessions.FindSessionStateAsync(ada.User.Id, two.Info.SessionId, CancellationToken.None));
+        Assert.Null(await sessions.FindSessionStateAsync(UserId.New(), one.Info.SessionId, CancellationToken.None));
+
+        // Past its natural end the entry guards nothing; the next sign-out drops it.
+        bed.Time.Advance(TimeSpan.FromHours(13));
+        Assert.Empty(await ListAsync(sessions.ListRevokedSessionsAsync(bed.Time.GetUtcNow(), CancellationToken.None)));
+        var three = (await bed.Sessions.SignInAsync(credential, ada.Team.Id)).Value!;
+        Assert.True((await bed.Sessions.SignOutAsync(three.AccessToken)).Succeeded);
+        Assert.Equal([three.Info.SessionId], (await ListAsync(sessions.ListRevokedSessionsAsync(DateTimeOffset.MinValue, CancellationToken.None))).Select(r => r.SessionId));
+    }
+
+    [SkippableFact]
+    public async Task ResetPasswordAsync_TokenFromTheSender_SetsThePasswordOnceAndEndsEverySessionOnEveryStore()
+    {
+        await using var bed = await CreateBedAsync();
+        const string password = "correct horse battery staple";
+        const string newPassword = "a different horse, battery and staple";
+        var ada = (await bed.Users.SignUpAsync(new SignUpRequest("ada@example.com", "Ada", "Lovelace", "Lab", "ada-lab") { Password = password })).Value!;
+        var session = (await bed.Sessions.SignInAsync(SignInCredential.ForPassword("ada@example.com", password), ada.Team.Id)).Value!;
+        var changed = await bed.Sessions.ChangePasswordAsync(session.AccessToken, password, newPassword);
+        Assert.True(changed.Succeeded, changed.ToString());
+        Assert.Equal(TeamAccessErrorCode.SessionRevoked, (await bed.Sessions.ValidateAsync(session.AccessToken)).Code);
+
+        Assert.True((await bed.Users.RequestPasswordResetAsync("ada@example.com")).Succeeded);
+        var message = Assert.Single(bed.Outbox.Resets);
+        var pending = (await bed.UserStore.FindByIdAsync(ada.User.Id, CancellationToken.None))!;
+        Assert.Equal(message.ExpiresAt, pending.PasswordResetExpiresAt);
+        Assert.NotNull(pending.PasswordResetTokenHash);
+
+        var resets = await InParallelAsync(bed, 4, (scope, i) => Service<IUserService>(scope).ResetPasswordAsync(message.Token, $"{password} number {i}"));
+
+        Assert.Single(resets, r => r.Succeeded);
+        var after = (await bed.UserStore.FindByIdAsync(ada.User.Id, CancellationToken.None))!;
+        Assert.Null(after.PasswordResetTokenHash);
+        Assert.Null(after.PasswordResetExpiresAt);
+        Assert.NotEqual(pending.SessionStamp, after.SessionStamp);
+        Assert.Equal(TeamAccessErrorCode.SessionRevoked, (await bed.Sessions.ValidateAsync(changed.Value!.AccessToken)).Code);
+        Assert.Equal(TeamAccessErrorCode.InvalidCredentials, (await bed.Sessions.SignInAsync(SignInCredential.ForPassword("ada@example.com", newPassword), ada.Team.Id)).Code);
+    }
+
     /// <summary>A new user with a team of their own, as sign-up builds it, for the store edge.</summary>
     private protected static ChangeSet NewUserAndTeam(string email, string handle, string firstName = "Ada", string resourceId = "project-1")
     {

@@ -63,6 +63,7 @@ internal sealed class StoreBed : IAsyncDisposable
         var outbox = new Outbox();
         services.AddSingleton<TimeProvider>(time);
         services.AddSingleton<IInvitationSender>(outbox);
+        services.AddSingleton<IPasswordResetSender>(outbox);
         storage(services.AddTeamAccess(options => options.Permissions.Add("devices.read", "devices.write")));
         var root = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         if (root.GetService<ITeamAccessDatabase>() is not null)
@@ -129,9 +130,19 @@ internal sealed class StoreBed : IAsyncDisposable
 }
 
 /// <summary>Keeps the invitation messages instead of mailing them.</summary>
-internal sealed class Outbox : IInvitationSender
+internal sealed class Outbox : IInvitationSender, IPasswordResetSender
 {
     private readonly ConcurrentQueue<InvitationMessage> _sent = new();
+    private readonly ConcurrentQueue<PasswordResetMessage> _resets = new();
+
+    /// <summary>Every password reset message handed to the sender, in the order sent.</summary>
+    public IReadOnlyList<PasswordResetMessage> Resets => [.. _resets];
+
+    public ValueTask SendAsync(PasswordResetMessage message, CancellationToken cancellationToken)
+    {
+        _resets.Enqueue(message);
+        return ValueTask.CompletedTask;
+    }
 
     public IReadOnlyList<InvitationMessage> Sent => [.. _sent];
 

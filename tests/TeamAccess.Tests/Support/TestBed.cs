@@ -20,6 +20,7 @@ internal sealed class TestBed : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton<IInvitationSender>(Outbox);
+        services.AddSingleton<IPasswordResetSender>(ResetOutbox);
         if (store is not null)
         {
             services.AddSingleton(store);
@@ -51,6 +52,9 @@ internal sealed class TestBed : IAsyncDisposable
 
     /// <summary>Every invitation message the library handed to the sender.</summary>
     public RecordingInvitationSender Outbox { get; } = new();
+
+    /// <summary>Every password reset message the library handed to the sender.</summary>
+    public RecordingPasswordResetSender ResetOutbox { get; } = new();
 
     /// <summary>Every log line written, to prove no secret is ever logged.</summary>
     public RecordingLoggerProvider Logs { get; } = new();
@@ -154,6 +158,20 @@ internal sealed class RecordingInvitationSender : IInvitationSender
             throw new InvalidOperationException("The mail server is down.");
         }
 
+        _sent.Enqueue(message);
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>Keeps the password reset messages instead of mailing them.</summary>
+internal sealed class RecordingPasswordResetSender : IPasswordResetSender
+{
+    private readonly ConcurrentQueue<PasswordResetMessage> _sent = new();
+
+    public IReadOnlyList<PasswordResetMessage> Sent => [.. _sent];
+
+    public ValueTask SendAsync(PasswordResetMessage message, CancellationToken cancellationToken)
+    {
         _sent.Enqueue(message);
         return ValueTask.CompletedTask;
     }
