@@ -116,7 +116,10 @@ public interface IInvitationService
     /// <returns>The rows; never a token or code.</returns>
     ValueTask<Result<IReadOnlyList<InvitationView>>> ListAsync(UserId actor, TeamId teamId, CancellationToken cancellationToken = default);
 
-    /// <summary>Shows what an invitation offers. Never consumes it (mail scanners open every link); a wrong code counts as a try.</summary>
+    /// <summary>
+    /// Shows what an invitation offers. Never consumes it (mail scanners open every link): a right code can be looked at
+    /// any number of times; only wrong codes count toward <see cref="InvitationOptions.MaxCodeAttempts"/>.
+    /// </summary>
     /// <param name="key">The token, or the code with its team and email.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The preview, or InvalidToken, InvitationLocked.</returns>

@@ -469,8 +469,8 @@ internal sealed class InvitationService(
 
     /// <summary>
     /// Runs a write keyed by what an invitee presents: find the team and the invitation, check the secret in constant
-    /// time, then judge the invitation's state. A wrong code on a pending invitation is itself a change (it counts
-    /// towards the lock), so such an attempt commits the count and answers <see cref="TeamAccessErrorCode.InvalidToken"/>.
+    /// time, then judge the invitation's state. A short code is first judged and recorded on its own
+    /// (<see cref="JudgeCodeAsync"/>): a wrong one answers <see cref="TeamAccessErrorCode.InvalidToken"/> there.
     /// </summary>
     private async ValueTask<Result<T>> RunKeyedAsync<T>(
         UserId? actor,
@@ -488,7 +488,7 @@ internal sealed class InvitationService(
 
         if (key.IsCode)
         {
-            var counted = await CountCodeTryAsync(teamId.Value, key, cancellationToken).ConfigureAwait(false);
+            var counted = await JudgeCodeAsync(teamId.Value, key, cancellationToken).ConfigureAwait(false);
             if (counted is not TeamAccessErrorCode.None)
             {
                 return Result<T>.Failed(counted);
@@ -579,14 +579,20 @@ internal sealed class InvitationService(
             .FirstOrDefault();
 
     /// <summary>
-    /// Counts a try of a pending invitation's short code in a committed write before the code is judged, so guesses in
-    /// parallel cannot pass <see cref="InvitationOptions.MaxCodeAttempts"/>: a try whose count cannot be committed is
-    /// not judged at all. An address with no invitation spends the same PBKDF2 work, so timing tells nothing.
+    /// Judges a short code in a committed write before anything else answers it: a wrong code adds one to the
+    /// invitation's count of wrong tries, a right one is recorded without adding to it, so only wrong codes lead to
+    /// <see cref="InvitationOptions.MaxCodeAttempts"/> and a right code is never locked out by its own earlier uses. The
+    /// record is committed against the team's version either way: of tries racing in parallel, one whose record cannot
+    /// commit is judged again on the state that beat it (and meets the lock there), so no more than the limit of wrong
+    /// codes is ever answered. Every invitation the address was sent counts, pending or settled (accepted, declined,
+    /// revoked, expired); an address with no invitation spends the same PBKDF2 work, so timing tells nothing.
     /// </summary>
-    private async ValueTask<TeamAccessErrorCode> CountCodeTryAsync(TeamId teamId, InvitationKey key, CancellationToken cancellationToken)
+    private async ValueTask<TeamAccessErrorCode> JudgeCodeAsync(TeamId teamId, InvitationKey key, CancellationToken cancellationToken)
     {
-        var counted = await writer.RunAsync<bool>(null, "InvitationCodeTry", async (changes, ct) =>
+        MembershipId? wrongFor = null;
+        var judged = await writer.RunAsync<bool>(null, "InvitationCodeTry", async (changes, ct) =>
         {
+            wrongFor = null;
             var snapshot = await writer.Teams.LoadAsync(teamId, ct).ConfigureAwait(false);
             var target = snapshot is not null && EmailAddress.TryNormalize(key.Email, out var email) ? CodeTarget(snapshot, email) : null;
             if (target is null)
@@ -595,22 +601,30 @@ internal sealed class InvitationService(
                 return Result<bool>.Failed(TeamAccessErrorCode.InvalidToken);
             }
 
-            if (target.Status != MembershipStatus.Invited)
-            {
-                // A settled invitation's code admits nothing; judging it only tells its state.
-                return Result<bool>.Ok(false);
-            }
-
             if (target.Invitation!.CodeAttempts >= Options.MaxCodeAttempts)
             {
                 return Result<bool>.Failed(TeamAccessErrorCode.InvitationLocked);
             }
 
-            var tried = target with { Invitation = target.Invitation with { CodeAttempts = target.Invitation.CodeAttempts + 1 } };
-            changes.Edit(snapshot!).PutMembership(tried, AuditActions.InvitationCodeTried);
-            return Result<bool>.Ok(true);
+            var matches = InvitationSecrets.CodeMatches(key.Code!, snapshot!.InvitationSecrets.GetValueOrDefault(target.Id) ?? InvitationSecrets.Decoy);
+            var tried = target with { Invitation = target.Invitation with { CodeAttempts = target.Invitation.CodeAttempts + (matches ? 0 : 1) } };
+            changes.Edit(snapshot).PutMembership(tried, AuditActions.InvitationCodeTried);
+            wrongFor = matches ? null : target.Id;
+            return Result<bool>.Ok(matches);
         }, cancellationToken).ConfigureAwait(false);
-        return counted.Code;
+
+        if (!judged.TryGetValue(out var matched))
+        {
+            return judged.Code;
+        }
+
+        if (!matched)
+        {
+            _logger.LogWarning("TeamAccess refused a wrong invitation code for membership {MembershipId}", wrongFor);
+            return TeamAccessErrorCode.InvalidToken;
+        }
+
+        return TeamAccessErrorCode.None;
     }
 
     private static TeamAccessErrorCode StateRefusal(TeamSnapshot snapshot, Membership target, DateTimeOffset now)

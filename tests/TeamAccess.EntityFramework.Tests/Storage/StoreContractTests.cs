@@ -562,6 +562,34 @@ public abstract class StoreContractTests
         Assert.Equal(TeamAccessErrorCode.InvalidCredentials, (await bed.Sessions.SignInAsync(SignInCredential.ForPassword("ada@example.com", newPassword), ada.Team.Id)).Code);
     }
 
+    [SkippableFact]
+    public async Task PeekAsync_RightCodeFromManyUnitsOfWorkThenWrongCodesOnTheAcceptedInvitation_CountOnlyTheWrongOnes()
+    {
+        await using var bed = await CreateBedAsync();
+        var owner = await bed.SignUpAsync();
+        var invited = await bed.Invitations.InviteAsync(owner.User.Id, owner.Team.Id, InviteRequest.FromText("grace@example.com", RolePresets.Member));
+        var membershipId = invited.Value!.Outcomes[0].MembershipId!.Value;
+        var message = Assert.Single(bed.Outbox.Sent);
+        var right = InvitationKey.FromCode(owner.Team.Handle, "grace@example.com", message.Code);
+        var wrong = InvitationKey.FromCode(owner.Team.Handle, "grace@example.com", message.Code.StartsWith('0') ? "11111-11111" : "00000-00000");
+
+        var peeks = await InParallelAsync(bed, 8, (scope, _) => Service<IInvitationService>(scope).PeekAsync(right));
+
+        Assert.All(peeks, p => Assert.True(p.Succeeded, p.ToString()));
+        Assert.Equal(0, (await bed.SnapshotAsync(owner.Team.Id)).Memberships[membershipId].Invitation!.CodeAttempts);
+        var accepted = await bed.Invitations.AcceptWithNewAccountAsync(right, new NewAccount("Grace", "Hopper", "a long passphrase nobody guesses"));
+        Assert.True(accepted.Succeeded, accepted.ToString());
+
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(TeamAccessErrorCode.InvalidToken, (await bed.Invitations.PeekAsync(wrong)).Code);
+        }
+
+        Assert.Equal(5, (await bed.SnapshotAsync(owner.Team.Id)).Memberships[membershipId].Invitation!.CodeAttempts);
+        Assert.Equal(TeamAccessErrorCode.InvitationLocked, (await bed.Invitations.PeekAsync(right)).Code);
+        AuditAssert.ReplayEquals(await bed.SnapshotAsync(owner.Team.Id), await bed.AuditAsync(owner.Team.Id));
+    }
+
     /// <summary>A new user with a team of their own, as sign-up builds it, for the store edge.</summary>
     private protected static ChangeSet NewUserAndTeam(string email, string handle, string firstName = "Ada", string resourceId = "project-1")
     {
