@@ -32,6 +32,9 @@ public enum AccessReason
 
     /// <summary>Denied: the role is read-only and the permission writes.</summary>
     ReadOnlyRole = 16,
+
+    /// <summary>Denied: the role is scoped to grants and a resource permission was asked without naming a resource.</summary>
+    ResourceRequired = 17,
 }
 
 /// <summary>The answer of <see cref="IAccessChecker.Explain"/>.</summary>
