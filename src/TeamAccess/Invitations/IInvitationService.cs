@@ -122,7 +122,7 @@ public interface IInvitationService
     /// </summary>
     /// <param name="key">The token, or the code with its team and email.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The preview, or InvalidToken, InvitationLocked.</returns>
+    /// <returns>The preview, or InvalidToken (a wrong code, an unknown team or address, and a code locked after too many wrong tries alike).</returns>
     ValueTask<Result<InvitationPreview>> PeekAsync(InvitationKey key, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -135,7 +135,8 @@ public interface IInvitationService
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>
     /// The Active membership, or InvalidToken, InvitationExpired, InvitationRevoked, InvitationDeclined,
-    /// InvitationAlreadyAccepted, EmailMismatch, SsoRequired, InviterLostRight, InvitationLocked, AlreadyMember, LoginAlreadyLinked.
+    /// InvitationAlreadyAccepted, EmailMismatch, SsoRequired, InviterLostRight, AlreadyMember, LoginAlreadyLinked. A code locked after
+    /// too many wrong tries answers InvalidToken, as a wrong code does (the link still works).
     /// </returns>
     ValueTask<Result<Membership>> AcceptAsync(UserId userId, InvitationKey key, SignInCredential? credential = null, CancellationToken cancellationToken = default);
 

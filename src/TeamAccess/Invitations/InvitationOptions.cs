@@ -18,7 +18,10 @@ public sealed class InvitationOptions
     /// <summary>Gets or sets how long after a send the same invitation may be sent again. Default 1 minute.</summary>
     public TimeSpan ResendCooldown { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Gets or sets how many wrong short codes lock an invitation's code (its link still works). Default 5; 1 to 20.</summary>
+    /// <summary>
+    /// Gets or sets how many wrong short codes lock an invitation's code (its link still works); a locked code answers
+    /// as a wrong one. Default 5; 1 to 20.
+    /// </summary>
     public int MaxCodeAttempts { get; set; } = 5;
 
     internal IEnumerable<string> Validate()

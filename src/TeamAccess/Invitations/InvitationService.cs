@@ -481,18 +481,19 @@ internal sealed class InvitationService(
         CancellationToken cancellationToken)
     {
         var teamId = await ResolveTeamAsync(key, cancellationToken).ConfigureAwait(false);
-        if (teamId is null)
-        {
-            return Result<T>.Failed(TeamAccessErrorCode.InvalidToken);
-        }
-
         if (key.IsCode)
         {
-            var counted = await JudgeCodeAsync(teamId.Value, key, cancellationToken).ConfigureAwait(false);
+            // An unknown team is judged too: the same work as a known one, and the same answer.
+            var counted = await JudgeCodeAsync(teamId, key, cancellationToken).ConfigureAwait(false);
             if (counted is not TeamAccessErrorCode.None)
             {
                 return Result<T>.Failed(counted);
             }
+        }
+
+        if (teamId is null)
+        {
+            return Result<T>.Failed(TeamAccessErrorCode.InvalidToken);
         }
 
         var outcome = await writer.RunAsync(
@@ -583,48 +584,62 @@ internal sealed class InvitationService(
     /// invitation's count of wrong tries, a right one is recorded without adding to it, so only wrong codes lead to
     /// <see cref="InvitationOptions.MaxCodeAttempts"/> and a right code is never locked out by its own earlier uses. The
     /// record is committed against the team's version either way: of tries racing in parallel, one whose record cannot
-    /// commit is judged again on the state that beat it (and meets the lock there), so no more than the limit of wrong
-    /// codes is ever answered. Every invitation the address was sent counts, pending or settled (accepted, declined,
-    /// revoked, expired); an address with no invitation spends the same PBKDF2 work, so timing tells nothing.
+    /// commit is judged again on the state that beat it, so no more than the limit of wrong codes is ever judged for
+    /// an answer. Every invitation the address was sent counts, pending or settled (accepted, declined, revoked, expired).
+    /// Whatever exists, a try costs the same: one PBKDF2 run (on a decoy where there is nothing to judge) and one
+    /// committed write (for an unknown team or address, an event recording the attempt); and a locked code answers
+    /// <see cref="TeamAccessErrorCode.InvalidToken"/> as an unknown address does (the lock is logged, not told), so no
+    /// answer tells whether an address was invited.
     /// </summary>
-    private async ValueTask<TeamAccessErrorCode> JudgeCodeAsync(TeamId teamId, InvitationKey key, CancellationToken cancellationToken)
+    private async ValueTask<TeamAccessErrorCode> JudgeCodeAsync(TeamId? teamId, InvitationKey key, CancellationToken cancellationToken)
     {
-        MembershipId? wrongFor = null;
-        var judged = await writer.RunAsync<bool>(null, "InvitationCodeTry", async (changes, ct) =>
+        MembershipId? judgedFor = null;
+        var judged = await writer.RunAsync<CodeJudgement>(null, "InvitationCodeTry", async (changes, ct) =>
         {
-            wrongFor = null;
-            var snapshot = await writer.Teams.LoadAsync(teamId, ct).ConfigureAwait(false);
+            judgedFor = null;
+            var snapshot = teamId is { } id ? await writer.Teams.LoadAsync(id, ct).ConfigureAwait(false) : null;
             var target = snapshot is not null && EmailAddress.TryNormalize(key.Email, out var email) ? CodeTarget(snapshot, email) : null;
             if (target is null)
             {
                 InvitationSecrets.CodeMatches(key.Code!, InvitationSecrets.Decoy);
-                return Result<bool>.Failed(TeamAccessErrorCode.InvalidToken);
+                changes.RecordAttempt(AuditActions.InvitationCodeTried);
+                return Result<CodeJudgement>.Ok(CodeJudgement.NoInvitation);
             }
 
-            if (target.Invitation!.CodeAttempts >= Options.MaxCodeAttempts)
-            {
-                return Result<bool>.Failed(TeamAccessErrorCode.InvitationLocked);
-            }
-
+            var locked = target.Invitation!.CodeAttempts >= Options.MaxCodeAttempts;
             var matches = InvitationSecrets.CodeMatches(key.Code!, snapshot!.InvitationSecrets.GetValueOrDefault(target.Id) ?? InvitationSecrets.Decoy);
-            var tried = target with { Invitation = target.Invitation with { CodeAttempts = target.Invitation.CodeAttempts + (matches ? 0 : 1) } };
+            var tried = target with { Invitation = target.Invitation with { CodeAttempts = target.Invitation.CodeAttempts + (matches && !locked ? 0 : 1) } };
             changes.Edit(snapshot).PutMembership(tried, AuditActions.InvitationCodeTried);
-            wrongFor = matches ? null : target.Id;
-            return Result<bool>.Ok(matches);
+            judgedFor = target.Id;
+            return Result<CodeJudgement>.Ok(locked ? CodeJudgement.Locked : matches ? CodeJudgement.Right : CodeJudgement.Wrong);
         }, cancellationToken).ConfigureAwait(false);
 
-        if (!judged.TryGetValue(out var matched))
+        if (!judged.TryGetValue(out var judgement))
         {
             return judged.Code;
         }
 
-        if (!matched)
+        switch (judgement)
         {
-            _logger.LogWarning("TeamAccess refused a wrong invitation code for membership {MembershipId}", wrongFor);
-            return TeamAccessErrorCode.InvalidToken;
+            case CodeJudgement.Right:
+                return TeamAccessErrorCode.None;
+            case CodeJudgement.Wrong:
+                _logger.LogWarning("TeamAccess refused a wrong invitation code for membership {MembershipId}", judgedFor);
+                return TeamAccessErrorCode.InvalidToken;
+            case CodeJudgement.Locked:
+                _logger.LogWarning("TeamAccess refused an invitation code for membership {MembershipId} unjudged: its code is locked after too many wrong tries", judgedFor);
+                return TeamAccessErrorCode.InvalidToken;
+            default:
+                return TeamAccessErrorCode.InvalidToken;
         }
+    }
 
-        return TeamAccessErrorCode.None;
+    private enum CodeJudgement
+    {
+        NoInvitation = 0,
+        Wrong = 1,
+        Right = 2,
+        Locked = 3,
     }
 
     private static TeamAccessErrorCode StateRefusal(TeamSnapshot snapshot, Membership target, DateTimeOffset now)

@@ -57,7 +57,10 @@ public interface ISessionService
     /// <param name="credential">A password, or a token of a registered provider.</param>
     /// <param name="teamId">The team to work in.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The session, or InvalidCredentials, LockedOut, InvalidToken, UnknownProvider, ProviderNotAccepted, SsoRequired, NotFound.</returns>
+    /// <returns>
+    /// The session, or InvalidCredentials (a wrong password, an unknown address and a locked account alike, after the
+    /// same work), InvalidToken, UnknownProvider, ProviderNotAccepted, SsoRequired, NotFound.
+    /// </returns>
     ValueTask<Result<Session>> SignInAsync(SignInCredential credential, TeamId teamId, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -109,7 +112,7 @@ public interface ISessionService
     /// <param name="currentPassword">The current password.</param>
     /// <param name="newPassword">The new password.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The new session; or a refusal of the token, PasswordPolicy (details list the failed criteria), InvalidCredentials, LockedOut.</returns>
+    /// <returns>The new session; or a refusal of the token, PasswordPolicy (details list the failed criteria), InvalidCredentials (also while the account is locked out).</returns>
     ValueTask<Result<Session>> ChangePasswordAsync(string accessToken, string currentPassword, string newPassword, CancellationToken cancellationToken = default);
 
     /// <summary>Lists the teams the session's user is an Active member of, saying which need a new sign-in.</summary>

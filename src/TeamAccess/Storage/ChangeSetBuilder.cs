@@ -69,6 +69,13 @@ internal sealed class ChangeSetBuilder(UserId? actor, DateTimeOffset now)
         Record(null, AuditSubjectKind.User, session.UserId.Value, AuditActions.UserSignedOut, null, session);
     }
 
+    /// <summary>
+    /// Records an attempt whose subject does not exist (an unknown address, an unknown team): an event with no subject
+    /// and nothing else, so that the attempt costs the committed write a counted attempt on a real subject costs, and
+    /// its timing does not tell whether the subject exists.
+    /// </summary>
+    public void RecordAttempt(string action) => Record<User>(null, AuditSubjectKind.User, Guid.Empty, action, null, null);
+
     public void DeleteUser(User user)
     {
         _users.Add(new UserChange(user, null));

@@ -42,7 +42,7 @@ public sealed class InvitationCodeCountTests
 
         Assert.Equal(2, (await bed.SnapshotAsync(owner.Team.Id)).FindCurrentMembershipByEmail(grace.User.Email)!.Invitation!.CodeAttempts);
         Assert.Equal(TeamAccessErrorCode.InvalidToken, (await bed.Invitations.PeekAsync(InvitationKey.FromCode(owner.Team.Handle, grace.User.Email, wrong))).Code);
-        Assert.Equal(TeamAccessErrorCode.InvitationLocked, (await bed.Invitations.PeekAsync(InvitationKey.FromCode(owner.Team.Handle, grace.User.Email, code))).Code);
+        Assert.Equal(TeamAccessErrorCode.InvalidToken, (await bed.Invitations.PeekAsync(InvitationKey.FromCode(owner.Team.Handle, grace.User.Email, code))).Code);
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class InvitationCodeCountTests
 
         Assert.Equal(3, (await bed.SnapshotAsync(owner.Team.Id)).Memberships[message.MembershipId].Invitation!.CodeAttempts);
         Assert.Equal(events + 3, (await bed.Audit.ListAsync(owner.User.Id, owner.Team.Id)).Value!.Count);
-        Assert.Equal(TeamAccessErrorCode.InvitationLocked, (await bed.Invitations.PeekAsync(InvitationKey.FromCode(owner.Team.Handle, grace.User.Email, message.Code))).Code);
+        Assert.Equal(TeamAccessErrorCode.InvalidToken, (await bed.Invitations.PeekAsync(InvitationKey.FromCode(owner.Team.Handle, grace.User.Email, message.Code))).Code);
     }
 
     /// <summary>An owner with a team, and Grace, who has an account of her own, invited to it as a Member.</summary>
