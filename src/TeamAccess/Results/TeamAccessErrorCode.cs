@@ -29,7 +29,7 @@ public enum TeamAccessErrorCode
     /// <summary>The handle is malformed (3-63 lower-case letters, digits and hyphens, starting and ending with a letter or digit).</summary>
     InvalidHandle = 7,
 
-    /// <summary>A name (first, last, team or group name) is empty, too long or holds control characters.</summary>
+    /// <summary>A name (first, last, team or group name) is empty, too long or holds control or invisible format characters (such as bidirectional overrides).</summary>
     InvalidName = 8,
 
     /// <summary>The role is not in the role catalog.</summary>
@@ -159,4 +159,7 @@ public enum TeamAccessErrorCode
 
     /// <summary>The external identity (issuer, subject) is already linked to another user.</summary>
     LoginAlreadyLinked = 48,
+
+    /// <summary>The tier is not one of the defined <see cref="TeamTier"/> values.</summary>
+    InvalidTier = 49,
 }

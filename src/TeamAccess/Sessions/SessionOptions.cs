@@ -54,6 +54,12 @@ public sealed class SessionOptions
             yield return $"Sessions.ClockSkew must be between 0 and 5 minutes; it is {ClockSkew}.";
         }
 
+        // The first key signs: one with only a public part would fail at the first sign-in instead of here.
+        if (SigningKeys.Count > 0 && SigningKeys[0] is AsymmetricSecurityKey { PrivateKeyStatus: PrivateKeyStatus.DoesNotExist })
+        {
+            yield return $"Sessions.SigningKeys: the first key signs new sessions, but this {SigningKeys[0].GetType().Name} has no private key; put a key with its private part first (keys with only a public part may follow, to validate).";
+        }
+
         foreach (var key in SigningKeys)
         {
             if (SessionKeys.AlgorithmFor(key) is null)
