@@ -64,9 +64,16 @@ internal sealed class OidcIdentityProvider : IIdentityProvider, IDisposable
         {
             jwt = _handler.ReadJsonWebToken(token);
         }
-        catch (ArgumentException)
+        catch (Exception ex) when (ex is ArgumentException or FormatException or JsonException)
         {
+            // A part that is not base64url (IDX10400 is a FormatException) or not JSON: not a token, not a crash.
             return Refused("it is not a JWT");
+        }
+
+        if (jwt.IsEncrypted)
+        {
+            // Five parts (JWE): an id_token here is signed, never encrypted.
+            return Refused("it is encrypted");
         }
 
         if (KeyPointingHeaders.Any(header => jwt.TryGetHeaderValue<object>(header, out _)))
