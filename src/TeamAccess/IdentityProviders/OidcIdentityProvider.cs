@@ -53,8 +53,7 @@ internal sealed class OidcIdentityProvider : IIdentityProvider, IDisposable
 
     public async ValueTask<Result<ExternalIdentity>> ValidateAsync(string token, string? nonce, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(token);
-        if (token.Length > MaxTokenLength || !_handler.CanReadToken(token))
+        if (token is null || token.Length > MaxTokenLength || !_handler.CanReadToken(token))
         {
             return Refused("it is not a JWT");
         }
@@ -246,7 +245,11 @@ internal sealed class IdentityProviderRegistry
         }
     }
 
-    public bool IsRegistered(string name) => name == IdentityProviderNames.Password || _providers.ContainsKey(name);
+    public bool IsRegistered(string? name) => name is not null && (name == IdentityProviderNames.Password || _providers.ContainsKey(name));
 
-    public bool TryGet(string name, out IIdentityProvider provider) => _providers.TryGetValue(name, out provider!);
+    public bool TryGet(string? name, out IIdentityProvider provider)
+    {
+        provider = null!;
+        return name is not null && _providers.TryGetValue(name, out provider!);
+    }
 }

@@ -30,7 +30,11 @@ internal sealed class InvitationService(
     public async ValueTask<Result<InviteBatchResult>> InviteAsync(UserId actor, TeamId teamId, InviteRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(request.Addresses);
+        if (request.Addresses is null)
+        {
+            return Result<InviteBatchResult>.Failed(TeamAccessErrorCode.InvalidEmail);
+        }
+
         if (request.Addresses.Count > Options.MaxBatchSize)
         {
             return Result<InviteBatchResult>.Failed(TeamAccessErrorCode.BatchTooLarge);

@@ -62,6 +62,11 @@ internal sealed class UserService(
             return Result<SignUpResult>.Failed(TeamAccessErrorCode.UnknownProvider);
         }
 
+        if (request.Token is null)
+        {
+            return Result<SignUpResult>.Failed(TeamAccessErrorCode.InvalidToken);
+        }
+
         var identity = await provider.ValidateAsync(request.Token, request.Nonce, cancellationToken).ConfigureAwait(false);
         if (!identity.TryGetValue(out var proven))
         {
