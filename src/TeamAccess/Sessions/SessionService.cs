@@ -348,14 +348,19 @@ internal sealed class SessionService(
         return Result<IReadOnlyList<SwitchableTeam>>.Ok([.. teams.OrderBy(t => t.Name, StringComparer.Ordinal)]);
     }
 
+    /// <summary>
+    /// The user's Active membership. Membership is asked first: to someone with none the team does not exist, deleted or
+    /// not, so a deleted team's id tells a stranger nothing.
+    /// </summary>
     private static Result<Membership> ActiveMembership(TeamSnapshot team, UserId userId)
     {
-        if (team.Team.Status == TeamStatus.Deleted)
+        var membership = team.FindCurrentMembership(userId);
+        if (membership is not null && team.Team.Status == TeamStatus.Deleted)
         {
             return Result<Membership>.Failed(TeamAccessErrorCode.TeamDeleted);
         }
 
-        return team.FindCurrentMembership(userId) switch
+        return membership switch
         {
             null => Result<Membership>.Failed(TeamAccessErrorCode.NotFound),
             { Status: MembershipStatus.Active } active => Result<Membership>.Ok(active),

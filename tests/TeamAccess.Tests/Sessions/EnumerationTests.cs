@@ -87,4 +87,22 @@ public sealed class EnumerationTests
         Assert.All(costs, c => Assert.Equal((TeamAccessErrorCode.InvalidToken, 1), c));
         Assert.True((await bed.Invitations.PeekAsync(InvitationKey.FromToken(bed.Outbox.LastTo("grace@example.com").Token))).Succeeded, "the link still works");
     }
+
+    [Fact]
+    public async Task SwitchTeamAndSignIn_DeletedTeamOfWhichTheUserIsNoMember_AnswerNotFoundNotTeamDeleted()
+    {
+        await using var bed = TestBed.Create();
+        var ada = await SessionServiceTests.SignUpWithPasswordAsync(bed, "ada");
+        var other = await bed.SignUpAsync();
+        var member = await bed.SignUpAsync();
+        Assert.True((await bed.Members.AddAsync(other.User.Id, other.Team.Id, member.User.Id, RolePresets.Member)).Succeeded);
+        Assert.True((await bed.Teams.DeleteAsync(other.User.Id, other.Team.Id)).Succeeded);
+        var session = (await bed.Sessions.SignInAsync(SignInCredential.ForPassword("ada@example.com", Password), ada.Team.Id)).Value!;
+
+        Assert.Equal(TeamAccessErrorCode.NotFound, (await bed.Sessions.SwitchTeamAsync(session.AccessToken, other.Team.Id)).Code);
+        Assert.Equal(TeamAccessErrorCode.NotFound, (await bed.Sessions.SwitchTeamAsync(session.AccessToken, TeamId.New())).Code);
+        Assert.Equal(TeamAccessErrorCode.NotFound, (await bed.Sessions.SignInAsync(SignInCredential.ForPassword("ada@example.com", Password), other.Team.Id)).Code);
+        Assert.Equal(TeamAccessErrorCode.NotFound, (await bed.Members.ListAsync(ada.User.Id, other.Team.Id)).Code);
+        Assert.Equal(TeamAccessErrorCode.TeamDeleted, (await bed.Members.ListAsync(member.User.Id, other.Team.Id)).Code);
+    }
 }
