@@ -71,10 +71,13 @@ public interface ISessionService
     /// accepts the session's provider.
     /// </summary>
     /// <param name="accessToken">The token.</param>
-    /// <param name="teamId">The team the request is for; <see langword="null"/> to accept the token's own team.</param>
+    /// <param name="teamId">
+    /// The team the request is for, as the request names it (its route), never as the token says: a token of another
+    /// team answers <see cref="TeamAccessErrorCode.WrongTeam"/>. Required, so that no check forgets the binding.
+    /// </param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The session's facts, or InvalidToken, SessionExpired, WrongTeam, SessionRevoked, ReauthenticationRequired.</returns>
-    ValueTask<Result<SessionInfo>> ValidateAsync(string accessToken, TeamId? teamId = null, CancellationToken cancellationToken = default);
+    ValueTask<Result<SessionInfo>> ValidateAsync(string accessToken, TeamId teamId, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Switches a valid session to another team of the same user, without credentials when that team accepts the

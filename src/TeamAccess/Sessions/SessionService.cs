@@ -115,7 +115,7 @@ internal sealed class SessionService(
         return Result<Session>.Ok(Issue(membership, provider, Guid.NewGuid(), authenticatedAt, user.SessionStamp));
     }
 
-    public async ValueTask<Result<SessionInfo>> ValidateAsync(string accessToken, TeamId? teamId = null, CancellationToken cancellationToken = default)
+    public async ValueTask<Result<SessionInfo>> ValidateAsync(string accessToken, TeamId teamId, CancellationToken cancellationToken = default)
     {
         var validated = await ValidateCoreAsync(accessToken, teamId, cancellationToken).ConfigureAwait(false);
         return validated.TryGetValue(out var session) ? Result<SessionInfo>.Ok(session.Claims) : Result<SessionInfo>.Failed(validated.Error!);

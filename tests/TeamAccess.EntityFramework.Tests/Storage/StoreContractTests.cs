@@ -514,8 +514,8 @@ public abstract class StoreContractTests
         Assert.All(signedOut, r => Assert.True(r.Succeeded, r.ToString()));
         await using (var scope = bed.Scope())
         {
-            Assert.Equal(TeamAccessErrorCode.SessionRevoked, (await Service<ISessionService>(scope).ValidateAsync(one.AccessToken)).Code);
-            Assert.True((await Service<ISessionService>(scope).ValidateAsync(two.AccessToken)).Succeeded);
+            Assert.Equal(TeamAccessErrorCode.SessionRevoked, (await Service<ISessionService>(scope).ValidateAsync(one.AccessToken, one.Info.TeamId)).Code);
+            Assert.True((await Service<ISessionService>(scope).ValidateAsync(two.AccessToken, two.Info.TeamId)).Succeeded);
         }
 
         var sessions = Service<ISessionStore>(bed.Scope());
@@ -543,7 +543,7 @@ public abstract class StoreContractTests
         var session = (await bed.Sessions.SignInAsync(SignInCredential.ForPassword("ada@example.com", password), ada.Team.Id)).Value!;
         var changed = await bed.Sessions.ChangePasswordAsync(session.AccessToken, password, newPassword);
         Assert.True(changed.Succeeded, changed.ToString());
-        Assert.Equal(TeamAccessErrorCode.SessionRevoked, (await bed.Sessions.ValidateAsync(session.AccessToken)).Code);
+        Assert.Equal(TeamAccessErrorCode.SessionRevoked, (await bed.Sessions.ValidateAsync(session.AccessToken, session.Info.TeamId)).Code);
 
         Assert.True((await bed.Users.RequestPasswordResetAsync("ada@example.com")).Succeeded);
         var message = Assert.Single(bed.Outbox.Resets);
@@ -558,7 +558,7 @@ public abstract class StoreContractTests
         Assert.Null(after.PasswordResetTokenHash);
         Assert.Null(after.PasswordResetExpiresAt);
         Assert.NotEqual(pending.SessionStamp, after.SessionStamp);
-        Assert.Equal(TeamAccessErrorCode.SessionRevoked, (await bed.Sessions.ValidateAsync(changed.Value!.AccessToken)).Code);
+        Assert.Equal(TeamAccessErrorCode.SessionRevoked, (await bed.Sessions.ValidateAsync(changed.Value!.AccessToken, changed.Value!.Info.TeamId)).Code);
         Assert.Equal(TeamAccessErrorCode.InvalidCredentials, (await bed.Sessions.SignInAsync(SignInCredential.ForPassword("ada@example.com", newPassword), ada.Team.Id)).Code);
     }
 

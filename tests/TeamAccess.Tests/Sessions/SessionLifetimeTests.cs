@@ -39,7 +39,7 @@ public sealed class SessionLifetimeTests
 
         Assert.True(ended);
         Assert.InRange(bed.Time.GetUtcNow() - signedInAt, TimeSpan.FromHours(12), TimeSpan.FromHours(12) + TimeSpan.FromMinutes(50));
-        Assert.Equal(TeamAccessErrorCode.SessionExpired, (await bed.Sessions.ValidateAsync(token)).Code);
+        Assert.Equal(TeamAccessErrorCode.SessionExpired, (await bed.Sessions.ValidateAsync(token, ada.Team.Id)).Code);
         Assert.Equal(TeamAccessErrorCode.SessionExpired, (await bed.Sessions.SwitchTeamAsync(token, ada.Team.Id)).Code);
     }
 
@@ -52,9 +52,9 @@ public sealed class SessionLifetimeTests
 
         Assert.Equal(session.Info.AuthenticatedAt + TimeSpan.FromMinutes(30), session.Info.ExpiresAt);
         bed.Time.Advance(TimeSpan.FromMinutes(31));
-        Assert.True((await bed.Sessions.ValidateAsync(session.AccessToken)).Succeeded, "within the clock skew");
+        Assert.True((await bed.Sessions.ValidateAsync(session.AccessToken, session.Info.TeamId)).Succeeded, "within the clock skew");
         bed.Time.Advance(TimeSpan.FromMinutes(2));
-        Assert.Equal(TeamAccessErrorCode.SessionExpired, (await bed.Sessions.ValidateAsync(session.AccessToken)).Code);
+        Assert.Equal(TeamAccessErrorCode.SessionExpired, (await bed.Sessions.ValidateAsync(session.AccessToken, session.Info.TeamId)).Code);
     }
 
     [Fact]
@@ -83,10 +83,10 @@ public sealed class SessionLifetimeTests
 
         Assert.True((await bed.Sessions.SignOutAsync(switched.AccessToken)).Succeeded);
 
-        Assert.Equal(TeamAccessErrorCode.SessionRevoked, (await bed.Sessions.ValidateAsync(first.AccessToken)).Code);
-        Assert.Equal(TeamAccessErrorCode.SessionRevoked, (await bed.Sessions.ValidateAsync(switched.AccessToken)).Code);
+        Assert.Equal(TeamAccessErrorCode.SessionRevoked, (await bed.Sessions.ValidateAsync(first.AccessToken, first.Info.TeamId)).Code);
+        Assert.Equal(TeamAccessErrorCode.SessionRevoked, (await bed.Sessions.ValidateAsync(switched.AccessToken, switched.Info.TeamId)).Code);
         Assert.Equal(TeamAccessErrorCode.SessionRevoked, (await bed.Sessions.SwitchTeamAsync(first.AccessToken, other.Team.Id)).Code);
-        Assert.True((await bed.Sessions.ValidateAsync(second.AccessToken)).Succeeded);
+        Assert.True((await bed.Sessions.ValidateAsync(second.AccessToken, second.Info.TeamId)).Succeeded);
         Assert.True((await bed.Sessions.SignOutAsync(first.AccessToken)).Succeeded, "signing out twice is done, not an error");
         Assert.Equal(TeamAccessErrorCode.InvalidToken, (await bed.Sessions.SignOutAsync("not a token")).Code);
     }
@@ -125,13 +125,13 @@ public sealed class SessionLifetimeTests
 
         Assert.True((await bed.Sessions.SignOutEverywhereAsync(one.AccessToken)).Succeeded);
 
-        Assert.Equal(TeamAccessErrorCode.SessionRevoked, (await bed.Sessions.ValidateAsync(one.AccessToken)).Code);
-        Assert.Equal(TeamAccessErrorCode.SessionRevoked, (await bed.Sessions.ValidateAsync(two.AccessToken)).Code);
+        Assert.Equal(TeamAccessErrorCode.SessionRevoked, (await bed.Sessions.ValidateAsync(one.AccessToken, one.Info.TeamId)).Code);
+        Assert.Equal(TeamAccessErrorCode.SessionRevoked, (await bed.Sessions.ValidateAsync(two.AccessToken, two.Info.TeamId)).Code);
         Assert.Equal(TeamAccessErrorCode.SessionRevoked, (await bed.Sessions.SignOutEverywhereAsync(two.AccessToken)).Code);
-        Assert.True((await bed.Sessions.ValidateAsync(graces.AccessToken)).Succeeded);
+        Assert.True((await bed.Sessions.ValidateAsync(graces.AccessToken, graces.Info.TeamId)).Succeeded);
         var again = await bed.Sessions.SignInAsync(adaCredential, ada.Team.Id);
         Assert.True(again.Succeeded, again.ToString());
-        Assert.True((await bed.Sessions.ValidateAsync(again.Value!.AccessToken)).Succeeded);
+        Assert.True((await bed.Sessions.ValidateAsync(again.Value!.AccessToken, again.Value!.Info.TeamId)).Succeeded);
     }
 
     [Fact]
@@ -147,8 +147,8 @@ public sealed class SessionLifetimeTests
 
         Assert.True(changed.Succeeded, changed.ToString());
         Assert.True((await bed.Sessions.ValidateAsync(changed.Value!.AccessToken, ada.Team.Id)).Succeeded);
-        Assert.Equal(TeamAccessErrorCode.SessionRevoked, (await bed.Sessions.ValidateAsync(elsewhere.AccessToken)).Code);
-        Assert.Equal(TeamAccessErrorCode.SessionRevoked, (await bed.Sessions.ValidateAsync(here.AccessToken)).Code);
+        Assert.Equal(TeamAccessErrorCode.SessionRevoked, (await bed.Sessions.ValidateAsync(elsewhere.AccessToken, elsewhere.Info.TeamId)).Code);
+        Assert.Equal(TeamAccessErrorCode.SessionRevoked, (await bed.Sessions.ValidateAsync(here.AccessToken, here.Info.TeamId)).Code);
         Assert.Equal(TeamAccessErrorCode.InvalidCredentials, (await bed.Sessions.SignInAsync(credential, ada.Team.Id)).Code);
         Assert.True((await bed.Sessions.SignInAsync(SignInCredential.ForPassword("ada@example.com", NewPassword), ada.Team.Id)).Succeeded);
         Assert.DoesNotContain(bed.Logs.Lines, l => l.Contains(NewPassword, StringComparison.Ordinal) || l.Contains(Password, StringComparison.Ordinal));
@@ -172,7 +172,7 @@ public sealed class SessionLifetimeTests
 
         Assert.Equal(TeamAccessErrorCode.InvalidCredentials, (await bed.Sessions.ChangePasswordAsync(session.AccessToken, Password, NewPassword)).Code);
         Assert.NotNull((await bed.Users.FindByIdAsync(ada.User.Id))!.LockoutEnd);
-        Assert.True((await bed.Sessions.ValidateAsync(session.AccessToken)).Succeeded, "a refused change ends no session");
+        Assert.True((await bed.Sessions.ValidateAsync(session.AccessToken, session.Info.TeamId)).Succeeded, "a refused change ends no session");
         Assert.Equal(TeamAccessErrorCode.InvalidToken, (await bed.Sessions.ChangePasswordAsync(null!, Password, NewPassword)).Code);
     }
 
@@ -197,7 +197,7 @@ public sealed class SessionLifetimeTests
         Assert.True((await bed.Users.ResetPasswordAsync(message.Token, NewPassword)).Succeeded);
 
         Assert.Equal(TeamAccessErrorCode.InvalidToken, (await bed.Users.ResetPasswordAsync(message.Token, NewPassword + "!")).Code);
-        Assert.Equal(TeamAccessErrorCode.SessionRevoked, (await bed.Sessions.ValidateAsync(session.AccessToken)).Code);
+        Assert.Equal(TeamAccessErrorCode.SessionRevoked, (await bed.Sessions.ValidateAsync(session.AccessToken, session.Info.TeamId)).Code);
         Assert.True((await bed.Sessions.SignInAsync(SignInCredential.ForPassword("ada@example.com", NewPassword), ada.Team.Id)).Succeeded);
         Assert.Equal(TeamAccessErrorCode.InvalidCredentials, (await bed.Sessions.SignInAsync(SignInCredential.ForPassword("ada@example.com", Password), ada.Team.Id)).Code);
         Assert.DoesNotContain(bed.Logs.Lines, l => l.Contains(message.Token, StringComparison.Ordinal));
@@ -259,6 +259,27 @@ public sealed class SessionLifetimeTests
 
         Assert.Single(results, r => r.Succeeded);
         Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(TeamAccessErrorCode.InvalidToken, r.Code));
+    }
+
+    [Fact]
+    public void ValidateAsync_TeamBinding_IsARequiredTeamIdNotAnOptionalOne()
+    {
+        var team = typeof(ISessionService).GetMethod(nameof(ISessionService.ValidateAsync))!.GetParameters()[1];
+
+        Assert.Equal(typeof(TeamId), team.ParameterType);
+        Assert.False(team.HasDefaultValue);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_SessionOfOneTeamCheckedForAnother_IsWrongTeam()
+    {
+        await using var bed = TestBed.Create();
+        var ada = await SignUpWithPasswordAsync(bed, "ada");
+        var other = await bed.SignUpAsync();
+        var session = (await bed.Sessions.SignInAsync(SignInCredential.ForPassword("ada@example.com", Password), ada.Team.Id)).Value!;
+
+        Assert.Equal(TeamAccessErrorCode.WrongTeam, (await bed.Sessions.ValidateAsync(session.AccessToken, other.Team.Id)).Code);
+        Assert.Equal(TeamAccessErrorCode.WrongTeam, (await bed.Sessions.ValidateAsync(session.AccessToken, default)).Code);
     }
 
     private static async Task<List<RevokedSession>> ListRevokedAsync(InMemoryTeamAccessStore store, DateTimeOffset at)
