@@ -590,6 +590,19 @@ public abstract class StoreContractTests
         AuditAssert.ReplayEquals(await bed.SnapshotAsync(owner.Team.Id), await bed.AuditAsync(owner.Team.Id));
     }
 
+    [SkippableFact]
+    public async Task CommitAsync_LoginForAUserThatDoesNotExist_IsNotFoundOnEveryStoreAndChangesNothing()
+    {
+        await using var bed = await CreateBedAsync();
+        var link = new ChangeSetBuilder(null, Now);
+        link.LinkLogin(new ExternalLogin(UserId.New(), "acme-sso", "https://sso.acme.example", "ghost-1"));
+
+        var committed = await bed.ChangeStore.CommitAsync(link.Build(out _), CancellationToken.None);
+
+        Assert.Equal(TeamAccessErrorCode.NotFound, committed.Code);
+        Assert.Null(await bed.UserStore.FindByLoginAsync("https://sso.acme.example", "ghost-1", CancellationToken.None));
+    }
+
     /// <summary>A new user with a team of their own, as sign-up builds it, for the store edge.</summary>
     private protected static ChangeSet NewUserAndTeam(string email, string handle, string firstName = "Ada", string resourceId = "project-1")
     {
