@@ -240,6 +240,10 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
                     cancellationToken).ConfigureAwait(false);
                 return Result<long>.Ok(sequence);
             }
+            catch (AttachedUserMissingException)
+            {
+                return Result<long>.Failed(TeamAccessErrorCode.NotFound);
+            }
             catch (Exception exception) when (StoreErrors.TryClassify(exception, context.Model, out var code))
             {
                 return Result<long>.Failed(code);
@@ -270,6 +274,19 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
 
             Track(context, plan.Heads);
             await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+
+            // The user row is checked (and its stamp replaced, which holds a concurrent deletion off until this commits
+            // and then makes it conflict) inside the transaction that attaches the membership.
+            foreach (var userId in plan.AttachedUsers)
+            {
+                var stamp = Guid.NewGuid();
+                var touched = await context.Set<UserRow>().Where(u => u.Id == userId)
+                    .ExecuteUpdateAsync(s => s.SetProperty(u => u.ConcurrencyStamp, stamp), cancellationToken).ConfigureAwait(false);
+                if (touched == 0)
+                {
+                    throw new AttachedUserMissingException();
+                }
+            }
 
             Track(context, plan.Logins);
             Track(context, plan.Contents);
@@ -303,5 +320,14 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
                 entry.Property(token).OriginalValue = expected;
             }
         }
+    }
+}
+
+/// <summary>Rolls a commit back whose membership names a user deleted since the writer read it; answered NotFound.</summary>
+internal sealed class AttachedUserMissingException : Exception
+{
+    public AttachedUserMissingException()
+        : base("A membership names a user that no longer exists.")
+    {
     }
 }

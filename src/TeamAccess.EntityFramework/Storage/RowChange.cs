@@ -31,6 +31,12 @@ internal sealed class CommitPlan
 
     public List<AuditEventRow> Audit { get; } = [];
 
+    /// <summary>
+    /// The existing users that the change makes the holder of a current membership: each must still exist at commit,
+    /// and gets a new concurrency stamp there, so a deletion decided on an earlier read conflicts instead of leaving a ghost.
+    /// </summary>
+    public List<Guid> AttachedUsers { get; } = [];
+
     /// <summary>The sessions signed out by the change.</summary>
     public List<RowChange> RevokedSessions { get; } = [];
 
@@ -68,6 +74,8 @@ internal sealed class CommitPlan
             plan.AddContents(change.Before, change.After);
         }
 
+        var changedUsers = changes.Users.Select(u => (u.Before ?? u.After)!.Id).ToHashSet();
+        plan.AttachedUsers.AddRange(changes.Teams.SelectMany(StoreConstraints.AttachedUsers).Where(u => !changedUsers.Contains(u)).Select(u => u.Value).Distinct().Order());
         plan.Logins.AddRange(changes.AddedLogins.Select(l => new RowChange(RowMapping.ToRow(l), EntityState.Added)));
         plan.RevokedSessions.AddRange(changes.RevokedSessions.DistinctBy(r => r.SessionId).Select(r => new RowChange(RowMapping.ToRow(r), EntityState.Added)));
         plan.PurgeRevokedSessionsBefore = changes.RevokedSessions.Count == 0 ? 0 : changes.RevokedSessions.Min(r => r.RevokedAt.UtcTicks);

@@ -304,6 +304,18 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IAuditStor
             {
                 return constraint;
             }
+
+            // A membership that becomes a user's current one needs that user to exist when it commits: a user deleted
+            // since the writer read it must not leave a ghost member (who could even count as the team's guardian).
+            foreach (var userId in StoreConstraints.AttachedUsers(change))
+            {
+                var created = changes.Users.Any(u => u.Before is null && u.After?.Id == userId);
+                var deleted = changes.Users.Any(u => u.After is null && u.Before?.Id == userId);
+                if ((!_users.ContainsKey(userId) && !created) || deleted)
+                {
+                    return TeamAccessErrorCode.NotFound;
+                }
+            }
         }
 
         return TeamAccessErrorCode.None;
@@ -347,6 +359,16 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IAuditStor
 
         foreach (var change in changes.Teams)
         {
+            // A user who gains a current membership gets a new stamp, so that a deletion of that user decided on what it
+            // read before meets a conflict, reads again, and removes this membership too.
+            foreach (var userId in StoreConstraints.AttachedUsers(change))
+            {
+                if (_users.TryGetValue(userId, out var attached) && !changes.Users.Any(u => u.After?.Id == userId))
+                {
+                    _users[userId] = attached with { ConcurrencyStamp = Guid.NewGuid() };
+                }
+            }
+
             if (change.Before is null)
             {
                 _teamIdsByHandle[change.After.Team.Handle] = change.After.Id;

@@ -603,6 +603,40 @@ public abstract class StoreContractTests
         Assert.Null(await bed.UserStore.FindByLoginAsync("https://sso.acme.example", "ghost-1", CancellationToken.None));
     }
 
+    [SkippableFact]
+    public async Task CommitAsync_MembershipOfAUserThatDoesNotExist_IsNotFoundAndChangesNothing()
+    {
+        await using var bed = await CreateBedAsync();
+        var ada = await bed.SignUpAsync("ada");
+        var loaded = await bed.SnapshotAsync(ada.Team.Id);
+
+        var committed = await CommitAsync(bed, loaded, team => team.PutMembership(
+            new Membership(MembershipId.New(), ada.Team.Id, UserId.New(), "ghost@example.com", RolePresets.Owner, MembershipStatus.Active, Now), AuditActions.MembershipAdded));
+
+        Assert.Equal(TeamAccessErrorCode.NotFound, committed.Code);
+        Assert.Equal(loaded.Version, (await bed.SnapshotAsync(ada.Team.Id)).Version);
+    }
+
+    [SkippableFact]
+    public async Task AddAsync_RacingTheUsersDeletion_NeverLeavesAMembershipOfADeletedUser()
+    {
+        await using var bed = await CreateBedAsync();
+        var owner = await bed.SignUpAsync("owner");
+        for (var round = 0; round < ConcurrencyRounds; round++)
+        {
+            var person = await bed.SignUpAsync($"person{round}");
+            Assert.True((await bed.Teams.DeleteAsync(person.User.Id, person.Team.Id)).Succeeded);
+
+            await InParallelAsync(bed, 2, async (scope, i) => i == 0
+                ? (Result)await Service<IMemberService>(scope).AddAsync(owner.User.Id, owner.Team.Id, person.User.Id, RolePresets.Administrator)
+                : await Service<IUserService>(scope).DeleteAsync(person.User.Id, person.User.Id));
+
+            var exists = await bed.UserStore.FindByIdAsync(person.User.Id, CancellationToken.None) is not null;
+            var current = (await bed.SnapshotAsync(owner.Team.Id)).FindCurrentMembership(person.User.Id);
+            Assert.True(exists || current is null, $"round {round}: a {current?.Status} membership of a deleted user");
+        }
+    }
+
     /// <summary>A new user with a team of their own, as sign-up builds it, for the store edge.</summary>
     private protected static ChangeSet NewUserAndTeam(string email, string handle, string firstName = "Ada", string resourceId = "project-1")
     {
