@@ -30,7 +30,11 @@ public enum InviteOutcomeKind
     /// <summary>The address is malformed.</summary>
     InvalidEmail = 3,
 
-    /// <summary>The inviter may not invite into this role (see the outcome's code).</summary>
+    /// <summary>
+    /// Refused, see the outcome's code: the inviter may not invite into this role, or a send budget is spent
+    /// (<see cref="TeamAccessErrorCode.RateLimited"/>: the address was sent a message too recently or too often today, or
+    /// the team sent too many today).
+    /// </summary>
     Refused = 4,
 }
 
