@@ -37,6 +37,17 @@ internal sealed class SessionStateCache(ISessionStore store)
                 _users.Clear();
             }
 
+            if (entry.Stamp is { } stamp && stamp != found.SessionStamp)
+            {
+                // The store shows a newer user stamp than the sessions remembered here: they are all stale (a sign-out
+                // everywhere this instance's follower has not read yet), so they go at once, not at the feed's pace.
+                var fresh = new UserSessions { Stamp = found.SessionStamp };
+                fresh.Sessions[sessionId] = found;
+                _users.TryUpdate(userId, fresh, entry);
+                return state;
+            }
+
+            entry.Stamp ??= found.SessionStamp;
             entry.Sessions[sessionId] = found;
         }
 
@@ -48,6 +59,8 @@ internal sealed class SessionStateCache(ISessionStore store)
 
     private sealed class UserSessions
     {
+        public Guid? Stamp { get; set; }
+
         public ConcurrentDictionary<Guid, UserSessionState> Sessions { get; } = new();
     }
 }

@@ -68,6 +68,40 @@ public abstract class MultiHostTests
     }
 
     [SkippableFact]
+    public async Task SignOuts_ThroughA_EndTheSessionsOnBWithinTheBound()
+    {
+        var (storage, drop) = await CreateStoreAsync();
+        try
+        {
+            await using var a = await Host.StartAsync(storage);
+            await using var b = await Host.StartAsync(storage);
+            var owner = await a.SignUpAsync("owner");
+            var team = owner.Team.Id;
+            var one = await a.SignInAsync("owner@example.com", team);
+            var two = await a.SignInAsync("owner@example.com", team);
+            var three = await a.SignInAsync("owner@example.com", team);
+
+            // B has validated each session once, so it answers them from memory from here on.
+            foreach (var session in new[] { one, two, three })
+            {
+                Assert.True((await b.ValidateAsync(session.AccessToken, team)).Succeeded);
+            }
+
+            Assert.True((await a.Use<ISessionService, Result>(s => s.SignOutAsync(one.AccessToken))).Succeeded);
+            await Host.EventuallyAsync(async () => (await b.ValidateAsync(one.AccessToken, team)).Code == TeamAccessErrorCode.SessionRevoked, Limit(b), "one session signed out, on B");
+            Assert.True((await b.ValidateAsync(two.AccessToken, team)).Succeeded);
+
+            Assert.True((await a.Use<ISessionService, Result>(s => s.SignOutEverywhereAsync(two.AccessToken))).Succeeded);
+            await Host.EventuallyAsync(async () => (await b.ValidateAsync(three.AccessToken, team)).Code == TeamAccessErrorCode.SessionRevoked, Limit(b), "signed out everywhere, on B");
+            await Host.EventuallyAsync(async () => (await b.ValidateAsync(two.AccessToken, team)).Code == TeamAccessErrorCode.SessionRevoked, Limit(b), "the session that signed out everywhere, on B");
+        }
+        finally
+        {
+            await drop();
+        }
+    }
+
+    [SkippableFact]
     public async Task GrantPolicyAndTeamChanges_ThroughA_ReachBWithinTheBound()
     {
         var (storage, drop) = await CreateStoreAsync();
