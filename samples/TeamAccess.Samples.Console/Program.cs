@@ -228,7 +228,7 @@ static async Task<ServiceProvider> StartAsync(string database, TimeProvider cloc
         .AddOidcProvider(TourIdentityProvider.Name, idp.Configure)
         .AddEntityFrameworkStores(db => db.UseSqlite($"Data Source={database}"));
     var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-    await provider.EnsureTeamAccessDatabaseCreatedAsync();
+    await provider.MigrateTeamAccessDatabaseAsync();
     await provider.WarmUpTeamAccessAsync();
     return provider;
 }
