@@ -58,6 +58,7 @@ public static class TeamAccessEntityFrameworkBuilderExtensions
         services.RemoveAll<IAuditStore>();
         services.RemoveAll<IChangeStore>();
         services.RemoveAll<IChangeFeed>();
+        services.RemoveAll<IChangeFeedCheckpoints>();
         services.RemoveAll<IChangeFeedNotifier>();
         services.RemoveAll<ITeamAccessDatabase>();
 
@@ -67,6 +68,7 @@ public static class TeamAccessEntityFrameworkBuilderExtensions
         services.AddSingleton<IAuditStore>(sp => sp.GetRequiredService<EntityFrameworkTeamAccessStore<TContext>>());
         services.AddSingleton<IChangeStore>(sp => sp.GetRequiredService<EntityFrameworkTeamAccessStore<TContext>>());
         services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<EntityFrameworkTeamAccessStore<TContext>>());
+        services.AddSingleton<IChangeFeedCheckpoints>(sp => sp.GetRequiredService<EntityFrameworkTeamAccessStore<TContext>>());
         services.AddSingleton<ITeamAccessDatabase>(sp => sp.GetRequiredService<EntityFrameworkTeamAccessStore<TContext>>());
         return builder;
     }

@@ -198,3 +198,11 @@ internal sealed class ChangeFeedRow
 
     public Guid? UserId { get; set; }
 }
+
+/// <summary>A named change-feed consumer's stored position.</summary>
+internal sealed class ChangeFeedCheckpointRow
+{
+    public string Consumer { get; set; } = "";
+
+    public long Position { get; set; }
+}

@@ -205,6 +205,14 @@ public static class TeamAccessModelBuilderExtensions
             feed.Property(f => f.UserId).HasColumnName("user_id");
         });
 
+        modelBuilder.Entity<ChangeFeedCheckpointRow>(checkpoint =>
+        {
+            checkpoint.ToTable("ta_change_feed_checkpoints");
+            checkpoint.HasKey(c => c.Consumer).HasName("pk_ta_change_feed_checkpoints");
+            checkpoint.Property(c => c.Consumer).HasColumnName("consumer").HasMaxLength(ChangeFeedReader.MaxConsumerLength);
+            checkpoint.Property(c => c.Position).HasColumnName("position");
+        });
+
         return modelBuilder;
     }
 

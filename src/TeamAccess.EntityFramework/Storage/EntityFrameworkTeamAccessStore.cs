@@ -17,7 +17,7 @@ internal interface ITeamAccessDatabase
 /// team contents diffed against the snapshot as loaded, then the audit rows. Any refusal rolls everything back.
 /// </summary>
 internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory<TContext> factory)
-    : IUserStore, ITeamStore, IAuditStore, IChangeStore, IChangeFeed, ITeamAccessDatabase
+    : IUserStore, ITeamStore, IAuditStore, IChangeStore, IChangeFeed, IChangeFeedCheckpoints, ITeamAccessDatabase
     where TContext : DbContext
 {
     private const int LoadAllPageSize = 500;
@@ -40,6 +40,50 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
         await using (context.ConfigureAwait(false))
         {
             return await context.Set<ChangeFeedRow>().MaxAsync(f => (long?)f.Position, cancellationToken).ConfigureAwait(false) ?? 0;
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<long> GetPositionAsync(string consumer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(consumer);
+        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            return await context.Set<ChangeFeedCheckpointRow>().Where(c => c.Consumer == consumer).Select(c => (long?)c.Position)
+                .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false) ?? 0;
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask SetPositionAsync(string consumer, long position, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(consumer);
+        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            // One consumer writes its own row; a racing first write of the same name is a retry away from an update.
+            for (var attempt = 0; ; attempt++)
+            {
+                var updated = await context.Set<ChangeFeedCheckpointRow>()
+                    .Where(c => c.Consumer == consumer && c.Position < position)
+                    .ExecuteUpdateAsync(set => set.SetProperty(c => c.Position, position), cancellationToken).ConfigureAwait(false);
+                if (updated > 0 || await context.Set<ChangeFeedCheckpointRow>().AnyAsync(c => c.Consumer == consumer, cancellationToken).ConfigureAwait(false))
+                {
+                    return;
+                }
+
+                try
+                {
+                    context.Add(new ChangeFeedCheckpointRow { Consumer = consumer, Position = position });
+                    await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                    return;
+                }
+                catch (DbUpdateException) when (attempt == 0)
+                {
+                    context.ChangeTracker.Clear();
+                }
+            }
         }
     }
 

@@ -38,6 +38,8 @@ public static class TeamAccessServiceCollectionExtensions
         services.TryAddSingleton<IAuditStore>(sp => sp.GetRequiredService<InMemoryTeamAccessStore>());
         services.TryAddSingleton<IChangeStore>(sp => sp.GetRequiredService<InMemoryTeamAccessStore>());
         services.TryAddSingleton<IChangeFeed>(sp => sp.GetRequiredService<InMemoryTeamAccessStore>());
+        services.TryAddSingleton<IChangeFeedCheckpoints>(sp => sp.GetRequiredService<InMemoryTeamAccessStore>());
+        services.TryAddSingleton(sp => new ChangeFeedReader(sp.GetRequiredService<IChangeFeed>(), sp.GetRequiredService<IChangeFeedCheckpoints>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChangeFeedNotifier, InMemoryTeamAccessStore>(sp => sp.GetRequiredService<InMemoryTeamAccessStore>()));
 
         services.TryAddSingleton<AccessEngine>();

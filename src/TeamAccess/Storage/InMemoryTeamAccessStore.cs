@@ -8,7 +8,7 @@ namespace TeamAccess;
 /// commit for longer than a dictionary lookup. Several service providers given the same instance behave as several host
 /// instances on one database: each commit appends to the change feed and wakes every follower.
 /// </summary>
-public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IAuditStore, IChangeStore, IChangeFeed, IChangeFeedNotifier
+public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IAuditStore, IChangeStore, IChangeFeed, IChangeFeedNotifier, IChangeFeedCheckpoints
 {
     private readonly object _gate = new();
     private readonly Dictionary<UserId, User> _users = [];
@@ -20,6 +20,7 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IAuditStor
     private readonly Dictionary<TeamId, List<AuditEvent>> _auditByTeam = [];
     private readonly List<AuditEvent> _audit = [];
     private readonly List<ChangeFeedEntry> _feed = [];
+    private readonly Dictionary<string, long> _checkpoints = new(StringComparer.Ordinal);
     private event Action? Committed;
     private long _sequence;
 
@@ -210,6 +211,28 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IAuditStor
             IReadOnlyList<ChangeFeedEntry> page = _feed.GetRange(start, Math.Min(limit, _feed.Count - start));
             return ValueTask.FromResult(page);
         }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<long> GetPositionAsync(string consumer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(consumer);
+        lock (_gate)
+        {
+            return ValueTask.FromResult(_checkpoints.GetValueOrDefault(consumer));
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask SetPositionAsync(string consumer, long position, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(consumer);
+        lock (_gate)
+        {
+            _checkpoints[consumer] = Math.Max(position, _checkpoints.GetValueOrDefault(consumer));
+        }
+
+        return ValueTask.CompletedTask;
     }
 
     /// <inheritdoc />

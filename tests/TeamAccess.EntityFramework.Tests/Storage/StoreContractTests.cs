@@ -84,6 +84,34 @@ public abstract class StoreContractTests
         Assert.True(events.Zip(events.Skip(1)).All(p => p.First.Sequence < p.Second.Sequence));
     }
 
+    [SkippableFact]
+    public async Task ChangeFeed_EveryCommit_IsReadInOrderOncePerTeamAndUser_AndAConsumerResumesFromItsStoredPosition()
+    {
+        await using var bed = await CreateBedAsync();
+        var feed = bed.Services.GetRequiredService<IChangeFeed>();
+        var reader = bed.Services.GetRequiredService<ChangeFeedReader>();
+        var start = await feed.GetHeadAsync(CancellationToken.None);
+        var owner = await bed.SignUpAsync("feed-owner");
+        var renamed = await bed.Teams.RenameAsync(owner.User.Id, owner.Team.Id, "Renamed");
+        Assert.True(renamed.Succeeded, renamed.ToString());
+
+        var entries = await feed.ReadAsync(start, 100, CancellationToken.None);
+        Assert.Equal(await feed.GetHeadAsync(CancellationToken.None), entries[^1].Position);
+        Assert.True(entries.Zip(entries.Skip(1)).All(p => p.First.Position < p.Second.Position));
+        Assert.Equal([1L, 2L], entries.Where(e => e.TeamId == owner.Team.Id).Select(e => e.TeamVersion));
+        Assert.Contains(entries, e => e.UserId == owner.User.Id);
+        Assert.Equal(renamed.ConsistencyToken, new ConsistencyToken(owner.Team.Id, 2));
+
+        Assert.Equal(0, await bed.Services.GetRequiredService<IChangeFeedCheckpoints>().GetPositionAsync("events", CancellationToken.None));
+        var first = await reader.ReadNextAsync("events", 1);
+        await reader.AcknowledgeAsync("events", first[^1].Position);
+        await reader.AcknowledgeAsync("events", 0);
+        var next = await reader.ReadNextAsync("events", 1000);
+        Assert.Equal(first[^1].Position, await bed.Services.GetRequiredService<IChangeFeedCheckpoints>().GetPositionAsync("events", CancellationToken.None));
+        Assert.DoesNotContain(next, e => e.Position <= first[^1].Position);
+        Assert.Equal(entries[^1].Position, next[^1].Position);
+    }
+
     // The port of ASP.NET Core Identity's ConcurrentUpdatesWillFail: the same thing loaded twice and saved twice.
     [SkippableFact]
     public async Task CommitAsync_SameTeamLoadedTwiceAndSavedTwice_SecondGetsConcurrencyFailure()

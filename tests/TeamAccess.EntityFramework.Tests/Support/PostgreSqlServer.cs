@@ -29,6 +29,18 @@ internal sealed partial class PostgreSqlServer
     /// <summary>The server of this process, started on first use; fails when <see cref="UnavailableReason"/> is set.</summary>
     public static Task<PostgreSqlServer> SharedAsync() => Shared.Value;
 
+    /// <summary>A server only one test uses, which it may stop and start.</summary>
+    internal sealed class PrivateServer(LocalServer server)
+    {
+        public string AdminConnection => server.AdminConnection;
+
+        public Task StopAsync() => server.RunPgCtlAsync("stop", "-m", "fast", "-w");
+
+        public Task StartAsync() => server.RunPgCtlAsync("start", "-w", "-t", "60", "-l", server.LogFile, "-o", server.Options);
+
+        public void Dispose() => server.StopAndDelete();
+    }
+
     /// <summary>Creates an empty database with a random name and returns its connection string.</summary>
     public async Task<(string ConnectionString, Func<ValueTask> Drop)> CreateDatabaseAsync()
     {
@@ -101,7 +113,7 @@ internal sealed partial class PostgreSqlServer
     }
 
     /// <summary>A server this test run started, and stops and deletes when the process exits.</summary>
-    private sealed class LocalServer
+    internal sealed class LocalServer
     {
         private readonly string _bin;
         private readonly string _root;
@@ -116,6 +128,8 @@ internal sealed partial class PostgreSqlServer
         public string AdminConnection { get; }
 
         private string Data => Path.Combine(_root, "data");
+
+        public string LogFile => Path.Combine(_root, "server.log");
 
         public static async Task<LocalServer> StartAsync(string bin)
         {
@@ -152,10 +166,10 @@ internal sealed partial class PostgreSqlServer
         }
 
         // Loopback only, socket in the temporary folder, durability off: the data is thrown away anyway.
-        private string Options =>
+        public string Options =>
             $"-h 127.0.0.1 -p {new NpgsqlConnectionStringBuilder(AdminConnection).Port} -k {_root} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300";
 
-        private void StopAndDelete()
+        public void StopAndDelete()
         {
             try
             {
@@ -163,13 +177,17 @@ internal sealed partial class PostgreSqlServer
                 // so pg_ctl would wait for a zombie. An immediate stop takes a moment; the deletion retries meanwhile.
                 RunPgCtlAsync("stop", "-m", "immediate", "-W").GetAwaiter().GetResult();
             }
+            catch (InvalidOperationException)
+            {
+                // Already stopped (a test that stopped its own server, or an earlier call).
+            }
             finally
             {
                 TryDelete(_root);
             }
         }
 
-        private Task RunPgCtlAsync(params string[] arguments) =>
+        public Task RunPgCtlAsync(params string[] arguments) =>
             RunAsync(Path.Combine(_bin, "pg_ctl"), ["-D", Data, .. arguments], IsRoot);
 
         private static int FreePort()

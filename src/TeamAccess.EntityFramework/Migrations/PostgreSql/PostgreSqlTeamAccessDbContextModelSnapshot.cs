@@ -74,6 +74,23 @@ namespace TeamAccess.EntityFramework.Migrations.PostgreSql
                     b.ToTable("ta_audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("TeamAccess.EntityFramework.ChangeFeedCheckpointRow", b =>
+                {
+                    b.Property<string>("Consumer")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("consumer");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint")
+                        .HasColumnName("position");
+
+                    b.HasKey("Consumer")
+                        .HasName("pk_ta_change_feed_checkpoints");
+
+                    b.ToTable("ta_change_feed_checkpoints", (string)null);
+                });
+
             modelBuilder.Entity("TeamAccess.EntityFramework.ChangeFeedRow", b =>
                 {
                     b.Property<long>("Position")

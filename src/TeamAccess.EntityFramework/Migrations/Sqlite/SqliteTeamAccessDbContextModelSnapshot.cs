@@ -67,6 +67,23 @@ namespace TeamAccess.EntityFramework.Migrations.Sqlite
                     b.ToTable("ta_audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("TeamAccess.EntityFramework.ChangeFeedCheckpointRow", b =>
+                {
+                    b.Property<string>("Consumer")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consumer");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.HasKey("Consumer")
+                        .HasName("pk_ta_change_feed_checkpoints");
+
+                    b.ToTable("ta_change_feed_checkpoints", (string)null);
+                });
+
             modelBuilder.Entity("TeamAccess.EntityFramework.ChangeFeedRow", b =>
                 {
                     b.Property<long>("Position")

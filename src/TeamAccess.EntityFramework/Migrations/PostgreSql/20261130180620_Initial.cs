@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace TeamAccess.EntityFramework.Migrations.Sqlite
+namespace TeamAccess.EntityFramework.Migrations.PostgreSql
 {
     /// <inheritdoc />
     internal partial class Initial : Migration
@@ -15,16 +16,16 @@ namespace TeamAccess.EntityFramework.Migrations.Sqlite
                 name: "ta_audit_events",
                 columns: table => new
                 {
-                    sequence = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    occurred_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    actor_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    team_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    subject_kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    subject_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    before = table.Column<string>(type: "TEXT", nullable: true),
-                    after = table.Column<string>(type: "TEXT", nullable: true)
+                    sequence = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    occurred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    actor_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    team_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    subject_kind = table.Column<int>(type: "integer", nullable: false),
+                    subject_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    before = table.Column<string>(type: "text", nullable: true),
+                    after = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -35,11 +36,11 @@ namespace TeamAccess.EntityFramework.Migrations.Sqlite
                 name: "ta_change_feed",
                 columns: table => new
                 {
-                    position = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    team_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    team_version = table.Column<long>(type: "INTEGER", nullable: false),
-                    user_id = table.Column<Guid>(type: "TEXT", nullable: true)
+                    position = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    team_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    team_version = table.Column<long>(type: "bigint", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -47,21 +48,33 @@ namespace TeamAccess.EntityFramework.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ta_change_feed_checkpoints",
+                columns: table => new
+                {
+                    consumer = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    position = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_ta_change_feed_checkpoints", x => x.consumer);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ta_teams",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    handle = table.Column<string>(type: "TEXT", maxLength: 63, nullable: false),
-                    tier = table.Column<int>(type: "INTEGER", nullable: false),
-                    status = table.Column<int>(type: "INTEGER", nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    version = table.Column<long>(type: "INTEGER", nullable: false),
-                    sso_required = table.Column<bool>(type: "INTEGER", nullable: false),
-                    sso_provider = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    accepted_providers = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
-                    verified_domain = table.Column<string>(type: "TEXT", maxLength: 253, nullable: true),
-                    just_in_time_role = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    handle = table.Column<string>(type: "character varying(63)", maxLength: 63, nullable: false),
+                    tier = table.Column<int>(type: "integer", nullable: false),
+                    status = table.Column<int>(type: "integer", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    version = table.Column<long>(type: "bigint", nullable: false),
+                    sso_required = table.Column<bool>(type: "boolean", nullable: false),
+                    sso_provider = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    accepted_providers = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
+                    verified_domain = table.Column<string>(type: "character varying(253)", maxLength: 253, nullable: true),
+                    just_in_time_role = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -72,18 +85,18 @@ namespace TeamAccess.EntityFramework.Migrations.Sqlite
                 name: "ta_users",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    first_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    last_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    concurrency_stamp = table.Column<Guid>(type: "TEXT", nullable: false),
-                    password_hash = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    failed_sign_in_count = table.Column<int>(type: "INTEGER", nullable: false),
-                    lockout_end = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    email_confirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    email_confirmation_hash = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    email_confirmation_expires_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    first_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    last_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    concurrency_stamp = table.Column<Guid>(type: "uuid", nullable: false),
+                    password_hash = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    failed_sign_in_count = table.Column<int>(type: "integer", nullable: false),
+                    lockout_end = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    email_confirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    email_confirmation_hash = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    email_confirmation_expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -94,13 +107,13 @@ namespace TeamAccess.EntityFramework.Migrations.Sqlite
                 name: "ta_grants",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    team_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    subject_kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    subject_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    resource_id = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    permissions = table.Column<string>(type: "TEXT", nullable: false),
-                    granted_by = table.Column<Guid>(type: "TEXT", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    team_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    subject_kind = table.Column<int>(type: "integer", nullable: false),
+                    subject_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    resource_id = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    permissions = table.Column<string>(type: "text", nullable: false),
+                    granted_by = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -117,10 +130,10 @@ namespace TeamAccess.EntityFramework.Migrations.Sqlite
                 name: "ta_groups",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    team_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    handle = table.Column<string>(type: "TEXT", maxLength: 63, nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    team_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    handle = table.Column<string>(type: "character varying(63)", maxLength: 63, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -137,23 +150,23 @@ namespace TeamAccess.EntityFramework.Migrations.Sqlite
                 name: "ta_memberships",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    team_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    user_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    role = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    status = table.Column<int>(type: "INTEGER", nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    security_stamp = table.Column<Guid>(type: "TEXT", nullable: false),
-                    created_by = table.Column<Guid>(type: "TEXT", nullable: true),
-                    updated_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    invitation_expires_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    invitation_last_sent_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    invitation_send_count = table.Column<int>(type: "INTEGER", nullable: true),
-                    invitation_lifetime_ticks = table.Column<long>(type: "INTEGER", nullable: true),
-                    invitation_code_attempts = table.Column<int>(type: "INTEGER", nullable: true),
-                    invitation_accepted_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    invitation_declined_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    team_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    role = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    status = table.Column<int>(type: "integer", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    security_stamp = table.Column<Guid>(type: "uuid", nullable: false),
+                    created_by = table.Column<Guid>(type: "uuid", nullable: true),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    invitation_expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    invitation_last_sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    invitation_send_count = table.Column<int>(type: "integer", nullable: true),
+                    invitation_lifetime_ticks = table.Column<long>(type: "bigint", nullable: true),
+                    invitation_code_attempts = table.Column<int>(type: "integer", nullable: true),
+                    invitation_accepted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    invitation_declined_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -170,10 +183,10 @@ namespace TeamAccess.EntityFramework.Migrations.Sqlite
                 name: "ta_user_logins",
                 columns: table => new
                 {
-                    issuer = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
-                    subject = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
-                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    provider = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    issuer = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
+                    subject = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    provider = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -190,9 +203,9 @@ namespace TeamAccess.EntityFramework.Migrations.Sqlite
                 name: "ta_group_members",
                 columns: table => new
                 {
-                    group_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    membership_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    team_id = table.Column<Guid>(type: "TEXT", nullable: false)
+                    group_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    membership_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    team_id = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -215,11 +228,11 @@ namespace TeamAccess.EntityFramework.Migrations.Sqlite
                 name: "ta_invitation_secrets",
                 columns: table => new
                 {
-                    membership_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    team_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    token_hash = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    code_hash = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    code_salt = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    membership_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    team_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    token_hash = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    code_hash = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    code_salt = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -313,6 +326,9 @@ namespace TeamAccess.EntityFramework.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ta_change_feed");
+
+            migrationBuilder.DropTable(
+                name: "ta_change_feed_checkpoints");
 
             migrationBuilder.DropTable(
                 name: "ta_grants");

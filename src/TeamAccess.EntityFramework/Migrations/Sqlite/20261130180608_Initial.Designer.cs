@@ -11,7 +11,7 @@ using TeamAccess.EntityFramework.Migrations;
 namespace TeamAccess.EntityFramework.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTeamAccessDbContext))]
-    [Migration("20261130173812_Initial")]
+    [Migration("20261130180608_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -68,6 +68,23 @@ namespace TeamAccess.EntityFramework.Migrations.Sqlite
                         .HasDatabaseName("ix_ta_audit_events_team");
 
                     b.ToTable("ta_audit_events", (string)null);
+                });
+
+            modelBuilder.Entity("TeamAccess.EntityFramework.ChangeFeedCheckpointRow", b =>
+                {
+                    b.Property<string>("Consumer")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consumer");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.HasKey("Consumer")
+                        .HasName("pk_ta_change_feed_checkpoints");
+
+                    b.ToTable("ta_change_feed_checkpoints", (string)null);
                 });
 
             modelBuilder.Entity("TeamAccess.EntityFramework.ChangeFeedRow", b =>

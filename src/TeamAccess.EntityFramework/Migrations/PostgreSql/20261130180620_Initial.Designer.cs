@@ -12,7 +12,7 @@ using TeamAccess.EntityFramework.Migrations;
 namespace TeamAccess.EntityFramework.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlTeamAccessDbContext))]
-    [Migration("20261130173825_Initial")]
+    [Migration("20261130180620_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -75,6 +75,23 @@ namespace TeamAccess.EntityFramework.Migrations.PostgreSql
                         .HasDatabaseName("ix_ta_audit_events_team");
 
                     b.ToTable("ta_audit_events", (string)null);
+                });
+
+            modelBuilder.Entity("TeamAccess.EntityFramework.ChangeFeedCheckpointRow", b =>
+                {
+                    b.Property<string>("Consumer")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("consumer");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint")
+                        .HasColumnName("position");
+
+                    b.HasKey("Consumer")
+                        .HasName("pk_ta_change_feed_checkpoints");
+
+                    b.ToTable("ta_change_feed_checkpoints", (string)null);
                 });
 
             modelBuilder.Entity("TeamAccess.EntityFramework.ChangeFeedRow", b =>

@@ -1,0 +1,84 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace TeamAccess.AspNetCore;
+
+/// <summary>
+/// Authenticates a request by its TeamAccess session token (bearer header, else cookie): validates it with
+/// <see cref="ISessionService.ValidateAsync"/> against the session's own team, and builds a principal with the user,
+/// team, membership, role and provider claims. A request that carries a consistency token is first brought up to it.
+/// </summary>
+internal sealed class TeamAccessAuthenticationHandler(
+    IOptionsMonitor<TeamAccessAuthenticationOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    IAccessChecker access)
+    : AuthenticationHandler<TeamAccessAuthenticationOptions>(options, logger, encoder)
+{
+    internal const string FailureCodeItem = "TeamAccess:FailureCode";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var token = ReadToken();
+        if (token is null)
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        if (ConsistencyToken.TryParse(Request.Headers[TeamAccessHeaders.ConsistencyToken].ToString(), out var consistency))
+        {
+            await access.CatchUpAsync(consistency, Context.RequestAborted).ConfigureAwait(false);
+        }
+
+        var sessions = Context.RequestServices.GetRequiredService<ISessionService>();
+        var validated = await sessions.ValidateAsync(token, null, Context.RequestAborted).ConfigureAwait(false);
+        if (!validated.TryGetValue(out var session))
+        {
+            Context.Items[FailureCodeItem] = validated.Code;
+            return AuthenticateResult.Fail(validated.Code.ToString());
+        }
+
+        var identity = new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.NameIdentifier, session.UserId.ToString()),
+                new Claim(TeamAccessClaimTypes.UserId, session.UserId.ToString()),
+                new Claim(TeamAccessClaimTypes.TeamId, session.TeamId.ToString()),
+                new Claim(TeamAccessClaimTypes.MembershipId, session.MembershipId.ToString()),
+                new Claim(TeamAccessClaimTypes.Role, session.Role),
+                new Claim(ClaimTypes.Role, session.Role),
+                new Claim(TeamAccessClaimTypes.Provider, session.Provider),
+            ],
+            Scheme.Name,
+            ClaimTypes.NameIdentifier,
+            ClaimTypes.Role);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.Append(HeaderNames.WWWAuthenticate, "Bearer");
+        return Task.CompletedTask;
+    }
+
+    private string? ReadToken()
+    {
+        if (Options.ReadBearerHeader)
+        {
+            var header = Request.Headers.Authorization.ToString();
+            if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            {
+                var token = header["Bearer ".Length..].Trim();
+                return token.Length == 0 ? null : token;
+            }
+        }
+
+        return Options.CookieName is { } cookie && Request.Cookies.TryGetValue(cookie, out var value) && !string.IsNullOrEmpty(value) ? value : null;
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Authentication;
+
+namespace TeamAccess.AspNetCore;
+
+/// <summary>How the TeamAccess scheme finds the session token.</summary>
+public sealed class TeamAccessAuthenticationOptions : AuthenticationSchemeOptions
+{
+    /// <summary>Gets or sets whether the token is read from <c>Authorization: Bearer</c>. Default <see langword="true"/>.</summary>
+    public bool ReadBearerHeader { get; set; } = true;
+
+    /// <summary>
+    /// Gets or sets the cookie read when there is no bearer header, or <see langword="null"/> to read none. Default
+    /// <see cref="TeamAccessAuthenticationDefaults.CookieName"/>. A host that sets it issues it Secure, HttpOnly and
+    /// SameSite=Strict (<see cref="TeamAccessSessionCookie.Append"/>) and validates antiforgery tokens on unsafe methods.
+    /// </summary>
+    public string? CookieName { get; set; } = TeamAccessAuthenticationDefaults.CookieName;
+}

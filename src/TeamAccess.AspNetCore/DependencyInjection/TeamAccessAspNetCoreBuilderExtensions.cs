@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TeamAccess;
+using TeamAccess.AspNetCore;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Puts TeamAccess into an ASP.NET Core host's authentication, authorization and JSON.</summary>
+public static class TeamAccessAspNetCoreBuilderExtensions
+{
+    /// <summary>
+    /// Adds the TeamAccess authentication scheme (as the default scheme; session token from <c>Authorization: Bearer</c>
+    /// or the session cookie), the team-permission policies (<c>RequireTeamPermission</c>, <c>[TeamPermission]</c>, any
+    /// <c>TeamPermission:…</c> policy name, with no registration per permission), and JSON that writes ids as strings and
+    /// enums as names. Use <c>app.UseAuthentication()</c> and <c>app.UseAuthorization()</c> as usual.
+    /// </summary>
+    /// <param name="builder">The builder <c>AddTeamAccess</c> returned.</param>
+    /// <param name="configure">Where the scheme reads the token.</param>
+    /// <returns>The builder.</returns>
+    public static TeamAccessBuilder AddAspNetCore(this TeamAccessBuilder builder, Action<TeamAccessAuthenticationOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddAuthentication(TeamAccessAuthenticationDefaults.AuthenticationScheme)
+            .AddScheme<TeamAccessAuthenticationOptions, TeamAccessAuthenticationHandler>(TeamAccessAuthenticationDefaults.AuthenticationScheme, configure ?? (_ => { }));
+        services.AddAuthorization();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, TeamPermissionHandler>());
+        services.Replace(ServiceDescriptor.Singleton<IAuthorizationPolicyProvider, TeamPermissionPolicyProvider>());
+        services.ConfigureHttpJsonOptions(json => TeamAccessJson.Configure(json.SerializerOptions));
+        services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(json => TeamAccessJson.Configure(json.JsonSerializerOptions));
+        return builder;
+    }
+}

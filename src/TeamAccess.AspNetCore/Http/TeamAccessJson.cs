@@ -1,0 +1,40 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace TeamAccess.AspNetCore;
+
+/// <summary>
+/// JSON for TeamAccess's types in host APIs: ids as plain strings (<c>"6f1c…"</c>, not <c>{"value": …}</c>) and enums as
+/// their names. <c>AddAspNetCore()</c> applies it to minimal APIs and MVC; call <see cref="Configure"/> for other options.
+/// </summary>
+public static class TeamAccessJson
+{
+    /// <summary>Adds the converters to <paramref name="options"/>.</summary>
+    /// <param name="options">The serializer options.</param>
+    /// <returns>The same options.</returns>
+    public static JsonSerializerOptions Configure(JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Converters.Add(new IdConverter<UserId>(id => id.Value, g => new UserId(g)));
+        options.Converters.Add(new IdConverter<TeamId>(id => id.Value, g => new TeamId(g)));
+        options.Converters.Add(new IdConverter<MembershipId>(id => id.Value, g => new MembershipId(g)));
+        options.Converters.Add(new IdConverter<GroupId>(id => id.Value, g => new GroupId(g)));
+        options.Converters.Add(new IdConverter<GrantId>(id => id.Value, g => new GrantId(g)));
+        options.Converters.Add(new JsonStringEnumConverter());
+        return options;
+    }
+
+    private sealed class IdConverter<T>(Func<T, Guid> value, Func<Guid, T> create) : JsonConverter<T>
+        where T : struct
+    {
+        public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.TokenType == JsonTokenType.String && reader.TryGetGuid(out var guid) ? create(guid) : throw new JsonException($"A {typeof(T).Name} is a string holding a GUID.");
+
+        public override void Write(Utf8JsonWriter writer, T id, JsonSerializerOptions options) => writer.WriteStringValue(value(id));
+
+        public override T ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            Guid.TryParse(reader.GetString(), out var guid) ? create(guid) : throw new JsonException($"A {typeof(T).Name} key is a GUID.");
+
+        public override void WriteAsPropertyName(Utf8JsonWriter writer, T id, JsonSerializerOptions options) => writer.WritePropertyName(value(id).ToString("D"));
+    }
+}
