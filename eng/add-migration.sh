@@ -19,3 +19,8 @@ for provider in Sqlite PostgreSql; do
   sed -i -E 's/^(    )public (partial )?class /\1internal \2class /' "$project/Migrations/$provider"/*.cs
 done
 
+# The host-context test keeps a host's own migrations of ApplyTeamAccessModel (tests/.../Migrations/Host): a model change
+# reaches them as it reaches a host, through a new migration.
+dotnet tool run dotnet-ef migrations add "$name" \
+  --project tests/TeamAccess.EntityFramework.Tests --startup-project tests/TeamAccess.EntityFramework.Tests \
+  --context HostDbContext --output-dir Migrations/Host
