@@ -85,9 +85,11 @@ foreach (var row in Expect(await members.ListAsync(ada.User.Id, berlin)))
     Say($"{row.Email,-22} {row.FirstName} {row.LastName,-10} {row.Role,-14} {row.Status}");
 }
 
-Step("3. Edsger is an Observer: he may read devices, never write them.");
-Say($"Edsger devices.read:  {access.HasPermission(edsger.User.Id, berlin, "devices.read")}");
-Say($"Edsger devices.write: {access.HasPermission(edsger.User.Id, berlin, "devices.write")}  ({access.Explain(edsger.User.Id, berlin, "devices.write").Reason})");
+Step("3. Edsger is an Observer: he may read the devices granted to him, and never write any.");
+Expect(await grants.GrantAsync(ada.User.Id, berlin, GrantSubject.ForMembership(edsgerInBerlin.Id), "line-1", ["devices.read"]));
+Say($"Edsger devices.read on line-1:  {access.HasPermission(edsger.User.Id, berlin, "devices.read", "line-1")}");
+Say($"Edsger devices.read on line-2:  {access.HasPermission(edsger.User.Id, berlin, "devices.read", "line-2")}  ({access.Explain(edsger.User.Id, berlin, "devices.read", "line-2").Reason})");
+Say($"Edsger devices.write on line-1: {access.HasPermission(edsger.User.Id, berlin, "devices.write", "line-1")}  ({access.Explain(edsger.User.Id, berlin, "devices.write", "line-1").Reason})");
 var observerAdds = await members.AddAsync(edsger.User.Id, berlin, grace.User.Id, RolePresets.Member);
 Say($"Edsger tries to add a member: {observerAdds.Code}");
 

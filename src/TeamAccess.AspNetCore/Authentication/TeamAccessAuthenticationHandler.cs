@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.Net.Http.Headers;
 
 namespace TeamAccess.AspNetCore;
@@ -36,8 +37,16 @@ internal sealed class TeamAccessAuthenticationHandler(
             await access.CatchUpAsync(consistency, Context.RequestAborted).ConfigureAwait(false);
         }
 
+        // A session is bound to one team: it is validated for the team it names (the signature then proves that name),
+        // and the authorization handler refuses any route that names another team.
+        if (!TryReadTeam(token, out var team))
+        {
+            Context.Items[FailureCodeItem] = TeamAccessErrorCode.InvalidToken;
+            return AuthenticateResult.Fail(nameof(TeamAccessErrorCode.InvalidToken));
+        }
+
         var sessions = Context.RequestServices.GetRequiredService<ISessionService>();
-        var validated = await sessions.ValidateAsync(token, null, Context.RequestAborted).ConfigureAwait(false);
+        var validated = await sessions.ValidateAsync(token, team, Context.RequestAborted).ConfigureAwait(false);
         if (!validated.TryGetValue(out var session))
         {
             Context.Items[FailureCodeItem] = validated.Code;
@@ -65,6 +74,26 @@ internal sealed class TeamAccessAuthenticationHandler(
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.Append(HeaderNames.WWWAuthenticate, "Bearer");
         return Task.CompletedTask;
+    }
+
+    private static bool TryReadTeam(string token, out TeamId team)
+    {
+        team = default;
+        try
+        {
+            var jwt = new JsonWebToken(token);
+            if (jwt.TryGetPayloadValue<string>("tid", out var claimed) && Guid.TryParse(claimed, out var id))
+            {
+                team = new TeamId(id);
+                return true;
+            }
+        }
+        catch (Exception exception) when (exception is ArgumentException or FormatException or System.Text.Json.JsonException)
+        {
+            // Not a token this scheme can read; ValidateAsync would refuse it too.
+        }
+
+        return false;
     }
 
     private string? ReadToken()

@@ -60,6 +60,7 @@ public static class TeamAccessEntityFrameworkBuilderExtensions
         services.RemoveAll<IChangeFeed>();
         services.RemoveAll<IChangeFeedCheckpoints>();
         services.RemoveAll<IChangeFeedNotifier>();
+        services.RemoveAll<ISessionStore>();
         services.RemoveAll<ITeamAccessDatabase>();
 
         services.AddSingleton<EntityFrameworkTeamAccessStore<TContext>>();
@@ -69,6 +70,7 @@ public static class TeamAccessEntityFrameworkBuilderExtensions
         services.AddSingleton<IChangeStore>(sp => sp.GetRequiredService<EntityFrameworkTeamAccessStore<TContext>>());
         services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<EntityFrameworkTeamAccessStore<TContext>>());
         services.AddSingleton<IChangeFeedCheckpoints>(sp => sp.GetRequiredService<EntityFrameworkTeamAccessStore<TContext>>());
+        services.AddSingleton<ISessionStore>(sp => sp.GetRequiredService<EntityFrameworkTeamAccessStore<TContext>>());
         services.AddSingleton<ITeamAccessDatabase>(sp => sp.GetRequiredService<EntityFrameworkTeamAccessStore<TContext>>());
         return builder;
     }

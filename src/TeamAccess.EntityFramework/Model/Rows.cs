@@ -29,6 +29,26 @@ internal sealed class UserRow
     public string? EmailConfirmationHash { get; set; }
 
     public DateTimeOffset? EmailConfirmationExpiresAt { get; set; }
+    public Guid SessionStamp { get; set; }
+
+    public string? PasswordResetTokenHash { get; set; }
+
+    public DateTimeOffset? PasswordResetExpiresAt { get; set; }
+}
+
+/// <summary>
+/// A signed-out session, kept until it would have expired anyway. The expiry is stored as UTC ticks so that every
+/// provider can compare it in SQL (SQLite cannot compare a stored date and time with an offset).
+/// </summary>
+internal sealed class RevokedSessionRow
+{
+    public Guid SessionId { get; set; }
+
+    public Guid UserId { get; set; }
+
+    public DateTimeOffset RevokedAt { get; set; }
+
+    public long ExpiresAtUtcTicks { get; set; }
 }
 
 /// <summary>A user's link to an external identity, unique by (issuer, subject).</summary>

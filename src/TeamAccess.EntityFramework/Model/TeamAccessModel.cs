@@ -58,7 +58,22 @@ public static class TeamAccessModelBuilderExtensions
             user.Property(u => u.EmailConfirmed).HasColumnName("email_confirmed");
             user.Property(u => u.EmailConfirmationHash).HasColumnName("email_confirmation_hash").HasMaxLength(MaxSecretLength);
             user.Property(u => u.EmailConfirmationExpiresAt).HasColumnName("email_confirmation_expires_at");
+            user.Property(u => u.SessionStamp).HasColumnName("session_stamp");
+            user.Property(u => u.PasswordResetTokenHash).HasColumnName("password_reset_token_hash").HasMaxLength(MaxSecretLength);
+            user.Property(u => u.PasswordResetExpiresAt).HasColumnName("password_reset_expires_at");
             Unique(user.HasIndex(u => u.Email), "ix_ta_users_email", TeamAccessErrorCode.DuplicateEmail);
+        });
+
+        modelBuilder.Entity<RevokedSessionRow>(revoked =>
+        {
+            revoked.ToTable("ta_revoked_sessions");
+            // A racing second sign-out of the same session meets the key: the session is signed out all the same.
+            revoked.HasKey(r => r.SessionId).HasName("pk_ta_revoked_sessions").HasAnnotation(ErrorCodeAnnotation, (int)TeamAccessErrorCode.SessionRevoked);
+            revoked.Property(r => r.SessionId).HasColumnName("session_id").ValueGeneratedNever();
+            revoked.Property(r => r.UserId).HasColumnName("user_id");
+            revoked.Property(r => r.RevokedAt).HasColumnName("revoked_at");
+            revoked.Property(r => r.ExpiresAtUtcTicks).HasColumnName("expires_at_utc_ticks");
+            revoked.HasIndex(r => r.ExpiresAtUtcTicks).HasDatabaseName("ix_ta_revoked_sessions_expires");
         });
 
         modelBuilder.Entity<UserLoginRow>(login =>

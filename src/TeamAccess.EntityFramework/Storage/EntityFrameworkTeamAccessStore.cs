@@ -17,7 +17,7 @@ internal interface ITeamAccessDatabase
 /// team contents diffed against the snapshot as loaded, then the audit rows. Any refusal rolls everything back.
 /// </summary>
 internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory<TContext> factory)
-    : IUserStore, ITeamStore, IAuditStore, IChangeStore, IChangeFeed, IChangeFeedCheckpoints, ITeamAccessDatabase
+    : IUserStore, ITeamStore, IAuditStore, IChangeStore, ISessionStore, IChangeFeed, IChangeFeedCheckpoints, ITeamAccessDatabase
     where TContext : DbContext
 {
     private const int LoadAllPageSize = 500;
@@ -144,6 +144,37 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
                 .Join(context.Set<UserRow>(), l => l.UserId, u => u.Id, (_, u) => u)
                 .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
             return row is null ? null : RowMapping.ToUser(row);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<UserSessionState?> FindSessionStateAsync(UserId userId, Guid sessionId, CancellationToken cancellationToken)
+    {
+        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            // One query by two primary keys: the user's stamp, and whether the session id is signed out.
+            var revoked = context.Set<RevokedSessionRow>();
+            var rows = await context.Set<UserRow>().AsNoTracking()
+                .Where(u => u.Id == userId.Value)
+                .Select(u => new { u.SessionStamp, Revoked = revoked.Any(r => r.SessionId == sessionId) })
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            return rows.Count == 0 ? null : new UserSessionState(rows[0].SessionStamp, rows[0].Revoked);
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<RevokedSession> ListRevokedSessionsAsync(DateTimeOffset notExpiredAt, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            var after = notExpiredAt.UtcTicks;
+            var rows = context.Set<RevokedSessionRow>().AsNoTracking().Where(r => r.ExpiresAtUtcTicks > after).AsAsyncEnumerable();
+            await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                yield return RowMapping.ToRevokedSession(row);
+            }
         }
     }
 
@@ -297,6 +328,10 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
                     cancellationToken).ConfigureAwait(false);
                 return Result<long>.Ok(sequence);
             }
+            catch (AttachedUserMissingException)
+            {
+                return Result<long>.Failed(TeamAccessErrorCode.NotFound);
+            }
             catch (Exception exception) when (StoreErrors.TryClassify(exception, context.Model, out var code))
             {
                 refusals.Refused(code);
@@ -341,10 +376,30 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
             Track(context, plan.Heads);
             await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
+            // The user row is checked (and its stamp replaced, which holds a concurrent deletion off until this commits
+            // and then makes it conflict) inside the transaction that attaches the membership.
+            foreach (var userId in plan.AttachedUsers)
+            {
+                var stamp = Guid.NewGuid();
+                var touched = await context.Set<UserRow>().Where(u => u.Id == userId)
+                    .ExecuteUpdateAsync(s => s.SetProperty(u => u.ConcurrencyStamp, stamp), cancellationToken).ConfigureAwait(false);
+                if (touched == 0)
+                {
+                    throw new AttachedUserMissingException();
+                }
+            }
+
             Track(context, plan.Logins);
             Track(context, plan.Contents);
+            Track(context, plan.RevokedSessions);
             context.AddRange(plan.Audit);
             await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+
+            if (plan.PurgeRevokedSessionsBefore > 0)
+            {
+                var before = plan.PurgeRevokedSessionsBefore;
+                await context.Set<RevokedSessionRow>().Where(r => r.ExpiresAtUtcTicks < before).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            }
 
             var sequence = plan.Audit.Count > 0
                 ? plan.Audit[^1].Sequence
@@ -386,5 +441,14 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
                 entry.Property(token).OriginalValue = expected;
             }
         }
+    }
+}
+
+/// <summary>Rolls a commit back whose membership names a user deleted since the writer read it; answered NotFound.</summary>
+internal sealed class AttachedUserMissingException : Exception
+{
+    public AttachedUserMissingException()
+        : base("A membership names a user that no longer exists.")
+    {
     }
 }

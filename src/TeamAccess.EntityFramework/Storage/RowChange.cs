@@ -34,7 +34,19 @@ internal sealed class CommitPlan
     /// <summary>The change-feed entries: one per changed team (with its new version) and per changed user.</summary>
     public List<ChangeFeedRow> Feed { get; } = [];
 
-    public IEnumerable<RowChange> All => Checked.Concat(Heads).Concat(Logins).Concat(Contents).Concat(Audit.Select(a => new RowChange(a, EntityState.Added)));
+    /// <summary>
+    /// The existing users that the change makes the holder of a current membership: each must still exist at commit,
+    /// and gets a new concurrency stamp there, so a deletion decided on an earlier read conflicts instead of leaving a ghost.
+    /// </summary>
+    public List<Guid> AttachedUsers { get; } = [];
+
+    /// <summary>The sessions signed out by the change.</summary>
+    public List<RowChange> RevokedSessions { get; } = [];
+
+    /// <summary>Revoked sessions that expired before this (UTC ticks) guard nothing any more and are deleted; 0 for none.</summary>
+    public long PurgeRevokedSessionsBefore { get; private set; }
+
+    public IEnumerable<RowChange> All => Checked.Concat(Heads).Concat(Logins).Concat(Contents).Concat(RevokedSessions).Concat(Audit.Select(a => new RowChange(a, EntityState.Added)));
 
     public static CommitPlan For(ChangeSet changes)
     {
@@ -65,10 +77,17 @@ internal sealed class CommitPlan
             plan.AddContents(change.Before, change.After);
         }
 
+        var changedUsers = changes.Users.Select(u => (u.Before ?? u.After)!.Id).ToHashSet();
+        plan.AttachedUsers.AddRange(changes.Teams.SelectMany(StoreConstraints.AttachedUsers).Where(u => !changedUsers.Contains(u)).Select(u => u.Value).Distinct().Order());
         plan.Logins.AddRange(changes.AddedLogins.Select(l => new RowChange(RowMapping.ToRow(l), EntityState.Added)));
+        plan.RevokedSessions.AddRange(changes.RevokedSessions.DistinctBy(r => r.SessionId).Select(r => new RowChange(RowMapping.ToRow(r), EntityState.Added)));
+        plan.PurgeRevokedSessionsBefore = changes.RevokedSessions.Count == 0 ? 0 : changes.RevokedSessions.Min(r => r.RevokedAt.UtcTicks);
         plan.Audit.AddRange(changes.AuditEvents.Select(RowMapping.ToRow));
         plan.Feed.AddRange(changes.Teams.OrderBy(t => t.After.Id.Value).Select(t => new ChangeFeedRow { TeamId = t.After.Id.Value, TeamVersion = t.After.Version }));
-        plan.Feed.AddRange(changes.Users.Select(u => new ChangeFeedRow { UserId = (u.After ?? u.Before)!.Id.Value }));
+        plan.Feed.AddRange(changes.Users.Select(u => (u.After ?? u.Before)!.Id.Value)
+            .Concat(changes.RevokedSessions.Select(s => s.UserId.Value))
+            .Distinct()
+            .Select(user => new ChangeFeedRow { UserId = user }));
         return plan;
     }
 

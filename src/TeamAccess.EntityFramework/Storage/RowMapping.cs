@@ -21,6 +21,9 @@ internal static class RowMapping
         EmailConfirmed = user.EmailConfirmed,
         EmailConfirmationHash = user.EmailConfirmationHash,
         EmailConfirmationExpiresAt = user.EmailConfirmationExpiresAt,
+        SessionStamp = user.SessionStamp,
+        PasswordResetTokenHash = user.PasswordResetTokenHash,
+        PasswordResetExpiresAt = user.PasswordResetExpiresAt,
     };
 
     public static User ToUser(UserRow row) =>
@@ -33,7 +36,21 @@ internal static class RowMapping
             EmailConfirmed = row.EmailConfirmed,
             EmailConfirmationHash = row.EmailConfirmationHash,
             EmailConfirmationExpiresAt = row.EmailConfirmationExpiresAt,
+            SessionStamp = row.SessionStamp,
+            PasswordResetTokenHash = row.PasswordResetTokenHash,
+            PasswordResetExpiresAt = row.PasswordResetExpiresAt,
         };
+
+    public static RevokedSessionRow ToRow(RevokedSession session) => new()
+    {
+        SessionId = session.SessionId,
+        UserId = session.UserId.Value,
+        RevokedAt = session.RevokedAt,
+        ExpiresAtUtcTicks = session.ExpiresAt.UtcTicks,
+    };
+
+    public static RevokedSession ToRevokedSession(RevokedSessionRow row) =>
+        new(row.SessionId, new UserId(row.UserId), row.RevokedAt, new DateTimeOffset(row.ExpiresAtUtcTicks, TimeSpan.Zero));
 
     public static UserLoginRow ToRow(ExternalLogin login) => new() { Issuer = login.Issuer, Subject = login.Subject, UserId = login.UserId.Value, Provider = login.Provider };
 

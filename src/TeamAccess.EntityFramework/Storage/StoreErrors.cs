@@ -17,12 +17,14 @@ internal static class StoreErrors
     private const string SerializationFailure = "40001";
     private const string DeadlockDetected = "40P01";
     private const string UniqueViolation = "23505";
+    private const string ForeignKeyViolation = "23503";
 
     // SQLite result codes: SQLITE_BUSY, SQLITE_LOCKED, SQLITE_CONSTRAINT.
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;
     private const int SqliteConstraint = 19;
     private const string SqliteUniqueFailed = "UNIQUE constraint failed: ";
+    private const string SqliteForeignKeyFailed = "FOREIGN KEY constraint failed";
 
     /// <summary>The first over-long value among the rows to add or modify, as the refusal its column names.</summary>
     /// <remarks>
@@ -74,9 +76,13 @@ internal static class StoreErrors
             {
                 SerializationFailure or DeadlockDetected => TeamAccessErrorCode.ConcurrencyFailure,
                 UniqueViolation => FromPostgresUnique(db.Message, model),
+
+                // A row that references one a concurrent writer removed (a login for a deleted user): what it names is gone.
+                ForeignKeyViolation => TeamAccessErrorCode.NotFound,
                 _ => SqliteErrorCode(db) switch
                 {
                     SqliteBusy or SqliteLocked => TeamAccessErrorCode.ConcurrencyFailure,
+                    SqliteConstraint when db.Message.Contains(SqliteForeignKeyFailed, StringComparison.Ordinal) => TeamAccessErrorCode.NotFound,
                     SqliteConstraint => FromSqliteUnique(db.Message, model),
                     _ => TeamAccessErrorCode.None,
                 },

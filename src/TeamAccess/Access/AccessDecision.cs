@@ -33,8 +33,11 @@ public enum AccessReason
     /// <summary>Denied: the role is read-only and the permission writes.</summary>
     ReadOnlyRole = 16,
 
+    /// <summary>Denied: the role is scoped to grants and a resource permission was asked without naming a resource.</summary>
+    ResourceRequired = 17,
+
     /// <summary>Denied: this instance has not read the change feed for longer than the staleness bound and fails closed.</summary>
-    IndexStale = 17,
+    IndexStale = 18,
 }
 
 /// <summary>The answer of <see cref="IAccessChecker.Explain"/>.</summary>

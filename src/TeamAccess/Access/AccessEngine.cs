@@ -145,6 +145,11 @@ internal sealed class AccessEngine : IAccessChecker
 
         if (resourceId is null)
         {
+            if (role.IsScopedToGrants && (role.Mask & resolved.Mask) != 0 && !role.Has(resolved))
+            {
+                return new AccessDecision(false, AccessReason.ResourceRequired, membershipId, role.Name);
+            }
+
             return role.Has(resolved)
                 ? new AccessDecision(true, AccessReason.AllowedByRole, membershipId, role.Name)
                 : new AccessDecision(false, AccessReason.NotInRole, membershipId, role.Name);

@@ -22,7 +22,10 @@ public readonly struct AccessHandle
     /// <summary>Gets the membership, when <see cref="IsMember"/>.</summary>
     public MembershipId? MembershipId => _team?.MembershipIdOf(in _entry);
 
-    /// <summary>Checks a team-level permission.</summary>
+    /// <summary>
+    /// Checks a permission without naming a resource: for a role scoped to grants, every resource permission is
+    /// <see langword="false"/> (see <see cref="IAccessChecker.HasPermission(UserId, TeamId, Permission)"/>).
+    /// </summary>
     /// <param name="permission">A resolved permission.</param>
     /// <returns><see langword="true"/> when allowed.</returns>
     public bool Has(Permission permission) => (_entry.TeamMask & permission.Mask) != 0 && permission.IsDefined;

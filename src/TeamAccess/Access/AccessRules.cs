@@ -7,7 +7,8 @@ namespace TeamAccess;
 /// precomputes them for every membership.
 /// <list type="bullet">
 /// <item>Only an Active membership of an Active team holds anything (invariant 8); an unknown role holds nothing (13).</item>
-/// <item>At team level, a membership holds its role's permissions.</item>
+/// <item>At team level (no resource named), a membership holds its role's permissions, except that a role scoped to
+/// grants holds no resource permission there (invariants 7 and 13: asked without a resource, it answers no).</item>
 /// <item>On a resource, a role that is not scoped to grants holds its role's permissions everywhere; every membership
 /// also holds what grants to it or to its groups give on that resource (invariant 7).</item>
 /// <item>A read-only role holds no write permission, whatever a grant says (invariant 7).</item>
@@ -22,7 +23,7 @@ internal static class AccessRules
     public static Role? ActiveRole(Team team, Membership membership, Role? role) =>
         team.Status == TeamStatus.Active && membership.Status == MembershipStatus.Active ? role : null;
 
-    public static ulong TeamMask(Role? activeRole) => activeRole?.Mask ?? 0;
+    public static ulong TeamMask(Role? activeRole) => activeRole?.TeamMask ?? 0;
 
     public static ulong ResourceBaseMask(Role? activeRole) => activeRole is null || activeRole.IsScopedToGrants ? 0 : activeRole.Mask;
 

@@ -6,7 +6,14 @@ namespace TeamAccess;
 /// </summary>
 public interface IAccessChecker
 {
-    /// <summary>Checks a team-level permission.</summary>
+    /// <summary>
+    /// Checks a permission without naming a resource. A role scoped to grants (such as Member and Observer of
+    /// <see cref="RolePresets.OwnerAdministratorMemberObserver"/>) reaches resources only through grants, so asked this
+    /// way about a resource permission (<c>resources.read</c>, <c>resources.write</c> and every permission the host
+    /// registers) it answers <see langword="false"/>, whatever it is granted on some resource; its team-level
+    /// permissions (<c>members.read</c> and the other built-in ones) it answers as its role holds them. Name the
+    /// resource to ask about one.
+    /// </summary>
     /// <param name="userId">The user.</param>
     /// <param name="teamId">The team.</param>
     /// <param name="permission">A permission resolved from the <see cref="PermissionCatalog"/>.</param>
@@ -21,7 +28,11 @@ public interface IAccessChecker
     /// <returns><see langword="true"/> when allowed.</returns>
     bool HasPermission(UserId userId, TeamId teamId, Permission permission, string resourceId);
 
-    /// <summary>Checks a team-level permission by name (one extra hash lookup for the name).</summary>
+    /// <summary>
+    /// Checks a permission by name without naming a resource (one extra hash lookup for the name); a role scoped to
+    /// grants answers <see langword="false"/> for every resource permission, as
+    /// <see cref="HasPermission(UserId, TeamId, Permission)"/> says.
+    /// </summary>
     /// <param name="userId">The user.</param>
     /// <param name="teamId">The team.</param>
     /// <param name="permission">The permission's name.</param>

@@ -149,6 +149,21 @@ public static class AuditActions
     /// <summary>A password sign-in succeeded: the failure count is reset (and an old hash upgraded).</summary>
     public const string UserSignedIn = "user.signed_in";
 
+    /// <summary>One session was signed out: its id is refused until the session would have expired anyway.</summary>
+    public const string UserSignedOut = "user.signed_out";
+
+    /// <summary>Every session of the user was signed out: the user's session stamp was replaced.</summary>
+    public const string UserSignedOutEverywhere = "user.signed_out_everywhere";
+
+    /// <summary>The user changed their password (proving the current one); their other sessions ended.</summary>
+    public const string UserPasswordChanged = "user.password_changed";
+
+    /// <summary>A password reset was requested: a new single-use token (stored hashed) replaced any earlier one.</summary>
+    public const string UserPasswordResetRequested = "user.password_reset_requested";
+
+    /// <summary>The password was reset with a reset token; every session of the user ended.</summary>
+    public const string UserPasswordReset = "user.password_reset";
+
     /// <summary>The team's sign-in policy changed.</summary>
     public const string TeamSignInPolicyChanged = "team.sign_in_policy_changed";
 

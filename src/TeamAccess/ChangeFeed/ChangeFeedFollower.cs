@@ -20,6 +20,7 @@ internal sealed class ChangeFeedFollower : IAsyncDisposable, IDisposable
     private readonly TimeProvider _time;
     private readonly ChangeFeedOptions _options;
     private readonly ILogger _logger;
+    private readonly SessionStateCache? _sessions;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly CancellationTokenSource _stop = new();
@@ -37,8 +38,10 @@ internal sealed class ChangeFeedFollower : IAsyncDisposable, IDisposable
         TimeProvider time,
         IOptions<TeamAccessOptions> options,
         IChangeFeed? feed = null,
-        ILogger<ChangeFeedFollower>? logger = null)
+        ILogger<ChangeFeedFollower>? logger = null,
+        SessionStateCache? sessions = null)
     {
+        _sessions = sessions;
         _engine = engine;
         _teams = teams;
         _feed = feed;
@@ -132,6 +135,13 @@ internal sealed class ChangeFeedFollower : IAsyncDisposable, IDisposable
                     if (entry.TeamId is { } team && entry.TeamVersion > teams.GetValueOrDefault(team))
                     {
                         teams[team] = entry.TeamVersion;
+                    }
+
+                    if (entry.UserId is { } user)
+                    {
+                        // A sign-out, a sign-out everywhere, a password change: what this instance knew of the user's
+                        // sessions is read again at their next validation.
+                        _sessions?.Evict(user);
                     }
                 }
 

@@ -41,6 +41,8 @@ public static class TeamAccessServiceCollectionExtensions
         services.TryAddSingleton<IChangeFeedCheckpoints>(sp => sp.GetRequiredService<InMemoryTeamAccessStore>());
         services.TryAddSingleton(sp => new ChangeFeedReader(sp.GetRequiredService<IChangeFeed>(), sp.GetRequiredService<IChangeFeedCheckpoints>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChangeFeedNotifier, InMemoryTeamAccessStore>(sp => sp.GetRequiredService<InMemoryTeamAccessStore>()));
+        services.TryAddSingleton<ISessionStore>(sp => sp.GetRequiredService<InMemoryTeamAccessStore>());
+        services.TryAddSingleton<SessionStateCache>();
 
         services.TryAddSingleton<AccessEngine>();
         services.TryAddSingleton<IAccessChecker>(sp => sp.GetRequiredService<AccessEngine>());
@@ -52,7 +54,8 @@ public static class TeamAccessServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<TeamAccessOptions>>(),
             sp.GetService<IChangeFeed>(),
-            sp.GetService<Microsoft.Extensions.Logging.ILogger<ChangeFeedFollower>>()));
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<ChangeFeedFollower>>(),
+            sp.GetService<SessionStateCache>()));
         services.TryAddSingleton(sp => new TeamAccessHealthCheck(
             sp.GetRequiredService<ChangeFeedFollower>(),
             sp.GetRequiredService<IOptions<TeamAccessOptions>>().Value.ChangeFeed.FailClosedWhenStale));
@@ -61,6 +64,7 @@ public static class TeamAccessServiceCollectionExtensions
         services.TryAddSingleton<IDomainVerifier, ProviderAuthorityDomainVerifier>();
         services.TryAddSingleton<IInvitationSender, LoggingInvitationSender>();
         services.TryAddSingleton<IEmailConfirmationSender, LoggingEmailConfirmationSender>();
+        services.TryAddSingleton<IPasswordResetSender, LoggingPasswordResetSender>();
         services.TryAddSingleton<PasswordPolicy>();
         services.TryAddSingleton<PasswordHasher>();
         services.TryAddSingleton<IdentityProviderRegistry>();

@@ -43,13 +43,13 @@ public abstract class SignInCredential
     /// <summary>Gets the name of the provider that judges the credential.</summary>
     public abstract string Provider { get; }
 
-    /// <summary>A native password credential.</summary>
+    /// <summary>A native password credential. A missing email or password is answered as wrong credentials, not thrown.</summary>
     /// <param name="email">The email address as typed.</param>
     /// <param name="password">The password.</param>
     /// <returns>The credential.</returns>
     public static SignInCredential ForPassword(string email, string password) => new PasswordCredential(email, password);
 
-    /// <summary>A token issued by a registered identity provider.</summary>
+    /// <summary>A token issued by a registered identity provider. A missing provider or token is answered with a code, not thrown.</summary>
     /// <param name="provider">The provider's registered name.</param>
     /// <param name="token">The id_token.</param>
     /// <param name="nonce">The nonce the sign-in request sent, if any.</param>
@@ -64,9 +64,10 @@ public abstract class SignInCredential
 /// <summary>An email and password for the native provider.</summary>
 internal sealed class PasswordCredential(string email, string password) : SignInCredential
 {
-    public string Email { get; } = email ?? throw new ArgumentNullException(nameof(email));
+    // A missing field is a wrong credential (answered InvalidCredentials after the same work), not a crash.
+    public string Email { get; } = email ?? "";
 
-    public string Password { get; } = password ?? throw new ArgumentNullException(nameof(password));
+    public string Password { get; } = password ?? "";
 
     public override string Provider => IdentityProviderNames.Password;
 }
@@ -74,9 +75,10 @@ internal sealed class PasswordCredential(string email, string password) : SignIn
 /// <summary>A token for an external provider.</summary>
 internal sealed class TokenCredential(string provider, string token, string? nonce) : SignInCredential
 {
-    public string Token { get; } = token ?? throw new ArgumentNullException(nameof(token));
+    // A missing token or provider is refused by the service with a code (InvalidToken, UnknownProvider), not a crash.
+    public string Token { get; } = token ?? "";
 
     public string? Nonce { get; } = nonce;
 
-    public override string Provider { get; } = provider ?? throw new ArgumentNullException(nameof(provider));
+    public override string Provider { get; } = provider ?? "";
 }

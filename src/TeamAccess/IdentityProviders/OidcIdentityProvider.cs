@@ -10,7 +10,9 @@ namespace TeamAccess;
 /// <summary>
 /// An OpenID Connect provider: validates id_tokens with Microsoft.IdentityModel's <see cref="JsonWebTokenHandler"/>
 /// against the provider's keys (configured, or a JWKS document that is fetched again when a token names a key not seen
-/// yet, so the provider can rotate its keys), issuer, audience, lifetime with a small explicit clock skew, and nonce.
+/// yet, so the provider can rotate its keys, and on a schedule, so a key the provider withdrew stops being trusted),
+/// issuer, audience, lifetime with a small explicit clock skew, and nonce. A fetch that fails or outlasts its own
+/// time-out keeps the keys held and is not tried again before the refresh interval has passed.
 /// Unsigned tokens, stripped signatures, symmetric algorithms (an HMAC made with a public key) and tokens whose header
 /// points at keys of their own (<c>jku</c>, <c>jwk</c>, <c>x5u</c>, <c>x5c</c>) are refused. Time comes from <see cref="TimeProvider"/>.
 /// </summary>
@@ -45,7 +47,7 @@ internal sealed class OidcIdentityProvider : IIdentityProvider, IDisposable
         _configuredKeys = [.. Asymmetric(options.SigningKeys)];
         _authoritativeDomains = ImmutableHashSet.CreateRange(StringComparer.Ordinal, options.AuthoritativeDomains);
         Scope = options.Scope;
-        _keys = new KeySet(options.JsonWebKeySet is { } jwks ? [.. _configuredKeys, .. Parse(jwks)] : _configuredKeys, DateTimeOffset.MinValue);
+        _keys = new KeySet(options.JsonWebKeySet is { } jwks ? [.. _configuredKeys, .. Parse(jwks)] : _configuredKeys, DateTimeOffset.MinValue, DateTimeOffset.MinValue);
     }
 
     public string Name { get; }
@@ -58,8 +60,7 @@ internal sealed class OidcIdentityProvider : IIdentityProvider, IDisposable
 
     public async ValueTask<Result<ExternalIdentity>> ValidateAsync(string token, string? nonce, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(token);
-        if (token.Length > MaxTokenLength || !_handler.CanReadToken(token))
+        if (token is null || token.Length > MaxTokenLength || !_handler.CanReadToken(token))
         {
             return Refused("it is not a JWT");
         }
@@ -69,9 +70,16 @@ internal sealed class OidcIdentityProvider : IIdentityProvider, IDisposable
         {
             jwt = _handler.ReadJsonWebToken(token);
         }
-        catch (ArgumentException)
+        catch (Exception ex) when (ex is ArgumentException or FormatException or JsonException)
         {
+            // A part that is not base64url (IDX10400 is a FormatException) or not JSON: not a token, not a crash.
             return Refused("it is not a JWT");
+        }
+
+        if (jwt.IsEncrypted)
+        {
+            // Five parts (JWE): an id_token here is signed, never encrypted.
+            return Refused("it is encrypted");
         }
 
         if (KeyPointingHeaders.Any(header => jwt.TryGetHeaderValue<object>(header, out _)))
@@ -173,8 +181,7 @@ internal sealed class OidcIdentityProvider : IIdentityProvider, IDisposable
     {
         var current = Volatile.Read(ref _keys);
         var loader = _options.JsonWebKeySetLoader;
-        var due = current.FetchedAt == DateTimeOffset.MinValue || (forceRefresh && _time.GetUtcNow() - current.FetchedAt >= _options.KeyRefreshInterval);
-        if (loader is null || !due)
+        if (loader is null || !IsDue(current, forceRefresh, _time.GetUtcNow()))
         {
             return current.Keys;
         }
@@ -190,17 +197,23 @@ internal sealed class OidcIdentityProvider : IIdentityProvider, IDisposable
             IEnumerable<SecurityKey> fetched;
             try
             {
-                fetched = Parse(await loader(cancellationToken).ConfigureAwait(false));
+                // The fetch has its own time-out, on the injected clock, whether or not the loader observes its token.
+                using var timeout = new CancellationTokenSource(_options.JsonWebKeySetLoadTimeout, _time);
+                using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+                var document = await loader(linked.Token).AsTask().WaitAsync(_options.JsonWebKeySetLoadTimeout, _time, linked.Token).ConfigureAwait(false);
+                fetched = Parse(document);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                // The provider is unreachable or sent junk: keep the keys held, and wait an interval before asking again.
+                // Unreachable, too slow (a time-out the caller did not ask for is a failure like any other) or junk: keep
+                // the keys held, and wait an interval before asking again.
                 _logger.LogWarning("TeamAccess could not refresh the keys of identity provider {Provider}: {ExceptionType}", Name, ex.GetType().Name);
-                Volatile.Write(ref _keys, current with { FetchedAt = _time.GetUtcNow() });
+                Volatile.Write(ref _keys, current with { NextAttemptAt = _time.GetUtcNow() + _options.KeyRefreshInterval });
                 return current.Keys;
             }
 
-            var next = new KeySet([.. _configuredKeys, .. fetched], _time.GetUtcNow());
+            var now = _time.GetUtcNow();
+            var next = new KeySet([.. _configuredKeys, .. fetched], now, now + _options.KeyRefreshInterval);
             Volatile.Write(ref _keys, next);
             _logger.LogInformation("TeamAccess loaded {Count} signing keys of identity provider {Provider}", next.Keys.Length - _configuredKeys.Length, Name);
             return next.Keys;
@@ -211,7 +224,16 @@ internal sealed class OidcIdentityProvider : IIdentityProvider, IDisposable
         }
     }
 
-    private sealed record KeySet(ImmutableArray<SecurityKey> Keys, DateTimeOffset FetchedAt);
+    /// <summary>
+    /// A fetch is due when none succeeded yet, when a token names a key not held (<paramref name="forceRefresh"/>), or when
+    /// the keys are older than <see cref="OidcProviderOptions.KeyMaxAge"/>; never before the back-off of the last attempt.
+    /// </summary>
+    private bool IsDue(KeySet current, bool forceRefresh, DateTimeOffset now) =>
+        now >= current.NextAttemptAt
+        && (current.LoadedAt == DateTimeOffset.MinValue || forceRefresh || now - current.LoadedAt >= _options.KeyMaxAge);
+
+    /// <summary>The keys held, when they were last loaded, and the earliest time of the next fetch.</summary>
+    private sealed record KeySet(ImmutableArray<SecurityKey> Keys, DateTimeOffset LoadedAt, DateTimeOffset NextAttemptAt);
 }
 
 /// <summary>
@@ -238,9 +260,13 @@ internal sealed class IdentityProviderRegistry
         }
     }
 
-    public bool IsRegistered(string name) => name == IdentityProviderNames.Password || _providers.ContainsKey(name);
+    public bool IsRegistered(string? name) => name is not null && (name == IdentityProviderNames.Password || _providers.ContainsKey(name));
 
-    public bool TryGet(string name, out IIdentityProvider provider) => _providers.TryGetValue(name, out provider!);
+    public bool TryGet(string? name, out IIdentityProvider provider)
+    {
+        provider = null!;
+        return name is not null && _providers.TryGetValue(name, out provider!);
+    }
 
     /// <summary>The password provider counts as global; a provider no longer registered as team-bound, the narrower.</summary>
     public IdentityProviderScope ScopeOf(string name) =>

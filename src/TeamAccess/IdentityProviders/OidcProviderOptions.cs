@@ -18,8 +18,10 @@ public sealed class OidcProviderOptions
     public string? JsonWebKeySet { get; set; }
 
     /// <summary>
-    /// Gets or sets how to fetch the provider's current JWKS document, for key rotation: called at the first use and again
-    /// (at most once per <see cref="KeyRefreshInterval"/>) when a token names a key the provider's keys do not hold yet.
+    /// Gets or sets how to fetch the provider's current JWKS document, for key rotation: called at the first use, again
+    /// when a token names a key the held keys do not include, and when the held keys are older than
+    /// <see cref="KeyMaxAge"/>; never more than once per <see cref="KeyRefreshInterval"/>. A call that fails, or that
+    /// takes longer than <see cref="JsonWebKeySetLoadTimeout"/> (its token is then cancelled), keeps the keys held.
     /// </summary>
     public Func<CancellationToken, ValueTask<string>>? JsonWebKeySetLoader { get; set; }
 
@@ -46,8 +48,17 @@ public sealed class OidcProviderOptions
     /// </summary>
     public IList<string> AuthoritativeDomains { get; } = [];
 
-    /// <summary>Gets or sets the least time between two key refreshes. Default 5 minutes.</summary>
+    /// <summary>Gets or sets the least time between two key fetches, and the back-off after a failed one. Default 5 minutes; 1 second to 1 hour.</summary>
     public TimeSpan KeyRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Gets or sets how long fetched keys are used before they are fetched again on a schedule, so that a key the
+    /// provider withdrew stops being trusted. Default 12 hours; 1 minute to 24 hours.
+    /// </summary>
+    public TimeSpan KeyMaxAge { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>Gets or sets how long one JWKS fetch may take before it counts as failed. Default 10 seconds; 1 second to 1 minute.</summary>
+    public TimeSpan JsonWebKeySetLoadTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Gets or sets the clock skew allowed on a token's lifetime. Default 2 minutes; at most 5.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(2);
@@ -93,6 +104,21 @@ public sealed class OidcProviderOptions
         if (SigningKeys.Count == 0 && JsonWebKeySet is null && JsonWebKeySetLoader is null)
         {
             yield return $"Identity provider '{name}': configure SigningKeys, JsonWebKeySet or JsonWebKeySetLoader.";
+        }
+
+        if (KeyRefreshInterval < TimeSpan.FromSeconds(1) || KeyRefreshInterval > TimeSpan.FromHours(1))
+        {
+            yield return $"Identity provider '{name}': KeyRefreshInterval must be between 1 second and 1 hour; it is {KeyRefreshInterval}.";
+        }
+
+        if (KeyMaxAge < TimeSpan.FromMinutes(1) || KeyMaxAge > TimeSpan.FromHours(24))
+        {
+            yield return $"Identity provider '{name}': KeyMaxAge must be between 1 minute and 24 hours; it is {KeyMaxAge}.";
+        }
+
+        if (JsonWebKeySetLoadTimeout < TimeSpan.FromSeconds(1) || JsonWebKeySetLoadTimeout > TimeSpan.FromMinutes(1))
+        {
+            yield return $"Identity provider '{name}': JsonWebKeySetLoadTimeout must be between 1 second and 1 minute; it is {JsonWebKeySetLoadTimeout}.";
         }
 
         if (ClockSkew < TimeSpan.Zero || ClockSkew > TimeSpan.FromMinutes(5))

@@ -17,11 +17,24 @@ internal sealed class PasswordHasher(IOptions<TeamAccessOptions> options)
     private const int SaltBytes = 16;
     private const int KeyBytes = 32;
 
+    private long _derivations;
+    private string? _decoy;
+
+    /// <summary>
+    /// Gets a hash of a password nobody has, made once per process (not per request), against which refusals that have
+    /// nothing to judge spend the same work as a judged password.
+    /// </summary>
+    internal string DecoyHash => LazyInitializer.EnsureInitialized(ref _decoy, () => Hash("a password nobody has, hashed only to spend the same work"));
+
+    /// <summary>Gets how many PBKDF2 derivations this hasher ran, so tests can prove that refusals spend the same work.</summary>
+    internal long Derivations => Interlocked.Read(ref _derivations);
+
     public string Hash(string password)
     {
         ArgumentNullException.ThrowIfNull(password);
         var iterations = options.Value.Passwords.Iterations;
         var salt = RandomNumberGenerator.GetBytes(SaltBytes);
+        Interlocked.Increment(ref _derivations);
         var key = Derive(password, salt, iterations);
         return string.Create(CultureInfo.InvariantCulture, $"{Prefix}{iterations}.{UrlSafeBase64.Encode(salt)}.{UrlSafeBase64.Encode(key)}");
     }
@@ -36,6 +49,7 @@ internal sealed class PasswordHasher(IOptions<TeamAccessOptions> options)
             return PasswordVerification.Failed;
         }
 
+        Interlocked.Increment(ref _derivations);
         var actual = Derive(password, salt, iterations);
         if (!CryptographicOperations.FixedTimeEquals(actual, expected))
         {

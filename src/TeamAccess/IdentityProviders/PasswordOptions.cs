@@ -24,8 +24,27 @@ public sealed class PasswordOptions
     /// <summary>Gets or sets how long a lockout lasts. Default 15 minutes; 1 minute to 1 day.</summary>
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>Gets or sets how long a password reset token works. Default 1 hour; 5 minutes to 1 day.</summary>
+    public TimeSpan ResetTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Gets or sets the shortest time between two password reset messages to one address; a request sooner sends nothing
+    /// (and answers the same). Default 1 minute; 0 to 1 hour.
+    /// </summary>
+    public TimeSpan ResetRequestCooldown { get; set; } = TimeSpan.FromMinutes(1);
+
     internal IEnumerable<string> Validate()
     {
+        if (ResetTokenLifetime < TimeSpan.FromMinutes(5) || ResetTokenLifetime > TimeSpan.FromDays(1))
+        {
+            yield return $"Passwords.ResetTokenLifetime must be between 5 minutes and 1 day; it is {ResetTokenLifetime}.";
+        }
+
+        if (ResetRequestCooldown < TimeSpan.Zero || ResetRequestCooldown > TimeSpan.FromHours(1))
+        {
+            yield return $"Passwords.ResetRequestCooldown must be between 0 and 1 hour; it is {ResetRequestCooldown}.";
+        }
+
         if (MaxFailedAttempts is < 1 or > 100)
         {
             yield return $"Passwords.MaxFailedAttempts must be between 1 and 100; it is {MaxFailedAttempts}.";

@@ -89,7 +89,13 @@ internal sealed class PasswordPolicy(IOptions<TeamAccessOptions> options, IBreac
             return failed;
         }
 
-        var length = new StringInfo(normalized).LengthInTextElements;
+        // Code points, not grapheme clusters: a "character" can carry any number of combining marks.
+        var length = 0;
+        foreach (var _ in normalized.EnumerateRunes())
+        {
+            length++;
+        }
+
         if (length < Options.MinLength)
         {
             failed.Add(PasswordCriterion.TooShort);

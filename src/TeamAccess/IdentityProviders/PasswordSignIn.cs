@@ -8,9 +8,12 @@ namespace TeamAccess;
 /// The native password provider's sign-in. Each attempt is counted (a committed write against the user's stamp) before
 /// the password is judged, so guesses arriving in parallel cannot outrun the lockout: at most
 /// <see cref="PasswordOptions.MaxFailedAttempts"/> guesses are ever judged per lockout period. An unknown address, a
-/// user without a password and a wrong password all answer <see cref="TeamAccessErrorCode.InvalidCredentials"/> after
-/// the same PBKDF2 work. A success resets the count and, when the work factor has risen, rehashes the password without
-/// touching any security stamp, so nobody is signed out by it.
+/// user without a password, a locked account and a wrong password all answer
+/// <see cref="TeamAccessErrorCode.InvalidCredentials"/> after the same work: one committed write (the count, or for an
+/// unknown address an event that records the attempt) and one PBKDF2 run (on a decoy hash where there is nothing to
+/// judge), so neither the answer nor its timing tells whether the address has an account. The lock is logged, not told.
+/// A success resets the count and, when the work factor has risen, rehashes the password without touching any
+/// security stamp, so nobody is signed out by it.
 /// </summary>
 internal sealed class PasswordSignIn(
     IUserStore users,
@@ -20,14 +23,27 @@ internal sealed class PasswordSignIn(
     ILogger<PasswordSignIn>? logger = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger<PasswordSignIn>.Instance;
-    private readonly Lazy<string> _decoy = new(() => hasher.Hash("a password nobody has, hashed only to spend the same work"));
 
     private PasswordOptions Options => options.Value.Passwords;
 
-    public async ValueTask<Result<User>> SignInAsync(string email, string password, CancellationToken cancellationToken)
+    public async ValueTask<Result<User>> SignInAsync(string? email, string? password, CancellationToken cancellationToken)
     {
+        password ??= "";
+        var maxJudgedLength = Options.MaxLength * 4;
+        if (password.Length > maxJudgedLength)
+        {
+            // Longer than any password the policy lets anyone set: refused unjudged, after the same decoy work.
+            return Decoy(password[..maxJudgedLength]);
+        }
+
         if (!EmailAddress.TryNormalize(email, out var normalized) || await users.FindByEmailAsync(normalized, cancellationToken).ConfigureAwait(false) is not { } found)
         {
+            // The committed write a counted attempt costs, then the PBKDF2 work a judged one costs.
+            await writer.RunAsync(null, "PasswordSignInAttempt", (changes, _) =>
+            {
+                changes.RecordAttempt(AuditActions.UserSignInAttempted);
+                return ValueTask.FromResult(Result<bool>.Ok(true));
+            }, cancellationToken).ConfigureAwait(false);
             return Decoy(password);
         }
 
@@ -36,13 +52,16 @@ internal sealed class PasswordSignIn(
             var user = await users.FindByIdAsync(found.Id, ct).ConfigureAwait(false);
             if (user is null)
             {
-                return Result<User>.Failed(TeamAccessErrorCode.InvalidCredentials);
+                return Result<(User, bool)>.Failed(TeamAccessErrorCode.InvalidCredentials);
             }
 
             var now = changes.Now;
             if (user.LockoutEnd is { } end && now < end)
             {
-                return Result<User>.Failed(TeamAccessErrorCode.LockedOut);
+                // The same committed write as a counted attempt (the count itself stays: it says what was judged), and
+                // refused unjudged below.
+                changes.UpdateUser(user, user, AuditActions.UserSignInAttempted);
+                return Result<(User, bool)>.Ok((user, true));
             }
 
             // A lockout that has passed starts a fresh count; reaching the limit with this attempt locks further ones out.
@@ -53,18 +72,19 @@ internal sealed class PasswordSignIn(
                 LockoutEnd = attempts >= Options.MaxFailedAttempts ? now + Options.LockoutDuration : null,
             };
             changes.UpdateUser(user, counted, AuditActions.UserSignInAttempted);
-            return Result<User>.Ok(counted);
+            return Result<(User, bool)>.Ok((counted, false));
         }, cancellationToken).ConfigureAwait(false);
 
-        if (!reserved.Succeeded)
+        if (!reserved.TryGetValue(out var attempt))
         {
-            if (reserved.Code != TeamAccessErrorCode.LockedOut)
-            {
-                // Refused before judging (the user vanished, or the writes kept conflicting): spend the same work anyway.
-                Decoy(password);
-            }
+            // Refused before judging (the user vanished, or the writes kept conflicting): spend the same work anyway.
+            return Decoy(password);
+        }
 
-            return Result<User>.Failed(reserved.Code == TeamAccessErrorCode.LockedOut ? TeamAccessErrorCode.LockedOut : TeamAccessErrorCode.InvalidCredentials);
+        if (attempt.Item2)
+        {
+            _logger.LogInformation("TeamAccess did not judge a password sign-in for user {UserId}: the account is locked out until {LockoutEnd} (answered as invalid credentials)", found.Id, attempt.Item1.LockoutEnd);
+            return Decoy(password);
         }
 
         var verdict = found.PasswordHash is { } hash ? hasher.Verify(hash, password) : DecoyVerdict(password);
@@ -101,7 +121,7 @@ internal sealed class PasswordSignIn(
 
     private PasswordVerification DecoyVerdict(string password)
     {
-        hasher.Verify(_decoy.Value, password);
+        hasher.Verify(hasher.DecoyHash, password);
         return PasswordVerification.Failed;
     }
 }

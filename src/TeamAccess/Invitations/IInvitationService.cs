@@ -30,7 +30,11 @@ public enum InviteOutcomeKind
     /// <summary>The address is malformed.</summary>
     InvalidEmail = 3,
 
-    /// <summary>The inviter may not invite into this role (see the outcome's code).</summary>
+    /// <summary>
+    /// Refused, see the outcome's code: the inviter may not invite into this role, or a send budget is spent
+    /// (<see cref="TeamAccessErrorCode.RateLimited"/>: the address was sent a message too recently or too often today, or
+    /// the team sent too many today).
+    /// </summary>
     Refused = 4,
 }
 
@@ -118,10 +122,13 @@ public interface IInvitationService
     /// <returns>The rows; never a token or code.</returns>
     ValueTask<Result<IReadOnlyList<InvitationView>>> ListAsync(UserId actor, TeamId teamId, CancellationToken cancellationToken = default);
 
-    /// <summary>Shows what an invitation offers. Never consumes it (mail scanners open every link); a wrong code counts as a try.</summary>
+    /// <summary>
+    /// Shows what an invitation offers. Never consumes it (mail scanners open every link): a right code can be looked at
+    /// any number of times; only wrong codes count toward <see cref="InvitationOptions.MaxCodeAttempts"/>.
+    /// </summary>
     /// <param name="key">The token, or the code with its team and email.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The preview, or InvalidToken, InvitationLocked.</returns>
+    /// <returns>The preview, or InvalidToken (a wrong code, an unknown team or address, and a code locked after too many wrong tries alike).</returns>
     ValueTask<Result<InvitationPreview>> PeekAsync(InvitationKey key, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -135,7 +142,8 @@ public interface IInvitationService
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>
     /// The Active membership, or InvalidToken, InvitationExpired, InvitationRevoked, InvitationDeclined,
-    /// InvitationAlreadyAccepted, EmailMismatch, SsoRequired, InviterLostRight, InvitationLocked, AlreadyMember, LoginAlreadyLinked.
+    /// InvitationAlreadyAccepted, EmailMismatch, SsoRequired, InviterLostRight, AlreadyMember, LoginAlreadyLinked. A code locked after
+    /// too many wrong tries answers InvalidToken, as a wrong code does (the link still works).
     /// </returns>
     ValueTask<Result<Membership>> AcceptAsync(UserId userId, InvitationKey key, SignInCredential? credential = null, CancellationToken cancellationToken = default);
 

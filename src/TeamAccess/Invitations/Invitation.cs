@@ -12,8 +12,9 @@ namespace TeamAccess;
 public sealed record Invitation(DateTimeOffset ExpiresAt, DateTimeOffset LastSentAt, int SendCount, TimeSpan Lifetime)
 {
     /// <summary>
-    /// Gets how many times the short code was tried since the last send, right or wrong: each try is counted before it
-    /// is judged, so guesses in parallel cannot pass the limit, at which the code locks (the link still works).
+    /// Gets how many wrong short codes were tried since the last send, whether the invitation was pending or already
+    /// settled; right codes never count. At the limit the code locks (the link still works). Every try is recorded in a
+    /// write against the team's version before it is answered, so guesses in parallel cannot pass the limit.
     /// </summary>
     public int CodeAttempts { get; init; }
 

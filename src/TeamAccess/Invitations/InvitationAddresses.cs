@@ -7,10 +7,14 @@ public static class InvitationAddresses
 
     /// <summary>Splits on white space, commas and semicolons; empty entries are dropped, order and duplicates kept.</summary>
     /// <param name="addresses">The pasted text.</param>
-    /// <returns>The addresses as typed.</returns>
+    /// <returns>The addresses as typed (none for <see langword="null"/>).</returns>
     public static IReadOnlyList<string> Split(string addresses)
     {
-        ArgumentNullException.ThrowIfNull(addresses);
+        if (addresses is null)
+        {
+            return [];
+        }
+
         var result = new List<string>();
         var start = -1;
         for (var i = 0; i <= addresses.Length; i++)

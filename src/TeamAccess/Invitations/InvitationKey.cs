@@ -24,27 +24,17 @@ public sealed class InvitationKey
 
     internal bool IsCode => Code is not null;
 
-    /// <summary>A key from the link token.</summary>
+    /// <summary>A key from the link token. A missing token makes a key that answers InvalidToken.</summary>
     /// <param name="token">The token as received.</param>
     /// <returns>The key.</returns>
-    public static InvitationKey FromToken(string token)
-    {
-        ArgumentNullException.ThrowIfNull(token);
-        return new(token, null, null, null);
-    }
+    public static InvitationKey FromToken(string token) => new(token ?? "", null, null, null);
 
-    /// <summary>A key from the short code, bound to the team and the invited email.</summary>
+    /// <summary>A key from the short code, bound to the team and the invited email. Missing parts make a key that answers InvalidToken.</summary>
     /// <param name="teamHandle">The team's handle (the "account name").</param>
     /// <param name="email">The invited email address.</param>
     /// <param name="code">The code as typed; case, spaces and hyphens do not matter.</param>
     /// <returns>The key.</returns>
-    public static InvitationKey FromCode(string teamHandle, string email, string code)
-    {
-        ArgumentNullException.ThrowIfNull(teamHandle);
-        ArgumentNullException.ThrowIfNull(email);
-        ArgumentNullException.ThrowIfNull(code);
-        return new(null, teamHandle, email, code);
-    }
+    public static InvitationKey FromCode(string teamHandle, string email, string code) => new(null, teamHandle ?? "", email ?? "", code ?? "");
 
     /// <summary>Never shows the secret.</summary>
     /// <returns>A description without the token or code.</returns>

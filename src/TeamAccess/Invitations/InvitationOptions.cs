@@ -15,14 +15,39 @@ public sealed class InvitationOptions
     /// <summary>Gets or sets the most addresses one invite call takes. Default 50; 1 to 1000.</summary>
     public int MaxBatchSize { get; set; } = 50;
 
-    /// <summary>Gets or sets how long after a send the same invitation may be sent again. Default 1 minute.</summary>
+    /// <summary>
+    /// Gets or sets how long after a send the same address may be sent another invitation message by the team: a resend,
+    /// or a new invitation after the last one was revoked, declined or expired. Default 1 minute.
+    /// </summary>
     public TimeSpan ResendCooldown { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Gets or sets how many wrong short codes lock an invitation's code (its link still works). Default 5; 1 to 20.</summary>
+    /// <summary>
+    /// Gets or sets how many wrong short codes lock an invitation's code (its link still works); a locked code answers
+    /// as a wrong one. Default 5; 1 to 20.
+    /// </summary>
     public int MaxCodeAttempts { get; set; } = 5;
+
+    /// <summary>
+    /// Gets or sets how many invitation messages one address may be sent by one team within a day (invites, re-invites
+    /// after a revoke and resends together). Default 5; 1 to 100.
+    /// </summary>
+    public int MaxMessagesPerAddressPerDay { get; set; } = 5;
+
+    /// <summary>Gets or sets how many invitation messages one team may send within a day. Default 500; 1 to 100,000.</summary>
+    public int MaxMessagesPerTeamPerDay { get; set; } = 500;
 
     internal IEnumerable<string> Validate()
     {
+        if (MaxMessagesPerAddressPerDay is < 1 or > 100)
+        {
+            yield return $"Invitations.MaxMessagesPerAddressPerDay must be between 1 and 100; it is {MaxMessagesPerAddressPerDay}.";
+        }
+
+        if (MaxMessagesPerTeamPerDay is < 1 or > 100_000)
+        {
+            yield return $"Invitations.MaxMessagesPerTeamPerDay must be between 1 and 100,000; it is {MaxMessagesPerTeamPerDay}.";
+        }
+
         if (MinLifetime <= TimeSpan.Zero || MinLifetime > MaxLifetime)
         {
             yield return $"Invitations.MinLifetime must be positive and not above MaxLifetime; it is {MinLifetime} (max {MaxLifetime}).";

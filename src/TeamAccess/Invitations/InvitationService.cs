@@ -30,7 +30,11 @@ internal sealed class InvitationService(
     public async ValueTask<Result<InviteBatchResult>> InviteAsync(UserId actor, TeamId teamId, InviteRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(request.Addresses);
+        if (request.Addresses is null)
+        {
+            return Result<InviteBatchResult>.Failed(TeamAccessErrorCode.InvalidEmail);
+        }
+
         if (request.Addresses.Count > Options.MaxBatchSize)
         {
             return Result<InviteBatchResult>.Failed(TeamAccessErrorCode.BatchTooLarge);
@@ -56,6 +60,7 @@ internal sealed class InvitationService(
             var mayGive = who.MayGive(role);
             var seen = new HashSet<string>(StringComparer.Ordinal);
             var now = writer.Time.GetUtcNow();
+            var budget = SendBudget.Of(team.Current, now);
             foreach (var address in request.Addresses)
             {
                 if (!EmailAddress.TryNormalize(address, out var email))
@@ -87,6 +92,12 @@ internal sealed class InvitationService(
                 if (existing is not null)
                 {
                     outcomes.Add(new InviteOutcome(address, InviteOutcomeKind.AlreadyMember, TeamAccessErrorCode.AlreadyMember, email, null, null));
+                    continue;
+                }
+
+                if (!budget.TrySpend(email, now, Options))
+                {
+                    outcomes.Add(new InviteOutcome(address, InviteOutcomeKind.Refused, TeamAccessErrorCode.RateLimited, email, null, null));
                     continue;
                 }
 
@@ -138,7 +149,7 @@ internal sealed class InvitationService(
             }
 
             var now = writer.Time.GetUtcNow();
-            if (now < invitation.LastSentAt + Options.ResendCooldown)
+            if (now < invitation.LastSentAt + Options.ResendCooldown || !SendBudget.Of(team.Current, now).TrySpend(target.Email, now, Options))
             {
                 return Result<(InvitationView, InvitationMessage)>.Failed(TeamAccessErrorCode.RateLimited);
             }
@@ -493,8 +504,8 @@ internal sealed class InvitationService(
 
     /// <summary>
     /// Runs a write keyed by what an invitee presents: find the team and the invitation, check the secret in constant
-    /// time, then judge the invitation's state. A wrong code on a pending invitation is itself a change (it counts
-    /// towards the lock), so such an attempt commits the count and answers <see cref="TeamAccessErrorCode.InvalidToken"/>.
+    /// time, then judge the invitation's state. A short code is first judged and recorded on its own
+    /// (<see cref="JudgeCodeAsync"/>): a wrong one answers <see cref="TeamAccessErrorCode.InvalidToken"/> there.
     /// </summary>
     private async ValueTask<Result<T>> RunKeyedAsync<T>(
         UserId? actor,
@@ -505,18 +516,19 @@ internal sealed class InvitationService(
         CancellationToken cancellationToken)
     {
         var teamId = await ResolveTeamAsync(key, cancellationToken).ConfigureAwait(false);
-        if (teamId is null)
-        {
-            return Result<T>.Failed(TeamAccessErrorCode.InvalidToken);
-        }
-
         if (key.IsCode)
         {
-            var counted = await CountCodeTryAsync(teamId.Value, key, cancellationToken).ConfigureAwait(false);
+            // An unknown team is judged too: the same work as a known one, and the same answer.
+            var counted = await JudgeCodeAsync(teamId, key, cancellationToken).ConfigureAwait(false);
             if (counted is not TeamAccessErrorCode.None)
             {
                 return Result<T>.Failed(counted);
             }
+        }
+
+        if (teamId is null)
+        {
+            return Result<T>.Failed(TeamAccessErrorCode.InvalidToken);
         }
 
         var outcome = await writer.RunAsync(
@@ -603,38 +615,66 @@ internal sealed class InvitationService(
             .FirstOrDefault();
 
     /// <summary>
-    /// Counts a try of a pending invitation's short code in a committed write before the code is judged, so guesses in
-    /// parallel cannot pass <see cref="InvitationOptions.MaxCodeAttempts"/>: a try whose count cannot be committed is
-    /// not judged at all. An address with no invitation spends the same PBKDF2 work, so timing tells nothing.
+    /// Judges a short code in a committed write before anything else answers it: a wrong code adds one to the
+    /// invitation's count of wrong tries, a right one is recorded without adding to it, so only wrong codes lead to
+    /// <see cref="InvitationOptions.MaxCodeAttempts"/> and a right code is never locked out by its own earlier uses. The
+    /// record is committed against the team's version either way: of tries racing in parallel, one whose record cannot
+    /// commit is judged again on the state that beat it, so no more than the limit of wrong codes is ever judged for
+    /// an answer. Every invitation the address was sent counts, pending or settled (accepted, declined, revoked, expired).
+    /// Whatever exists, a try costs the same: one PBKDF2 run (on a decoy where there is nothing to judge) and one
+    /// committed write (for an unknown team or address, an event recording the attempt); and a locked code answers
+    /// <see cref="TeamAccessErrorCode.InvalidToken"/> as an unknown address does (the lock is logged, not told), so no
+    /// answer tells whether an address was invited.
     /// </summary>
-    private async ValueTask<TeamAccessErrorCode> CountCodeTryAsync(TeamId teamId, InvitationKey key, CancellationToken cancellationToken)
+    private async ValueTask<TeamAccessErrorCode> JudgeCodeAsync(TeamId? teamId, InvitationKey key, CancellationToken cancellationToken)
     {
-        var counted = await writer.RunAsync<bool>(null, "InvitationCodeTry", async (changes, ct) =>
+        MembershipId? judgedFor = null;
+        var judged = await writer.RunAsync<CodeJudgement>(null, "InvitationCodeTry", async (changes, ct) =>
         {
-            var snapshot = await writer.Teams.LoadAsync(teamId, ct).ConfigureAwait(false);
+            judgedFor = null;
+            var snapshot = teamId is { } id ? await writer.Teams.LoadAsync(id, ct).ConfigureAwait(false) : null;
             var target = snapshot is not null && EmailAddress.TryNormalize(key.Email, out var email) ? CodeTarget(snapshot, email) : null;
             if (target is null)
             {
                 InvitationSecrets.CodeMatches(key.Code!, InvitationSecrets.Decoy);
-                return Result<bool>.Failed(TeamAccessErrorCode.InvalidToken);
+                changes.RecordAttempt(AuditActions.InvitationCodeTried);
+                return Result<CodeJudgement>.Ok(CodeJudgement.NoInvitation);
             }
 
-            if (target.Status != MembershipStatus.Invited)
-            {
-                // A settled invitation's code admits nothing; judging it only tells its state.
-                return Result<bool>.Ok(false);
-            }
-
-            if (target.Invitation!.CodeAttempts >= Options.MaxCodeAttempts)
-            {
-                return Result<bool>.Failed(TeamAccessErrorCode.InvitationLocked);
-            }
-
-            var tried = target with { Invitation = target.Invitation with { CodeAttempts = target.Invitation.CodeAttempts + 1 } };
-            changes.Edit(snapshot!).PutMembership(tried, AuditActions.InvitationCodeTried);
-            return Result<bool>.Ok(true);
+            var locked = target.Invitation!.CodeAttempts >= Options.MaxCodeAttempts;
+            var matches = InvitationSecrets.CodeMatches(key.Code!, snapshot!.InvitationSecrets.GetValueOrDefault(target.Id) ?? InvitationSecrets.Decoy);
+            var tried = target with { Invitation = target.Invitation with { CodeAttempts = target.Invitation.CodeAttempts + (matches && !locked ? 0 : 1) } };
+            changes.Edit(snapshot).PutMembership(tried, AuditActions.InvitationCodeTried);
+            judgedFor = target.Id;
+            return Result<CodeJudgement>.Ok(locked ? CodeJudgement.Locked : matches ? CodeJudgement.Right : CodeJudgement.Wrong);
         }, cancellationToken).ConfigureAwait(false);
-        return counted.Code;
+
+        if (!judged.TryGetValue(out var judgement))
+        {
+            return judged.Code;
+        }
+
+        switch (judgement)
+        {
+            case CodeJudgement.Right:
+                return TeamAccessErrorCode.None;
+            case CodeJudgement.Wrong:
+                _logger.LogWarning("TeamAccess refused a wrong invitation code for membership {MembershipId}", judgedFor);
+                return TeamAccessErrorCode.InvalidToken;
+            case CodeJudgement.Locked:
+                _logger.LogWarning("TeamAccess refused an invitation code for membership {MembershipId} unjudged: its code is locked after too many wrong tries", judgedFor);
+                return TeamAccessErrorCode.InvalidToken;
+            default:
+                return TeamAccessErrorCode.InvalidToken;
+        }
+    }
+
+    private enum CodeJudgement
+    {
+        NoInvitation = 0,
+        Wrong = 1,
+        Right = 2,
+        Locked = 3,
     }
 
     private static TeamAccessErrorCode StateRefusal(TeamSnapshot snapshot, Membership target, DateTimeOffset now)
@@ -668,5 +708,47 @@ internal sealed class InvitationService(
         public DateTimeOffset Now => Owner.Now;
 
         public static implicit operator TeamEditor(KeyedTeam team) => team.Editor;
+    }
+}
+
+/// <summary>
+/// What a team has sent within the last day, read from its invitations (revoked, declined and expired ones included):
+/// per address the messages and the latest send, and the team's total. An invitation last sent within the day counts
+/// all its sends, so the budget errs on the side of sending less.
+/// </summary>
+internal sealed class SendBudget
+{
+    private readonly Dictionary<string, (int Sent, DateTimeOffset Last)> _byAddress = new(StringComparer.Ordinal);
+    private int _teamSent;
+
+    public static SendBudget Of(TeamSnapshot team, DateTimeOffset now)
+    {
+        var budget = new SendBudget();
+        var since = now - TimeSpan.FromDays(1);
+        foreach (var membership in team.Memberships.Values)
+        {
+            if (membership.Invitation is { } invitation && invitation.LastSentAt > since)
+            {
+                budget._teamSent += invitation.SendCount;
+                var (sent, last) = budget._byAddress.GetValueOrDefault(membership.Email);
+                budget._byAddress[membership.Email] = (sent + invitation.SendCount, invitation.LastSentAt > last ? invitation.LastSentAt : last);
+            }
+        }
+
+        return budget;
+    }
+
+    /// <summary>Whether one more message may go to the address now; if so, it is counted.</summary>
+    public bool TrySpend(string email, DateTimeOffset now, InvitationOptions options)
+    {
+        var (sent, last) = _byAddress.GetValueOrDefault(email);
+        if ((sent > 0 && now < last + options.ResendCooldown) || sent >= options.MaxMessagesPerAddressPerDay || _teamSent >= options.MaxMessagesPerTeamPerDay)
+        {
+            return false;
+        }
+
+        _byAddress[email] = (sent + 1, now);
+        _teamSent++;
+        return true;
     }
 }

@@ -13,7 +13,7 @@ internal static class ErrorMessages
         TeamAccessErrorCode.GuardianRequired => "Only a holder of the team's guardian role can do this.",
         TeamAccessErrorCode.InvalidEmail => "The email address is not valid.",
         TeamAccessErrorCode.InvalidHandle => "A handle has 3 to 63 lower-case letters, digits and hyphens, and starts and ends with a letter or digit.",
-        TeamAccessErrorCode.InvalidName => "A name must have 1 to 100 characters and no control characters.",
+        TeamAccessErrorCode.InvalidName => "A name must have 1 to 100 characters and no control or invisible formatting characters.",
         TeamAccessErrorCode.InvalidRole => "The role is not defined.",
         TeamAccessErrorCode.InvalidPermission => "The permission is not registered.",
         TeamAccessErrorCode.InvalidResource => "A resource id must have 1 to 200 characters and no control characters.",
@@ -58,6 +58,7 @@ internal static class ErrorMessages
         TeamAccessErrorCode.ProviderNotAuthoritative => "This sign-in method cannot vouch for addresses of this email domain.",
         TeamAccessErrorCode.EmailNotConfirmed => "Confirm your email address first: use the activation link we sent to it.",
         TeamAccessErrorCode.EmailConfirmationExpired => "The activation link has expired; ask for a new one.",
+        TeamAccessErrorCode.InvalidTier => "The tier is not defined.",
         _ => code.ToString(),
     };
 }

@@ -29,7 +29,7 @@ public enum TeamAccessErrorCode
     /// <summary>The handle is malformed (3-63 lower-case letters, digits and hyphens, starting and ending with a letter or digit).</summary>
     InvalidHandle = 7,
 
-    /// <summary>A name (first, last, team or group name) is empty, too long or holds control characters.</summary>
+    /// <summary>A name (first, last, team or group name) is empty, too long or holds control or invisible format characters (such as bidirectional overrides).</summary>
     InvalidName = 8,
 
     /// <summary>The role is not in the role catalog.</summary>
@@ -107,7 +107,11 @@ public enum TeamAccessErrorCode
     /// <summary>The inviter no longer holds the right to give the invited role.</summary>
     InviterLostRight = 33,
 
-    /// <summary>Too many wrong codes were tried; the code is locked (the link still works, or ask for a resend).</summary>
+    /// <summary>
+    /// Too many wrong codes were tried; the code is locked (the link still works, or ask for a resend). The invitation
+    /// service does not answer it (a locked code answers <see cref="InvalidToken"/>, as an unknown address does, and the
+    /// lock is logged), so that no answer tells whether an address was invited.
+    /// </summary>
     InvitationLocked = 34,
 
     /// <summary>The operation was repeated too soon; try again later.</summary>
@@ -125,7 +129,11 @@ public enum TeamAccessErrorCode
     /// <summary>The email address or password is wrong (the answer is the same whether or not the address has an account).</summary>
     InvalidCredentials = 39,
 
-    /// <summary>Too many failed sign-ins; the account is locked for a while.</summary>
+    /// <summary>
+    /// Too many failed sign-ins; the account is locked for a while. Password sign-in does not answer it (a locked account
+    /// answers <see cref="InvalidCredentials"/>, as an unknown address does, and the lock is logged), so that the answer
+    /// never tells whether an address has an account.
+    /// </summary>
     LockedOut = 40,
 
     /// <summary>No identity provider is registered under that name.</summary>
@@ -169,4 +177,7 @@ public enum TeamAccessErrorCode
 
     /// <summary>The activation link has expired; ask for a new one.</summary>
     EmailConfirmationExpired = 52,
+
+    /// <summary>The tier is not one of the defined <see cref="TeamTier"/> values.</summary>
+    InvalidTier = 53,
 }

@@ -23,6 +23,11 @@ public sealed partial class PermissionCatalog
         foreach (var permission in byBit)
         {
             AllMask |= permission.Mask;
+            if (!Array.Exists(Permissions.TeamLevel, name => string.Equals(name, permission.Name, StringComparison.Ordinal)))
+            {
+                ResourceMask |= permission.Mask;
+            }
+
             if (permission.Kind == PermissionKind.Read)
             {
                 ReadMask |= permission.Mask;
@@ -36,6 +41,12 @@ public sealed partial class PermissionCatalog
     internal ulong AllMask { get; }
 
     internal ulong ReadMask { get; }
+
+    /// <summary>
+    /// The resource permissions: <c>resources.read</c>, <c>resources.write</c> and every permission the host registers.
+    /// The other built-in ones (team, billing, members, groups, grants, audit) are team-level.
+    /// </summary>
+    internal ulong ResourceMask { get; }
 
     /// <summary>Resolves a permission by name.</summary>
     /// <param name="name">The name, such as <c>devices.write</c>.</param>

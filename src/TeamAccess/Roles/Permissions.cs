@@ -36,6 +36,15 @@ public static class Permissions
     /// <summary>Read the team's audit log.</summary>
     public const string AuditRead = "audit.read";
 
+    /// <summary>
+    /// The built-in permissions that are about the team itself, never about one resource. Every other permission
+    /// (<see cref="ResourcesRead"/>, <see cref="ResourcesWrite"/> and all the host registers) is a resource permission.
+    /// </summary>
+    internal static readonly string[] TeamLevel =
+    [
+        TeamDelete, TeamManage, BillingManage, MembersRead, MembersInvite, MembersManage, GroupsManage, GrantsManage, AuditRead,
+    ];
+
     /// <summary>The built-in permissions in registration order.</summary>
     internal static readonly string[] BuiltIn =
     [

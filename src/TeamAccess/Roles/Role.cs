@@ -3,11 +3,12 @@ namespace TeamAccess;
 /// <summary>A role of the validated catalog, with its permissions compiled to a bitset.</summary>
 public sealed class Role
 {
-    internal Role(RoleDefinition definition, int index, ulong mask, IReadOnlyList<string> permissionNames)
+    internal Role(RoleDefinition definition, int index, ulong mask, ulong resourceMask, IReadOnlyList<string> permissionNames)
     {
         Definition = definition;
         Index = index;
         Mask = mask;
+        TeamMask = definition.IsScopedToGrants ? mask & ~resourceMask : mask;
         PermissionNames = permissionNames;
     }
 
@@ -36,10 +37,17 @@ public sealed class Role
 
     internal ulong Mask { get; }
 
-    /// <summary>Tells whether the role holds a permission at team level.</summary>
+    /// <summary>What the role holds asked without a resource: all of <see cref="Mask"/>, less the resource permissions for a role scoped to grants.</summary>
+    internal ulong TeamMask { get; }
+
+    /// <summary>
+    /// Tells whether the role holds a permission at team level, asked without naming a resource. A role scoped to grants
+    /// holds no resource permission there (it reaches resources only through grants); its team-level permissions, such
+    /// as <c>members.read</c>, it holds.
+    /// </summary>
     /// <param name="permission">The permission.</param>
     /// <returns><see langword="true"/> when it does.</returns>
-    public bool Has(Permission permission) => permission.IsDefined && (Mask & permission.Mask) != 0;
+    public bool Has(Permission permission) => permission.IsDefined && (TeamMask & permission.Mask) != 0;
 
     /// <inheritdoc />
     public override string ToString() => Name;

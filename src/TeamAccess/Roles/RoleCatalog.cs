@@ -173,7 +173,7 @@ public sealed class RoleCatalog
 
         var roles = compiled
             .OrderByDescending(r => r.Definition.Rank)
-            .Select((r, i) => new Role(r.Definition, i, r.Mask, permissions.NamesOf(r.Mask).ToArray()))
+            .Select((r, i) => new Role(r.Definition, i, r.Mask, permissions.ResourceMask, permissions.NamesOf(r.Mask).ToArray()))
             .ToArray();
         return new RoleCatalog(permissions, roles);
     }

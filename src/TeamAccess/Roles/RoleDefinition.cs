@@ -34,7 +34,10 @@ public sealed record RoleDefinition
     /// <summary>Gets whether this is the guardian role: a team always keeps at least one Active holder of it.</summary>
     public bool IsGuardian { get; init; }
 
-    /// <summary>Gets whether the role reaches resources only through grants (to the membership or one of its groups).</summary>
+    /// <summary>
+    /// Gets whether the role reaches resources only through grants (to the membership or one of its groups). Asked about
+    /// a resource permission without naming a resource, such a role answers no; its team-level permissions are unaffected.
+    /// </summary>
     public bool IsScopedToGrants { get; init; }
 
     /// <summary>Gets whether the role is read-only: it holds no write permission, not even through a grant.</summary>

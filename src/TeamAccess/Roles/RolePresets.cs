@@ -25,7 +25,7 @@ public static class RolePresets
 
     /// <summary>
     /// Owner (guardian, everything), Administrator (everything but deleting the team and billing), Member (reads team
-    /// data, reaches resources only through grants), Observer (read-only).
+    /// data, reaches resources only through grants), Observer (read-only, and reaches resources only through grants).
     /// </summary>
     public static RolePreset OwnerAdministratorMemberObserver { get; } = new(
         nameof(OwnerAdministratorMemberObserver),
@@ -33,10 +33,10 @@ public static class RolePresets
             new RoleDefinition(Owner, 400, "*") { IsGuardian = true },
             new RoleDefinition(Administrator, 300, "*") { ExceptPermissions = [TeamAccess.Permissions.TeamDelete, TeamAccess.Permissions.BillingManage] },
             new RoleDefinition(Member, 200, "*.read", TeamAccess.Permissions.ResourcesWrite) { IsScopedToGrants = true, ExceptPermissions = [TeamAccess.Permissions.AuditRead] },
-            new RoleDefinition(Observer, 100, "*.read") { IsReadOnly = true, ExceptPermissions = [TeamAccess.Permissions.AuditRead] },
+            new RoleDefinition(Observer, 100, "*.read") { IsReadOnly = true, IsScopedToGrants = true, ExceptPermissions = [TeamAccess.Permissions.AuditRead] },
         ]);
 
-    /// <summary>Administrator (guardian, everything) and Viewer (read-only).</summary>
+    /// <summary>Administrator (guardian, everything) and Viewer (read-only, reads every resource of the team).</summary>
     public static RolePreset AdministratorViewer { get; } = new(
         nameof(AdministratorViewer),
         [

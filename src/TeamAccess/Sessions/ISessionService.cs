@@ -26,7 +26,17 @@ public sealed class Session
 /// <param name="Role">The membership's role.</param>
 /// <param name="Provider">The identity provider that signed the user in (<see cref="IdentityProviderNames.Password"/> for passwords).</param>
 /// <param name="ExpiresAt">When the token expires.</param>
-public sealed record SessionInfo(UserId UserId, TeamId TeamId, MembershipId MembershipId, string Role, string Provider, DateTimeOffset ExpiresAt);
+public sealed record SessionInfo(UserId UserId, TeamId TeamId, MembershipId MembershipId, string Role, string Provider, DateTimeOffset ExpiresAt)
+{
+    /// <summary>Gets the session's id: every token of one sign-in names it, across team switches, and signing out refuses it.</summary>
+    public Guid SessionId { get; init; }
+
+    /// <summary>
+    /// Gets when the user originally signed in (whole seconds). Switching teams keeps it; no token of the session lives
+    /// past it plus <see cref="SessionOptions.MaxAge"/>.
+    /// </summary>
+    public DateTimeOffset AuthenticatedAt { get; init; }
+}
 
 /// <summary>A team the signed-in user can switch to.</summary>
 /// <param name="TeamId">The team.</param>
@@ -51,26 +61,67 @@ public interface ISessionService
     /// <param name="credential">A password, or a token of a registered provider.</param>
     /// <param name="teamId">The team to work in.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The session, or InvalidCredentials, LockedOut, EmailNotConfirmed, InvalidToken, UnknownProvider, ProviderNotAccepted, SsoRequired, NotFound.</returns>
+    /// <returns>
+    /// The session, or InvalidCredentials (a wrong password, an unknown address and a locked account alike, after the
+    /// same work), EmailNotConfirmed, InvalidToken, UnknownProvider, ProviderNotAccepted, SsoRequired, NotFound.
+    /// </returns>
     ValueTask<Result<Session>> SignInAsync(SignInCredential credential, TeamId teamId, CancellationToken cancellationToken = default);
 
-    /// <summary>Validates a session token: signature, lifetime, team, and that the membership is still Active with the same security stamp.</summary>
+    /// <summary>
+    /// Validates a session token, in this order: signature, issuer, audience, lifetime and the maximum age from the
+    /// original sign-in (<see cref="SessionOptions.MaxAge"/>); the team; that the membership is still Active with the
+    /// security stamp the token names; that the user's session stamp is still the one the token names (no sign-out
+    /// everywhere, password change or reset since) and that the session was not signed out; and that the team still
+    /// accepts the session's provider.
+    /// </summary>
     /// <param name="accessToken">The token.</param>
-    /// <param name="teamId">The team the request is for; <see langword="null"/> to accept the token's own team.</param>
+    /// <param name="teamId">
+    /// The team the request is for, as the request names it (its route), never as the token says: a token of another
+    /// team answers <see cref="TeamAccessErrorCode.WrongTeam"/>. Required, so that no check forgets the binding.
+    /// </param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The session's facts, or InvalidToken, SessionExpired, WrongTeam, SessionRevoked.</returns>
-    ValueTask<Result<SessionInfo>> ValidateAsync(string accessToken, TeamId? teamId = null, CancellationToken cancellationToken = default);
+    /// <returns>The session's facts, or InvalidToken, SessionExpired, WrongTeam, SessionRevoked, ReauthenticationRequired.</returns>
+    ValueTask<Result<SessionInfo>> ValidateAsync(string accessToken, TeamId teamId, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Switches a valid session to another team of the same user, without credentials when that team accepts the
     /// session's provider (a session of a team-bound provider: only a team that names it); otherwise answers
-    /// <see cref="TeamAccessErrorCode.ReauthenticationRequired"/>.
+    /// <see cref="TeamAccessErrorCode.ReauthenticationRequired"/>. The new token
+    /// belongs to the same session: same session id and original sign-in time, so switching never extends the
+    /// session's maximum age.
     /// </summary>
     /// <param name="accessToken">The current session's token.</param>
     /// <param name="teamId">The team to switch to.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>A new session for the target team, or a refusal.</returns>
     ValueTask<Result<Session>> SwitchTeamAsync(string accessToken, TeamId teamId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Signs one session out: its id is refused from now on, by every token of it (in every team it switched to), until
+    /// it would have expired anyway. Signing out a session that has expired or was already signed out succeeds.
+    /// </summary>
+    /// <param name="accessToken">A token of the session.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Success, or InvalidToken for a token this service did not issue.</returns>
+    ValueTask<Result> SignOutAsync(string accessToken, CancellationToken cancellationToken = default);
+
+    /// <summary>Signs out every session of the token's user, this one included, by replacing the user's session stamp.</summary>
+    /// <param name="accessToken">A valid token of one of the user's sessions.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Success, or a refusal of the token.</returns>
+    ValueTask<Result> SignOutEverywhereAsync(string accessToken, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Changes the signed-in user's native password. The current password is judged as a password sign-in is (it counts
+    /// toward the lockout); the new one must meet the password policy. Every other session of the user ends, this one
+    /// too: the answer is a new session in the same team to continue with.
+    /// </summary>
+    /// <param name="accessToken">A valid token of the user's session.</param>
+    /// <param name="currentPassword">The current password.</param>
+    /// <param name="newPassword">The new password.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The new session; or a refusal of the token, PasswordPolicy (details list the failed criteria), InvalidCredentials (also while the account is locked out).</returns>
+    ValueTask<Result<Session>> ChangePasswordAsync(string accessToken, string currentPassword, string newPassword, CancellationToken cancellationToken = default);
 
     /// <summary>Lists the teams the session's user is an Active member of, saying which need a new sign-in.</summary>
     /// <param name="accessToken">The current session's token.</param>

@@ -14,6 +14,13 @@ public sealed class SessionOptions
     /// <summary>Gets or sets how long a session token lives. Default 1 hour; 1 minute to 1 day.</summary>
     public TimeSpan Lifetime { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// Gets or sets the absolute maximum age of a session, counted from the original sign-in: no token of the session
+    /// (switching teams included, which keeps the original sign-in time) is issued or validates past it. Default 12
+    /// hours; 1 minute to 30 days.
+    /// </summary>
+    public TimeSpan MaxAge { get; set; } = TimeSpan.FromHours(12);
+
     /// <summary>Gets or sets the clock skew allowed when validating. Default 2 minutes; at most 5.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(2);
 
@@ -46,9 +53,20 @@ public sealed class SessionOptions
             yield return $"Sessions.Lifetime must be between 1 minute and 1 day; it is {Lifetime}.";
         }
 
+        if (MaxAge < TimeSpan.FromMinutes(1) || MaxAge > TimeSpan.FromDays(30))
+        {
+            yield return $"Sessions.MaxAge must be between 1 minute and 30 days; it is {MaxAge}.";
+        }
+
         if (ClockSkew < TimeSpan.Zero || ClockSkew > TimeSpan.FromMinutes(5))
         {
             yield return $"Sessions.ClockSkew must be between 0 and 5 minutes; it is {ClockSkew}.";
+        }
+
+        // The first key signs: one with only a public part would fail at the first sign-in instead of here.
+        if (SigningKeys.Count > 0 && SigningKeys[0] is AsymmetricSecurityKey { PrivateKeyStatus: PrivateKeyStatus.DoesNotExist })
+        {
+            yield return $"Sessions.SigningKeys: the first key signs new sessions, but this {SigningKeys[0].GetType().Name} has no private key; put a key with its private part first (keys with only a public part may follow, to validate).";
         }
 
         foreach (var key in SigningKeys)

@@ -8,20 +8,26 @@ namespace TeamAccess;
 
 /// <summary>
 /// The default <see cref="ISessionService"/>. A session token is a JWT naming the user, the team, the membership, the
-/// membership's security stamp and the provider; validating it checks the signature and lifetime and then the stored
-/// membership, so a change of role or status (which replaces the stamp) or the user's deletion ends every session
-/// issued before it (DESIGN.md invariant 8).
+/// membership's security stamp, the user's session stamp, the session id, the original sign-in time and the provider;
+/// validating it checks the signature, the lifetime and the maximum age from the original sign-in, and then the stored
+/// membership and the user's session state, so a change of role or status (which replaces the membership's stamp), a
+/// sign-out, a password change or reset (which replace the user's stamp) or the user's deletion ends every session
+/// issued before it.
 /// </summary>
 internal sealed class SessionService(
     IUserStore users,
+    ISessionStore sessionStore,
     TeamWriter writer,
     PasswordSignIn passwords,
+    PasswordPolicy passwordPolicy,
+    PasswordHasher passwordHasher,
     IdentityProviderRegistry providers,
     ITeamSignInPolicyProvider policies,
     IDomainVerifier domains,
     SessionKeys keys,
     AccessEngine engine,
     ChangeFeedFollower follower,
+    SessionStateCache sessionStates,
     IOptions<TeamAccessOptions> options,
     ILogger<SessionService>? logger = null) : ISessionService
 {
@@ -31,6 +37,9 @@ internal sealed class SessionService(
     private const string StampClaim = "sst";
     private const string ProviderClaim = "idp";
     private const string RoleClaim = "role";
+    private const string SessionIdClaim = "sid";
+    private const string AuthTimeClaim = "auth_time";
+    private const string UserStampClaim = "ust";
 
     private readonly ILogger _logger = logger ?? NullLogger<SessionService>.Instance;
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false, SetDefaultTimesOnTokenCreation = false };
@@ -98,46 +107,86 @@ internal sealed class SessionService(
         }
 
         return membership.TryGetValue(out var active)
-            ? Result<Session>.Ok(Issue(active, credential.Provider))
+            ? await SignInIssueAsync(active, credential.Provider, cancellationToken).ConfigureAwait(false)
             : Result<Session>.Failed(membership.Error!);
     }
 
-    public async ValueTask<Result<SessionInfo>> ValidateAsync(string accessToken, TeamId? teamId = null, CancellationToken cancellationToken = default)
+    /// <summary>A new session (new id, sign-in time now) for a membership whose user has just proven who they are.</summary>
+    private async ValueTask<Result<Session>> SignInIssueAsync(Membership membership, string provider, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(accessToken);
+        var user = await users.FindByIdAsync(membership.UserId!.Value, cancellationToken).ConfigureAwait(false);
+        if (user is null)
+        {
+            return Result<Session>.Failed(TeamAccessErrorCode.NotFound);
+        }
+
+        var now = writer.Time.GetUtcNow();
+        var authenticatedAt = DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds());
+        return Result<Session>.Ok(Issue(membership, provider, Guid.NewGuid(), authenticatedAt, user.SessionStamp));
+    }
+
+    public async ValueTask<Result<SessionInfo>> ValidateAsync(string accessToken, TeamId teamId, CancellationToken cancellationToken = default)
+    {
+        var validated = await ValidateCoreAsync(accessToken, teamId, cancellationToken).ConfigureAwait(false);
+        return validated.TryGetValue(out var session) ? Result<SessionInfo>.Ok(session.Claims) : Result<SessionInfo>.Failed(validated.Error!);
+    }
+
+    /// <summary>
+    /// The whole validation, in this order: the token's signature, issuer, audience, lifetime and maximum age from the
+    /// original sign-in (no store); the team binding; the membership (same user, Active, same security stamp); the
+    /// user's session state (the token's user stamp is the current one, and its session id is not signed out); the
+    /// team still accepts the session's provider.
+    /// </summary>
+    private async ValueTask<Result<Claimed>> ValidateCoreAsync(string? accessToken, TeamId? teamId, CancellationToken cancellationToken)
+    {
+        if (accessToken is null)
+        {
+            return Result<Claimed>.Failed(TeamAccessErrorCode.InvalidToken);
+        }
+
         var claimed = await ReadAsync(accessToken).ConfigureAwait(false);
         if (!claimed.TryGetValue(out var info))
         {
-            return Result<SessionInfo>.Failed(claimed.Error!);
+            return claimed;
         }
 
         if (teamId is { } expected && expected != info.Claims.TeamId)
         {
-            return Result<SessionInfo>.Failed(TeamAccessErrorCode.WrongTeam);
+            return Result<Claimed>.Failed(TeamAccessErrorCode.WrongTeam);
         }
 
-        // From the index when it confirms the session: a signature check and a lookup, no query. The index follows other
-        // instances' writes within the change feed's staleness bound; when it cannot confirm (it may be behind a join or a
-        // stamp made elsewhere), the store decides, and a session the store accepts brings the index up to date.
+        // From memory when the index confirms the membership and this instance knows the user's session state: a
+        // signature check and two lookups, no query. Both follow other instances' writes within the change feed's
+        // staleness bound. When either cannot confirm (the index may be behind a join made elsewhere, the state may be
+        // older than a stamp the token names), the store decides, and a session the store accepts refreshes both.
         if (!Options.ValidateAgainstStore
-            && engine.CheckSession(info.Claims.UserId, info.Claims.TeamId, info.Claims.MembershipId, info.Stamp, out var indexedRole, out var indexedPolicy) == SessionCheck.Valid)
+            && engine.CheckSession(info.Claims.UserId, info.Claims.TeamId, info.Claims.MembershipId, info.Stamp, out var indexedRole, out var indexedPolicy) == SessionCheck.Valid
+            && await sessionStates.GetAsync(info.Claims.UserId, info.Claims.SessionId, cancellationToken).ConfigureAwait(false) is { } known
+            && known.SessionStamp == info.UserStamp && !known.SessionRevoked)
         {
             var accepts = policies is StoredTeamSignInPolicyProvider
                 ? providers.Accepts(indexedPolicy!, info.Claims.Provider)
                 : providers.Accepts(await policies.GetAsync(info.Claims.TeamId, cancellationToken).ConfigureAwait(false), info.Claims.Provider);
             return accepts
-                ? Result<SessionInfo>.Ok(info.Claims with { Role = indexedRole! })
-                : Result<SessionInfo>.Failed(TeamAccessErrorCode.ReauthenticationRequired);
+                ? Result<Claimed>.Ok(info with { Claims = info.Claims with { Role = indexedRole! } })
+                : Result<Claimed>.Failed(TeamAccessErrorCode.ReauthenticationRequired);
         }
 
         var membership = await writer.Teams.FindMembershipAsync(info.Claims.TeamId, info.Claims.MembershipId, cancellationToken).ConfigureAwait(false);
         if (membership is null || membership.UserId != info.Claims.UserId || membership.Status != MembershipStatus.Active || membership.SecurityStamp != info.Stamp)
         {
-            return Result<SessionInfo>.Failed(TeamAccessErrorCode.SessionRevoked);
+            return Result<Claimed>.Failed(TeamAccessErrorCode.SessionRevoked);
+        }
+
+        var state = await sessionStore.FindSessionStateAsync(info.Claims.UserId, info.Claims.SessionId, cancellationToken).ConfigureAwait(false);
+        if (state is not { } current || current.SessionStamp != info.UserStamp || current.SessionRevoked)
+        {
+            return Result<Claimed>.Failed(TeamAccessErrorCode.SessionRevoked);
         }
 
         if (!Options.ValidateAgainstStore)
         {
+            sessionStates.Evict(info.Claims.UserId);
             await follower.ReloadAsync(info.Claims.TeamId, cancellationToken).ConfigureAwait(false);
         }
 
@@ -145,19 +194,143 @@ internal sealed class SessionService(
         var policy = await policies.GetAsync(info.Claims.TeamId, cancellationToken).ConfigureAwait(false);
         if (!providers.Accepts(policy, info.Claims.Provider))
         {
-            return Result<SessionInfo>.Failed(TeamAccessErrorCode.ReauthenticationRequired);
+            return Result<Claimed>.Failed(TeamAccessErrorCode.ReauthenticationRequired);
         }
 
-        return Result<SessionInfo>.Ok(info.Claims with { Role = membership.Role });
+        return Result<Claimed>.Ok(info with { Claims = info.Claims with { Role = membership.Role } });
+    }
+
+    public async ValueTask<Result> SignOutAsync(string accessToken, CancellationToken cancellationToken = default)
+    {
+        var claimed = accessToken is null ? Result<Claimed>.Failed(TeamAccessErrorCode.InvalidToken) : await ReadAsync(accessToken).ConfigureAwait(false);
+        if (!claimed.TryGetValue(out var session))
+        {
+            // An expired session has already ended: signing it out is done.
+            return claimed.Code == TeamAccessErrorCode.SessionExpired ? Result.Success : Result.Failed(claimed.Error!);
+        }
+
+        var userId = session.Claims.UserId;
+        var state = await sessionStore.FindSessionStateAsync(userId, session.Claims.SessionId, cancellationToken).ConfigureAwait(false);
+        if (state is null or { SessionRevoked: true })
+        {
+            return Result.Success;
+        }
+
+        var revoked = await writer.RunAsync(userId, "SignOut", (changes, _) =>
+        {
+            // Kept until no token of the session could validate anyway: the later of its expiry and its maximum age.
+            var end = session.Claims.AuthenticatedAt + Options.MaxAge;
+            var expiresAt = (end > session.Claims.ExpiresAt ? end : session.Claims.ExpiresAt) + Options.ClockSkew;
+            changes.RevokeSession(new RevokedSession(session.Claims.SessionId, userId, changes.Now, expiresAt));
+            return ValueTask.FromResult(Result<bool>.Ok(true));
+        }, cancellationToken).ConfigureAwait(false);
+
+        // A racing sign-out of the same session got there first: the session has ended all the same.
+        if (!revoked.Succeeded && revoked.Code != TeamAccessErrorCode.SessionRevoked)
+        {
+            return Result.Failed(revoked.Error!);
+        }
+
+        _logger.LogInformation("TeamAccess signed out session {SessionId} of user {UserId}", session.Claims.SessionId, userId);
+        return Result.Success;
+    }
+
+    public async ValueTask<Result> SignOutEverywhereAsync(string accessToken, CancellationToken cancellationToken = default)
+    {
+        var validated = await ValidateCoreAsync(accessToken, null, cancellationToken).ConfigureAwait(false);
+        if (!validated.TryGetValue(out var session))
+        {
+            return Result.Failed(validated.Error!);
+        }
+
+        var userId = session.Claims.UserId;
+        var done = await writer.RunAsync(userId, "SignOutEverywhere", async (changes, ct) =>
+        {
+            var user = await users.FindByIdAsync(userId, ct).ConfigureAwait(false);
+            if (user is null)
+            {
+                return Result<bool>.Failed(TeamAccessErrorCode.SessionRevoked);
+            }
+
+            changes.UpdateUser(user, user with { SessionStamp = Guid.NewGuid() }, AuditActions.UserSignedOutEverywhere);
+            return Result<bool>.Ok(true);
+        }, cancellationToken).ConfigureAwait(false);
+        if (!done.Succeeded)
+        {
+            return Result.Failed(done.Error!);
+        }
+
+        _logger.LogInformation("TeamAccess signed out every session of user {UserId}", userId);
+        return Result.Success;
+    }
+
+    public async ValueTask<Result<Session>> ChangePasswordAsync(string accessToken, string currentPassword, string newPassword, CancellationToken cancellationToken = default)
+    {
+        var validated = await ValidateCoreAsync(accessToken, null, cancellationToken).ConfigureAwait(false);
+        if (!validated.TryGetValue(out var session))
+        {
+            return Result<Session>.Failed(validated.Error!);
+        }
+
+        var userId = session.Claims.UserId;
+        var user = await users.FindByIdAsync(userId, cancellationToken).ConfigureAwait(false);
+        if (user is null)
+        {
+            return Result<Session>.Failed(TeamAccessErrorCode.SessionRevoked);
+        }
+
+        var failed = await passwordPolicy.CheckAsync(newPassword, user.Email, cancellationToken).ConfigureAwait(false);
+        if (failed.Count > 0)
+        {
+            return Result<Session>.Failed(PasswordPolicy.Refusal(failed));
+        }
+
+        // The current password is judged as a sign-in is: counted first, so a stolen session cannot guess it past the lockout.
+        var proven = await passwords.SignInAsync(user.Email, currentPassword ?? "", cancellationToken).ConfigureAwait(false);
+        if (!proven.TryGetValue(out var signedIn) || signedIn.Id != userId)
+        {
+            return Result<Session>.Failed(proven.Succeeded ? TeamAccessErrorCode.InvalidCredentials : proven.Code);
+        }
+
+        var hash = passwordHasher.Hash(newPassword);
+        var changed = await writer.RunAsync(userId, "ChangePassword", async (changes, ct) =>
+        {
+            var current = await users.FindByIdAsync(userId, ct).ConfigureAwait(false);
+            if (current is null || !string.Equals(current.PasswordHash, signedIn.PasswordHash, StringComparison.Ordinal))
+            {
+                // The password changed (a reset) between the proof and this write: the proof is of an old password.
+                return Result<User>.Failed(TeamAccessErrorCode.InvalidCredentials);
+            }
+
+            var after = current with { PasswordHash = hash, SessionStamp = Guid.NewGuid(), PasswordResetTokenHash = null, PasswordResetExpiresAt = null };
+            changes.UpdateUser(current, after, AuditActions.UserPasswordChanged);
+            return Result<User>.Ok(after);
+        }, cancellationToken).ConfigureAwait(false);
+        if (!changed.TryGetValue(out var updated))
+        {
+            return Result<Session>.Failed(changed.Error!);
+        }
+
+        _logger.LogInformation("TeamAccess changed the password of user {UserId}; their other sessions ended", userId);
+        var membership = await writer.Teams.FindMembershipAsync(session.Claims.TeamId, session.Claims.MembershipId, cancellationToken).ConfigureAwait(false);
+        if (membership is null || membership.Status != MembershipStatus.Active)
+        {
+            return Result<Session>.Failed(TeamAccessErrorCode.SessionRevoked);
+        }
+
+        var now = writer.Time.GetUtcNow();
+        return Result<Session>.Ok(Issue(membership, session.Claims.Provider, Guid.NewGuid(), DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds()), updated.SessionStamp));
     }
 
     public async ValueTask<Result<Session>> SwitchTeamAsync(string accessToken, TeamId teamId, CancellationToken cancellationToken = default)
     {
-        var current = await ValidateAsync(accessToken, null, cancellationToken).ConfigureAwait(false);
-        if (!current.TryGetValue(out var session))
+        var current = await ValidateCoreAsync(accessToken, null, cancellationToken).ConfigureAwait(false);
+        if (!current.TryGetValue(out var claimed))
         {
             return Result<Session>.Failed(current.Error!);
         }
+
+        var session = claimed.Claims;
 
         var team = await writer.Teams.LoadAsync(teamId, cancellationToken).ConfigureAwait(false);
         if (team is null)
@@ -178,17 +351,21 @@ internal sealed class SessionService(
             return Result<Session>.Failed(TeamAccessErrorCode.ReauthenticationRequired);
         }
 
+        // The same session in another team: its id, original sign-in time and user stamp carry over, so switching
+        // (even to the session's own team) never extends its maximum age and a sign-out reaches every token of it.
         _logger.LogInformation("TeamAccess switched user {UserId} from team {From} to team {To}", session.UserId, session.TeamId, teamId);
-        return Result<Session>.Ok(Issue(active, session.Provider));
+        return Result<Session>.Ok(Issue(active, session.Provider, session.SessionId, session.AuthenticatedAt, claimed.UserStamp));
     }
 
     public async ValueTask<Result<IReadOnlyList<SwitchableTeam>>> ListSwitchableTeamsAsync(string accessToken, CancellationToken cancellationToken = default)
     {
-        var current = await ValidateAsync(accessToken, null, cancellationToken).ConfigureAwait(false);
-        if (!current.TryGetValue(out var session))
+        var current = await ValidateCoreAsync(accessToken, null, cancellationToken).ConfigureAwait(false);
+        if (!current.TryGetValue(out var claimed))
         {
             return Result<IReadOnlyList<SwitchableTeam>>.Failed(current.Error!);
         }
+
+        var session = claimed.Claims;
 
         var teams = new List<SwitchableTeam>();
         await foreach (var id in writer.Teams.ListTeamIdsForUserAsync(session.UserId, cancellationToken).ConfigureAwait(false))
@@ -204,14 +381,19 @@ internal sealed class SessionService(
         return Result<IReadOnlyList<SwitchableTeam>>.Ok([.. teams.OrderBy(t => t.Name, StringComparer.Ordinal)]);
     }
 
+    /// <summary>
+    /// The user's Active membership. Membership is asked first: to someone with none the team does not exist, deleted or
+    /// not, so a deleted team's id tells a stranger nothing.
+    /// </summary>
     private static Result<Membership> ActiveMembership(TeamSnapshot team, UserId userId)
     {
-        if (team.Team.Status == TeamStatus.Deleted)
+        var membership = team.FindCurrentMembership(userId);
+        if (membership is not null && team.Team.Status == TeamStatus.Deleted)
         {
             return Result<Membership>.Failed(TeamAccessErrorCode.TeamDeleted);
         }
 
-        return team.FindCurrentMembership(userId) switch
+        return membership switch
         {
             null => Result<Membership>.Failed(TeamAccessErrorCode.NotFound),
             { Status: MembershipStatus.Active } active => Result<Membership>.Ok(active),
@@ -348,10 +530,11 @@ internal sealed class SessionService(
         return await domains.IsVerifiedAsync(team.Id, domain, policy, cancellationToken).ConfigureAwait(false) ? role : null;
     }
 
-    private Session Issue(Membership membership, string provider)
+    private Session Issue(Membership membership, string provider, Guid sessionId, DateTimeOffset authenticatedAt, Guid userStamp)
     {
         var now = writer.Time.GetUtcNow();
-        var expires = now + Options.Lifetime;
+        var maxEnd = authenticatedAt + Options.MaxAge;
+        var expires = now + Options.Lifetime < maxEnd ? now + Options.Lifetime : maxEnd;
         var descriptor = new SecurityTokenDescriptor
         {
             Issuer = Options.Issuer,
@@ -369,13 +552,16 @@ internal sealed class SessionService(
                 [StampClaim] = membership.SecurityStamp.ToString("N"),
                 [ProviderClaim] = provider,
                 [RoleClaim] = membership.Role,
+                [SessionIdClaim] = sessionId.ToString("N"),
+                [AuthTimeClaim] = authenticatedAt.ToUnixTimeSeconds(),
+                [UserStampClaim] = userStamp.ToString("N"),
             },
         };
-        var info = new SessionInfo(membership.UserId.Value, membership.TeamId, membership.Id, membership.Role, provider, expires);
+        var info = new SessionInfo(membership.UserId.Value, membership.TeamId, membership.Id, membership.Role, provider, expires) { SessionId = sessionId, AuthenticatedAt = authenticatedAt };
         return new Session(_handler.CreateToken(descriptor), info);
     }
 
-    private sealed record Claimed(SessionInfo Claims, Guid Stamp);
+    private sealed record Claimed(SessionInfo Claims, Guid Stamp, Guid UserStamp);
 
     /// <summary>Checks the signature, issuer, audience and lifetime, and reads the claims; no store is touched.</summary>
     private async ValueTask<Result<Claimed>> ReadAsync(string token)
@@ -410,9 +596,14 @@ internal sealed class SessionService(
         }
 
         var now = writer.Time.GetUtcNow().UtcDateTime;
-        if (now >= jwt.ValidTo + Options.ClockSkew)
+        if (now >= jwt.ValidTo + Options.ClockSkew || now >= (claimed.Claims.AuthenticatedAt + Options.MaxAge).UtcDateTime + Options.ClockSkew)
         {
             return Result<Claimed>.Failed(TeamAccessErrorCode.SessionExpired);
+        }
+
+        if (now < claimed.Claims.AuthenticatedAt.UtcDateTime - Options.ClockSkew)
+        {
+            return Result<Claimed>.Failed(TeamAccessErrorCode.InvalidToken);
         }
 
         if (now < jwt.ValidFrom - Options.ClockSkew)
@@ -441,13 +632,21 @@ internal sealed class SessionService(
             || !jwt.TryGetPayloadValue<string>(MembershipClaim, out var membership) || !Guid.TryParse(membership, out var membershipId)
             || !jwt.TryGetPayloadValue<string>(StampClaim, out var stamp) || !Guid.TryParseExact(stamp, "N", out var stampValue)
             || !jwt.TryGetPayloadValue<string>(ProviderClaim, out var provider) || string.IsNullOrEmpty(provider)
-            || !jwt.TryGetPayloadValue<string>(RoleClaim, out var role) || role is null)
+            || !jwt.TryGetPayloadValue<string>(RoleClaim, out var role) || role is null
+            || !jwt.TryGetPayloadValue<string>(SessionIdClaim, out var sid) || !Guid.TryParseExact(sid, "N", out var sessionId)
+            || !jwt.TryGetPayloadValue<string>(UserStampClaim, out var userStamp) || !Guid.TryParseExact(userStamp, "N", out var userStampValue)
+            || !jwt.TryGetPayloadValue<long>(AuthTimeClaim, out var authTime) || authTime is < 0 or > 253_402_300_799)
         {
             return false;
         }
 
         var expires = new DateTimeOffset(DateTime.SpecifyKind(jwt.ValidTo, DateTimeKind.Utc));
-        claimed = new Claimed(new SessionInfo(new UserId(user), new TeamId(teamId), new MembershipId(membershipId), role, provider, expires), stampValue);
+        var info = new SessionInfo(new UserId(user), new TeamId(teamId), new MembershipId(membershipId), role, provider, expires)
+        {
+            SessionId = sessionId,
+            AuthenticatedAt = DateTimeOffset.FromUnixTimeSeconds(authTime),
+        };
+        claimed = new Claimed(info, stampValue, userStampValue);
         return true;
     }
 }

@@ -18,6 +18,13 @@ public sealed record ChangeSet(IReadOnlyList<UserChange> Users, IReadOnlyList<Te
 {
     /// <summary>Gets the external logins linked to users by this change; a store refuses one whose (issuer, subject) is taken.</summary>
     public IReadOnlyList<ExternalLogin> AddedLogins { get; init; } = [];
+
+    /// <summary>
+    /// Gets the sessions signed out by this change. A store keeps each until its <see cref="RevokedSession.ExpiresAt"/>
+    /// and may drop the ones that expired before a newer one's <see cref="RevokedSession.RevokedAt"/>; revoking a session
+    /// already revoked changes nothing.
+    /// </summary>
+    public IReadOnlyList<RevokedSession> RevokedSessions { get; init; } = [];
 }
 
 /// <summary>A user's link to an identity at an external provider: by (<see cref="Issuer"/>, <see cref="Subject"/>), never by email.</summary>

@@ -12,12 +12,13 @@ internal sealed class ChangeSetBuilder(UserId? actor, DateTimeOffset now)
     private readonly List<TeamEditor> _teams = [];
     private readonly List<AuditEvent> _audit = [];
     private readonly List<ExternalLogin> _logins = [];
+    private readonly List<RevokedSession> _revokedSessions = [];
 
     public UserId? Actor { get; } = actor;
 
     public DateTimeOffset Now { get; } = now;
 
-    public bool IsEmpty => _users.Count == 0 && _audit.Count == 0 && _logins.Count == 0;
+    public bool IsEmpty => _users.Count == 0 && _audit.Count == 0 && _logins.Count == 0 && _revokedSessions.Count == 0;
 
     public TeamEditor Edit(TeamSnapshot loaded)
     {
@@ -61,6 +62,20 @@ internal sealed class ChangeSetBuilder(UserId? actor, DateTimeOffset now)
         Record(null, AuditSubjectKind.User, login.UserId.Value, AuditActions.UserLoginLinked, null, login);
     }
 
+    /// <summary>Signs one session out; the event names the session id, which is no secret without a signed token.</summary>
+    public void RevokeSession(RevokedSession session)
+    {
+        _revokedSessions.Add(session);
+        Record(null, AuditSubjectKind.User, session.UserId.Value, AuditActions.UserSignedOut, null, session);
+    }
+
+    /// <summary>
+    /// Records an attempt whose subject does not exist (an unknown address, an unknown team): an event with no subject
+    /// and nothing else, so that the attempt costs the committed write a counted attempt on a real subject costs, and
+    /// its timing does not tell whether the subject exists.
+    /// </summary>
+    public void RecordAttempt(string action) => Record<User>(null, AuditSubjectKind.User, Guid.Empty, action, null, null);
+
     public void DeleteUser(User user)
     {
         _users.Add(new UserChange(user, null));
@@ -86,7 +101,7 @@ internal sealed class ChangeSetBuilder(UserId? actor, DateTimeOffset now)
         }
 
         storedTeams = stored;
-        return new ChangeSet(_users.ToArray(), teamChanges, _audit.ToArray()) { AddedLogins = _logins.ToArray() };
+        return new ChangeSet(_users.ToArray(), teamChanges, _audit.ToArray()) { AddedLogins = _logins.ToArray(), RevokedSessions = _revokedSessions.ToArray() };
     }
 
     internal void Record<T>(TeamId? teamId, AuditSubjectKind kind, Guid subjectId, string action, T? before, T? after)

@@ -8,7 +8,7 @@ namespace TeamAccess;
 /// commit for longer than a dictionary lookup. Several service providers given the same instance behave as several host
 /// instances on one database: each commit appends to the change feed and wakes every follower.
 /// </summary>
-public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IAuditStore, IChangeStore, IChangeFeed, IChangeFeedNotifier, IChangeFeedCheckpoints
+public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IAuditStore, IChangeStore, ISessionStore, IChangeFeed, IChangeFeedNotifier, IChangeFeedCheckpoints
 {
     private readonly object _gate = new();
     private readonly Dictionary<UserId, User> _users = [];
@@ -22,6 +22,7 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IAuditStor
     private readonly List<ChangeFeedEntry> _feed = [];
     private readonly Dictionary<string, long> _checkpoints = new(StringComparer.Ordinal);
     private event Action? Committed;
+    private readonly Dictionary<Guid, RevokedSession> _revokedSessions = [];
     private long _sequence;
 
     /// <summary>Gets the number of audit events stored (all teams and users).</summary>
@@ -64,6 +65,35 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IAuditStor
         {
             return ValueTask.FromResult(_logins.TryGetValue((issuer, subject), out var login) ? _users.GetValueOrDefault(login.UserId) : null);
         }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<UserSessionState?> FindSessionStateAsync(UserId userId, Guid sessionId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return ValueTask.FromResult<UserSessionState?>(_users.TryGetValue(userId, out var user)
+                ? new UserSessionState(user.SessionStamp, _revokedSessions.ContainsKey(sessionId))
+                : null);
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<RevokedSession> ListRevokedSessionsAsync(DateTimeOffset notExpiredAt, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        RevokedSession[] revoked;
+        lock (_gate)
+        {
+            revoked = [.. _revokedSessions.Values.Where(r => r.ExpiresAt > notExpiredAt)];
+        }
+
+        foreach (var session in revoked)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return session;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -180,9 +210,9 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IAuditStor
                 _feed.Add(new ChangeFeedEntry(_feed.Count + 1, team.After.Id, team.After.Version, null));
             }
 
-            foreach (var user in changes.Users)
+            foreach (var user in changes.Users.Select(u => (u.After ?? u.Before)!.Id).Concat(changes.RevokedSessions.Select(s => s.UserId)).Distinct())
             {
-                _feed.Add(new ChangeFeedEntry(_feed.Count + 1, null, 0, (user.After ?? user.Before)!.Id));
+                _feed.Add(new ChangeFeedEntry(_feed.Count + 1, null, 0, user));
             }
         }
 
@@ -355,6 +385,18 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IAuditStor
             {
                 return constraint;
             }
+
+            // A membership that becomes a user's current one needs that user to exist when it commits: a user deleted
+            // since the writer read it must not leave a ghost member (who could even count as the team's guardian).
+            foreach (var userId in StoreConstraints.AttachedUsers(change))
+            {
+                var created = changes.Users.Any(u => u.Before is null && u.After?.Id == userId);
+                var deleted = changes.Users.Any(u => u.After is null && u.Before?.Id == userId);
+                if ((!_users.ContainsKey(userId) && !created) || deleted)
+                {
+                    return TeamAccessErrorCode.NotFound;
+                }
+            }
         }
 
         return TeamAccessErrorCode.None;
@@ -385,8 +427,29 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IAuditStor
             _logins[(login.Issuer, login.Subject)] = login;
         }
 
+        foreach (var revoked in changes.RevokedSessions)
+        {
+            // Entries past their expiry guard nothing (every token of theirs has expired): drop them as new ones arrive.
+            foreach (var expired in _revokedSessions.Values.Where(r => r.ExpiresAt < revoked.RevokedAt).Select(r => r.SessionId).ToList())
+            {
+                _revokedSessions.Remove(expired);
+            }
+
+            _revokedSessions.TryAdd(revoked.SessionId, revoked);
+        }
+
         foreach (var change in changes.Teams)
         {
+            // A user who gains a current membership gets a new stamp, so that a deletion of that user decided on what it
+            // read before meets a conflict, reads again, and removes this membership too.
+            foreach (var userId in StoreConstraints.AttachedUsers(change))
+            {
+                if (_users.TryGetValue(userId, out var attached) && !changes.Users.Any(u => u.After?.Id == userId))
+                {
+                    _users[userId] = attached with { ConcurrencyStamp = Guid.NewGuid() };
+                }
+            }
+
             if (change.Before is null)
             {
                 _teamIdsByHandle[change.After.Team.Handle] = change.After.Id;

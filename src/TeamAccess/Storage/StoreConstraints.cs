@@ -39,4 +39,27 @@ internal static class StoreConstraints
 
         return TeamAccessErrorCode.None;
     }
+
+    /// <summary>
+    /// The users that a team change makes the holder of a current (non-terminal) membership they did not hold before: a
+    /// new membership, one given to another user, or one brought back from a terminal status. Each must exist when the
+    /// change commits.
+    /// </summary>
+    public static IEnumerable<UserId> AttachedUsers(TeamChange change)
+    {
+        foreach (var (id, membership) in change.After.Memberships)
+        {
+            if (membership.UserId is not { } userId || membership.Status.IsTerminal())
+            {
+                continue;
+            }
+
+            if (change.Before?.Memberships.GetValueOrDefault(id) is { } before && before.UserId == userId && !before.Status.IsTerminal())
+            {
+                continue;
+            }
+
+            yield return userId;
+        }
+    }
 }

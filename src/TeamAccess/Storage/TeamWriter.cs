@@ -16,6 +16,7 @@ internal sealed class TeamWriter(
     RoleCatalog roles,
     TimeProvider time,
     IOptions<TeamAccessOptions> options,
+    SessionStateCache sessionStates,
     ILogger<TeamWriter>? logger = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger<TeamWriter>.Instance;
@@ -50,12 +51,35 @@ internal sealed class TeamWriter(
             }
 
             var set = builder.Build(out var stored);
-            var commit = await changes.CommitAsync(set, cancellationToken).ConfigureAwait(false);
+            Result<long> commit;
+            try
+            {
+                commit = await changes.CommitAsync(set, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                // Cancelled or failed with the outcome unknown (the COMMIT may have landed just before): the index must
+                // not keep this team's older version until some later write, so it is read again from the store.
+                await RefreshAsync(stored, operation, ex).ConfigureAwait(false);
+                throw;
+            }
+
             if (commit.Succeeded)
             {
                 foreach (var team in stored)
                 {
                     engine.Apply(team.Snapshot, team.Delta);
+                }
+
+                // This instance forgets the changed users' session state now; other instances do when they read the feed.
+                foreach (var user in set.Users)
+                {
+                    sessionStates.Evict((user.After ?? user.Before)!.Id);
+                }
+
+                foreach (var session in set.RevokedSessions)
+                {
+                    sessionStates.Evict(session.UserId);
                 }
 
                 if (stored.Count > 0)
@@ -75,6 +99,27 @@ internal sealed class TeamWriter(
             }
 
             _logger.LogDebug("TeamAccess {Operation} by {Actor} met a concurrent change; retrying ({Retry}/{MaxRetries})", operation, actor, retry + 1, maxRetries);
+        }
+    }
+
+    /// <summary>Reads the teams of a commit whose outcome is unknown again from the store into the permission index.</summary>
+    private async ValueTask RefreshAsync(IReadOnlyList<StoredTeam> stored, string operation, Exception failure)
+    {
+        _logger.LogWarning("TeamAccess {Operation} ended with its commit's outcome unknown ({ExceptionType}); reading its teams again", operation, failure.GetType().Name);
+        foreach (var team in stored)
+        {
+            try
+            {
+                // Not the caller's token: it may be the very cancellation that left the outcome unknown.
+                if (await teams.LoadAsync(team.Snapshot.Id, CancellationToken.None).ConfigureAwait(false) is { } fresh)
+                {
+                    engine.Apply(fresh);
+                }
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                _logger.LogError("TeamAccess could not read team {TeamId} again after {Operation}: {ExceptionType}; its index stays as it was until the next write", team.Snapshot.Id, operation, ex.GetType().Name);
+            }
         }
     }
 

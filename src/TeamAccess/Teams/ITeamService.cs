@@ -31,7 +31,7 @@ public interface ITeamService
     /// <param name="teamId">The team.</param>
     /// <param name="tier">The new tier.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The team; or NotFound, PermissionDenied, GuardianRequired, NoChange, TeamDeleted.</returns>
+    /// <returns>The team; or InvalidTier (a value outside <see cref="TeamTier"/>), NotFound, PermissionDenied, GuardianRequired, NoChange, TeamDeleted.</returns>
     ValueTask<Result<Team>> ChangeTierAsync(UserId actor, TeamId teamId, TeamTier tier, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes the team (needs <c>team.delete</c>, which only the guardian role holds). Its memberships grant nothing afterwards.</summary>

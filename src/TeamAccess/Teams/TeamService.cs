@@ -67,7 +67,7 @@ internal sealed class TeamService(IUserStore users, TeamWriter writer, IdentityP
     {
         if (!Enum.IsDefined(tier))
         {
-            throw new ArgumentOutOfRangeException(nameof(tier));
+            return ValueTask.FromResult(Result<Team>.Failed(TeamAccessErrorCode.InvalidTier));
         }
 
         return writer.RunOnTeamAsync(actor, teamId, Permissions.BillingManage, "ChangeTier", (team, who) =>

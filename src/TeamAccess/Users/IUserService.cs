@@ -64,6 +64,27 @@ public interface IUserService
     /// <returns>Success; or NotFound, PermissionDenied, UserIsLastGuardian.</returns>
     ValueTask<Result> DeleteAsync(UserId actor, UserId userId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Asks for a password reset: when the address belongs to a user with a password, a new single-use token (stored
+    /// only as a hash, valid for <see cref="PasswordOptions.ResetTokenLifetime"/>) replaces any earlier one and is handed
+    /// to the <see cref="IPasswordResetSender"/>. The answer is the same whether or not the address has an account; a
+    /// request within <see cref="PasswordOptions.ResetRequestCooldown"/> of the last message sends nothing.
+    /// </summary>
+    /// <param name="email">The address as typed.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Success, or InvalidEmail for a malformed address.</returns>
+    ValueTask<Result> RequestPasswordResetAsync(string email, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sets a new password with a reset token. The token works once and expires; the new password must meet the policy.
+    /// Every session of the user ends, and a lockout after failed sign-ins is lifted.
+    /// </summary>
+    /// <param name="token">The token from the reset message.</param>
+    /// <param name="newPassword">The new password.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Success; or InvalidToken (wrong, used, expired or unknown), PasswordPolicy (details list the failed criteria).</returns>
+    ValueTask<Result> ResetPasswordAsync(string token, string newPassword, CancellationToken cancellationToken = default);
+
     /// <summary>Finds a user by email address, normalized first.</summary>
     /// <param name="email">The address.</param>
     /// <param name="cancellationToken">Cancels the read.</param>

@@ -33,12 +33,20 @@ internal static class Names
         return true;
     }
 
+    /// <summary>
+    /// Invisible format characters (bidirectional overrides, embeddings, isolates and marks, which can make a name read
+    /// as another, zero-width spaces, the byte order mark), except the zero-width non-joiner and joiner that Persian,
+    /// Indic and emoji spellings need.
+    /// </summary>
+    private static bool IsRefusedFormat(char c) =>
+        c is not ('\u200C' or '\u200D') && char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format;
+
     private static bool HasControlOrBadChar(string value)
     {
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
-            if (char.IsControl(c))
+            if (char.IsControl(c) || IsRefusedFormat(c))
             {
                 return true;
             }

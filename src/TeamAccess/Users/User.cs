@@ -46,4 +46,20 @@ public sealed record User(UserId Id, string Email, string FirstName, string Last
 
     /// <summary>Gets when a lockout after repeated failed sign-ins ends, if the user is or was locked out.</summary>
     public DateTimeOffset? LockoutEnd { get; init; }
+
+    /// <summary>
+    /// Gets the user's session stamp, which every session token names: replacing it (signing out everywhere, changing
+    /// or resetting the password) ends every session issued before.
+    /// </summary>
+    public Guid SessionStamp { get; init; } = Guid.NewGuid();
+
+    /// <summary>
+    /// Gets the hash (SHA-256, base64url) of the pending password reset token, or <see langword="null"/> when none is
+    /// pending. The token itself is never stored. Never part of an audit event.
+    /// </summary>
+    [JsonIgnore]
+    public string? PasswordResetTokenHash { get; init; }
+
+    /// <summary>Gets when the pending password reset token stops working.</summary>
+    public DateTimeOffset? PasswordResetExpiresAt { get; init; }
 }

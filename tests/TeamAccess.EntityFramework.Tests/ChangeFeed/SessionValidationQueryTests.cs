@@ -26,6 +26,8 @@ public sealed class SessionValidationQueryTests
                 var owner = await host.SignUpAsync("owner");
                 var session = await host.SignInAsync("owner@example.com", owner.Team.Id);
 
+                // The first validation of a session on an instance reads its user's session state (stamp, sign-outs) once.
+                Assert.True((await host.ValidateAsync(session.AccessToken, owner.Team.Id)).Succeeded);
                 var before = counter.Count;
                 for (var i = 0; i < 100; i++)
                 {

@@ -30,7 +30,7 @@ public sealed class ModelComparisonTests
 
         // The audit action is written by the core from its own constants, and hashes by the core's own hashing: never input.
         // A change-feed consumer's name is the host's constant, bounded by ChangeFeedReader before it reaches the store.
-        Assert.Equal(["AuditEventRow.Action", "ChangeFeedCheckpointRow.Consumer", "InvitationSecretRow.CodeHash", "InvitationSecretRow.CodeSalt", "InvitationSecretRow.TokenHash", "UserRow.EmailConfirmationHash", "UserRow.PasswordHash"], unnamed.Order(StringComparer.Ordinal));
+        Assert.Equal(["AuditEventRow.Action", "ChangeFeedCheckpointRow.Consumer", "InvitationSecretRow.CodeHash", "InvitationSecretRow.CodeSalt", "InvitationSecretRow.TokenHash", "UserRow.EmailConfirmationHash", "UserRow.PasswordHash", "UserRow.PasswordResetTokenHash"], unnamed.Order(StringComparer.Ordinal));
     }
 
     [Fact]

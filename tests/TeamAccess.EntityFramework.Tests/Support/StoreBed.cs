@@ -73,6 +73,7 @@ internal sealed class StoreBed : IAsyncDisposable
         services.AddSingleton<TimeProvider>(time);
         services.AddSingleton<IInvitationSender>(outbox);
         services.AddSingleton<IEmailConfirmationSender>(activations);
+        services.AddSingleton<IPasswordResetSender>(outbox);
         storage(services.AddTeamAccess(options => options.Permissions.Add("devices.read", "devices.write"))
             .AddOidcProvider(host.Name, o =>
             {
@@ -159,9 +160,19 @@ internal sealed class ActivationOutbox : IEmailConfirmationSender
 }
 
 /// <summary>Keeps the invitation messages instead of mailing them.</summary>
-internal sealed class Outbox : IInvitationSender
+internal sealed class Outbox : IInvitationSender, IPasswordResetSender
 {
     private readonly ConcurrentQueue<InvitationMessage> _sent = new();
+    private readonly ConcurrentQueue<PasswordResetMessage> _resets = new();
+
+    /// <summary>Every password reset message handed to the sender, in the order sent.</summary>
+    public IReadOnlyList<PasswordResetMessage> Resets => [.. _resets];
+
+    public ValueTask SendAsync(PasswordResetMessage message, CancellationToken cancellationToken)
+    {
+        _resets.Enqueue(message);
+        return ValueTask.CompletedTask;
+    }
 
     public IReadOnlyList<InvitationMessage> Sent => [.. _sent];
 

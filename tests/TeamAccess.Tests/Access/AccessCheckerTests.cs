@@ -29,7 +29,8 @@ public sealed class AccessCheckerTests
         foreach (var permission in bed.Roles.PermissionCatalog.All)
         {
             var allowed = bed.Access.HasPermission(crew[0], crew.TeamId, permission);
-            Assert.Equal(permission.Kind == PermissionKind.Read && permission.Name != Permissions.AuditRead, allowed);
+            // Observer is scoped to grants: asked without a resource it holds only its team-level reads.
+            Assert.Equal(permission.Name == Permissions.MembersRead, allowed);
             Assert.False(permission.Kind == PermissionKind.Write && bed.Access.HasPermission(crew[0], crew.TeamId, permission, "any-resource"));
         }
 

@@ -51,7 +51,7 @@ public sealed class GrantServiceTests
         await using var bed = TestBed.Create();
         var crew = await bed.CrewAsync(RolePresets.Observer);
         var group = (await bed.Groups.CreateAsync(crew.OwnerId, crew.TeamId, "Writers", "writers")).Value!;
-        await bed.Grants.GrantAsync(crew.OwnerId, crew.TeamId, GrantSubject.ForGroup(group.Id), "project-1", ["devices.write"]);
+        await bed.Grants.GrantAsync(crew.OwnerId, crew.TeamId, GrantSubject.ForGroup(group.Id), "project-1", ["devices.read", "devices.write"]);
 
         Assert.True((await bed.Groups.AddMemberAsync(crew.OwnerId, crew.TeamId, group.Id, crew.MembershipOf(0))).Succeeded);
 

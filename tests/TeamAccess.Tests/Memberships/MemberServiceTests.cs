@@ -103,7 +103,7 @@ public sealed class MemberServiceTests
         Assert.Equal(RolePresets.Observer, result.Value!.Role);
         Assert.NotEqual(crew.Members[0].Membership.SecurityStamp, result.Value.SecurityStamp);
         Assert.False(bed.Access.HasPermission(crew[0], crew.TeamId, "devices.write"));
-        Assert.True(bed.Access.HasPermission(crew[0], crew.TeamId, "devices.read"));
+        Assert.True(bed.Access.HasPermission(crew[0], crew.TeamId, Permissions.MembersRead));
     }
 
     [Fact]

@@ -13,18 +13,18 @@ public sealed class SessionProperties
 {
     private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.";
 
-    private static readonly Lazy<(TestBed Bed, string Token)> Issued = new(() =>
+    private static readonly Lazy<(TestBed Bed, string Token, TeamId Team)> Issued = new(() =>
     {
         var bed = TestBed.Create();
         var ada = SessionServiceTests.SignUpWithPasswordAsync(bed, "ada").GetAwaiter().GetResult();
         var session = bed.Sessions.SignInAsync(SignInCredential.ForPassword("ada@example.com", "correct horse battery staple"), ada.Team.Id).AsTask().GetAwaiter().GetResult();
-        return (bed, session.Value!.AccessToken);
+        return (bed, session.Value!.AccessToken, ada.Team.Id);
     });
 
     [Property(MaxTest = 300)]
     public Property AnyCharacterChanged_NeverValidates(PositiveInt position, PositiveInt replacement)
     {
-        var (bed, token) = Issued.Value;
+        var (bed, token, team) = Issued.Value;
         var at = position.Get % token.Length;
         var by = Alphabet[replacement.Get % Alphabet.Length];
         if (token[at] == by)
@@ -33,7 +33,7 @@ public sealed class SessionProperties
         }
 
         var tampered = string.Concat(token.AsSpan(0, at), by.ToString(), token.AsSpan(at + 1));
-        var result = bed.Sessions.ValidateAsync(tampered).AsTask().GetAwaiter().GetResult();
+        var result = bed.Sessions.ValidateAsync(tampered, team).AsTask().GetAwaiter().GetResult();
         return (!result.Succeeded).Label($"{tampered} validated");
     }
 
@@ -57,7 +57,7 @@ public sealed class SessionProperties
             Assert.Equal(status == MembershipStatus.Active, signedIn.Succeeded);
             if (signedIn.Succeeded)
             {
-                Assert.True((await bed.Sessions.ValidateAsync(signedIn.Value!.AccessToken)).Succeeded);
+                Assert.True((await bed.Sessions.ValidateAsync(signedIn.Value!.AccessToken, signedIn.Value!.Info.TeamId)).Succeeded);
                 earlier.Add(signedIn.Value.AccessToken);
             }
 
@@ -74,7 +74,7 @@ public sealed class SessionProperties
             {
                 foreach (var token in earlier)
                 {
-                    Assert.Equal(TeamAccessErrorCode.SessionRevoked, (await bed.Sessions.ValidateAsync(token)).Code);
+                    Assert.Equal(TeamAccessErrorCode.SessionRevoked, (await bed.Sessions.ValidateAsync(token, owner.Team.Id)).Code);
                 }
             }
         }

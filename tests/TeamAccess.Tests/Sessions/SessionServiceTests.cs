@@ -48,7 +48,9 @@ public sealed class SessionServiceTests
             Assert.Equal(TeamAccessErrorCode.InvalidCredentials, (await bed.Sessions.SignInAsync(SignInCredential.ForPassword("ada@example.com", $"wrong guess number {i}!"), ada.Team.Id)).Code);
         }
 
-        Assert.Equal(TeamAccessErrorCode.LockedOut, (await bed.Sessions.SignInAsync(SignInCredential.ForPassword("ada@example.com", Password), ada.Team.Id)).Code);
+        // Locked: the right password is not judged, and the answer is the one an unknown address gets.
+        Assert.Equal(TeamAccessErrorCode.InvalidCredentials, (await bed.Sessions.SignInAsync(SignInCredential.ForPassword("ada@example.com", Password), ada.Team.Id)).Code);
+        Assert.Contains(bed.Logs.Lines, l => l.Contains("locked out", StringComparison.Ordinal));
         bed.Time.Advance(TimeSpan.FromMinutes(15));
         Assert.True((await bed.Sessions.SignInAsync(SignInCredential.ForPassword("ada@example.com", Password), ada.Team.Id)).Succeeded);
         Assert.Equal(0, (await bed.Users.FindByIdAsync(ada.User.Id))!.FailedSignInCount);
@@ -63,11 +65,12 @@ public sealed class SessionServiceTests
         var guesses = await Task.WhenAll(Enumerable.Range(0, 24).Select(i => Task.Run(async () =>
             await bed.Sessions.SignInAsync(SignInCredential.ForPassword("ada@example.com", $"parallel guess {i:D4}!"), ada.Team.Id))));
 
-        Assert.All(guesses, g => Assert.Contains(g.Code, new[] { TeamAccessErrorCode.InvalidCredentials, TeamAccessErrorCode.LockedOut }));
+        Assert.All(guesses, g => Assert.Equal(TeamAccessErrorCode.InvalidCredentials, g.Code));
         // Each judged guess logs its refusal; the others were refused before any PBKDF2 work.
         var judged = bed.Logs.Lines.Count(l => l.Contains("refused a password sign-in", StringComparison.Ordinal));
         Assert.InRange(judged, 1, 3);
-        Assert.Equal(TeamAccessErrorCode.LockedOut, (await bed.Sessions.SignInAsync(SignInCredential.ForPassword("ada@example.com", Password), ada.Team.Id)).Code);
+        Assert.Equal(TeamAccessErrorCode.InvalidCredentials, (await bed.Sessions.SignInAsync(SignInCredential.ForPassword("ada@example.com", Password), ada.Team.Id)).Code);
+        Assert.NotNull((await bed.Users.FindByIdAsync(ada.User.Id))!.LockoutEnd);
     }
 
     [Fact]
@@ -83,7 +86,7 @@ public sealed class SessionServiceTests
 
         Assert.True(after.Succeeded, after.ToString());
         Assert.StartsWith($"v1.pbkdf2-sha512.{PasswordOptions.MinimumIterations + 1000}.", (await raised.Users.FindByIdAsync(ada.User.Id))!.PasswordHash, StringComparison.Ordinal);
-        Assert.True((await raised.Sessions.ValidateAsync(before.Value!.AccessToken)).Succeeded);
+        Assert.True((await raised.Sessions.ValidateAsync(before.Value!.AccessToken, before.Value!.Info.TeamId)).Succeeded);
     }
 
     [Fact]
@@ -97,19 +100,19 @@ public sealed class SessionServiceTests
 
         var first = (await bed.Sessions.SignInAsync(credential, owner.Team.Id)).Value!;
         await bed.Members.ChangeRoleAsync(owner.User.Id, owner.Team.Id, added.Value!.Id, RolePresets.Member);
-        Assert.Equal(TeamAccessErrorCode.SessionRevoked, (await bed.Sessions.ValidateAsync(first.AccessToken)).Code);
+        Assert.Equal(TeamAccessErrorCode.SessionRevoked, (await bed.Sessions.ValidateAsync(first.AccessToken, first.Info.TeamId)).Code);
 
         var second = (await bed.Sessions.SignInAsync(credential, owner.Team.Id)).Value!;
         Assert.Equal(RolePresets.Member, second.Info.Role);
         await bed.Members.DeactivateAsync(owner.User.Id, owner.Team.Id, added.Value.Id);
-        Assert.Equal(TeamAccessErrorCode.SessionRevoked, (await bed.Sessions.ValidateAsync(second.AccessToken)).Code);
+        Assert.Equal(TeamAccessErrorCode.SessionRevoked, (await bed.Sessions.ValidateAsync(second.AccessToken, second.Info.TeamId)).Code);
         Assert.Equal(TeamAccessErrorCode.PermissionDenied, (await bed.Sessions.SignInAsync(credential, owner.Team.Id)).Code);
 
         await bed.Members.ReactivateAsync(owner.User.Id, owner.Team.Id, added.Value.Id);
         var third = (await bed.Sessions.SignInAsync(credential, owner.Team.Id)).Value!;
         Assert.True((await bed.Teams.DeleteAsync(grace.User.Id, grace.Team.Id)).Succeeded);
         Assert.True((await bed.Users.DeleteAsync(grace.User.Id, grace.User.Id)).Succeeded);
-        Assert.Equal(TeamAccessErrorCode.SessionRevoked, (await bed.Sessions.ValidateAsync(third.AccessToken)).Code);
+        Assert.Equal(TeamAccessErrorCode.SessionRevoked, (await bed.Sessions.ValidateAsync(third.AccessToken, third.Info.TeamId)).Code);
     }
 
     [Fact]
@@ -119,14 +122,14 @@ public sealed class SessionServiceTests
         var ada = await SignUpWithPasswordAsync(bed, "ada");
         var session = (await bed.Sessions.SignInAsync(SignInCredential.ForPassword("ada@example.com", Password), ada.Team.Id)).Value!;
 
-        Assert.Equal(TeamAccessErrorCode.InvalidToken, (await bed.Sessions.ValidateAsync("not a token")).Code);
-        Assert.Equal(TeamAccessErrorCode.InvalidToken, (await bed.Sessions.ValidateAsync(bed.Acme.Mint("someone"))).Code);
+        Assert.Equal(TeamAccessErrorCode.InvalidToken, (await bed.Sessions.ValidateAsync("not a token", TeamId.New())).Code);
+        Assert.Equal(TeamAccessErrorCode.InvalidToken, (await bed.Sessions.ValidateAsync(bed.Acme.Mint("someone"), TeamId.New())).Code);
         var parts = session.AccessToken.Split('.');
-        Assert.Equal(TeamAccessErrorCode.InvalidToken, (await bed.Sessions.ValidateAsync($"{parts[0]}.{parts[1]}.")).Code);
-        Assert.Equal(TeamAccessErrorCode.InvalidToken, (await bed.Sessions.ValidateAsync($"{UnsignedHeader()}.{parts[1]}.")).Code);
+        Assert.Equal(TeamAccessErrorCode.InvalidToken, (await bed.Sessions.ValidateAsync($"{parts[0]}.{parts[1]}.", TeamId.New())).Code);
+        Assert.Equal(TeamAccessErrorCode.InvalidToken, (await bed.Sessions.ValidateAsync($"{UnsignedHeader()}.{parts[1]}.", TeamId.New())).Code);
 
         bed.Time.Advance(TimeSpan.FromMinutes(33));
-        Assert.Equal(TeamAccessErrorCode.SessionExpired, (await bed.Sessions.ValidateAsync(session.AccessToken)).Code);
+        Assert.Equal(TeamAccessErrorCode.SessionExpired, (await bed.Sessions.ValidateAsync(session.AccessToken, session.Info.TeamId)).Code);
     }
 
     [Fact]
@@ -139,12 +142,12 @@ public sealed class SessionServiceTests
         var oldSession = (await before.Sessions.SignInAsync(SignInCredential.ForPassword("ada@example.com", Password), ada.Team.Id)).Value!;
 
         await using var rotating = before.Sibling(o => { o.Sessions.SigningKeys.Add(newKey); o.Sessions.SigningKeys.Add(oldKey); });
-        Assert.True((await rotating.Sessions.ValidateAsync(oldSession.AccessToken)).Succeeded);
+        Assert.True((await rotating.Sessions.ValidateAsync(oldSession.AccessToken, oldSession.Info.TeamId)).Succeeded);
         var newSession = (await rotating.Sessions.SignInAsync(SignInCredential.ForPassword("ada@example.com", Password), ada.Team.Id)).Value!;
 
         await using var rotated = before.Sibling(o => o.Sessions.SigningKeys.Add(newKey));
-        Assert.True((await rotated.Sessions.ValidateAsync(newSession.AccessToken)).Succeeded);
-        Assert.Equal(TeamAccessErrorCode.InvalidToken, (await rotated.Sessions.ValidateAsync(oldSession.AccessToken)).Code);
+        Assert.True((await rotated.Sessions.ValidateAsync(newSession.AccessToken, newSession.Info.TeamId)).Succeeded);
+        Assert.Equal(TeamAccessErrorCode.InvalidToken, (await rotated.Sessions.ValidateAsync(oldSession.AccessToken, oldSession.Info.TeamId)).Code);
     }
 
     [Fact]
@@ -305,7 +308,7 @@ public sealed class SessionServiceTests
 
         await bed.RequireSsoAsync(ada, bed.Acme.Name);
 
-        Assert.Equal(TeamAccessErrorCode.ReauthenticationRequired, (await bed.Sessions.ValidateAsync(session.AccessToken)).Code);
+        Assert.Equal(TeamAccessErrorCode.ReauthenticationRequired, (await bed.Sessions.ValidateAsync(session.AccessToken, session.Info.TeamId)).Code);
     }
 
     [Fact]

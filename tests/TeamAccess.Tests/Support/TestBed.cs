@@ -22,6 +22,7 @@ internal sealed class TestBed : IAsyncDisposable
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton<IInvitationSender>(Outbox);
         services.AddSingleton<IEmailConfirmationSender>(Activations);
+        services.AddSingleton<IPasswordResetSender>(ResetOutbox);
         if (store is not null)
         {
             services.AddSingleton(store);
@@ -61,6 +62,8 @@ internal sealed class TestBed : IAsyncDisposable
 
     /// <summary>Every activation message the library handed to the sender.</summary>
     public RecordingConfirmationSender Activations { get; } = new();
+    /// <summary>Every password reset message the library handed to the sender.</summary>
+    public RecordingPasswordResetSender ResetOutbox { get; } = new();
 
     /// <summary>Every log line written, to prove no secret is ever logged.</summary>
     public RecordingLoggerProvider Logs { get; } = new();
@@ -206,6 +209,20 @@ internal sealed class RecordingConfirmationSender : IEmailConfirmationSender
     public EmailConfirmationMessage LastTo(string email) => Sent.Last(m => m.Email == email);
 
     public ValueTask SendAsync(EmailConfirmationMessage message, CancellationToken cancellationToken)
+    {
+        _sent.Enqueue(message);
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>Keeps the password reset messages instead of mailing them.</summary>
+internal sealed class RecordingPasswordResetSender : IPasswordResetSender
+{
+    private readonly ConcurrentQueue<PasswordResetMessage> _sent = new();
+
+    public IReadOnlyList<PasswordResetMessage> Sent => [.. _sent];
+
+    public ValueTask SendAsync(PasswordResetMessage message, CancellationToken cancellationToken)
     {
         _sent.Enqueue(message);
         return ValueTask.CompletedTask;

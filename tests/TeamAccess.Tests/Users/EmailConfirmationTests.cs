@@ -122,13 +122,13 @@ public sealed class EmailConfirmationTests
         var alice = await bed.Sessions.SignInAsync(bed.Host.Credential("h-alice", "alice@example.com"), squatter.Team.Id);
 
         Assert.True(alice.Succeeded, alice.ToString());
-        Assert.Equal(TeamAccessErrorCode.SessionRevoked, (await bed.Sessions.ValidateAsync(squatterSession.AccessToken)).Code);
+        Assert.Equal(TeamAccessErrorCode.SessionRevoked, (await bed.Sessions.ValidateAsync(squatterSession.AccessToken, squatter.Team.Id)).Code);
         Assert.Equal(TeamAccessErrorCode.InvalidCredentials, (await bed.Sessions.SignInAsync(SignInCredential.ForPassword("alice@example.com", Password), squatter.Team.Id)).Code);
         var user = (await bed.Users.FindByIdAsync(squatter.User.Id))!;
         Assert.True(user.EmailConfirmed);
         Assert.Null(user.PasswordHash);
         Assert.Equal(TeamAccessErrorCode.InvalidToken, (await bed.Users.ConfirmEmailAsync(bed.Activations.LastTo("alice@example.com").Token)).Code);
-        Assert.True((await bed.Sessions.ValidateAsync(alice.Value!.AccessToken)).Succeeded);
+        Assert.True((await bed.Sessions.ValidateAsync(alice.Value!.AccessToken, squatter.Team.Id)).Succeeded);
     }
 
     [Fact]

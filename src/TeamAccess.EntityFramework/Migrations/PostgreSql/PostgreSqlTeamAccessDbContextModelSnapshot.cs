@@ -359,6 +359,34 @@ namespace TeamAccess.EntityFramework.Migrations.PostgreSql
                     b.ToTable("ta_memberships", (string)null);
                 });
 
+            modelBuilder.Entity("TeamAccess.EntityFramework.RevokedSessionRow", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<long>("ExpiresAtUtcTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("expires_at_utc_ticks");
+
+                    b.Property<DateTimeOffset>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("SessionId")
+                        .HasName("pk_ta_revoked_sessions")
+                        .HasAnnotation("TeamAccess:ErrorCode", 45);
+
+                    b.HasIndex("ExpiresAtUtcTicks")
+                        .HasDatabaseName("ix_ta_revoked_sessions_expires");
+
+                    b.ToTable("ta_revoked_sessions", (string)null);
+                });
+
             modelBuilder.Entity("TeamAccess.EntityFramework.TeamRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -532,6 +560,19 @@ namespace TeamAccess.EntityFramework.Migrations.PostgreSql
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
                         .HasColumnName("password_hash");
+
+                    b.Property<DateTimeOffset?>("PasswordResetExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("password_reset_expires_at");
+
+                    b.Property<string>("PasswordResetTokenHash")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("password_reset_token_hash");
+
+                    b.Property<Guid>("SessionStamp")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_stamp");
 
                     b.HasKey("Id")
                         .HasName("pk_ta_users");

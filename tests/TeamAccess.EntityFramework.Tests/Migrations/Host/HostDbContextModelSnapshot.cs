@@ -350,6 +350,34 @@ namespace TeamAccess.EntityFramework.Tests.Migrations.Host
                     b.ToTable("ta_memberships", (string)null);
                 });
 
+            modelBuilder.Entity("TeamAccess.EntityFramework.RevokedSessionRow", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("session_id");
+
+                    b.Property<long>("ExpiresAtUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at_utc_ticks");
+
+                    b.Property<DateTimeOffset>("RevokedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("SessionId")
+                        .HasName("pk_ta_revoked_sessions")
+                        .HasAnnotation("TeamAccess:ErrorCode", 45);
+
+                    b.HasIndex("ExpiresAtUtcTicks")
+                        .HasDatabaseName("ix_ta_revoked_sessions_expires");
+
+                    b.ToTable("ta_revoked_sessions", (string)null);
+                });
+
             modelBuilder.Entity("TeamAccess.EntityFramework.TeamRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -538,6 +566,19 @@ namespace TeamAccess.EntityFramework.Tests.Migrations.Host
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
                         .HasColumnName("password_hash");
+
+                    b.Property<DateTimeOffset?>("PasswordResetExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("password_reset_expires_at");
+
+                    b.Property<string>("PasswordResetTokenHash")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("password_reset_token_hash");
+
+                    b.Property<Guid>("SessionStamp")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("session_stamp");
 
                     b.HasKey("Id")
                         .HasName("pk_ta_users");

@@ -1,0 +1,108 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace TeamAccess.Tests;
+
+/// <summary>Same answer, same work, whatever exists: sign-in and invitation codes tell nobody which addresses are known.</summary>
+public sealed class EnumerationTests
+{
+    private const string Password = "correct horse battery staple";
+
+    [Fact]
+    public async Task SignIn_LockedAccountUnknownAddressAndWrongPassword_AnswerTheSameCodeAfterOneWriteAndOneHash()
+    {
+        await using var bed = TestBed.Create(o => o.Passwords.MaxFailedAttempts = 2);
+        var ada = await SessionServiceTests.SignUpWithPasswordAsync(bed, "ada");
+        var grace = await SessionServiceTests.SignUpWithPasswordAsync(bed, "grace");
+        var hasher = bed.Services.GetRequiredService<PasswordHasher>();
+        for (var i = 0; i < 2; i++)
+        {
+            await bed.Sessions.SignInAsync(SignInCredential.ForPassword("ada@example.com", $"wrong guess {i} of two"), ada.Team.Id);
+        }
+
+        // The decoy hash is made once per process, at its first use: before anything is measured.
+        _ = hasher.DecoyHash;
+        var costs = new List<(TeamAccessErrorCode Code, long Hashes, int Writes)>();
+        foreach (var (email, password, team) in new[]
+        {
+            ("ada@example.com", Password, ada.Team.Id),
+            ("nobody@example.com", Password, ada.Team.Id),
+            ("grace@example.com", "not grace's password", grace.Team.Id),
+            ("ada@example.com", "another wrong guess", ada.Team.Id),
+            ("not an address", Password, ada.Team.Id),
+        })
+        {
+            var (hashes, writes) = (hasher.Derivations, bed.Store.AuditEventCount);
+            var result = await bed.Sessions.SignInAsync(SignInCredential.ForPassword(email, password), team);
+            costs.Add((result.Code, hasher.Derivations - hashes, bed.Store.AuditEventCount - writes));
+        }
+
+        Assert.All(costs, c => Assert.Equal((TeamAccessErrorCode.InvalidCredentials, 1L, 1), c));
+        Assert.DoesNotContain(bed.Logs.Lines, l => l.Contains(Password, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SignIn_PasswordLongerThanAnyThePolicyAllows_IsRefusedUnjudgedAfterTheDecoyWork()
+    {
+        await using var bed = TestBed.Create();
+        var ada = await SessionServiceTests.SignUpWithPasswordAsync(bed, "ada");
+        var hasher = bed.Services.GetRequiredService<PasswordHasher>();
+        _ = hasher.DecoyHash;
+        var (hashes, writes) = (hasher.Derivations, bed.Store.AuditEventCount);
+
+        var huge = await bed.Sessions.SignInAsync(SignInCredential.ForPassword("ada@example.com", new string('x', 1_000_000)), ada.Team.Id);
+
+        Assert.Equal(TeamAccessErrorCode.InvalidCredentials, huge.Code);
+        Assert.Equal(1, hasher.Derivations - hashes);
+        Assert.Equal(0, (await bed.Users.FindByIdAsync(ada.User.Id))!.FailedSignInCount);
+        Assert.Equal(writes, bed.Store.AuditEventCount);
+    }
+
+    [Fact]
+    public async Task InvitationCode_LockedInvitationUnknownAddressAndUnknownTeam_AnswerInvalidTokenAfterOneWriteEach()
+    {
+        await using var bed = TestBed.Create(o => o.Invitations.MaxCodeAttempts = 2);
+        var owner = await bed.SignUpAsync();
+        await bed.Invitations.InviteAsync(owner.User.Id, owner.Team.Id, InviteRequest.FromText("grace@example.com", RolePresets.Member));
+        var code = bed.Outbox.LastTo("grace@example.com").Code;
+        var wrong = code.StartsWith('0') ? "11111-11111" : "00000-00000";
+        for (var i = 0; i < 2; i++)
+        {
+            await bed.Invitations.PeekAsync(InvitationKey.FromCode(owner.Team.Handle, "grace@example.com", wrong));
+        }
+
+        var costs = new List<(TeamAccessErrorCode Code, int Writes)>();
+        foreach (var key in new[]
+        {
+            InvitationKey.FromCode(owner.Team.Handle, "grace@example.com", code),
+            InvitationKey.FromCode(owner.Team.Handle, "nobody@example.com", code),
+            InvitationKey.FromCode("no-such-team", "grace@example.com", code),
+            InvitationKey.FromCode(owner.Team.Handle, "not an address", code),
+        })
+        {
+            var writes = bed.Store.AuditEventCount;
+            var peeked = await bed.Invitations.PeekAsync(key);
+            costs.Add((peeked.Code, bed.Store.AuditEventCount - writes));
+        }
+
+        Assert.All(costs, c => Assert.Equal((TeamAccessErrorCode.InvalidToken, 1), c));
+        Assert.True((await bed.Invitations.PeekAsync(InvitationKey.FromToken(bed.Outbox.LastTo("grace@example.com").Token))).Succeeded, "the link still works");
+    }
+
+    [Fact]
+    public async Task SwitchTeamAndSignIn_DeletedTeamOfWhichTheUserIsNoMember_AnswerNotFoundNotTeamDeleted()
+    {
+        await using var bed = TestBed.Create();
+        var ada = await SessionServiceTests.SignUpWithPasswordAsync(bed, "ada");
+        var other = await bed.SignUpAsync();
+        var member = await bed.SignUpAsync();
+        Assert.True((await bed.Members.AddAsync(other.User.Id, other.Team.Id, member.User.Id, RolePresets.Member)).Succeeded);
+        Assert.True((await bed.Teams.DeleteAsync(other.User.Id, other.Team.Id)).Succeeded);
+        var session = (await bed.Sessions.SignInAsync(SignInCredential.ForPassword("ada@example.com", Password), ada.Team.Id)).Value!;
+
+        Assert.Equal(TeamAccessErrorCode.NotFound, (await bed.Sessions.SwitchTeamAsync(session.AccessToken, other.Team.Id)).Code);
+        Assert.Equal(TeamAccessErrorCode.NotFound, (await bed.Sessions.SwitchTeamAsync(session.AccessToken, TeamId.New())).Code);
+        Assert.Equal(TeamAccessErrorCode.NotFound, (await bed.Sessions.SignInAsync(SignInCredential.ForPassword("ada@example.com", Password), other.Team.Id)).Code);
+        Assert.Equal(TeamAccessErrorCode.NotFound, (await bed.Members.ListAsync(ada.User.Id, other.Team.Id)).Code);
+        Assert.Equal(TeamAccessErrorCode.TeamDeleted, (await bed.Members.ListAsync(member.User.Id, other.Team.Id)).Code);
+    }
+}
