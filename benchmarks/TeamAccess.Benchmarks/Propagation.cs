@@ -52,7 +52,7 @@ internal static class Propagation
         var services = new ServiceCollection();
         storage(services.AddTeamAccess(o => o.Sessions.SigningKeys.Add(Key)));
         var provider = services.BuildServiceProvider();
-        await provider.EnsureTeamAccessDatabaseCreatedAsync();
+        await provider.MigrateTeamAccessDatabaseAsync();
         await provider.WarmUpTeamAccessAsync();
         return provider;
     }

@@ -52,10 +52,10 @@ public class StoreBenchmarks
         services.AddDbContext<IdentityDbContext>(configure);
         services.AddIdentityCore<IdentityUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<IdentityDbContext>();
         _provider = services.BuildServiceProvider();
-        await _provider.EnsureTeamAccessDatabaseCreatedAsync();
+        await _provider.MigrateTeamAccessDatabaseAsync();
         await using (var scope = _provider.CreateAsyncScope())
         {
-            // Identity's tables go beside TeamAccess's in the same database; EnsureCreated would see tables and stop.
+            // Identity's tables go beside TeamAccess's in the same database (TeamAccess's migrations keep their own history table).
             var identity = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();
             await identity.GetService<IRelationalDatabaseCreator>().CreateTablesAsync();
             await scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>().CreateAsync(new IdentityRole("Member"));

@@ -15,7 +15,8 @@ var database = Path.Combine(AppContext.BaseDirectory, "teamaccess.db");
 var clock = new TourClock();
 Console.WriteLine($"TeamAccess tour, stored in the embedded SQLite file {database}");
 
-// A second run finds the first run's data: the permission index is loaded from the file when the host starts.
+// A second run finds the first run's data: the permission index is loaded from the file when the host starts, and the
+// schema is brought up to date by the package's migrations. The file is never deleted: each run adds its own people.
 var idp = new TourIdentityProvider(clock);
 ServiceProvider provider;
 try
@@ -24,42 +25,34 @@ try
 }
 catch (System.Data.Common.DbException ex)
 {
-    // The package creates its schema but has no migrations yet: a file made by an older TeamAccess is started afresh.
-    Console.WriteLine($"The file was made by an older TeamAccess whose schema differs ({ex.Message}); starting afresh.");
-    SqliteConnection.ClearAllPools();
-    File.Delete(database);
-    provider = await StartAsync(database, clock, outbox, idp);
+    // Files of a TeamAccess from before migrations hold tables without a migration history; they are left as they are.
+    Console.WriteLine($"The file {database} was made by a TeamAccess from before migrations ({ex.Message}). It is kept as it is: move it away to run the tour.");
+    return 1;
 }
 
-string? earlierRun = null;
+var run = 1;
 await using (var look = provider.CreateAsyncScope())
 {
-    try
+    var lookTeams = look.ServiceProvider.GetRequiredService<ITeamService>();
+    if (await lookTeams.FindByHandleAsync("berlin-plant") is { } earlier)
     {
-        if (await look.ServiceProvider.GetRequiredService<ITeamService>().FindByHandleAsync("berlin-plant") is { } earlier)
+        var edsgerEarlier = await look.ServiceProvider.GetRequiredService<IUserService>().FindByEmailAsync("edsger@example.com");
+        var mayWrite = provider.GetRequiredService<IAccessChecker>().HasPermission(edsgerEarlier!.Id, earlier.Id, "devices.write");
+        run = 2;
+        while (await lookTeams.FindByHandleAsync($"berlin-plant-{run}") is not null)
         {
-            var edsgerEarlier = await look.ServiceProvider.GetRequiredService<IUserService>().FindByEmailAsync("edsger@example.com");
-            var mayWrite = provider.GetRequiredService<IAccessChecker>().HasPermission(edsgerEarlier!.Id, earlier.Id, "devices.write");
-            earlierRun = $"Found team '{earlier.Name}' (version {earlier.Version}); Edsger may write devices there: {mayWrite}";
+            run++;
         }
-    }
-    catch (System.Data.Common.DbException ex)
-    {
-        // A table of an older TeamAccess may lack a column that loading teams at start-up never read.
-        earlierRun = $"The file was made by an older TeamAccess whose schema differs ({ex.Message})";
+
+        Step("0. An earlier run left its teams in the file; the permission index was loaded from it at start-up.");
+        Say($"Found team '{earlier.Name}' (version {earlier.Version}); Edsger may write devices there: {mayWrite}");
+        Say($"This is run {run}: its people and teams get the suffix {run}, beside the earlier runs' ones.");
     }
 }
 
-if (earlierRun is not null)
-{
-    Step("0. An earlier run left its teams in the file; the permission index was loaded from it at start-up.");
-    Say(earlierRun);
-    Say("The tour starts again on a fresh file.");
-    await provider.DisposeAsync();
-    SqliteConnection.ClearAllPools();
-    File.Delete(database);
-    provider = await StartAsync(database, clock, outbox, idp);
-}
+// Run 1 uses plain names; later runs add the run number, so every run's sign-ups are new.
+string Mail(string name) => run == 1 ? $"{name}@example.com" : $"{name}+{run}@example.com";
+string Handle(string handle) => run == 1 ? handle : $"{handle}-{run}";
 
 await using var _ = provider;
 await using var scope = provider.CreateAsyncScope();
@@ -73,17 +66,17 @@ var invitations = scope.ServiceProvider.GetRequiredService<IInvitationService>()
 var access = scope.ServiceProvider.GetRequiredService<IAccessChecker>();
 
 Step("1. Ada signs up with a password: a new user and a new team, with Ada as its Owner (the guardian role).");
-var ada = Expect(await users.SignUpAsync(new SignUpRequest("Ada.Lovelace@Example.com ", "Ada", "Lovelace", "Berlin Plant", "berlin-plant") { Password = "ada's long passphrase" }));
+var ada = Expect(await users.SignUpAsync(new SignUpRequest(Mail("Ada.Lovelace").Replace("example", "Example", StringComparison.Ordinal) + " ", "Ada", "Lovelace", "Berlin Plant", Handle("berlin-plant")) { Password = "ada's long passphrase" }));
 var berlin = ada.Team.Id;
 Say($"User {ada.User.Email} (normalized), team '{ada.Team.Name}' (@{ada.Team.Handle}, {ada.Team.Tier}), role {ada.Membership.Role}.");
-Say($"Email confirmed: {ada.User.EmailConfirmed}; password sign-in answers {(await scope.ServiceProvider.GetRequiredService<ISessionService>().SignInAsync(SignInCredential.ForPassword("ada.lovelace@example.com", "ada's long passphrase"), berlin)).Code}.");
+Say($"Email confirmed: {ada.User.EmailConfirmed}; password sign-in answers {(await scope.ServiceProvider.GetRequiredService<ISessionService>().SignInAsync(SignInCredential.ForPassword(Mail("ada.lovelace"), "ada's long passphrase"), berlin)).Code}.");
 var activation = FolderActivationSender.Read(outbox, ada.User.Email);
 Say($"\"Use the email link to log in and verify your account\": {(Expect(await users.ConfirmEmailAsync(activation.Token)).EmailConfirmed ? "confirmed" : "not confirmed")}; the same link again: {(await users.ConfirmEmailAsync(activation.Token)).Code}.");
 
 Step("2. Three colleagues sign up (each gets a team of their own), confirm their addresses, and Ada adds them to Berlin Plant.");
-var grace = await SignUpAndConfirmAsync(new SignUpRequest("grace@example.com", "Grace", "Hopper", "Grace's lab", "grace-lab") { Password = "grace's long passphrase" });
-var alan = await SignUpAndConfirmAsync(new SignUpRequest("alan@example.com", "Alan", "Turing", "Alan's lab", "alan-lab") { Password = "alan's long passphrase" });
-var edsger = await SignUpAndConfirmAsync(new SignUpRequest("edsger@example.com", "Edsger", "Dijkstra", "Edsger's lab", "edsger-lab") { Password = "edsger's long passphrase" });
+var grace = await SignUpAndConfirmAsync(new SignUpRequest(Mail("grace"), "Grace", "Hopper", "Grace's lab", Handle("grace-lab")) { Password = "grace's long passphrase" });
+var alan = await SignUpAndConfirmAsync(new SignUpRequest(Mail("alan"), "Alan", "Turing", "Alan's lab", Handle("alan-lab")) { Password = "alan's long passphrase" });
+var edsger = await SignUpAndConfirmAsync(new SignUpRequest(Mail("edsger"), "Edsger", "Dijkstra", "Edsger's lab", Handle("edsger-lab")) { Password = "edsger's long passphrase" });
 var graceInBerlin = Expect(await members.AddAsync(ada.User.Id, berlin, grace.User.Id, RolePresets.Administrator));
 var alanInBerlin = Expect(await members.AddAsync(ada.User.Id, berlin, alan.User.Id, RolePresets.Member));
 var edsgerInBerlin = Expect(await members.AddAsync(ada.User.Id, berlin, edsger.User.Id, RolePresets.Observer));
@@ -134,14 +127,14 @@ Expect(await members.DeactivateAsync(ada.User.Id, berlin, graceInBerlin.Id));
 Say($"Grace deactivated: members.read = {access.HasPermission(grace.User.Id, berlin, Permissions.MembersRead)} ({access.Explain(grace.User.Id, berlin, Permissions.MembersRead).Reason})");
 
 Step("8. Ada pastes two addresses into the invite dialog; each gets its own outcome and a message in the outbox.");
-var invited = Expect(await invitations.InviteAsync(ada.User.Id, berlin, InviteRequest.FromText("linus@example.com, margaret@example.com alan@example.com", RolePresets.Member)));
+var invited = Expect(await invitations.InviteAsync(ada.User.Id, berlin, InviteRequest.FromText($"{Mail("linus")}, {Mail("margaret")} {Mail("alan")}", RolePresets.Member)));
 foreach (var outcome in invited.Outcomes)
 {
     Say($"{outcome.Address,-22} {outcome.Kind}{(outcome.ExpiresAt is { } expires ? $", expires {expires:yyyy-MM-dd}" : string.Empty)}");
 }
 
 Say($"Messages written to {outbox}");
-var linusMessage = FolderInvitationSender.Read(outbox, "linus@example.com");
+var linusMessage = FolderInvitationSender.Read(outbox, Mail("linus"));
 var linusKey = InvitationKey.FromToken(linusMessage.Token);
 
 Step("9. Linus opens the link twice (a mail scanner did too): looking never consumes it. He accepts by creating an account.");
@@ -154,14 +147,14 @@ var linus = Expect(await invitations.AcceptWithNewAccountAsync(linusKey, new New
 Say($"Accepted: {linus.User.Email} is now {linus.Membership.Role}, {linus.Membership.Status}. The same link again: {(await invitations.AcceptWithNewAccountAsync(linusKey, new NewAccount("Linus", "Torvalds", "a long passphrase nobody guesses"))).Code}");
 
 Step("10. Margaret's invitation is resent (the first link dies), then revoked (the new link dies too).");
-var margaretFirst = FolderInvitationSender.Read(outbox, "margaret@example.com");
-var margaretRow = Expect(await invitations.ListAsync(ada.User.Id, berlin)).Single(r => r.Email == "margaret@example.com");
+var margaretFirst = FolderInvitationSender.Read(outbox, Mail("margaret"));
+var margaretRow = Expect(await invitations.ListAsync(ada.User.Id, berlin)).Single(r => r.Email == Mail("margaret"));
 Say($"Resend at once: {(await invitations.ResendAsync(ada.User.Id, berlin, margaretRow.MembershipId)).Code} (a button cannot be used to spam)");
 clock.Advance(TimeSpan.FromMinutes(2));
 Expect(await invitations.ResendAsync(ada.User.Id, berlin, margaretRow.MembershipId));
 Say($"Resend: the first link now answers {(await invitations.PeekAsync(InvitationKey.FromToken(margaretFirst.Token))).Code}");
 ExpectSuccess(await invitations.RevokeAsync(ada.User.Id, berlin, margaretRow.MembershipId));
-var margaretSecond = FolderInvitationSender.Read(outbox, "margaret@example.com");
+var margaretSecond = FolderInvitationSender.Read(outbox, Mail("margaret"));
 Say($"Revoke: the resent link now shows {(await invitations.PeekAsync(InvitationKey.FromToken(margaretSecond.Token))).Value!.Status}, and accepting it answers {(await invitations.AcceptWithNewAccountAsync(InvitationKey.FromToken(margaretSecond.Token), new NewAccount("Margaret", "Hamilton", "a long passphrase nobody guesses"))).Code}");
 foreach (var row in Expect(await invitations.ListAsync(ada.User.Id, berlin)))
 {
@@ -179,12 +172,12 @@ Say($"... {events.Count} events for Berlin Plant in all.");
 
 Step("12. Linus signs in to Berlin Plant with his password: a session bound to that one team.");
 var sessions = scope.ServiceProvider.GetRequiredService<ISessionService>();
-var linusLab = Expect(await teams.CreateAsync(linus.User.Id, "Linus's lab", "linus-lab"));
+var linusLab = Expect(await teams.CreateAsync(linus.User.Id, "Linus's lab", Handle("linus-lab")));
 Expect(await teams.SetSignInPolicyAsync(grace.User.Id, grace.Team.Id, new TeamSignInPolicy(true, TourIdentityProvider.Name)));
 Expect(await members.AddAsync(grace.User.Id, grace.Team.Id, linus.User.Id, RolePresets.Observer));
-var session = Expect(await sessions.SignInAsync(SignInCredential.ForPassword("linus@example.com", "a long passphrase nobody guesses"), berlin));
+var session = Expect(await sessions.SignInAsync(SignInCredential.ForPassword(Mail("linus"), "a long passphrase nobody guesses"), berlin));
 Say($"Session for {session.Info.Role} in Berlin Plant via '{session.Info.Provider}', until {session.Info.ExpiresAt:HH:mm} (a signed JWT of {session.AccessToken.Length} characters)");
-Say($"Wrong password: {(await sessions.SignInAsync(SignInCredential.ForPassword("linus@example.com", "not his passphrase at all"), berlin)).Code}; unknown address: {(await sessions.SignInAsync(SignInCredential.ForPassword("nobody@example.com", "not his passphrase at all"), berlin)).Code}");
+Say($"Wrong password: {(await sessions.SignInAsync(SignInCredential.ForPassword(Mail("linus"), "not his passphrase at all"), berlin)).Code}; unknown address: {(await sessions.SignInAsync(SignInCredential.ForPassword("nobody@example.com", "not his passphrase at all"), berlin)).Code}");
 
 Step("13. He switches teams: his own lab accepts passwords; Grace's lab requires its SSO provider.");
 foreach (var place in Expect(await sessions.ListSwitchableTeamsAsync(session.AccessToken)))
@@ -195,8 +188,8 @@ foreach (var place in Expect(await sessions.ListSwitchableTeamsAsync(session.Acc
 var toLab = Expect(await sessions.SwitchTeamAsync(session.AccessToken, linusLab.Id));
 Say($"Switch to Linus's lab: a new session as {toLab.Info.Role}, no password asked.");
 Say($"Switch to Grace's lab: {(await sessions.SwitchTeamAsync(session.AccessToken, grace.Team.Id)).Code}");
-Say($"Password sign-in to Grace's lab: {(await sessions.SignInAsync(SignInCredential.ForPassword("linus@example.com", "a long passphrase nobody guesses"), grace.Team.Id)).Code}");
-var viaSso = Expect(await sessions.SignInAsync(idp.SignIn("acme-4711", "linus@example.com"), grace.Team.Id));
+Say($"Password sign-in to Grace's lab: {(await sessions.SignInAsync(SignInCredential.ForPassword(Mail("linus"), "a long passphrase nobody guesses"), grace.Team.Id)).Code}");
+var viaSso = Expect(await sessions.SignInAsync(idp.SignIn(Handle("acme-4711"), Mail("linus")), grace.Team.Id));
 Say($"Through acme-sso (verified email, first sign-in links the identity): {viaSso.Info.Role} in Grace's lab via '{viaSso.Info.Provider}'.");
 
 Step("14. A role change ends the sessions issued before it: each session names its membership's security stamp.");
@@ -230,7 +223,7 @@ static async Task<ServiceProvider> StartAsync(string database, TimeProvider cloc
         .AddOidcProvider(TourIdentityProvider.Name, idp.Configure)
         .AddEntityFrameworkStores(db => db.UseSqlite($"Data Source={database}"));
     var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-    await provider.EnsureTeamAccessDatabaseCreatedAsync();
+    await provider.MigrateTeamAccessDatabaseAsync();
     await provider.WarmUpTeamAccessAsync();
     return provider;
 }

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using TeamAccess;
 using TeamAccess.EntityFramework;
 
@@ -10,7 +12,10 @@ public static class TeamAccessEntityFrameworkBuilderExtensions
 {
     /// <summary>
     /// Stores TeamAccess in <see cref="TeamAccessDbContext"/> on the database that <paramref name="configureDatabase"/>
-    /// names (<c>db =&gt; db.UseSqlite("Data Source=teamaccess.db")</c>), replacing the in-memory stores.
+    /// names (<c>db =&gt; db.UseSqlite("Data Source=teamaccess.db")</c>), replacing the in-memory stores. The schema comes
+    /// from the migrations the package ships for SQLite and PostgreSQL: call
+    /// <see cref="MigrateTeamAccessDatabaseAsync"/> at start-up. EF Core logs the unique-index refusals that the store
+    /// answers with result codes (a taken handle or email) at Debug, not as errors.
     /// </summary>
     /// <param name="builder">The builder <c>AddTeamAccess</c> returned.</param>
     /// <param name="configureDatabase">Picks the provider and connection.</param>
@@ -19,7 +24,14 @@ public static class TeamAccessEntityFrameworkBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configureDatabase);
-        builder.Services.AddDbContextFactory<TeamAccessDbContext>(configureDatabase);
+        builder.Services.TryAddSingleton(sp => new QuietRefusalLoggerFactory(sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance));
+        builder.Services.AddDbContextFactory<TeamAccessDbContext>((sp, db) =>
+        {
+            configureDatabase(db);
+
+            // Refusals the store answers with a result code are not EF Core errors with stacks (see the factory).
+            db.UseLoggerFactory(sp.GetRequiredService<QuietRefusalLoggerFactory>());
+        });
         return builder.AddEntityFrameworkStores<TeamAccessDbContext>();
     }
 
@@ -28,7 +40,9 @@ public static class TeamAccessEntityFrameworkBuilderExtensions
     /// <see cref="TeamAccessModelBuilderExtensions.ApplyTeamAccessModel"/> (or which derives from
     /// <see cref="TeamAccessDbContext"/>). The host registers <see cref="IDbContextFactory{TContext}"/> for it
     /// (<c>AddDbContextFactory</c> or <c>AddPooledDbContextFactory</c>): the stores are singletons and create a
-    /// short-lived context for every read and commit.
+    /// short-lived context for every read and commit. The schema is the host's: add a migration of its context after
+    /// each TeamAccess update (<c>dotnet ef migrations add</c>); <see cref="MigrateTeamAccessDatabaseAsync"/> applies the
+    /// context's migrations, or the host applies them as it does its own.
     /// </summary>
     /// <typeparam name="TContext">The host's context.</typeparam>
     /// <param name="builder">The builder <c>AddTeamAccess</c> returned.</param>
@@ -62,19 +76,34 @@ public static class TeamAccessEntityFrameworkBuilderExtensions
     }
 
     /// <summary>
-    /// Creates the database and TeamAccess's tables when the database does not exist yet (EF Core's
-    /// <c>EnsureCreated</c>); does nothing when it does, so calling it on every start is safe. Hosts that manage their
-    /// schema with EF Core migrations use those instead.
+    /// Creates TeamAccess's tables and upgrades them to this version's schema with EF Core migrations; call it at every
+    /// start, before <c>WarmUpTeamAccessAsync</c>. With <see cref="AddEntityFrameworkStores(TeamAccessBuilder, Action{DbContextOptionsBuilder})"/>
+    /// it applies the migrations the package ships for SQLite and PostgreSQL (history in the table
+    /// <c>ta_migrations_history</c>, so the host's own tables and migrations in the same database are left alone); with
+    /// a host's own context (<see cref="AddEntityFrameworkStores{TContext}(TeamAccessBuilder)"/>) it applies that
+    /// context's own migrations. Instances that start at once on an empty database all come up: on PostgreSQL one
+    /// migrates under an advisory lock while the others wait; on SQLite the file's single writer orders them.
     /// </summary>
     /// <param name="services">The built service provider.</param>
-    /// <param name="cancellationToken">Cancels the creation.</param>
-    /// <returns>A task that completes when the schema exists.</returns>
-    /// <exception cref="InvalidOperationException">The EF Core stores are not registered.</exception>
-    public static Task EnsureTeamAccessDatabaseCreatedAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    /// <param name="cancellationToken">Cancels the migration.</param>
+    /// <returns>A task that completes when the schema is current.</returns>
+    /// <exception cref="InvalidOperationException">
+    /// The EF Core stores are not registered; the provider is neither SQLite nor PostgreSQL (use your own context and
+    /// migrations); or the database was migrated by a newer TeamAccess than this one (the message names both).
+    /// </exception>
+    public static Task MigrateTeamAccessDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(services);
         var database = services.GetService<ITeamAccessDatabase>()
             ?? throw new InvalidOperationException("The TeamAccess EF Core stores are not registered: call AddEntityFrameworkStores on the builder AddTeamAccess returns.");
-        return database.EnsureCreatedAsync(cancellationToken);
+        return database.MigrateAsync(cancellationToken);
     }
+
+    /// <summary>The former name of <see cref="MigrateTeamAccessDatabaseAsync"/>, which it now calls: it migrates.</summary>
+    /// <param name="services">The built service provider.</param>
+    /// <param name="cancellationToken">Cancels the migration.</param>
+    /// <returns>A task that completes when the schema is current.</returns>
+    [Obsolete("The schema comes from migrations now: call MigrateTeamAccessDatabaseAsync, which this calls.")]
+    public static Task EnsureTeamAccessDatabaseCreatedAsync(this IServiceProvider services, CancellationToken cancellationToken = default) =>
+        services.MigrateTeamAccessDatabaseAsync(cancellationToken);
 }

@@ -1,12 +1,13 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using TeamAccess.EntityFramework.Migrations;
 
 namespace TeamAccess.EntityFramework;
 
-/// <summary>Creates the TeamAccess schema; registered beside the EF Core store.</summary>
+/// <summary>Creates and upgrades the TeamAccess schema; registered beside the EF Core store.</summary>
 internal interface ITeamAccessDatabase
 {
-    Task EnsureCreatedAsync(CancellationToken cancellationToken);
+    Task MigrateAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -314,6 +315,7 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
                 return Result<long>.Failed(oversized);
             }
 
+            using var refusals = RefusalLogScope.Begin();
             try
             {
                 // A host that configured a retrying execution strategy gets the whole unit of work retried on transient
@@ -332,18 +334,30 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
             }
             catch (Exception exception) when (StoreErrors.TryClassify(exception, context.Model, out var code))
             {
+                refusals.Refused(code);
                 return Result<long>.Failed(code);
             }
         }
     }
 
     /// <inheritdoc />
-    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
-            await context.Database.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+            if (typeof(TContext) != typeof(TeamAccessDbContext))
+            {
+                // A host's own context (ApplyTeamAccessModel beside its tables) carries its own migrations.
+                await TeamAccessMigrator.MigrateAsync(context, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            var shipped = TeamAccessMigrator.CreateShippedContext(context);
+            await using (shipped.ConfigureAwait(false))
+            {
+                await TeamAccessMigrator.MigrateAsync(shipped, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 

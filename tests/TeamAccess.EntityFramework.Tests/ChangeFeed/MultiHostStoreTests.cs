@@ -43,7 +43,7 @@ public sealed class SqliteMultiHostTests : MultiHostTests
         var services = new ServiceCollection();
         storage(services.AddTeamAccess());
         await using var provider = services.BuildServiceProvider();
-        await provider.EnsureTeamAccessDatabaseCreatedAsync();
+        await provider.MigrateTeamAccessDatabaseAsync();
     }
 }
 

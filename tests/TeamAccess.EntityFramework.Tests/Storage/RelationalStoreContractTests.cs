@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using TeamAccess.EntityFramework.Migrations;
 
 namespace TeamAccess.EntityFramework.Tests;
 
@@ -111,7 +112,7 @@ public abstract class RelationalStoreContractTests : StoreContractTests
     }
 
     [SkippableFact]
-    public async Task EnsureTeamAccessDatabaseCreatedAsync_SecondRun_KeepsTheData()
+    public async Task MigrateTeamAccessDatabaseAsync_SecondRun_KeepsTheData()
     {
         var (configure, drop) = await CreateDatabaseAsync();
         try
@@ -123,7 +124,7 @@ public abstract class RelationalStoreContractTests : StoreContractTests
             }
 
             await using var second = await StoreBed.CreateAsync(builder => builder.AddEntityFrameworkStores(configure));
-            await second.Services.EnsureTeamAccessDatabaseCreatedAsync();
+            await second.Services.MigrateTeamAccessDatabaseAsync();
             Assert.NotNull(await second.UserStore.FindByIdAsync(new UserId(userId), CancellationToken.None));
             Assert.Equal(TeamAccessErrorCode.DuplicateEmail, (await second.Users.SignUpAsync(new SignUpRequest("kept@example.com", "K", "T", "Again", "again-team") { Password = "correct horse battery staple" })).Code);
         }
@@ -139,7 +140,11 @@ public abstract class RelationalStoreContractTests : StoreContractTests
         var options = new DbContextOptionsBuilder<TeamAccessDbContext>();
         configure(options);
         var context = new DroppingContext(options.Options, drop);
-        await context.Database.EnsureCreatedAsync();
+        await using (var shipped = TeamAccessMigrator.CreateShippedContext(context))
+        {
+            await TeamAccessMigrator.MigrateAsync(shipped, CancellationToken.None);
+        }
+
         return context;
     }
 

@@ -84,7 +84,7 @@ internal sealed class StoreBed : IAsyncDisposable
         var root = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         if (root.GetService<ITeamAccessDatabase>() is not null)
         {
-            await root.EnsureTeamAccessDatabaseCreatedAsync();
+            await root.MigrateTeamAccessDatabaseAsync();
         }
 
         await root.WarmUpTeamAccessAsync();
