@@ -320,6 +320,13 @@ internal sealed class UserService(
         var found = await users.FindByEmailAsync(normalized, cancellationToken).ConfigureAwait(false);
         if (found?.PasswordHash is null)
         {
+            // Same answer, and the same committed write a real request costs: the timing does not tell whether the
+            // address has an account with a password.
+            await writer.RunAsync<bool>(null, "RequestPasswordReset", (changes, _) =>
+            {
+                changes.RecordAttempt(AuditActions.UserPasswordResetRequested);
+                return ValueTask.FromResult(Result<bool>.Ok(true));
+            }, cancellationToken).ConfigureAwait(false);
             return Result.Success;
         }
 

@@ -8,6 +8,22 @@ public sealed class EnumerationTests
     private const string Password = "correct horse battery staple";
 
     [Fact]
+    public async Task RequestPasswordReset_KnownAndUnknownAddress_AnswerTheSameAfterOneWriteEach()
+    {
+        await using var bed = TestBed.Create();
+        await SessionServiceTests.SignUpWithPasswordAsync(bed, "ada");
+        var costs = new List<(TeamAccessErrorCode Code, int Writes)>();
+        foreach (var email in new[] { "ada@example.com", "nobody@example.com" })
+        {
+            var writes = bed.Store.AuditEventCount;
+            var result = await bed.Users.RequestPasswordResetAsync(email);
+            costs.Add((result.Code, bed.Store.AuditEventCount - writes));
+        }
+
+        Assert.All(costs, c => Assert.Equal((TeamAccessErrorCode.None, 1), c));
+    }
+
+    [Fact]
     public async Task SignIn_LockedAccountUnknownAddressAndWrongPassword_AnswerTheSameCodeAfterOneWriteAndOneHash()
     {
         await using var bed = TestBed.Create(o => o.Passwords.MaxFailedAttempts = 2);
