@@ -368,7 +368,7 @@ internal sealed class SessionService(
         var session = claimed.Claims;
 
         var teams = new List<SwitchableTeam>();
-        await foreach (var id in writer.Teams.ListTeamIdsForUserAsync(session.UserId, cancellationToken).ConfigureAwait(false))
+        foreach (var id in await writer.Teams.ListTeamIdsForUserToEndAsync(session.UserId, cancellationToken).ConfigureAwait(false))
         {
             var team = await writer.Teams.LoadAsync(id, cancellationToken).ConfigureAwait(false);
             if (team is not null && ActiveMembership(team, session.UserId).TryGetValue(out var membership))
@@ -497,7 +497,7 @@ internal sealed class SessionService(
             LockoutEnd = null,
         };
         changes.UpdateUser(user, claimed, AuditActions.UserEmailClaimed);
-        await foreach (var teamId in writer.Teams.ListTeamIdsForUserAsync(user.Id, cancellationToken).ConfigureAwait(false))
+        foreach (var teamId in await writer.Teams.ListTeamIdsForUserToEndAsync(user.Id, cancellationToken).ConfigureAwait(false))
         {
             var snapshot = await writer.Teams.LoadAsync(teamId, cancellationToken).ConfigureAwait(false);
             if (snapshot?.FindCurrentMembership(user.Id) is { } membership)

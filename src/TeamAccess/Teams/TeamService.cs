@@ -173,7 +173,7 @@ internal sealed class TeamService(IUserStore users, TeamWriter writer, IdentityP
     public async ValueTask<IReadOnlyList<TeamMembershipView>> ListForUserAsync(UserId userId, CancellationToken cancellationToken = default)
     {
         var views = new List<TeamMembershipView>();
-        await foreach (var teamId in writer.Teams.ListTeamIdsForUserAsync(userId, cancellationToken).ConfigureAwait(false))
+        foreach (var teamId in await writer.Teams.ListTeamIdsForUserToEndAsync(userId, cancellationToken).ConfigureAwait(false))
         {
             var snapshot = await writer.Teams.LoadAsync(teamId, cancellationToken).ConfigureAwait(false);
             if (snapshot is { Team.Status: TeamStatus.Active } && snapshot.FindCurrentMembership(userId) is { Status: MembershipStatus.Active or MembershipStatus.Inactive } membership)

@@ -282,7 +282,7 @@ internal sealed class UserService(
                     return Result<User>.Failed(TeamAccessErrorCode.NotFound);
                 }
 
-                await foreach (var teamId in writer.Teams.ListTeamIdsForUserAsync(userId, ct).ConfigureAwait(false))
+                foreach (var teamId in await writer.Teams.ListTeamIdsForUserToEndAsync(userId, ct).ConfigureAwait(false))
                 {
                     var snapshot = await writer.Teams.LoadAsync(teamId, ct).ConfigureAwait(false);
                     var membership = snapshot?.FindCurrentMembership(userId);
