@@ -93,6 +93,8 @@ public sealed partial class PostgreSqlQueryPlanTests(ITestOutputHelper output)
         }
 
         Assert.True((await bed.Members.ListAsync(owner, teamId)).Succeeded);
+        var page = (await bed.Members.ListPageAsync(owner, teamId, new MemberQuery { PageSize = 3, Role = RolePresets.Member })).Value!;
+        Assert.True((await bed.Members.ListPageAsync(owner, teamId, new MemberQuery { PageSize = 3, After = page.Next, Status = MembershipStatus.Active, EmailPrefix = "u7-" })).Succeeded);
         Assert.True((await bed.Members.ChangeRoleAsync(owner, teamId, member, RolePresets.Administrator)).Succeeded);
         Assert.True((await bed.Members.DeactivateAsync(owner, teamId, member)).Succeeded);
         Assert.True((await bed.Members.ReactivateAsync(owner, teamId, member)).Succeeded);
