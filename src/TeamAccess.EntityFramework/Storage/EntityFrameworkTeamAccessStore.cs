@@ -256,6 +256,24 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
     /// <inheritdoc />
     public async IAsyncEnumerable<TeamSnapshot> LoadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        bool streams;
+        var probe = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (probe.ConfigureAwait(false))
+        {
+            streams = SnapshotStream.Supports(probe);
+        }
+
+        if (streams)
+        {
+            await foreach (var snapshot in SnapshotStream.LoadAllAsync(factory, cancellationToken).ConfigureAwait(false))
+            {
+                yield return snapshot;
+            }
+
+            yield break;
+        }
+
+        // Other providers order Guids their own way: pages of teams by id, one query per table and page.
         // Pages in id order, so a large store streams in bounded memory and each page costs one query per table.
         Guid? after = null;
         while (true)
