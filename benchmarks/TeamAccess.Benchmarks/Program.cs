@@ -13,4 +13,10 @@ if (args is ["propagation", ..])
     return;
 }
 
+if (args is ["scale", ..])
+{
+    await Scale.RunAsync(args);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
