@@ -221,7 +221,7 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
                 matching = matching.Where(m => m.Email.StartsWith(prefix));
             }
 
-            var total = await matching.LongCountAsync(cancellationToken).ConfigureAwait(false);
+            long? total = query.After is null ? await matching.LongCountAsync(cancellationToken).ConfigureAwait(false) : null;
             var page = matching;
             if (query.After is { } after)
             {

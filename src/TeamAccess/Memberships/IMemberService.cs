@@ -29,8 +29,8 @@ public interface IMemberService
 {
     /// <summary>
     /// Lists one page of the team's members (needs <c>members.read</c>): filtered by status (non-terminal ones when none
-    /// is given), role and email prefix, ordered by email address then membership id, with the users' names and the count
-    /// of every matching member. Continue with the page's <see cref="MemberPage.Next"/> as <see cref="MemberQuery.After"/>:
+    /// is given), role and email prefix, ordered by email address then membership id, with the users' names and, on the first
+    /// page, the count of every matching member. Continue with the page's <see cref="MemberPage.Next"/> as <see cref="MemberQuery.After"/>:
     /// a member present throughout is listed exactly once, whatever is added or removed between the pages.
     /// </summary>
     /// <param name="actor">The acting user.</param>

@@ -39,15 +39,18 @@ public sealed record MemberQuery
 /// <param name="MembershipId">The last member's membership id.</param>
 public readonly record struct MemberPageKey(string Email, MembershipId MembershipId);
 
-/// <summary>One page of members, with the names joined and the count of every member the query matches.</summary>
+/// <summary>One page of members, with the names joined and, on the first page, the count of every member the query matches.</summary>
 /// <param name="Members">The members of this page, ordered by email address, then membership id.</param>
-/// <param name="TotalCount">How many members match the query's filters, on every page together.</param>
+/// <param name="TotalCount">
+/// How many members match the query's filters, on every page together: counted for the first page only (no
+/// <see cref="MemberQuery.After"/>), since a count reads every matching member; <see langword="null"/> on later pages.
+/// </param>
 /// <param name="Next">Where the next page starts (pass it as <see cref="MemberQuery.After"/>); <see langword="null"/> on the last page.</param>
-public sealed record MemberPage(IReadOnlyList<MemberView> Members, long TotalCount, MemberPageKey? Next);
+public sealed record MemberPage(IReadOnlyList<MemberView> Members, long? TotalCount, MemberPageKey? Next);
 
 /// <summary>
 /// Reads a team's members a page at a time, without loading the team: one query for the page with the users' names
-/// joined, one for the count. A store that holds many members implements it with an index on (team, email, id).
+/// joined, and on the first page one for the count. A store that holds many members implements it with an index on (team, email, id).
 /// </summary>
 public interface IMemberQueryStore
 {

@@ -167,7 +167,7 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQue
             return new MemberView(m.Id, m.UserId, m.Email, user?.FirstName, user?.LastName, m.Role, m.Status, m.CreatedAt);
         }).ToList();
         MemberPageKey? next = page.Count > size ? new MemberPageKey(views[^1].Email, views[^1].MembershipId) : null;
-        return ValueTask.FromResult(new MemberPage(views, matching.Count, next));
+        return ValueTask.FromResult(new MemberPage(views, query.After is null ? matching.Count : null, next));
 
         static int Compare(Membership m, MemberPageKey after)
         {
