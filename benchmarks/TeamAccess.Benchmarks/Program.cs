@@ -19,4 +19,10 @@ if (args is ["http", ..])
     return;
 }
 
+if (args is ["scale", ..])
+{
+    await Scale.RunAsync(args);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -55,6 +55,7 @@ public static class TeamAccessEntityFrameworkBuilderExtensions
         services.RemoveAll<InMemoryTeamAccessStore>();
         services.RemoveAll<IUserStore>();
         services.RemoveAll<ITeamStore>();
+        services.RemoveAll<IMemberQueryStore>();
         services.RemoveAll<IAuditStore>();
         services.RemoveAll<IChangeStore>();
         services.RemoveAll<IChangeFeed>();
@@ -66,6 +67,7 @@ public static class TeamAccessEntityFrameworkBuilderExtensions
         services.AddSingleton<EntityFrameworkTeamAccessStore<TContext>>();
         services.AddSingleton<IUserStore>(sp => sp.GetRequiredService<EntityFrameworkTeamAccessStore<TContext>>());
         services.AddSingleton<ITeamStore>(sp => sp.GetRequiredService<EntityFrameworkTeamAccessStore<TContext>>());
+        services.AddSingleton<IMemberQueryStore>(sp => sp.GetRequiredService<EntityFrameworkTeamAccessStore<TContext>>());
         services.AddSingleton<IAuditStore>(sp => sp.GetRequiredService<EntityFrameworkTeamAccessStore<TContext>>());
         services.AddSingleton<IChangeStore>(sp => sp.GetRequiredService<EntityFrameworkTeamAccessStore<TContext>>());
         services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<EntityFrameworkTeamAccessStore<TContext>>());

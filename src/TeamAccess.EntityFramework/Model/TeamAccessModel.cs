@@ -136,6 +136,9 @@ public static class TeamAccessModelBuilderExtensions
 
             // Loading a team reads its memberships by team: the partial unique indexes above cannot serve that query.
             membership.HasIndex(m => m.TeamId).HasDatabaseName("ix_ta_memberships_team");
+
+            // The Users page: a team's members keyset-paged on (email, id), filtered by an email prefix, counted.
+            membership.HasIndex(m => new { m.TeamId, m.Email, m.Id }).HasDatabaseName("ix_ta_memberships_team_email");
         });
 
         modelBuilder.Entity<InvitationSecretRow>(secret =>

@@ -17,7 +17,7 @@ internal interface ITeamAccessDatabase
 /// team contents diffed against the snapshot as loaded, then the audit rows. Any refusal rolls everything back.
 /// </summary>
 internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory<TContext> factory)
-    : IUserStore, ITeamStore, IAuditStore, IChangeStore, ISessionStore, IChangeFeed, IChangeFeedCheckpoints, ITeamAccessDatabase
+    : IUserStore, ITeamStore, IMemberQueryStore, IAuditStore, IChangeStore, ISessionStore, IChangeFeed, IChangeFeedCheckpoints, ITeamAccessDatabase
     where TContext : DbContext
 {
     private const int LoadAllPageSize = 500;
@@ -247,8 +247,109 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
     }
 
     /// <inheritdoc />
+    public async ValueTask<(Team Team, Membership? Membership)?> FindTeamAndCurrentMembershipAsync(TeamId teamId, UserId userId, CancellationToken cancellationToken)
+    {
+        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            var team = await context.Set<TeamRow>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == teamId.Value, cancellationToken).ConfigureAwait(false);
+            if (team is null)
+            {
+                return null;
+            }
+
+            // Served by the partial unique index on (team_id, user_id) of the current memberships.
+            var terminal = SnapshotReader.TerminalStatuses;
+            var membership = await context.Set<MembershipRow>().AsNoTracking()
+                .Where(m => m.TeamId == teamId.Value && m.UserId == userId.Value && !terminal.Contains(m.Status))
+                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            return (RowMapping.ToTeam(team), membership is null ? null : RowMapping.ToMembership(membership));
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<MemberPage> ListMembersAsync(TeamId teamId, MemberQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            // Both queries walk ix_ta_memberships_team_email (team_id, email, id): the filters, the order and the keyset
+            // are all on it, so a page costs its own rows whatever the size of the team or of the database.
+            var matching = context.Set<MembershipRow>().AsNoTracking().Where(m => m.TeamId == teamId.Value);
+            if (query.Status is { } status)
+            {
+                matching = matching.Where(m => m.Status == status);
+            }
+            else
+            {
+                var terminal = SnapshotReader.TerminalStatuses;
+                matching = matching.Where(m => !terminal.Contains(m.Status));
+            }
+
+            if (query.Role is { } role)
+            {
+                matching = matching.Where(m => m.Role == role);
+            }
+
+            if (query.NormalizedEmailPrefix is { } prefix)
+            {
+                matching = matching.Where(m => m.Email.StartsWith(prefix));
+            }
+
+            long? total = query.After is null ? await matching.LongCountAsync(cancellationToken).ConfigureAwait(false) : null;
+            var page = matching;
+            if (query.After is { } after)
+            {
+                var email = after.Email;
+                var id = after.MembershipId.Value;
+                page = page.Where(m => m.Email.CompareTo(email) > 0 || (m.Email == email && m.Id.CompareTo(id) > 0));
+            }
+
+            var size = query.EffectivePageSize;
+            var rows = await (
+                from m in page
+                join u in context.Set<UserRow>() on m.UserId equals (Guid?)u.Id into users
+                from u in users.DefaultIfEmpty()
+                orderby m.Email, m.Id
+                select new { Membership = m, FirstName = u != null ? u.FirstName : null, LastName = u != null ? u.LastName : null })
+                .Take(size + 1)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            var members = rows.Take(size).Select(r => new MemberView(
+                new MembershipId(r.Membership.Id),
+                r.Membership.UserId is { } user ? new UserId(user) : null,
+                r.Membership.Email,
+                r.FirstName,
+                r.LastName,
+                r.Membership.Role,
+                r.Membership.Status,
+                r.Membership.CreatedAt)).ToList();
+            MemberPageKey? next = rows.Count > size ? new MemberPageKey(members[^1].Email, members[^1].MembershipId) : null;
+            return new MemberPage(members, total, next);
+        }
+    }
+
+    /// <inheritdoc />
     public async IAsyncEnumerable<TeamSnapshot> LoadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        bool streams;
+        var probe = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (probe.ConfigureAwait(false))
+        {
+            streams = SnapshotStream.Supports(probe);
+        }
+
+        if (streams)
+        {
+            await foreach (var snapshot in SnapshotStream.LoadAllAsync(factory, cancellationToken).ConfigureAwait(false))
+            {
+                yield return snapshot;
+            }
+
+            yield break;
+        }
+
+        // Other providers order Guids their own way: pages of teams by id, one query per table and page.
         // Pages in id order, so a large store streams in bounded memory and each page costs one query per table.
         Guid? after = null;
         while (true)

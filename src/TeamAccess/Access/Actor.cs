@@ -11,17 +11,20 @@ internal readonly record struct Actor(UserId Id, Membership? Membership, Role? R
     /// Deny by default, and no cross-team reach (invariant 14): someone with no membership in the team is told it does
     /// not exist; a member who is not Active, or whose role lacks the permission, is refused.
     /// </summary>
-    public static Result Authorize(TeamSnapshot team, UserId actorId, string permission, RoleCatalog roles, out Actor actor)
+    public static Result Authorize(TeamSnapshot team, UserId actorId, string permission, RoleCatalog roles, out Actor actor) =>
+        Authorize(team.Team, team.FindCurrentMembership(actorId), actorId, permission, roles, out actor);
+
+    /// <summary>The same answers as <see cref="Authorize(TeamSnapshot, UserId, string, RoleCatalog, out Actor)"/>, from the team and the actor's current membership alone.</summary>
+    public static Result Authorize(Team team, Membership? membership, UserId actorId, string permission, RoleCatalog roles, out Actor actor)
     {
-        var membership = team.FindCurrentMembership(actorId);
-        var role = membership is null ? null : AccessRules.ActiveRole(team.Team, membership, roles);
+        var role = membership is null ? null : AccessRules.ActiveRole(team, membership, roles);
         actor = new Actor(actorId, membership, role);
         if (membership is null)
         {
             return Result.Failed(TeamAccessErrorCode.NotFound);
         }
 
-        if (team.Team.Status == TeamStatus.Deleted)
+        if (team.Status == TeamStatus.Deleted)
         {
             return Result.Failed(TeamAccessErrorCode.TeamDeleted);
         }
@@ -34,7 +37,7 @@ internal readonly record struct Actor(UserId Id, Membership? Membership, Role? R
         return Result.Success;
     }
 
-    /// <summary>Loads a team for a read that needs <paramref name="permission"/>, with the same answers as a write's <see cref="Authorize"/>.</summary>
+    /// <summary>Loads a team for a read that needs <paramref name="permission"/>, with the same answers as a write's <see cref="Authorize(TeamSnapshot, UserId, string, RoleCatalog, out Actor)"/>.</summary>
     public static async ValueTask<Result<TeamSnapshot>> ReadAsync(ITeamStore teams, RoleCatalog roles, UserId actorId, TeamId teamId, string permission, CancellationToken cancellationToken)
     {
         var snapshot = await teams.LoadAsync(teamId, cancellationToken).ConfigureAwait(false);

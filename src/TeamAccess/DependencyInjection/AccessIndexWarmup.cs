@@ -20,6 +20,9 @@ internal sealed class AccessIndexWarmup(
     ChangeFeedFollower follower,
     ILogger<AccessIndexWarmup>? logger = null) : IHostedService
 {
+    /// <summary>How often a long start-up load reports its progress.</summary>
+    internal static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(5);
+
     private readonly ILogger _logger = logger ?? NullLogger<AccessIndexWarmup>.Instance;
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -33,13 +36,29 @@ internal sealed class AccessIndexWarmup(
         {
             var teams = scope.ServiceProvider.GetRequiredService<ITeamStore>();
             var count = 0;
+            long memberships = 0;
+            var reported = started;
             await foreach (var snapshot in teams.LoadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 engine.Apply(snapshot);
                 count++;
+                memberships += snapshot.Memberships.Count;
+
+                // A long load says how far it got and how fast, so a slow start is told from a stuck one.
+                if ((count & 0xFF) == 0 && time.GetElapsedTime(reported) >= ProgressInterval)
+                {
+                    reported = time.GetTimestamp();
+                    var elapsed = time.GetElapsedTime(started);
+                    _logger.LogInformation(
+                        "TeamAccess start-up load: {Teams} teams, {Memberships} memberships in {Elapsed} ({Rate:F0} memberships/s)",
+                        count,
+                        memberships,
+                        elapsed,
+                        memberships / Math.Max(elapsed.TotalSeconds, 0.001));
+                }
             }
 
-            _logger.LogInformation("TeamAccess loaded {Count} teams into the permission index in {Elapsed}", count, time.GetElapsedTime(started));
+            _logger.LogInformation("TeamAccess loaded {Count} teams ({Memberships} memberships) into the permission index in {Elapsed}", count, memberships, time.GetElapsedTime(started));
         }
 
         follower.Start(from);

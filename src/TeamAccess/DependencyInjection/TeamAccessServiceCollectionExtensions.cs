@@ -35,6 +35,7 @@ public static class TeamAccessServiceCollectionExtensions
         services.TryAddSingleton<InMemoryTeamAccessStore>();
         services.TryAddSingleton<IUserStore>(sp => sp.GetRequiredService<InMemoryTeamAccessStore>());
         services.TryAddSingleton<ITeamStore>(sp => sp.GetRequiredService<InMemoryTeamAccessStore>());
+        services.TryAddSingleton<IMemberQueryStore>(sp => sp.GetRequiredService<InMemoryTeamAccessStore>());
         services.TryAddSingleton<IAuditStore>(sp => sp.GetRequiredService<InMemoryTeamAccessStore>());
         services.TryAddSingleton<IChangeStore>(sp => sp.GetRequiredService<InMemoryTeamAccessStore>());
         services.TryAddSingleton<IChangeFeed>(sp => sp.GetRequiredService<InMemoryTeamAccessStore>());

@@ -27,7 +27,23 @@ public sealed record MemberView(
 /// </remarks>
 public interface IMemberService
 {
-    /// <summary>Lists the team's non-terminal memberships (needs <c>members.read</c>), ordered by email.</summary>
+    /// <summary>
+    /// Lists one page of the team's members (needs <c>members.read</c>): filtered by status (non-terminal ones when none
+    /// is given), role and email prefix, ordered by email address then membership id, with the users' names and, on the first
+    /// page, the count of every matching member. Continue with the page's <see cref="MemberPage.Next"/> as <see cref="MemberQuery.After"/>:
+    /// a member present throughout is listed exactly once, whatever is added or removed between the pages.
+    /// </summary>
+    /// <param name="actor">The acting user.</param>
+    /// <param name="teamId">The team.</param>
+    /// <param name="query">The filters, the page size (at most <see cref="MemberQuery.MaxPageSize"/>) and where the previous page ended.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The page; or NotFound, TeamDeleted, PermissionDenied.</returns>
+    ValueTask<Result<MemberPage>> ListPageAsync(UserId actor, TeamId teamId, MemberQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Lists all the team's non-terminal memberships (needs <c>members.read</c>), ordered by email: a loop over
+    /// <see cref="ListPageAsync"/> with the largest pages, kept for small teams. A portal shows pages instead.
+    /// </summary>
     /// <param name="actor">The acting user.</param>
     /// <param name="teamId">The team.</param>
     /// <param name="cancellationToken">Cancels the read.</param>

@@ -1,26 +1,49 @@
 namespace TeamAccess;
 
 /// <summary>The default <see cref="IMemberService"/>: loads the team, asks the membership's lifecycle, saves, audits.</summary>
-internal sealed class MemberService(IUserStore users, TeamWriter writer) : IMemberService
+internal sealed class MemberService(IUserStore users, IMemberQueryStore members, TeamWriter writer) : IMemberService
 {
     private RoleCatalog Roles => writer.Roles;
 
+    public async ValueTask<Result<MemberPage>> ListPageAsync(UserId actor, TeamId teamId, MemberQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var found = await members.FindTeamAndCurrentMembershipAsync(teamId, actor, cancellationToken).ConfigureAwait(false);
+        if (found is not var (team, membership))
+        {
+            return Result<MemberPage>.Failed(TeamAccessErrorCode.NotFound);
+        }
+
+        var authorized = Actor.Authorize(team, membership, actor, Permissions.MembersRead, Roles, out _);
+        if (!authorized.Succeeded)
+        {
+            return Result<MemberPage>.Failed(authorized.Error);
+        }
+
+        return Result<MemberPage>.Ok(await members.ListMembersAsync(teamId, query, cancellationToken).ConfigureAwait(false));
+    }
+
     public async ValueTask<Result<IReadOnlyList<MemberView>>> ListAsync(UserId actor, TeamId teamId, CancellationToken cancellationToken = default)
     {
-        var read = await Actor.ReadAsync(writer.Teams, Roles, actor, teamId, Permissions.MembersRead, cancellationToken).ConfigureAwait(false);
-        if (!read.TryGetValue(out var snapshot))
-        {
-            return Result<IReadOnlyList<MemberView>>.Failed(read.Error!);
-        }
-
+        // A loop over the largest pages: each is authorized again, and a member present throughout is listed once.
         var rows = new List<MemberView>();
-        foreach (var membership in snapshot.Memberships.Values.Where(m => !m.Status.IsTerminal()).OrderBy(m => m.Email, StringComparer.Ordinal))
+        var query = new MemberQuery { PageSize = MemberQuery.MaxPageSize };
+        while (true)
         {
-            var user = membership.UserId is { } userId ? await users.FindByIdAsync(userId, cancellationToken).ConfigureAwait(false) : null;
-            rows.Add(new MemberView(membership.Id, membership.UserId, membership.Email, user?.FirstName, user?.LastName, membership.Role, membership.Status, membership.CreatedAt));
-        }
+            var page = await ListPageAsync(actor, teamId, query, cancellationToken).ConfigureAwait(false);
+            if (!page.TryGetValue(out var value))
+            {
+                return Result<IReadOnlyList<MemberView>>.Failed(page.Error!);
+            }
 
-        return Result<IReadOnlyList<MemberView>>.Ok(rows);
+            rows.AddRange(value.Members);
+            if (value.Next is not { } next)
+            {
+                return Result<IReadOnlyList<MemberView>>.Ok(rows);
+            }
+
+            query = query with { After = next };
+        }
     }
 
     public async ValueTask<Result<Membership>> AddAsync(UserId actor, TeamId teamId, UserId userId, string role, CancellationToken cancellationToken = default)

@@ -8,7 +8,7 @@ namespace TeamAccess;
 /// commit for longer than a dictionary lookup. Several service providers given the same instance behave as several host
 /// instances on one database: each commit appends to the change feed and wakes every follower.
 /// </summary>
-public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IAuditStore, IChangeStore, ISessionStore, IChangeFeed, IChangeFeedNotifier, IChangeFeedCheckpoints
+public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQueryStore, IAuditStore, IChangeStore, ISessionStore, IChangeFeed, IChangeFeedNotifier, IChangeFeedCheckpoints
 {
     private readonly object _gate = new();
     private readonly Dictionary<UserId, User> _users = [];
@@ -151,6 +151,60 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IAuditStor
         }
 
         await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<(Team Team, Membership? Membership)?> FindTeamAndCurrentMembershipAsync(TeamId teamId, UserId userId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return ValueTask.FromResult<(Team, Membership?)?>(_teams.TryGetValue(teamId, out var team) ? (team.Team, team.FindCurrentMembership(userId)) : null);
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<MemberPage> ListMembersAsync(TeamId teamId, MemberQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        TeamSnapshot? team;
+        Dictionary<UserId, User> users;
+        lock (_gate)
+        {
+            team = _teams.GetValueOrDefault(teamId);
+            users = team is null ? [] : team.Memberships.Values.Where(m => m.UserId is { } u && _users.ContainsKey(u)).Select(m => _users[m.UserId!.Value]).DistinctBy(u => u.Id).ToDictionary(u => u.Id);
+        }
+
+        if (team is null)
+        {
+            return ValueTask.FromResult(new MemberPage([], 0, null));
+        }
+
+        var prefix = query.NormalizedEmailPrefix;
+        var matching = team.Memberships.Values
+            .Where(m => query.Status is { } status ? m.Status == status : !m.Status.IsTerminal())
+            .Where(m => query.Role is null || string.Equals(m.Role, query.Role, StringComparison.Ordinal))
+            .Where(m => prefix is null || m.Email.StartsWith(prefix, StringComparison.Ordinal))
+            .ToList();
+        var size = query.EffectivePageSize;
+        var page = matching
+            .Where(m => query.After is not { } after || Compare(m, after) > 0)
+            .OrderBy(m => m.Email, StringComparer.Ordinal)
+            .ThenBy(m => m.Id.Value)
+            .Take(size + 1)
+            .ToList();
+        var views = page.Take(size).Select(m =>
+        {
+            var user = m.UserId is { } id ? users.GetValueOrDefault(id) : null;
+            return new MemberView(m.Id, m.UserId, m.Email, user?.FirstName, user?.LastName, m.Role, m.Status, m.CreatedAt);
+        }).ToList();
+        MemberPageKey? next = page.Count > size ? new MemberPageKey(views[^1].Email, views[^1].MembershipId) : null;
+        return ValueTask.FromResult(new MemberPage(views, query.After is null ? matching.Count : null, next));
+
+        static int Compare(Membership m, MemberPageKey after)
+        {
+            var byEmail = string.CompareOrdinal(m.Email, after.Email);
+            return byEmail != 0 ? byEmail : m.Id.Value.CompareTo(after.MembershipId.Value);
+        }
     }
 
     /// <inheritdoc />

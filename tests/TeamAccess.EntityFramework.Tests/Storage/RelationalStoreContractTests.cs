@@ -134,6 +134,54 @@ public abstract class RelationalStoreContractTests : StoreContractTests
         }
     }
 
+    [SkippableFact]
+    public async Task LoadAllAsync_BulkSeededDatabase_StreamsEachTableOnceAndEqualsLoadingEachTeam()
+    {
+        var (configure, drop) = await CreateDatabaseAsync();
+        try
+        {
+            var options = new DbContextOptionsBuilder<TeamAccessDbContext>();
+            configure(options);
+            var shape = new SeedShape(Teams: 300, MembersPerTeam: 4, LargeTeamMembers: 40);
+            await using (var db = new TeamAccessDbContext(options.Options))
+            {
+                await using (var shipped = TeamAccessMigrator.CreateShippedContext(db))
+                {
+                    await TeamAccessMigrator.MigrateAsync(shipped, CancellationToken.None);
+                }
+
+                await BulkSeeder.SeedAsync(db, shape);
+            }
+
+            var recorder = new SqlRecorder();
+            await using var bed = await StoreBed.CreateAsync(builder => builder.AddEntityFrameworkStores(db =>
+            {
+                configure(db);
+                db.AddInterceptors(recorder);
+            }));
+            recorder.Recording = true;
+            var all = await ListAsync(bed.TeamStore.LoadAllAsync(CancellationToken.None));
+            recorder.Recording = false;
+
+            Assert.Equal(301, all.Count);
+            Assert.Equal(all.Count, all.Select(s => s.Id).Distinct().Count());
+            Assert.Equal(shape.ActiveMemberships, all.Sum(s => s.Memberships.Values.Count(m => m.Status == MembershipStatus.Active)));
+            foreach (var loaded in all.Where((_, i) => i % 37 == 0).Append(all.Single(s => s.Team.Handle == BulkSeeder.LargeTeamHandle)))
+            {
+                Assert.Equal(AuditAssert.Canonical(await bed.SnapshotAsync(loaded.Id)), AuditAssert.Canonical(loaded));
+            }
+
+            // One streaming query per table (teams, memberships, groups, group members, secrets, grants) and one version pass.
+            var sql = recorder.Sql.Where(s => !s.Contains("ta_change_feed", StringComparison.Ordinal)).ToList();
+            Assert.Equal(7, sql.Count);
+            Assert.DoesNotContain(sql, s => s.Contains(" IN (", StringComparison.Ordinal) || s.Contains("ANY (", StringComparison.Ordinal) || s.Contains("json_each", StringComparison.Ordinal));
+        }
+        finally
+        {
+            await drop();
+        }
+    }
+
     private async Task<TeamAccessDbContext> NewContextAsync()
     {
         var (configure, drop) = await CreateDatabaseAsync();

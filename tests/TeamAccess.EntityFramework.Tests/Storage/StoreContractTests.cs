@@ -70,6 +70,87 @@ public abstract class StoreContractTests
     }
 
     [SkippableFact]
+    public async Task ListPageAsync_MembersAddedAndRemovedBetweenPages_NoneRepeatedAndNoSteadyMemberSkipped()
+    {
+        await using var bed = await CreateBedAsync();
+        var (owner, crew) = await bed.CrewAsync([.. Enumerable.Repeat(RolePresets.Member, 12)]);
+        var teamId = owner.Team.Id;
+        var leaving = new Queue<MembershipId>(crew.Where((_, i) => i % 3 == 0).Select(c => c.Membership.Id));
+        var steady = crew.Select(c => c.Membership.Id).Except(leaving).Append((await bed.SnapshotAsync(teamId)).FindCurrentMembership(owner.User.Id)!.Id).ToHashSet();
+
+        var seen = new List<MembershipId>();
+        var query = new MemberQuery { PageSize = 2 };
+        var pages = 0;
+        while (true)
+        {
+            var page = (await bed.Members.ListPageAsync(owner.User.Id, teamId, query)).Value!;
+            Assert.InRange(page.Members.Count, 0, 2);
+            seen.AddRange(page.Members.Select(m => m.MembershipId));
+            if (page.Next is not { } next)
+            {
+                break;
+            }
+
+            // Between pages one member leaves and a newcomer (whose address may sort before or after the boundary) joins.
+            pages++;
+            if (leaving.TryDequeue(out var gone))
+            {
+                Assert.True((await bed.Members.RemoveAsync(owner.User.Id, teamId, gone)).Succeeded);
+            }
+
+            var newcomer = await bed.SignUpAsync(pages % 2 == 0 ? $"aaa{pages}" : $"zzz{pages}");
+            Assert.True((await bed.Members.AddAsync(owner.User.Id, teamId, newcomer.User.Id, RolePresets.Member)).Succeeded);
+            query = query with { After = next };
+        }
+
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+        Assert.Subset(seen.ToHashSet(), steady);
+        Assert.True(pages >= 4, $"{pages} page boundaries");
+    }
+
+    [SkippableFact]
+    public async Task ListPageAsync_FiltersAndCount_MatchTheTeamWithNamesJoined()
+    {
+        await using var bed = await CreateBedAsync();
+        var (owner, crew) = await bed.CrewAsync(RolePresets.Member, RolePresets.Member, RolePresets.Administrator, RolePresets.Member);
+        var teamId = owner.Team.Id;
+        Assert.True((await bed.Members.DeactivateAsync(owner.User.Id, teamId, crew[1].Membership.Id)).Succeeded);
+        Assert.True((await bed.Members.RemoveAsync(owner.User.Id, teamId, crew[3].Membership.Id)).Succeeded);
+        Assert.True((await bed.Invitations.InviteAsync(owner.User.Id, teamId, new InviteRequest(["invitee@example.com"], RolePresets.Member))).Succeeded);
+
+        var all = (await bed.Members.ListPageAsync(owner.User.Id, teamId, new MemberQuery { PageSize = int.MaxValue })).Value!;
+        Assert.Equal((long?)5, all.TotalCount);
+        Assert.Null(all.Next);
+        Assert.Equal(all.Members.OrderBy(m => m.Email, StringComparer.Ordinal).Select(m => m.Email), all.Members.Select(m => m.Email));
+        var admin = Assert.Single(all.Members, m => m.MembershipId == crew[2].Membership.Id);
+        Assert.Equal((crew[2].User.FirstName, crew[2].User.LastName, RolePresets.Administrator), (admin.FirstName, admin.LastName, admin.Role));
+        var invitee = Assert.Single(all.Members, m => m.Status == MembershipStatus.Invited);
+        Assert.Equal(("invitee@example.com", null, null), (invitee.Email, invitee.FirstName, invitee.LastName));
+
+        var inactive = (await bed.Members.ListPageAsync(owner.User.Id, teamId, new MemberQuery { Status = MembershipStatus.Inactive })).Value!;
+        Assert.Equal([crew[1].Membership.Id], inactive.Members.Select(m => m.MembershipId));
+        Assert.Equal((long?)1, inactive.TotalCount);
+        var removed = (await bed.Members.ListPageAsync(owner.User.Id, teamId, new MemberQuery { Status = MembershipStatus.Removed })).Value!;
+        Assert.Equal([crew[3].Membership.Id], removed.Members.Select(m => m.MembershipId));
+        var admins = (await bed.Members.ListPageAsync(owner.User.Id, teamId, new MemberQuery { Role = RolePresets.Administrator })).Value!;
+        Assert.Equal([crew[2].Membership.Id], admins.Members.Select(m => m.MembershipId));
+        var prefix = crew[0].User.Email[..^"@example.com".Length];
+        var byPrefix = (await bed.Members.ListPageAsync(owner.User.Id, teamId, new MemberQuery { EmailPrefix = prefix.ToUpperInvariant() + "@" })).Value!;
+        Assert.Equal([crew[0].Membership.Id], byPrefix.Members.Select(m => m.MembershipId));
+
+        var first = (await bed.Members.ListPageAsync(owner.User.Id, teamId, new MemberQuery { PageSize = 2 })).Value!;
+        Assert.Equal((2, (long?)5), (first.Members.Count, first.TotalCount));
+        Assert.Equal(new MemberPageKey(first.Members[1].Email, first.Members[1].MembershipId), first.Next);
+        var second = (await bed.Members.ListPageAsync(owner.User.Id, teamId, new MemberQuery { PageSize = 2, After = first.Next })).Value!;
+        Assert.Equal((2, (long?)null), (second.Members.Count, second.TotalCount));
+        Assert.Equal(all.Members.Skip(2).Take(2), second.Members);
+        Assert.Equal(all.Members, (await bed.Members.ListAsync(owner.User.Id, teamId)).Value!);
+
+        Assert.Equal(TeamAccessErrorCode.NotFound, (await bed.Members.ListPageAsync(crew[3].User.Id, teamId, new MemberQuery())).Code);
+        Assert.Equal(TeamAccessErrorCode.NotFound, (await bed.Members.ListPageAsync(owner.User.Id, TeamId.New(), new MemberQuery())).Code);
+    }
+
+    [SkippableFact]
     public async Task CommitAsync_AuditEvents_GetIncreasingSequencesAndTheLastIsReturned()
     {
         await using var bed = await CreateBedAsync();

@@ -1,0 +1,176 @@
+using TeamAccess.EntityFramework.Migrations;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using TeamAccess.EntityFramework;
+using TeamAccess.EntityFramework.Tests;
+
+namespace TeamAccess.Benchmarks;
+
+/// <summary>
+/// Not BenchmarkDotNet (each size needs a database of a million memberships, seeded once, not once per method and
+/// process): for each database and size, the bulk seed, the start-up load with its peak managed memory, then medians of
+/// the Users page, of paging through a 10,000-member team, of a role change in a team of 10 and in the team of 10,000,
+/// and of the Identity peer (UserManager.CreateAsync + AddToRoleAsync) on the same database in the same run.
+/// </summary>
+internal static class Scale
+{
+    private const int Rounds = 21;
+
+    public static async Task RunAsync(string[] args)
+    {
+        var sizes = args.Length > 1 ? args[1].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray() : [10_000, 1_000_000];
+        var databases = args.Length > 2 ? args[2].Split(',') : ["PostgreSQL", "SQLite"];
+        foreach (var database in databases)
+        {
+            foreach (var size in sizes)
+            {
+                await MeasureAsync(database, size);
+            }
+        }
+    }
+
+    private static async Task MeasureAsync(string database, int memberships)
+    {
+        // A team of 10,000, and teams of 10 for the rest.
+        var shape = new SeedShape(Teams: Math.Max(1, (memberships - 10_000) / 10), MembersPerTeam: 10, LargeTeamMembers: 10_000);
+        var (configure, drop) = await CreateDatabaseAsync(database);
+        try
+        {
+            var options = new DbContextOptionsBuilder<TeamAccessDbContext>();
+            configure(options);
+            SeedSummary seeded;
+            await using (var db = new TeamAccessDbContext(options.Options))
+            {
+                await using (var shipped = TeamAccessMigrator.CreateShippedContext(db))
+                {
+                    await TeamAccessMigrator.MigrateAsync(shipped, CancellationToken.None);
+                }
+
+                seeded = await BulkSeeder.SeedAsync(db, shape);
+            }
+
+            var services = new ServiceCollection();
+            services.AddTeamAccess().AddEntityFrameworkStores(configure);
+            services.AddDbContext<IdentityDbContext>(configure);
+            services.AddIdentityCore<IdentityUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<IdentityDbContext>();
+            await using var provider = services.BuildServiceProvider();
+            await using (var scope = provider.CreateAsyncScope())
+            {
+                var identity = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();
+                await identity.GetService<IRelationalDatabaseCreator>().CreateTablesAsync();
+                await scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>().CreateAsync(new IdentityRole("Member"));
+            }
+
+            GC.Collect();
+            var before = GC.GetTotalMemory(forceFullCollection: true);
+            long peak = 0;
+            using var sampling = new CancellationTokenSource();
+            var sampler = Task.Run(async () =>
+            {
+                while (!sampling.IsCancellationRequested)
+                {
+                    peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: false));
+                    await Task.Delay(20);
+                }
+            });
+            var clock = Stopwatch.StartNew();
+            await provider.WarmUpTeamAccessAsync();
+            var load = clock.Elapsed;
+            await sampling.CancelAsync();
+            await sampler;
+            peak -= before;
+            var held = GC.GetTotalMemory(forceFullCollection: true) - before;
+
+            var large = BulkSeeder.TeamIdOf(shape.Teams);
+            var largeOwner = BulkSeeder.UserIdOf(shape.Teams, 0);
+            var small = BulkSeeder.TeamIdOf(shape.Teams / 2);
+            var smallOwner = BulkSeeder.UserIdOf(shape.Teams / 2, 0);
+            var toggle = 0;
+            var next = 0;
+
+            var page = await MedianAsync(() => Members(provider, m => m.ListPageAsync(largeOwner, large, new MemberQuery { PageSize = 100 })));
+            var all = await MedianAsync(
+                async () =>
+                {
+                    var query = new MemberQuery { PageSize = 100 };
+                    var count = 0;
+                    while (true)
+                    {
+                        var result = (await Members(provider, m => m.ListPageAsync(largeOwner, large, query))).Value!;
+                        count += result.Members.Count;
+                        if (result.Next is not { } after)
+                        {
+                            return count >= 10_000 ? count : throw new InvalidOperationException($"{count} members");
+                        }
+
+                        query = query with { After = after };
+                    }
+                },
+                rounds: 5);
+            var smallRole = await MedianAsync(() => Members(provider, m => m.ChangeRoleAsync(smallOwner, small, BulkSeeder.MembershipIdOf(shape.Teams / 2, 3), toggle++ % 2 == 0 ? RolePresets.Observer : RolePresets.Member)));
+            var largeRole = await MedianAsync(() => Members(provider, m => m.ChangeRoleAsync(largeOwner, large, BulkSeeder.MembershipIdOf(shape.Teams, 3), toggle++ % 2 == 0 ? RolePresets.Observer : RolePresets.Member)));
+            var peer = await MedianAsync(async () =>
+            {
+                await using var scope = provider.CreateAsyncScope();
+                var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+                var n = Interlocked.Increment(ref next);
+                var user = new IdentityUser($"peer{n}@example.com") { Email = $"peer{n}@example.com" };
+                var created = await users.CreateAsync(user);
+                return created.Succeeded ? await users.AddToRoleAsync(user, "Member") : created;
+            });
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {database} | {shape.ActiveMemberships:N0} | {seeded.Rows:N0} rows in {seeded.Elapsed.TotalSeconds:F1} s | {load.TotalSeconds:F2} s, peak {peak / 1048576.0:F0} MB, {held / 1048576.0:F0} MB held | {page:F2} | {all:F0} | {smallRole:F2} | {largeRole:F2} | {peer:F2} |"));
+        }
+        finally
+        {
+            await drop();
+        }
+    }
+
+    private static async Task<T> Members<T>(IServiceProvider provider, Func<IMemberService, ValueTask<T>> call)
+    {
+        await using var scope = provider.CreateAsyncScope();
+        return await call(scope.ServiceProvider.GetRequiredService<IMemberService>());
+    }
+
+    private static async Task<double> MedianAsync<T>(Func<Task<T>> operation, int rounds = Rounds)
+    {
+        await operation();
+        var times = new List<double>();
+        for (var i = 0; i < rounds; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            await operation();
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        return times[times.Count / 2];
+    }
+
+    private static async Task<(Action<DbContextOptionsBuilder> Configure, Func<ValueTask> Drop)> CreateDatabaseAsync(string database)
+    {
+        if (database == "PostgreSQL")
+        {
+            var server = await PostgreSqlServer.SharedAsync();
+            var (connection, drop) = await server.CreateDatabaseAsync();
+            return (db => db.UseNpgsql(connection), drop);
+        }
+
+        var folder = Directory.CreateTempSubdirectory("teamaccess-scale-").FullName;
+        var sqlite = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "teamaccess.db"), DefaultTimeout = 60 }.ConnectionString;
+        return (db => db.UseSqlite(sqlite), () =>
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+            return ValueTask.CompletedTask;
+        });
+    }
+}

@@ -1,0 +1,196 @@
+using TeamAccess.EntityFramework.Migrations;
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Xunit.Abstractions;
+
+namespace TeamAccess.EntityFramework.Tests;
+
+/// <summary>
+/// Every query the EF Core store sends is served by an index: PostgreSQL is bulk-seeded with 200,000 memberships (and
+/// their users, history, invitations, groups, grants, audit events and feed entries), every command the store sends
+/// while the representative operations run is recorded, and <c>EXPLAIN</c> with its own parameters must show no
+/// sequential scan of a table that grows with the data. The start-up load is left out: it reads every row by design.
+/// </summary>
+public sealed partial class PostgreSqlQueryPlanTests(ITestOutputHelper output)
+{
+    private static readonly string[] GrowingTables =
+    [
+        "ta_users", "ta_user_logins", "ta_teams", "ta_memberships", "ta_groups", "ta_group_members", "ta_grants",
+        "ta_invitation_secrets", "ta_audit_events", "ta_change_feed",
+    ];
+
+    [SkippableFact]
+    public async Task StoreQueries_At200000Memberships_UseNoSequentialScan()
+    {
+        var server = await PostgreSqlServer.GetAsync();
+        var (connection, drop) = await server.CreateDatabaseAsync();
+        try
+        {
+            var shape = new SeedShape(Teams: 20_000, MembersPerTeam: 10);
+            await using (var context = new TeamAccessDbContext(new DbContextOptionsBuilder<TeamAccessDbContext>().UseNpgsql(connection).Options))
+            {
+                await using (var shipped = TeamAccessMigrator.CreateShippedContext(context))
+                {
+                    await TeamAccessMigrator.MigrateAsync(shipped, CancellationToken.None);
+                }
+
+                var seeded = await BulkSeeder.SeedAsync(context, shape);
+                output.WriteLine($"Seeded {seeded.Rows:N0} rows in {seeded.Elapsed.TotalSeconds:F1} s");
+            }
+
+            var recorder = new CommandRecorder();
+            await using (var bed = await StoreBed.CreateAsync(builder => builder.AddEntityFrameworkStores(db => db.UseNpgsql(connection).AddInterceptors(recorder))))
+            {
+                recorder.Recording = true;
+                await RunRepresentativeOperationsAsync(bed);
+                recorder.Recording = false;
+            }
+
+            var commands = recorder.Commands.DistinctBy(c => c.Sql).ToList();
+            Assert.True(commands.Count >= 10, $"only {commands.Count} commands were recorded");
+            var failures = new List<string>();
+            await using var explain = new NpgsqlConnection(connection);
+            await explain.OpenAsync();
+            foreach (var command in commands)
+            {
+                foreach (var statement in Statements(command.Sql))
+                {
+                    var plan = await ExplainAsync(explain, statement, command.Parameters);
+                    output.WriteLine($"{statement}\n{plan}\n");
+                    var scanned = SeqScan().Matches(plan).Select(m => m.Groups["table"].Value).Where(GrowingTables.Contains).ToList();
+                    if (scanned.Count > 0)
+                    {
+                        failures.Add($"Seq Scan on {string.Join(", ", scanned)}:\n{statement}\n{plan}");
+                    }
+                }
+            }
+
+            Assert.True(failures.Count == 0, string.Join("\n\n", failures));
+        }
+        finally
+        {
+            await drop();
+        }
+    }
+
+    /// <summary>Sign-up, the team reads, the member, invitation, group and grant writes, the audit log and the change feed.</summary>
+    private static async Task RunRepresentativeOperationsAsync(StoreBed bed)
+    {
+        var newcomer = await bed.SignUpAsync("newcomer");
+        var teamId = BulkSeeder.TeamIdOf(7);
+        var owner = BulkSeeder.UserIdOf(7, 0);
+        var member = BulkSeeder.MembershipIdOf(7, 3);
+
+        Assert.NotNull(await bed.UserStore.FindByIdAsync(owner, CancellationToken.None));
+        Assert.NotNull(await bed.UserStore.FindByEmailAsync("u7-1@bulk.example", CancellationToken.None));
+        Assert.Null(await bed.UserStore.FindByLoginAsync("https://nowhere.example", "nobody", CancellationToken.None));
+        Assert.NotNull(await bed.TeamStore.LoadAsync(teamId, CancellationToken.None));
+        Assert.NotNull(await bed.TeamStore.FindTeamAsync(teamId, CancellationToken.None));
+        Assert.NotNull(await bed.TeamStore.FindIdByHandleAsync("bulk-7", CancellationToken.None));
+        Assert.NotNull(await bed.TeamStore.FindMembershipAsync(teamId, member, CancellationToken.None));
+        await foreach (var _ in bed.TeamStore.ListTeamIdsForUserAsync(owner, CancellationToken.None))
+        {
+        }
+
+        Assert.True((await bed.Members.ListAsync(owner, teamId)).Succeeded);
+        var page = (await bed.Members.ListPageAsync(owner, teamId, new MemberQuery { PageSize = 3, Role = RolePresets.Member })).Value!;
+        Assert.True((await bed.Members.ListPageAsync(owner, teamId, new MemberQuery { PageSize = 3, After = page.Next, Status = MembershipStatus.Active, EmailPrefix = "u7-" })).Succeeded);
+        Assert.True((await bed.Members.ChangeRoleAsync(owner, teamId, member, RolePresets.Administrator)).Succeeded);
+        Assert.True((await bed.Members.DeactivateAsync(owner, teamId, member)).Succeeded);
+        Assert.True((await bed.Members.ReactivateAsync(owner, teamId, member)).Succeeded);
+        Assert.True((await bed.Members.AddAsync(owner, teamId, newcomer.User.Id, RolePresets.Member)).Succeeded);
+        Assert.True((await bed.Members.RemoveAsync(owner, teamId, BulkSeeder.MembershipIdOf(7, 4))).Succeeded);
+
+        var invited = await bed.Invitations.InviteAsync(owner, teamId, new InviteRequest(["someone@example.com"], RolePresets.Member));
+        Assert.True(invited.Succeeded, invited.ToString());
+        Assert.True((await bed.Invitations.ListAsync(owner, teamId)).Succeeded);
+        var someone = await bed.SignUpAsync("someone");
+        var accepted = await bed.Invitations.AcceptAsync(someone.User.Id, InvitationKey.FromToken(bed.Outbox.Sent[^1].Token));
+        Assert.True(accepted.Succeeded, accepted.ToString());
+
+        var group = await bed.Groups.CreateAsync(owner, teamId, "Night shift", "night-shift");
+        Assert.True(group.Succeeded, group.ToString());
+        Assert.True((await bed.Groups.AddMemberAsync(owner, teamId, group.Value!.Id, BulkSeeder.MembershipIdOf(7, 5))).Succeeded);
+        var grant = await bed.Grants.GrantAsync(owner, teamId, GrantSubject.ForGroup(group.Value.Id), "project-9", ["devices.read"]);
+        Assert.True(grant.Succeeded, grant.ToString());
+        Assert.True((await bed.Grants.RevokeAsync(owner, teamId, grant.Value!.Id)).Succeeded);
+        Assert.True((await bed.Groups.DeleteAsync(owner, teamId, group.Value.Id)).Succeeded);
+        Assert.True((await bed.Teams.RenameAsync(owner, teamId, "Renamed")).Succeeded);
+
+        Assert.NotEmpty(await bed.AuditAsync(teamId));
+        var feed = (IChangeFeed)bed.ChangeStore;
+        var head = await feed.GetHeadAsync(CancellationToken.None);
+        Assert.NotEmpty(await feed.ReadAsync(head - 5, 100, CancellationToken.None));
+    }
+
+    private static async Task<string> ExplainAsync(NpgsqlConnection connection, string statement, IReadOnlyList<(string Name, object? Value)> parameters)
+    {
+        await using var command = new NpgsqlCommand("EXPLAIN " + statement, connection);
+        foreach (var (name, value) in parameters.Where(p => Regex.IsMatch(statement, $@"{Regex.Escape(p.Name)}\b")))
+        {
+            command.Parameters.Add(new NpgsqlParameter(name, value ?? DBNull.Value));
+        }
+
+        var lines = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(reader.GetString(0));
+        }
+
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>The statements of a batched command (EF Core joins them with a semicolon and a line break).</summary>
+    private static IEnumerable<string> Statements(string sql) =>
+        sql.Split(";\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(s => s.TrimEnd(';'))
+            .Where(s => s.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)
+                || s.StartsWith("UPDATE", StringComparison.OrdinalIgnoreCase)
+                || s.StartsWith("DELETE", StringComparison.OrdinalIgnoreCase)
+                || s.StartsWith("INSERT", StringComparison.OrdinalIgnoreCase))
+            .Where(s => !s.Contains("pg_advisory_xact_lock", StringComparison.Ordinal));
+
+    [GeneratedRegex(@"Seq Scan on (?<table>\w+)")]
+    private static partial Regex SeqScan();
+
+    private sealed class CommandRecorder : DbCommandInterceptor
+    {
+        private readonly ConcurrentQueue<(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters)> _commands = new();
+
+        public volatile bool Recording;
+
+        public IEnumerable<(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters)> Commands => _commands;
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Record(command);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            Record(command);
+            return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Record(command);
+            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        private void Record(DbCommand command)
+        {
+            if (Recording)
+            {
+                _commands.Enqueue((command.CommandText, [.. command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value))]));
+            }
+        }
+    }
+}
