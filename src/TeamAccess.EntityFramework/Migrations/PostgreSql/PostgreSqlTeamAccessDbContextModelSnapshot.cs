@@ -356,6 +356,9 @@ namespace TeamAccess.EntityFramework.Migrations.PostgreSql
                         .HasFilter("status IN (0, 1, 2)")
                         .HasAnnotation("TeamAccess:ErrorCode", 14);
 
+                    b.HasIndex("TeamId", "Email", "Id")
+                        .HasDatabaseName("ix_ta_memberships_team_email");
+
                     b.ToTable("ta_memberships", (string)null);
                 });
 
