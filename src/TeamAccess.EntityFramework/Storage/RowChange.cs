@@ -84,10 +84,7 @@ internal sealed class CommitPlan
         plan.PurgeRevokedSessionsBefore = changes.RevokedSessions.Count == 0 ? 0 : changes.RevokedSessions.Min(r => r.RevokedAt.UtcTicks);
         plan.Audit.AddRange(changes.AuditEvents.Select(RowMapping.ToRow));
         plan.Feed.AddRange(changes.Teams.OrderBy(t => t.After.Id.Value).Select(t => new ChangeFeedRow { TeamId = t.After.Id.Value, TeamVersion = t.After.Version }));
-        plan.Feed.AddRange(changes.Users.Select(u => (u.After ?? u.Before)!.Id.Value)
-            .Concat(changes.RevokedSessions.Select(s => s.UserId.Value))
-            .Distinct()
-            .Select(user => new ChangeFeedRow { UserId = user }));
+        plan.Feed.AddRange(changes.ChangedUserIds.Select(user => new ChangeFeedRow { UserId = user.Value }));
         return plan;
     }
 

@@ -25,6 +25,13 @@ public sealed record ChangeSet(IReadOnlyList<UserChange> Users, IReadOnlyList<Te
     /// already revoked changes nothing.
     /// </summary>
     public IReadOnlyList<RevokedSession> RevokedSessions { get; init; } = [];
+
+    /// <summary>
+    /// The users whose session state the change touches (created, updated or deleted users, and the users of signed-out
+    /// sessions), each once: what the change feed records per user, and what an instance forgets of their sessions.
+    /// </summary>
+    internal IEnumerable<UserId> ChangedUserIds =>
+        Users.Select(u => (u.After ?? u.Before)!.Id).Concat(RevokedSessions.Select(s => s.UserId)).Distinct();
 }
 
 /// <summary>A user's link to an identity at an external provider: by (<see cref="Issuer"/>, <see cref="Subject"/>), never by email.</summary>

@@ -264,7 +264,7 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQue
                 _feed.Add(new ChangeFeedEntry(_feed.Count + 1, team.After.Id, team.After.Version, null));
             }
 
-            foreach (var user in changes.Users.Select(u => (u.After ?? u.Before)!.Id).Concat(changes.RevokedSessions.Select(s => s.UserId)).Distinct())
+            foreach (var user in changes.ChangedUserIds)
             {
                 _feed.Add(new ChangeFeedEntry(_feed.Count + 1, null, 0, user));
             }

@@ -72,14 +72,9 @@ internal sealed class TeamWriter(
                 }
 
                 // This instance forgets the changed users' session state now; other instances do when they read the feed.
-                foreach (var user in set.Users)
+                foreach (var user in set.ChangedUserIds)
                 {
-                    sessionStates.Evict((user.After ?? user.Before)!.Id);
-                }
-
-                foreach (var session in set.RevokedSessions)
-                {
-                    sessionStates.Evict(session.UserId);
+                    sessionStates.Evict(user);
                 }
 
                 if (stored.Count > 0)
