@@ -44,7 +44,7 @@ public sealed partial class PostgreSqlQueryPlanTests(ITestOutputHelper output)
             }
 
             var recorder = new CommandRecorder();
-            await using (var bed = await StoreBed.CreateAsync(builder => builder.AddEntityFrameworkStores(db => db.UseNpgsql(connection).AddInterceptors(recorder))))
+            await using (var bed = await RelationalBed.CreateAsync(builder => builder.AddEntityFrameworkStores(db => db.UseNpgsql(connection).AddInterceptors(recorder))))
             {
                 recorder.Recording = true;
                 await RunRepresentativeOperationsAsync(bed);

@@ -35,6 +35,7 @@ internal sealed class TestBed : IAsyncDisposable
                 options.Permissions.Add("devices.read", "devices.write");
                 configure?.Invoke(options);
             })
+            .AddInMemoryStores()
             .AddOidcProvider(Acme.Name, o => Configure(Acme, o, IdentityProviderScope.TeamBound, "acme.example", providers))
             .AddOidcProvider(Globex.Name, o => Configure(Globex, o, IdentityProviderScope.Global, "globex.example", providers))
             .AddOidcProvider(Host.Name, o => Configure(Host, o, IdentityProviderScope.Global, "example.com", providers));

@@ -1,20 +1,28 @@
 using Microsoft.Extensions.DependencyInjection;
 
-namespace TeamAccess.EntityFramework.Tests;
+// Test methods are documented by their names (Method_Scenario_Expectation), as in the repository's own test projects.
+#pragma warning disable CS1591
+
+namespace TeamAccess.Specification.Tests;
 
 /// <summary>
-/// What every store must do, run against each of them: the in-memory store, SQLite and PostgreSQL. Writes go through
-/// the services (as a host's would) or straight through <see cref="IChangeStore"/> for the edge cases a service never
-/// produces on its own; concurrent writers each get their own unit of work.
+/// What every TeamAccess store must do, in the manner of ASP.NET Core Identity's specification tests: a store package
+/// derives a test class from this one in its xUnit project and implements <see cref="CreateBedAsync"/>. The repository
+/// runs it on the in-memory store, SQLite and PostgreSQL. Writes go through the services, as a host's would; concurrent
+/// writers each get their own unit of work.
 /// </summary>
-public abstract class StoreContractTests
+public abstract class StoreSpecificationTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
-
-    /// <summary>How many rounds the concurrency tests run; each round is a fresh team.</summary>
+    /// <summary>Gets how many rounds the concurrency tests run; each round is a fresh team. Ten by default.</summary>
     protected virtual int ConcurrencyRounds => 10;
 
-    private protected abstract Task<StoreBed> CreateBedAsync();
+    /// <summary>
+    /// Creates a host on a new, empty store of the kind under test: called once per test, and disposed when it ends. An
+    /// implementation calls <see cref="StoreBed.CreateAsync"/> with its store call (<c>b =&gt; b.AddMyStores()</c>), and
+    /// for a database with how to create its schema and how to drop it.
+    /// </summary>
+    /// <returns>The host.</returns>
+    protected abstract Task<StoreBed> CreateBedAsync();
 
     [SkippableFact]
     public async Task SignUpAsync_ReadsAfterCommit_ReturnWhatWasCommitted()
@@ -151,21 +159,6 @@ public abstract class StoreContractTests
     }
 
     [SkippableFact]
-    public async Task CommitAsync_AuditEvents_GetIncreasingSequencesAndTheLastIsReturned()
-    {
-        await using var bed = await CreateBedAsync();
-        var first = await bed.ChangeStore.CommitAsync(NewUserAndTeam("a@example.com", "team-a"), CancellationToken.None);
-        var second = await bed.ChangeStore.CommitAsync(NewUserAndTeam("b@example.com", "team-b"), CancellationToken.None);
-
-        Assert.True(first.Succeeded && second.Succeeded, $"{first} {second}");
-        Assert.True(second.Value > first.Value);
-        var teamB = (await bed.TeamStore.FindIdByHandleAsync("team-b", CancellationToken.None))!.Value;
-        var events = await bed.AuditAsync(teamB);
-        Assert.Equal(second.Value, events[^1].Sequence);
-        Assert.True(events.Zip(events.Skip(1)).All(p => p.First.Sequence < p.Second.Sequence));
-    }
-
-    [SkippableFact]
     public async Task ChangeFeed_EveryCommit_IsReadInOrderOncePerTeamAndUser_AndAConsumerResumesFromItsStoredPosition()
     {
         await using var bed = await CreateBedAsync();
@@ -191,100 +184,6 @@ public abstract class StoreContractTests
         Assert.Equal(first[^1].Position, await bed.Services.GetRequiredService<IChangeFeedCheckpoints>().GetPositionAsync("events", CancellationToken.None));
         Assert.DoesNotContain(next, e => e.Position <= first[^1].Position);
         Assert.Equal(entries[^1].Position, next[^1].Position);
-    }
-
-    // The port of ASP.NET Core Identity's ConcurrentUpdatesWillFail: the same thing loaded twice and saved twice.
-    [SkippableFact]
-    public async Task CommitAsync_SameTeamLoadedTwiceAndSavedTwice_SecondGetsConcurrencyFailure()
-    {
-        await using var bed = await CreateBedAsync();
-        var owner = await bed.SignUpAsync();
-        var loaded = await bed.SnapshotAsync(owner.Team.Id);
-
-        var first = await CommitAsync(bed, loaded, editor => editor.SetTeam(loaded.Team with { Name = "First" }, AuditActions.TeamRenamed));
-        var second = await CommitAsync(bed, loaded, editor => editor.SetTeam(loaded.Team with { Name = "Second" }, AuditActions.TeamRenamed));
-
-        Assert.True(first.Succeeded, first.ToString());
-        Assert.Equal(TeamAccessErrorCode.ConcurrencyFailure, second.Code);
-        var stored = await bed.SnapshotAsync(owner.Team.Id);
-        Assert.Equal(("First", 2L), (stored.Team.Name, stored.Version));
-        Assert.DoesNotContain(await bed.AuditAsync(owner.Team.Id), e => e.After?.Contains("Second", StringComparison.Ordinal) == true);
-    }
-
-    [SkippableFact]
-    public async Task CommitAsync_SameMembershipLoadedTwiceAndSavedTwice_SecondGetsConcurrencyFailure()
-    {
-        await using var bed = await CreateBedAsync();
-        var (owner, members) = await bed.CrewAsync(RolePresets.Member);
-        var loaded = await bed.SnapshotAsync(owner.Team.Id);
-        var membership = loaded.Memberships[members[0].Membership.Id];
-
-        var first = await CommitAsync(bed, loaded, e => e.PutMembership(membership with { Role = RolePresets.Observer }, AuditActions.MembershipRoleChanged));
-        var second = await CommitAsync(bed, loaded, e => e.PutMembership(membership with { Role = RolePresets.Administrator }, AuditActions.MembershipRoleChanged));
-
-        Assert.True(first.Succeeded, first.ToString());
-        Assert.Equal(TeamAccessErrorCode.ConcurrencyFailure, second.Code);
-        Assert.Equal(RolePresets.Observer, (await bed.SnapshotAsync(owner.Team.Id)).Memberships[membership.Id].Role);
-    }
-
-    [SkippableFact]
-    public async Task CommitAsync_SameUserLoadedTwiceAndSavedTwice_SecondGetsConcurrencyFailure()
-    {
-        await using var bed = await CreateBedAsync();
-        var signedUp = await bed.SignUpAsync();
-        var loaded = (await bed.UserStore.FindByIdAsync(signedUp.User.Id, CancellationToken.None))!;
-
-        var first = new ChangeSetBuilder(signedUp.User.Id, Now);
-        first.UpdateUser(loaded, loaded with { FirstName = "First" }, AuditActions.UserRenamed);
-        var second = new ChangeSetBuilder(signedUp.User.Id, Now);
-        second.UpdateUser(loaded, loaded with { FirstName = "Second" }, AuditActions.UserRenamed);
-
-        Assert.True((await bed.ChangeStore.CommitAsync(first.Build(out _), CancellationToken.None)).Succeeded);
-        Assert.Equal(TeamAccessErrorCode.ConcurrencyFailure, (await bed.ChangeStore.CommitAsync(second.Build(out _), CancellationToken.None)).Code);
-        var stored = (await bed.UserStore.FindByIdAsync(signedUp.User.Id, CancellationToken.None))!;
-        Assert.Equal("First", stored.FirstName);
-        Assert.NotEqual(loaded.ConcurrencyStamp, stored.ConcurrencyStamp);
-    }
-
-    [SkippableFact]
-    public async Task CommitAsync_HandleAlreadyTaken_ReturnsDuplicateHandleAndLeavesNoUserAndNoAudit()
-    {
-        await using var bed = await CreateBedAsync();
-        Assert.True((await bed.ChangeStore.CommitAsync(NewUserAndTeam("first@example.com", "shared"), CancellationToken.None)).Succeeded);
-        var refused = NewUserAndTeam("second@example.com", "shared");
-
-        var result = await bed.ChangeStore.CommitAsync(refused, CancellationToken.None);
-
-        Assert.Equal(TeamAccessErrorCode.DuplicateHandle, result.Code);
-        Assert.Null(await bed.UserStore.FindByEmailAsync("second@example.com", CancellationToken.None));
-        Assert.Null(await bed.TeamStore.LoadAsync(refused.Teams[0].After.Id, CancellationToken.None));
-        Assert.Empty(await bed.AuditAsync(refused.Teams[0].After.Id));
-    }
-
-    [SkippableFact]
-    public async Task CommitAsync_EmailAlreadyTaken_ReturnsDuplicateEmailAndLeavesNoTeam()
-    {
-        await using var bed = await CreateBedAsync();
-        Assert.True((await bed.ChangeStore.CommitAsync(NewUserAndTeam("same@example.com", "team-one"), CancellationToken.None)).Succeeded);
-
-        var result = await bed.ChangeStore.CommitAsync(NewUserAndTeam("same@example.com", "team-two"), CancellationToken.None);
-
-        Assert.Equal(TeamAccessErrorCode.DuplicateEmail, result.Code);
-        Assert.Null(await bed.TeamStore.FindIdByHandleAsync("team-two", CancellationToken.None));
-    }
-
-    [SkippableFact]
-    public async Task CommitAsync_TwoCurrentMembershipsOfOneUser_ReturnsAlreadyMemberAndChangesNothing()
-    {
-        await using var bed = await CreateBedAsync();
-        var (owner, members) = await bed.CrewAsync(RolePresets.Member);
-        var loaded = await bed.SnapshotAsync(owner.Team.Id);
-        var duplicate = members[0].Membership with { Id = MembershipId.New() };
-
-        var result = await CommitAsync(bed, loaded, e => e.PutMembership(duplicate, AuditActions.MembershipAdded));
-
-        Assert.Equal(TeamAccessErrorCode.AlreadyMember, result.Code);
-        Assert.Equal(loaded.Version, (await bed.SnapshotAsync(owner.Team.Id)).Version);
     }
 
     [SkippableFact]
@@ -347,7 +246,7 @@ public abstract class StoreContractTests
             });
 
             var after = await bed.SnapshotAsync(teamId);
-            Assert.Equal(1, Guardians.CountActive(after, bed.Roles));
+            Assert.Equal(1, after.Memberships.Values.Count(m => m.Status == MembershipStatus.Active && bed.Roles.TryGet(m.Role, out var role) && role!.IsGuardian));
             Assert.Contains(results, r => r.Succeeded);
             Assert.All(results.Where(r => !r.Succeeded), r => Assert.Contains(r.Code, new[]
             {
@@ -507,53 +406,6 @@ public abstract class StoreContractTests
 
         // Mail goes out after the commit, once: the writers that lost the race and re-decided sent nothing.
         Assert.Single(bed.Outbox.Sent, m => m.Email == "grace@example.com");
-    }
-
-    [SkippableFact]
-    public async Task CommitAsync_AcceptThatFailsOnATakenEmail_LeavesTheInvitationPendingNoUserAndNoAudit()
-    {
-        await using var bed = await CreateBedAsync();
-        var owner = await bed.SignUpAsync();
-        var taken = await bed.SignUpAsync("grace");
-        await bed.Invitations.InviteAsync(owner.User.Id, owner.Team.Id, InviteRequest.FromText("grace@example.com", RolePresets.Member));
-        var loaded = await bed.SnapshotAsync(owner.Team.Id);
-        var invited = loaded.Memberships.Values.Single(m => m.Status == MembershipStatus.Invited);
-        var eventsBefore = (await bed.AuditAsync(owner.Team.Id)).Count;
-
-        // What an accept with a new account writes, racing a sign-up that took the address first.
-        var builder = new ChangeSetBuilder(null, Now);
-        var intruder = new User(UserId.New(), taken.User.Email, "Grace", "Impostor", Now);
-        builder.CreateUser(intruder);
-        builder.Edit(loaded).PutMembership(invited with { UserId = intruder.Id, Status = MembershipStatus.Active }, AuditActions.InvitationAccepted);
-        var result = await bed.ChangeStore.CommitAsync(builder.Build(out _), CancellationToken.None);
-
-        Assert.Equal(TeamAccessErrorCode.DuplicateEmail, result.Code);
-        Assert.Null(await bed.UserStore.FindByIdAsync(intruder.Id, CancellationToken.None));
-        var after = await bed.SnapshotAsync(owner.Team.Id);
-        Assert.Equal(MembershipStatus.Invited, after.Memberships[invited.Id].Status);
-        Assert.Equal(loaded.Version, after.Version);
-        Assert.Equal(eventsBefore, (await bed.AuditAsync(owner.Team.Id)).Count);
-    }
-
-    [SkippableFact]
-    public async Task CommitAsync_ExternalLogin_IsFoundByIssuerAndSubjectRefusedTwiceAndGoesWithItsUser()
-    {
-        await using var bed = await CreateBedAsync();
-        var ada = await bed.SignUpAsync("ada");
-        var grace = await bed.SignUpAsync("grace");
-        var link = new ChangeSetBuilder(null, Now);
-        link.LinkLogin(new ExternalLogin(ada.User.Id, "acme-sso", "https://sso.acme.example", "a-1"));
-        Assert.True((await bed.ChangeStore.CommitAsync(link.Build(out _), CancellationToken.None)).Succeeded);
-
-        Assert.Equal(ada.User.Id, (await bed.UserStore.FindByLoginAsync("https://sso.acme.example", "a-1", CancellationToken.None))!.Id);
-        Assert.Null(await bed.UserStore.FindByLoginAsync("https://sso.acme.example", "a-2", CancellationToken.None));
-        var twice = new ChangeSetBuilder(null, Now);
-        twice.LinkLogin(new ExternalLogin(grace.User.Id, "acme-sso", "https://sso.acme.example", "a-1"));
-        Assert.Equal(TeamAccessErrorCode.LoginAlreadyLinked, (await bed.ChangeStore.CommitAsync(twice.Build(out _), CancellationToken.None)).Code);
-
-        Assert.True((await bed.Teams.DeleteAsync(ada.User.Id, ada.Team.Id)).Succeeded);
-        Assert.True((await bed.Users.DeleteAsync(ada.User.Id, ada.User.Id)).Succeeded);
-        Assert.Null(await bed.UserStore.FindByLoginAsync("https://sso.acme.example", "a-1", CancellationToken.None));
     }
 
     [SkippableFact]
@@ -785,33 +637,6 @@ public abstract class StoreContractTests
     }
 
     [SkippableFact]
-    public async Task CommitAsync_LoginForAUserThatDoesNotExist_IsNotFoundOnEveryStoreAndChangesNothing()
-    {
-        await using var bed = await CreateBedAsync();
-        var link = new ChangeSetBuilder(null, Now);
-        link.LinkLogin(new ExternalLogin(UserId.New(), "acme-sso", "https://sso.acme.example", "ghost-1"));
-
-        var committed = await bed.ChangeStore.CommitAsync(link.Build(out _), CancellationToken.None);
-
-        Assert.Equal(TeamAccessErrorCode.NotFound, committed.Code);
-        Assert.Null(await bed.UserStore.FindByLoginAsync("https://sso.acme.example", "ghost-1", CancellationToken.None));
-    }
-
-    [SkippableFact]
-    public async Task CommitAsync_MembershipOfAUserThatDoesNotExist_IsNotFoundAndChangesNothing()
-    {
-        await using var bed = await CreateBedAsync();
-        var ada = await bed.SignUpAsync("ada");
-        var loaded = await bed.SnapshotAsync(ada.Team.Id);
-
-        var committed = await CommitAsync(bed, loaded, team => team.PutMembership(
-            new Membership(MembershipId.New(), ada.Team.Id, UserId.New(), "ghost@example.com", RolePresets.Owner, MembershipStatus.Active, Now), AuditActions.MembershipAdded));
-
-        Assert.Equal(TeamAccessErrorCode.NotFound, committed.Code);
-        Assert.Equal(loaded.Version, (await bed.SnapshotAsync(ada.Team.Id)).Version);
-    }
-
-    [SkippableFact]
     public async Task AddAsync_RacingTheUsersDeletion_NeverLeavesAMembershipOfADeletedUser()
     {
         await using var bed = await CreateBedAsync();
@@ -831,20 +656,11 @@ public abstract class StoreContractTests
         }
     }
 
-    /// <summary>A new user with a team of their own, as sign-up builds it, for the store edge.</summary>
-    private protected static ChangeSet NewUserAndTeam(string email, string handle, string firstName = "Ada", string resourceId = "project-1")
-    {
-        var builder = new ChangeSetBuilder(null, Now);
-        var user = new User(UserId.New(), email, firstName, "Tester", Now);
-        builder.CreateUser(user);
-        var editor = builder.Create(new Team(TeamId.New(), "A team", handle, TeamTier.Free, TeamStatus.Active, Now));
-        var membership = new Membership(MembershipId.New(), editor.Id, user.Id, email, RolePresets.Owner, MembershipStatus.Active, Now) { CreatedBy = user.Id };
-        editor.PutMembership(membership, AuditActions.MembershipAdded);
-        editor.PutGrant(new Grant(GrantId.New(), editor.Id, GrantSubject.ForMembership(membership.Id), resourceId, ["devices.read"], user.Id), AuditActions.GrantGiven);
-        return builder.Build(out _);
-    }
-
-    private protected static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> items)
+    /// <summary>Reads a store's stream to the end.</summary>
+    /// <typeparam name="T">The item.</typeparam>
+    /// <param name="items">The stream.</param>
+    /// <returns>Its items, in order.</returns>
+    protected static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> items)
     {
         var list = new List<T>();
         await foreach (var item in items)
@@ -857,13 +673,6 @@ public abstract class StoreContractTests
 
     private static T Service<T>(AsyncServiceScope scope)
         where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
-
-    private static async Task<Result<long>> CommitAsync(StoreBed bed, TeamSnapshot loaded, Action<TeamEditor> change)
-    {
-        var builder = new ChangeSetBuilder(null, Now);
-        change(builder.Edit(loaded));
-        return await bed.ChangeStore.CommitAsync(builder.Build(out _), CancellationToken.None);
-    }
 
     /// <summary>Runs the writers at once, each on its own thread and in its own unit of work, released together.</summary>
     private static async Task<TResult[]> InParallelAsync<TResult>(StoreBed bed, int count, Func<AsyncServiceScope, int, ValueTask<TResult>> write)
