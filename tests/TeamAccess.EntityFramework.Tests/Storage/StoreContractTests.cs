@@ -347,7 +347,7 @@ public abstract class StoreContractTests
             });
 
             var after = await bed.SnapshotAsync(teamId);
-            Assert.Equal(1, Guardians.CountActive(after, bed.Roles));
+            Assert.Equal(1, TeamAggregate.CountActiveGuardians(after, bed.Roles));
             Assert.Contains(results, r => r.Succeeded);
             Assert.All(results.Where(r => !r.Succeeded), r => Assert.Contains(r.Code, new[]
             {
@@ -858,7 +858,7 @@ public abstract class StoreContractTests
     private static T Service<T>(AsyncServiceScope scope)
         where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
 
-    private static async Task<Result<long>> CommitAsync(StoreBed bed, TeamSnapshot loaded, Action<TeamEditor> change)
+    private static async Task<Result<long>> CommitAsync(StoreBed bed, TeamSnapshot loaded, Action<TeamAggregate> change)
     {
         var builder = new ChangeSetBuilder(null, Now);
         change(builder.Edit(loaded));
