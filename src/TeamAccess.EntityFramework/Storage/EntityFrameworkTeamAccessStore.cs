@@ -14,7 +14,7 @@ internal interface ITeamAccessDatabase
 /// The EF Core store. It is a singleton that holds no context: every read and every commit creates a short-lived
 /// context from the factory, so a commit is its own unit of work and concurrent callers never share a connection.
 /// A commit runs in one transaction: the rows with an expected version or stamp first, then new users and teams, then the
-/// team contents diffed against the snapshot as loaded, then the audit rows. Any refusal rolls everything back.
+/// rows the team operations put or remove, then the audit rows. Any refusal rolls everything back.
 /// </summary>
 internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory<TContext> factory)
     : IUserStore, ITeamStore, IMemberQueryStore, IAuditStore, IChangeStore, ISessionStore, IChangeFeed, IChangeFeedCheckpoints, ITeamAccessDatabase
@@ -400,12 +400,7 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
     {
         ArgumentNullException.ThrowIfNull(changes);
         cancellationToken.ThrowIfCancellationRequested();
-        var refusal = ChangeSetRules.Check(changes);
-        if (refusal is not TeamAccessErrorCode.None)
-        {
-            return Result<long>.Failed(refusal);
-        }
-
+        ChangeSetChecks.Check(changes);
         var plan = CommitPlan.For(changes);
         var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))

@@ -1,6 +1,6 @@
 namespace TeamAccess;
 
-/// <summary>The default <see cref="IMemberService"/>: loads the team, asks the membership's lifecycle, saves, audits.</summary>
+/// <summary>The default <see cref="IMemberService"/>: validates the input, runs one verb of the team aggregate with the permission it needs.</summary>
 internal sealed class MemberService(IUserStore users, IMemberQueryStore members, TeamWriter writer) : IMemberService
 {
     private RoleCatalog Roles => writer.Roles;
@@ -54,116 +54,23 @@ internal sealed class MemberService(IUserStore users, IMemberQueryStore members,
         }
 
         var user = await users.FindByIdAsync(userId, cancellationToken).ConfigureAwait(false);
-        return await writer.RunOnTeamAsync(actor, teamId, Permissions.MembersInvite, "AddMember", (team, who) =>
-        {
-            var mayGive = who.MayGive(newRole);
-            if (!mayGive.Succeeded)
-            {
-                return Result<Membership>.Failed(mayGive.Error);
-            }
-
-            if (user is null)
-            {
-                return Result<Membership>.Failed(TeamAccessErrorCode.NotFound);
-            }
-
-            var existing = team.Current.FindCurrentMembership(userId) ?? team.Current.FindCurrentMembershipByEmail(user.Email);
-            if (existing is not null)
-            {
-                return Result<Membership>.Failed(existing.Status == MembershipStatus.Invited ? TeamAccessErrorCode.AlreadyInvited : TeamAccessErrorCode.AlreadyMember);
-            }
-
-            var membership = new Membership(MembershipId.New(), teamId, userId, user.Email, newRole.Name, MembershipStatus.Active, writer.Time.GetUtcNow())
-            {
-                CreatedBy = actor,
-            };
-            team.PutMembership(membership, AuditActions.MembershipAdded);
-            return Result<Membership>.Ok(team.Current.Memberships[membership.Id]);
-        }, cancellationToken).ConfigureAwait(false);
+        return await writer.RunOnTeamAsync(actor, teamId, Permissions.MembersInvite, "AddMember", team => team.Add(user, newRole), cancellationToken).ConfigureAwait(false);
     }
 
-    public ValueTask<Result<Membership>> ChangeRoleAsync(UserId actor, TeamId teamId, MembershipId membershipId, string role, CancellationToken cancellationToken = default)
-    {
-        if (!Roles.TryGet(role, out var newRole))
-        {
-            return ValueTask.FromResult(Result<Membership>.Failed(TeamAccessErrorCode.InvalidRole));
-        }
-
-        return Manage(actor, teamId, membershipId, "ChangeRole", (team, who, target) =>
-        {
-            if (string.Equals(target.Role, newRole.Name, StringComparison.Ordinal))
-            {
-                return Result<Membership>.Ok(target);
-            }
-
-            var mayGive = who.MayGive(newRole);
-            if (!mayGive.Succeeded)
-            {
-                return Result<Membership>.Failed(mayGive.Error);
-            }
-
-            var changed = Guardians.LifecycleOf(team.Current, target, Roles).TryChangeRole(newRole);
-            return changed.Succeeded
-                ? Save(team, target with { Role = newRole.Name }, AuditActions.MembershipRoleChanged)
-                : Result<Membership>.Failed(changed.Error);
-        }, cancellationToken);
-    }
+    public ValueTask<Result<Membership>> ChangeRoleAsync(UserId actor, TeamId teamId, MembershipId membershipId, string role, CancellationToken cancellationToken = default) =>
+        Roles.TryGet(role, out var newRole)
+            ? writer.RunOnTeamAsync(actor, teamId, Permissions.MembersManage, "ChangeRole", team => team.ChangeRole(membershipId, newRole), cancellationToken)
+            : ValueTask.FromResult(Result<Membership>.Failed(TeamAccessErrorCode.InvalidRole));
 
     public ValueTask<Result<Membership>> DeactivateAsync(UserId actor, TeamId teamId, MembershipId membershipId, CancellationToken cancellationToken = default) =>
-        Manage(actor, teamId, membershipId, "Deactivate", (team, _, target) =>
-            Fire(team, target, MembershipLifecycle.Trigger.Deactivate, AuditActions.MembershipDeactivated), cancellationToken);
+        writer.RunOnTeamAsync(actor, teamId, Permissions.MembersManage, "Deactivate", team => team.Deactivate(membershipId), cancellationToken);
 
     public ValueTask<Result<Membership>> ReactivateAsync(UserId actor, TeamId teamId, MembershipId membershipId, CancellationToken cancellationToken = default) =>
-        Manage(actor, teamId, membershipId, "Reactivate", (team, _, target) =>
-            Fire(team, target, MembershipLifecycle.Trigger.Reactivate, AuditActions.MembershipReactivated), cancellationToken);
+        writer.RunOnTeamAsync(actor, teamId, Permissions.MembersManage, "Reactivate", team => team.Reactivate(membershipId), cancellationToken);
 
     public ValueTask<Result<Membership>> RemoveAsync(UserId actor, TeamId teamId, MembershipId membershipId, CancellationToken cancellationToken = default) =>
-        Manage(actor, teamId, membershipId, "Remove", (team, _, target) =>
-            Fire(team, target, target.Status == MembershipStatus.Invited ? MembershipLifecycle.Trigger.Revoke : MembershipLifecycle.Trigger.Remove, AuditActions.MembershipRemoved), cancellationToken);
+        writer.RunOnTeamAsync(actor, teamId, Permissions.MembersManage, "Remove", team => team.Remove(membershipId), cancellationToken);
 
     public ValueTask<Result<Membership>> LeaveAsync(UserId actor, TeamId teamId, CancellationToken cancellationToken = default) =>
-        writer.RunAsync(
-            actor,
-            "Leave",
-            async (changes, ct) =>
-            {
-                var snapshot = await writer.Teams.LoadAsync(teamId, ct).ConfigureAwait(false);
-                var own = snapshot?.FindCurrentMembership(actor);
-                if (snapshot is null || own is null)
-                {
-                    return Result<Membership>.Failed(TeamAccessErrorCode.NotFound);
-                }
-
-                if (snapshot.Team.Status == TeamStatus.Deleted)
-                {
-                    return Result<Membership>.Failed(TeamAccessErrorCode.TeamDeleted);
-                }
-
-                return Fire(changes.Edit(snapshot), own, MembershipLifecycle.Trigger.Leave, AuditActions.MembershipLeft);
-            },
-            cancellationToken);
-
-    private ValueTask<Result<Membership>> Manage(
-        UserId actor,
-        TeamId teamId,
-        MembershipId membershipId,
-        string operation,
-        Func<TeamEditor, Actor, Membership, Result<Membership>> decide,
-        CancellationToken cancellationToken) =>
-        writer.RunOnTeamAsync(actor, teamId, Permissions.MembersManage, operation, (team, who) =>
-        {
-            // A membership of another team, or a terminal one, is not there to manage.
-            if (!team.Current.Memberships.TryGetValue(membershipId, out var target) || target.Status.IsTerminal())
-            {
-                return Result<Membership>.Failed(TeamAccessErrorCode.NotFound);
-            }
-
-            var mayManage = who.MayManage(target, Roles);
-            return mayManage.Succeeded ? decide(team, who, target) : Result<Membership>.Failed(mayManage.Error);
-        }, cancellationToken);
-
-    private Result<Membership> Fire(TeamEditor team, Membership target, MembershipLifecycle.Trigger trigger, string action) =>
-        MembershipChanges.Fire(team, target, trigger, action, Roles);
-
-    private static Result<Membership> Save(TeamEditor team, Membership after, string action) => MembershipChanges.Save(team, after, action);
+        writer.RunOnTeamAsync(actor, teamId, permission: null, "Leave", team => team.Leave(), cancellationToken);
 }

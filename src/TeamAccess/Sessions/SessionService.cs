@@ -446,7 +446,8 @@ internal sealed class SessionService(
             }
 
             // The team as this write has it (a claimed account's stamps were just replaced).
-            var team = changes.Edit(stored).Current;
+            var aggregate = changes.Edit(stored);
+            var team = aggregate.Current;
 
             var current = await policies.GetAsync(team.Id, ct).ConfigureAwait(false);
             var joinsJustInTime = await JustInTimeRoleAsync(team, current, identity, email, user, ct).ConfigureAwait(false);
@@ -473,10 +474,7 @@ internal sealed class SessionService(
                 return held;
             }
 
-            var membership = new Membership(MembershipId.New(), team.Id, user.Id, user.Email, joinsJustInTime.Name, MembershipStatus.Active, changes.Now) { CreatedBy = user.Id };
-            var editor = changes.Edit(team);
-            editor.PutMembership(membership, AuditActions.MembershipJoinedJustInTime);
-            return Result<Membership>.Ok(editor.Current.Memberships[membership.Id]);
+            return aggregate.JoinJustInTime(user, joinsJustInTime);
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -502,7 +500,7 @@ internal sealed class SessionService(
             var snapshot = await writer.Teams.LoadAsync(teamId, cancellationToken).ConfigureAwait(false);
             if (snapshot?.FindCurrentMembership(user.Id) is { } membership)
             {
-                changes.Edit(snapshot).PutMembership(membership with { SecurityStamp = Guid.NewGuid() }, AuditActions.MembershipSessionsEnded);
+                changes.Edit(snapshot).EndSessions(membership.Id);
             }
         }
 

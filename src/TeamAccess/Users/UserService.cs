@@ -223,8 +223,8 @@ internal sealed class UserService(
                     changes.LinkLogin(new ExternalLogin(userId, identity.Provider, identity.Issuer, identity.Subject));
                 }
 
-                var (created, membership) = TeamService.StartTeam(changes, user, team!, teamHandle, writer.Roles);
-                return Result<SignUpResult>.Ok(new SignUpResult(user, created, membership));
+                var started = TeamAggregate.Start(changes, user, team!, teamHandle);
+                return Result<SignUpResult>.Ok(new SignUpResult(user, started.Stored, started.Founder));
             },
             cancellationToken);
     }
@@ -284,23 +284,13 @@ internal sealed class UserService(
 
                 foreach (var teamId in await writer.Teams.ListTeamIdsForUserToEndAsync(userId, ct).ConfigureAwait(false))
                 {
-                    var snapshot = await writer.Teams.LoadAsync(teamId, ct).ConfigureAwait(false);
-                    var membership = snapshot?.FindCurrentMembership(userId);
-                    if (snapshot is null || membership is null)
+                    // The guardian rule of leaving, in each team: the last Active guardian cannot delete the account.
+                    var left = await writer.Teams.LoadAsync(teamId, ct).ConfigureAwait(false) is { } snapshot
+                        ? changes.Edit(snapshot).LeaveWithDeletedAccount(userId)
+                        : Result.Success;
+                    if (!left.Succeeded)
                     {
-                        continue;
-                    }
-
-                    if (Guardians.IsLastActiveGuardian(snapshot, membership, writer.Roles))
-                    {
-                        return Result<User>.Failed(TeamAccessErrorCode.UserIsLastGuardian);
-                    }
-
-                    var trigger = membership.Status == MembershipStatus.Invited ? MembershipLifecycle.Trigger.Decline : MembershipLifecycle.Trigger.Remove;
-                    var removed = MembershipChanges.Fire(changes.Edit(snapshot), membership, trigger, AuditActions.MembershipRemoved, writer.Roles);
-                    if (!removed.Succeeded)
-                    {
-                        return Result<User>.Failed(removed.Error);
+                        return Result<User>.Failed(left.Error);
                     }
                 }
 

@@ -206,7 +206,7 @@ public abstract class ChangeSetContractTests : StoreSpecificationTests
         return builder.Build(out _);
     }
 
-    private static async Task<Result<long>> CommitAsync(StoreBed bed, TeamSnapshot loaded, Action<TeamEditor> change)
+    private static async Task<Result<long>> CommitAsync(StoreBed bed, TeamSnapshot loaded, Action<TeamAggregate> change)
     {
         var builder = new ChangeSetBuilder(null, Now);
         change(builder.Edit(loaded));
