@@ -41,6 +41,7 @@ public static class TeamAccessServiceCollectionExtensions
 
         services.TryAddSingleton<AccessEngine>();
         services.TryAddSingleton<IAccessChecker>(sp => sp.GetRequiredService<AccessEngine>());
+        services.TryAddSingleton<IAccessQueries, AccessQueries>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AccessIndexWarmup>());
         services.TryAddSingleton(sp => new ChangeFeedFollower(
             sp.GetRequiredService<AccessEngine>(),

@@ -85,6 +85,8 @@ internal sealed class TestBed : IAsyncDisposable
 
     public IAccessChecker Access => Services.GetRequiredService<IAccessChecker>();
 
+    public IAccessQueries Queries => Services.GetRequiredService<IAccessQueries>();
+
     public RoleCatalog Roles => Services.GetRequiredService<RoleCatalog>();
 
     public InMemoryTeamAccessStore Store => Services.GetRequiredService<InMemoryTeamAccessStore>();
