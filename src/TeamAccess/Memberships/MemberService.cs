@@ -143,6 +143,57 @@ internal sealed class MemberService(IUserStore users, IMemberQueryStore members,
             },
             cancellationToken);
 
+    public async ValueTask<Result<MemberView>> UpdateNamesAsync(UserId actor, TeamId teamId, MembershipId membershipId, string firstName, string lastName, CancellationToken cancellationToken = default)
+    {
+        if (!Names.TryNormalizeName(firstName, out var first) || !Names.TryNormalizeName(lastName, out var last))
+        {
+            return Result<MemberView>.Failed(TeamAccessErrorCode.InvalidName);
+        }
+
+        return await writer.RunAsync<MemberView>(actor, "UpdateMemberNames", async (changes, ct) =>
+        {
+            var snapshot = await writer.Teams.LoadAsync(teamId, ct).ConfigureAwait(false);
+            if (snapshot is null)
+            {
+                return Result<MemberView>.Failed(TeamAccessErrorCode.NotFound);
+            }
+
+            var authorized = Actor.Authorize(snapshot, actor, Permissions.MembersManage, Roles, out var who);
+            if (!authorized.Succeeded)
+            {
+                return Result<MemberView>.Failed(authorized.Error);
+            }
+
+            if (!snapshot.Memberships.TryGetValue(membershipId, out var target) || target.Status.IsTerminal())
+            {
+                return Result<MemberView>.Failed(TeamAccessErrorCode.NotFound);
+            }
+
+            if (target.Status == MembershipStatus.Invited || target.UserId is not { } userId)
+            {
+                return Result<MemberView>.Failed(TeamAccessErrorCode.InvalidTransition);
+            }
+
+            var mayManage = who.MayManage(target, Roles);
+            if (!mayManage.Succeeded)
+            {
+                return Result<MemberView>.Failed(mayManage.Error);
+            }
+
+            if (await users.FindByIdAsync(userId, ct).ConfigureAwait(false) is not { } user)
+            {
+                return Result<MemberView>.Failed(TeamAccessErrorCode.NotFound);
+            }
+
+            if (user.FirstName != first || user.LastName != last)
+            {
+                changes.UpdateUser(user, user with { FirstName = first, LastName = last }, AuditActions.UserRenamed, teamId);
+            }
+
+            return Result<MemberView>.Ok(new MemberView(target.Id, userId, target.Email, first, last, target.Role, target.Status, target.CreatedAt));
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
     private ValueTask<Result<Membership>> Manage(
         UserId actor,
         TeamId teamId,

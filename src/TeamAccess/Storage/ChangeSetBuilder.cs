@@ -49,10 +49,11 @@ internal sealed class ChangeSetBuilder(UserId? actor, DateTimeOffset now)
         Record(null, AuditSubjectKind.User, user.Id.Value, AuditActions.UserCreated, null, user);
     }
 
-    public void UpdateUser(User before, User after, string action)
+    /// <summary>Updates a user; <paramref name="teamId"/> puts the event in that team's log too (a team's guardian edited the user).</summary>
+    public void UpdateUser(User before, User after, string action, TeamId? teamId = null)
     {
         _users.Add(new UserChange(before, after with { ConcurrencyStamp = Guid.NewGuid() }));
-        Record(null, AuditSubjectKind.User, after.Id.Value, action, before, after);
+        Record(teamId, AuditSubjectKind.User, after.Id.Value, action, before, after);
     }
 
     /// <summary>Links an external identity to a user; the event records the link (issuer, subject), which is no secret.</summary>
