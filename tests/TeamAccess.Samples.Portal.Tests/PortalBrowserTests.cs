@@ -22,6 +22,37 @@ public sealed class PortalBrowserTests(PortalFixture portal) : IClassFixture<Por
 
         public void Click(string id) => driver.FindElement(By.Id(id)).Click();
 
+        /// <summary>
+        /// Waits (up to 10 s) until <paramref name="read"/> gives <paramref name="expected"/>: a click starts the next page's
+        /// load without waiting for it, so what the old page shows must not be taken for the new page's answer.
+        /// </summary>
+        public void Expect(string expected, Func<string> read)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            var seen = "";
+            while (DateTime.UtcNow < deadline)
+            {
+                try
+                {
+                    seen = read();
+                    if (seen == expected)
+                    {
+                        return;
+                    }
+                }
+                catch (WebDriverException)
+                {
+                    // The page is between loads (a stale or missing element): look again.
+                }
+
+                Thread.Sleep(50);
+            }
+
+            Assert.Equal(expected, seen);
+        }
+
+        public void ExpectPath(string path) => Expect(path, () => new Uri(driver.Url).AbsolutePath);
+
         /// <summary>Picks the option showing <paramref name="text"/> in the drop-down <paramref name="id"/>.</summary>
         public void Choose(string id, string text) =>
             driver.FindElement(By.Id(id)).FindElements(By.TagName("option")).Single(o => o.Text == text).Click();
@@ -57,6 +88,7 @@ public sealed class PortalBrowserTests(PortalFixture portal) : IClassFixture<Por
         person.Fill("TeamName", $"{name} Robotics");
         person.Fill("TeamHandle", $"{name}-robotics");
         person.Click("sign-up");
+        person.ExpectPath("/Outbox");
         Assert.Contains("Account created", person.Text("notice"), StringComparison.Ordinal);
 
         person.OpenMail($"{name}@example.com");
@@ -71,7 +103,7 @@ public sealed class PortalBrowserTests(PortalFixture portal) : IClassFixture<Por
         person.Fill("Password", Password);
         person.Fill("TeamHandle", team.ToUpperInvariant());
         person.Click("sign-in");
-        Assert.EndsWith("/Users", person.Driver.Url, StringComparison.Ordinal);
+        person.ExpectPath("/Users");
     }
 
     private static void Invite(Person person, string addresses, string role)
@@ -80,6 +112,7 @@ public sealed class PortalBrowserTests(PortalFixture portal) : IClassFixture<Por
         person.Fill("Addresses", addresses);
         person.Choose("invite-role", role);
         person.Click("send-invites");
+        person.Expect("outcomes", () => person.Driver.FindElement(By.Id("outcomes")).GetAttribute("id") ?? "");
     }
 
     /// <summary>Accepts the newest invitation to <paramref name="email"/> in a browser of its own, creating the account.</summary>
@@ -92,7 +125,7 @@ public sealed class PortalBrowserTests(PortalFixture portal) : IClassFixture<Por
         invitee.Fill("LastName", "Hopper");
         invitee.Fill("Password", Password);
         invitee.Click("accept");
-        Assert.EndsWith("/Users", invitee.Driver.Url, StringComparison.Ordinal);
+        invitee.ExpectPath("/Users");
         return invitee;
     }
 
@@ -118,6 +151,7 @@ public sealed class PortalBrowserTests(PortalFixture portal) : IClassFixture<Por
         Assert.Equal(["Invited", "InvalidEmail"], owner.Column("#outcomes .outcome"));
         owner.Shot("invite");
         owner.Go("/Users");
+        owner.ExpectPath("/Users");
         Assert.Equal("Invited", owner.Row("grace@example.com").FindElement(By.CssSelector(".status")).Text);
         Assert.NotEmpty(owner.Row("grace@example.com").FindElements(By.CssSelector("button.resend")));
 
@@ -141,20 +175,20 @@ public sealed class PortalBrowserTests(PortalFixture portal) : IClassFixture<Por
         Assert.Equal("12 users", owner.Text("total"));
         Assert.Equal(10, owner.Column("tr.user-row").Count);
         owner.Click("next-page");
-        Assert.Equal(["crew11@example.com", "pager@example.com"], [.. owner.Driver.FindElements(By.CssSelector("tr.user-row")).Select(r => r.GetAttribute("data-email") ?? "")]);
+        owner.Expect("crew11@example.com pager@example.com", () => string.Join(' ', owner.Driver.FindElements(By.CssSelector("tr.user-row")).Select(r => r.GetAttribute("data-email"))));
 
         owner.Go("/Users");
         owner.Choose("filter-status", "Invited");
         owner.Click("apply-filters");
-        Assert.Equal("11 users", owner.Text("total"));
+        owner.Expect("11 users", () => owner.Text("total"));
         owner.Choose("filter-status", "Any");
         owner.Choose("filter-role", "Owner");
         owner.Click("apply-filters");
-        Assert.Equal(["pager@example.com"], [.. owner.Driver.FindElements(By.CssSelector("tr.user-row")).Select(r => r.GetAttribute("data-email") ?? "")]);
+        owner.Expect("pager@example.com", () => string.Join(' ', owner.Driver.FindElements(By.CssSelector("tr.user-row")).Select(r => r.GetAttribute("data-email"))));
         owner.Choose("filter-role", "Any");
         owner.Fill("email", "crew0");
         owner.Click("apply-filters");
-        Assert.Equal("9 users", owner.Text("total"));
+        owner.Expect("9 users", () => owner.Text("total"));
         owner.Shot("users");
     }
 
@@ -173,18 +207,19 @@ public sealed class PortalBrowserTests(PortalFixture portal) : IClassFixture<Por
         owner.Fill("LastName", "Johnson");
         owner.Choose("role", "Administrator");
         owner.Click("save");
-        var row = owner.Row("member@example.com");
-        Assert.Equal("Administrator", row.FindElement(By.CssSelector(".role")).Text);
-        Assert.Contains("Katherine Johnson", row.Text, StringComparison.Ordinal);
+        owner.ExpectPath("/Users");
+        owner.Expect("Administrator", () => owner.Row("member@example.com").FindElement(By.CssSelector(".role")).Text);
+        Assert.Contains("Katherine Johnson", owner.Row("member@example.com").Text, StringComparison.Ordinal);
 
         owner.Row("member@example.com").FindElement(By.CssSelector("button.deactivate")).Click();
-        Assert.Equal("Inactive", owner.Row("member@example.com").FindElement(By.CssSelector(".status")).Text);
+        owner.Expect("Inactive", () => owner.Row("member@example.com").FindElement(By.CssSelector(".status")).Text);
         owner.Row("member@example.com").FindElement(By.CssSelector("button.reactivate")).Click();
-        Assert.Equal("Active", owner.Row("member@example.com").FindElement(By.CssSelector(".status")).Text);
+        owner.Expect("Active", () => owner.Row("member@example.com").FindElement(By.CssSelector(".status")).Text);
 
         owner.Row("editor@example.com").FindElement(By.CssSelector("a.edit")).Click();
+        owner.ExpectPath("/EditUser");
         owner.Click("delete-user");
-        Assert.Contains("last Owner", owner.Text("notice"), StringComparison.Ordinal);
+        owner.Expect("This is the team's last Owner: make someone else Owner first.", () => owner.Text("notice"));
     }
 
     [SkippableFact]
@@ -200,5 +235,27 @@ public sealed class PortalBrowserTests(PortalFixture portal) : IClassFixture<Por
         Assert.Equal("Access denied", member.Text("denied"));
         member.Go("/EditUser");
         Assert.Equal("Access denied", member.Text("denied"));
+    }
+
+    [SkippableFact]
+    public void TeamSwitcher_AfterJoiningASecondTeam_MovesTheSession()
+    {
+        using var ada = Open();
+        using var bob = Open();
+        SignUpAndSignIn(ada, "commuter");
+        SignUpAndSignIn(bob, "harbour");
+        Invite(bob, "commuter@example.com", "Observer");
+
+        ada.OpenMail("commuter@example.com");
+        ada.Click("accept-signed-in");
+        ada.Expect("You joined the team as Observer.", () => ada.Text("notice"));
+        Assert.Contains("harbour Robotics (Observer)", ada.Driver.FindElement(By.CssSelector("#team-select option:checked")).Text, StringComparison.Ordinal);
+        Assert.Empty(ada.Driver.FindElements(By.Id("invite-users")));
+
+        ada.Choose("team-select", "commuter Robotics (Owner)");
+        ada.Click("switch");
+        ada.Expect("commuter Robotics (Owner)", () => ada.Driver.FindElement(By.CssSelector("#team-select option:checked")).Text);
+        Assert.Equal(["commuter@example.com"], [.. ada.Driver.FindElements(By.CssSelector("tr.user-row")).Select(r => r.GetAttribute("data-email") ?? "")]);
+        Assert.NotEmpty(ada.Driver.FindElements(By.Id("invite-users")));
     }
 }

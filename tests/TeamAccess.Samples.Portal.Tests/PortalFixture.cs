@@ -54,6 +54,36 @@ public sealed class PortalFixture : IAsyncLifetime
         _service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(ChromeDriver)!, Path.GetFileName(ChromeDriver));
         _service.HideCommandPromptWindow = true;
         _service.SuppressInitialDiagnosticInformation = true;
+
+        // The driver inherits the test process's open files (a build lock among them): it must never outlive the run.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => StopDriver();
+    }
+
+    /// <summary>Stops chromedriver, and kills it if it is still there (it would keep the files it inherited open).</summary>
+    private void StopDriver()
+    {
+        if (_service is not { } service)
+        {
+            return;
+        }
+
+        var id = service.IsRunning ? service.ProcessId : 0;
+        service.Dispose();
+        _service = null;
+        if (id == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(id);
+            process.Kill(entireProcessTree: true);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // Already gone.
+        }
     }
 
     /// <summary>A new headless browser with a fresh profile: its own cookies, as a second person's would be.</summary>
@@ -72,7 +102,7 @@ public sealed class PortalFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        _service?.Dispose();
+        StopDriver();
         if (_app is not null)
         {
             await _app.DisposeAsync();

@@ -68,6 +68,33 @@ public sealed class AcceptModel(IInvitationService invitations, ISessionService 
         return RedirectToPage("/Users");
     }
 
+    /// <summary>Accepts as the signed-in user (whose address must be the invited one), then moves the session to the team.</summary>
+    /// <returns>The Users page of the team, or this page with the refusal.</returns>
+    public async Task<IActionResult> OnPostSignedInAsync()
+    {
+        if (Key is not { } key || User.Identity?.IsAuthenticated != true)
+        {
+            return Page();
+        }
+
+        var accepted = await invitations.AcceptAsync(Actor, key);
+        if (!accepted.TryGetValue(out var membership))
+        {
+            Notice = Words(accepted.Error);
+            await PeekAsync();
+            return Page();
+        }
+
+        var switched = await sessions.SwitchTeamAsync(Request.Cookies[TeamAccessAuthenticationDefaults.CookieName] ?? "", membership.TeamId);
+        if (switched.TryGetValue(out var session))
+        {
+            TeamAccessSessionCookie.Append(Response, session);
+        }
+
+        Notice = $"You joined the team as {membership.Role}.";
+        return RedirectToPage("/Users");
+    }
+
     private async Task PeekAsync()
     {
         if (Key is { } key)
