@@ -73,4 +73,42 @@ internal sealed class MemberService(IUserStore users, IMemberQueryStore members,
 
     public ValueTask<Result<Membership>> LeaveAsync(UserId actor, TeamId teamId, CancellationToken cancellationToken = default) =>
         writer.RunOnTeamAsync(actor, teamId, permission: null, "Leave", team => team.Leave(), cancellationToken);
+
+    public async ValueTask<Result<MemberView>> UpdateNamesAsync(UserId actor, TeamId teamId, MembershipId membershipId, string firstName, string lastName, CancellationToken cancellationToken = default)
+    {
+        if (!Names.TryNormalizeName(firstName, out var first) || !Names.TryNormalizeName(lastName, out var last))
+        {
+            return Result<MemberView>.Failed(TeamAccessErrorCode.InvalidName);
+        }
+
+        return await writer.RunAsync<MemberView>(actor, "UpdateMemberNames", async (changes, ct) =>
+        {
+            var snapshot = await writer.Teams.LoadAsync(teamId, ct).ConfigureAwait(false);
+            if (snapshot is null)
+            {
+                return Result<MemberView>.Failed(TeamAccessErrorCode.NotFound);
+            }
+
+            var team = changes.Edit(snapshot);
+            var authorized = team.Authorize(actor, Permissions.MembersManage);
+            if (!authorized.Succeeded)
+            {
+                return Result<MemberView>.Failed(authorized.Error);
+            }
+
+            var target = team.Renamable(membershipId);
+            if (!target.TryGetValue(out var membership))
+            {
+                return Result<MemberView>.Failed(target.Error!);
+            }
+
+            if (await users.FindByIdAsync(membership.UserId!.Value, ct).ConfigureAwait(false) is not { } user)
+            {
+                return Result<MemberView>.Failed(TeamAccessErrorCode.NotFound);
+            }
+
+            team.Rename(user, first, last);
+            return Result<MemberView>.Ok(new MemberView(membership.Id, user.Id, membership.Email, first, last, membership.Role, membership.Status, membership.CreatedAt));
+        }, cancellationToken).ConfigureAwait(false);
+    }
 }

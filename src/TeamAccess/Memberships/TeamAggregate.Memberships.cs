@@ -98,6 +98,27 @@ internal sealed partial class TeamAggregate
         return left.Code == TeamAccessErrorCode.LastGuardian ? Result.Failed(TeamAccessErrorCode.UserIsLastGuardian) : left;
     }
 
+    /// <summary>
+    /// A membership whose user's names the actor may edit (the portal's Edit user): one the actor manages, with an
+    /// account behind it (an Invited row has none yet: <see cref="TeamAccessErrorCode.InvalidTransition"/>).
+    /// </summary>
+    public Result<Membership> Renamable(MembershipId membershipId)
+    {
+        var target = Managed(membershipId);
+        return target.TryGetValue(out var membership) && (membership.Status == MembershipStatus.Invited || membership.UserId is null)
+            ? Result<Membership>.Failed(TeamAccessErrorCode.InvalidTransition)
+            : target;
+    }
+
+    /// <summary>Sets a member's names; the event goes to this team's log as well as the user's, since a guardian of this team made it.</summary>
+    public void Rename(User user, string firstName, string lastName)
+    {
+        if (user.FirstName != firstName || user.LastName != lastName)
+        {
+            Owner.UpdateUser(user, user with { FirstName = firstName, LastName = lastName }, AuditActions.UserRenamed, Id);
+        }
+    }
+
     /// <summary>Ends the sessions of a membership (a new security stamp) without changing its role or status.</summary>
     public void EndSessions(MembershipId membershipId) =>
         PutMembership(Current.Memberships[membershipId] with { SecurityStamp = Guid.NewGuid() }, AuditActions.MembershipSessionsEnded);

@@ -68,6 +68,17 @@ public interface ISessionService
     ValueTask<Result<Session>> SignInAsync(SignInCredential credential, TeamId teamId, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Signs in to the team with the handle the user knows (<c>acme-robotics</c>), as <see cref="SignInAsync(SignInCredential, TeamId, CancellationToken)"/>
+    /// does with its id. The handle is trimmed and lower-cased first; an unknown or deleted team answers NotFound, as an
+    /// unknown team id does.
+    /// </summary>
+    /// <param name="credential">A password, or a token of a registered provider.</param>
+    /// <param name="teamHandle">The team's handle, as typed.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The session, or InvalidHandle (a malformed handle), NotFound, and the refusals of <see cref="SignInAsync(SignInCredential, TeamId, CancellationToken)"/>.</returns>
+    ValueTask<Result<Session>> SignInAsync(SignInCredential credential, string teamHandle, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Validates a session token, in this order: signature, issuer, audience, lifetime and the maximum age from the
     /// original sign-in (<see cref="SessionOptions.MaxAge"/>); the team; that the membership is still Active with the
     /// security stamp the token names; that the user's session stamp is still the one the token names (no sign-out

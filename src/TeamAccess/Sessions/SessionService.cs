@@ -111,6 +111,21 @@ internal sealed class SessionService(
             : Result<Session>.Failed(membership.Error!);
     }
 
+    public async ValueTask<Result<Session>> SignInAsync(SignInCredential credential, string teamHandle, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(credential);
+        var handle = teamHandle?.Trim().ToLowerInvariant();
+        if (!Handle.IsValid(handle))
+        {
+            return Result<Session>.Failed(TeamAccessErrorCode.InvalidHandle);
+        }
+
+        var teamId = await writer.Teams.FindIdByHandleAsync(handle!, cancellationToken).ConfigureAwait(false);
+        return teamId is { } id
+            ? await SignInAsync(credential, id, cancellationToken).ConfigureAwait(false)
+            : Result<Session>.Failed(TeamAccessErrorCode.NotFound);
+    }
+
     /// <summary>A new session (new id, sign-in time now) for a membership whose user has just proven who they are.</summary>
     private async ValueTask<Result<Session>> SignInIssueAsync(Membership membership, string provider, CancellationToken cancellationToken)
     {

@@ -52,10 +52,11 @@ internal sealed class ChangeSetBuilder(UserId? actor, DateTimeOffset now, RoleCa
         RecordUser(user.Id.Value, AuditActions.UserCreated, null, user);
     }
 
-    public void UpdateUser(User before, User after, string action)
+    /// <summary>Updates a user; <paramref name="teamId"/> puts the event in that team's log too (a team's guardian edited the user).</summary>
+    public void UpdateUser(User before, User after, string action, TeamId? teamId = null)
     {
         _users.Add(new UserChange(before, after with { ConcurrencyStamp = Guid.NewGuid() }));
-        RecordUser(after.Id.Value, action, before, after);
+        RecordUser(after.Id.Value, action, before, after, teamId);
     }
 
     /// <summary>Links an external identity to a user; the event records the link (issuer, subject), which is no secret.</summary>
@@ -116,9 +117,9 @@ internal sealed class ChangeSetBuilder(UserId? actor, DateTimeOffset now, RoleCa
     /// <summary>Called by an aggregate for each operation it performs, so the audit keeps the order across teams and users.</summary>
     internal void Log(TeamId teamId, TeamOperation operation) => _log.Add((teamId, operation, null));
 
-    private void RecordUser<T>(Guid subjectId, string action, T? before, T? after)
+    private void RecordUser<T>(Guid subjectId, string action, T? before, T? after, TeamId? teamId = null)
         where T : class =>
-        _log.Add((null, null, new AuditEvent(0, Now, Actor, null, AuditSubjectKind.User, subjectId, action, AuditJson.Serialize(before), AuditJson.Serialize(after))));
+        _log.Add((teamId, null, new AuditEvent(0, Now, Actor, teamId, AuditSubjectKind.User, subjectId, action, AuditJson.Serialize(before), AuditJson.Serialize(after))));
 }
 
 /// <summary>A team's snapshot as a write stores it, and what the write changed for the permission index (<see langword="null"/>: rebuild).</summary>
