@@ -33,6 +33,8 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
 
     private const string PostgreSqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
 
+    private readonly TeamSnapshotCache _teams = new(TeamSnapshotCache.DefaultRowBudget);
+
     /// <inheritdoc />
     public async ValueTask<long> GetHeadAsync(CancellationToken cancellationToken)
     {
@@ -184,8 +186,28 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
         var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
+            // One read of the team row by its key; the whole team only when this instance does not hold that version.
+            var version = await context.Set<TeamRow>().AsNoTracking().Where(t => t.Id == id.Value).Select(t => (long?)t.Version)
+                .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            if (version is not { } current)
+            {
+                _teams.Evict(id);
+                return null;
+            }
+
+            if (_teams.Find(id, current) is { } held)
+            {
+                return held;
+            }
+
             var loaded = await SnapshotReader.LoadAsync(context, [id.Value], cancellationToken).ConfigureAwait(false);
-            return loaded.Count == 0 ? null : loaded[0];
+            if (loaded.Count == 0)
+            {
+                return null;
+            }
+
+            _teams.Put(loaded[0]);
+            return loaded[0];
         }
     }
 
@@ -417,6 +439,7 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
             }
 
             using var refusals = RefusalLogScope.Begin();
+            var committed = false;
             try
             {
                 // A host that configured a retrying execution strategy gets the whole unit of work retried on transient
@@ -427,6 +450,7 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
                     static (_, state, ct) => CommitOnceAsync(state.Context, state.Plan, ct),
                     null,
                     cancellationToken).ConfigureAwait(false);
+                committed = true;
                 return Result<long>.Ok(sequence);
             }
             catch (AttachedUserMissingException)
@@ -437,6 +461,22 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
             {
                 refusals.Refused(code);
                 return Result<long>.Failed(code);
+            }
+            finally
+            {
+                // What this instance holds follows the commit: the stored snapshots, or nothing when the commit failed or
+                // its outcome is unknown (the next read loads the team again).
+                foreach (var team in changes.Teams)
+                {
+                    if (committed)
+                    {
+                        _teams.Put(team.After);
+                    }
+                    else
+                    {
+                        _teams.Evict(team.After.Id);
+                    }
+                }
             }
         }
     }
