@@ -56,6 +56,7 @@ public static class TeamAccessEntityFrameworkBuilderExtensions
         services.RemoveAll<IUserStore>();
         services.RemoveAll<ITeamStore>();
         services.RemoveAll<IMemberQueryStore>();
+        services.RemoveAll<IListQueryStore>();
         services.RemoveAll<IAuditStore>();
         services.RemoveAll<IChangeStore>();
         services.RemoveAll<IChangeFeed>();
@@ -68,6 +69,7 @@ public static class TeamAccessEntityFrameworkBuilderExtensions
         services.AddSingleton<IUserStore>(sp => sp.GetRequiredService<EntityFrameworkTeamAccessStore<TContext>>());
         services.AddSingleton<ITeamStore>(sp => sp.GetRequiredService<EntityFrameworkTeamAccessStore<TContext>>());
         services.AddSingleton<IMemberQueryStore>(sp => sp.GetRequiredService<EntityFrameworkTeamAccessStore<TContext>>());
+        services.AddSingleton<IListQueryStore>(sp => sp.GetRequiredService<EntityFrameworkTeamAccessStore<TContext>>());
         services.AddSingleton<IAuditStore>(sp => sp.GetRequiredService<EntityFrameworkTeamAccessStore<TContext>>());
         services.AddSingleton<IChangeStore>(sp => sp.GetRequiredService<EntityFrameworkTeamAccessStore<TContext>>());
         services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<EntityFrameworkTeamAccessStore<TContext>>());

@@ -36,6 +36,7 @@ public static class TeamAccessServiceCollectionExtensions
         services.TryAddSingleton<IUserStore>(sp => sp.GetRequiredService<InMemoryTeamAccessStore>());
         services.TryAddSingleton<ITeamStore>(sp => sp.GetRequiredService<InMemoryTeamAccessStore>());
         services.TryAddSingleton<IMemberQueryStore>(sp => sp.GetRequiredService<InMemoryTeamAccessStore>());
+        services.TryAddSingleton<IListQueryStore>(sp => sp.GetRequiredService<InMemoryTeamAccessStore>());
         services.TryAddSingleton<IAuditStore>(sp => sp.GetRequiredService<InMemoryTeamAccessStore>());
         services.TryAddSingleton<IChangeStore>(sp => sp.GetRequiredService<InMemoryTeamAccessStore>());
         services.TryAddSingleton<IChangeFeed>(sp => sp.GetRequiredService<InMemoryTeamAccessStore>());
@@ -71,6 +72,7 @@ public static class TeamAccessServiceCollectionExtensions
         services.TryAddSingleton<IdentityProviderRegistry>();
         services.TryAddSingleton<SessionKeys>();
 
+        services.TryAddSingleton<ListReader>();
         services.TryAddScoped<TeamWriter>();
         services.TryAddScoped<IUserService, UserService>();
         services.TryAddScoped<ITeamService, TeamService>();

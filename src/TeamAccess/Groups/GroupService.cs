@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace TeamAccess;
 
 /// <summary>The default <see cref="IGroupService"/>.</summary>
-internal sealed class GroupService(TeamWriter writer) : IGroupService
+internal sealed class GroupService(TeamWriter writer, ListReader reads) : IGroupService
 {
     public ValueTask<Result<Group>> CreateAsync(UserId actor, TeamId teamId, string name, string handle, CancellationToken cancellationToken = default)
     {
@@ -94,6 +94,12 @@ internal sealed class GroupService(TeamWriter writer) : IGroupService
             team.PutGroup(after, AuditActions.GroupMemberRemoved);
             return Result<Group>.Ok(after);
         }, cancellationToken);
+
+    public async ValueTask<Result<Page<Group, GroupPageKey>>> ListPageAsync(UserId actor, TeamId teamId, GroupQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return await reads.ReadAsync(actor, teamId, Permissions.MembersRead, (lists, ct) => lists.ListGroupsAsync(teamId, query, ct), cancellationToken).ConfigureAwait(false);
+    }
 
     public async ValueTask<Result<IReadOnlyList<Group>>> ListAsync(UserId actor, TeamId teamId, CancellationToken cancellationToken = default)
     {

@@ -7,7 +7,7 @@ namespace TeamAccess.EntityFramework.Tests;
 /// the services (as a host's would) or straight through <see cref="IChangeStore"/> for the edge cases a service never
 /// produces on its own; concurrent writers each get their own unit of work.
 /// </summary>
-public abstract class StoreContractTests
+public abstract partial class StoreContractTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
 
