@@ -445,7 +445,7 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
             {
                 var resourceId = after.ResourceId;
                 var id = after.GrantId.Value;
-                matching = matching.Where(g => g.ResourceId.CompareTo(resourceId) > 0 || (g.ResourceId == resourceId && g.Id.CompareTo(id) > 0));
+                matching = matching.Where(g => g.ResourceId.CompareTo(resourceId) >= 0 && (g.ResourceId.CompareTo(resourceId) > 0 || g.Id.CompareTo(id) > 0));
             }
 
             var size = query.EffectivePageSize;
@@ -634,7 +634,9 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
 
         var email = last.Email;
         var id = last.MembershipId.Value;
-        return memberships.Where(m => m.Email.CompareTo(email) > 0 || (m.Email == email && m.Id.CompareTo(id) > 0));
+        // The leading "email >= last" bounds the index range itself, so a page starts where the last ended instead of
+        // walking (and filtering) every entry before it; the rest picks the rows after the last key within that range.
+        return memberships.Where(m => m.Email.CompareTo(email) >= 0 && (m.Email.CompareTo(email) > 0 || m.Id.CompareTo(id) > 0));
     }
 
     private static async Task<long> CommitOnceAsync(DbContext context, CommitPlan plan, CancellationToken cancellationToken)
