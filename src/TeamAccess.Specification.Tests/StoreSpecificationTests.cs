@@ -11,7 +11,7 @@ namespace TeamAccess.Specification.Tests;
 /// runs it on the in-memory store, SQLite and PostgreSQL. Writes go through the services, as a host's would; concurrent
 /// writers each get their own unit of work.
 /// </summary>
-public abstract class StoreSpecificationTests
+public abstract partial class StoreSpecificationTests
 {
     /// <summary>Gets how many rounds the concurrency tests run; each round is a fresh team. Ten by default.</summary>
     protected virtual int ConcurrencyRounds => 10;

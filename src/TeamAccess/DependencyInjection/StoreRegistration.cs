@@ -21,7 +21,7 @@ internal sealed class StoreRegistration(IServiceCollection services) : IValidate
     /// <summary>The services a store provides; each has a stand-in until a store (or the host) registers it.</summary>
     public static readonly Type[] StoreServices =
     [
-        typeof(IUserStore), typeof(ITeamStore), typeof(IMemberQueryStore), typeof(IAuditStore), typeof(IChangeStore),
+        typeof(IUserStore), typeof(ITeamStore), typeof(IMemberQueryStore), typeof(IListQueryStore), typeof(IAuditStore), typeof(IChangeStore),
         typeof(IChangeFeed), typeof(IChangeFeedCheckpoints), typeof(ISessionStore),
     ];
 

@@ -66,6 +66,7 @@ public static class TeamAccessServiceCollectionExtensions
         services.TryAddSingleton<IdentityProviderRegistry>();
         services.TryAddSingleton<SessionKeys>();
 
+        services.TryAddSingleton<ListReader>();
         services.TryAddScoped<TeamWriter>();
         services.TryAddScoped<IUserService, UserService>();
         services.TryAddScoped<ITeamService, TeamService>();

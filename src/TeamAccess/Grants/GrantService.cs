@@ -1,7 +1,7 @@
 namespace TeamAccess;
 
 /// <summary>The default <see cref="IGrantService"/>.</summary>
-internal sealed class GrantService(TeamWriter writer) : IGrantService
+internal sealed class GrantService(TeamWriter writer, ListReader reads) : IGrantService
 {
     /// <summary>A grant names at most this many permissions: a catalog holds no more.</summary>
     private const int MaxPermissionsPerGrant = PermissionCatalog.MaxPermissions;
@@ -24,6 +24,12 @@ internal sealed class GrantService(TeamWriter writer) : IGrantService
 
     public async ValueTask<Result> RevokeAsync(UserId actor, TeamId teamId, GrantId grantId, CancellationToken cancellationToken = default) =>
         await writer.RunOnTeamAsync(actor, teamId, Permissions.GrantsManage, "RevokeGrant", team => team.RevokeGrant(grantId), cancellationToken).ConfigureAwait(false);
+
+    public async ValueTask<Result<Page<Grant, GrantPageKey>>> ListPageAsync(UserId actor, TeamId teamId, GrantQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return await reads.ReadAsync(actor, teamId, Permissions.MembersRead, (lists, ct) => lists.ListGrantsAsync(teamId, query, ct), cancellationToken).ConfigureAwait(false);
+    }
 
     public async ValueTask<Result<IReadOnlyList<Grant>>> ListAsync(UserId actor, TeamId teamId, CancellationToken cancellationToken = default)
     {

@@ -1,7 +1,7 @@
 namespace TeamAccess;
 
 /// <summary>The default <see cref="IGroupService"/>.</summary>
-internal sealed class GroupService(TeamWriter writer) : IGroupService
+internal sealed class GroupService(TeamWriter writer, ListReader reads) : IGroupService
 {
     public ValueTask<Result<Group>> CreateAsync(UserId actor, TeamId teamId, string name, string handle, CancellationToken cancellationToken = default)
     {
@@ -26,6 +26,12 @@ internal sealed class GroupService(TeamWriter writer) : IGroupService
 
     public ValueTask<Result<Group>> RemoveMemberAsync(UserId actor, TeamId teamId, GroupId groupId, MembershipId membershipId, CancellationToken cancellationToken = default) =>
         writer.RunOnTeamAsync(actor, teamId, Permissions.GroupsManage, "RemoveGroupMember", team => team.RemoveGroupMember(groupId, membershipId), cancellationToken);
+
+    public async ValueTask<Result<Page<Group, GroupPageKey>>> ListPageAsync(UserId actor, TeamId teamId, GroupQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return await reads.ReadAsync(actor, teamId, Permissions.MembersRead, (lists, ct) => lists.ListGroupsAsync(teamId, query, ct), cancellationToken).ConfigureAwait(false);
+    }
 
     public async ValueTask<Result<IReadOnlyList<Group>>> ListAsync(UserId actor, TeamId teamId, CancellationToken cancellationToken = default)
     {

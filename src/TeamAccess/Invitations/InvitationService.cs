@@ -19,6 +19,7 @@ internal sealed class InvitationService(
     PasswordPolicy passwordPolicy,
     PasswordHasher passwordHasher,
     IOptions<TeamAccessOptions> options,
+    ListReader reads,
     ILogger<InvitationService>? logger = null) : IInvitationService
 {
     private readonly ILogger _logger = logger ?? NullLogger<InvitationService>.Instance;
@@ -107,6 +108,19 @@ internal sealed class InvitationService(
             .Select(m => View(m, now))
             .ToArray();
         return Result<IReadOnlyList<InvitationView>>.Ok(rows);
+    }
+
+    public async ValueTask<Result<Page<InvitationView, MemberPageKey>>> ListPageAsync(UserId actor, TeamId teamId, InvitationQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var read = await reads.ReadAsync(actor, teamId, Permissions.MembersRead, (lists, ct) => lists.ListInvitationsAsync(teamId, query, ct), cancellationToken).ConfigureAwait(false);
+        if (!read.TryGetValue(out var page))
+        {
+            return Result<Page<InvitationView, MemberPageKey>>.Failed(read.Error!);
+        }
+
+        var now = writer.Time.GetUtcNow();
+        return Result<Page<InvitationView, MemberPageKey>>.Ok(new(page.Items.Select(m => View(m, now)).ToArray(), page.Next));
     }
 
     public async ValueTask<Result<InvitationPreview>> PeekAsync(InvitationKey key, CancellationToken cancellationToken = default)

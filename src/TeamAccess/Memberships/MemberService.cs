@@ -1,26 +1,14 @@
 namespace TeamAccess;
 
 /// <summary>The default <see cref="IMemberService"/>: validates the input, runs one verb of the team aggregate with the permission it needs.</summary>
-internal sealed class MemberService(IUserStore users, IMemberQueryStore members, TeamWriter writer) : IMemberService
+internal sealed class MemberService(IUserStore users, IMemberQueryStore members, ListReader reads, TeamWriter writer) : IMemberService
 {
     private RoleCatalog Roles => writer.Roles;
 
     public async ValueTask<Result<MemberPage>> ListPageAsync(UserId actor, TeamId teamId, MemberQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var found = await members.FindTeamAndCurrentMembershipAsync(teamId, actor, cancellationToken).ConfigureAwait(false);
-        if (found is not var (team, membership))
-        {
-            return Result<MemberPage>.Failed(TeamAccessErrorCode.NotFound);
-        }
-
-        var authorized = Actor.Authorize(team, membership, actor, Permissions.MembersRead, Roles, out _);
-        if (!authorized.Succeeded)
-        {
-            return Result<MemberPage>.Failed(authorized.Error);
-        }
-
-        return Result<MemberPage>.Ok(await members.ListMembersAsync(teamId, query, cancellationToken).ConfigureAwait(false));
+        return await reads.ReadAsync(actor, teamId, Permissions.MembersRead, (_, ct) => members.ListMembersAsync(teamId, query, ct), cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask<Result<IReadOnlyList<MemberView>>> ListAsync(UserId actor, TeamId teamId, CancellationToken cancellationToken = default)

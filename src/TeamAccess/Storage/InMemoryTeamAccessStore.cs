@@ -8,7 +8,7 @@ namespace TeamAccess;
 /// commit for longer than a dictionary lookup. Several service providers given the same instance behave as several host
 /// instances on one database: each commit appends to the change feed and wakes every follower.
 /// </summary>
-public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQueryStore, IAuditStore, IChangeStore, ISessionStore, IChangeFeed, IChangeFeedNotifier, IChangeFeedCheckpoints
+public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQueryStore, IListQueryStore, IAuditStore, IChangeStore, ISessionStore, IChangeFeed, IChangeFeedNotifier, IChangeFeedCheckpoints
 {
     private readonly object _gate = new();
     private readonly Dictionary<UserId, User> _users = [];
@@ -187,7 +187,7 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQue
             .ToList();
         var size = query.EffectivePageSize;
         var page = matching
-            .Where(m => query.After is not { } after || Compare(m, after) > 0)
+            .Where(m => query.After is not { } after || IsAfter(m.Email, m.Id.Value, after.Email, after.MembershipId.Value))
             .OrderBy(m => m.Email, StringComparer.Ordinal)
             .ThenBy(m => m.Id.Value)
             .Take(size + 1)
@@ -199,11 +199,91 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQue
         }).ToList();
         MemberPageKey? next = page.Count > size ? new MemberPageKey(views[^1].Email, views[^1].MembershipId) : null;
         return ValueTask.FromResult(new MemberPage(views, query.After is null ? matching.Count : null, next));
+    }
 
-        static int Compare(Membership m, MemberPageKey after)
+    /// <inheritdoc />
+    public ValueTask<Page<Membership, MemberPageKey>> ListInvitationsAsync(TeamId teamId, InvitationQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var prefix = query.NormalizedEmailPrefix;
+        var rows = (FindTeam(teamId)?.Memberships.Values ?? [])
+            .Where(m => m.Invitation is not null)
+            .Where(m => !query.OutstandingOnly || m.Status is MembershipStatus.Invited or MembershipStatus.Expired)
+            .Where(m => prefix is null || m.Email.StartsWith(prefix, StringComparison.Ordinal))
+            .Where(m => query.After is not { } after || IsAfter(m.Email, m.Id.Value, after.Email, after.MembershipId.Value))
+            .OrderBy(m => m.Email, StringComparer.Ordinal)
+            .ThenBy(m => m.Id.Value);
+        return ValueTask.FromResult(Pages.From(Take(rows, query.EffectivePageSize), query.EffectivePageSize, m => new MemberPageKey(m.Email, m.Id)));
+    }
+
+    /// <inheritdoc />
+    public ValueTask<Page<TeamMembershipView, TeamPageKey>> ListTeamsForUserAsync(UserId userId, UserTeamQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        List<TeamSnapshot> teams;
+        lock (_gate)
         {
-            var byEmail = string.CompareOrdinal(m.Email, after.Email);
-            return byEmail != 0 ? byEmail : m.Id.Value.CompareTo(after.MembershipId.Value);
+            teams = _teamIdsByUser.TryGetValue(userId, out var ids) ? [.. ids.Select(id => _teams[id])] : [];
+        }
+
+        var rows = teams
+            .Where(t => t.Team.Status == TeamStatus.Active && (query.After is not { } after || string.CompareOrdinal(t.Team.Handle, after.Handle) > 0))
+            .Select(t => (Team: t.Team, Membership: t.FindCurrentMembership(userId)))
+            .Where(t => t.Membership is { Status: MembershipStatus.Active or MembershipStatus.Inactive })
+            .OrderBy(t => t.Team.Handle, StringComparer.Ordinal)
+            .Select(t => new TeamMembershipView(t.Team, t.Membership!.Id, t.Membership.Role, t.Membership.Status));
+        return ValueTask.FromResult(Pages.From(Take(rows, query.EffectivePageSize), query.EffectivePageSize, v => new TeamPageKey(v.Team.Handle)));
+    }
+
+    /// <inheritdoc />
+    public ValueTask<Page<Group, GroupPageKey>> ListGroupsAsync(TeamId teamId, GroupQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var rows = (FindTeam(teamId)?.Groups.Values ?? [])
+            .Where(g => query.After is not { } after || string.CompareOrdinal(g.Handle, after.Handle) > 0)
+            .OrderBy(g => g.Handle, StringComparer.Ordinal);
+        return ValueTask.FromResult(Pages.From(Take(rows, query.EffectivePageSize), query.EffectivePageSize, g => new GroupPageKey(g.Handle)));
+    }
+
+    /// <inheritdoc />
+    public ValueTask<Page<Grant, GrantPageKey>> ListGrantsAsync(TeamId teamId, GrantQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var rows = (FindTeam(teamId)?.Grants.Values ?? [])
+            .Where(g => (query.Subject is not { } subject || g.Subject == subject) && (query.ResourceId is not { } resource || string.Equals(g.ResourceId, resource, StringComparison.Ordinal)))
+            .Where(g => query.After is not { } after || IsAfter(g.ResourceId, g.Id.Value, after.ResourceId, after.GrantId.Value))
+            .OrderBy(g => g.ResourceId, StringComparer.Ordinal)
+            .ThenBy(g => g.Id.Value);
+        return ValueTask.FromResult(Pages.From(Take(rows, query.EffectivePageSize), query.EffectivePageSize, g => new GrantPageKey(g.ResourceId, g.Id)));
+    }
+
+    /// <inheritdoc />
+    public ValueTask<Page<AuditEvent, long>> ListAuditEventsAsync(TeamId teamId, AuditQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        AuditEvent[] events;
+        lock (_gate)
+        {
+            events = _auditByTeam.TryGetValue(teamId, out var list) ? [.. list] : [];
+        }
+
+        var rows = query.NewestFirst
+            ? events.Where(e => query.After is not { } after || e.Sequence < after).OrderByDescending(e => e.Sequence)
+            : events.Where(e => query.After is not { } after || e.Sequence > after).OrderBy(e => e.Sequence);
+        return ValueTask.FromResult(Pages.From(Take(rows, query.EffectivePageSize), query.EffectivePageSize, e => e.Sequence));
+    }
+
+    private static List<T> Take<T>(IEnumerable<T> ordered, int pageSize) => [.. ordered.Take(pageSize + 1)];
+
+    /// <summary>Whether (text, id) sorts after a page's last key: by ordinal text, then by id.</summary>
+    private static bool IsAfter(string text, Guid id, string afterText, Guid afterId) =>
+        string.CompareOrdinal(text, afterText) is var byText && (byText > 0 || (byText == 0 && id.CompareTo(afterId) > 0));
+
+    private TeamSnapshot? FindTeam(TeamId teamId)
+    {
+        lock (_gate)
+        {
+            return _teams.GetValueOrDefault(teamId);
         }
     }
 
@@ -410,13 +490,7 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQue
                 return TeamAccessErrorCode.DuplicateHandle;
             }
 
-            var team = _teams.GetValueOrDefault(change.After.Id) ?? TeamSnapshot.Empty(change.After);
-            foreach (var operation in change.Operations)
-            {
-                team = Applied(team, operation);
-            }
-
-            team = team with { Team = change.After };
+            var team = TeamOperation.ApplyAll(_teams.GetValueOrDefault(change.After.Id) ?? TeamSnapshot.Empty(change.After), change);
             var constraint = Unique(team, change);
             if (constraint is not TeamAccessErrorCode.None)
             {
@@ -439,19 +513,6 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQue
     private bool UserExistsAfter(ChangeSet changes, UserId userId) =>
         (_users.ContainsKey(userId) || changes.Users.Any(u => u.Before is null && u.After?.Id == userId))
         && !changes.Users.Any(u => u.After is null && u.Before?.Id == userId);
-
-    /// <summary>One operation applied to a team as this store holds it.</summary>
-    private static TeamSnapshot Applied(TeamSnapshot team, TeamOperation operation) => operation switch
-    {
-        TeamPut put => team with { Team = put.After },
-        MembershipPut put => team with { Memberships = team.Memberships.SetItem(put.After.Id, put.After) },
-        InvitationSecretPut put => team with { InvitationSecrets = team.InvitationSecrets.SetItem(put.MembershipId, put.Secret) },
-        GroupPut put => team with { Groups = team.Groups.SetItem(put.After.Id, put.After) },
-        GroupRemoval removal => team with { Groups = team.Groups.Remove(removal.Before.Id) },
-        GrantPut put => team with { Grants = team.Grants.SetItem(put.After.Id, put.After) },
-        GrantRemoval removal => team with { Grants = team.Grants.Remove(removal.Before.Id) },
-        _ => throw new ArgumentException($"Unknown operation {operation.GetType().Name}.", nameof(operation)),
-    };
 
     /// <summary>
     /// This store's unique indexes, checked for the rows the change put: at most one current membership per user and per

@@ -1,7 +1,7 @@
 namespace TeamAccess;
 
 /// <summary>The default <see cref="ITeamService"/>.</summary>
-internal sealed class TeamService(IUserStore users, TeamWriter writer, IdentityProviderRegistry providers, IDomainVerifier domains) : ITeamService
+internal sealed class TeamService(IUserStore users, TeamWriter writer, IdentityProviderRegistry providers, IDomainVerifier domains, IListQueryStore lists) : ITeamService
 {
     public ValueTask<Result<Team>> CreateAsync(UserId actor, string name, string handle, CancellationToken cancellationToken = default)
     {
@@ -103,6 +103,12 @@ internal sealed class TeamService(IUserStore users, TeamWriter writer, IdentityP
         return snapshot?.FindCurrentMembership(actor) is { Status: MembershipStatus.Active or MembershipStatus.Inactive }
             ? Result<Team>.Ok(snapshot.Team)
             : Result<Team>.Failed(TeamAccessErrorCode.NotFound);
+    }
+
+    public ValueTask<Page<TeamMembershipView, TeamPageKey>> ListPageForUserAsync(UserId userId, UserTeamQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return lists.ListTeamsForUserAsync(userId, query, cancellationToken);
     }
 
     public async ValueTask<IReadOnlyList<TeamMembershipView>> ListForUserAsync(UserId userId, CancellationToken cancellationToken = default)

@@ -165,6 +165,45 @@ public abstract class MultiHostTests
         }
     }
 
+    [SkippableFact]
+    public async Task Write_OnAWhoseTeamBChangedSinceAsLastWrite_DecidesOnBsChangeAtOnce()
+    {
+        var (storage, drop) = await CreateStoreAsync();
+        try
+        {
+            // A hears nothing from the feed for an hour: only what its writes read from the store can tell it of B's.
+            await using var a = await Host.StartAsync(storage, o => o.ChangeFeed.StalenessBound = TimeSpan.FromHours(1), s => s.AddSingleton<IChangeFeedNotifier, SilentNotifier>());
+            await using var b = await Host.StartAsync(storage);
+            var owner = await a.SignUpAsync("owner");
+            var team = owner.Team.Id;
+            var leaving = await a.SignUpAsync("leaving");
+            var joining = await a.SignUpAsync("joining");
+            var steady = await a.SignUpAsync("steady");
+            var leavingMembership = await a.Use<IMemberService, Result<Membership>>(m => m.AddAsync(owner.User.Id, team, leaving.User.Id, RolePresets.Member));
+            var steadyMembership = await a.Use<IMemberService, Result<Membership>>(m => m.AddAsync(owner.User.Id, team, steady.User.Id, RolePresets.Member));
+            Assert.True(leavingMembership.Succeeded && steadyMembership.Succeeded);
+
+            // Through B: one member removed, one administrator added.
+            Assert.True((await b.Use<IMemberService, Result<Membership>>(m => m.RemoveAsync(owner.User.Id, team, leavingMembership.Value!.Id))).Succeeded);
+            Assert.True((await b.Use<IMemberService, Result<Membership>>(m => m.AddAsync(owner.User.Id, team, joining.User.Id, RolePresets.Administrator))).Succeeded);
+
+            // A's next writes decide on B's team: the removed membership is no longer one to promote, and the new
+            // administrator may change a role, although A's own index knows neither change yet.
+            Assert.False(a.Access.HasPermission(joining.User.Id, team, Permissions.MembersRead));
+            var promoted = await a.Use<IMemberService, Result<Membership>>(m => m.ChangeRoleAsync(owner.User.Id, team, leavingMembership.Value!.Id, RolePresets.Administrator));
+            var removed = await b.Use<IMemberService, Result<Membership>>(m => m.ChangeRoleAsync(owner.User.Id, team, leavingMembership.Value!.Id, RolePresets.Administrator));
+            Assert.False(promoted.Succeeded);
+            Assert.Equal(removed.Code, promoted.Code);
+            var byNewcomer = await a.Use<IMemberService, Result<Membership>>(m => m.ChangeRoleAsync(joining.User.Id, team, steadyMembership.Value!.Id, RolePresets.Observer));
+            Assert.True(byNewcomer.Succeeded, byNewcomer.ToString());
+            Assert.Equal(RolePresets.Observer, byNewcomer.Value!.Role);
+        }
+        finally
+        {
+            await drop();
+        }
+    }
+
     [SkippableTheory]
     [InlineData(1)]
     [InlineData(2)]
