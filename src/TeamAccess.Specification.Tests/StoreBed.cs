@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -34,8 +33,11 @@ public sealed class StoreBed : IAsyncDisposable
     /// <summary>Gets every activation message handed to the sender, in the order sent.</summary>
     public ActivationOutbox Activations { get; private init; } = new();
 
-    /// <summary>Gets every invitation and password reset message handed to the senders, in the order sent.</summary>
-    public Outbox Outbox { get; private init; } = new();
+    /// <summary>Gets every invitation message handed to the sender, in the order sent.</summary>
+    public InvitationOutbox Outbox { get; private init; } = new();
+
+    /// <summary>Gets every password reset message handed to the sender, in the order sent.</summary>
+    public PasswordResetOutbox Resets { get; private init; } = new();
 
     /// <summary>Gets the invitation service of the bed's own unit of work.</summary>
     public IInvitationService Invitations => Services.GetRequiredService<IInvitationService>();
@@ -89,13 +91,14 @@ public sealed class StoreBed : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(storage);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
         var services = new ServiceCollection();
-        var outbox = new Outbox();
+        var outbox = new InvitationOutbox();
         var activations = new ActivationOutbox();
+        var resets = new PasswordResetOutbox();
         var host = new TestIdentityProvider("host-id", "https://id.host.example", time, TestIdentityProvider.SharedKey);
         services.AddSingleton<TimeProvider>(time);
         services.AddSingleton<IInvitationSender>(outbox);
         services.AddSingleton<IEmailConfirmationSender>(activations);
-        services.AddSingleton<IPasswordResetSender>(outbox);
+        services.AddSingleton<IPasswordResetSender>(resets);
         storage(services.AddTeamAccess(options => options.Permissions.Add("devices.read", "devices.write"))
             .AddOidcProvider(host.Name, o =>
             {
@@ -110,7 +113,7 @@ public sealed class StoreBed : IAsyncDisposable
         }
 
         await root.WarmUpTeamAccessAsync();
-        return new StoreBed(root, time, host, dispose ?? (() => ValueTask.CompletedTask)) { Outbox = outbox, Activations = activations };
+        return new StoreBed(root, time, host, dispose ?? (() => ValueTask.CompletedTask)) { Outbox = outbox, Activations = activations, Resets = resets };
     }
 
     /// <summary>A new unit of work, as a new request would get.</summary>
@@ -183,48 +186,5 @@ public sealed class StoreBed : IAsyncDisposable
         await _scope.DisposeAsync();
         await _root.DisposeAsync();
         await _dispose();
-    }
-}
-
-/// <summary>Keeps the activation messages instead of mailing them.</summary>
-public sealed class ActivationOutbox : IEmailConfirmationSender
-{
-    private readonly ConcurrentQueue<EmailConfirmationMessage> _sent = new();
-
-    /// <summary>Gets every activation message handed to the sender, in the order sent.</summary>
-    public IReadOnlyList<EmailConfirmationMessage> Sent => [.. _sent];
-
-    /// <inheritdoc/>
-    public ValueTask SendAsync(EmailConfirmationMessage message, CancellationToken cancellationToken)
-    {
-        _sent.Enqueue(message);
-        return ValueTask.CompletedTask;
-    }
-}
-
-/// <summary>Keeps the invitation messages instead of mailing them.</summary>
-public sealed class Outbox : IInvitationSender, IPasswordResetSender
-{
-    private readonly ConcurrentQueue<InvitationMessage> _sent = new();
-    private readonly ConcurrentQueue<PasswordResetMessage> _resets = new();
-
-    /// <summary>Gets every password reset message handed to the sender, in the order sent.</summary>
-    public IReadOnlyList<PasswordResetMessage> Resets => [.. _resets];
-
-    /// <inheritdoc/>
-    public ValueTask SendAsync(PasswordResetMessage message, CancellationToken cancellationToken)
-    {
-        _resets.Enqueue(message);
-        return ValueTask.CompletedTask;
-    }
-
-    /// <summary>Gets every invitation message handed to the sender, in the order sent.</summary>
-    public IReadOnlyList<InvitationMessage> Sent => [.. _sent];
-
-    /// <inheritdoc/>
-    public ValueTask SendAsync(InvitationMessage message, CancellationToken cancellationToken)
-    {
-        _sent.Enqueue(message);
-        return ValueTask.CompletedTask;
     }
 }

@@ -592,7 +592,7 @@ public abstract partial class StoreSpecificationTests
         Assert.Equal(TeamAccessErrorCode.SessionRevoked, (await bed.Sessions.ValidateAsync(session.AccessToken, session.Info.TeamId)).Code);
 
         Assert.True((await bed.Users.RequestPasswordResetAsync("ada@example.com")).Succeeded);
-        var message = Assert.Single(bed.Outbox.Resets);
+        var message = Assert.Single(bed.Resets.Sent);
         var pending = (await bed.UserStore.FindByIdAsync(ada.User.Id, CancellationToken.None))!;
         Assert.Equal(message.ExpiresAt, pending.PasswordResetExpiresAt);
         Assert.NotNull(pending.PasswordResetTokenHash);

@@ -16,6 +16,12 @@ internal sealed class UserService(
     IOptions<TeamAccessOptions> options,
     ILogger<UserService>? logger = null) : IUserService
 {
+    /// <summary>The kind byte of an activation link's token (user id + secret); its format is <see cref="SecretTokens"/>'.</summary>
+    internal const byte ActivationToken = 1;
+
+    /// <summary>The kind byte of a password reset token (user id + secret): another kind, so neither token passes for the other.</summary>
+    internal const byte PasswordResetToken = 2;
+
     private readonly ILogger _logger = logger ?? NullLogger<UserService>.Instance;
 
     private EmailConfirmationOptions Confirmation => options.Value.EmailConfirmation;
@@ -44,7 +50,7 @@ internal sealed class UserService(
 
         var passwordHash = passwordHasher.Hash(request.Password!);
         var userId = UserId.New();
-        var activation = EmailConfirmationSecrets.Issue(userId);
+        var activation = SecretTokens.Issue(ActivationToken, userId.Value);
         var started = await StartAsync(userId, email, request.FirstName, request.LastName, request.TeamName, request.TeamHandle, passwordHash, null, activation, cancellationToken).ConfigureAwait(false);
         if (started.TryGetValue(out var created))
         {
@@ -56,15 +62,17 @@ internal sealed class UserService(
 
     public async ValueTask<Result<User>> ConfirmEmailAsync(string token, CancellationToken cancellationToken = default)
     {
-        if (!EmailConfirmationSecrets.TryParse(token, out var userId))
+        Span<Guid> ids = stackalloc Guid[1];
+        if (!SecretTokens.TryRead(token, ActivationToken, ids, out var secretHash))
         {
             return Result<User>.Failed(TeamAccessErrorCode.InvalidToken);
         }
 
+        var userId = new UserId(ids[0]);
         return await writer.RunAsync<User>(userId, "ConfirmEmail", async (changes, ct) =>
         {
             var user = await users.FindByIdAsync(userId, ct).ConfigureAwait(false);
-            if (user is null || !EmailConfirmationSecrets.Matches(token, user.EmailConfirmationHash))
+            if (user is null || !SecretTokens.Matches(user.EmailConfirmationHash, secretHash))
             {
                 return Result<User>.Failed(TeamAccessErrorCode.InvalidToken);
             }
@@ -88,7 +96,7 @@ internal sealed class UserService(
             return Result.Success;
         }
 
-        var activation = EmailConfirmationSecrets.Issue(found.Id);
+        var activation = SecretTokens.Issue(ActivationToken, found.Id.Value);
         var reissued = await writer.RunAsync<User>(found.Id, "ResendEmailConfirmation", async (changes, ct) =>
         {
             var user = await users.FindByIdAsync(found.Id, ct).ConfigureAwait(false);
@@ -331,7 +339,7 @@ internal sealed class UserService(
                 return Result<User?>.Ok(null);
             }
 
-            var (created, hash) = PasswordResetTokens.Create(user.Id);
+            var (created, hash) = SecretTokens.Issue(PasswordResetToken, user.Id.Value);
             token = created;
             var after = user with { PasswordResetTokenHash = hash, PasswordResetExpiresAt = changes.Now + Passwords.ResetTokenLifetime };
             changes.UpdateUser(user, after, AuditActions.UserPasswordResetRequested);
@@ -358,13 +366,15 @@ internal sealed class UserService(
 
     public async ValueTask<Result> ResetPasswordAsync(string token, string newPassword, CancellationToken cancellationToken = default)
     {
-        if (!PasswordResetTokens.TryRead(token, out var userId, out var secretHash))
+        Span<Guid> ids = stackalloc Guid[1];
+        if (!SecretTokens.TryRead(token, PasswordResetToken, ids, out var secretHash))
         {
             return Result.Failed(TeamAccessErrorCode.InvalidToken);
         }
 
+        var userId = new UserId(ids[0]);
         var found = await users.FindByIdAsync(userId, cancellationToken).ConfigureAwait(false);
-        if (found is null || !PasswordResetTokens.Matches(found.PasswordResetTokenHash, secretHash) || found.PasswordResetExpiresAt is not { } expires || writer.Time.GetUtcNow() >= expires)
+        if (found is null || !SecretTokens.Matches(found.PasswordResetTokenHash, secretHash) || found.PasswordResetExpiresAt is not { } expires || writer.Time.GetUtcNow() >= expires)
         {
             return Result.Failed(TeamAccessErrorCode.InvalidToken);
         }
@@ -380,7 +390,7 @@ internal sealed class UserService(
         {
             // Judged again on the row the write replaces: a token used by a racing reset is gone from it.
             var user = await users.FindByIdAsync(userId, ct).ConfigureAwait(false);
-            if (user is null || !PasswordResetTokens.Matches(user.PasswordResetTokenHash, secretHash) || user.PasswordResetExpiresAt is not { } end || changes.Now >= end)
+            if (user is null || !SecretTokens.Matches(user.PasswordResetTokenHash, secretHash) || user.PasswordResetExpiresAt is not { } end || changes.Now >= end)
             {
                 return Result<User>.Failed(TeamAccessErrorCode.InvalidToken);
             }
