@@ -35,7 +35,7 @@ internal static class HttpLoad
             o.Permissions.Add("devices.read");
             o.Sessions.SigningKeys.Add(key);
             o.EmailConfirmation.RequiredForPasswordSignIn = false;
-        }).AddAspNetCore();
+        }).AddInMemoryStores().AddAspNetCore();
         builder.Services.AddAuthentication().AddJwtBearer(o =>
         {
             o.MapInboundClaims = false;

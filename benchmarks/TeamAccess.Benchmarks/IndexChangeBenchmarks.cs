@@ -33,7 +33,7 @@ public class IndexChangeBenchmarks
         _engine.Apply(first);
         _version = first.Version;
 
-        // The deltas as the write path makes them (TeamEditor through ChangeSetBuilder.Build): [0] turns the second
+        // The deltas as the write path makes them (TeamAggregate through ChangeSetBuilder.Build): [0] turns the second
         // snapshot back into the first, [1] the first into the second.
         _deltas = [DeltaOf(second, first, member.Id), DeltaOf(first, second, member.Id)];
     }
@@ -86,12 +86,35 @@ public class StartupLoadBenchmarks
         _store = new InMemoryTeamAccessStore();
         foreach (var team in data.Teams)
         {
-            var committed = _store.CommitAsync(new ChangeSet([], [new TeamChange(null, team)], []), CancellationToken.None).AsTask().GetAwaiter().GetResult();
+            var committed = _store.CommitAsync(Seed(team), CancellationToken.None).AsTask().GetAwaiter().GetResult();
             if (!committed.Succeeded)
             {
                 throw new InvalidOperationException(committed.ToString());
             }
         }
+    }
+
+    /// <summary>A team's whole snapshot as the operations that create it.</summary>
+    private static ChangeSet Seed(TeamSnapshot team)
+    {
+        var builder = new ChangeSetBuilder(null, team.Team.CreatedAt);
+        var created = builder.Create(team.Team);
+        foreach (var membership in team.Memberships.Values)
+        {
+            created.PutMembership(membership, AuditActions.MembershipAdded);
+        }
+
+        foreach (var group in team.Groups.Values)
+        {
+            created.PutGroup(group, AuditActions.GroupCreated);
+        }
+
+        foreach (var grant in team.Grants.Values)
+        {
+            created.PutGrant(grant, AuditActions.GrantGiven);
+        }
+
+        return builder.Build(out _);
     }
 
     [Benchmark(Description = "Load 1,000,000 memberships from the in-memory store")]

@@ -116,6 +116,9 @@ internal static class Scale
                 rounds: 5);
             var smallRole = await MedianAsync(() => Members(provider, m => m.ChangeRoleAsync(smallOwner, small, BulkSeeder.MembershipIdOf(shape.Teams / 2, 3), toggle++ % 2 == 0 ? RolePresets.Observer : RolePresets.Member)));
             var largeRole = await MedianAsync(() => Members(provider, m => m.ChangeRoleAsync(largeOwner, large, BulkSeeder.MembershipIdOf(shape.Teams, 3), toggle++ % 2 == 0 ? RolePresets.Observer : RolePresets.Member)));
+            var invited = 0;
+            var smallInvite = await MedianAsync(() => Invite(provider, smallOwner, small, $"small{Interlocked.Increment(ref invited)}@invited.example"));
+            var largeInvite = await MedianAsync(() => Invite(provider, largeOwner, large, $"large{Interlocked.Increment(ref invited)}@invited.example"));
             var peer = await MedianAsync(async () =>
             {
                 await using var scope = provider.CreateAsyncScope();
@@ -126,7 +129,7 @@ internal static class Scale
                 return created.Succeeded ? await users.AddToRoleAsync(user, "Member") : created;
             });
 
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {database} | {shape.ActiveMemberships:N0} | {seeded.Rows:N0} rows in {seeded.Elapsed.TotalSeconds:F1} s | {load.TotalSeconds:F2} s, peak {peak / 1048576.0:F0} MB, {held / 1048576.0:F0} MB held | {page:F2} | {all:F0} | {smallRole:F2} | {largeRole:F2} | {peer:F2} |"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {database} | {shape.ActiveMemberships:N0} | {seeded.Rows:N0} rows in {seeded.Elapsed.TotalSeconds:F1} s | {load.TotalSeconds:F2} s, peak {peak / 1048576.0:F0} MB, {held / 1048576.0:F0} MB held | {page} | {all} | {smallRole} | {largeRole} | {smallInvite} | {largeInvite} | {peer} |"));
         }
         finally
         {
@@ -140,10 +143,22 @@ internal static class Scale
         return await call(scope.ServiceProvider.GetRequiredService<IMemberService>());
     }
 
-    private static async Task<double> MedianAsync<T>(Func<Task<T>> operation, int rounds = Rounds)
+    private static async Task<Result<InviteBatchResult>> Invite(IServiceProvider provider, UserId owner, TeamId team, string address)
+    {
+        await using var scope = provider.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<IInvitationService>().InviteAsync(owner, team, new InviteRequest([address], RolePresets.Member));
+        return result.Succeeded && result.Value!.Outcomes[0].Kind == InviteOutcomeKind.Invited ? result : throw new InvalidOperationException(result.ToString());
+    }
+
+    /// <summary>
+    /// The median time of the rounds, and the bytes allocated per round in the whole process (the change-feed follower
+    /// and the database driver included), as "ms (KB)".
+    /// </summary>
+    private static async Task<string> MedianAsync<T>(Func<Task<T>> operation, int rounds = Rounds)
     {
         await operation();
         var times = new List<double>();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         for (var i = 0; i < rounds; i++)
         {
             var clock = Stopwatch.StartNew();
@@ -151,8 +166,10 @@ internal static class Scale
             times.Add(clock.Elapsed.TotalMilliseconds);
         }
 
+        var perRound = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)rounds;
         times.Sort();
-        return times[times.Count / 2];
+        var median = times[times.Count / 2];
+        return string.Create(CultureInfo.InvariantCulture, $"{(median >= 100 ? median.ToString("F0", CultureInfo.InvariantCulture) : median.ToString("F2", CultureInfo.InvariantCulture))} ({perRound / 1024:F0} KB)");
     }
 
     private static async Task<(Action<DbContextOptionsBuilder> Configure, Func<ValueTask> Drop)> CreateDatabaseAsync(string database)

@@ -30,7 +30,7 @@ public class SessionValidationBenchmarks
         {
             o.Sessions.SigningKeys.Add(_key);
             o.EmailConfirmation.RequiredForPasswordSignIn = false;
-        });
+        }).AddInMemoryStores();
         _services = services.BuildServiceProvider();
         await _services.WarmUpTeamAccessAsync();
         var scope = _services.CreateScope();

@@ -28,7 +28,7 @@ public sealed class WebHostTests : IAsyncLifetime
         {
             o.Permissions.Add("devices.read", "devices.write");
             o.EmailConfirmation.RequiredForPasswordSignIn = false;
-        }).AddAspNetCore();
+        }).AddInMemoryStores().AddAspNetCore();
         _app = builder.Build();
         _app.UseAuthentication();
         _app.UseAuthorization();

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,10 +24,13 @@ internal sealed class TeamAccessAuthenticationHandler(
     : AuthenticationHandler<TeamAccessAuthenticationOptions>(options, logger, encoder)
 {
     internal const string FailureCodeItem = "TeamAccess:FailureCode";
+    internal const string AntiforgeryFailedItem = "TeamAccess:AntiforgeryFailed";
+    internal const string SessionTokenName = "access_token";
+    internal const string FromCookieItem = "teamaccess.cookie";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var token = ReadToken();
+        var token = ReadToken(out var fromCookie);
         if (token is null)
         {
             return AuthenticateResult.NoResult();
@@ -66,11 +70,45 @@ internal sealed class TeamAccessAuthenticationHandler(
             Scheme.Name,
             ClaimTypes.NameIdentifier,
             ClaimTypes.Role);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
+        var principal = new ClaimsPrincipal(identity);
+
+        // A browser sends the cookie with any request, a forged one too: an unsafe method authenticated by the cookie
+        // must also prove, with the antiforgery token, that the host's own page sent it. A bearer header proves that itself.
+        // The token is bound to the user it was issued to, so it is checked against this session's principal.
+        if (fromCookie && Options.ValidateAntiforgery && !IsSafe(Request.Method))
+        {
+            var anonymous = Context.User;
+            Context.User = principal;
+            var valid = await Context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(Context).ConfigureAwait(false);
+            Context.User = anonymous;
+            if (!valid)
+            {
+                Context.Items[AntiforgeryFailedItem] = true;
+                return AuthenticateResult.Fail("The antiforgery token is missing or invalid.");
+            }
+        }
+
+        // The endpoints that act on the session itself (sign out, switch, change password) read its token back from here.
+        var properties = new AuthenticationProperties();
+        properties.StoreTokens([new AuthenticationToken { Name = SessionTokenName, Value = token }]);
+        if (fromCookie)
+        {
+            properties.Items[FromCookieItem] = "true";
+        }
+
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, properties, Scheme.Name));
     }
+
+    private static bool IsSafe(string method) =>
+        HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method);
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Context.Items.ContainsKey(AntiforgeryFailedItem))
+        {
+            return TeamAccessProblems.AntiforgeryFailed().ExecuteAsync(Context);
+        }
+
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.Append(HeaderNames.WWWAuthenticate, "Bearer");
         return Task.CompletedTask;
@@ -96,8 +134,9 @@ internal sealed class TeamAccessAuthenticationHandler(
         return false;
     }
 
-    private string? ReadToken()
+    private string? ReadToken(out bool fromCookie)
     {
+        fromCookie = false;
         if (Options.ReadBearerHeader)
         {
             var header = Request.Headers.Authorization.ToString();
@@ -108,6 +147,12 @@ internal sealed class TeamAccessAuthenticationHandler(
             }
         }
 
-        return Options.CookieName is { } cookie && Request.Cookies.TryGetValue(cookie, out var value) && !string.IsNullOrEmpty(value) ? value : null;
+        if (Options.CookieName is { } cookie && Request.Cookies.TryGetValue(cookie, out var value) && !string.IsNullOrEmpty(value))
+        {
+            fromCookie = true;
+            return value;
+        }
+
+        return null;
     }
 }

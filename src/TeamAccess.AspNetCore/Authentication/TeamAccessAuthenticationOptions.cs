@@ -14,4 +14,12 @@ public sealed class TeamAccessAuthenticationOptions : AuthenticationSchemeOption
     /// SameSite=Strict (<see cref="TeamAccessSessionCookie.Append"/>) and validates antiforgery tokens on unsafe methods.
     /// </summary>
     public string? CookieName { get; set; } = TeamAccessAuthenticationDefaults.CookieName;
+
+    /// <summary>
+    /// Gets or sets whether a request that the cookie authenticates with an unsafe method (POST, PUT, PATCH, DELETE)
+    /// must carry a valid antiforgery token (<c>IAntiforgery</c>: the form field or the <c>RequestVerificationToken</c>
+    /// header); without one it is not authenticated and answers 400 with the <c>antiforgery-failed</c> problem. Requests
+    /// with a bearer header need none. Default <see langword="true"/>.
+    /// </summary>
+    public bool ValidateAntiforgery { get; set; } = true;
 }

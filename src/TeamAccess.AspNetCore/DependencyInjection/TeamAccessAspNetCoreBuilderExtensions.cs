@@ -24,6 +24,7 @@ public static class TeamAccessAspNetCoreBuilderExtensions
         services.AddAuthentication(TeamAccessAuthenticationDefaults.AuthenticationScheme)
             .AddScheme<TeamAccessAuthenticationOptions, TeamAccessAuthenticationHandler>(TeamAccessAuthenticationDefaults.AuthenticationScheme, configure ?? (_ => { }));
         services.AddAuthorization();
+        services.AddAntiforgery();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, TeamPermissionHandler>());
         services.Replace(ServiceDescriptor.Singleton<IAuthorizationPolicyProvider, TeamPermissionPolicyProvider>());
         services.ConfigureHttpJsonOptions(json => TeamAccessJson.Configure(json.SerializerOptions));

@@ -25,7 +25,7 @@ public static class TeamAccessProblems
         TeamAccessErrorCode.InvalidEmail or TeamAccessErrorCode.InvalidHandle or TeamAccessErrorCode.InvalidName or TeamAccessErrorCode.InvalidRole
             or TeamAccessErrorCode.InvalidPermission or TeamAccessErrorCode.InvalidResource or TeamAccessErrorCode.InvalidToken
             or TeamAccessErrorCode.PasswordPolicy or TeamAccessErrorCode.InvalidLifetime or TeamAccessErrorCode.UnknownProvider
-            or TeamAccessErrorCode.NoChange or TeamAccessErrorCode.InvalidTier => StatusCodes.Status400BadRequest,
+            or TeamAccessErrorCode.NoChange or TeamAccessErrorCode.InvalidTier or TeamAccessErrorCode.InvalidCursor => StatusCodes.Status400BadRequest,
         TeamAccessErrorCode.BatchTooLarge => StatusCodes.Status413PayloadTooLarge,
 
         TeamAccessErrorCode.PermissionDenied or TeamAccessErrorCode.RoleRankTooHigh or TeamAccessErrorCode.GuardianRequired
@@ -92,5 +92,22 @@ public static class TeamAccessProblems
         }
 
         return problem;
+    }
+
+    /// <summary>The answer to a cookie-authenticated unsafe request without a valid antiforgery token: 400, <c>antiforgery-failed</c>.</summary>
+    internal static IResult AntiforgeryFailed() => BadRequest("AntiforgeryFailed", "antiforgery-failed", "A request that the session cookie authenticates with an unsafe method needs a valid antiforgery token.");
+
+    /// <summary>A 400 problem for request input that no service judged (a malformed query parameter), in the same shape.</summary>
+    internal static IResult BadRequest(string code, string kebab, string detail)
+    {
+        var problem = new ProblemDetails
+        {
+            Type = TypePrefix + kebab,
+            Title = code,
+            Status = StatusCodes.Status400BadRequest,
+            Detail = detail,
+        };
+        problem.Extensions["code"] = code;
+        return TypedResults.Problem(problem);
     }
 }

@@ -30,6 +30,22 @@ public static class TeamAccessResultExtensions
         return WithToken(result, result.TryGetValue(out var value) ? TypedResults.Ok(value) : Problem(result.Error!));
     }
 
+    /// <summary>
+    /// The minimal-API response of a result whose value the host shows in its own shape (a view without stamps or
+    /// counters): 200 with <paramref name="map"/> of the value, or the refusal's problem; the consistency token as ever.
+    /// </summary>
+    /// <typeparam name="T">The value's type.</typeparam>
+    /// <typeparam name="TResponse">The response body's type.</typeparam>
+    /// <param name="result">The result.</param>
+    /// <param name="map">Makes the response body from the value.</param>
+    /// <returns>200 with the body, or the refusal's problem.</returns>
+    public static IResult ToHttpResult<T, TResponse>(this Result<T> result, Func<T, TResponse> map)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(map);
+        return WithToken(result, result.TryGetValue(out var value) ? TypedResults.Ok(map(value)) : Problem(result.Error!));
+    }
+
     /// <summary>The MVC response of a result without a value.</summary>
     /// <param name="result">The result.</param>
     /// <returns>204, or the refusal's problem.</returns>

@@ -12,7 +12,9 @@ public static class TeamAccessEntityFrameworkBuilderExtensions
 {
     /// <summary>
     /// Stores TeamAccess in <see cref="TeamAccessDbContext"/> on the database that <paramref name="configureDatabase"/>
-    /// names (<c>db =&gt; db.UseSqlite("Data Source=teamaccess.db")</c>), replacing the in-memory stores. The schema comes
+    /// names (<c>db =&gt; db.UseSqlite("Data Source=teamaccess.db")</c>). A store service the host registered itself
+    /// (before or after <c>AddTeamAccess</c>) is kept and serves beside the EF Core store; another TeamAccess store call on
+    /// the same services (<c>AddInMemoryStores</c>) throws <see cref="InvalidOperationException"/>. The schema comes
     /// from the migrations the package ships for SQLite and PostgreSQL: call
     /// <see cref="MigrateTeamAccessDatabaseAsync"/> at start-up. EF Core logs the unique-index refusals that the store
     /// answers with result codes (a taken handle or email) at Debug, not as errors.
@@ -42,7 +44,8 @@ public static class TeamAccessEntityFrameworkBuilderExtensions
     /// (<c>AddDbContextFactory</c> or <c>AddPooledDbContextFactory</c>): the stores are singletons and create a
     /// short-lived context for every read and commit. The schema is the host's: add a migration of its context after
     /// each TeamAccess update (<c>dotnet ef migrations add</c>); <see cref="MigrateTeamAccessDatabaseAsync"/> applies the
-    /// context's migrations, or the host applies them as it does its own.
+    /// context's migrations, or the host applies them as it does its own. As with the other overload, a store service the
+    /// host registered itself is kept, and another TeamAccess store call throws <see cref="InvalidOperationException"/>.
     /// </summary>
     /// <typeparam name="TContext">The host's context.</typeparam>
     /// <param name="builder">The builder <c>AddTeamAccess</c> returned.</param>
@@ -52,28 +55,9 @@ public static class TeamAccessEntityFrameworkBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.RemoveAll<InMemoryTeamAccessStore>();
-        services.RemoveAll<IUserStore>();
-        services.RemoveAll<ITeamStore>();
-        services.RemoveAll<IMemberQueryStore>();
-        services.RemoveAll<IAuditStore>();
-        services.RemoveAll<IChangeStore>();
-        services.RemoveAll<IChangeFeed>();
-        services.RemoveAll<IChangeFeedCheckpoints>();
-        services.RemoveAll<IChangeFeedNotifier>();
-        services.RemoveAll<ISessionStore>();
-        services.RemoveAll<ITeamAccessDatabase>();
-
-        services.AddSingleton<EntityFrameworkTeamAccessStore<TContext>>();
-        services.AddSingleton<IUserStore>(sp => sp.GetRequiredService<EntityFrameworkTeamAccessStore<TContext>>());
-        services.AddSingleton<ITeamStore>(sp => sp.GetRequiredService<EntityFrameworkTeamAccessStore<TContext>>());
-        services.AddSingleton<IMemberQueryStore>(sp => sp.GetRequiredService<EntityFrameworkTeamAccessStore<TContext>>());
-        services.AddSingleton<IAuditStore>(sp => sp.GetRequiredService<EntityFrameworkTeamAccessStore<TContext>>());
-        services.AddSingleton<IChangeStore>(sp => sp.GetRequiredService<EntityFrameworkTeamAccessStore<TContext>>());
-        services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<EntityFrameworkTeamAccessStore<TContext>>());
-        services.AddSingleton<IChangeFeedCheckpoints>(sp => sp.GetRequiredService<EntityFrameworkTeamAccessStore<TContext>>());
-        services.AddSingleton<ISessionStore>(sp => sp.GetRequiredService<EntityFrameworkTeamAccessStore<TContext>>());
-        services.AddSingleton<ITeamAccessDatabase>(sp => sp.GetRequiredService<EntityFrameworkTeamAccessStore<TContext>>());
+        services.TryAddSingleton<EntityFrameworkTeamAccessStore<TContext>>();
+        services.TryAddSingleton<ITeamAccessDatabase>(sp => sp.GetRequiredService<EntityFrameworkTeamAccessStore<TContext>>());
+        builder.AddStores<EntityFrameworkTeamAccessStore<TContext>>();
         return builder;
     }
 

@@ -139,6 +139,10 @@ public static class TeamAccessModelBuilderExtensions
 
             // The Users page: a team's members keyset-paged on (email, id), filtered by an email prefix, counted.
             membership.HasIndex(m => new { m.TeamId, m.Email, m.Id }).HasDatabaseName("ix_ta_memberships_team_email");
+
+            // The invitations page: the same key, over the memberships that began as an invitation only, so a page of
+            // a team's few invitations does not walk its every member.
+            membership.HasIndex(m => new { m.TeamId, m.Email, m.Id }, "ix_ta_memberships_team_invitations").HasFilter("invitation_expires_at IS NOT NULL");
         });
 
         modelBuilder.Entity<InvitationSecretRow>(secret =>
@@ -193,6 +197,10 @@ public static class TeamAccessModelBuilderExtensions
             grant.Property(g => g.GrantedBy).HasColumnName("granted_by");
             grant.HasOne<TeamRow>().WithMany().HasForeignKey(g => g.TeamId).HasConstraintName("fk_ta_grants_team").OnDelete(DeleteBehavior.Cascade);
             grant.HasIndex(g => g.TeamId).HasDatabaseName("ix_ta_grants_team");
+
+            // The grants pages, keyset-paged on (resource, id): of a team, of one resource, of one subject.
+            grant.HasIndex(g => new { g.TeamId, g.ResourceId, g.Id }).HasDatabaseName("ix_ta_grants_team_resource");
+            grant.HasIndex(g => new { g.TeamId, g.SubjectId, g.ResourceId, g.Id }).HasDatabaseName("ix_ta_grants_team_subject");
         });
 
         modelBuilder.Entity<AuditEventRow>(audit =>

@@ -14,10 +14,10 @@ internal interface ITeamAccessDatabase
 /// The EF Core store. It is a singleton that holds no context: every read and every commit creates a short-lived
 /// context from the factory, so a commit is its own unit of work and concurrent callers never share a connection.
 /// A commit runs in one transaction: the rows with an expected version or stamp first, then new users and teams, then the
-/// team contents diffed against the snapshot as loaded, then the audit rows. Any refusal rolls everything back.
+/// rows the team operations put or remove, then the audit rows. Any refusal rolls everything back.
 /// </summary>
 internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory<TContext> factory)
-    : IUserStore, ITeamStore, IMemberQueryStore, IAuditStore, IChangeStore, ISessionStore, IChangeFeed, IChangeFeedCheckpoints, ITeamAccessDatabase
+    : IUserStore, ITeamStore, IMemberQueryStore, IListQueryStore, IAuditStore, IChangeStore, ISessionStore, IChangeFeed, IChangeFeedCheckpoints, ITeamAccessDatabase
     where TContext : DbContext
 {
     private const int LoadAllPageSize = 500;
@@ -32,6 +32,8 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
     private const string NotifySql = "NOTIFY " + EntityFrameworkChangeFeed.NotifyChannel;
 
     private const string PostgreSqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    private readonly TeamSnapshotCache _teams = new(TeamSnapshotCache.DefaultRowBudget);
 
     /// <inheritdoc />
     public async ValueTask<long> GetHeadAsync(CancellationToken cancellationToken)
@@ -184,8 +186,28 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
         var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
+            // One read of the team row by its key; the whole team only when this instance does not hold that version.
+            var version = await context.Set<TeamRow>().AsNoTracking().Where(t => t.Id == id.Value).Select(t => (long?)t.Version)
+                .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            if (version is not { } current)
+            {
+                _teams.Evict(id);
+                return null;
+            }
+
+            if (_teams.Find(id, current) is { } held)
+            {
+                return held;
+            }
+
             var loaded = await SnapshotReader.LoadAsync(context, [id.Value], cancellationToken).ConfigureAwait(false);
-            return loaded.Count == 0 ? null : loaded[0];
+            if (loaded.Count == 0)
+            {
+                return null;
+            }
+
+            _teams.Put(loaded[0]);
+            return loaded[0];
         }
     }
 
@@ -252,18 +274,17 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
         var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
-            var team = await context.Set<TeamRow>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == teamId.Value, cancellationToken).ConfigureAwait(false);
-            if (team is null)
-            {
-                return null;
-            }
-
-            // Served by the partial unique index on (team_id, user_id) of the current memberships.
+            // One round trip, what every page of a list pays to authorize: the team by its key, left-joined to the user's
+            // current membership in it (at most one, by the partial unique index), read by ix_ta_memberships_user.
             var terminal = SnapshotReader.TerminalStatuses;
-            var membership = await context.Set<MembershipRow>().AsNoTracking()
-                .Where(m => m.TeamId == teamId.Value && m.UserId == userId.Value && !terminal.Contains(m.Status))
+            var current = context.Set<MembershipRow>().AsNoTracking().Where(m => m.UserId == userId.Value && !terminal.Contains(m.Status));
+            var found = await (
+                from t in context.Set<TeamRow>().AsNoTracking().Where(t => t.Id == teamId.Value)
+                join m in current on t.Id equals m.TeamId into memberships
+                from m in memberships.DefaultIfEmpty()
+                select new { Team = t, Membership = m })
                 .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            return (RowMapping.ToTeam(team), membership is null ? null : RowMapping.ToMembership(membership));
+            return found is null ? null : (RowMapping.ToTeam(found.Team), found.Membership is null ? null : RowMapping.ToMembership(found.Membership));
         }
     }
 
@@ -298,14 +319,7 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
             }
 
             long? total = query.After is null ? await matching.LongCountAsync(cancellationToken).ConfigureAwait(false) : null;
-            var page = matching;
-            if (query.After is { } after)
-            {
-                var email = after.Email;
-                var id = after.MembershipId.Value;
-                page = page.Where(m => m.Email.CompareTo(email) > 0 || (m.Email == email && m.Id.CompareTo(id) > 0));
-            }
-
+            var page = After(matching, query.After);
             var size = query.EffectivePageSize;
             var rows = await (
                 from m in page
@@ -326,6 +340,136 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
                 r.Membership.CreatedAt)).ToList();
             MemberPageKey? next = rows.Count > size ? new MemberPageKey(members[^1].Email, members[^1].MembershipId) : null;
             return new MemberPage(members, total, next);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<Page<Membership, MemberPageKey>> ListInvitationsAsync(TeamId teamId, InvitationQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            // Walks ix_ta_memberships_team_invitations: (team_id, email, id) over the memberships that began as invitations.
+            var matching = context.Set<MembershipRow>().AsNoTracking().Where(m => m.TeamId == teamId.Value && m.InvitationExpiresAt != null);
+            if (query.OutstandingOnly)
+            {
+                matching = matching.Where(m => m.Status == MembershipStatus.Invited || m.Status == MembershipStatus.Expired);
+            }
+
+            if (query.NormalizedEmailPrefix is { } prefix)
+            {
+                matching = matching.Where(m => m.Email.StartsWith(prefix));
+            }
+
+            var size = query.EffectivePageSize;
+            var rows = await After(matching, query.After).OrderBy(m => m.Email).ThenBy(m => m.Id).Take(size + 1)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            return Pages.From(rows.ConvertAll(RowMapping.ToMembership), size, m => new MemberPageKey(m.Email, m.Id));
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<Page<TeamMembershipView, TeamPageKey>> ListTeamsForUserAsync(UserId userId, UserTeamQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            // The user's memberships by ix_ta_memberships_user, each team by its key: a user's few rows, sorted by handle.
+            var teams = context.Set<TeamRow>().AsNoTracking().Where(t => t.Status == TeamStatus.Active);
+            if (query.After is { } after)
+            {
+                var handle = after.Handle;
+                teams = teams.Where(t => t.Handle.CompareTo(handle) > 0);
+            }
+
+            var size = query.EffectivePageSize;
+            var rows = await (
+                from m in context.Set<MembershipRow>().AsNoTracking()
+                where m.UserId == userId.Value && (m.Status == MembershipStatus.Active || m.Status == MembershipStatus.Inactive)
+                join t in teams on m.TeamId equals t.Id
+                orderby t.Handle
+                select new { Team = t, m.Id, m.Role, m.Status })
+                .Take(size + 1)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            var views = rows.ConvertAll(r => new TeamMembershipView(RowMapping.ToTeam(r.Team), new MembershipId(r.Id), r.Role, r.Status));
+            return Pages.From(views, size, v => new TeamPageKey(v.Team.Handle));
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<Page<Group, GroupPageKey>> ListGroupsAsync(TeamId teamId, GroupQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            // The page by ix_ta_groups_team_handle, then the members of its groups by their primary key: two queries a page.
+            var groups = context.Set<GroupRow>().AsNoTracking().Where(g => g.TeamId == teamId.Value);
+            if (query.After is { } after)
+            {
+                var handle = after.Handle;
+                groups = groups.Where(g => g.Handle.CompareTo(handle) > 0);
+            }
+
+            var size = query.EffectivePageSize;
+            var rows = await groups.OrderBy(g => g.Handle).Take(size + 1).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var ids = rows.ConvertAll(g => g.Id);
+            var members = (await context.Set<GroupMemberRow>().AsNoTracking().Where(m => ids.Contains(m.GroupId))
+                .ToListAsync(cancellationToken).ConfigureAwait(false)).ToLookup(m => m.GroupId, m => m.MembershipId);
+            return Pages.From(rows.ConvertAll(g => RowMapping.ToGroup(g, members[g.Id])), size, g => new GroupPageKey(g.Handle));
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<Page<Grant, GrantPageKey>> ListGrantsAsync(TeamId teamId, GrantQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            // ix_ta_grants_team_resource (team_id, resource_id, id), or ix_ta_grants_team_subject for one subject's grants.
+            var matching = context.Set<GrantRow>().AsNoTracking().Where(g => g.TeamId == teamId.Value);
+            if (query.Subject is { } subject)
+            {
+                matching = matching.Where(g => g.SubjectId == subject.Id && g.SubjectKind == subject.Kind);
+            }
+
+            if (query.ResourceId is { } resource)
+            {
+                matching = matching.Where(g => g.ResourceId == resource);
+            }
+
+            if (query.After is { } after)
+            {
+                var resourceId = after.ResourceId;
+                var id = after.GrantId.Value;
+                matching = matching.Where(g => g.ResourceId.CompareTo(resourceId) >= 0 && (g.ResourceId.CompareTo(resourceId) > 0 || g.Id.CompareTo(id) > 0));
+            }
+
+            var size = query.EffectivePageSize;
+            var rows = await matching.OrderBy(g => g.ResourceId).ThenBy(g => g.Id).Take(size + 1).ToListAsync(cancellationToken).ConfigureAwait(false);
+            return Pages.From(rows.ConvertAll(RowMapping.ToGrant), size, g => new GrantPageKey(g.ResourceId, g.Id));
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<Page<AuditEvent, long>> ListAuditEventsAsync(TeamId teamId, AuditQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            // ix_ta_audit_events_team (team_id, sequence), walked forward or backward.
+            var events = context.Set<AuditEventRow>().AsNoTracking().Where(a => a.TeamId == teamId.Value);
+            var after = query.After;
+            var ordered = query.NewestFirst
+                ? (after is { } newer ? events.Where(a => a.Sequence < newer) : events).OrderByDescending(a => a.Sequence)
+                : (after is { } older ? events.Where(a => a.Sequence > older) : events).OrderBy(a => a.Sequence);
+            var size = query.EffectivePageSize;
+            var rows = await ordered.Take(size + 1).ToListAsync(cancellationToken).ConfigureAwait(false);
+            return Pages.From(rows.ConvertAll(RowMapping.ToAuditEvent), size, e => e.Sequence);
         }
     }
 
@@ -400,12 +544,7 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
     {
         ArgumentNullException.ThrowIfNull(changes);
         cancellationToken.ThrowIfCancellationRequested();
-        var refusal = ChangeSetRules.Check(changes);
-        if (refusal is not TeamAccessErrorCode.None)
-        {
-            return Result<long>.Failed(refusal);
-        }
-
+        ChangeSetChecks.Check(changes);
         var plan = CommitPlan.For(changes);
         var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
@@ -417,6 +556,7 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
             }
 
             using var refusals = RefusalLogScope.Begin();
+            var committed = false;
             try
             {
                 // A host that configured a retrying execution strategy gets the whole unit of work retried on transient
@@ -427,6 +567,7 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
                     static (_, state, ct) => CommitOnceAsync(state.Context, state.Plan, ct),
                     null,
                     cancellationToken).ConfigureAwait(false);
+                committed = true;
                 return Result<long>.Ok(sequence);
             }
             catch (AttachedUserMissingException)
@@ -437,6 +578,24 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
             {
                 refusals.Refused(code);
                 return Result<long>.Failed(code);
+            }
+            finally
+            {
+                // What this instance holds follows the commit: the stored team (the one held at the change's expected
+                // version with the change's operations applied), or nothing when the commit failed, its outcome is
+                // unknown, or the team was not held (the next read loads it again).
+                foreach (var team in changes.Teams)
+                {
+                    var before = team.IsNew ? TeamSnapshot.Empty(team.After) : _teams.Find(team.After.Id, team.ExpectedVersion);
+                    if (committed && before is not null)
+                    {
+                        _teams.Put(TeamOperation.ApplyAll(before, team));
+                    }
+                    else
+                    {
+                        _teams.Evict(team.After.Id);
+                    }
+                }
             }
         }
     }
@@ -460,6 +619,21 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
                 await TeamAccessMigrator.MigrateAsync(shipped, cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>The memberships after a page's last (email, id), the key the member and invitation pages are ordered by.</summary>
+    private static IQueryable<MembershipRow> After(IQueryable<MembershipRow> memberships, MemberPageKey? after)
+    {
+        if (after is not { } last)
+        {
+            return memberships;
+        }
+
+        var email = last.Email;
+        var id = last.MembershipId.Value;
+        // The leading "email >= last" bounds the index range itself, so a page starts where the last ended instead of
+        // walking (and filtering) every entry before it; the rest picks the rows after the last key within that range.
+        return memberships.Where(m => m.Email.CompareTo(email) >= 0 && (m.Email.CompareTo(email) > 0 || m.Id.CompareTo(id) > 0));
     }
 
     private static async Task<long> CommitOnceAsync(DbContext context, CommitPlan plan, CancellationToken cancellationToken)

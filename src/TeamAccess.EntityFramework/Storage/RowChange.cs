@@ -13,8 +13,8 @@ internal sealed record RowChange(object Row, EntityState State, object? Expected
 /// Plans a <see cref="ChangeSet"/> as rows, in three steps: first the rows whose token is checked (teams by version,
 /// users by stamp), so that a stale writer meets a conflict, and retries, rather than a unique index that the change it
 /// lost to has just filled (an accept that creates the invited user, racing the same accept); then the new users and
-/// teams; then the contents of each team, diffed between the snapshot as loaded and as it will be stored, and the
-/// audit rows.
+/// teams; then the rows each team change's operations put or remove, and the audit rows. No team is read or diffed:
+/// the operations say which rows change.
 /// </summary>
 internal sealed class CommitPlan
 {
@@ -65,20 +65,15 @@ internal sealed class CommitPlan
         // Teams in id order: concurrent writers touching several teams lock their rows in the same order.
         foreach (var change in changes.Teams.OrderBy(t => t.After.Id.Value))
         {
-            if (change.Before is { } before)
-            {
-                plan.Checked.Add(new RowChange(RowMapping.ToRow(change.After.Team), EntityState.Modified, before.Version));
-            }
-            else
-            {
-                plan.Heads.Add(new RowChange(RowMapping.ToRow(change.After.Team), EntityState.Added));
-            }
-
-            plan.AddContents(change.Before, change.After);
+            var team = RowMapping.ToRow(change.After);
+            (change.IsNew ? plan.Heads : plan.Checked).Add(change.IsNew
+                ? new RowChange(team, EntityState.Added)
+                : new RowChange(team, EntityState.Modified, change.ExpectedVersion));
+            plan.AddContents(change);
         }
 
         var changedUsers = changes.Users.Select(u => (u.Before ?? u.After)!.Id).ToHashSet();
-        plan.AttachedUsers.AddRange(changes.Teams.SelectMany(StoreConstraints.AttachedUsers).Where(u => !changedUsers.Contains(u)).Select(u => u.Value).Distinct().Order());
+        plan.AttachedUsers.AddRange(changes.Teams.SelectMany(ChangeSetChecks.AttachedUsers).Where(u => !changedUsers.Contains(u)).Select(u => u.Value).Distinct().Order());
         plan.Logins.AddRange(changes.AddedLogins.Select(l => new RowChange(RowMapping.ToRow(l), EntityState.Added)));
         plan.RevokedSessions.AddRange(changes.RevokedSessions.DistinctBy(r => r.SessionId).Select(r => new RowChange(RowMapping.ToRow(r), EntityState.Added)));
         plan.PurgeRevokedSessionsBefore = changes.RevokedSessions.Count == 0 ? 0 : changes.RevokedSessions.Min(r => r.RevokedAt.UtcTicks);
@@ -88,54 +83,88 @@ internal sealed class CommitPlan
         return plan;
     }
 
-    // Each child collection of a snapshot is one Diff line. Memberships come before the invitation secrets that
-    // reference them, so EF Core's ordering of inserts has the parent row first either way.
-    private void AddContents(TeamSnapshot? before, TeamSnapshot after)
+    /// <summary>
+    /// The rows of one team change's operations, each row once (an operation on a row the same change put before is
+    /// folded into it). Memberships come before the invitation secrets that reference them, and groups before their
+    /// members, so EF Core's ordering of inserts has the parent row first either way.
+    /// </summary>
+    private void AddContents(TeamChange change)
     {
-        Diff(before?.Memberships, after.Memberships, (_, m) => RowMapping.ToRow(m), (a, b) => a == b);
-        Diff(before?.InvitationSecrets, after.InvitationSecrets, (id, secret) => RowMapping.ToRow(after.Id, id, secret), (a, b) => a == b);
-        Diff(before?.Groups, after.Groups, (_, g) => RowMapping.ToRow(g), (a, b) => a.Name == b.Name && a.Handle == b.Handle);
-        Diff(before is null ? null : GroupMembers(before), GroupMembers(after), (_, row) => row, (_, _) => true);
-        Diff(before?.Grants, after.Grants, (_, g) => RowMapping.ToRow(g), (a, b) =>
-            a.Subject == b.Subject && a.ResourceId == b.ResourceId && a.GrantedBy == b.GrantedBy && a.Permissions.SequenceEqual(b.Permissions));
+        var memberships = new Folded<MembershipId, Membership>();
+        var secrets = new Dictionary<MembershipId, (bool Replaces, InvitationSecret Secret)>();
+        var groups = new Folded<GroupId, Group>();
+        var grants = new Folded<GrantId, Grant>();
+        foreach (var operation in change.Operations)
+        {
+            switch (operation)
+            {
+                case MembershipPut put:
+                    memberships.Put(put.After.Id, put.Before, put.After);
+                    break;
+                case InvitationSecretPut put:
+                    secrets[put.MembershipId] = (secrets.TryGetValue(put.MembershipId, out var first) ? first.Replaces : put.Replaces, put.Secret);
+                    break;
+                case GroupPut put:
+                    groups.Put(put.After.Id, put.Before, put.After);
+                    break;
+                case GroupRemoval removal:
+                    groups.Put(removal.Before.Id, removal.Before, null);
+                    break;
+                case GrantPut put:
+                    grants.Put(put.After.Id, put.Before, put.After);
+                    break;
+                case GrantRemoval removal:
+                    grants.Put(removal.Before.Id, removal.Before, null);
+                    break;
+            }
+        }
+
+        foreach (var (before, after) in memberships.Rows)
+        {
+            Contents.Add(new RowChange(RowMapping.ToRow(after!), before is null ? EntityState.Added : EntityState.Modified));
+        }
+
+        foreach (var (id, (replaces, secret)) in secrets)
+        {
+            Contents.Add(new RowChange(RowMapping.ToRow(change.After.Id, id, secret), replaces ? EntityState.Modified : EntityState.Added));
+        }
+
+        var members = new List<RowChange>();
+        foreach (var (before, after) in groups.Rows)
+        {
+            if (before is null || after is null)
+            {
+                Contents.Add(new RowChange(RowMapping.ToRow((after ?? before)!), before is null ? EntityState.Added : EntityState.Deleted));
+            }
+            else if (before.Name != after.Name || before.Handle != after.Handle)
+            {
+                Contents.Add(new RowChange(RowMapping.ToRow(after), EntityState.Modified));
+            }
+
+            var had = before?.Members ?? [];
+            var has = after?.Members ?? [];
+            members.AddRange(has.Except(had).Select(m => new RowChange(RowMapping.ToRow((after ?? before)!, m), EntityState.Added)));
+            members.AddRange(had.Except(has).Select(m => new RowChange(RowMapping.ToRow((after ?? before)!, m), EntityState.Deleted)));
+        }
+
+        Contents.AddRange(members);
+        foreach (var (before, after) in grants.Rows)
+        {
+            Contents.Add(new RowChange(RowMapping.ToRow((after ?? before)!), before is null ? EntityState.Added : after is null ? EntityState.Deleted : EntityState.Modified));
+        }
     }
 
-    private static Dictionary<(GroupId, MembershipId), GroupMemberRow> GroupMembers(TeamSnapshot snapshot) =>
-        snapshot.Groups.Values
-            .SelectMany(g => g.Members.Select(m => (Key: (g.Id, m), Row: RowMapping.ToRow(g, m))))
-            .ToDictionary(x => x.Key, x => x.Row);
-
-    private void Diff<TKey, TValue, TRow>(
-        IReadOnlyDictionary<TKey, TValue>? before,
-        IReadOnlyDictionary<TKey, TValue> after,
-        Func<TKey, TValue, TRow> toRow,
-        Func<TValue, TValue, bool> same)
+    /// <summary>The operations on one kind of row folded per row: as it was before the first, as it is after the last (<see langword="null"/>: gone).</summary>
+    private sealed class Folded<TKey, TValue>
         where TKey : notnull
-        where TRow : class
+        where TValue : class
     {
-        foreach (var (key, value) in after)
-        {
-            if (before is null || !before.TryGetValue(key, out var old))
-            {
-                Contents.Add(new RowChange(toRow(key, value), EntityState.Added));
-            }
-            else if (!same(old, value))
-            {
-                Contents.Add(new RowChange(toRow(key, value), EntityState.Modified));
-            }
-        }
+        private readonly Dictionary<TKey, (TValue? Before, TValue? After)> _rows = [];
 
-        if (before is null)
-        {
-            return;
-        }
+        /// <summary>The rows that changed; a row put and removed by the same change never reaches the store.</summary>
+        public IEnumerable<(TValue? Before, TValue? After)> Rows => _rows.Values.Where(r => r.Before is not null || r.After is not null);
 
-        foreach (var (key, value) in before)
-        {
-            if (!after.ContainsKey(key))
-            {
-                Contents.Add(new RowChange(toRow(key, value), EntityState.Deleted));
-            }
-        }
+        public void Put(TKey key, TValue? before, TValue? after) =>
+            _rows[key] = (_rows.TryGetValue(key, out var first) ? first.Before : before, after);
     }
 }

@@ -188,6 +188,9 @@ internal sealed class AccessEngine : IAccessChecker
         return Follower is { } follower ? follower.WaitForAsync(token, cancellationToken) : ValueTask.FromResult(false);
     }
 
+    /// <summary>The team's compiled index as this instance holds it now, or <see langword="null"/>.</summary>
+    internal CompiledTeam? FindTeam(TeamId teamId) => _teams.Find(teamId.Value);
+
     /// <summary>The version of the team the index holds, or 0 when it holds none.</summary>
     public long VersionOf(TeamId teamId) => _teams.Find(teamId.Value)?.Version ?? 0;
 

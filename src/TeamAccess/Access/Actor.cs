@@ -14,8 +14,11 @@ internal readonly record struct Actor(UserId Id, Membership? Membership, Role? R
     public static Result Authorize(TeamSnapshot team, UserId actorId, string permission, RoleCatalog roles, out Actor actor) =>
         Authorize(team.Team, team.FindCurrentMembership(actorId), actorId, permission, roles, out actor);
 
-    /// <summary>The same answers as <see cref="Authorize(TeamSnapshot, UserId, string, RoleCatalog, out Actor)"/>, from the team and the actor's current membership alone.</summary>
-    public static Result Authorize(Team team, Membership? membership, UserId actorId, string permission, RoleCatalog roles, out Actor actor)
+    /// <summary>
+    /// The same answers as <see cref="Authorize(TeamSnapshot, UserId, string, RoleCatalog, out Actor)"/>, from the team and
+    /// the actor's current membership alone; with no <paramref name="permission"/>, a current membership of an Active team is enough.
+    /// </summary>
+    public static Result Authorize(Team team, Membership? membership, UserId actorId, string? permission, RoleCatalog roles, out Actor actor)
     {
         var role = membership is null ? null : AccessRules.ActiveRole(team, membership, roles);
         actor = new Actor(actorId, membership, role);
@@ -29,7 +32,7 @@ internal readonly record struct Actor(UserId Id, Membership? Membership, Role? R
             return Result.Failed(TeamAccessErrorCode.TeamDeleted);
         }
 
-        if (role is null || !roles.PermissionCatalog.TryGet(permission, out var resolved) || !role.Has(resolved))
+        if (permission is not null && (role is null || !roles.PermissionCatalog.TryGet(permission, out var resolved) || !role.Has(resolved)))
         {
             return Result.Failed(TeamAccessErrorCode.PermissionDenied);
         }
@@ -49,6 +52,10 @@ internal readonly record struct Actor(UserId Id, Membership? Membership, Role? R
         var authorized = Authorize(snapshot, actorId, permission, roles, out _);
         return authorized.Succeeded ? Result<TeamSnapshot>.Ok(snapshot) : Result<TeamSnapshot>.Failed(authorized.Error);
     }
+
+    /// <summary>Whether the actor's role holds a team-level permission (the answer <see cref="Authorize(Team, Membership?, UserId, string?, RoleCatalog, out Actor)"/> gives).</summary>
+    public bool Holds(string permission, RoleCatalog roles) =>
+        Role is { } role && roles.PermissionCatalog.TryGet(permission, out var resolved) && role.Has(resolved);
 
     /// <summary>Nobody gives a role ranked above their own; only a guardian gives the guardian role (invariant 6).</summary>
     public Result MayGive(Role role)

@@ -17,15 +17,20 @@ internal sealed class CompiledTeam
     /// <summary>The role index of a membership whose role the catalog no longer has: it holds nothing.</summary>
     public const byte UnknownRole = byte.MaxValue;
 
-    private static readonly Dictionary<int, ulong> NoGrants = [];
+    private static readonly Dictionary<int, GrantWord> NoGrants = [];
 
     private readonly Entry[] _entries;
     private readonly int _shift;
     private readonly MembershipId[] _membershipIds;
     private readonly Guid[] _stamps;
     private readonly ulong[] _resourceBaseByRole;
-    private readonly Dictionary<string, Dictionary<int, ulong>>? _grantMasks;
+    private readonly Dictionary<string, Dictionary<int, GrantWord>>? _grantMasks;
     private readonly RoleCatalog _roleNames;
+
+    // The orders the lists page through, built on the first list of this version (most teams are never listed) and
+    // handed on by a patch, which keeps every user in its probe position and every grant word as it was.
+    private int[]? _positionsByUser;
+    private SlotGrants? _grantsBySlot;
 
     public CompiledTeam(TeamSnapshot snapshot, RoleCatalog roles)
     {
@@ -105,6 +110,8 @@ internal sealed class CompiledTeam
         _membershipIds = previous._membershipIds;
         _resourceBaseByRole = previous._resourceBaseByRole;
         _grantMasks = previous._grantMasks;
+        _positionsByUser = Volatile.Read(ref previous._positionsByUser);
+        _grantsBySlot = Volatile.Read(ref previous._grantsBySlot);
     }
 
     public TeamId Id { get; }
@@ -150,9 +157,32 @@ internal sealed class CompiledTeam
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong ResourceMask(in Entry entry, string resourceId)
     {
-        var mask = entry.TeamMask & _resourceBaseByRole[entry.Role];
-        return _grantMasks is null || !entry.Holds ? mask : mask | _grantMasks.GetValueOrDefault(resourceId, NoGrants).GetValueOrDefault(entry.SlotPlusOne - 1);
+        var mask = RoleResourceMask(in entry);
+        return _grantMasks is null || !entry.Holds ? mask : mask | _grantMasks.GetValueOrDefault(resourceId, NoGrants).GetValueOrDefault(entry.SlotPlusOne - 1).All;
     }
+
+    /// <summary>What the entry's role gives on every resource: its team word for a role that is not scoped to grants, else nothing.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ulong RoleResourceMask(in Entry entry) => entry.TeamMask & _resourceBaseByRole[entry.Role];
+
+    /// <summary>The grant words on one resource by slot (<see cref="Entry.SlotPlusOne"/> - 1), or <see langword="null"/> when no grant names it.</summary>
+    public Dictionary<int, GrantWord>? GrantsOn(string resourceId) => _grantMasks?.GetValueOrDefault(resourceId);
+
+    /// <summary>The entry at a position of the probe table (a position <see cref="PositionsByUser"/> lists).</summary>
+    public ref readonly Entry EntryAt(int position) => ref _entries[position];
+
+    /// <summary>
+    /// The probe-table positions of every entry, ordered by user id (<see cref="Guid.CompareTo(Guid)"/>): the keyset order
+    /// of "who can" pages. Sorted on the first call for this version, O(n log n); shared by the patched versions after it.
+    /// </summary>
+    public int[] PositionsByUser => Volatile.Read(ref _positionsByUser) ?? SortByUser();
+
+    /// <summary>
+    /// Every membership's grant words with the resources they are on, each membership's ordered by resource id (ordinal):
+    /// the keyset order of "what can" pages. Built on the first call for this version, O(words log words); shared by the
+    /// patched versions after it.
+    /// </summary>
+    public SlotGrants GrantsBySlot => Volatile.Read(ref _grantsBySlot) ?? IndexGrantsBySlot();
 
     public MembershipId MembershipIdOf(in Entry entry) => _membershipIds[entry.SlotPlusOne - 1];
 
@@ -224,6 +254,69 @@ internal sealed class CompiledTeam
         return new CompiledTeam(this, snapshot, entries, stamps);
     }
 
+    private int[] SortByUser()
+    {
+        var positions = new int[Count];
+        var users = new Guid[Count];
+        var n = 0;
+        for (var i = 0; i < _entries.Length; i++)
+        {
+            if (_entries[i].SlotPlusOne != 0)
+            {
+                positions[n] = i;
+                users[n++] = _entries[i].UserId;
+            }
+        }
+
+        Array.Sort(users, positions);
+
+        // Two first lists may sort at once; both orders are equal, and the first one published is kept.
+        return Interlocked.CompareExchange(ref _positionsByUser, positions, null) ?? positions;
+    }
+
+    private SlotGrants IndexGrantsBySlot()
+    {
+        var offsets = new int[Count + 1];
+        if (_grantMasks is not null)
+        {
+            foreach (var words in _grantMasks.Values)
+            {
+                foreach (var slot in words.Keys)
+                {
+                    offsets[slot + 1]++;
+                }
+            }
+        }
+
+        for (var slot = 0; slot < Count; slot++)
+        {
+            offsets[slot + 1] += offsets[slot];
+        }
+
+        var resources = new string[offsets[Count]];
+        var grantWords = new GrantWord[offsets[Count]];
+        if (_grantMasks is not null)
+        {
+            var next = offsets[..^1];
+            foreach (var (resourceId, words) in _grantMasks)
+            {
+                foreach (var (slot, word) in words)
+                {
+                    resources[next[slot]] = resourceId;
+                    grantWords[next[slot]++] = word;
+                }
+            }
+
+            for (var slot = 0; slot < Count; slot++)
+            {
+                Array.Sort(resources, grantWords, offsets[slot], offsets[slot + 1] - offsets[slot], StringComparer.Ordinal);
+            }
+        }
+
+        var built = new SlotGrants(offsets, resources, grantWords);
+        return Interlocked.CompareExchange(ref _grantsBySlot, built, null) ?? built;
+    }
+
     private static byte RoleIndexOf(RoleCatalog roles, string name) => roles.TryGet(name, out var role) ? (byte)role.Index : UnknownRole;
 
     private bool IsReachedByGrant(MembershipId membershipId)
@@ -270,28 +363,28 @@ internal sealed class CompiledTeam
         return i;
     }
 
-    private static Dictionary<string, Dictionary<int, ulong>> CompileGrants(TeamSnapshot snapshot, RoleCatalog roles, Dictionary<MembershipId, int> slotByMembership, Membership[] bySlot)
+    private static Dictionary<string, Dictionary<int, GrantWord>> CompileGrants(TeamSnapshot snapshot, RoleCatalog roles, Dictionary<MembershipId, int> slotByMembership, Membership[] bySlot)
     {
-        var compiled = new Dictionary<string, Dictionary<int, ulong>>(StringComparer.Ordinal);
+        var compiled = new Dictionary<string, Dictionary<int, GrantWord>>(StringComparer.Ordinal);
         foreach (var grant in snapshot.Grants.Values)
         {
             var granted = AccessRules.MaskOf(grant, roles);
             if (grant.Subject.Kind == GrantSubjectKind.Membership)
             {
-                Add(compiled, grant.ResourceId, new MembershipId(grant.Subject.Id), granted);
+                Add(compiled, grant.ResourceId, new MembershipId(grant.Subject.Id), granted, viaGroup: false);
             }
             else if (snapshot.Groups.TryGetValue(new GroupId(grant.Subject.Id), out var group))
             {
                 foreach (var member in group.Members)
                 {
-                    Add(compiled, grant.ResourceId, member, granted);
+                    Add(compiled, grant.ResourceId, member, granted, viaGroup: true);
                 }
             }
         }
 
         return compiled;
 
-        void Add(Dictionary<string, Dictionary<int, ulong>> target, string resourceId, MembershipId membershipId, ulong granted)
+        void Add(Dictionary<string, Dictionary<int, GrantWord>> target, string resourceId, MembershipId membershipId, ulong granted, bool viaGroup)
         {
             if (!slotByMembership.TryGetValue(membershipId, out var slot))
             {
@@ -309,7 +402,8 @@ internal sealed class CompiledTeam
                 target[resourceId] = masks = [];
             }
 
-            masks[slot] = masks.GetValueOrDefault(slot) | mask;
+            var word = masks.GetValueOrDefault(slot);
+            masks[slot] = viaGroup ? word with { ViaGroup = word.ViaGroup | mask } : word with { Direct = word.Direct | mask };
         }
     }
 
@@ -366,11 +460,38 @@ internal sealed class CompiledTeam
 
         public MembershipStatus MembershipStatus => (MembershipStatus)Status;
 
+        /// <summary>Gets the user the entry is keyed by.</summary>
+        public Guid UserId => GuidKey.Join(Lo, Hi);
+
         /// <summary>The entry of a membership whose role name resolved to <paramref name="role"/> (<see langword="null"/> when unknown).</summary>
         public static Entry Of(Team team, Membership membership, Role? role, ulong lo, ulong hi, int slotPlusOne)
         {
             var activeRole = AccessRules.ActiveRole(team, membership, role);
             return new Entry(lo, hi, AccessRules.TeamMask(activeRole), slotPlusOne, (byte)(role?.Index ?? UnknownRole), (byte)membership.Status, activeRole is not null);
         }
+    }
+
+    /// <summary>
+    /// What the grants on one resource give one membership, kept apart by how they reach it (the "how" of a "who can"
+    /// list); a check reads <see cref="All"/>. Already cut to reads for a membership of a read-only role.
+    /// </summary>
+    /// <param name="Direct">What grants to the membership itself give.</param>
+    /// <param name="ViaGroup">What grants to its groups give.</param>
+    internal readonly record struct GrantWord(ulong Direct, ulong ViaGroup)
+    {
+        public ulong All => Direct | ViaGroup;
+    }
+
+    /// <summary>
+    /// The grant words of every membership, by slot, with the resources they are on: slot s owns the range
+    /// <c>Offsets[s]</c> to <c>Offsets[s + 1]</c> of <see cref="Resources"/> and <see cref="Words"/>, ordered by resource id (ordinal).
+    /// </summary>
+    internal sealed class SlotGrants(int[] offsets, string[] resources, GrantWord[] words)
+    {
+        public int[] Offsets { get; } = offsets;
+
+        public string[] Resources { get; } = resources;
+
+        public GrantWord[] Words { get; } = words;
     }
 }

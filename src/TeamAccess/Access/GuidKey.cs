@@ -15,6 +15,17 @@ internal static class GuidKey
         return (lo, Unsafe.Add(ref lo, 1));
     }
 
+    /// <summary>The Guid whose two words <see cref="Split"/> gave.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Guid Join(ulong lo, ulong hi)
+    {
+        Guid value = default;
+        ref var words = ref Unsafe.As<Guid, ulong>(ref value);
+        words = lo;
+        Unsafe.Add(ref words, 1) = hi;
+        return value;
+    }
+
     /// <summary>The top <c>64 - shift</c> bits of the mixed words: a slot index for a table of <c>2^(64 - shift)</c> entries.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Slot(ulong lo, ulong hi, int shift) => (int)(((lo ^ (hi * 0x9E3779B97F4A7C15UL)) * 0xBF58476D1CE4E5B9UL) >> shift);

@@ -9,11 +9,25 @@ public interface IAuditLog
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The events; or NotFound, PermissionDenied.</returns>
     ValueTask<Result<IReadOnlyList<AuditEvent>>> ListAsync(UserId actor, TeamId teamId, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists one page of the team's events, keyset-paged on the sequence number: what a portal's audit page shows.</summary>
+    /// <param name="actor">The acting user.</param>
+    /// <param name="teamId">The team.</param>
+    /// <param name="query">The direction, page size and where the previous page ended.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The page; or NotFound, PermissionDenied.</returns>
+    ValueTask<Result<Page<AuditEvent, long>>> ListPageAsync(UserId actor, TeamId teamId, AuditQuery query, CancellationToken cancellationToken = default);
 }
 
 /// <summary>The default <see cref="IAuditLog"/>.</summary>
-internal sealed class AuditLog(ITeamStore teams, IAuditStore audit, RoleCatalog roles) : IAuditLog
+internal sealed class AuditLog(ITeamStore teams, IAuditStore audit, RoleCatalog roles, ListReader reads) : IAuditLog
 {
+    public async ValueTask<Result<Page<AuditEvent, long>>> ListPageAsync(UserId actor, TeamId teamId, AuditQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return await reads.ReadAsync(actor, teamId, Permissions.AuditRead, (lists, ct) => lists.ListAuditEventsAsync(teamId, query, ct), cancellationToken).ConfigureAwait(false);
+    }
+
     public async ValueTask<Result<IReadOnlyList<AuditEvent>>> ListAsync(UserId actor, TeamId teamId, CancellationToken cancellationToken = default)
     {
         var read = await Actor.ReadAsync(teams, roles, actor, teamId, Permissions.AuditRead, cancellationToken).ConfigureAwait(false);

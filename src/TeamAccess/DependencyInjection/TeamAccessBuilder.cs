@@ -1,15 +1,51 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace TeamAccess;
 
-/// <summary>Returned by <c>AddTeamAccess</c>; storage packages add themselves on it (<c>AddEntityFrameworkStores</c>).</summary>
+/// <summary>
+/// Returned by <c>AddTeamAccess</c>; the store is chosen on it (<c>AddEntityFrameworkStores</c> of the EF Core package, or
+/// <see cref="AddInMemoryStores"/>), and identity providers are added.
+/// </summary>
 public sealed class TeamAccessBuilder
 {
     internal TeamAccessBuilder(IServiceCollection services) => Services = services;
 
     /// <summary>Gets the host's service collection.</summary>
     public IServiceCollection Services { get; }
+
+    /// <summary>
+    /// Keeps everything in this process's memory: for samples, tests and trials, not for a host whose data must outlive
+    /// it or that runs as several instances. A store service the host registered itself is kept (see
+    /// <see cref="AddStores{TStore}"/>); a host that registers an <see cref="InMemoryTeamAccessStore"/> instance first
+    /// shares it, as sibling instances of one test do.
+    /// </summary>
+    /// <returns>The builder.</returns>
+    /// <exception cref="InvalidOperationException">Another store was chosen on these services already.</exception>
+    public TeamAccessBuilder AddInMemoryStores()
+    {
+        Services.TryAddSingleton<InMemoryTeamAccessStore>();
+        return AddStores<InMemoryTeamAccessStore>();
+    }
+
+    /// <summary>
+    /// For store packages: makes <typeparamref name="TStore"/>, which the caller registers, the store behind each store
+    /// service it implements (<see cref="IUserStore"/>, <see cref="ITeamStore"/>, <see cref="IMemberQueryStore"/>,
+    /// <see cref="IAuditStore"/>, <see cref="IChangeStore"/>, <see cref="IChangeFeed"/>,
+    /// <see cref="IChangeFeedCheckpoints"/>, <see cref="ISessionStore"/>; and one more <see cref="IChangeFeedNotifier"/>
+    /// when it is one). A store service the host registered itself, before or after <c>AddTeamAccess</c>, is kept and
+    /// serves beside the store. Calling it again with the same store changes nothing.
+    /// </summary>
+    /// <typeparam name="TStore">The store; resolved as a service, so register it (a singleton) too.</typeparam>
+    /// <returns>The builder.</returns>
+    /// <exception cref="InvalidOperationException">Another store was chosen on these services already: a host stores in one.</exception>
+    public TeamAccessBuilder AddStores<TStore>()
+        where TStore : class
+    {
+        StoreRegistration.Use<TStore>(Services);
+        return this;
+    }
 
     /// <summary>
     /// Registers an OpenID Connect identity provider under <paramref name="name"/>, whose id_tokens are validated against

@@ -9,13 +9,16 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class TeamAccessServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds TeamAccess with in-memory stores (a storage package replaces them on the returned builder). Options are
-    /// validated when the host starts: a bad role catalog fails the start, not the first request. Every registration is
-    /// a <c>TryAdd</c>, so a host can replace any part by registering it first.
+    /// Adds TeamAccess without a store: choose one on the returned builder, <c>AddEntityFrameworkStores(...)</c> (package
+    /// TeamAccess.EntityFramework) or <see cref="TeamAccessBuilder.AddInMemoryStores"/> (samples and tests). Without a
+    /// store the host's start fails (as does <see cref="WarmUpTeamAccessAsync"/>), and resolving a service that needs one
+    /// throws <see cref="InvalidOperationException"/>, each naming those calls. Options are validated when the host
+    /// starts: a bad role catalog fails the start, not the first request. Every registration is a <c>TryAdd</c>, so a host
+    /// can replace any part by registering it first.
     /// </summary>
     /// <param name="services">The host's services.</param>
     /// <param name="configure">Configures roles, permissions and behaviour.</param>
-    /// <returns>The builder, for storage.</returns>
+    /// <returns>The builder, on which the store is chosen.</returns>
     public static TeamAccessBuilder AddTeamAccess(this IServiceCollection services, Action<TeamAccessOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -32,21 +35,13 @@ public static class TeamAccessServiceCollectionExtensions
         services.TryAddSingleton(sp => RoleCatalog.Create(sp.GetRequiredService<IOptions<TeamAccessOptions>>().Value));
         services.TryAddSingleton(sp => sp.GetRequiredService<RoleCatalog>().PermissionCatalog);
 
-        services.TryAddSingleton<InMemoryTeamAccessStore>();
-        services.TryAddSingleton<IUserStore>(sp => sp.GetRequiredService<InMemoryTeamAccessStore>());
-        services.TryAddSingleton<ITeamStore>(sp => sp.GetRequiredService<InMemoryTeamAccessStore>());
-        services.TryAddSingleton<IMemberQueryStore>(sp => sp.GetRequiredService<InMemoryTeamAccessStore>());
-        services.TryAddSingleton<IAuditStore>(sp => sp.GetRequiredService<InMemoryTeamAccessStore>());
-        services.TryAddSingleton<IChangeStore>(sp => sp.GetRequiredService<InMemoryTeamAccessStore>());
-        services.TryAddSingleton<IChangeFeed>(sp => sp.GetRequiredService<InMemoryTeamAccessStore>());
-        services.TryAddSingleton<IChangeFeedCheckpoints>(sp => sp.GetRequiredService<InMemoryTeamAccessStore>());
+        StoreRegistration.AddStandIns(services);
         services.TryAddSingleton(sp => new ChangeFeedReader(sp.GetRequiredService<IChangeFeed>(), sp.GetRequiredService<IChangeFeedCheckpoints>()));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChangeFeedNotifier, InMemoryTeamAccessStore>(sp => sp.GetRequiredService<InMemoryTeamAccessStore>()));
-        services.TryAddSingleton<ISessionStore>(sp => sp.GetRequiredService<InMemoryTeamAccessStore>());
         services.TryAddSingleton<SessionStateCache>();
 
         services.TryAddSingleton<AccessEngine>();
         services.TryAddSingleton<IAccessChecker>(sp => sp.GetRequiredService<AccessEngine>());
+        services.TryAddSingleton<IAccessQueries, AccessQueries>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AccessIndexWarmup>());
         services.TryAddSingleton(sp => new ChangeFeedFollower(
             sp.GetRequiredService<AccessEngine>(),
@@ -71,6 +66,7 @@ public static class TeamAccessServiceCollectionExtensions
         services.TryAddSingleton<IdentityProviderRegistry>();
         services.TryAddSingleton<SessionKeys>();
 
+        services.TryAddSingleton<ListReader>();
         services.TryAddScoped<TeamWriter>();
         services.TryAddScoped<IUserService, UserService>();
         services.TryAddScoped<ITeamService, TeamService>();
@@ -86,16 +82,18 @@ public static class TeamAccessServiceCollectionExtensions
 
     /// <summary>
     /// Loads every stored team into the permission index and starts following the change feed, for hosts that do not run
-    /// the generic host's hosted services (which do this at start-up). Also validates the options, as the generic host
-    /// would. The feed is followed until the service provider is disposed.
+    /// the generic host's hosted services (which do this at start-up). Also validates the options and that a store was
+    /// chosen, as the generic host's start would. The feed is followed until the service provider is disposed.
     /// </summary>
     /// <param name="services">The built service provider.</param>
     /// <param name="cancellationToken">Cancels the load.</param>
     /// <returns>A task that completes when the index is loaded.</returns>
+    /// <exception cref="OptionsValidationException">The options are invalid, or no store was chosen (the message names the store calls).</exception>
     public static async Task WarmUpTeamAccessAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(services);
         _ = services.GetRequiredService<IOptions<TeamAccessOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<StoreRegistration.Check>>().Value;
         foreach (var hosted in services.GetServices<IHostedService>().OfType<AccessIndexWarmup>())
         {
             await hosted.StartAsync(cancellationToken).ConfigureAwait(false);

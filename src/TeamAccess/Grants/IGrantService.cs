@@ -31,4 +31,15 @@ public interface IGrantService
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The grants; or NotFound, PermissionDenied.</returns>
     ValueTask<Result<IReadOnlyList<Grant>>> ListAsync(UserId actor, TeamId teamId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Lists one page of the team's grants, of every subject or of one subject or resource, keyset-paged on
+    /// (resource, grant id), without loading the team (needs <c>members.read</c>).
+    /// </summary>
+    /// <param name="actor">The acting user.</param>
+    /// <param name="teamId">The team.</param>
+    /// <param name="query">The filters, page size and where the previous page ended.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The page; or NotFound, PermissionDenied.</returns>
+    ValueTask<Result<Page<Grant, GrantPageKey>>> ListPageAsync(UserId actor, TeamId teamId, GrantQuery query, CancellationToken cancellationToken = default);
 }

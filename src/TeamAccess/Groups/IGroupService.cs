@@ -47,4 +47,12 @@ public interface IGroupService
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The groups; or NotFound, PermissionDenied.</returns>
     ValueTask<Result<IReadOnlyList<Group>>> ListAsync(UserId actor, TeamId teamId, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists one page of the team's groups with their members, keyset-paged on the handle, without loading the team (needs <c>members.read</c>).</summary>
+    /// <param name="actor">The acting user.</param>
+    /// <param name="teamId">The team.</param>
+    /// <param name="query">The page size and where the previous page ended.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The page; or NotFound, PermissionDenied.</returns>
+    ValueTask<Result<Page<Group, GroupPageKey>>> ListPageAsync(UserId actor, TeamId teamId, GroupQuery query, CancellationToken cancellationToken = default);
 }

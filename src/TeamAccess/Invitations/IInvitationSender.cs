@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace TeamAccess;
 
@@ -87,13 +86,9 @@ public sealed class InvitationMessage
 /// <summary>The default sender: delivers nothing and logs that fact, without the secret, so a host notices it must register one.</summary>
 internal sealed class LoggingInvitationSender(ILogger<LoggingInvitationSender>? logger = null) : IInvitationSender
 {
-    private readonly ILogger _logger = logger ?? NullLogger<LoggingInvitationSender>.Instance;
-
     public ValueTask SendAsync(InvitationMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        // Scalars only: a structured log sink would serialize the message object, token and code included.
-        _logger.LogWarning("No IInvitationSender is registered; the invitation of membership {MembershipId} in team {TeamId} was not delivered", message.MembershipId, message.TeamId);
-        return ValueTask.CompletedTask;
+        return UndeliveredMessages.Log(logger, nameof(IInvitationSender), "invitation of membership", message.MembershipId.Value);
     }
 }

@@ -123,6 +123,17 @@ public interface IInvitationService
     ValueTask<Result<IReadOnlyList<InvitationView>>> ListAsync(UserId actor, TeamId teamId, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Lists one page of the team's invitations, keyset-paged on (address, membership id), without loading the team
+    /// (needs <c>members.read</c>): what a portal's invitations page shows.
+    /// </summary>
+    /// <param name="actor">The acting user.</param>
+    /// <param name="teamId">The team.</param>
+    /// <param name="query">The filters, page size and where the previous page ended.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The page, never a token or code; or NotFound, PermissionDenied.</returns>
+    ValueTask<Result<Page<InvitationView, MemberPageKey>>> ListPageAsync(UserId actor, TeamId teamId, InvitationQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Shows what an invitation offers. Never consumes it (mail scanners open every link): a right code can be looked at
     /// any number of times; only wrong codes count toward <see cref="InvitationOptions.MaxCodeAttempts"/>.
     /// </summary>

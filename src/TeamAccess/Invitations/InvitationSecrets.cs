@@ -5,8 +5,9 @@ using System.Text;
 namespace TeamAccess;
 
 /// <summary>
-/// Makes and checks invitation secrets (DESIGN.md invariant 5). A link token is <c>v1</c> + team id + membership id +
-/// 32 random bytes, base64url: the ids only say where to look; the 256 random bits are the secret, stored as SHA-256.
+/// Makes and checks invitation secrets: at least 128 bits of entropy, stored only as a hash, working once, expiring,
+/// dying on Resend and Revoke, compared in constant time. A link token is a <see cref="SecretTokens"/> token of
+/// kind 1 pointing at the team and the membership: the ids only say where to look; its secret is stored as SHA-256.
 /// A short code is 10 Crockford base32 characters (50 bits) from the same generator, stored as a salted PBKDF2 key
 /// because it is short; it is bound to the team and the email and locks after a few wrong tries. Every comparison is
 /// constant-time.
@@ -14,9 +15,7 @@ namespace TeamAccess;
 internal static class InvitationSecrets
 {
     public const int CodeLength = 10;
-    private const byte TokenVersion = 1;
-    private const int SecretBytes = 32;
-    private const int TokenBytes = 1 + 16 + 16 + SecretBytes;
+    private const byte TokenKind = 1;
     private const int CodeIterations = 20_000;
     private const string CodeAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
@@ -27,50 +26,19 @@ internal static class InvitationSecrets
 
     public static Issued Issue(TeamId teamId, MembershipId membershipId)
     {
-        Span<byte> token = stackalloc byte[TokenBytes];
-        token[0] = TokenVersion;
-        teamId.Value.TryWriteBytes(token.Slice(1, 16));
-        membershipId.Value.TryWriteBytes(token.Slice(17, 16));
-        var secret = token.Slice(33, SecretBytes);
-        RandomNumberGenerator.Fill(secret);
-        var tokenHash = SHA256.HashData(secret);
-
+        var (token, tokenHash) = SecretTokens.Issue(TokenKind, teamId.Value, membershipId.Value);
         var code = NewCode();
         var salt = RandomNumberGenerator.GetBytes(16);
         var codeHash = HashCode(code, salt);
-        var issued = new Issued(UrlSafeBase64.Encode(token), FormatCode(code), new InvitationSecret(UrlSafeBase64.Encode(tokenHash), UrlSafeBase64.Encode(codeHash), UrlSafeBase64.Encode(salt)));
-        CryptographicOperations.ZeroMemory(token);
-        return issued;
+        return new Issued(token, FormatCode(code), new InvitationSecret(tokenHash, UrlSafeBase64.Encode(codeHash), UrlSafeBase64.Encode(salt)));
     }
 
     /// <summary>Reads where a token points, without judging its secret; <see langword="false"/> for anything malformed.</summary>
-    public static bool TryParseToken(string? token, out TeamId teamId, out MembershipId membershipId)
-    {
-        teamId = default;
-        membershipId = default;
-        if (token is null || token.Length > 200 || !UrlSafeBase64.TryDecode(token.Trim(), out var bytes) || bytes.Length != TokenBytes || bytes[0] != TokenVersion)
-        {
-            return false;
-        }
+    public static bool TryParseToken(string? token, out TeamId teamId, out MembershipId membershipId) =>
+        TryParseToken(token, out teamId, out membershipId, out _);
 
-        teamId = new TeamId(new Guid(bytes.AsSpan(1, 16)));
-        membershipId = new MembershipId(new Guid(bytes.AsSpan(17, 16)));
-        CryptographicOperations.ZeroMemory(bytes);
-        return true;
-    }
-
-    public static bool TokenMatches(string token, InvitationSecret? stored)
-    {
-        if (stored is null || !UrlSafeBase64.TryDecode(token.Trim(), out var bytes) || bytes.Length != TokenBytes
-            || !UrlSafeBase64.TryDecode(stored.TokenHash, out var expected))
-        {
-            return false;
-        }
-
-        var actual = SHA256.HashData(bytes.AsSpan(33, SecretBytes));
-        CryptographicOperations.ZeroMemory(bytes);
-        return CryptographicOperations.FixedTimeEquals(actual, expected);
-    }
+    public static bool TokenMatches(string token, InvitationSecret? stored) =>
+        TryParseToken(token, out _, out _, out var secretHash) && SecretTokens.Matches(stored?.TokenHash, secretHash);
 
     public static bool CodeMatches(string code, InvitationSecret? stored)
     {
@@ -131,6 +99,15 @@ internal static class InvitationSecrets
         }
 
         return new string(chars);
+    }
+
+    private static bool TryParseToken(string? token, out TeamId teamId, out MembershipId membershipId, out byte[] secretHash)
+    {
+        Span<Guid> ids = stackalloc Guid[2];
+        var read = SecretTokens.TryRead(token, TokenKind, ids, out secretHash);
+        teamId = new TeamId(ids[0]);
+        membershipId = new MembershipId(ids[1]);
+        return read;
     }
 
     private static string FormatCode(string code) => $"{code[..5]}-{code[5..]}";

@@ -19,6 +19,7 @@ internal sealed class InvitationService(
     PasswordPolicy passwordPolicy,
     PasswordHasher passwordHasher,
     IOptions<TeamAccessOptions> options,
+    ListReader reads,
     ILogger<InvitationService>? logger = null) : IInvitationService
 {
     private readonly ILogger _logger = logger ?? NullLogger<InvitationService>.Instance;
@@ -52,82 +53,20 @@ internal sealed class InvitationService(
         }
 
         var inviter = await users.FindByIdAsync(actor, cancellationToken).ConfigureAwait(false);
-        var decided = await writer.RunOnTeamAsync(actor, teamId, Permissions.MembersInvite, "Invite", (team, who) =>
-        {
-            // Built afresh on every attempt: only the attempt that commits sends its messages.
-            var outcomes = new List<InviteOutcome>(request.Addresses.Count);
-            var messages = new List<InvitationMessage>();
-            var mayGive = who.MayGive(role);
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            var now = writer.Time.GetUtcNow();
-            var budget = SendBudget.Of(team.Current, now);
-            foreach (var address in request.Addresses)
-            {
-                if (!EmailAddress.TryNormalize(address, out var email))
-                {
-                    outcomes.Add(new InviteOutcome(address ?? string.Empty, InviteOutcomeKind.InvalidEmail, TeamAccessErrorCode.InvalidEmail, null, null, null));
-                    continue;
-                }
-
-                if (!mayGive.Succeeded)
-                {
-                    outcomes.Add(new InviteOutcome(address, InviteOutcomeKind.Refused, mayGive.Code, email, null, null));
-                    continue;
-                }
-
-                var existing = team.Current.FindCurrentMembershipByEmail(email);
-                if (existing is not null && existing.Status == MembershipStatus.Invited && IsPastExpiry(existing, now))
-                {
-                    // An expired invitation gives way: it is closed as Expired and the address is invited anew.
-                    MembershipChanges.Fire(team, existing, MembershipLifecycle.Trigger.Expire, AuditActions.InvitationExpired, Roles);
-                    existing = null;
-                }
-
-                if (!seen.Add(email) || existing?.Status == MembershipStatus.Invited)
-                {
-                    outcomes.Add(new InviteOutcome(address, InviteOutcomeKind.AlreadyInvited, TeamAccessErrorCode.AlreadyInvited, email, null, null));
-                    continue;
-                }
-
-                if (existing is not null)
-                {
-                    outcomes.Add(new InviteOutcome(address, InviteOutcomeKind.AlreadyMember, TeamAccessErrorCode.AlreadyMember, email, null, null));
-                    continue;
-                }
-
-                if (!budget.TrySpend(email, now, Options))
-                {
-                    outcomes.Add(new InviteOutcome(address, InviteOutcomeKind.Refused, TeamAccessErrorCode.RateLimited, email, null, null));
-                    continue;
-                }
-
-                var invitation = new Invitation(now + lifetime, now, 1, lifetime);
-                var membership = new Membership(MembershipId.New(), teamId, null, email, role.Name, MembershipStatus.Invited, now)
-                {
-                    CreatedBy = actor,
-                    Invitation = invitation,
-                };
-                var issued = InvitationSecrets.Issue(teamId, membership.Id);
-                team.PutMembership(membership, AuditActions.MembershipInvited);
-                team.PutInvitationSecret(membership.Id, issued.Secret);
-                messages.Add(Message(team.Current.Team, membership, inviter, issued, isResend: false));
-                outcomes.Add(new InviteOutcome(address, InviteOutcomeKind.Invited, TeamAccessErrorCode.None, email, membership.Id, invitation.ExpiresAt));
-            }
-
-            return Result<(List<InviteOutcome> Outcomes, List<InvitationMessage> Messages)>.Ok((outcomes, messages));
-        }, cancellationToken).ConfigureAwait(false);
-
+        var decided = await writer.RunOnTeamAsync(
+            actor, teamId, Permissions.MembersInvite, "Invite", team => Result<InviteBatch>.Ok(team.Invite(request.Addresses, role, lifetime, Options)), cancellationToken).ConfigureAwait(false);
         if (!decided.TryGetValue(out var batch))
         {
             return Result<InviteBatchResult>.Failed(decided.Error!);
         }
 
+        // Only the attempt that committed is sent: its secrets are the stored ones.
         var delivered = new HashSet<MembershipId>();
-        foreach (var message in batch.Messages)
+        foreach (var issued in batch.Issued)
         {
-            if (await SendAsync(message, cancellationToken).ConfigureAwait(false))
+            if (await SendAsync(Message(issued, inviter, isResend: false), cancellationToken).ConfigureAwait(false))
             {
-                delivered.Add(message.MembershipId);
+                delivered.Add(issued.Membership.Id);
             }
         }
 
@@ -140,57 +79,18 @@ internal sealed class InvitationService(
     public async ValueTask<Result<InvitationView>> ResendAsync(UserId actor, TeamId teamId, MembershipId membershipId, CancellationToken cancellationToken = default)
     {
         var inviter = await users.FindByIdAsync(actor, cancellationToken).ConfigureAwait(false);
-        var decided = await writer.RunOnTeamAsync(actor, teamId, Permissions.MembersInvite, "ResendInvitation", (team, who) =>
-        {
-            var target = FindInvited(team.Current, membershipId, who, out var refusal);
-            if (target?.Invitation is not { } invitation)
-            {
-                return Result<(InvitationView, InvitationMessage)>.Failed(refusal);
-            }
-
-            var now = writer.Time.GetUtcNow();
-            if (now < invitation.LastSentAt + Options.ResendCooldown || !SendBudget.Of(team.Current, now).TrySpend(target.Email, now, Options))
-            {
-                return Result<(InvitationView, InvitationMessage)>.Failed(TeamAccessErrorCode.RateLimited);
-            }
-
-            var lifecycle = Guardians.LifecycleOf(team.Current, target, Roles);
-            var fired = lifecycle.TryFire(MembershipLifecycle.Trigger.Resend);
-            if (!fired.Succeeded)
-            {
-                return Result<(InvitationView, InvitationMessage)>.Failed(fired.Error);
-            }
-
-            var renewed = invitation with
-            {
-                ExpiresAt = now + invitation.Lifetime,
-                LastSentAt = now,
-                SendCount = invitation.SendCount + 1,
-                CodeAttempts = 0,
-            };
-            var issued = InvitationSecrets.Issue(teamId, target.Id);
-            var saved = MembershipChanges.Save(team, target with { Invitation = renewed }, AuditActions.InvitationResent).Value!;
-            team.PutInvitationSecret(target.Id, issued.Secret);
-            return Result<(InvitationView, InvitationMessage)>.Ok((View(saved, now), Message(team.Current.Team, saved, inviter, issued, isResend: true)));
-        }, cancellationToken).ConfigureAwait(false);
-
+        var decided = await writer.RunOnTeamAsync(actor, teamId, Permissions.MembersInvite, "ResendInvitation", team => team.Resend(membershipId, Options), cancellationToken).ConfigureAwait(false);
         if (!decided.TryGetValue(out var resent))
         {
             return Result<InvitationView>.Failed(decided.Error!);
         }
 
-        await SendAsync(resent.Item2, cancellationToken).ConfigureAwait(false);
-        return Result<InvitationView>.Ok(resent.Item1);
+        await SendAsync(Message(resent, inviter, isResend: true), cancellationToken).ConfigureAwait(false);
+        return Result<InvitationView>.Ok(View(resent.Membership, writer.Time.GetUtcNow()));
     }
 
     public async ValueTask<Result> RevokeAsync(UserId actor, TeamId teamId, MembershipId membershipId, CancellationToken cancellationToken = default) =>
-        await writer.RunOnTeamAsync(actor, teamId, Permissions.MembersInvite, "RevokeInvitation", (team, who) =>
-        {
-            var target = FindInvited(team.Current, membershipId, who, out var refusal);
-            return target is null
-                ? Result<Membership>.Failed(refusal)
-                : MembershipChanges.Fire(team, target, MembershipLifecycle.Trigger.Revoke, AuditActions.InvitationRevoked, Roles);
-        }, cancellationToken).ConfigureAwait(false);
+        await writer.RunOnTeamAsync(actor, teamId, Permissions.MembersInvite, "RevokeInvitation", team => team.Revoke(membershipId), cancellationToken).ConfigureAwait(false);
 
     public async ValueTask<Result<IReadOnlyList<InvitationView>>> ListAsync(UserId actor, TeamId teamId, CancellationToken cancellationToken = default)
     {
@@ -210,6 +110,19 @@ internal sealed class InvitationService(
         return Result<IReadOnlyList<InvitationView>>.Ok(rows);
     }
 
+    public async ValueTask<Result<Page<InvitationView, MemberPageKey>>> ListPageAsync(UserId actor, TeamId teamId, InvitationQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var read = await reads.ReadAsync(actor, teamId, Permissions.MembersRead, (lists, ct) => lists.ListInvitationsAsync(teamId, query, ct), cancellationToken).ConfigureAwait(false);
+        if (!read.TryGetValue(out var page))
+        {
+            return Result<Page<InvitationView, MemberPageKey>>.Failed(read.Error!);
+        }
+
+        var now = writer.Time.GetUtcNow();
+        return Result<Page<InvitationView, MemberPageKey>>.Ok(new(page.Items.Select(m => View(m, now)).ToArray(), page.Next));
+    }
+
     public async ValueTask<Result<InvitationPreview>> PeekAsync(InvitationKey key, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -218,7 +131,7 @@ internal sealed class InvitationService(
             var policy = await policies.GetAsync(team.Id, ct).ConfigureAwait(false);
             var now = writer.Time.GetUtcNow();
             var t = team.Current.Team;
-            return Result<InvitationPreview>.Ok(new InvitationPreview(t.Id, t.Name, t.Handle, target.Email, target.Role, StatusOf(target, now), target.Invitation!.ExpiresAt, policy.RequiresSso));
+            return Result<InvitationPreview>.Ok(new InvitationPreview(t.Id, t.Name, t.Handle, target.Email, target.Role, TeamAggregate.InvitationStatusOf(target, now), target.Invitation!.ExpiresAt, policy.RequiresSso));
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -264,7 +177,7 @@ internal sealed class InvitationService(
                 team.Owner.UpdateUser(unconfirmed, unconfirmed with { EmailConfirmed = true, EmailConfirmationHash = null, EmailConfirmationExpiresAt = null }, AuditActions.UserEmailConfirmed);
             }
 
-            return Accept(team, target, user.Id);
+            return team.Accept(target.Id, user.Id);
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -338,7 +251,7 @@ internal sealed class InvitationService(
             if (await users.FindByEmailAsync(target.Email, ct).ConfigureAwait(false) is not null)
             {
                 var fresh = await writer.Teams.LoadAsync(team.Id, ct).ConfigureAwait(false);
-                var settled = fresh?.Memberships.GetValueOrDefault(target.Id) is { } now ? StateRefusal(fresh, now, team.Now) : TeamAccessErrorCode.None;
+                var settled = fresh?.Memberships.GetValueOrDefault(target.Id) is { } now ? TeamAggregate.StateRefusalOf(fresh.Team, now, team.Now) : TeamAccessErrorCode.None;
                 return Result<AcceptResult>.Failed(settled is TeamAccessErrorCode.None ? TeamAccessErrorCode.SignInRequired : settled);
             }
 
@@ -351,7 +264,7 @@ internal sealed class InvitationService(
                 return Result<AcceptResult>.Failed(linked);
             }
 
-            var accepted = Accept(team, target, userId);
+            var accepted = team.Accept(target.Id, userId);
             return accepted.TryGetValue(out var membership)
                 ? Result<AcceptResult>.Ok(new AcceptResult(user, membership))
                 : Result<AcceptResult>.Failed(accepted.Error!);
@@ -363,29 +276,18 @@ internal sealed class InvitationService(
         ArgumentNullException.ThrowIfNull(key);
         return await RunKeyedAsync(null, key, "DeclineInvitation", allowSettled: false, (team, target, _) =>
         {
-            var declined = target with { Invitation = target.Invitation! with { DeclinedAt = team.Now } };
-            return ValueTask.FromResult(MembershipChanges.Fire(team.Editor, declined, MembershipLifecycle.Trigger.Decline, AuditActions.InvitationDeclined, Roles));
+            return ValueTask.FromResult(team.Decline(target.Id));
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    private static bool IsPastExpiry(Membership membership, DateTimeOffset now) =>
-        membership.Invitation is { } invitation && now >= invitation.ExpiresAt;
-
-    private static InvitationStatus StatusOf(Membership membership, DateTimeOffset now) => membership switch
-    {
-        { Invitation.AcceptedAt: not null } => InvitationStatus.Accepted,
-        { Invitation.DeclinedAt: not null } => InvitationStatus.Declined,
-        { Status: MembershipStatus.Removed } => InvitationStatus.Revoked,
-        { Status: MembershipStatus.Expired } => InvitationStatus.Expired,
-        _ when IsPastExpiry(membership, now) => InvitationStatus.Expired,
-        _ => InvitationStatus.Pending,
-    };
-
     private static InvitationView View(Membership m, DateTimeOffset now) =>
-        new(m.Id, m.Email, m.Role, StatusOf(m, now), m.CreatedBy, m.CreatedAt, m.Invitation!.LastSentAt, m.Invitation.SendCount, m.Invitation.ExpiresAt);
+        new(m.Id, m.Email, m.Role, TeamAggregate.InvitationStatusOf(m, now), m.CreatedBy, m.CreatedAt, m.Invitation!.LastSentAt, m.Invitation.SendCount, m.Invitation.ExpiresAt);
 
-    private static InvitationMessage Message(Team team, Membership membership, User? inviter, InvitationSecrets.Issued issued, bool isResend) =>
-        new(membership.Email, team.Id, team.Name, team.Handle, inviter?.Email, membership.Role, issued.Token, issued.Code, membership.Invitation!.ExpiresAt, membership.Id, isResend);
+    private static InvitationMessage Message(IssuedInvitation issued, User? inviter, bool isResend)
+    {
+        var (team, membership, secret) = issued;
+        return new(membership.Email, team.Id, team.Name, team.Handle, inviter?.Email, membership.Role, secret.Token, secret.Code, membership.Invitation!.ExpiresAt, membership.Id, isResend);
+    }
 
     /// <summary>Validates a provider's token (a password credential proves no SSO identity); <see langword="null"/> when none was given.</summary>
     private async ValueTask<Result<ExternalIdentity?>> ProveAsync(SignInCredential? credential, CancellationToken cancellationToken)
@@ -405,7 +307,7 @@ internal sealed class InvitationService(
     }
 
     /// <summary>Links the SSO identity to the user, unless it already is; an identity of another user is refused.</summary>
-    private async ValueTask<TeamAccessErrorCode> LinkAsync(KeyedTeam team, ExternalIdentity identity, UserId userId, CancellationToken cancellationToken)
+    private async ValueTask<TeamAccessErrorCode> LinkAsync(TeamAggregate team, ExternalIdentity identity, UserId userId, CancellationToken cancellationToken)
     {
         var linked = await users.FindByLoginAsync(identity.Issuer, identity.Subject, cancellationToken).ConfigureAwait(false);
         if (linked is null)
@@ -424,67 +326,6 @@ internal sealed class InvitationService(
         && (!policy.RequiresSso || string.Equals(identity.Provider, policy.SsoProvider, StringComparison.Ordinal))
         && EmailAddress.TryNormalize(identity.Email, out var email)
         && string.Equals(email, invitedEmail, StringComparison.Ordinal);
-
-    /// <summary>Only a pending invitation of the team, for a role the actor may manage and give, can be resent or revoked.</summary>
-    private Membership? FindInvited(TeamSnapshot team, MembershipId membershipId, Actor who, out TeamAccessError refusal)
-    {
-        refusal = new TeamAccessError(TeamAccessErrorCode.NotFound, ErrorMessages.For(TeamAccessErrorCode.NotFound));
-        if (!team.Memberships.TryGetValue(membershipId, out var target) || target.Status.IsTerminal() || target.Invitation is null)
-        {
-            return null;
-        }
-
-        if (target.Status != MembershipStatus.Invited)
-        {
-            refusal = new TeamAccessError(TeamAccessErrorCode.InvalidTransition, ErrorMessages.For(TeamAccessErrorCode.InvalidTransition));
-            return null;
-        }
-
-        var allowed = who.MayManage(target, Roles);
-        if (allowed.Succeeded && Roles.TryGet(target.Role, out var role))
-        {
-            allowed = who.MayGive(role);
-        }
-
-        if (!allowed.Succeeded)
-        {
-            refusal = allowed.Error;
-            return null;
-        }
-
-        return target;
-    }
-
-    /// <summary>
-    /// Invited to Active with the invited role, if the inviter still holds the right to give that role (invariant 15)
-    /// and the user has no other current membership in the team.
-    /// </summary>
-    private Result<Membership> Accept(KeyedTeam team, Membership target, UserId userId)
-    {
-        var snapshot = team.Current;
-        if (snapshot.FindCurrentMembership(userId) is { } other && other.Id != target.Id)
-        {
-            return Result<Membership>.Failed(TeamAccessErrorCode.AlreadyMember);
-        }
-
-        if (!InviterMayStillGive(snapshot, target))
-        {
-            return Result<Membership>.Failed(TeamAccessErrorCode.InviterLostRight);
-        }
-
-        var accepted = target with { UserId = userId, Invitation = target.Invitation! with { AcceptedAt = team.Now } };
-        return MembershipChanges.Fire(team.Editor, accepted, MembershipLifecycle.Trigger.Accept, AuditActions.InvitationAccepted, Roles);
-    }
-
-    private bool InviterMayStillGive(TeamSnapshot snapshot, Membership target)
-    {
-        if (target.CreatedBy is not { } inviterId || !Roles.TryGet(target.Role, out var role))
-        {
-            return false;
-        }
-
-        return Actor.Authorize(snapshot, inviterId, Permissions.MembersInvite, Roles, out var inviter).Succeeded && inviter.MayGive(role).Succeeded;
-    }
 
     private async ValueTask<bool> SendAsync(InvitationMessage message, CancellationToken cancellationToken)
     {
@@ -512,7 +353,7 @@ internal sealed class InvitationService(
         InvitationKey key,
         string operation,
         bool allowSettled,
-        Func<KeyedTeam, Membership, CancellationToken, ValueTask<Result<T>>> decide,
+        Func<TeamAggregate, Membership, CancellationToken, ValueTask<Result<T>>> decide,
         CancellationToken cancellationToken)
     {
         var teamId = await ResolveTeamAsync(key, cancellationToken).ConfigureAwait(false);
@@ -542,14 +383,14 @@ internal sealed class InvitationService(
                     return Result<Result<T>>.Ok(Result<T>.Failed(TeamAccessErrorCode.InvalidToken));
                 }
 
-                var team = new KeyedTeam(changes, changes.Edit(snapshot));
+                var team = changes.Edit(snapshot);
                 var located = Locate(team, key);
                 if (!located.TryGetValue(out var target))
                 {
                     return Result<Result<T>>.Ok(Result<T>.Failed(located.Error!));
                 }
 
-                var state = StateRefusal(snapshot, target, team.Now);
+                var state = team.StateRefusal(target.Id);
                 if (state is not TeamAccessErrorCode.None && !(allowSettled && state is not TeamAccessErrorCode.TeamDeleted))
                 {
                     return Result<Result<T>>.Ok(Result<T>.Failed(state));
@@ -575,7 +416,7 @@ internal sealed class InvitationService(
             : null;
     }
 
-    private Result<Membership> Locate(KeyedTeam team, InvitationKey key)
+    private Result<Membership> Locate(TeamAggregate team, InvitationKey key)
     {
         var snapshot = team.Current;
         if (!key.IsCode)
@@ -643,8 +484,7 @@ internal sealed class InvitationService(
 
             var locked = target.Invitation!.CodeAttempts >= Options.MaxCodeAttempts;
             var matches = InvitationSecrets.CodeMatches(key.Code!, snapshot!.InvitationSecrets.GetValueOrDefault(target.Id) ?? InvitationSecrets.Decoy);
-            var tried = target with { Invitation = target.Invitation with { CodeAttempts = target.Invitation.CodeAttempts + (matches && !locked ? 0 : 1) } };
-            changes.Edit(snapshot).PutMembership(tried, AuditActions.InvitationCodeTried);
+            changes.Edit(snapshot).RecordCodeTry(target.Id, counts: !matches || locked);
             judgedFor = target.Id;
             return Result<CodeJudgement>.Ok(locked ? CodeJudgement.Locked : matches ? CodeJudgement.Right : CodeJudgement.Wrong);
         }, cancellationToken).ConfigureAwait(false);
@@ -675,80 +515,5 @@ internal sealed class InvitationService(
         Wrong = 1,
         Right = 2,
         Locked = 3,
-    }
-
-    private static TeamAccessErrorCode StateRefusal(TeamSnapshot snapshot, Membership target, DateTimeOffset now)
-    {
-        if (snapshot.Team.Status == TeamStatus.Deleted)
-        {
-            return TeamAccessErrorCode.TeamDeleted;
-        }
-
-        return StatusOf(target, now) switch
-        {
-            InvitationStatus.Accepted => TeamAccessErrorCode.InvitationAlreadyAccepted,
-            InvitationStatus.Declined => TeamAccessErrorCode.InvitationDeclined,
-            InvitationStatus.Revoked => TeamAccessErrorCode.InvitationRevoked,
-            InvitationStatus.Expired => TeamAccessErrorCode.InvitationExpired,
-            _ => TeamAccessErrorCode.None,
-        };
-    }
-
-    /// <summary>The team being decided on in a keyed write, with the operation's change set.</summary>
-    private sealed class KeyedTeam(ChangeSetBuilder owner, TeamEditor editor)
-    {
-        public ChangeSetBuilder Owner { get; } = owner;
-
-        public TeamEditor Editor { get; } = editor;
-
-        public TeamSnapshot Current => Editor.Current;
-
-        public TeamId Id => Editor.Id;
-
-        public DateTimeOffset Now => Owner.Now;
-
-        public static implicit operator TeamEditor(KeyedTeam team) => team.Editor;
-    }
-}
-
-/// <summary>
-/// What a team has sent within the last day, read from its invitations (revoked, declined and expired ones included):
-/// per address the messages and the latest send, and the team's total. An invitation last sent within the day counts
-/// all its sends, so the budget errs on the side of sending less.
-/// </summary>
-internal sealed class SendBudget
-{
-    private readonly Dictionary<string, (int Sent, DateTimeOffset Last)> _byAddress = new(StringComparer.Ordinal);
-    private int _teamSent;
-
-    public static SendBudget Of(TeamSnapshot team, DateTimeOffset now)
-    {
-        var budget = new SendBudget();
-        var since = now - TimeSpan.FromDays(1);
-        foreach (var membership in team.Memberships.Values)
-        {
-            if (membership.Invitation is { } invitation && invitation.LastSentAt > since)
-            {
-                budget._teamSent += invitation.SendCount;
-                var (sent, last) = budget._byAddress.GetValueOrDefault(membership.Email);
-                budget._byAddress[membership.Email] = (sent + invitation.SendCount, invitation.LastSentAt > last ? invitation.LastSentAt : last);
-            }
-        }
-
-        return budget;
-    }
-
-    /// <summary>Whether one more message may go to the address now; if so, it is counted.</summary>
-    public bool TrySpend(string email, DateTimeOffset now, InvitationOptions options)
-    {
-        var (sent, last) = _byAddress.GetValueOrDefault(email);
-        if ((sent > 0 && now < last + options.ResendCooldown) || sent >= options.MaxMessagesPerAddressPerDay || _teamSent >= options.MaxMessagesPerTeamPerDay)
-        {
-            return false;
-        }
-
-        _byAddress[email] = (sent + 1, now);
-        _teamSent++;
-        return true;
     }
 }

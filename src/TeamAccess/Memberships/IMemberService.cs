@@ -71,6 +71,22 @@ public interface IMemberService
     /// <returns>The membership; or NotFound, PermissionDenied, InvalidRole, RoleRankTooHigh, GuardianRequired, LastGuardian, InvalidTransition.</returns>
     ValueTask<Result<Membership>> ChangeRoleAsync(UserId actor, TeamId teamId, MembershipId membershipId, string role, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Edits a member's first and last names, as the Edit User page of a portal does (needs <c>members.manage</c>, the
+    /// permission that also changes the member's role; nobody edits a member whose role ranks above their own). Only
+    /// Active and Inactive members of the team: an invited address names itself when it accepts, and a user with no
+    /// membership in the team is not the team's to edit. The email is never changed. The names are the user's, so they
+    /// change in every team the user belongs to; the event is in this team's audit log.
+    /// </summary>
+    /// <param name="actor">The acting user.</param>
+    /// <param name="teamId">The team.</param>
+    /// <param name="membershipId">The member's membership.</param>
+    /// <param name="firstName">The new first name.</param>
+    /// <param name="lastName">The new last name.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The member's row; or NotFound, PermissionDenied, RoleRankTooHigh, InvalidName, InvalidTransition (an Invited membership).</returns>
+    ValueTask<Result<MemberView>> UpdateNamesAsync(UserId actor, TeamId teamId, MembershipId membershipId, string firstName, string lastName, CancellationToken cancellationToken = default);
+
     /// <summary>Deactivates an Active member (needs <c>members.manage</c>): no permissions until reactivated.</summary>
     /// <param name="actor">The acting user.</param>
     /// <param name="teamId">The team.</param>

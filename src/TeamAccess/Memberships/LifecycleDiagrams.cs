@@ -5,9 +5,9 @@ public static class LifecycleDiagrams
 {
     /// <summary>The membership lifecycle (Invited, Active, Inactive, Removed, Expired).</summary>
     /// <returns>A Mermaid <c>stateDiagram-v2</c>.</returns>
-    public static string Membership() => MembershipLifecycle.ToMermaid();
+    public static string Membership() => TeamAggregate.MembershipLifecycle.ToMermaid();
 
     /// <summary>The team lifecycle (tiers under Active, and Deleted).</summary>
     /// <returns>A Mermaid <c>stateDiagram-v2</c>.</returns>
-    public static string Team() => TeamLifecycle.ToMermaid();
+    public static string Team() => TeamAggregate.TeamLifecycle.ToMermaid();
 }

@@ -1,26 +1,14 @@
 namespace TeamAccess;
 
-/// <summary>The default <see cref="IMemberService"/>: loads the team, asks the membership's lifecycle, saves, audits.</summary>
-internal sealed class MemberService(IUserStore users, IMemberQueryStore members, TeamWriter writer) : IMemberService
+/// <summary>The default <see cref="IMemberService"/>: validates the input, runs one verb of the team aggregate with the permission it needs.</summary>
+internal sealed class MemberService(IUserStore users, IMemberQueryStore members, ListReader reads, TeamWriter writer) : IMemberService
 {
     private RoleCatalog Roles => writer.Roles;
 
     public async ValueTask<Result<MemberPage>> ListPageAsync(UserId actor, TeamId teamId, MemberQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var found = await members.FindTeamAndCurrentMembershipAsync(teamId, actor, cancellationToken).ConfigureAwait(false);
-        if (found is not var (team, membership))
-        {
-            return Result<MemberPage>.Failed(TeamAccessErrorCode.NotFound);
-        }
-
-        var authorized = Actor.Authorize(team, membership, actor, Permissions.MembersRead, Roles, out _);
-        if (!authorized.Succeeded)
-        {
-            return Result<MemberPage>.Failed(authorized.Error);
-        }
-
-        return Result<MemberPage>.Ok(await members.ListMembersAsync(teamId, query, cancellationToken).ConfigureAwait(false));
+        return await reads.ReadAsync(actor, teamId, Permissions.MembersRead, (_, ct) => members.ListMembersAsync(teamId, query, ct), cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask<Result<IReadOnlyList<MemberView>>> ListAsync(UserId actor, TeamId teamId, CancellationToken cancellationToken = default)
@@ -54,116 +42,61 @@ internal sealed class MemberService(IUserStore users, IMemberQueryStore members,
         }
 
         var user = await users.FindByIdAsync(userId, cancellationToken).ConfigureAwait(false);
-        return await writer.RunOnTeamAsync(actor, teamId, Permissions.MembersInvite, "AddMember", (team, who) =>
-        {
-            var mayGive = who.MayGive(newRole);
-            if (!mayGive.Succeeded)
-            {
-                return Result<Membership>.Failed(mayGive.Error);
-            }
-
-            if (user is null)
-            {
-                return Result<Membership>.Failed(TeamAccessErrorCode.NotFound);
-            }
-
-            var existing = team.Current.FindCurrentMembership(userId) ?? team.Current.FindCurrentMembershipByEmail(user.Email);
-            if (existing is not null)
-            {
-                return Result<Membership>.Failed(existing.Status == MembershipStatus.Invited ? TeamAccessErrorCode.AlreadyInvited : TeamAccessErrorCode.AlreadyMember);
-            }
-
-            var membership = new Membership(MembershipId.New(), teamId, userId, user.Email, newRole.Name, MembershipStatus.Active, writer.Time.GetUtcNow())
-            {
-                CreatedBy = actor,
-            };
-            team.PutMembership(membership, AuditActions.MembershipAdded);
-            return Result<Membership>.Ok(team.Current.Memberships[membership.Id]);
-        }, cancellationToken).ConfigureAwait(false);
+        return await writer.RunOnTeamAsync(actor, teamId, Permissions.MembersInvite, "AddMember", team => team.Add(user, newRole), cancellationToken).ConfigureAwait(false);
     }
 
-    public ValueTask<Result<Membership>> ChangeRoleAsync(UserId actor, TeamId teamId, MembershipId membershipId, string role, CancellationToken cancellationToken = default)
-    {
-        if (!Roles.TryGet(role, out var newRole))
-        {
-            return ValueTask.FromResult(Result<Membership>.Failed(TeamAccessErrorCode.InvalidRole));
-        }
-
-        return Manage(actor, teamId, membershipId, "ChangeRole", (team, who, target) =>
-        {
-            if (string.Equals(target.Role, newRole.Name, StringComparison.Ordinal))
-            {
-                return Result<Membership>.Ok(target);
-            }
-
-            var mayGive = who.MayGive(newRole);
-            if (!mayGive.Succeeded)
-            {
-                return Result<Membership>.Failed(mayGive.Error);
-            }
-
-            var changed = Guardians.LifecycleOf(team.Current, target, Roles).TryChangeRole(newRole);
-            return changed.Succeeded
-                ? Save(team, target with { Role = newRole.Name }, AuditActions.MembershipRoleChanged)
-                : Result<Membership>.Failed(changed.Error);
-        }, cancellationToken);
-    }
+    public ValueTask<Result<Membership>> ChangeRoleAsync(UserId actor, TeamId teamId, MembershipId membershipId, string role, CancellationToken cancellationToken = default) =>
+        Roles.TryGet(role, out var newRole)
+            ? writer.RunOnTeamAsync(actor, teamId, Permissions.MembersManage, "ChangeRole", team => team.ChangeRole(membershipId, newRole), cancellationToken)
+            : ValueTask.FromResult(Result<Membership>.Failed(TeamAccessErrorCode.InvalidRole));
 
     public ValueTask<Result<Membership>> DeactivateAsync(UserId actor, TeamId teamId, MembershipId membershipId, CancellationToken cancellationToken = default) =>
-        Manage(actor, teamId, membershipId, "Deactivate", (team, _, target) =>
-            Fire(team, target, MembershipLifecycle.Trigger.Deactivate, AuditActions.MembershipDeactivated), cancellationToken);
+        writer.RunOnTeamAsync(actor, teamId, Permissions.MembersManage, "Deactivate", team => team.Deactivate(membershipId), cancellationToken);
 
     public ValueTask<Result<Membership>> ReactivateAsync(UserId actor, TeamId teamId, MembershipId membershipId, CancellationToken cancellationToken = default) =>
-        Manage(actor, teamId, membershipId, "Reactivate", (team, _, target) =>
-            Fire(team, target, MembershipLifecycle.Trigger.Reactivate, AuditActions.MembershipReactivated), cancellationToken);
+        writer.RunOnTeamAsync(actor, teamId, Permissions.MembersManage, "Reactivate", team => team.Reactivate(membershipId), cancellationToken);
 
     public ValueTask<Result<Membership>> RemoveAsync(UserId actor, TeamId teamId, MembershipId membershipId, CancellationToken cancellationToken = default) =>
-        Manage(actor, teamId, membershipId, "Remove", (team, _, target) =>
-            Fire(team, target, target.Status == MembershipStatus.Invited ? MembershipLifecycle.Trigger.Revoke : MembershipLifecycle.Trigger.Remove, AuditActions.MembershipRemoved), cancellationToken);
+        writer.RunOnTeamAsync(actor, teamId, Permissions.MembersManage, "Remove", team => team.Remove(membershipId), cancellationToken);
 
     public ValueTask<Result<Membership>> LeaveAsync(UserId actor, TeamId teamId, CancellationToken cancellationToken = default) =>
-        writer.RunAsync(
-            actor,
-            "Leave",
-            async (changes, ct) =>
-            {
-                var snapshot = await writer.Teams.LoadAsync(teamId, ct).ConfigureAwait(false);
-                var own = snapshot?.FindCurrentMembership(actor);
-                if (snapshot is null || own is null)
-                {
-                    return Result<Membership>.Failed(TeamAccessErrorCode.NotFound);
-                }
+        writer.RunOnTeamAsync(actor, teamId, permission: null, "Leave", team => team.Leave(), cancellationToken);
 
-                if (snapshot.Team.Status == TeamStatus.Deleted)
-                {
-                    return Result<Membership>.Failed(TeamAccessErrorCode.TeamDeleted);
-                }
-
-                return Fire(changes.Edit(snapshot), own, MembershipLifecycle.Trigger.Leave, AuditActions.MembershipLeft);
-            },
-            cancellationToken);
-
-    private ValueTask<Result<Membership>> Manage(
-        UserId actor,
-        TeamId teamId,
-        MembershipId membershipId,
-        string operation,
-        Func<TeamEditor, Actor, Membership, Result<Membership>> decide,
-        CancellationToken cancellationToken) =>
-        writer.RunOnTeamAsync(actor, teamId, Permissions.MembersManage, operation, (team, who) =>
+    public async ValueTask<Result<MemberView>> UpdateNamesAsync(UserId actor, TeamId teamId, MembershipId membershipId, string firstName, string lastName, CancellationToken cancellationToken = default)
+    {
+        if (!Names.TryNormalizeName(firstName, out var first) || !Names.TryNormalizeName(lastName, out var last))
         {
-            // A membership of another team, or a terminal one, is not there to manage.
-            if (!team.Current.Memberships.TryGetValue(membershipId, out var target) || target.Status.IsTerminal())
+            return Result<MemberView>.Failed(TeamAccessErrorCode.InvalidName);
+        }
+
+        return await writer.RunAsync<MemberView>(actor, "UpdateMemberNames", async (changes, ct) =>
+        {
+            var snapshot = await writer.Teams.LoadAsync(teamId, ct).ConfigureAwait(false);
+            if (snapshot is null)
             {
-                return Result<Membership>.Failed(TeamAccessErrorCode.NotFound);
+                return Result<MemberView>.Failed(TeamAccessErrorCode.NotFound);
             }
 
-            var mayManage = who.MayManage(target, Roles);
-            return mayManage.Succeeded ? decide(team, who, target) : Result<Membership>.Failed(mayManage.Error);
-        }, cancellationToken);
+            var team = changes.Edit(snapshot);
+            var authorized = team.Authorize(actor, Permissions.MembersManage);
+            if (!authorized.Succeeded)
+            {
+                return Result<MemberView>.Failed(authorized.Error);
+            }
 
-    private Result<Membership> Fire(TeamEditor team, Membership target, MembershipLifecycle.Trigger trigger, string action) =>
-        MembershipChanges.Fire(team, target, trigger, action, Roles);
+            var target = team.Renamable(membershipId);
+            if (!target.TryGetValue(out var membership))
+            {
+                return Result<MemberView>.Failed(target.Error!);
+            }
 
-    private static Result<Membership> Save(TeamEditor team, Membership after, string action) => MembershipChanges.Save(team, after, action);
+            if (await users.FindByIdAsync(membership.UserId!.Value, ct).ConfigureAwait(false) is not { } user)
+            {
+                return Result<MemberView>.Failed(TeamAccessErrorCode.NotFound);
+            }
+
+            team.Rename(user, first, last);
+            return Result<MemberView>.Ok(new MemberView(membership.Id, user.Id, membership.Email, first, last, membership.Role, membership.Status, membership.CreatedAt));
+        }, cancellationToken).ConfigureAwait(false);
+    }
 }

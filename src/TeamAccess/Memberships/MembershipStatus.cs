@@ -1,6 +1,9 @@
 namespace TeamAccess;
 
-/// <summary>The states of the membership lifecycle (DESIGN.md section 3).</summary>
+/// <summary>
+/// The states of the membership lifecycle: Invited, then Active (accepted or added), Inactive (deactivated, may be
+/// reactivated), and the terminal Removed and Expired. Only Active holds permissions.
+/// </summary>
 public enum MembershipStatus
 {
     /// <summary>Invited; the invitee has not accepted yet. No permissions.</summary>
@@ -22,8 +25,13 @@ public enum MembershipStatus
 /// <summary>Queries on <see cref="MembershipStatus"/>.</summary>
 public static class MembershipStatusExtensions
 {
-    /// <summary>Tells whether the status is terminal (Removed or Expired).</summary>
+    // Read off the lifecycle's machine once: the statuses whose states take no trigger.
+    private static readonly bool[] Terminal = Enum.GetValues<MembershipStatus>()
+        .Select(s => TeamAggregate.MembershipLifecycle.TerminalStatuses.Contains(s))
+        .ToArray();
+
+    /// <summary>Tells whether the status is terminal (Removed or Expired): the lifecycle's machine takes no trigger in it.</summary>
     /// <param name="status">The status.</param>
     /// <returns><see langword="true"/> when no transition leaves the status.</returns>
-    public static bool IsTerminal(this MembershipStatus status) => status is MembershipStatus.Removed or MembershipStatus.Expired;
+    public static bool IsTerminal(this MembershipStatus status) => (uint)status < (uint)Terminal.Length && Terminal[(int)status];
 }

@@ -59,6 +59,7 @@ internal static class ErrorMessages
         TeamAccessErrorCode.EmailNotConfirmed => "Confirm your email address first: use the activation link we sent to it.",
         TeamAccessErrorCode.EmailConfirmationExpired => "The activation link has expired; ask for a new one.",
         TeamAccessErrorCode.InvalidTier => "The tier is not defined.",
+        TeamAccessErrorCode.InvalidCursor => "The page cursor is not valid: pass the previous page's Next of the same list, or none for the first page.",
         _ => code.ToString(),
     };
 }

@@ -180,4 +180,7 @@ public enum TeamAccessErrorCode
 
     /// <summary>The tier is not one of the defined <see cref="TeamTier"/> values.</summary>
     InvalidTier = 53,
+
+    /// <summary>The page cursor is malformed, or was made by another kind of list.</summary>
+    InvalidCursor = 54,
 }

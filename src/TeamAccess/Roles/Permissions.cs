@@ -12,6 +12,9 @@ public static class Permissions
     /// <summary>Change the team's tier. Only the guardian role may hold it.</summary>
     public const string BillingManage = "billing.manage";
 
+    /// <summary>Set how people sign in to the team (its SSO provider, accepted providers, just-in-time joining). Only the guardian role may hold it.</summary>
+    public const string TeamSignInPolicy = "team.sign-in-policy";
+
     /// <summary>List the team's members.</summary>
     public const string MembersRead = "members.read";
 
@@ -42,14 +45,21 @@ public static class Permissions
     /// </summary>
     internal static readonly string[] TeamLevel =
     [
-        TeamDelete, TeamManage, BillingManage, MembersRead, MembersInvite, MembersManage, GroupsManage, GrantsManage, AuditRead,
+        TeamDelete, TeamManage, BillingManage, MembersRead, MembersInvite, MembersManage, GroupsManage, GrantsManage, AuditRead, TeamSignInPolicy,
     ];
+
+    /// <summary>
+    /// The permissions of the guardian's actions alone (invariant 6: deleting the team, its billing tier, how people sign
+    /// in to it). The role catalog gives them to the guardian role and to no other: a wildcard leaves them out of other
+    /// roles, and naming one in another role fails the host's start.
+    /// </summary>
+    internal static readonly string[] GuardianOnly = [TeamDelete, BillingManage, TeamSignInPolicy];
 
     /// <summary>The built-in permissions in registration order.</summary>
     internal static readonly string[] BuiltIn =
     [
         TeamDelete, TeamManage, BillingManage, MembersRead, MembersInvite, MembersManage, GroupsManage, GrantsManage,
-        ResourcesRead, ResourcesWrite, AuditRead,
+        ResourcesRead, ResourcesWrite, AuditRead, TeamSignInPolicy,
     ];
 }
 

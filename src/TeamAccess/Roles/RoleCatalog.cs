@@ -70,6 +70,7 @@ public sealed class RoleCatalog
         var permissions = PermissionCatalog.Build(options.Permissions, errors);
         var definitions = options.Roles.Roles.Count == 0 ? RolePresets.OwnerAdministratorMemberObserver.Roles : options.Roles.Roles;
 
+        permissions.TryGetMask(Permissions.GuardianOnly, out var guardianOnly, out _);
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var ranks = new HashSet<int>();
         var compiled = new List<(RoleDefinition Definition, ulong Mask)>();
@@ -93,7 +94,11 @@ public sealed class RoleCatalog
             ulong mask = 0;
             foreach (var pattern in definition.Permissions)
             {
-                if (permissions.TryExpand(pattern, out var bits))
+                if (!definition.IsGuardian && Array.IndexOf(Permissions.GuardianOnly, pattern) >= 0)
+                {
+                    errors.Add($"Only the guardian role may hold '{pattern}'; role '{definition.Name}' does.");
+                }
+                else if (permissions.TryExpand(pattern, out var bits))
                 {
                     mask |= bits;
                 }
@@ -114,6 +119,9 @@ public sealed class RoleCatalog
                     errors.Add($"Role '{definition.Name}' excepts permission '{pattern}', which is not registered.");
                 }
             }
+
+            // Invariant 6: the guardian's own actions are confined to the guardian role, which always holds them.
+            mask = definition.IsGuardian ? mask | guardianOnly : mask & ~guardianOnly;
 
             if (definition.IsReadOnly && (mask & ~permissions.ReadMask) != 0)
             {
@@ -148,21 +156,6 @@ public sealed class RoleCatalog
             if (compiled.Any(r => !r.Definition.IsGuardian && r.Definition.Rank >= guardian.Definition.Rank))
             {
                 errors.Add($"The guardian role '{guardian.Definition.Name}' must rank above every other role.");
-            }
-
-            // Invariant 6: only a guardian deletes the team or changes its tier, so only the guardian role may hold those.
-            foreach (var guardianOnly in new[] { Permissions.TeamDelete, Permissions.BillingManage })
-            {
-                var bit = permissions.Get(guardianOnly).Mask;
-                if ((guardian.Mask & bit) == 0)
-                {
-                    errors.Add($"The guardian role '{guardian.Definition.Name}' must hold '{guardianOnly}'.");
-                }
-
-                foreach (var other in compiled.Where(r => !r.Definition.IsGuardian && (r.Mask & bit) != 0))
-                {
-                    errors.Add($"Only the guardian role may hold '{guardianOnly}'; role '{other.Definition.Name}' does.");
-                }
             }
         }
 

@@ -46,7 +46,12 @@ public sealed record SessionInfo(UserId UserId, TeamId TeamId, MembershipId Memb
 /// <param name="RequiresReauthentication">Whether switching there needs a new sign-in (the team does not accept the session's provider).</param>
 public sealed record SwitchableTeam(TeamId TeamId, string Name, string Handle, string Role, bool RequiresReauthentication);
 
-/// <summary>Sign-in to exactly one team, session tokens, and switching teams (DESIGN.md invariants 8, 9, 10).</summary>
+/// <summary>
+/// Sign-in to exactly one team, session tokens, and switching teams. A session is bound to one team and refused once its
+/// membership changes role or status; switching needs no new sign-in only when the other team accepts the provider that
+/// signed the session in (otherwise <see cref="TeamAccessErrorCode.ReauthenticationRequired"/>); a team that requires SSO
+/// refuses password sign-in.
+/// </summary>
 public interface ISessionService
 {
     /// <summary>
@@ -66,6 +71,17 @@ public interface ISessionService
     /// same work), EmailNotConfirmed, InvalidToken, UnknownProvider, ProviderNotAccepted, SsoRequired, NotFound.
     /// </returns>
     ValueTask<Result<Session>> SignInAsync(SignInCredential credential, TeamId teamId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Signs in to the team with the handle the user knows (<c>acme-robotics</c>), as <see cref="SignInAsync(SignInCredential, TeamId, CancellationToken)"/>
+    /// does with its id. The handle is trimmed and lower-cased first; an unknown or deleted team answers NotFound, as an
+    /// unknown team id does.
+    /// </summary>
+    /// <param name="credential">A password, or a token of a registered provider.</param>
+    /// <param name="teamHandle">The team's handle, as typed.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The session, or InvalidHandle (a malformed handle), NotFound, and the refusals of <see cref="SignInAsync(SignInCredential, TeamId, CancellationToken)"/>.</returns>
+    ValueTask<Result<Session>> SignInAsync(SignInCredential credential, string teamHandle, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Validates a session token, in this order: signature, issuer, audience, lifetime and the maximum age from the

@@ -111,6 +111,21 @@ internal sealed class SessionService(
             : Result<Session>.Failed(membership.Error!);
     }
 
+    public async ValueTask<Result<Session>> SignInAsync(SignInCredential credential, string teamHandle, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(credential);
+        var handle = teamHandle?.Trim().ToLowerInvariant();
+        if (!Handle.IsValid(handle))
+        {
+            return Result<Session>.Failed(TeamAccessErrorCode.InvalidHandle);
+        }
+
+        var teamId = await writer.Teams.FindIdByHandleAsync(handle!, cancellationToken).ConfigureAwait(false);
+        return teamId is { } id
+            ? await SignInAsync(credential, id, cancellationToken).ConfigureAwait(false)
+            : Result<Session>.Failed(TeamAccessErrorCode.NotFound);
+    }
+
     /// <summary>A new session (new id, sign-in time now) for a membership whose user has just proven who they are.</summary>
     private async ValueTask<Result<Session>> SignInIssueAsync(Membership membership, string provider, CancellationToken cancellationToken)
     {
@@ -446,7 +461,8 @@ internal sealed class SessionService(
             }
 
             // The team as this write has it (a claimed account's stamps were just replaced).
-            var team = changes.Edit(stored).Current;
+            var aggregate = changes.Edit(stored);
+            var team = aggregate.Current;
 
             var current = await policies.GetAsync(team.Id, ct).ConfigureAwait(false);
             var joinsJustInTime = await JustInTimeRoleAsync(team, current, identity, email, user, ct).ConfigureAwait(false);
@@ -473,10 +489,7 @@ internal sealed class SessionService(
                 return held;
             }
 
-            var membership = new Membership(MembershipId.New(), team.Id, user.Id, user.Email, joinsJustInTime.Name, MembershipStatus.Active, changes.Now) { CreatedBy = user.Id };
-            var editor = changes.Edit(team);
-            editor.PutMembership(membership, AuditActions.MembershipJoinedJustInTime);
-            return Result<Membership>.Ok(editor.Current.Memberships[membership.Id]);
+            return aggregate.JoinJustInTime(user, joinsJustInTime);
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -502,7 +515,7 @@ internal sealed class SessionService(
             var snapshot = await writer.Teams.LoadAsync(teamId, cancellationToken).ConfigureAwait(false);
             if (snapshot?.FindCurrentMembership(user.Id) is { } membership)
             {
-                changes.Edit(snapshot).PutMembership(membership with { SecurityStamp = Guid.NewGuid() }, AuditActions.MembershipSessionsEnded);
+                changes.Edit(snapshot).EndSessions(membership.Id);
             }
         }
 

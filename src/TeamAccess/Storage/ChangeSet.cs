@@ -5,15 +5,27 @@ namespace TeamAccess;
 /// <param name="After">The user to store.</param>
 public sealed record UserChange(User? Before, User? After);
 
-/// <summary>A change to one team: create (no <see cref="Before"/>) or update.</summary>
-/// <param name="Before">The snapshot as loaded; its version must still be the stored one.</param>
-/// <param name="After">The snapshot to store; its version is <see cref="Before"/>'s plus one (1 for a new team).</param>
-public sealed record TeamChange(TeamSnapshot? Before, TeamSnapshot After);
+/// <summary>
+/// A change to one team: the operations its aggregate performed, in order, beside the version the writer loaded. A store
+/// writes <see cref="After"/> as the team's row if the stored version is still <see cref="ExpectedVersion"/> (or, for a
+/// new team, none is stored) and applies each operation; it never needs the team's other rows.
+/// </summary>
+/// <param name="ExpectedVersion">The version the writer loaded; 0 for a team this change creates.</param>
+/// <param name="After">The team as it will be stored, its version <paramref name="ExpectedVersion"/> plus one.</param>
+/// <param name="Operations">What changed inside the team, in the order it happened.</param>
+public sealed record TeamChange(long ExpectedVersion, Team After, IReadOnlyList<TeamOperation> Operations)
+{
+    /// <summary>Gets whether the change creates the team.</summary>
+    public bool IsNew => ExpectedVersion == 0;
+}
 
 /// <summary>Everything one operation changes, committed atomically by <see cref="IChangeStore.CommitAsync"/>.</summary>
 /// <param name="Users">The user changes.</param>
 /// <param name="Teams">The team changes.</param>
-/// <param name="AuditEvents">The events recording the changes; the store assigns their sequence numbers.</param>
+/// <param name="AuditEvents">
+/// The events recording the changes, a projection of the operations (<see cref="TeamOperation"/>) and user changes in
+/// the order they happened; the store assigns their sequence numbers.
+/// </param>
 public sealed record ChangeSet(IReadOnlyList<UserChange> Users, IReadOnlyList<TeamChange> Teams, IReadOnlyList<AuditEvent> AuditEvents)
 {
     /// <summary>Gets the external logins linked to users by this change; a store refuses one whose (issuer, subject) is taken.</summary>

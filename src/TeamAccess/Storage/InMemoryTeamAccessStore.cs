@@ -8,7 +8,7 @@ namespace TeamAccess;
 /// commit for longer than a dictionary lookup. Several service providers given the same instance behave as several host
 /// instances on one database: each commit appends to the change feed and wakes every follower.
 /// </summary>
-public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQueryStore, IAuditStore, IChangeStore, ISessionStore, IChangeFeed, IChangeFeedNotifier, IChangeFeedCheckpoints
+public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQueryStore, IListQueryStore, IAuditStore, IChangeStore, ISessionStore, IChangeFeed, IChangeFeedNotifier, IChangeFeedCheckpoints
 {
     private readonly object _gate = new();
     private readonly Dictionary<UserId, User> _users = [];
@@ -187,7 +187,7 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQue
             .ToList();
         var size = query.EffectivePageSize;
         var page = matching
-            .Where(m => query.After is not { } after || Compare(m, after) > 0)
+            .Where(m => query.After is not { } after || IsAfter(m.Email, m.Id.Value, after.Email, after.MembershipId.Value))
             .OrderBy(m => m.Email, StringComparer.Ordinal)
             .ThenBy(m => m.Id.Value)
             .Take(size + 1)
@@ -199,11 +199,91 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQue
         }).ToList();
         MemberPageKey? next = page.Count > size ? new MemberPageKey(views[^1].Email, views[^1].MembershipId) : null;
         return ValueTask.FromResult(new MemberPage(views, query.After is null ? matching.Count : null, next));
+    }
 
-        static int Compare(Membership m, MemberPageKey after)
+    /// <inheritdoc />
+    public ValueTask<Page<Membership, MemberPageKey>> ListInvitationsAsync(TeamId teamId, InvitationQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var prefix = query.NormalizedEmailPrefix;
+        var rows = (FindTeam(teamId)?.Memberships.Values ?? [])
+            .Where(m => m.Invitation is not null)
+            .Where(m => !query.OutstandingOnly || m.Status is MembershipStatus.Invited or MembershipStatus.Expired)
+            .Where(m => prefix is null || m.Email.StartsWith(prefix, StringComparison.Ordinal))
+            .Where(m => query.After is not { } after || IsAfter(m.Email, m.Id.Value, after.Email, after.MembershipId.Value))
+            .OrderBy(m => m.Email, StringComparer.Ordinal)
+            .ThenBy(m => m.Id.Value);
+        return ValueTask.FromResult(Pages.From(Take(rows, query.EffectivePageSize), query.EffectivePageSize, m => new MemberPageKey(m.Email, m.Id)));
+    }
+
+    /// <inheritdoc />
+    public ValueTask<Page<TeamMembershipView, TeamPageKey>> ListTeamsForUserAsync(UserId userId, UserTeamQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        List<TeamSnapshot> teams;
+        lock (_gate)
         {
-            var byEmail = string.CompareOrdinal(m.Email, after.Email);
-            return byEmail != 0 ? byEmail : m.Id.Value.CompareTo(after.MembershipId.Value);
+            teams = _teamIdsByUser.TryGetValue(userId, out var ids) ? [.. ids.Select(id => _teams[id])] : [];
+        }
+
+        var rows = teams
+            .Where(t => t.Team.Status == TeamStatus.Active && (query.After is not { } after || string.CompareOrdinal(t.Team.Handle, after.Handle) > 0))
+            .Select(t => (Team: t.Team, Membership: t.FindCurrentMembership(userId)))
+            .Where(t => t.Membership is { Status: MembershipStatus.Active or MembershipStatus.Inactive })
+            .OrderBy(t => t.Team.Handle, StringComparer.Ordinal)
+            .Select(t => new TeamMembershipView(t.Team, t.Membership!.Id, t.Membership.Role, t.Membership.Status));
+        return ValueTask.FromResult(Pages.From(Take(rows, query.EffectivePageSize), query.EffectivePageSize, v => new TeamPageKey(v.Team.Handle)));
+    }
+
+    /// <inheritdoc />
+    public ValueTask<Page<Group, GroupPageKey>> ListGroupsAsync(TeamId teamId, GroupQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var rows = (FindTeam(teamId)?.Groups.Values ?? [])
+            .Where(g => query.After is not { } after || string.CompareOrdinal(g.Handle, after.Handle) > 0)
+            .OrderBy(g => g.Handle, StringComparer.Ordinal);
+        return ValueTask.FromResult(Pages.From(Take(rows, query.EffectivePageSize), query.EffectivePageSize, g => new GroupPageKey(g.Handle)));
+    }
+
+    /// <inheritdoc />
+    public ValueTask<Page<Grant, GrantPageKey>> ListGrantsAsync(TeamId teamId, GrantQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var rows = (FindTeam(teamId)?.Grants.Values ?? [])
+            .Where(g => (query.Subject is not { } subject || g.Subject == subject) && (query.ResourceId is not { } resource || string.Equals(g.ResourceId, resource, StringComparison.Ordinal)))
+            .Where(g => query.After is not { } after || IsAfter(g.ResourceId, g.Id.Value, after.ResourceId, after.GrantId.Value))
+            .OrderBy(g => g.ResourceId, StringComparer.Ordinal)
+            .ThenBy(g => g.Id.Value);
+        return ValueTask.FromResult(Pages.From(Take(rows, query.EffectivePageSize), query.EffectivePageSize, g => new GrantPageKey(g.ResourceId, g.Id)));
+    }
+
+    /// <inheritdoc />
+    public ValueTask<Page<AuditEvent, long>> ListAuditEventsAsync(TeamId teamId, AuditQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        AuditEvent[] events;
+        lock (_gate)
+        {
+            events = _auditByTeam.TryGetValue(teamId, out var list) ? [.. list] : [];
+        }
+
+        var rows = query.NewestFirst
+            ? events.Where(e => query.After is not { } after || e.Sequence < after).OrderByDescending(e => e.Sequence)
+            : events.Where(e => query.After is not { } after || e.Sequence > after).OrderBy(e => e.Sequence);
+        return ValueTask.FromResult(Pages.From(Take(rows, query.EffectivePageSize), query.EffectivePageSize, e => e.Sequence));
+    }
+
+    private static List<T> Take<T>(IEnumerable<T> ordered, int pageSize) => [.. ordered.Take(pageSize + 1)];
+
+    /// <summary>Whether (text, id) sorts after a page's last key: by ordinal text, then by id.</summary>
+    private static bool IsAfter(string text, Guid id, string afterText, Guid afterId) =>
+        string.CompareOrdinal(text, afterText) is var byText && (byText > 0 || (byText == 0 && id.CompareTo(afterId) > 0));
+
+    private TeamSnapshot? FindTeam(TeamId teamId)
+    {
+        lock (_gate)
+        {
+            return _teams.GetValueOrDefault(teamId);
         }
     }
 
@@ -251,13 +331,14 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQue
         long sequence;
         lock (_gate)
         {
-            var refusal = Check(changes);
+            var applied = new Dictionary<TeamId, TeamSnapshot>();
+            var refusal = Check(changes, applied);
             if (refusal is not TeamAccessErrorCode.None)
             {
                 return ValueTask.FromResult(Result<long>.Failed(refusal));
             }
 
-            Apply(changes);
+            Apply(changes, applied);
             sequence = _sequence;
             foreach (var team in changes.Teams)
             {
@@ -338,18 +419,24 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQue
         }
     }
 
-    private TeamAccessErrorCode Check(ChangeSet changes)
+    /// <summary>
+    /// Checks a change set against what is stored, as a database's tokens and unique indexes would, and builds each
+    /// changed team by applying its operations to the stored one. Nothing is changed here.
+    /// </summary>
+    private TeamAccessErrorCode Check(ChangeSet changes, Dictionary<TeamId, TeamSnapshot> applied)
     {
+        ChangeSetChecks.Check(changes);
+
         // Stale versions and stamps first: a writer that lost a race retries on a conflict rather than meeting a unique
         // constraint that the winner's change has just filled (two accepts that each create the invited user).
         foreach (var change in changes.Teams)
         {
-            if (change.Before is { } loaded && (!_teams.TryGetValue(loaded.Id, out var current) || current.Version != loaded.Version))
+            var stored = _teams.GetValueOrDefault(change.After.Id);
+            if (change.IsNew ? stored is not null : stored?.Version != change.ExpectedVersion)
             {
                 return TeamAccessErrorCode.ConcurrencyFailure;
             }
         }
-
 
         var emailsTaken = new HashSet<string>(StringComparer.Ordinal);
         var emailsFreed = new HashSet<string>(StringComparer.Ordinal);
@@ -365,10 +452,6 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQue
                 if (change.After is null)
                 {
                     emailsFreed.Add(before.Email);
-                }
-                else if (change.After.Email != before.Email || change.After.Id != before.Id)
-                {
-                    throw new ArgumentException("A user's id and email are not changed by an update.", nameof(changes));
                 }
             }
             else if (change.After is { } created)
@@ -393,8 +476,7 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQue
                 return TeamAccessErrorCode.LoginAlreadyLinked;
             }
 
-            var linkedUserExists = _users.ContainsKey(login.UserId) || changes.Users.Any(u => u.Before is null && u.After?.Id == login.UserId);
-            if (!linkedUserExists || changes.Users.Any(u => u.After is null && u.Before?.Id == login.UserId))
+            if (!UserExistsAfter(changes, login.UserId))
             {
                 return TeamAccessErrorCode.NotFound;
             }
@@ -403,38 +485,13 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQue
         var handlesTaken = new HashSet<string>(StringComparer.Ordinal);
         foreach (var change in changes.Teams)
         {
-            var after = change.After;
-            if (change.Before is { } before)
+            if (change.IsNew && (_teamIdsByHandle.ContainsKey(change.After.Handle) || !handlesTaken.Add(change.After.Handle)))
             {
-                if (before.Id != after.Id || after.Version != before.Version + 1 || after.Team.Handle != before.Team.Handle)
-                {
-                    throw new ArgumentException("A team update keeps the id and handle and bumps the version by one.", nameof(changes));
-                }
-
-                if (!_teams.TryGetValue(before.Id, out var stored) || stored.Version != before.Version)
-                {
-                    return TeamAccessErrorCode.ConcurrencyFailure;
-                }
-            }
-            else
-            {
-                if (after.Version != 1)
-                {
-                    throw new ArgumentException("A new team has version 1.", nameof(changes));
-                }
-
-                if (_teams.ContainsKey(after.Id))
-                {
-                    return TeamAccessErrorCode.ConcurrencyFailure;
-                }
-
-                if (_teamIdsByHandle.ContainsKey(after.Team.Handle) || !handlesTaken.Add(after.Team.Handle))
-                {
-                    return TeamAccessErrorCode.DuplicateHandle;
-                }
+                return TeamAccessErrorCode.DuplicateHandle;
             }
 
-            var constraint = StoreConstraints.Check(after);
+            var team = TeamOperation.ApplyAll(_teams.GetValueOrDefault(change.After.Id) ?? TeamSnapshot.Empty(change.After), change);
+            var constraint = Unique(team, change);
             if (constraint is not TeamAccessErrorCode.None)
             {
                 return constraint;
@@ -442,21 +499,46 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQue
 
             // A membership that becomes a user's current one needs that user to exist when it commits: a user deleted
             // since the writer read it must not leave a ghost member (who could even count as the team's guardian).
-            foreach (var userId in StoreConstraints.AttachedUsers(change))
+            if (ChangeSetChecks.AttachedUsers(change).Any(userId => !UserExistsAfter(changes, userId)))
             {
-                var created = changes.Users.Any(u => u.Before is null && u.After?.Id == userId);
-                var deleted = changes.Users.Any(u => u.After is null && u.Before?.Id == userId);
-                if ((!_users.ContainsKey(userId) && !created) || deleted)
-                {
-                    return TeamAccessErrorCode.NotFound;
-                }
+                return TeamAccessErrorCode.NotFound;
+            }
+
+            applied[team.Id] = team;
+        }
+
+        return TeamAccessErrorCode.None;
+    }
+
+    private bool UserExistsAfter(ChangeSet changes, UserId userId) =>
+        (_users.ContainsKey(userId) || changes.Users.Any(u => u.Before is null && u.After?.Id == userId))
+        && !changes.Users.Any(u => u.After is null && u.Before?.Id == userId);
+
+    /// <summary>
+    /// This store's unique indexes, checked for the rows the change put: at most one current membership per user and per
+    /// email in a team (invariant 3), group handles unique in a team.
+    /// </summary>
+    private static TeamAccessErrorCode Unique(TeamSnapshot team, TeamChange change)
+    {
+        foreach (var operation in change.Operations)
+        {
+            if (operation is MembershipPut { After.Id: var id } && team.Memberships[id] is { } put && !put.Status.IsTerminal()
+                && team.Memberships.Values.Any(m => m.Id != id && !m.Status.IsTerminal() && ((put.UserId is { } user && m.UserId == user) || m.Email == put.Email)))
+            {
+                return TeamAccessErrorCode.AlreadyMember;
+            }
+
+            if (operation is GroupPut { After.Id: var groupId } && team.Groups.TryGetValue(groupId, out var group)
+                && team.Groups.Values.Any(g => g.Id != groupId && g.Handle == group.Handle))
+            {
+                return TeamAccessErrorCode.DuplicateHandle;
             }
         }
 
         return TeamAccessErrorCode.None;
     }
 
-    private void Apply(ChangeSet changes)
+    private void Apply(ChangeSet changes, Dictionary<TeamId, TeamSnapshot> applied)
     {
         foreach (var change in changes.Users)
         {
@@ -496,7 +578,7 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQue
         {
             // A user who gains a current membership gets a new stamp, so that a deletion of that user decided on what it
             // read before meets a conflict, reads again, and removes this membership too.
-            foreach (var userId in StoreConstraints.AttachedUsers(change))
+            foreach (var userId in ChangeSetChecks.AttachedUsers(change))
             {
                 if (_users.TryGetValue(userId, out var attached) && !changes.Users.Any(u => u.After?.Id == userId))
                 {
@@ -504,35 +586,34 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQue
                 }
             }
 
-            if (change.Before is null)
+            var before = _teams.GetValueOrDefault(change.After.Id);
+            var after = applied[change.After.Id];
+            if (before is null)
             {
-                _teamIdsByHandle[change.After.Team.Handle] = change.After.Id;
-            }
-            else
-            {
-                foreach (var membership in change.Before.Memberships.Values)
-                {
-                    if (membership.UserId is { } userId && _teamIdsByUser.TryGetValue(userId, out var set))
-                    {
-                        set.Remove(change.After.Id);
-                    }
-                }
+                _teamIdsByHandle[change.After.Handle] = change.After.Id;
             }
 
-            foreach (var membership in change.After.Memberships.Values)
+            // The user's teams, for the memberships the change put only.
+            foreach (var id in change.Operations.OfType<MembershipPut>().Select(p => p.After.Id).Distinct())
             {
-                if (membership.UserId is { } userId && !membership.Status.IsTerminal())
+                if (before?.Memberships.GetValueOrDefault(id) is { UserId: { } formerUser } former && !former.Status.IsTerminal()
+                    && _teamIdsByUser.TryGetValue(formerUser, out var formerSet))
+                {
+                    formerSet.Remove(after.Id);
+                }
+
+                if (after.Memberships[id] is { UserId: { } userId } current && !current.Status.IsTerminal())
                 {
                     if (!_teamIdsByUser.TryGetValue(userId, out var set))
                     {
                         _teamIdsByUser[userId] = set = [];
                     }
 
-                    set.Add(change.After.Id);
+                    set.Add(after.Id);
                 }
             }
 
-            _teams[change.After.Id] = change.After;
+            _teams[after.Id] = after;
         }
 
         foreach (var e in changes.AuditEvents)

@@ -5,9 +5,9 @@ using Microsoft.Extensions.Options;
 namespace TeamAccess;
 
 /// <summary>
-/// Runs one write the way DESIGN.md section 6 asks: load, decide (re-checking every rule on what was loaded), commit
-/// with the expected versions, and on a conflict start again from a fresh load, a bounded number of times. On success
-/// the changed teams are swapped into the permission index.
+/// Runs one write: load, decide (the team aggregate re-checks every rule on what was loaded), commit the change set
+/// with the expected versions, and on a conflict start again from a fresh load, a bounded number of times (the team is
+/// the consistency boundary). On success the changed teams are swapped into the permission index.
 /// </summary>
 internal sealed class TeamWriter(
     ITeamStore teams,
@@ -23,7 +23,7 @@ internal sealed class TeamWriter(
 
     public delegate ValueTask<Result<T>> Attempt<T>(ChangeSetBuilder changes, CancellationToken cancellationToken);
 
-    public delegate Result<T> TeamDecision<T>(TeamEditor team, Actor actor);
+    public delegate Result<T> TeamVerb<T>(TeamAggregate team);
 
     public ITeamStore Teams => teams;
 
@@ -37,7 +37,7 @@ internal sealed class TeamWriter(
         for (var retry = 0; ; retry++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var builder = new ChangeSetBuilder(actor, time.GetUtcNow());
+            var builder = new ChangeSetBuilder(actor, time.GetUtcNow(), roles);
             var decision = await attempt(builder, cancellationToken).ConfigureAwait(false);
             if (!decision.Succeeded)
             {
@@ -118,21 +118,24 @@ internal sealed class TeamWriter(
         }
     }
 
-    /// <summary>A write inside one team by an actor who needs <paramref name="permission"/> there.</summary>
-    public ValueTask<Result<T>> RunOnTeamAsync<T>(UserId actor, TeamId teamId, string permission, string operation, TeamDecision<T> decide, CancellationToken cancellationToken) =>
-        RunAsync(
-            actor,
-            operation,
-            async (builder, ct) =>
-            {
-                var snapshot = await teams.LoadAsync(teamId, ct).ConfigureAwait(false);
-                if (snapshot is null)
-                {
-                    return Result<T>.Failed(TeamAccessErrorCode.NotFound);
-                }
+    /// <summary>
+    /// A write inside one team by an actor who needs <paramref name="permission"/> there (none: a current membership of
+    /// an Active team, for leaving): the team is loaded, the actor authorized, and <paramref name="verb"/> called on the
+    /// team's aggregate, once per attempt.
+    /// </summary>
+    public ValueTask<Result<T>> RunOnTeamAsync<T>(UserId actor, TeamId teamId, string? permission, string operation, TeamVerb<T> verb, CancellationToken cancellationToken) =>
+        RunAsync(actor, operation, (changes, ct) => OnTeamAsync(changes, actor, teamId, permission, verb, ct), cancellationToken);
 
-                var authorized = Actor.Authorize(snapshot, actor, permission, roles, out var who);
-                return authorized.Succeeded ? decide(builder.Edit(snapshot), who) : Result<T>.Failed(authorized.Error);
-            },
-            cancellationToken);
+    private async ValueTask<Result<T>> OnTeamAsync<T>(ChangeSetBuilder changes, UserId actor, TeamId teamId, string? permission, TeamVerb<T> verb, CancellationToken cancellationToken)
+    {
+        var snapshot = await teams.LoadAsync(teamId, cancellationToken).ConfigureAwait(false);
+        if (snapshot is null)
+        {
+            return Result<T>.Failed(TeamAccessErrorCode.NotFound);
+        }
+
+        var team = changes.Edit(snapshot);
+        var authorized = team.Authorize(actor, permission);
+        return authorized.Succeeded ? verb(team) : Result<T>.Failed(authorized.Error);
+    }
 }

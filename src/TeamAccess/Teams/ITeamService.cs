@@ -72,4 +72,14 @@ public interface ITeamService
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The teams with the user's role and status in each.</returns>
     ValueTask<IReadOnlyList<TeamMembershipView>> ListForUserAsync(UserId userId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Lists one page of the Active teams in which the user has an Active or Inactive membership, keyset-paged on the
+    /// team's handle, in one query per page: what a team switcher shows a user of many teams.
+    /// </summary>
+    /// <param name="userId">The user.</param>
+    /// <param name="query">The page size and where the previous page ended.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The page of teams with the user's role and status in each.</returns>
+    ValueTask<Page<TeamMembershipView, TeamPageKey>> ListPageForUserAsync(UserId userId, UserTeamQuery query, CancellationToken cancellationToken = default);
 }

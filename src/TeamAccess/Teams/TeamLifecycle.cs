@@ -3,69 +3,81 @@ using Stateless.Graph;
 
 namespace TeamAccess;
 
-/// <summary>
-/// The team's small machine: Free and Commercial are substates of Active (upgrading keeps all data), and an Active team
-/// can be Deleted. Every trigger is guarded by "the actor holds the guardian role" (DESIGN.md invariant 6).
-/// </summary>
-internal sealed class TeamLifecycle
+/// <content>The team's own machine.</content>
+internal sealed partial class TeamAggregate
 {
-    private readonly StateMachine<State, Trigger> _machine;
-    private readonly bool _actorIsGuardian;
-    private State _state;
-
-    public TeamLifecycle(Team team, bool actorIsGuardian)
+    /// <summary>
+    /// The team's small machine over the aggregate's live team: Free and Commercial are substates of Active (upgrading
+    /// keeps all data), and an Active team can be Deleted, which is terminal. Who may fire it is no guard of the machine:
+    /// deleting and changing the tier need <c>team.delete</c> and <c>billing.manage</c>, which the role catalog confines
+    /// to the guardian role (invariant 6), and the team is only reached with the permission checked.
+    /// </summary>
+    internal sealed class TeamLifecycle
     {
-        _actorIsGuardian = actorIsGuardian;
-        _state = team.Status == TeamStatus.Deleted ? State.Deleted : team.Tier == TeamTier.Commercial ? State.Commercial : State.Free;
-        _machine = new StateMachine<State, Trigger>(() => _state, s => _state = s);
-        const string guardianRequired = nameof(TeamAccessErrorCode.GuardianRequired);
+        private readonly StateMachine<State, Trigger> _machine;
 
-        _machine.Configure(State.Active)
-            .PermitIf(Trigger.Delete, State.Deleted, () => _actorIsGuardian, guardianRequired);
-        _machine.Configure(State.Free)
-            .SubstateOf(State.Active)
-            .PermitIf(Trigger.Upgrade, State.Commercial, () => _actorIsGuardian, guardianRequired);
-        _machine.Configure(State.Commercial)
-            .SubstateOf(State.Active)
-            .PermitIf(Trigger.Downgrade, State.Free, () => _actorIsGuardian, guardianRequired);
-        _machine.Configure(State.Deleted);
-    }
-
-    internal enum State
-    {
-        Active,
-        Free,
-        Commercial,
-        Deleted,
-    }
-
-    internal enum Trigger
-    {
-        Upgrade,
-        Downgrade,
-        Delete,
-    }
-
-    public TeamTier Tier => _state == State.Commercial ? TeamTier.Commercial : TeamTier.Free;
-
-    public TeamStatus Status => _state == State.Deleted ? TeamStatus.Deleted : TeamStatus.Active;
-
-    public Result TryFire(Trigger trigger)
-    {
-        if (_state == State.Deleted)
+        public TeamLifecycle(TeamAggregate team)
         {
-            return Result.Failed(TeamAccessErrorCode.TeamDeleted);
+            _machine = team is null
+                ? new StateMachine<State, Trigger>(State.Free)
+                : new StateMachine<State, Trigger>(() => StateOf(team.Current.Team), s => team.Current = team.Current with { Team = Moved(team.Current.Team, s) });
+
+            _machine.Configure(State.Active)
+                .Permit(Trigger.Delete, State.Deleted);
+            _machine.Configure(State.Free)
+                .SubstateOf(State.Active)
+                .Permit(Trigger.Upgrade, State.Commercial);
+            _machine.Configure(State.Commercial)
+                .SubstateOf(State.Active)
+                .Permit(Trigger.Downgrade, State.Free);
+            _machine.Configure(State.Deleted);
         }
 
-        if (!_machine.CanFire(trigger, out var unmetGuards))
+        private enum State
         {
-            return unmetGuards?.Count > 0 ? Result.Failed(TeamAccessErrorCode.GuardianRequired) : Result.Failed(TeamAccessErrorCode.NoChange);
+            Active,
+            Free,
+            Commercial,
+            Deleted,
         }
 
-        _machine.Fire(trigger);
-        return Result.Success;
-    }
+        private enum Trigger
+        {
+            Upgrade,
+            Downgrade,
+            Delete,
+        }
 
-    public static string ToMermaid() =>
-        MermaidGraph.Format(new TeamLifecycle(new Team(default, "t", "ttt", TeamTier.Free, TeamStatus.Active, default), actorIsGuardian: true)._machine.GetInfo());
+        public Result ChangeTier(TeamTier tier) => TryFire(tier == TeamTier.Commercial ? Trigger.Upgrade : Trigger.Downgrade);
+
+        public Result Delete() => TryFire(Trigger.Delete);
+
+        public static string ToMermaid() => MermaidGraph.Format(new TeamLifecycle(null!)._machine.GetInfo());
+
+        private static State StateOf(Team team) =>
+            team.Status == TeamStatus.Deleted ? State.Deleted : team.Tier == TeamTier.Commercial ? State.Commercial : State.Free;
+
+        private static Team Moved(Team team, State state) => state switch
+        {
+            State.Deleted => team with { Status = TeamStatus.Deleted },
+            State.Commercial => team with { Tier = TeamTier.Commercial },
+            _ => team with { Tier = TeamTier.Free },
+        };
+
+        private Result TryFire(Trigger trigger)
+        {
+            if (_machine.IsInState(State.Deleted))
+            {
+                return Result.Failed(TeamAccessErrorCode.TeamDeleted);
+            }
+
+            if (!_machine.CanFire(trigger))
+            {
+                return Result.Failed(TeamAccessErrorCode.NoChange);
+            }
+
+            _machine.Fire(trigger);
+            return Result.Success;
+        }
+    }
 }

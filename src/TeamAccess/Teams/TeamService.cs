@@ -1,21 +1,8 @@
 namespace TeamAccess;
 
 /// <summary>The default <see cref="ITeamService"/>.</summary>
-internal sealed class TeamService(IUserStore users, TeamWriter writer, IdentityProviderRegistry providers, IDomainVerifier domains) : ITeamService
+internal sealed class TeamService(IUserStore users, TeamWriter writer, IdentityProviderRegistry providers, IDomainVerifier domains, IListQueryStore lists) : ITeamService
 {
-    /// <summary>Creates a team with <paramref name="founder"/> as its Active guardian (sign-up and team creation share it).</summary>
-    internal static (Team Team, Membership Membership) StartTeam(ChangeSetBuilder changes, User founder, string name, string handle, RoleCatalog roles)
-    {
-        var team = new Team(TeamId.New(), name, handle, TeamTier.Free, TeamStatus.Active, changes.Now);
-        var editor = changes.Create(team);
-        var membership = new Membership(MembershipId.New(), team.Id, founder.Id, founder.Email, roles.Guardian.Name, MembershipStatus.Active, changes.Now)
-        {
-            CreatedBy = founder.Id,
-        };
-        editor.PutMembership(membership, AuditActions.MembershipAdded);
-        return (team with { Version = 1 }, editor.Current.Memberships[membership.Id]);
-    }
-
     public ValueTask<Result<Team>> CreateAsync(UserId actor, string name, string handle, CancellationToken cancellationToken = default)
     {
         if (!Names.TryNormalizeName(name, out var normalized))
@@ -39,7 +26,7 @@ internal sealed class TeamService(IUserStore users, TeamWriter writer, IdentityP
                     return Result<Team>.Failed(TeamAccessErrorCode.NotFound);
                 }
 
-                return Result<Team>.Ok(StartTeam(changes, founder, normalized, handle, writer.Roles).Team);
+                return Result<Team>.Ok(TeamAggregate.Start(changes, founder, normalized, handle).Stored);
             },
             cancellationToken);
     }
@@ -51,54 +38,16 @@ internal sealed class TeamService(IUserStore users, TeamWriter writer, IdentityP
             return ValueTask.FromResult(Result<Team>.Failed(TeamAccessErrorCode.InvalidName));
         }
 
-        return writer.RunOnTeamAsync(actor, teamId, Permissions.TeamManage, "RenameTeam", (team, _) =>
-        {
-            var current = team.Current.Team;
-            if (current.Name != normalized)
-            {
-                team.SetTeam(current with { Name = normalized }, AuditActions.TeamRenamed);
-            }
-
-            return Result<Team>.Ok(team.Current.Team);
-        }, cancellationToken);
+        return writer.RunOnTeamAsync(actor, teamId, Permissions.TeamManage, "RenameTeam", team => team.Rename(normalized), cancellationToken);
     }
 
-    public ValueTask<Result<Team>> ChangeTierAsync(UserId actor, TeamId teamId, TeamTier tier, CancellationToken cancellationToken = default)
-    {
-        if (!Enum.IsDefined(tier))
-        {
-            return ValueTask.FromResult(Result<Team>.Failed(TeamAccessErrorCode.InvalidTier));
-        }
-
-        return writer.RunOnTeamAsync(actor, teamId, Permissions.BillingManage, "ChangeTier", (team, who) =>
-        {
-            var current = team.Current.Team;
-            var lifecycle = new TeamLifecycle(current, who.IsGuardian);
-            var fired = lifecycle.TryFire(tier == TeamTier.Commercial ? TeamLifecycle.Trigger.Upgrade : TeamLifecycle.Trigger.Downgrade);
-            if (!fired.Succeeded)
-            {
-                return Result<Team>.Failed(fired.Error);
-            }
-
-            team.SetTeam(current with { Tier = lifecycle.Tier }, AuditActions.TeamTierChanged);
-            return Result<Team>.Ok(team.Current.Team);
-        }, cancellationToken);
-    }
+    public ValueTask<Result<Team>> ChangeTierAsync(UserId actor, TeamId teamId, TeamTier tier, CancellationToken cancellationToken = default) =>
+        Enum.IsDefined(tier)
+            ? writer.RunOnTeamAsync(actor, teamId, Permissions.BillingManage, "ChangeTier", team => team.ChangeTier(tier), cancellationToken)
+            : ValueTask.FromResult(Result<Team>.Failed(TeamAccessErrorCode.InvalidTier));
 
     public async ValueTask<Result> DeleteAsync(UserId actor, TeamId teamId, CancellationToken cancellationToken = default) =>
-        await writer.RunOnTeamAsync(actor, teamId, Permissions.TeamDelete, "DeleteTeam", (team, who) =>
-        {
-            var current = team.Current.Team;
-            var lifecycle = new TeamLifecycle(current, who.IsGuardian);
-            var fired = lifecycle.TryFire(TeamLifecycle.Trigger.Delete);
-            if (!fired.Succeeded)
-            {
-                return Result<Team>.Failed(fired.Error);
-            }
-
-            team.SetTeam(current with { Status = lifecycle.Status }, AuditActions.TeamDeleted);
-            return Result<Team>.Ok(team.Current.Team);
-        }, cancellationToken).ConfigureAwait(false);
+        await writer.RunOnTeamAsync(actor, teamId, Permissions.TeamDelete, "DeleteTeam", team => team.Delete(), cancellationToken).ConfigureAwait(false);
 
     public async ValueTask<Result<Team>> SetSignInPolicyAsync(UserId actor, TeamId teamId, TeamSignInPolicy policy, CancellationToken cancellationToken = default)
     {
@@ -115,21 +64,7 @@ internal sealed class TeamService(IUserStore users, TeamWriter writer, IdentityP
             return Result<Team>.Failed(TeamAccessErrorCode.DomainNotVerified);
         }
 
-        return await writer.RunOnTeamAsync(actor, teamId, Permissions.TeamManage, "SetSignInPolicy", (team, who) =>
-        {
-            if (!who.IsGuardian)
-            {
-                return Result<Team>.Failed(TeamAccessErrorCode.GuardianRequired);
-            }
-
-            var current = team.Current.Team;
-            if (!current.SignInPolicy.Equals(policy))
-            {
-                team.SetTeam(current with { SignInPolicy = policy }, AuditActions.TeamSignInPolicyChanged);
-            }
-
-            return Result<Team>.Ok(team.Current.Team);
-        }, cancellationToken).ConfigureAwait(false);
+        return await writer.RunOnTeamAsync(actor, teamId, Permissions.TeamManage, "SetSignInPolicy", team => team.SetSignInPolicy(policy), cancellationToken).ConfigureAwait(false);
     }
 
     private TeamAccessErrorCode Check(TeamSignInPolicy policy)
@@ -168,6 +103,12 @@ internal sealed class TeamService(IUserStore users, TeamWriter writer, IdentityP
         return snapshot?.FindCurrentMembership(actor) is { Status: MembershipStatus.Active or MembershipStatus.Inactive }
             ? Result<Team>.Ok(snapshot.Team)
             : Result<Team>.Failed(TeamAccessErrorCode.NotFound);
+    }
+
+    public ValueTask<Page<TeamMembershipView, TeamPageKey>> ListPageForUserAsync(UserId userId, UserTeamQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return lists.ListTeamsForUserAsync(userId, query, cancellationToken);
     }
 
     public async ValueTask<IReadOnlyList<TeamMembershipView>> ListForUserAsync(UserId userId, CancellationToken cancellationToken = default)

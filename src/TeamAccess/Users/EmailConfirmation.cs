@@ -1,6 +1,4 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace TeamAccess;
 
@@ -87,61 +85,9 @@ public sealed class EmailConfirmationMessage
 /// <summary>The default sender: delivers nothing and logs that fact, without the token, so a host notices it must register one.</summary>
 internal sealed class LoggingEmailConfirmationSender(ILogger<LoggingEmailConfirmationSender>? logger = null) : IEmailConfirmationSender
 {
-    private readonly ILogger _logger = logger ?? NullLogger<LoggingEmailConfirmationSender>.Instance;
-
     public ValueTask SendAsync(EmailConfirmationMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        // Scalars only: a structured log sink would serialize the message object, token included.
-        _logger.LogWarning("No IEmailConfirmationSender is registered; the activation message of user {UserId} was not delivered", message.UserId);
-        return ValueTask.CompletedTask;
-    }
-}
-
-/// <summary>
-/// Activation tokens: <c>v1</c> + user id + 32 random bytes, base64url. The id only says where to look; the 256 random
-/// bits are the secret, stored as SHA-256 and compared in constant time. A token works once: confirming clears the hash.
-/// </summary>
-internal static class EmailConfirmationSecrets
-{
-    private const byte Version = 1;
-    private const int SecretBytes = 32;
-    private const int TokenBytes = 1 + 16 + SecretBytes;
-
-    public static (string Token, string Hash) Issue(UserId userId)
-    {
-        Span<byte> token = stackalloc byte[TokenBytes];
-        token[0] = Version;
-        userId.Value.TryWriteBytes(token.Slice(1, 16));
-        RandomNumberGenerator.Fill(token[17..]);
-        var hash = UrlSafeBase64.Encode(SHA256.HashData(token[17..]));
-        var issued = (UrlSafeBase64.Encode(token), hash);
-        CryptographicOperations.ZeroMemory(token);
-        return issued;
-    }
-
-    public static bool TryParse(string? token, out UserId userId)
-    {
-        userId = default;
-        if (token is null || token.Length > 200 || !UrlSafeBase64.TryDecode(token.Trim(), out var bytes) || bytes.Length != TokenBytes || bytes[0] != Version)
-        {
-            return false;
-        }
-
-        userId = new UserId(new Guid(bytes.AsSpan(1, 16)));
-        CryptographicOperations.ZeroMemory(bytes);
-        return true;
-    }
-
-    public static bool Matches(string token, string? storedHash)
-    {
-        if (storedHash is null || !UrlSafeBase64.TryDecode(token.Trim(), out var bytes) || bytes.Length != TokenBytes || !UrlSafeBase64.TryDecode(storedHash, out var expected))
-        {
-            return false;
-        }
-
-        var actual = SHA256.HashData(bytes.AsSpan(17));
-        CryptographicOperations.ZeroMemory(bytes);
-        return CryptographicOperations.FixedTimeEquals(actual, expected);
+        return UndeliveredMessages.Log(logger, nameof(IEmailConfirmationSender), "activation message of user", message.UserId.Value);
     }
 }

@@ -45,7 +45,10 @@ public interface IUserService
     /// <returns>What was created, or UnknownProvider, InvalidToken, EmailNotVerified, ProviderNotAccepted (a team-bound provider), ProviderNotAuthoritative, DuplicateEmail, LoginAlreadyLinked, DuplicateHandle, InvalidName, InvalidHandle.</returns>
     ValueTask<Result<SignUpResult>> SignUpWithIdentityAsync(ExternalSignUpRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Changes a user's first and last names. The email is never changed by editing. Users edit their own names.</summary>
+    /// <summary>
+    /// Changes a user's first and last names. The email is never changed by editing. Users edit their own names here; a
+    /// team's guardian or administrator edits a member's with <see cref="IMemberService.UpdateNamesAsync"/>.
+    /// </summary>
     /// <param name="actor">The acting user.</param>
     /// <param name="userId">The user to edit.</param>
     /// <param name="firstName">The new first name.</param>

@@ -1,6 +1,4 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace TeamAccess;
 
@@ -35,49 +33,9 @@ public sealed record PasswordResetMessage(UserId UserId, string Email, string To
 /// <summary>The default sender: delivers nothing and logs that fact, without the token, so a host notices it must register one.</summary>
 internal sealed class LoggingPasswordResetSender(ILogger<LoggingPasswordResetSender>? logger = null) : IPasswordResetSender
 {
-    private readonly ILogger _logger = logger ?? NullLogger<LoggingPasswordResetSender>.Instance;
-
     public ValueTask SendAsync(PasswordResetMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        _logger.LogWarning("No IPasswordResetSender is registered; the password reset of user {UserId} was not delivered", message.UserId);
-        return ValueTask.CompletedTask;
+        return UndeliveredMessages.Log(logger, nameof(IPasswordResetSender), "password reset of user", message.UserId.Value);
     }
-}
-
-/// <summary>
-/// Password reset tokens: the user id (16 bytes, so the look-up is by key) and 32 random bytes, base64url. Only the
-/// SHA-256 of the random part is stored; it is compared in constant time.
-/// </summary>
-internal static class PasswordResetTokens
-{
-    private const int SecretBytes = 32;
-
-    public static (string Token, string Hash) Create(UserId userId)
-    {
-        var bytes = new byte[16 + SecretBytes];
-        userId.Value.TryWriteBytes(bytes);
-        RandomNumberGenerator.Fill(bytes.AsSpan(16));
-        var hash = UrlSafeBase64.Encode(SHA256.HashData(bytes.AsSpan(16)));
-        var token = UrlSafeBase64.Encode(bytes);
-        CryptographicOperations.ZeroMemory(bytes);
-        return (token, hash);
-    }
-
-    public static bool TryRead(string? token, out UserId userId, out byte[] secretHash)
-    {
-        userId = default;
-        secretHash = [];
-        if (token is null || token.Length > 128 || !UrlSafeBase64.TryDecode(token, out var bytes) || bytes.Length != 16 + SecretBytes)
-        {
-            return false;
-        }
-
-        userId = new UserId(new Guid(bytes.AsSpan(0, 16)));
-        secretHash = SHA256.HashData(bytes.AsSpan(16));
-        return true;
-    }
-
-    public static bool Matches(string? storedHash, byte[] secretHash) =>
-        storedHash is not null && UrlSafeBase64.TryDecode(storedHash, out var expected) && CryptographicOperations.FixedTimeEquals(expected, secretHash);
 }

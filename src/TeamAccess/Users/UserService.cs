@@ -16,6 +16,12 @@ internal sealed class UserService(
     IOptions<TeamAccessOptions> options,
     ILogger<UserService>? logger = null) : IUserService
 {
+    /// <summary>The kind byte of an activation link's token (user id + secret); its format is <see cref="SecretTokens"/>'.</summary>
+    internal const byte ActivationToken = 1;
+
+    /// <summary>The kind byte of a password reset token (user id + secret): another kind, so neither token passes for the other.</summary>
+    internal const byte PasswordResetToken = 2;
+
     private readonly ILogger _logger = logger ?? NullLogger<UserService>.Instance;
 
     private EmailConfirmationOptions Confirmation => options.Value.EmailConfirmation;
@@ -44,7 +50,7 @@ internal sealed class UserService(
 
         var passwordHash = passwordHasher.Hash(request.Password!);
         var userId = UserId.New();
-        var activation = EmailConfirmationSecrets.Issue(userId);
+        var activation = SecretTokens.Issue(ActivationToken, userId.Value);
         var started = await StartAsync(userId, email, request.FirstName, request.LastName, request.TeamName, request.TeamHandle, passwordHash, null, activation, cancellationToken).ConfigureAwait(false);
         if (started.TryGetValue(out var created))
         {
@@ -56,15 +62,17 @@ internal sealed class UserService(
 
     public async ValueTask<Result<User>> ConfirmEmailAsync(string token, CancellationToken cancellationToken = default)
     {
-        if (!EmailConfirmationSecrets.TryParse(token, out var userId))
+        Span<Guid> ids = stackalloc Guid[1];
+        if (!SecretTokens.TryRead(token, ActivationToken, ids, out var secretHash))
         {
             return Result<User>.Failed(TeamAccessErrorCode.InvalidToken);
         }
 
+        var userId = new UserId(ids[0]);
         return await writer.RunAsync<User>(userId, "ConfirmEmail", async (changes, ct) =>
         {
             var user = await users.FindByIdAsync(userId, ct).ConfigureAwait(false);
-            if (user is null || !EmailConfirmationSecrets.Matches(token, user.EmailConfirmationHash))
+            if (user is null || !SecretTokens.Matches(user.EmailConfirmationHash, secretHash))
             {
                 return Result<User>.Failed(TeamAccessErrorCode.InvalidToken);
             }
@@ -88,7 +96,7 @@ internal sealed class UserService(
             return Result.Success;
         }
 
-        var activation = EmailConfirmationSecrets.Issue(found.Id);
+        var activation = SecretTokens.Issue(ActivationToken, found.Id.Value);
         var reissued = await writer.RunAsync<User>(found.Id, "ResendEmailConfirmation", async (changes, ct) =>
         {
             var user = await users.FindByIdAsync(found.Id, ct).ConfigureAwait(false);
@@ -223,8 +231,8 @@ internal sealed class UserService(
                     changes.LinkLogin(new ExternalLogin(userId, identity.Provider, identity.Issuer, identity.Subject));
                 }
 
-                var (created, membership) = TeamService.StartTeam(changes, user, team!, teamHandle, writer.Roles);
-                return Result<SignUpResult>.Ok(new SignUpResult(user, created, membership));
+                var started = TeamAggregate.Start(changes, user, team!, teamHandle);
+                return Result<SignUpResult>.Ok(new SignUpResult(user, started.Stored, started.Founder));
             },
             cancellationToken);
     }
@@ -284,23 +292,13 @@ internal sealed class UserService(
 
                 foreach (var teamId in await writer.Teams.ListTeamIdsForUserToEndAsync(userId, ct).ConfigureAwait(false))
                 {
-                    var snapshot = await writer.Teams.LoadAsync(teamId, ct).ConfigureAwait(false);
-                    var membership = snapshot?.FindCurrentMembership(userId);
-                    if (snapshot is null || membership is null)
+                    // The guardian rule of leaving, in each team: the last Active guardian cannot delete the account.
+                    var left = await writer.Teams.LoadAsync(teamId, ct).ConfigureAwait(false) is { } snapshot
+                        ? changes.Edit(snapshot).LeaveWithDeletedAccount(userId)
+                        : Result.Success;
+                    if (!left.Succeeded)
                     {
-                        continue;
-                    }
-
-                    if (Guardians.IsLastActiveGuardian(snapshot, membership, writer.Roles))
-                    {
-                        return Result<User>.Failed(TeamAccessErrorCode.UserIsLastGuardian);
-                    }
-
-                    var trigger = membership.Status == MembershipStatus.Invited ? MembershipLifecycle.Trigger.Decline : MembershipLifecycle.Trigger.Remove;
-                    var removed = MembershipChanges.Fire(changes.Edit(snapshot), membership, trigger, AuditActions.MembershipRemoved, writer.Roles);
-                    if (!removed.Succeeded)
-                    {
-                        return Result<User>.Failed(removed.Error);
+                        return Result<User>.Failed(left.Error);
                     }
                 }
 
@@ -341,7 +339,7 @@ internal sealed class UserService(
                 return Result<User?>.Ok(null);
             }
 
-            var (created, hash) = PasswordResetTokens.Create(user.Id);
+            var (created, hash) = SecretTokens.Issue(PasswordResetToken, user.Id.Value);
             token = created;
             var after = user with { PasswordResetTokenHash = hash, PasswordResetExpiresAt = changes.Now + Passwords.ResetTokenLifetime };
             changes.UpdateUser(user, after, AuditActions.UserPasswordResetRequested);
@@ -368,13 +366,15 @@ internal sealed class UserService(
 
     public async ValueTask<Result> ResetPasswordAsync(string token, string newPassword, CancellationToken cancellationToken = default)
     {
-        if (!PasswordResetTokens.TryRead(token, out var userId, out var secretHash))
+        Span<Guid> ids = stackalloc Guid[1];
+        if (!SecretTokens.TryRead(token, PasswordResetToken, ids, out var secretHash))
         {
             return Result.Failed(TeamAccessErrorCode.InvalidToken);
         }
 
+        var userId = new UserId(ids[0]);
         var found = await users.FindByIdAsync(userId, cancellationToken).ConfigureAwait(false);
-        if (found is null || !PasswordResetTokens.Matches(found.PasswordResetTokenHash, secretHash) || found.PasswordResetExpiresAt is not { } expires || writer.Time.GetUtcNow() >= expires)
+        if (found is null || !SecretTokens.Matches(found.PasswordResetTokenHash, secretHash) || found.PasswordResetExpiresAt is not { } expires || writer.Time.GetUtcNow() >= expires)
         {
             return Result.Failed(TeamAccessErrorCode.InvalidToken);
         }
@@ -390,7 +390,7 @@ internal sealed class UserService(
         {
             // Judged again on the row the write replaces: a token used by a racing reset is gone from it.
             var user = await users.FindByIdAsync(userId, ct).ConfigureAwait(false);
-            if (user is null || !PasswordResetTokens.Matches(user.PasswordResetTokenHash, secretHash) || user.PasswordResetExpiresAt is not { } end || changes.Now >= end)
+            if (user is null || !SecretTokens.Matches(user.PasswordResetTokenHash, secretHash) || user.PasswordResetExpiresAt is not { } end || changes.Now >= end)
             {
                 return Result<User>.Failed(TeamAccessErrorCode.InvalidToken);
             }

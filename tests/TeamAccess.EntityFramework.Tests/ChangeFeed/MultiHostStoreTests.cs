@@ -1,7 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace TeamAccess.EntityFramework.Tests;
 
@@ -14,8 +13,8 @@ public sealed class InMemoryMultiHostTests : MultiHostTests
         return Task.FromResult<(Action<TeamAccessBuilder>, Func<ValueTask>)>((
             builder =>
             {
-                builder.Services.RemoveAll<InMemoryTeamAccessStore>();
                 builder.Services.AddSingleton(shared);
+                builder.AddInMemoryStores();
             },
             () => ValueTask.CompletedTask));
     }

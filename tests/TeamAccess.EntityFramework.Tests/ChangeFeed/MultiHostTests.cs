@@ -16,13 +16,26 @@ public abstract class MultiHostTests
     /// <summary>Creates an empty store; returns how a host is put on it and how to throw it away.</summary>
     private protected abstract Task<(Action<TeamAccessBuilder> Storage, Func<ValueTask> Drop)> CreateStoreAsync();
 
+    /// <summary>Runs <paramref name="scenario"/> on a new, empty store (given as how a host is put on it), thrown away afterwards.</summary>
+    private async Task OnOneStoreAsync(Func<Action<TeamAccessBuilder>, Task> scenario)
+    {
+        var (storage, drop) = await CreateStoreAsync();
+        try
+        {
+            await scenario(storage);
+        }
+        finally
+        {
+            await drop();
+        }
+    }
+
     private static TimeSpan Limit(Host host) => host.Options.ChangeFeed.StalenessBound + Slack;
 
     [SkippableFact]
     public async Task MembershipChanges_ThroughA_ReachBsChecksAndSessionsWithinTheBound()
     {
-        var (storage, drop) = await CreateStoreAsync();
-        try
+        await OnOneStoreAsync(async storage =>
         {
             await using var a = await Host.StartAsync(storage);
             await using var b = await Host.StartAsync(storage);
@@ -60,18 +73,13 @@ public abstract class MultiHostTests
             var removed = await a.Use<IMemberService, Result<Membership>>(m => m.RemoveAsync(owner.User.Id, team, otherAdded.Value!.Id));
             Assert.True(removed.Succeeded, removed.ToString());
             await Host.EventuallyAsync(() => !b.Access.HasPermission(other.User.Id, team, Permissions.MembersRead), Limit(b), "removal on B");
-        }
-        finally
-        {
-            await drop();
-        }
+        });
     }
 
     [SkippableFact]
     public async Task SignOuts_ThroughA_EndTheSessionsOnBWithinTheBound()
     {
-        var (storage, drop) = await CreateStoreAsync();
-        try
+        await OnOneStoreAsync(async storage =>
         {
             await using var a = await Host.StartAsync(storage);
             await using var b = await Host.StartAsync(storage);
@@ -94,18 +102,13 @@ public abstract class MultiHostTests
             Assert.True((await a.Use<ISessionService, Result>(s => s.SignOutEverywhereAsync(two.AccessToken))).Succeeded);
             await Host.EventuallyAsync(async () => (await b.ValidateAsync(three.AccessToken, team)).Code == TeamAccessErrorCode.SessionRevoked, Limit(b), "signed out everywhere, on B");
             await Host.EventuallyAsync(async () => (await b.ValidateAsync(two.AccessToken, team)).Code == TeamAccessErrorCode.SessionRevoked, Limit(b), "the session that signed out everywhere, on B");
-        }
-        finally
-        {
-            await drop();
-        }
+        });
     }
 
     [SkippableFact]
     public async Task GrantPolicyAndTeamChanges_ThroughA_ReachBWithinTheBound()
     {
-        var (storage, drop) = await CreateStoreAsync();
-        try
+        await OnOneStoreAsync(async storage =>
         {
             await using var a = await Host.StartAsync(storage);
             await using var b = await Host.StartAsync(storage);
@@ -130,18 +133,13 @@ public abstract class MultiHostTests
             var deleted = await a.Use<ITeamService, Result>(t => t.DeleteAsync(owner.User.Id, team));
             Assert.True(deleted.Succeeded, deleted.ToString());
             await Host.EventuallyAsync(() => !b.Access.HasPermission(owner.User.Id, team, Permissions.MembersRead), Limit(b), "deleted team on B");
-        }
-        finally
-        {
-            await drop();
-        }
+        });
     }
 
     [SkippableFact]
     public async Task ConsistencyToken_OfAWriteOnA_MakesBAnswerAtOnce()
     {
-        var (storage, drop) = await CreateStoreAsync();
-        try
+        await OnOneStoreAsync(async storage =>
         {
             await using var a = await Host.StartAsync(storage);
 
@@ -158,11 +156,41 @@ public abstract class MultiHostTests
 
             Assert.True(b.Access.HasPermission(member.User.Id, owner.Team.Id, Permissions.MembersInvite));
             Assert.True(b.Engine.VersionOf(owner.Team.Id) >= token.Version);
-        }
-        finally
+        });
+    }
+
+    [SkippableFact]
+    public async Task Write_OnAWhoseTeamBChangedSinceAsLastWrite_DecidesOnBsChangeAtOnce()
+    {
+        await OnOneStoreAsync(async storage =>
         {
-            await drop();
-        }
+            // A hears nothing from the feed for an hour: only what its writes read from the store can tell it of B's.
+            await using var a = await Host.StartAsync(storage, o => o.ChangeFeed.StalenessBound = TimeSpan.FromHours(1), s => s.AddSingleton<IChangeFeedNotifier, SilentNotifier>());
+            await using var b = await Host.StartAsync(storage);
+            var owner = await a.SignUpAsync("owner");
+            var team = owner.Team.Id;
+            var leaving = await a.SignUpAsync("leaving");
+            var joining = await a.SignUpAsync("joining");
+            var steady = await a.SignUpAsync("steady");
+            var leavingMembership = await a.Use<IMemberService, Result<Membership>>(m => m.AddAsync(owner.User.Id, team, leaving.User.Id, RolePresets.Member));
+            var steadyMembership = await a.Use<IMemberService, Result<Membership>>(m => m.AddAsync(owner.User.Id, team, steady.User.Id, RolePresets.Member));
+            Assert.True(leavingMembership.Succeeded && steadyMembership.Succeeded);
+
+            // Through B: one member removed, one administrator added.
+            Assert.True((await b.Use<IMemberService, Result<Membership>>(m => m.RemoveAsync(owner.User.Id, team, leavingMembership.Value!.Id))).Succeeded);
+            Assert.True((await b.Use<IMemberService, Result<Membership>>(m => m.AddAsync(owner.User.Id, team, joining.User.Id, RolePresets.Administrator))).Succeeded);
+
+            // A's next writes decide on B's team: the removed membership is no longer one to promote, and the new
+            // administrator may change a role, although A's own index knows neither change yet.
+            Assert.False(a.Access.HasPermission(joining.User.Id, team, Permissions.MembersRead));
+            var promoted = await a.Use<IMemberService, Result<Membership>>(m => m.ChangeRoleAsync(owner.User.Id, team, leavingMembership.Value!.Id, RolePresets.Administrator));
+            var removed = await b.Use<IMemberService, Result<Membership>>(m => m.ChangeRoleAsync(owner.User.Id, team, leavingMembership.Value!.Id, RolePresets.Administrator));
+            Assert.False(promoted.Succeeded);
+            Assert.Equal(removed.Code, promoted.Code);
+            var byNewcomer = await a.Use<IMemberService, Result<Membership>>(m => m.ChangeRoleAsync(joining.User.Id, team, steadyMembership.Value!.Id, RolePresets.Observer));
+            Assert.True(byNewcomer.Succeeded, byNewcomer.ToString());
+            Assert.Equal(RolePresets.Observer, byNewcomer.Value!.Role);
+        });
     }
 
     [SkippableTheory]
@@ -171,8 +199,7 @@ public abstract class MultiHostTests
     [InlineData(3)]
     public async Task RandomWritesThroughRandomHosts_AfterQuiescence_EveryIndexAnswersAsAFreshLoad(int seed)
     {
-        var (storage, drop) = await CreateStoreAsync();
-        try
+        await OnOneStoreAsync(async storage =>
         {
             var random = new Random(seed);
             var hosts = new[] { await Host.StartAsync(storage), await Host.StartAsync(storage), await Host.StartAsync(storage) };
@@ -247,11 +274,7 @@ public abstract class MultiHostTests
                     await host.DisposeAsync();
                 }
             }
-        }
-        finally
-        {
-            await drop();
-        }
+        });
     }
 
     /// <summary>A notifier that never tells of a commit.</summary>

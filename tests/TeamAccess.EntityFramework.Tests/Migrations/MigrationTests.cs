@@ -41,7 +41,7 @@ public abstract class MigrationTests
         var (configure, drop) = await CreateDatabaseAsync();
         try
         {
-            var beds = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => StoreBed.CreateAsync(b => b.AddEntityFrameworkStores(configure)))));
+            var beds = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => RelationalBed.CreateAsync(b => b.AddEntityFrameworkStores(configure)))));
             foreach (var (bed, i) in beds.Select((b, i) => (b, i)))
             {
                 await bed.SignUpAsync($"instance{i}");
@@ -72,7 +72,7 @@ public abstract class MigrationTests
                 await host.Database.ExecuteSqlRawAsync("INSERT INTO \"__EFMigrationsHistory\" VALUES ('20250101000000_HostDevices', '10.0.0')");
             }
 
-            await using (var bed = await StoreBed.CreateAsync(b => b.AddEntityFrameworkStores(configure)))
+            await using (var bed = await RelationalBed.CreateAsync(b => b.AddEntityFrameworkStores(configure)))
             {
                 var signedUp = await bed.SignUpAsync("beside");
                 Assert.NotNull(await bed.Teams.FindByHandleAsync(signedUp.Team.Handle));
@@ -115,7 +115,7 @@ public abstract class MigrationTests
             }
 
             // The host's next start migrates the rest and loads what the first schema held.
-            await using var bed = await StoreBed.CreateAsync(b => b.AddEntityFrameworkStores(configure));
+            await using var bed = await RelationalBed.CreateAsync(b => b.AddEntityFrameworkStores(configure));
             await using (var upgraded = await ShippedContextAsync(configure))
             {
                 Assert.Equal(upgraded.Database.GetMigrations(), await upgraded.Database.GetAppliedMigrationsAsync());
@@ -168,7 +168,7 @@ public abstract class MigrationTests
         var log = new CapturingLoggerProvider();
         try
         {
-            await using var bed = await StoreBed.CreateAsync(b =>
+            await using var bed = await RelationalBed.CreateAsync(b =>
             {
                 b.Services.AddLogging(logging => logging.AddProvider(log).SetMinimumLevel(LogLevel.Trace));
                 b.AddEntityFrameworkStores(configure);

@@ -21,7 +21,7 @@ public sealed partial class PostgreSqlQueryPlanTests(ITestOutputHelper output)
     private static readonly string[] GrowingTables =
     [
         "ta_users", "ta_user_logins", "ta_teams", "ta_memberships", "ta_groups", "ta_group_members", "ta_grants",
-        "ta_invitation_secrets", "ta_audit_events", "ta_change_feed",
+        "ta_invitation_secrets", "ta_audit_events", "ta_change_feed", "ta_revoked_sessions", "ta_change_feed_checkpoints",
     ];
 
     [SkippableFact]
@@ -41,10 +41,11 @@ public sealed partial class PostgreSqlQueryPlanTests(ITestOutputHelper output)
 
                 var seeded = await BulkSeeder.SeedAsync(context, shape);
                 output.WriteLine($"Seeded {seeded.Rows:N0} rows in {seeded.Elapsed.TotalSeconds:F1} s");
+                await SeedSessionsAndCheckpointsAsync(connection);
             }
 
             var recorder = new CommandRecorder();
-            await using (var bed = await StoreBed.CreateAsync(builder => builder.AddEntityFrameworkStores(db => db.UseNpgsql(connection).AddInterceptors(recorder))))
+            await using (var bed = await RelationalBed.CreateAsync(builder => builder.AddEntityFrameworkStores(db => db.UseNpgsql(connection).AddInterceptors(recorder))))
             {
                 recorder.Recording = true;
                 await RunRepresentativeOperationsAsync(bed);
@@ -126,6 +127,76 @@ public sealed partial class PostgreSqlQueryPlanTests(ITestOutputHelper output)
         var feed = (IChangeFeed)bed.ChangeStore;
         var head = await feed.GetHeadAsync(CancellationToken.None);
         Assert.NotEmpty(await feed.ReadAsync(head - 5, 100, CancellationToken.None));
+
+        await RunSessionAndCheckpointOperationsAsync(bed, newcomer);
+        await RunListPagesAsync(bed, teamId, owner, member);
+    }
+
+    /// <summary>
+    /// The session state a validation reads once per session and instance (the user's stamp and whether the session id is
+    /// signed out), a sign-out (its revoked row and the purge of the expired ones), and a feed consumer's checkpoint.
+    /// </summary>
+    private static async Task RunSessionAndCheckpointOperationsAsync(StoreBed bed, SignUpResult newcomer)
+    {
+        var sessions = bed.Services.GetRequiredService<ISessionStore>();
+        Assert.NotNull(await sessions.FindSessionStateAsync(BulkSeeder.UserIdOf(11, 2), Guid.NewGuid(), CancellationToken.None));
+        var session = await bed.Sessions.SignInAsync(SignInCredential.ForToken(bed.Host.Name, bed.Host.Mint("host-newcomer", "newcomer@example.com")), newcomer.Team.Id);
+        Assert.True(session.Succeeded, session.ToString());
+        Assert.True((await bed.Sessions.SignOutAsync(session.Value!.AccessToken)).Succeeded);
+
+        var checkpoints = bed.Services.GetRequiredService<IChangeFeedCheckpoints>();
+        Assert.Equal(7, await checkpoints.GetPositionAsync("consumer-7", CancellationToken.None));
+        await checkpoints.SetPositionAsync("consumer-7", 8, CancellationToken.None);
+        await checkpoints.SetPositionAsync("a-new-consumer", 1, CancellationToken.None);
+    }
+
+    /// <summary>Every keyset-paged list: a first page with its filters and a page after a key.</summary>
+    private static async Task RunListPagesAsync(StoreBed bed, TeamId teamId, UserId owner, MembershipId member)
+    {
+        var invitations = (await bed.Invitations.ListPageAsync(owner, teamId, new InvitationQuery { PageSize = 1 })).Value!;
+        Assert.True((await bed.Invitations.ListPageAsync(owner, teamId, new InvitationQuery { PageSize = 1, OutstandingOnly = true, EmailPrefix = "s", After = invitations.Next })).Succeeded);
+
+        var teams = await bed.Teams.ListPageForUserAsync(owner, new UserTeamQuery { PageSize = 1 });
+        await bed.Teams.ListPageForUserAsync(owner, new UserTeamQuery { PageSize = 1, After = teams.Next ?? new TeamPageKey("bulk-6") });
+
+        var groups = (await bed.Groups.ListPageAsync(owner, teamId, new GroupQuery { PageSize = 1 })).Value!;
+        Assert.True((await bed.Groups.ListPageAsync(owner, teamId, new GroupQuery { PageSize = 1, After = groups.Next ?? new GroupPageKey("a") })).Succeeded);
+
+        var grants = (await bed.Grants.ListPageAsync(owner, teamId, new GrantQuery { PageSize = 1 })).Value!;
+        var after = grants.Next ?? new GrantPageKey("a", new GrantId(Guid.Empty));
+        Assert.True((await bed.Grants.ListPageAsync(owner, teamId, new GrantQuery { PageSize = 1, After = after })).Succeeded);
+        Assert.True((await bed.Grants.ListPageAsync(owner, teamId, new GrantQuery { Subject = GrantSubject.ForMembership(member), After = after })).Succeeded);
+        Assert.True((await bed.Grants.ListPageAsync(owner, teamId, new GrantQuery { ResourceId = "project-9", After = after })).Succeeded);
+
+        var audit = bed.Services.GetRequiredService<IAuditLog>();
+        foreach (var newestFirst in new[] { false, true })
+        {
+            var events = (await audit.ListPageAsync(owner, teamId, new AuditQuery { PageSize = 2, NewestFirst = newestFirst })).Value!;
+            Assert.NotNull(events.Next);
+            Assert.True((await audit.ListPageAsync(owner, teamId, new AuditQuery { PageSize = 2, NewestFirst = newestFirst, After = events.Next })).Succeeded);
+        }
+    }
+
+    /// <summary>
+    /// Signed-out sessions of 20,000 users, still live (a purge removes expired ones at every sign-out), and 10,000 feed
+    /// consumers' checkpoints, so that their lookups would show a scan.
+    /// </summary>
+    private static async Task SeedSessionsAndCheckpointsAsync(string connection)
+    {
+        await using var npgsql = new NpgsqlConnection(connection);
+        await npgsql.OpenAsync();
+        var live = DateTimeOffset.UtcNow.AddHours(12).UtcTicks;
+        await using var seed = new NpgsqlCommand(
+            $"""
+            INSERT INTO ta_revoked_sessions (session_id, user_id, revoked_at, expires_at_utc_ticks)
+                SELECT gen_random_uuid(), gen_random_uuid(), now(), {live} + i FROM generate_series(1, 20000) AS i;
+            INSERT INTO ta_change_feed_checkpoints (consumer, position)
+                SELECT 'consumer-' || i, i FROM generate_series(0, 9999) AS i;
+            ANALYZE ta_revoked_sessions;
+            ANALYZE ta_change_feed_checkpoints;
+            """,
+            npgsql);
+        await seed.ExecuteNonQueryAsync();
     }
 
     private static async Task<string> ExplainAsync(NpgsqlConnection connection, string statement, IReadOnlyList<(string Name, object? Value)> parameters)

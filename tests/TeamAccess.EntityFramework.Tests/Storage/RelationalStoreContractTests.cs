@@ -8,15 +8,15 @@ namespace TeamAccess.EntityFramework.Tests;
 /// The contract on a relational database, plus what only a database can get wrong: column lengths (PostgreSQL refuses
 /// an over-long value that SQLite would keep) and the partial unique indexes that back invariant 3 under races.
 /// </summary>
-public abstract class RelationalStoreContractTests : StoreContractTests
+public abstract class RelationalStoreContractTests : ChangeSetContractTests
 {
     /// <summary>Creates an empty database; returns how to reach it and how to throw it away.</summary>
     private protected abstract Task<(Action<DbContextOptionsBuilder> Configure, Func<ValueTask> Drop)> CreateDatabaseAsync();
 
-    private protected override async Task<StoreBed> CreateBedAsync()
+    protected override async Task<StoreBed> CreateBedAsync()
     {
         var (configure, drop) = await CreateDatabaseAsync();
-        return await StoreBed.CreateAsync(builder => builder.AddEntityFrameworkStores(configure), drop);
+        return await RelationalBed.CreateAsync(builder => builder.AddEntityFrameworkStores(configure), drop);
     }
 
     public static TheoryData<string, string, string, string, TeamAccessErrorCode> TooLong => new()
@@ -118,12 +118,12 @@ public abstract class RelationalStoreContractTests : StoreContractTests
         try
         {
             Guid userId;
-            await using (var first = await StoreBed.CreateAsync(builder => builder.AddEntityFrameworkStores(configure)))
+            await using (var first = await RelationalBed.CreateAsync(builder => builder.AddEntityFrameworkStores(configure)))
             {
                 userId = (await first.SignUpAsync("kept")).User.Id.Value;
             }
 
-            await using var second = await StoreBed.CreateAsync(builder => builder.AddEntityFrameworkStores(configure));
+            await using var second = await RelationalBed.CreateAsync(builder => builder.AddEntityFrameworkStores(configure));
             await second.Services.MigrateTeamAccessDatabaseAsync();
             Assert.NotNull(await second.UserStore.FindByIdAsync(new UserId(userId), CancellationToken.None));
             Assert.Equal(TeamAccessErrorCode.DuplicateEmail, (await second.Users.SignUpAsync(new SignUpRequest("kept@example.com", "K", "T", "Again", "again-team") { Password = "correct horse battery staple" })).Code);
@@ -154,7 +154,7 @@ public abstract class RelationalStoreContractTests : StoreContractTests
             }
 
             var recorder = new SqlRecorder();
-            await using var bed = await StoreBed.CreateAsync(builder => builder.AddEntityFrameworkStores(db =>
+            await using var bed = await RelationalBed.CreateAsync(builder => builder.AddEntityFrameworkStores(db =>
             {
                 configure(db);
                 db.AddInterceptors(recorder);

@@ -33,7 +33,7 @@ internal sealed class Host : IAsyncDisposable
     public static async Task<Host> StartAsync(Action<TeamAccessBuilder> storage, Action<TeamAccessOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
         var collection = new ServiceCollection();
-        collection.AddSingleton<IInvitationSender>(new Outbox());
+        collection.AddSingleton<IInvitationSender>(new InvitationOutbox());
         services?.Invoke(collection);
         var sso = new TestIdentityProvider("corp-sso", "https://sso.corp.example", new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow));
         storage(collection.AddTeamAccess(options =>

@@ -7,7 +7,7 @@ namespace TeamAccess.Tests;
 
 /// <summary>
 /// An index patched from a write's delta must be indistinguishable from one compiled whole from the same snapshot: the
-/// writes below go through the write path's <see cref="TeamEditor"/> and <see cref="ChangeSetBuilder.Build"/>, the
+/// writes below go through the write path's <see cref="TeamAggregate"/> and <see cref="ChangeSetBuilder.Build"/>, the
 /// patched engine takes each stored snapshot with its delta, and a fresh engine compiles it whole; every check, handle
 /// and Explain must answer the same. The writes mix the changes a patch takes (role, status, stamp, email) with those
 /// that must fall back (a membership joins or leaves the index or changes user, a grant or group or team change, a
@@ -195,7 +195,7 @@ public sealed class IncrementalApplyTests
 
     private static MembershipId GroupMember(TeamSnapshot snapshot) => snapshot.Groups.Values.First().Members.First();
 
-    private static (TeamSnapshot Snapshot, IndexDelta? Delta) Write(TeamSnapshot current, Action<TeamEditor> change)
+    private static (TeamSnapshot Snapshot, IndexDelta? Delta) Write(TeamSnapshot current, Action<TeamAggregate> change)
     {
         var builder = new ChangeSetBuilder(null, Now);
         change(builder.Edit(current));

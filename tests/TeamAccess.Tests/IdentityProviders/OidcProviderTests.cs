@@ -131,7 +131,7 @@ public sealed class OidcProviderTests
     public void Build_MisconfiguredProvider_FailsAtStart()
     {
         var services = new ServiceCollection();
-        services.AddTeamAccess().AddOidcProvider("bad", o => { o.Issuer = "not a uri"; o.ValidAlgorithms.Add(SecurityAlgorithms.HmacSha256); });
+        services.AddTeamAccess().AddInMemoryStores().AddOidcProvider("bad", o => { o.Issuer = "not a uri"; o.ValidAlgorithms.Add(SecurityAlgorithms.HmacSha256); });
         using var provider = services.BuildServiceProvider();
 
         var error = Assert.Throws<InvalidOperationException>(() => provider.GetServices<IIdentityProvider>().ToList());

@@ -58,7 +58,7 @@ public sealed class PasswordTests
     public async Task Start_WithAWorkFactorBelowOwasp_FailsValidation()
     {
         var services = new ServiceCollection();
-        services.AddTeamAccess(o => o.Passwords.Iterations = 100_000);
+        services.AddTeamAccess(o => o.Passwords.Iterations = 100_000).AddInMemoryStores();
         await using var provider = services.BuildServiceProvider();
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<TeamAccessOptions>>().Value);
@@ -69,7 +69,7 @@ public sealed class PasswordTests
     public async Task Start_WithInvitationLifetimeOutsideItsBounds_FailsValidation()
     {
         var services = new ServiceCollection();
-        services.AddTeamAccess(o => o.Invitations.Lifetime = TimeSpan.FromDays(60));
+        services.AddTeamAccess(o => o.Invitations.Lifetime = TimeSpan.FromDays(60)).AddInMemoryStores();
         await using var provider = services.BuildServiceProvider();
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<TeamAccessOptions>>().Value);
@@ -81,7 +81,7 @@ public sealed class PasswordTests
     {
         var services = new ServiceCollection();
         services.AddSingleton<IBreachedPasswordCheck>(new KnownBreaches("password1234567890"));
-        services.AddTeamAccess();
+        services.AddTeamAccess().AddInMemoryStores();
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<IUserService>();

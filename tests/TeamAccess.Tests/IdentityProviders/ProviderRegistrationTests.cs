@@ -23,7 +23,7 @@ public sealed class ProviderRegistrationTests
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddTeamAccess().AddIdentityProvider(new NamedProvider("acme sso"));
+        services.AddTeamAccess().AddInMemoryStores().AddIdentityProvider(new NamedProvider("acme sso"));
         await using var provider = services.BuildServiceProvider();
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => provider.WarmUpTeamAccessAsync());
@@ -38,7 +38,7 @@ public sealed class ProviderRegistrationTests
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddTeamAccess().AddOidcProvider("acme-sso", o =>
+        services.AddTeamAccess().AddInMemoryStores().AddOidcProvider("acme-sso", o =>
         {
             o.Issuer = "https://sso.acme.example";
             o.Audience = "client";

@@ -92,7 +92,7 @@ public sealed class InvitationProperties
             }
 
             var after = await bed.SnapshotAsync(team);
-            Assert.True(Guardians.CountActive(after, bed.Roles) >= 1);
+            Assert.True(TeamAggregate.CountActiveGuardians(after, bed.Roles) >= 1);
             var live = after.Memberships.Values.Where(m => !m.Status.IsTerminal()).ToList();
             Assert.Equal(live.Count, live.Select(m => m.Email).Distinct().Count());
             Assert.Equal(live.Count(m => m.UserId is not null), live.Where(m => m.UserId is not null).Select(m => m.UserId).Distinct().Count());

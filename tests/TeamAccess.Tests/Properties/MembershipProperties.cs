@@ -162,7 +162,7 @@ public sealed class MembershipProperties
         for (var t = 0; t < teams.Length; t++)
         {
             var snapshot = await bed.SnapshotAsync(teams[t]);
-            Assert.True(Guardians.CountActive(snapshot, bed.Roles) >= 1, "invariant 1: no Active guardian left");
+            Assert.True(TeamAggregate.CountActiveGuardians(snapshot, bed.Roles) >= 1, "invariant 1: no Active guardian left");
             var current = snapshot.Memberships.Values.Where(m => !m.Status.IsTerminal()).ToList();
             Assert.Equal(current.Count, current.Select(m => m.UserId).Distinct().Count());
 

@@ -26,7 +26,7 @@ public sealed class RoleCatalogTests
     public async Task HostStart_BadCatalog_FailsWithAClearMessage(string expected, Action<TeamAccessOptions> configure)
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddTeamAccess(configure);
+        builder.Services.AddTeamAccess(configure).AddInMemoryStores();
         using var host = builder.Build();
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
@@ -42,7 +42,7 @@ public sealed class RoleCatalogTests
         {
             o.Roles.UsePreset(RolePresets.OwnerAdministratorMemberObserver);
             o.Permissions.Add("devices.read", "devices.write");
-        });
+        }).AddInMemoryStores();
         using var host = builder.Build();
 
         await host.StartAsync();

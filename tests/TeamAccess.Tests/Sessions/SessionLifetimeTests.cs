@@ -61,7 +61,7 @@ public sealed class SessionLifetimeTests
     public async Task Start_WithMaxAgeOutsideItsBounds_FailsValidation()
     {
         var services = new ServiceCollection();
-        services.AddTeamAccess(o => o.Sessions.MaxAge = TimeSpan.FromDays(31));
+        services.AddTeamAccess(o => o.Sessions.MaxAge = TimeSpan.FromDays(31)).AddInMemoryStores();
         await using var provider = services.BuildServiceProvider();
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<TeamAccessOptions>>().Value);

@@ -28,7 +28,7 @@ public sealed class ConcurrencyTests
             var results = await Task.WhenAll(attempts);
 
             var after = await bed.SnapshotAsync(crew.TeamId);
-            Assert.Equal(1, Guardians.CountActive(after, bed.Roles));
+            Assert.Equal(1, TeamAggregate.CountActiveGuardians(after, bed.Roles));
             Assert.Contains(results, r => r.Succeeded);
             Assert.All(results.Where(r => !r.Succeeded), r => Assert.Contains(r.Code, new[]
             {

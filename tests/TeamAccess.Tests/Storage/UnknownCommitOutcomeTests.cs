@@ -15,7 +15,7 @@ public sealed class UnknownCommitOutcomeTests
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero)));
         services.AddSingleton(store);
         services.AddSingleton<IChangeStore>(flaky);
-        services.AddTeamAccess();
+        services.AddTeamAccess().AddInMemoryStores();
         await using var provider = services.BuildServiceProvider();
         var users = provider.GetRequiredService<IUserService>();
         var members = provider.GetRequiredService<IMemberService>();

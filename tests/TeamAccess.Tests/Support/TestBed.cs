@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using TeamAccess.Specification.Tests;
 
 namespace TeamAccess.Tests;
 
@@ -35,6 +36,7 @@ internal sealed class TestBed : IAsyncDisposable
                 options.Permissions.Add("devices.read", "devices.write");
                 configure?.Invoke(options);
             })
+            .AddInMemoryStores()
             .AddOidcProvider(Acme.Name, o => Configure(Acme, o, IdentityProviderScope.TeamBound, "acme.example", providers))
             .AddOidcProvider(Globex.Name, o => Configure(Globex, o, IdentityProviderScope.Global, "globex.example", providers))
             .AddOidcProvider(Host.Name, o => Configure(Host, o, IdentityProviderScope.Global, "example.com", providers));
@@ -58,12 +60,12 @@ internal sealed class TestBed : IAsyncDisposable
     public IServiceProvider Services => _scope.ServiceProvider;
 
     /// <summary>Every invitation message the library handed to the sender.</summary>
-    public RecordingInvitationSender Outbox { get; } = new();
+    public InvitationOutbox Outbox { get; } = new();
 
     /// <summary>Every activation message the library handed to the sender.</summary>
-    public RecordingConfirmationSender Activations { get; } = new();
+    public ActivationOutbox Activations { get; } = new();
     /// <summary>Every password reset message the library handed to the sender.</summary>
-    public RecordingPasswordResetSender ResetOutbox { get; } = new();
+    public PasswordResetOutbox ResetOutbox { get; } = new();
 
     /// <summary>Every log line written, to prove no secret is ever logged.</summary>
     public RecordingLoggerProvider Logs { get; } = new();
@@ -83,6 +85,8 @@ internal sealed class TestBed : IAsyncDisposable
     public IAuditLog Audit => Services.GetRequiredService<IAuditLog>();
 
     public IAccessChecker Access => Services.GetRequiredService<IAccessChecker>();
+
+    public IAccessQueries Queries => Services.GetRequiredService<IAccessQueries>();
 
     public RoleCatalog Roles => Services.GetRequiredService<RoleCatalog>();
 
@@ -174,59 +178,6 @@ internal sealed record Crew(SignUpResult Owner, IReadOnlyList<(User User, Member
     public UserId this[int index] => Members[index].User.Id;
 
     public MembershipId MembershipOf(int index) => Members[index].Membership.Id;
-}
-
-/// <summary>Keeps the messages instead of mailing them; can be told to fail.</summary>
-internal sealed class RecordingInvitationSender : IInvitationSender
-{
-    private readonly ConcurrentQueue<InvitationMessage> _sent = new();
-
-    public bool Fail { get; set; }
-
-    public IReadOnlyList<InvitationMessage> Sent => [.. _sent];
-
-    public InvitationMessage LastTo(string email) => Sent.Last(m => m.Email == email);
-
-    public ValueTask SendAsync(InvitationMessage message, CancellationToken cancellationToken)
-    {
-        if (Fail)
-        {
-            throw new InvalidOperationException("The mail server is down.");
-        }
-
-        _sent.Enqueue(message);
-        return ValueTask.CompletedTask;
-    }
-}
-
-/// <summary>Keeps the activation messages instead of mailing them.</summary>
-internal sealed class RecordingConfirmationSender : IEmailConfirmationSender
-{
-    private readonly ConcurrentQueue<EmailConfirmationMessage> _sent = new();
-
-    public IReadOnlyList<EmailConfirmationMessage> Sent => [.. _sent];
-
-    public EmailConfirmationMessage LastTo(string email) => Sent.Last(m => m.Email == email);
-
-    public ValueTask SendAsync(EmailConfirmationMessage message, CancellationToken cancellationToken)
-    {
-        _sent.Enqueue(message);
-        return ValueTask.CompletedTask;
-    }
-}
-
-/// <summary>Keeps the password reset messages instead of mailing them.</summary>
-internal sealed class RecordingPasswordResetSender : IPasswordResetSender
-{
-    private readonly ConcurrentQueue<PasswordResetMessage> _sent = new();
-
-    public IReadOnlyList<PasswordResetMessage> Sent => [.. _sent];
-
-    public ValueTask SendAsync(PasswordResetMessage message, CancellationToken cancellationToken)
-    {
-        _sent.Enqueue(message);
-        return ValueTask.CompletedTask;
-    }
 }
 
 /// <summary>Records every formatted log line and exception text.</summary>

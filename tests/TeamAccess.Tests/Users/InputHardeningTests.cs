@@ -65,7 +65,7 @@ public sealed class InputHardeningTests
     {
         using var rsa = RSA.Create(2048);
         var services = new ServiceCollection();
-        services.AddTeamAccess(o => o.Sessions.SigningKeys.Add(new RsaSecurityKey(rsa.ExportParameters(false)) { KeyId = "public-only" }));
+        services.AddTeamAccess(o => o.Sessions.SigningKeys.Add(new RsaSecurityKey(rsa.ExportParameters(false)) { KeyId = "public-only" })).AddInMemoryStores();
         await using var provider = services.BuildServiceProvider();
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<TeamAccessOptions>>().Value);

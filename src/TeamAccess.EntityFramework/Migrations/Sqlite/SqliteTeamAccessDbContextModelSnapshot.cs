@@ -149,6 +149,12 @@ namespace TeamAccess.EntityFramework.Migrations.Sqlite
                     b.HasIndex("TeamId")
                         .HasDatabaseName("ix_ta_grants_team");
 
+                    b.HasIndex("TeamId", "ResourceId", "Id")
+                        .HasDatabaseName("ix_ta_grants_team_resource");
+
+                    b.HasIndex("TeamId", "SubjectId", "ResourceId", "Id")
+                        .HasDatabaseName("ix_ta_grants_team_subject");
+
                     b.ToTable("ta_grants", (string)null);
                 });
 
@@ -349,6 +355,9 @@ namespace TeamAccess.EntityFramework.Migrations.Sqlite
 
                     b.HasIndex("TeamId", "Email", "Id")
                         .HasDatabaseName("ix_ta_memberships_team_email");
+
+                    b.HasIndex(new[] { "TeamId", "Email", "Id" }, "ix_ta_memberships_team_invitations")
+                        .HasFilter("invitation_expires_at IS NOT NULL");
 
                     b.ToTable("ta_memberships", (string)null);
                 });

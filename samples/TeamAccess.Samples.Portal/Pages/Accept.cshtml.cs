@@ -1,0 +1,110 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using TeamAccess.AspNetCore;
+
+namespace TeamAccess.Samples.Portal.Pages;
+
+/// <summary>Accept an invitation by its link or by team, address and code, creating the account; then signed in to the team.</summary>
+public sealed class AcceptModel(IInvitationService invitations, ISessionService sessions, IOptions<TeamAccessOptions> options) : PortalPage
+{
+    /// <summary>Gets or sets the link's token.</summary>
+    [BindProperty(SupportsGet = true)] public string? Token { get; set; }
+
+    /// <summary>Gets or sets the team's handle (code path).</summary>
+    [BindProperty(SupportsGet = true)] public string? TeamHandle { get; set; }
+
+    /// <summary>Gets or sets the invited address (code path).</summary>
+    [BindProperty(SupportsGet = true)] public string? Email { get; set; }
+
+    /// <summary>Gets or sets the code (code path).</summary>
+    [BindProperty(SupportsGet = true)] public string? Code { get; set; }
+
+    /// <summary>Gets or sets the first name.</summary>
+    [BindProperty] public string FirstName { get; set; } = "";
+
+    /// <summary>Gets or sets the last name.</summary>
+    [BindProperty] public string LastName { get; set; } = "";
+
+    /// <summary>Gets or sets the new password.</summary>
+    [BindProperty] public string Password { get; set; } = "";
+
+    /// <summary>Gets the shortest password allowed.</summary>
+    public int MinLength => options.Value.Passwords.MinLength;
+
+    /// <summary>Gets what the invitation offers.</summary>
+    public InvitationPreview? Preview { get; private set; }
+
+    private InvitationKey? Key => Token is { Length: > 0 } token ? InvitationKey.FromToken(token)
+        : Code is { Length: > 0 } code ? InvitationKey.FromCode(TeamHandle ?? "", Email ?? "", code) : null;
+
+    /// <summary>Looks at the invitation (never consumes it).</summary>
+    /// <returns>A task.</returns>
+    public async Task OnGetAsync() => await PeekAsync();
+
+    /// <summary>Accepts with a new account and signs in.</summary>
+    /// <returns>The Users page, or this page with the refusal.</returns>
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (Key is not { } key)
+        {
+            return Page();
+        }
+
+        var accepted = await invitations.AcceptWithNewAccountAsync(key, new NewAccount(FirstName, LastName, Password));
+        if (!accepted.TryGetValue(out var done))
+        {
+            Notice = Words(accepted.Error);
+            await PeekAsync();
+            return Page();
+        }
+
+        var session = await sessions.SignInAsync(SignInCredential.ForPassword(done.User.Email, Password), done.Membership.TeamId);
+        if (session.TryGetValue(out var signedIn))
+        {
+            TeamAccessSessionCookie.Append(Response, signedIn);
+        }
+
+        Notice = $"Welcome to the team, {done.User.FirstName}.";
+        return RedirectToPage("/Users");
+    }
+
+    /// <summary>Accepts as the signed-in user (whose address must be the invited one), then moves the session to the team.</summary>
+    /// <returns>The Users page of the team, or this page with the refusal.</returns>
+    public async Task<IActionResult> OnPostSignedInAsync()
+    {
+        if (Key is not { } key || User.Identity?.IsAuthenticated != true)
+        {
+            return Page();
+        }
+
+        var accepted = await invitations.AcceptAsync(Actor, key);
+        if (!accepted.TryGetValue(out var membership))
+        {
+            Notice = Words(accepted.Error);
+            await PeekAsync();
+            return Page();
+        }
+
+        var switched = await sessions.SwitchTeamAsync(Request.Cookies[TeamAccessAuthenticationDefaults.CookieName] ?? "", membership.TeamId);
+        if (switched.TryGetValue(out var session))
+        {
+            TeamAccessSessionCookie.Append(Response, session);
+        }
+
+        Notice = $"You joined the team as {membership.Role}.";
+        return RedirectToPage("/Users");
+    }
+
+    private async Task PeekAsync()
+    {
+        if (Key is { } key)
+        {
+            var peeked = await invitations.PeekAsync(key);
+            Preview = peeked.Value is { Status: InvitationStatus.Pending } pending ? pending : null;
+            if (!peeked.Succeeded || Preview is null)
+            {
+                Notice = peeked.Succeeded ? $"This invitation is {peeked.Value!.Status}." : Words(peeked.Error);
+            }
+        }
+    }
+}

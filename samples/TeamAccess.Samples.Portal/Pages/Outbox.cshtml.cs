@@ -1,0 +1,14 @@
+namespace TeamAccess.Samples.Portal.Pages;
+
+/// <summary>The messages of the outbox folder.</summary>
+public sealed class OutboxModel(FolderOutbox outbox) : PortalPage
+{
+    /// <summary>Gets the folder.</summary>
+    public string Folder => outbox.Folder;
+
+    /// <summary>Gets the messages.</summary>
+    public IReadOnlyList<OutboxMessage> Messages { get; private set; } = [];
+
+    /// <summary>Reads the folder.</summary>
+    public void OnGet() => Messages = outbox.List();
+}

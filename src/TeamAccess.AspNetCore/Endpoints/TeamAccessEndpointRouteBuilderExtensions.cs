@@ -1,0 +1,421 @@
+using System.Security.Claims;
+using System.Text;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using TeamAccess;
+using TeamAccess.AspNetCore;
+
+namespace Microsoft.AspNetCore.Routing;
+
+/// <summary>The account endpoints of a team portal, in the manner of <c>MapIdentityApi</c>.</summary>
+public static class TeamAccessEndpointRouteBuilderExtensions
+{
+    private const string Tag = "TeamAccess";
+
+    /// <summary>
+    /// Maps the account endpoints of a team portal under <paramref name="endpoints"/> (use <c>app.MapGroup("/account")</c>
+    /// for a prefix). Anonymous: <c>POST /signup</c>, <c>/confirm-email</c>, <c>/confirm-email/resend</c>, <c>/signin</c>
+    /// (email, password and team handle, or an identity provider's token; <c>?useCookies=true</c> puts the session in the
+    /// cookie), <c>/password-reset</c>, <c>/password-reset/confirm</c>, <c>/invitations/peek</c>, <c>/invitations/accept-new</c>,
+    /// <c>/invitations/decline</c>; <c>GET /sign-in-options/{teamHandle}</c> and <c>/antiforgery</c>. Signed in:
+    /// <c>GET /me</c>, <c>PUT /me/names</c>, <c>GET /teams</c>, <c>POST /switch-team</c>, <c>/signout</c>,
+    /// <c>/signout/everywhere</c>, <c>/password</c>, <c>/leave</c>, <c>/invitations/accept</c>. In the session's team,
+    /// each with its permission: <c>/teams/{teamId}/members</c> (paged; edit names and role, deactivate, reactivate, remove),
+    /// <c>/teams/{teamId}/invitations</c> (invite a pasted list, list, resend, revoke), <c>/teams/{teamId}/groups</c> and
+    /// <c>/teams/{teamId}/grants</c>. The team is always the session's: a <c>teamId</c> naming another team answers 403
+    /// before any store read. Refusals are problem details (<see cref="TeamAccessProblems"/>); every endpoint is described
+    /// for OpenAPI (tag <c>TeamAccess</c>).
+    /// </summary>
+    /// <param name="endpoints">Where to map them.</param>
+    /// <returns>A builder for conventions on every endpoint mapped.</returns>
+    public static IEndpointConventionBuilder MapTeamAccessApi(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var api = endpoints.MapGroup(string.Empty).WithTags(Tag);
+        MapAccount(api);
+        MapSession(api);
+        MapInvitee(api);
+        var team = api.MapGroup("/teams/{teamId}");
+        MapMembers(team);
+        MapInvitations(team);
+        MapGroups(team);
+        MapGrants(team);
+        return api;
+    }
+
+    private static void MapAccount(RouteGroupBuilder api)
+    {
+        api.MapPost("/signup", async (SignUpBody body, IUserService users, CancellationToken ct) =>
+            (await users.SignUpAsync(new SignUpRequest(body.Email ?? "", body.FirstName ?? "", body.LastName ?? "", body.TeamName ?? "", body.TeamHandle ?? "") { Password = body.Password ?? "" }, ct).ConfigureAwait(false))
+                .ToHttpResult(r => new SignUpResponse(r.User.Id.Value, r.User.Email, r.Team.Id.Value, r.Team.Handle, r.Membership.Id.Value, r.User.EmailConfirmed)))
+            .Describe<SignUpResponse>("SignUp", "Creates an account and its team; the activation message goes to the address.");
+
+        api.MapPost("/confirm-email", async (TokenBody body, IUserService users, CancellationToken ct) =>
+            (await users.ConfirmEmailAsync(body.Token ?? "", ct).ConfigureAwait(false)).ToHttpResult(_ => new { Confirmed = true }))
+            .Describe<object>("ConfirmEmail", "Confirms the address with the activation link's token.");
+
+        api.MapPost("/confirm-email/resend", async (EmailBody body, IUserService users, CancellationToken ct) =>
+            (await users.ResendEmailConfirmationAsync(body.Email ?? "", ct).ConfigureAwait(false)).ToHttpResult())
+            .Describe("ResendEmailConfirmation", "Sends a new activation message (the same answer whether or not the address has an account).");
+
+        api.MapPost("/password-reset", async (EmailBody body, IUserService users, CancellationToken ct) =>
+            (await users.RequestPasswordResetAsync(body.Email ?? "", ct).ConfigureAwait(false)).ToHttpResult())
+            .Describe("RequestPasswordReset", "Sends a password-reset message (the same answer whether or not the address has an account).");
+
+        api.MapPost("/password-reset/confirm", async (ResetPasswordBody body, IUserService users, CancellationToken ct) =>
+            (await users.ResetPasswordAsync(body.Token ?? "", body.NewPassword ?? "", ct).ConfigureAwait(false)).ToHttpResult())
+            .Describe("ResetPassword", "Sets a new password with the reset message's token; every session of the user ends.");
+
+        api.MapGet("/sign-in-options/{teamHandle}", async (string teamHandle, ITeamService teams, CancellationToken ct) =>
+            await teams.FindByHandleAsync(teamHandle.Trim().ToLowerInvariant(), ct).ConfigureAwait(false) is { } team
+                ? TypedResults.Ok(new SignInOptionsResponse(team.Handle, team.Name, team.SignInPolicy.RequiresSso, team.SignInPolicy.SsoProvider))
+                : Result.Failed(TeamAccessErrorCode.NotFound).ToHttpResult())
+            .Describe<SignInOptionsResponse>("SignInOptions", "How a team signs its members in (\"log in with team SSO\"): whether it requires its provider, and which.");
+
+        api.MapGet("/antiforgery", (HttpContext http, IAntiforgery antiforgery) =>
+            {
+                var tokens = antiforgery.GetAndStoreTokens(http);
+                return TypedResults.Ok(new AntiforgeryResponse(tokens.RequestToken, tokens.HeaderName));
+            })
+            .Describe<AntiforgeryResponse>("Antiforgery", "The antiforgery token a cookie-authenticated client sends on unsafe methods (also sets its cookie).");
+    }
+
+    private static void MapSession(RouteGroupBuilder api)
+    {
+        api.MapPost("/signin", async (SignInBody body, bool? useCookies, HttpContext http, ISessionService sessions, CancellationToken ct) =>
+            {
+                var credential = body.Provider is { Length: > 0 } provider
+                    ? SignInCredential.ForToken(provider, body.Token ?? "", body.Nonce)
+                    : SignInCredential.ForPassword(body.Email ?? "", body.Password ?? "");
+                var session = body.TeamId is { } id
+                    ? await sessions.SignInAsync(credential, new TeamId(id), ct).ConfigureAwait(false)
+                    : await sessions.SignInAsync(credential, body.TeamHandle ?? "", ct).ConfigureAwait(false);
+                return Issue(http, session, useCookies == true);
+            })
+            .Describe<SessionResponse>("SignIn", "Signs in to one team by its handle: email and password, or an identity provider's token. ?useCookies=true sets the session cookie instead of returning the token.");
+
+        api.MapPost("/switch-team", async (SwitchTeamBody body, HttpContext http, ISessionService sessions, CancellationToken ct) =>
+            {
+                var (token, fromCookie) = await SessionTokenAsync(http).ConfigureAwait(false);
+                return Issue(http, await sessions.SwitchTeamAsync(token, new TeamId(body.TeamId), ct).ConfigureAwait(false), fromCookie);
+            })
+            .RequireAuthorization()
+            .Describe<SessionResponse>("SwitchTeam", "Switches the session to another team of the user; ReauthenticationRequired when that team does not accept the session's provider.");
+
+        api.MapPost("/password", async (ChangePasswordBody body, HttpContext http, ISessionService sessions, CancellationToken ct) =>
+            {
+                var (token, fromCookie) = await SessionTokenAsync(http).ConfigureAwait(false);
+                return Issue(http, await sessions.ChangePasswordAsync(token, body.CurrentPassword ?? "", body.NewPassword ?? "", ct).ConfigureAwait(false), fromCookie);
+            })
+            .RequireAuthorization()
+            .Describe<SessionResponse>("ChangePassword", "Changes the password; every session ends and a new one for this team is returned.");
+
+        api.MapPost("/signout", async (bool? everywhere, HttpContext http, ISessionService sessions, CancellationToken ct) =>
+            {
+                var (token, fromCookie) = await SessionTokenAsync(http).ConfigureAwait(false);
+                var result = everywhere == true
+                    ? await sessions.SignOutEverywhereAsync(token, ct).ConfigureAwait(false)
+                    : await sessions.SignOutAsync(token, ct).ConfigureAwait(false);
+                if (result.Succeeded && fromCookie)
+                {
+                    TeamAccessSessionCookie.Delete(http.Response, CookieName(http));
+                }
+
+                return result.ToHttpResult();
+            })
+            .RequireAuthorization()
+            .Describe("SignOut", "Signs this session out (?everywhere=true: every session of the user).");
+
+        api.MapGet("/me", async (ClaimsPrincipal principal, IUserService users, CancellationToken ct) =>
+            {
+                var user = await users.FindByIdAsync(principal.UserId(), ct).ConfigureAwait(false);
+                return user is null
+                    ? Result.Failed(TeamAccessErrorCode.NotFound).ToHttpResult()
+                    : TypedResults.Ok(new MeResponse(user.Id.Value, user.Email, user.FirstName, user.LastName, user.EmailConfirmed, principal.TeamId().Value,
+                        Guid.Parse(principal.FindFirstValue(TeamAccessClaimTypes.MembershipId)!), principal.FindFirstValue(TeamAccessClaimTypes.Role)!, principal.FindFirstValue(TeamAccessClaimTypes.Provider)!));
+            })
+            .RequireAuthorization()
+            .Describe<MeResponse>("Me", "The signed-in user and the session's team, membership and role.");
+
+        api.MapPut("/me/names", async (NamesBody body, ClaimsPrincipal principal, IUserService users, CancellationToken ct) =>
+            (await users.UpdateNameAsync(principal.UserId(), principal.UserId(), body.FirstName ?? "", body.LastName ?? "", ct).ConfigureAwait(false))
+                .ToHttpResult(u => new { u.FirstName, u.LastName }))
+            .RequireAuthorization()
+            .Describe<object>("UpdateOwnNames", "Changes the signed-in user's first and last names.");
+
+        api.MapGet("/teams", async (HttpContext http, ISessionService sessions, CancellationToken ct) =>
+            {
+                var (token, _) = await SessionTokenAsync(http).ConfigureAwait(false);
+                return (await sessions.ListSwitchableTeamsAsync(token, ct).ConfigureAwait(false))
+                    .ToHttpResult(teams => teams.Select(t => new TeamResponse(t.TeamId.Value, t.Name, t.Handle, t.Role, t.RequiresReauthentication)).ToArray());
+            })
+            .RequireAuthorization()
+            .Describe<TeamResponse[]>("Teams", "The teams the user can switch to, saying which need a new sign-in.");
+
+        api.MapPost("/leave", async (ClaimsPrincipal principal, IMemberService members, CancellationToken ct) =>
+            (await members.LeaveAsync(principal.UserId(), principal.TeamId(), ct).ConfigureAwait(false)).ToHttpResult(MemberResponse.From))
+            .RequireAuthorization()
+            .Describe<MemberResponse>("Leave", "Leaves the session's team (the last guardian cannot).");
+    }
+
+    private static void MapInvitee(RouteGroupBuilder api)
+    {
+        api.MapPost("/invitations/peek", async (InvitationKeyBody body, IInvitationService invitations, CancellationToken ct) =>
+            (await invitations.PeekAsync(body.ToKey(), ct).ConfigureAwait(false))
+                .ToHttpResult(p => new InvitationPreviewResponse(p.TeamId.Value, p.TeamName, p.TeamHandle, p.Email, p.Role, p.Status, p.ExpiresAt, p.RequiresSso)))
+            .Describe<InvitationPreviewResponse>("PeekInvitation", "What an invitation offers, by its link's token or by team handle, address and code; looking never consumes it.");
+
+        api.MapPost("/invitations/accept-new", async (AcceptWithNewAccountBody body, IInvitationService invitations, CancellationToken ct) =>
+            (await invitations.AcceptWithNewAccountAsync(body.ToKey(), new NewAccount(body.FirstName ?? "", body.LastName ?? "", body.Password), ct).ConfigureAwait(false))
+                .ToHttpResult(a => new AcceptedResponse(a.User.Id.Value, a.Membership.Id.Value, a.Membership.TeamId.Value, a.Membership.Role)))
+            .Describe<AcceptedResponse>("AcceptInvitationWithNewAccount", "Accepts an invitation by creating the account (names and a password meeting the policy).");
+
+        api.MapPost("/invitations/accept", async (InvitationKeyBody body, ClaimsPrincipal principal, IInvitationService invitations, CancellationToken ct) =>
+            (await invitations.AcceptAsync(principal.UserId(), body.ToKey(), null, ct).ConfigureAwait(false)).ToHttpResult(MemberResponse.From))
+            .RequireAuthorization()
+            .Describe<MemberResponse>("AcceptInvitation", "Accepts an invitation as the signed-in user whose address was invited.");
+
+        api.MapPost("/invitations/decline", async (InvitationKeyBody body, IInvitationService invitations, CancellationToken ct) =>
+            (await invitations.DeclineAsync(body.ToKey(), ct).ConfigureAwait(false)).ToHttpResult())
+            .Describe("DeclineInvitation", "Declines an invitation.");
+    }
+
+    private static void MapMembers(RouteGroupBuilder team)
+    {
+        team.MapGet("/members", async (string? status, string? role, string? email, int? pageSize, string? after, ClaimsPrincipal principal, IMemberService members, CancellationToken ct) =>
+            {
+                MembershipStatus? only = null;
+                if (!string.IsNullOrEmpty(status))
+                {
+                    if (!Enum.TryParse<MembershipStatus>(status, ignoreCase: true, out var parsed) || parsed.IsTerminal() || !Enum.IsDefined(parsed))
+                    {
+                        return TeamAccessProblems.BadRequest("InvalidStatus", "invalid-status", "status is Invited, Active or Inactive.");
+                    }
+
+                    only = parsed;
+                }
+
+                MemberPageKey? from = null;
+                if (!string.IsNullOrEmpty(after))
+                {
+                    if (!TryReadCursor(after, out var key))
+                    {
+                        return Result.Failed(TeamAccessErrorCode.InvalidToken, "after is the next cursor of a previous page.").ToHttpResult();
+                    }
+
+                    from = key;
+                }
+
+                var query = new MemberQuery { Status = only, Role = role, EmailPrefix = email, PageSize = pageSize ?? MemberQuery.DefaultPageSize, After = from };
+                return (await members.ListPageAsync(principal.UserId(), principal.TeamId(), query, ct).ConfigureAwait(false))
+                    .ToHttpResult(page => new MemberPageResponse([.. page.Members.Select(MemberResponse.From)], page.TotalCount, page.Next is { } next ? WriteCursor(next) : null));
+            })
+            .RequireTeamPermission(Permissions.MembersRead)
+            .Describe<MemberPageResponse>("Members", "One page of the team's members, ordered by email; filters: status, role, email prefix. Continue with ?after=<next>.");
+
+        team.MapPatch("/members/{membershipId}", async (string membershipId, EditMemberBody body, ClaimsPrincipal principal, IMemberService members, CancellationToken ct) =>
+            {
+                if (!Guid.TryParse(membershipId, out var id))
+                {
+                    return Result.Failed(TeamAccessErrorCode.NotFound).ToHttpResult();
+                }
+
+                // Two writes, names first: a refused role change leaves the new names, and the answer says what refused.
+                Result<MemberView>? named = null;
+                if (body.FirstName is not null || body.LastName is not null)
+                {
+                    named = await members.UpdateNamesAsync(principal.UserId(), principal.TeamId(), new MembershipId(id), body.FirstName ?? "", body.LastName ?? "", ct).ConfigureAwait(false);
+                    if (!named.Succeeded)
+                    {
+                        return named.ToHttpResult();
+                    }
+                }
+
+                if (body.Role is not null)
+                {
+                    var changed = await members.ChangeRoleAsync(principal.UserId(), principal.TeamId(), new MembershipId(id), body.Role, ct).ConfigureAwait(false);
+                    return changed.ToHttpResult(m => named?.Value is { } view ? MemberResponse.From(view with { Role = m.Role, Status = m.Status }) : MemberResponse.From(m));
+                }
+
+                return named is null ? Result.Failed(TeamAccessErrorCode.NoChange).ToHttpResult() : named.ToHttpResult(MemberResponse.From);
+            })
+            .RequireTeamPermission(Permissions.MembersManage)
+            .Describe<MemberResponse>("EditMember", "Edits a member's first and last names and role in one call (the Edit User page); the email never changes.");
+
+        MapMemberVerb(team, "/members/{membershipId}/deactivate", "DeactivateMember", "Deactivates an Active member.", (m, a, t, id, ct) => m.DeactivateAsync(a, t, id, ct));
+        MapMemberVerb(team, "/members/{membershipId}/reactivate", "ReactivateMember", "Reactivates an Inactive member.", (m, a, t, id, ct) => m.ReactivateAsync(a, t, id, ct));
+
+        team.MapDelete("/members/{membershipId}", (string membershipId, ClaimsPrincipal principal, IMemberService members, CancellationToken ct) =>
+                OnMembership(membershipId, id => members.RemoveAsync(principal.UserId(), principal.TeamId(), id, ct)))
+            .RequireTeamPermission(Permissions.MembersManage)
+            .Describe<MemberResponse>("RemoveMember", "Removes a member (on an Invited row: revokes the invitation). The last guardian is refused.");
+    }
+
+    private static void MapMemberVerb(
+        RouteGroupBuilder team,
+        string pattern,
+        string name,
+        string summary,
+        Func<IMemberService, UserId, TeamId, MembershipId, CancellationToken, ValueTask<Result<Membership>>> verb) =>
+        team.MapPost(pattern, (string membershipId, ClaimsPrincipal principal, IMemberService members, CancellationToken ct) =>
+                OnMembership(membershipId, id => verb(members, principal.UserId(), principal.TeamId(), id, ct)))
+            .RequireTeamPermission(Permissions.MembersManage)
+            .Describe<MemberResponse>(name, summary);
+
+    private static async Task<IResult> OnMembership(string membershipId, Func<MembershipId, ValueTask<Result<Membership>>> verb) =>
+        Guid.TryParse(membershipId, out var id)
+            ? (await verb(new MembershipId(id)).ConfigureAwait(false)).ToHttpResult(MemberResponse.From)
+            : Result.Failed(TeamAccessErrorCode.NotFound).ToHttpResult();
+
+    private static void MapInvitations(RouteGroupBuilder team)
+    {
+        team.MapPost("/invitations", async (InviteBody body, ClaimsPrincipal principal, IInvitationService invitations, CancellationToken ct) =>
+            (await invitations.InviteAsync(principal.UserId(), principal.TeamId(), InviteRequest.FromText(body.Addresses ?? "", body.Role ?? ""), ct).ConfigureAwait(false))
+                .ToHttpResult(batch => batch.Outcomes.Select(o => new InviteOutcomeResponse(o.Address, o.Kind, o.Code == TeamAccessErrorCode.None ? null : o.Code.ToString(), o.Email, o.MembershipId?.Value, o.ExpiresAt, o.Delivered)).ToArray()))
+            .RequireTeamPermission(Permissions.MembersInvite)
+            .Describe<InviteOutcomeResponse[]>("Invite", "Invites pasted addresses (separated by white space, commas or semicolons) into a role; one outcome per address.");
+
+        team.MapGet("/invitations", async (ClaimsPrincipal principal, IInvitationService invitations, CancellationToken ct) =>
+            (await invitations.ListAsync(principal.UserId(), principal.TeamId(), ct).ConfigureAwait(false)).ToHttpResult(rows => rows.Select(InvitationResponse.From).ToArray()))
+            .RequireTeamPermission(Permissions.MembersRead)
+            .Describe<InvitationResponse[]>("Invitations", "The team's invitations, newest first; never a token or code.");
+
+        team.MapPost("/invitations/{membershipId}/resend", async (string membershipId, ClaimsPrincipal principal, IInvitationService invitations, CancellationToken ct) =>
+                Guid.TryParse(membershipId, out var id)
+                    ? (await invitations.ResendAsync(principal.UserId(), principal.TeamId(), new MembershipId(id), ct).ConfigureAwait(false)).ToHttpResult(InvitationResponse.From)
+                    : Result.Failed(TeamAccessErrorCode.NotFound).ToHttpResult())
+            .RequireTeamPermission(Permissions.MembersInvite)
+            .Describe<InvitationResponse>("ResendInvitation", "Sends a pending invitation again with a new secret and a restarted expiry.");
+
+        team.MapDelete("/invitations/{membershipId}", async (string membershipId, ClaimsPrincipal principal, IInvitationService invitations, CancellationToken ct) =>
+                Guid.TryParse(membershipId, out var id)
+                    ? (await invitations.RevokeAsync(principal.UserId(), principal.TeamId(), new MembershipId(id), ct).ConfigureAwait(false)).ToHttpResult()
+                    : Result.Failed(TeamAccessErrorCode.NotFound).ToHttpResult())
+            .RequireTeamPermission(Permissions.MembersInvite)
+            .Describe("RevokeInvitation", "Revokes a pending invitation.");
+    }
+
+    private static void MapGroups(RouteGroupBuilder team)
+    {
+        team.MapGet("/groups", async (ClaimsPrincipal principal, IGroupService groups, CancellationToken ct) =>
+            (await groups.ListAsync(principal.UserId(), principal.TeamId(), ct).ConfigureAwait(false)).ToHttpResult(rows => rows.Select(GroupResponse.From).ToArray()))
+            .RequireTeamPermission(Permissions.MembersRead)
+            .Describe<GroupResponse[]>("Groups", "The team's groups with their members.");
+
+        team.MapPost("/groups", async (GroupBody body, ClaimsPrincipal principal, IGroupService groups, CancellationToken ct) =>
+            (await groups.CreateAsync(principal.UserId(), principal.TeamId(), body.Name ?? "", body.Handle ?? "", ct).ConfigureAwait(false)).ToHttpResult(GroupResponse.From))
+            .RequireTeamPermission(Permissions.GroupsManage)
+            .Describe<GroupResponse>("CreateGroup", "Creates a group with a name and a handle such as maintenance-team.");
+
+        team.MapDelete("/groups/{groupId}", async (string groupId, ClaimsPrincipal principal, IGroupService groups, CancellationToken ct) =>
+                Guid.TryParse(groupId, out var id)
+                    ? (await groups.DeleteAsync(principal.UserId(), principal.TeamId(), new GroupId(id), ct).ConfigureAwait(false)).ToHttpResult()
+                    : Result.Failed(TeamAccessErrorCode.NotFound).ToHttpResult())
+            .RequireTeamPermission(Permissions.GroupsManage)
+            .Describe("DeleteGroup", "Deletes a group.");
+
+        team.MapPost("/groups/{groupId}/members", async (string groupId, GroupMemberBody body, ClaimsPrincipal principal, IGroupService groups, CancellationToken ct) =>
+                Guid.TryParse(groupId, out var id)
+                    ? (await groups.AddMemberAsync(principal.UserId(), principal.TeamId(), new GroupId(id), new MembershipId(body.MembershipId), ct).ConfigureAwait(false)).ToHttpResult(GroupResponse.From)
+                    : Result.Failed(TeamAccessErrorCode.NotFound).ToHttpResult())
+            .RequireTeamPermission(Permissions.GroupsManage)
+            .Describe<GroupResponse>("AddGroupMember", "Adds a member to a group.");
+
+        team.MapDelete("/groups/{groupId}/members/{membershipId}", async (string groupId, string membershipId, ClaimsPrincipal principal, IGroupService groups, CancellationToken ct) =>
+                Guid.TryParse(groupId, out var id) && Guid.TryParse(membershipId, out var member)
+                    ? (await groups.RemoveMemberAsync(principal.UserId(), principal.TeamId(), new GroupId(id), new MembershipId(member), ct).ConfigureAwait(false)).ToHttpResult(GroupResponse.From)
+                    : Result.Failed(TeamAccessErrorCode.NotFound).ToHttpResult())
+            .RequireTeamPermission(Permissions.GroupsManage)
+            .Describe<GroupResponse>("RemoveGroupMember", "Removes a member from a group.");
+    }
+
+    private static void MapGrants(RouteGroupBuilder team)
+    {
+        team.MapGet("/grants", async (ClaimsPrincipal principal, IGrantService grants, CancellationToken ct) =>
+            (await grants.ListAsync(principal.UserId(), principal.TeamId(), ct).ConfigureAwait(false)).ToHttpResult(rows => rows.Select(GrantResponse.From).ToArray()))
+            .RequireTeamPermission(Permissions.MembersRead)
+            .Describe<GrantResponse[]>("Grants", "The team's grants.");
+
+        team.MapPost("/grants", async (GrantBody body, ClaimsPrincipal principal, IGrantService grants, CancellationToken ct) =>
+            {
+                var subject = body.SubjectKind == GrantSubjectKind.Group ? GrantSubject.ForGroup(new GroupId(body.SubjectId)) : GrantSubject.ForMembership(new MembershipId(body.SubjectId));
+                return (await grants.GrantAsync(principal.UserId(), principal.TeamId(), subject, body.ResourceId ?? "", body.Permissions ?? [], ct).ConfigureAwait(false)).ToHttpResult(GrantResponse.From);
+            })
+            .RequireTeamPermission(Permissions.GrantsManage)
+            .Describe<GrantResponse>("Grant", "Grants permissions on one resource to a member or a group (never more than the granter holds).");
+
+        team.MapDelete("/grants/{grantId}", async (string grantId, ClaimsPrincipal principal, IGrantService grants, CancellationToken ct) =>
+                Guid.TryParse(grantId, out var id)
+                    ? (await grants.RevokeAsync(principal.UserId(), principal.TeamId(), new GrantId(id), ct).ConfigureAwait(false)).ToHttpResult()
+                    : Result.Failed(TeamAccessErrorCode.NotFound).ToHttpResult())
+            .RequireTeamPermission(Permissions.GrantsManage)
+            .Describe("RevokeGrant", "Revokes a grant.");
+    }
+
+    private static UserId UserId(this ClaimsPrincipal principal) => new(Guid.Parse(principal.FindFirstValue(TeamAccessClaimTypes.UserId)!));
+
+    /// <summary>The session's team: the only team any endpoint acts in (a route's <c>teamId</c> was checked equal to it).</summary>
+    private static TeamId TeamId(this ClaimsPrincipal principal) => new(Guid.Parse(principal.FindFirstValue(TeamAccessClaimTypes.TeamId)!));
+
+    private static async Task<(string Token, bool FromCookie)> SessionTokenAsync(HttpContext http)
+    {
+        var authenticated = await http.AuthenticateAsync(TeamAccessAuthenticationDefaults.AuthenticationScheme).ConfigureAwait(false);
+        var properties = authenticated.Properties;
+        return (properties?.GetTokenValue(TeamAccessAuthenticationHandler.SessionTokenName) ?? "", properties?.Items.ContainsKey(TeamAccessAuthenticationHandler.FromCookieItem) == true);
+    }
+
+    private static string CookieName(HttpContext http) =>
+        http.RequestServices.GetRequiredService<IOptionsMonitor<TeamAccessAuthenticationOptions>>().Get(TeamAccessAuthenticationDefaults.AuthenticationScheme).CookieName
+        ?? TeamAccessAuthenticationDefaults.CookieName;
+
+    private static IResult Issue(HttpContext http, Result<TeamAccess.Session> session, bool cookie)
+    {
+        if (cookie && session.TryGetValue(out var issued))
+        {
+            TeamAccessSessionCookie.Append(http.Response, issued, CookieName(http));
+        }
+
+        return session.ToHttpResult(s => SessionResponse.From(s, cookie));
+    }
+
+    private static string WriteCursor(MemberPageKey key) =>
+        WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes($"{key.MembershipId.Value:N}{key.Email}"));
+
+    private static bool TryReadCursor(string cursor, out MemberPageKey key)
+    {
+        key = default;
+        try
+        {
+            var text = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(cursor));
+            if (text.Length > 32 && Guid.TryParseExact(text[..32], "N", out var id))
+            {
+                key = new MemberPageKey(text[32..], new MembershipId(id));
+                return true;
+            }
+        }
+        catch (FormatException)
+        {
+            // Not a cursor this API wrote.
+        }
+
+        return false;
+    }
+
+    private static RouteHandlerBuilder Describe<TResponse>(this RouteHandlerBuilder builder, string name, string summary) =>
+        builder.Common(name, summary).Produces<TResponse>(StatusCodes.Status200OK);
+
+    private static RouteHandlerBuilder Describe(this RouteHandlerBuilder builder, string name, string summary) =>
+        builder.Common(name, summary).Produces(StatusCodes.Status204NoContent);
+
+    private static RouteHandlerBuilder Common(this RouteHandlerBuilder builder, string name, string summary) =>
+        builder.WithName(Tag + "." + name).WithSummary(summary)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+}

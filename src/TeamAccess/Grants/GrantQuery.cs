@@ -1,0 +1,16 @@
+namespace TeamAccess;
+
+/// <summary>One page of a team's grants, ordered by resource, then grant id; optionally of one subject or one resource.</summary>
+public sealed record GrantQuery : PageQuery<GrantPageKey>
+{
+    /// <summary>Gets the only subject (a membership or a group) whose grants to list; <see langword="null"/> for every subject.</summary>
+    public GrantSubject? Subject { get; init; }
+
+    /// <summary>Gets the only resource whose grants to list; <see langword="null"/> for every resource.</summary>
+    public string? ResourceId { get; init; }
+}
+
+/// <summary>The stable key a page of grants is ordered by and continues after: the resource, then the grant id.</summary>
+/// <param name="ResourceId">The last grant's resource.</param>
+/// <param name="GrantId">The last grant's id.</param>
+public readonly record struct GrantPageKey(string ResourceId, GrantId GrantId);

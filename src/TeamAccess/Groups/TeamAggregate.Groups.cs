@@ -1,0 +1,88 @@
+using System.Collections.Immutable;
+
+namespace TeamAccess;
+
+/// <content>The group verbs: create, delete, add and remove members.</content>
+internal sealed partial class TeamAggregate
+{
+    public Result<Group> CreateGroup(string name, string handle)
+    {
+        if (Current.Groups.Values.Any(g => g.Handle == handle))
+        {
+            return Result<Group>.Failed(TeamAccessErrorCode.DuplicateHandle);
+        }
+
+        var group = new Group(GroupId.New(), Id, name, handle, ImmutableSortedSet<MembershipId>.Empty);
+        PutGroup(group, AuditActions.GroupCreated);
+        return Result<Group>.Ok(group);
+    }
+
+    /// <summary>Deletes a group; the grants given to it go with it, each with its own event.</summary>
+    public Result<Group> DeleteGroup(GroupId groupId)
+    {
+        if (!Current.Groups.TryGetValue(groupId, out var group))
+        {
+            return Result<Group>.Failed(TeamAccessErrorCode.NotFound);
+        }
+
+        DropGrantsOf(GrantSubject.ForGroup(groupId));
+        RemoveGroup(groupId, AuditActions.GroupDeleted);
+        return Result<Group>.Ok(group);
+    }
+
+    /// <summary>Adds a current member to a group. Joining a group hands its grants over: the actor must hold every one of them (invariant 15).</summary>
+    public Result<Group> AddGroupMember(GroupId groupId, MembershipId membershipId)
+    {
+        if (!Current.Groups.TryGetValue(groupId, out var group)
+            || !Current.Memberships.TryGetValue(membershipId, out var membership) || membership.Status.IsTerminal())
+        {
+            return Result<Group>.Failed(TeamAccessErrorCode.NotFound);
+        }
+
+        if (group.Members.Contains(membershipId))
+        {
+            return Result<Group>.Failed(TeamAccessErrorCode.AlreadyInGroup);
+        }
+
+        foreach (var grant in Current.Grants.Values.Where(g => g.Subject == GrantSubject.ForGroup(groupId)))
+        {
+            if (!ActorHoldsOn(grant.ResourceId, AccessRules.MaskOf(grant, Roles)))
+            {
+                return Result<Group>.Failed(TeamAccessErrorCode.ExceedsGranterPermissions);
+            }
+        }
+
+        var after = group with { Members = group.Members.Add(membershipId) };
+        PutGroup(after, AuditActions.GroupMemberAdded);
+        return Result<Group>.Ok(after);
+    }
+
+    public Result<Group> RemoveGroupMember(GroupId groupId, MembershipId membershipId)
+    {
+        if (!Current.Groups.TryGetValue(groupId, out var group))
+        {
+            return Result<Group>.Failed(TeamAccessErrorCode.NotFound);
+        }
+
+        if (!group.Members.Contains(membershipId))
+        {
+            return Result<Group>.Failed(TeamAccessErrorCode.NotInGroup);
+        }
+
+        var after = group with { Members = group.Members.Remove(membershipId) };
+        PutGroup(after, AuditActions.GroupMemberRemoved);
+        return Result<Group>.Ok(after);
+    }
+
+    /// <summary>Takes an ending membership out of every group it is in.</summary>
+    private void LeaveGroups(MembershipId membershipId)
+    {
+        foreach (var group in Current.Groups.Values)
+        {
+            if (group.Members.Contains(membershipId))
+            {
+                PutGroup(group with { Members = group.Members.Remove(membershipId) }, AuditActions.GroupMemberRemoved);
+            }
+        }
+    }
+}

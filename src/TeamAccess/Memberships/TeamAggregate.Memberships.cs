@@ -1,0 +1,184 @@
+namespace TeamAccess;
+
+/// <content>The membership verbs: add, change role, deactivate, reactivate, remove, leave; and the guardian rule.</content>
+internal sealed partial class TeamAggregate
+{
+    /// <summary>Invariant 1: how many Active holders of the guardian role the team has.</summary>
+    internal static int CountActiveGuardians(TeamSnapshot team, RoleCatalog roles)
+    {
+        var count = 0;
+        foreach (var membership in team.Memberships.Values)
+        {
+            if (membership.Status == MembershipStatus.Active && roles.TryGet(membership.Role, out var role) && role.IsGuardian)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>Adds an existing user (<see langword="null"/>: not found) as an Active member (a host that provisions members itself).</summary>
+    public Result<Membership> Add(User? user, Role role)
+    {
+        var mayGive = Actor.MayGive(role);
+        if (!mayGive.Succeeded)
+        {
+            return Result<Membership>.Failed(mayGive.Error);
+        }
+
+        if (user is null)
+        {
+            return Result<Membership>.Failed(TeamAccessErrorCode.NotFound);
+        }
+
+        var taken = NotYetMember(user.Id, user.Email);
+        if (taken is not TeamAccessErrorCode.None)
+        {
+            return Result<Membership>.Failed(taken);
+        }
+
+        return Result<Membership>.Ok(Join(user, role, Actor.Id, AuditActions.MembershipAdded));
+    }
+
+    /// <summary>A user the team's SSO proved joins with the policy's just-in-time role.</summary>
+    public Result<Membership> JoinJustInTime(User user, Role role) =>
+        Result<Membership>.Ok(Join(user, role, user.Id, AuditActions.MembershipJoinedJustInTime));
+
+    public Result<Membership> ChangeRole(MembershipId membershipId, Role role)
+    {
+        var target = Managed(membershipId);
+        if (!target.TryGetValue(out var membership))
+        {
+            return target;
+        }
+
+        if (string.Equals(membership.Role, role.Name, StringComparison.Ordinal))
+        {
+            return target;
+        }
+
+        var mayGive = Actor.MayGive(role);
+        return mayGive.Succeeded ? Done(membershipId, Lifecycle(membershipId).ChangeRole(role)) : Result<Membership>.Failed(mayGive.Error);
+    }
+
+    public Result<Membership> Deactivate(MembershipId membershipId) =>
+        OnManaged(membershipId, lifecycle => lifecycle.Deactivate());
+
+    public Result<Membership> Reactivate(MembershipId membershipId) =>
+        OnManaged(membershipId, lifecycle => lifecycle.Reactivate());
+
+    /// <summary>Removes a member; an Invited one has its invitation revoked (the "delete" button of a pending row).</summary>
+    public Result<Membership> Remove(MembershipId membershipId) =>
+        OnManaged(membershipId, lifecycle => Current.Memberships[membershipId].Status == MembershipStatus.Invited
+            ? lifecycle.Revoke(AuditActions.MembershipRemoved)
+            : lifecycle.Remove(AuditActions.MembershipRemoved));
+
+    /// <summary>The actor leaves: their own current membership is removed, unless they are the last Active guardian.</summary>
+    public Result<Membership> Leave()
+    {
+        var own = Actor.Membership!.Id;
+        return Done(own, Lifecycle(own).Leave(AuditActions.MembershipLeft));
+    }
+
+    /// <summary>
+    /// A user deleting their account leaves the team by the same rule as <see cref="Leave"/>; the last Active guardian
+    /// cannot, and is told so as <see cref="TeamAccessErrorCode.UserIsLastGuardian"/>.
+    /// </summary>
+    public Result LeaveWithDeletedAccount(UserId userId)
+    {
+        if (Current.FindCurrentMembership(userId) is not { } membership)
+        {
+            return Result.Success;
+        }
+
+        // A pending invitation is withdrawn with the account; a membership leaves by the guarded Leave.
+        var lifecycle = Lifecycle(membership.Id);
+        var left = membership.Status == MembershipStatus.Invited ? lifecycle.Revoke(AuditActions.MembershipRemoved) : lifecycle.Leave(AuditActions.MembershipRemoved);
+        return left.Code == TeamAccessErrorCode.LastGuardian ? Result.Failed(TeamAccessErrorCode.UserIsLastGuardian) : left;
+    }
+
+    /// <summary>
+    /// A membership whose user's names the actor may edit (the portal's Edit user): one the actor manages, with an
+    /// account behind it (an Invited row has none yet: <see cref="TeamAccessErrorCode.InvalidTransition"/>).
+    /// </summary>
+    public Result<Membership> Renamable(MembershipId membershipId)
+    {
+        var target = Managed(membershipId);
+        return target.TryGetValue(out var membership) && (membership.Status == MembershipStatus.Invited || membership.UserId is null)
+            ? Result<Membership>.Failed(TeamAccessErrorCode.InvalidTransition)
+            : target;
+    }
+
+    /// <summary>Sets a member's names; the event goes to this team's log as well as the user's, since a guardian of this team made it.</summary>
+    public void Rename(User user, string firstName, string lastName)
+    {
+        if (user.FirstName != firstName || user.LastName != lastName)
+        {
+            Owner.UpdateUser(user, user with { FirstName = firstName, LastName = lastName }, AuditActions.UserRenamed, Id);
+        }
+    }
+
+    /// <summary>Ends the sessions of a membership (a new security stamp) without changing its role or status.</summary>
+    public void EndSessions(MembershipId membershipId) =>
+        PutMembership(Current.Memberships[membershipId] with { SecurityStamp = Guid.NewGuid() }, AuditActions.MembershipSessionsEnded);
+
+    /// <summary>A deleted team needs no guardian any more, so nobody in it is its last.</summary>
+    private bool IsLastActiveGuardian(Membership membership) =>
+        Current.Team.Status == TeamStatus.Active && membership.Status == MembershipStatus.Active
+        && Roles.TryGet(membership.Role, out var role) && role.IsGuardian
+        && CountActiveGuardians(Current, Roles) <= 1;
+
+    private MembershipLifecycle Lifecycle(MembershipId membershipId) => new(this, membershipId);
+
+    /// <summary>Moves a membership's live state without recording it: its machine records the transition when it completes.</summary>
+    private void Stage(Membership membership) =>
+        Current = Current with { Memberships = Current.Memberships.SetItem(membership.Id, membership) };
+
+    /// <summary>A membership that ends leaves its groups and loses its direct grants, each with its own event, so nothing dangles and a replay sees the same.</summary>
+    private void Detach(MembershipId membershipId)
+    {
+        LeaveGroups(membershipId);
+        DropDirectGrants(membershipId);
+    }
+
+    /// <summary>Invariants 3 and 4: at most one current membership per user and per address.</summary>
+    private TeamAccessErrorCode NotYetMember(UserId? userId, string email)
+    {
+        var existing = (userId is { } id ? Current.FindCurrentMembership(id) : null) ?? Current.FindCurrentMembershipByEmail(email);
+        return existing is null ? TeamAccessErrorCode.None
+            : existing.Status == MembershipStatus.Invited ? TeamAccessErrorCode.AlreadyInvited
+            : TeamAccessErrorCode.AlreadyMember;
+    }
+
+    private Membership Join(User user, Role role, UserId createdBy, string action)
+    {
+        var membership = new Membership(MembershipId.New(), Id, user.Id, user.Email, role.Name, MembershipStatus.Active, Now) { CreatedBy = createdBy };
+        PutMembership(membership, action);
+        return Current.Memberships[membership.Id];
+    }
+
+    /// <summary>
+    /// A membership the actor may manage: one of this team that is not terminal (otherwise it is not there to manage),
+    /// whose role does not rank above the actor's.
+    /// </summary>
+    private Result<Membership> Managed(MembershipId membershipId)
+    {
+        if (!Current.Memberships.TryGetValue(membershipId, out var target) || target.Status.IsTerminal())
+        {
+            return Result<Membership>.Failed(TeamAccessErrorCode.NotFound);
+        }
+
+        var mayManage = Actor.MayManage(target, Roles);
+        return mayManage.Succeeded ? Result<Membership>.Ok(target) : Result<Membership>.Failed(mayManage.Error);
+    }
+
+    private Result<Membership> OnManaged(MembershipId membershipId, Func<MembershipLifecycle, Result> fire)
+    {
+        var target = Managed(membershipId);
+        return target.Succeeded ? Done(membershipId, fire(Lifecycle(membershipId))) : target;
+    }
+
+    private Result<Membership> Done(MembershipId membershipId, Result fired) =>
+        fired.Succeeded ? Result<Membership>.Ok(Current.Memberships[membershipId]) : Result<Membership>.Failed(fired.Error);
+}

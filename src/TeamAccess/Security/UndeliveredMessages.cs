@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Logging;
+
+namespace TeamAccess;
+
+/// <summary>
+/// What the default senders (invitations, activation, password reset) do when the host registered none: deliver
+/// nothing and say so as a warning, naming scalars only (a structured log sink would serialize a message object, its
+/// secrets included), so a host notices it must register one.
+/// </summary>
+internal static class UndeliveredMessages
+{
+    public static ValueTask Log(ILogger? logger, string senderInterface, string what, Guid subject)
+    {
+        logger?.LogWarning("No {SenderInterface} is registered; the {What} of {Subject} was not delivered", senderInterface, what, subject);
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,91 @@
+namespace TeamAccess;
+
+/// <summary>
+/// The checks every store makes on a <see cref="ChangeSet"/> before applying it, in one place. Misuse (an update that
+/// changes a user's id or email, a team's id or handle, a version not bumped by one, an operation on another team's
+/// row) is an <see cref="ArgumentException"/>. What depends on the stored state (stale versions and stamps, taken
+/// emails and handles, two current memberships of one user) each store checks against what it holds, as a database's
+/// concurrency tokens and unique indexes do.
+/// </summary>
+internal static class ChangeSetChecks
+{
+    public static void Check(ChangeSet changes)
+    {
+        foreach (var change in changes.Users)
+        {
+            if (change is { Before: { } before, After: { } after } && (after.Email != before.Email || after.Id != before.Id))
+            {
+                throw new ArgumentException("A user's id and email are not changed by an update.", nameof(changes));
+            }
+        }
+
+        foreach (var change in changes.Teams)
+        {
+            Check(change);
+        }
+    }
+
+    /// <summary>
+    /// The existing or new users that a team change makes the holder of a current (non-terminal) membership they did not
+    /// hold before: a new membership, one given to another user, or one brought back from a terminal status. Each must
+    /// exist when the change commits.
+    /// </summary>
+    public static IEnumerable<UserId> AttachedUsers(TeamChange change)
+    {
+        var first = new Dictionary<MembershipId, Membership?>();
+        var last = new Dictionary<MembershipId, Membership>();
+        foreach (var put in change.Operations.OfType<MembershipPut>())
+        {
+            first.TryAdd(put.After.Id, put.Before);
+            last[put.After.Id] = put.After;
+        }
+
+        foreach (var (id, after) in last)
+        {
+            if (after.UserId is not { } userId || after.Status.IsTerminal())
+            {
+                continue;
+            }
+
+            if (first[id] is { } before && before.UserId == userId && !before.Status.IsTerminal())
+            {
+                continue;
+            }
+
+            yield return userId;
+        }
+    }
+
+    private static void Check(TeamChange change)
+    {
+        var teamId = change.After.Id;
+        if (change.ExpectedVersion < 0 || change.After.Version != change.ExpectedVersion + 1)
+        {
+            throw new ArgumentException("A team change bumps the version it expects by one (a new team has version 1).", nameof(change));
+        }
+
+        if (change.IsNew && change.Operations is not [TeamPut { Before: null }, ..])
+        {
+            throw new ArgumentException("A new team's change starts by putting the team.", nameof(change));
+        }
+
+        foreach (var operation in change.Operations)
+        {
+            var belongs = operation switch
+            {
+                TeamPut put => put.After.Id == teamId && put.After.Handle == change.After.Handle && (put.Before is null || (put.Before.Id == teamId && put.Before.Handle == put.After.Handle)),
+                MembershipPut put => put.After.TeamId == teamId && (put.Before is null || (put.Before.TeamId == teamId && put.Before.Id == put.After.Id)),
+                GroupPut put => put.After.TeamId == teamId && (put.Before is null || put.Before.Id == put.After.Id),
+                GroupRemoval removal => removal.Before.TeamId == teamId,
+                GrantPut put => put.After.TeamId == teamId && (put.Before is null || put.Before.Id == put.After.Id),
+                GrantRemoval removal => removal.Before.TeamId == teamId,
+                InvitationSecretPut => true,
+                _ => false,
+            };
+            if (!belongs)
+            {
+                throw new ArgumentException("A team change keeps the team's id and handle and changes only that team's rows.", nameof(change));
+            }
+        }
+    }
+}

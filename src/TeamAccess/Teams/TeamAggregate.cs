@@ -1,0 +1,157 @@
+namespace TeamAccess;
+
+/// <summary>
+/// One team for one write attempt: it owns the team's rules and is the only thing that changes the team. A service
+/// validates its input, runs on the team with the permission the action needs (<see cref="TeamWriter"/> loads the
+/// team and authorizes the actor), calls one verb, and after the commit does its I/O. Every verb re-checks its rules
+/// on the state it was loaded with; each change is recorded as one <see cref="TeamOperation"/>, from which the store's
+/// rows, the audit events and the permission index's delta are all projected. The verbs live beside their concept:
+/// memberships, invitations, groups, grants and the team itself each have a partial file in their own folder.
+/// </summary>
+internal sealed partial class TeamAggregate
+{
+    private readonly ChangeSetBuilder _owner;
+    private readonly List<TeamOperation> _operations = [];
+
+    internal TeamAggregate(ChangeSetBuilder owner, TeamSnapshot? original, TeamSnapshot current)
+    {
+        _owner = owner;
+        Original = original;
+        Current = current;
+    }
+
+    /// <summary>Gets the team as loaded; <see langword="null"/> for a team this write creates.</summary>
+    public TeamSnapshot? Original { get; }
+
+    /// <summary>Gets the team's live state: as loaded, with every operation so far applied.</summary>
+    public TeamSnapshot Current { get; private set; }
+
+    public bool Changed => _operations.Count > 0;
+
+    public TeamId Id => Current.Id;
+
+    public DateTimeOffset Now => _owner.Now;
+
+    /// <summary>Gets the attempt's change set, for the user changes a team write carries along (an accept that creates its user).</summary>
+    public ChangeSetBuilder Owner => _owner;
+
+    /// <summary>Gets the acting member, once <see cref="Authorize"/> admitted them.</summary>
+    public Actor Actor { get; private set; }
+
+    private RoleCatalog Roles => _owner.Roles;
+
+    /// <summary>
+    /// Deny by default, and no cross-team reach (invariant 14): someone with no current membership in the team is told
+    /// it does not exist; a member who is not Active, or whose role lacks <paramref name="permission"/>, is refused.
+    /// Without a permission only a current membership in an Active team is needed (leaving).
+    /// </summary>
+    public Result Authorize(UserId actorId, string? permission)
+    {
+        var authorized = Actor.Authorize(Current.Team, Current.FindCurrentMembership(actorId), actorId, permission, Roles, out var actor);
+        Actor = actor;
+        return authorized;
+    }
+
+    /// <summary>The change a store applies: the operations, beside the version loaded and the team row as it will be stored.</summary>
+    internal TeamChange ToChange()
+    {
+        var expected = Original?.Version ?? 0;
+        return new TeamChange(expected, Current.Team with { Version = expected + 1 }, _operations.ToArray());
+    }
+
+    /// <summary>
+    /// What the write changed, projected from its operations, for patching the index of the loaded version;
+    /// <see langword="null"/> for a new team or a write that changed more than memberships (the team, a group, a grant),
+    /// which the index rebuilds from the stored snapshot.
+    /// </summary>
+    internal IndexDelta? IndexDelta()
+    {
+        if (Original is null)
+        {
+            return null;
+        }
+
+        var changes = new Dictionary<MembershipId, IndexDelta.MembershipChange>();
+        var order = new List<MembershipId>();
+        foreach (var operation in _operations)
+        {
+            switch (operation)
+            {
+                case MembershipPut put when changes.TryGetValue(put.After.Id, out var first):
+                    changes[put.After.Id] = first with { After = put.After };
+                    break;
+                case MembershipPut put:
+                    changes[put.After.Id] = new IndexDelta.MembershipChange(put.Before, put.After);
+                    order.Add(put.After.Id);
+                    break;
+                case InvitationSecretPut:
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return new IndexDelta(order.Select(id => changes[id]).ToArray());
+    }
+
+    /// <summary>Replaces the team's own row.</summary>
+    internal void SetTeam(Team after, string action)
+    {
+        var before = Original is null && !Changed ? null : Current.Team;
+        Current = Current with { Team = after };
+        Record(new TeamPut(before, after, action));
+    }
+
+    /// <summary>Stores a membership as given (stamped with the time of the write); the rules that decide it live in the verbs.</summary>
+    internal void PutMembership(Membership after, string action) =>
+        PutMembership(Current.Memberships.GetValueOrDefault(after.Id), after, action);
+
+    internal void PutInvitationSecret(MembershipId id, InvitationSecret secret)
+    {
+        var replaces = Current.InvitationSecrets.ContainsKey(id);
+        Current = Current with { InvitationSecrets = Current.InvitationSecrets.SetItem(id, secret) };
+        Record(new InvitationSecretPut(id, replaces, secret));
+    }
+
+    internal void PutGroup(Group after, string action)
+    {
+        var before = Current.Groups.GetValueOrDefault(after.Id);
+        Current = Current with { Groups = Current.Groups.SetItem(after.Id, after) };
+        Record(new GroupPut(before, after, action));
+    }
+
+    internal void RemoveGroup(GroupId id, string action)
+    {
+        var before = Current.Groups[id];
+        Current = Current with { Groups = Current.Groups.Remove(id) };
+        Record(new GroupRemoval(before, action));
+    }
+
+    internal void PutGrant(Grant after, string action)
+    {
+        var before = Current.Grants.GetValueOrDefault(after.Id);
+        Current = Current with { Grants = Current.Grants.SetItem(after.Id, after) };
+        Record(new GrantPut(before, after, action));
+    }
+
+    internal void RemoveGrant(GrantId id, string action)
+    {
+        var before = Current.Grants[id];
+        Current = Current with { Grants = Current.Grants.Remove(id) };
+        Record(new GrantRemoval(before, action));
+    }
+
+    /// <summary>Records a membership change whose <paramref name="before"/> the caller holds (a machine has already moved the live state).</summary>
+    private void PutMembership(Membership? before, Membership after, string action)
+    {
+        var stored = after with { UpdatedAt = Now };
+        Current = Current with { Memberships = Current.Memberships.SetItem(after.Id, stored) };
+        Record(new MembershipPut(before, stored, action));
+    }
+
+    private void Record(TeamOperation operation)
+    {
+        _operations.Add(operation);
+        _owner.Log(Id, operation);
+    }
+}

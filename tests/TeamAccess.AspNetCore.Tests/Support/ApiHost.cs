@@ -1,0 +1,219 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace TeamAccess.AspNetCore.Tests;
+
+/// <summary>A host with <c>MapTeamAccessApi()</c> under <c>/account</c>, an outbox, and store reads counted.</summary>
+internal sealed class ApiHost : IAsyncDisposable
+{
+    public const string Password = "correct horse battery staple";
+
+    private ApiHost(WebApplication app, Outbox outbox, StoreReads reads, FakeTimeProvider time)
+    {
+        Time = time;
+        App = app;
+        Outbox = outbox;
+        Reads = reads;
+        Client = app.GetTestClient();
+    }
+
+    public WebApplication App { get; }
+
+    public HttpClient Client { get; }
+
+    public Outbox Outbox { get; }
+
+    public StoreReads Reads { get; }
+
+    /// <summary>The host's clock, for the cool-downs between sends.</summary>
+    public FakeTimeProvider Time { get; }
+
+    public static async Task<ApiHost> StartAsync()
+    {
+        var outbox = new Outbox();
+        var reads = new StoreReads();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var builder = WebApplication.CreateBuilder();
+        builder.Services.AddSingleton<TimeProvider>(time);
+        builder.WebHost.UseTestServer();
+        builder.Services.AddSingleton<IInvitationSender>(outbox);
+        builder.Services.AddSingleton<IEmailConfirmationSender>(outbox);
+        builder.Services.AddSingleton<IPasswordResetSender>(outbox);
+        builder.Services.AddSingleton(reads);
+        builder.Services.AddSingleton<ITeamStore>(sp => new CountingTeamStore(sp.GetRequiredService<InMemoryTeamAccessStore>(), reads));
+        builder.Services.AddSingleton<IMemberQueryStore>(sp => new CountingMemberQueryStore(sp.GetRequiredService<InMemoryTeamAccessStore>(), reads));
+        builder.Services.AddTeamAccess(o => o.Permissions.Add("devices.read", "devices.write")).AddInMemoryStores().AddAspNetCore();
+        builder.Services.AddOpenApi();
+        var app = builder.Build();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapGroup("/account").MapTeamAccessApi();
+        app.MapOpenApi();
+        await app.StartAsync();
+        return new ApiHost(app, outbox, reads, time);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await App.DisposeAsync();
+    }
+
+    /// <summary>Signs up through the API, confirms the address from the outbox, and signs in by team handle.</summary>
+    public async Task<Person> SignUpAsync(string name)
+    {
+        var signedUp = await SendAsync(HttpMethod.Post, "/account/signup", null, new { email = $"{name}@example.com", password = Password, firstName = name, lastName = "Tester", teamName = $"{name}'s team", teamHandle = $"{name}-team" });
+        Assert.Equal(HttpStatusCode.OK, signedUp.StatusCode);
+        var body = await signedUp.Content.ReadFromJsonAsync<JsonElement>();
+        var confirmed = await SendAsync(HttpMethod.Post, "/account/confirm-email", null, new { token = Outbox.ActivationTo($"{name}@example.com") });
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        var token = await SignInAsync($"{name}@example.com", $"{name}-team");
+        return new Person($"{name}@example.com", body.GetProperty("userId").GetGuid(), body.GetProperty("teamId").GetGuid(), $"{name}-team", body.GetProperty("membershipId").GetGuid(), token);
+    }
+
+    public async Task<string> SignInAsync(string email, string teamHandle, string password = Password)
+    {
+        var response = await SendAsync(HttpMethod.Post, "/account/signin", null, new { email, password, teamHandle });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+    }
+
+    /// <summary>Invites <paramref name="email"/> into <paramref name="role"/> and accepts with a new account; returns their session in that team.</summary>
+    public async Task<(Guid MembershipId, string Token)> JoinAsync(Person owner, string email, string role)
+    {
+        var invited = await SendAsync(HttpMethod.Post, $"/account/teams/{owner.TeamId}/invitations", owner.Token, new { addresses = email, role });
+        Assert.Equal(HttpStatusCode.OK, invited.StatusCode);
+        var accepted = await SendAsync(HttpMethod.Post, "/account/invitations/accept-new", null, new { token = Outbox.InvitationTo(email).Token, firstName = "New", lastName = "Member", password = Password });
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        var membership = (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("membershipId").GetGuid();
+        return (membership, await SignInAsync(email, owner.TeamHandle));
+    }
+
+    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? token, object? body = null)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        return Client.SendAsync(request);
+    }
+
+    /// <summary>Asserts the response is a problem with <paramref name="status"/> and <paramref name="code"/>; returns its body.</summary>
+    public static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string code)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(code, problem.GetProperty("code").GetString());
+        Assert.StartsWith(TeamAccessProblems.TypePrefix, problem.GetProperty("type").GetString(), StringComparison.Ordinal);
+        return problem;
+    }
+}
+
+/// <summary>A signed-up person: their own team and a session there.</summary>
+internal sealed record Person(string Email, Guid UserId, Guid TeamId, string TeamHandle, Guid MembershipId, string Token);
+
+/// <summary>Every message the library hands to the host's senders.</summary>
+internal sealed class Outbox : IInvitationSender, IEmailConfirmationSender, IPasswordResetSender
+{
+    private readonly ConcurrentQueue<object> _sent = new();
+
+    public InvitationMessage InvitationTo(string email) => _sent.OfType<InvitationMessage>().Last(m => m.Email == email);
+
+    public string ActivationTo(string email) => _sent.OfType<EmailConfirmationMessage>().Last(m => m.Email == email).Token;
+
+    public string ResetTo(string email) => _sent.OfType<PasswordResetMessage>().Last(m => m.Email == email).Token;
+
+    public ValueTask SendAsync(InvitationMessage message, CancellationToken cancellationToken) => Add(message);
+
+    public ValueTask SendAsync(EmailConfirmationMessage message, CancellationToken cancellationToken) => Add(message);
+
+    public ValueTask SendAsync(PasswordResetMessage message, CancellationToken cancellationToken) => Add(message);
+
+    private ValueTask Add(object message)
+    {
+        _sent.Enqueue(message);
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>Counts the team store's and member query store's reads.</summary>
+internal sealed class StoreReads
+{
+    private int _count;
+
+    public int Count => Volatile.Read(ref _count);
+
+    public void Add() => Interlocked.Increment(ref _count);
+}
+
+internal sealed class CountingTeamStore(ITeamStore inner, StoreReads reads) : ITeamStore
+{
+    public ValueTask<TeamSnapshot?> LoadAsync(TeamId id, CancellationToken cancellationToken)
+    {
+        reads.Add();
+        return inner.LoadAsync(id, cancellationToken);
+    }
+
+    public ValueTask<Membership?> FindMembershipAsync(TeamId teamId, MembershipId membershipId, CancellationToken cancellationToken)
+    {
+        reads.Add();
+        return inner.FindMembershipAsync(teamId, membershipId, cancellationToken);
+    }
+
+    public ValueTask<Team?> FindTeamAsync(TeamId id, CancellationToken cancellationToken)
+    {
+        reads.Add();
+        return inner.FindTeamAsync(id, cancellationToken);
+    }
+
+    public ValueTask<TeamId?> FindIdByHandleAsync(string handle, CancellationToken cancellationToken)
+    {
+        reads.Add();
+        return inner.FindIdByHandleAsync(handle, cancellationToken);
+    }
+
+    public async IAsyncEnumerable<TeamId> ListTeamIdsForUserAsync(UserId userId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        reads.Add();
+        await foreach (var id in inner.ListTeamIdsForUserAsync(userId, cancellationToken))
+        {
+            yield return id;
+        }
+    }
+
+    // The start-up warm-up of the index, not a request's read.
+    public IAsyncEnumerable<TeamSnapshot> LoadAllAsync(CancellationToken cancellationToken) => inner.LoadAllAsync(cancellationToken);
+}
+
+internal sealed class CountingMemberQueryStore(IMemberQueryStore inner, StoreReads reads) : IMemberQueryStore
+{
+    public ValueTask<(Team Team, Membership? Membership)?> FindTeamAndCurrentMembershipAsync(TeamId teamId, UserId userId, CancellationToken cancellationToken)
+    {
+        reads.Add();
+        return inner.FindTeamAndCurrentMembershipAsync(teamId, userId, cancellationToken);
+    }
+
+    public ValueTask<MemberPage> ListMembersAsync(TeamId teamId, MemberQuery query, CancellationToken cancellationToken)
+    {
+        reads.Add();
+        return inner.ListMembersAsync(teamId, query, cancellationToken);
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace TeamAccess.EntityFramework.Tests;
+
+/// <summary>AddEntityFrameworkStores adds what is missing (TryAdd) instead of removing what the host registered.</summary>
+public sealed class EntityFrameworkStoreRegistrationTests
+{
+    [Fact]
+    public async Task AddEntityFrameworkStores_AuditStoreTheHostRegisteredFirst_IsKeptAndEfCoreServesTheRest()
+    {
+        var audit = new InMemoryTeamAccessStore();
+        var services = new ServiceCollection();
+        services.AddSingleton<IAuditStore>(audit);
+        services.AddTeamAccess().AddEntityFrameworkStores(db => db.UseSqlite("Data Source=:memory:"));
+        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+
+        Assert.Same(audit, provider.GetRequiredService<IAuditStore>());
+        var store = provider.GetRequiredService<IChangeStore>();
+        Assert.Equal("EntityFrameworkTeamAccessStore`1", store.GetType().Name);
+        Assert.Same(store, provider.GetRequiredService<IUserStore>());
+        Assert.Same(store, provider.GetRequiredService<ITeamAccessDatabase>());
+        Assert.Empty(provider.GetServices<IChangeFeedNotifier>());
+    }
+
+    [Fact]
+    public void AddEntityFrameworkStores_AfterAddInMemoryStores_ThrowsInsteadOfKeepingTheWrongStoreSilently()
+    {
+        var builder = new ServiceCollection().AddTeamAccess().AddInMemoryStores();
+
+        var error = Assert.Throws<InvalidOperationException>(() => builder.AddEntityFrameworkStores(db => db.UseSqlite("Data Source=:memory:")));
+
+        Assert.Contains(nameof(InMemoryTeamAccessStore), error.Message, StringComparison.Ordinal);
+    }
+}

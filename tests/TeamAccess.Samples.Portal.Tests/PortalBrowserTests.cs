@@ -1,0 +1,261 @@
+using OpenQA.Selenium;
+
+namespace TeamAccess.Samples.Portal.Tests;
+
+/// <summary>The portal's account pages in headless Chromium, as people use them.</summary>
+public sealed class PortalBrowserTests(PortalFixture portal) : IClassFixture<PortalFixture>
+{
+    private const string Password = "correct horse battery staple";
+
+    private sealed class Person(IWebDriver driver, PortalFixture portal) : IDisposable
+    {
+        public IWebDriver Driver => driver;
+
+        public void Go(string path) => driver.Navigate().GoToUrl(portal.BaseUrl + path);
+
+        public void Fill(string name, string value)
+        {
+            var field = driver.FindElement(By.Name(name));
+            field.Clear();
+            field.SendKeys(value);
+        }
+
+        public void Click(string id) => driver.FindElement(By.Id(id)).Click();
+
+        /// <summary>
+        /// Waits (up to 10 s) until <paramref name="read"/> gives <paramref name="expected"/>: a click starts the next page's
+        /// load without waiting for it, so what the old page shows must not be taken for the new page's answer.
+        /// </summary>
+        public void Expect(string expected, Func<string> read)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            var seen = "";
+            while (DateTime.UtcNow < deadline)
+            {
+                try
+                {
+                    seen = read();
+                    if (seen == expected)
+                    {
+                        return;
+                    }
+                }
+                catch (WebDriverException)
+                {
+                    // The page is between loads (a stale or missing element): look again.
+                }
+
+                Thread.Sleep(50);
+            }
+
+            Assert.Equal(expected, seen);
+        }
+
+        public void ExpectPath(string path) => Expect(path, () => new Uri(driver.Url).AbsolutePath);
+
+        /// <summary>Picks the option showing <paramref name="text"/> in the drop-down <paramref name="id"/>.</summary>
+        public void Choose(string id, string text) =>
+            driver.FindElement(By.Id(id)).FindElements(By.TagName("option")).Single(o => o.Text == text).Click();
+
+        public string Text(string id) => driver.FindElement(By.Id(id)).Text;
+
+        public IReadOnlyList<string> Column(string selector) => [.. driver.FindElements(By.CssSelector(selector)).Select(e => e.Text)];
+
+        public IWebElement Row(string email) => driver.FindElement(By.CssSelector($"tr.user-row[data-email='{email}']"));
+
+        /// <summary>Opens the newest outbox message to <paramref name="email"/>, as clicking the mail's link would.</summary>
+        public void OpenMail(string email)
+        {
+            Go("/Outbox");
+            Go(driver.FindElement(By.CssSelector($"a.mail-link[data-to='{email}']")).GetAttribute("href")!.Replace(portal.BaseUrl, "", StringComparison.Ordinal));
+        }
+
+        public void Shot(string name) => ((ITakesScreenshot)driver).GetScreenshot().SaveAsFile(Path.Combine(portal.Screenshots, name + ".png"));
+
+        public void Dispose() => driver.Quit();
+    }
+
+    private Person Open() => new(portal.NewBrowser(), portal);
+
+    /// <summary>Signs up, opens the activation link from the outbox, and signs in by team handle.</summary>
+    private static void SignUpAndSignIn(Person person, string name)
+    {
+        person.Go("/SignUp");
+        person.Fill("Email", $"{name}@example.com");
+        person.Fill("Password", Password);
+        person.Fill("FirstName", name);
+        person.Fill("LastName", "Owner");
+        person.Fill("TeamName", $"{name} Robotics");
+        person.Fill("TeamHandle", $"{name}-robotics");
+        person.Click("sign-up");
+        person.ExpectPath("/Outbox");
+        Assert.Contains("Account created", person.Text("notice"), StringComparison.Ordinal);
+
+        person.OpenMail($"{name}@example.com");
+        Assert.Contains("is confirmed", person.Text("confirmed"), StringComparison.Ordinal);
+        SignIn(person, $"{name}@example.com", $"{name}-robotics");
+    }
+
+    private static void SignIn(Person person, string email, string team)
+    {
+        person.Go("/SignIn");
+        person.Fill("Email", email);
+        person.Fill("Password", Password);
+        person.Fill("TeamHandle", team.ToUpperInvariant());
+        person.Click("sign-in");
+        person.ExpectPath("/Users");
+    }
+
+    private static void Invite(Person person, string addresses, string role)
+    {
+        person.Go("/Invite");
+        person.Fill("Addresses", addresses);
+        person.Choose("invite-role", role);
+        person.Click("send-invites");
+        person.Expect("outcomes", () => person.Driver.FindElement(By.Id("outcomes")).GetAttribute("id") ?? "");
+    }
+
+    /// <summary>Accepts the newest invitation to <paramref name="email"/> in a browser of its own, creating the account.</summary>
+    private Person Accept(string email)
+    {
+        var invitee = Open();
+        invitee.OpenMail(email);
+        Assert.Contains("You are invited to", invitee.Text("offer"), StringComparison.Ordinal);
+        invitee.Fill("FirstName", "Grace");
+        invitee.Fill("LastName", "Hopper");
+        invitee.Fill("Password", Password);
+        invitee.Click("accept");
+        invitee.ExpectPath("/Users");
+        return invitee;
+    }
+
+    [SkippableFact]
+    public void SignUp_ConfirmFromTheOutboxAndSignIn_ShowsTheUsersPage()
+    {
+        using var ada = Open();
+
+        SignUpAndSignIn(ada, "ada");
+
+        Assert.Equal(["Owner"], ada.Column("tr.user-row .role"));
+        Assert.Equal(["Active"], ada.Column("tr.user-row .status"));
+        Assert.Contains("ada Robotics (Owner)", ada.Text("team-select"), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public void Invite_AcceptedInASecondBrowser_MakesAnActiveMember()
+    {
+        using var owner = Open();
+        SignUpAndSignIn(owner, "inviter");
+
+        Invite(owner, "grace@example.com taken@@example", "Member");
+        Assert.Equal(["Invited", "InvalidEmail"], owner.Column("#outcomes .outcome"));
+        owner.Shot("invite");
+        owner.Go("/Users");
+        owner.ExpectPath("/Users");
+        Assert.Equal("Invited", owner.Row("grace@example.com").FindElement(By.CssSelector(".status")).Text);
+        Assert.NotEmpty(owner.Row("grace@example.com").FindElements(By.CssSelector("button.resend")));
+
+        using var grace = Accept("grace@example.com");
+
+        Assert.Contains("Welcome to the team", grace.Text("notice"), StringComparison.Ordinal);
+        owner.Go("/Users");
+        Assert.Equal("Active", owner.Row("grace@example.com").FindElement(By.CssSelector(".status")).Text);
+        owner.Go("/Invitations");
+        Assert.Equal("Accepted", owner.Driver.FindElement(By.CssSelector("tr.invitation-row[data-email='grace@example.com'] .status")).Text);
+    }
+
+    [SkippableFact]
+    public void UsersPage_PagesAndFilters_ByStatusRoleAndEmail()
+    {
+        using var owner = Open();
+        SignUpAndSignIn(owner, "pager");
+        Invite(owner, string.Join(' ', Enumerable.Range(1, 11).Select(i => $"crew{i:00}@example.com")), "Observer");
+
+        owner.Go("/Users");
+        Assert.Equal("12 users", owner.Text("total"));
+        Assert.Equal(10, owner.Column("tr.user-row").Count);
+        owner.Click("next-page");
+        owner.Expect("crew11@example.com pager@example.com", () => string.Join(' ', owner.Driver.FindElements(By.CssSelector("tr.user-row")).Select(r => r.GetAttribute("data-email"))));
+
+        owner.Go("/Users");
+        owner.Choose("filter-status", "Invited");
+        owner.Click("apply-filters");
+        owner.Expect("11 users", () => owner.Text("total"));
+        owner.Choose("filter-status", "Any");
+        owner.Choose("filter-role", "Owner");
+        owner.Click("apply-filters");
+        owner.Expect("pager@example.com", () => string.Join(' ', owner.Driver.FindElements(By.CssSelector("tr.user-row")).Select(r => r.GetAttribute("data-email"))));
+        owner.Choose("filter-role", "Any");
+        owner.Fill("email", "crew0");
+        owner.Click("apply-filters");
+        owner.Expect("9 users", () => owner.Text("total"));
+        owner.Shot("users");
+    }
+
+    [SkippableFact]
+    public void EditUser_ChangeRoleAndNames_ThenDeactivateAndLastOwnerRefused()
+    {
+        using var owner = Open();
+        SignUpAndSignIn(owner, "editor");
+        Invite(owner, "member@example.com", "Member");
+        using var member = Accept("member@example.com");
+
+        owner.Go("/Users");
+        owner.Row("member@example.com").FindElement(By.CssSelector("a.edit")).Click();
+        Assert.False(owner.Driver.FindElement(By.Id("email")).Enabled);
+        owner.Fill("FirstName", "Katherine");
+        owner.Fill("LastName", "Johnson");
+        owner.Choose("role", "Administrator");
+        owner.Click("save");
+        owner.ExpectPath("/Users");
+        owner.Expect("Administrator", () => owner.Row("member@example.com").FindElement(By.CssSelector(".role")).Text);
+        Assert.Contains("Katherine Johnson", owner.Row("member@example.com").Text, StringComparison.Ordinal);
+
+        owner.Row("member@example.com").FindElement(By.CssSelector("button.deactivate")).Click();
+        owner.Expect("Inactive", () => owner.Row("member@example.com").FindElement(By.CssSelector(".status")).Text);
+        owner.Row("member@example.com").FindElement(By.CssSelector("button.reactivate")).Click();
+        owner.Expect("Active", () => owner.Row("member@example.com").FindElement(By.CssSelector(".status")).Text);
+
+        owner.Row("editor@example.com").FindElement(By.CssSelector("a.edit")).Click();
+        owner.ExpectPath("/EditUser");
+        owner.Click("delete-user");
+        owner.Expect("This is the team's last Owner: make someone else Owner first.", () => owner.Text("notice"));
+    }
+
+    [SkippableFact]
+    public void Member_InvitePageAndManageButtons_AreDenied()
+    {
+        using var owner = Open();
+        SignUpAndSignIn(owner, "strict");
+        Invite(owner, "plain@example.com", "Member");
+        using var member = Accept("plain@example.com");
+
+        Assert.Empty(member.Driver.FindElements(By.CssSelector("a.edit, button.deactivate, button.delete, #invite-users")));
+        member.Go("/Invite");
+        Assert.Equal("Access denied", member.Text("denied"));
+        member.Go("/EditUser");
+        Assert.Equal("Access denied", member.Text("denied"));
+    }
+
+    [SkippableFact]
+    public void TeamSwitcher_AfterJoiningASecondTeam_MovesTheSession()
+    {
+        using var ada = Open();
+        using var bob = Open();
+        SignUpAndSignIn(ada, "commuter");
+        SignUpAndSignIn(bob, "harbour");
+        Invite(bob, "commuter@example.com", "Observer");
+
+        ada.OpenMail("commuter@example.com");
+        ada.Click("accept-signed-in");
+        ada.Expect("You joined the team as Observer.", () => ada.Text("notice"));
+        Assert.Contains("harbour Robotics (Observer)", ada.Driver.FindElement(By.CssSelector("#team-select option:checked")).Text, StringComparison.Ordinal);
+        Assert.Empty(ada.Driver.FindElements(By.Id("invite-users")));
+
+        ada.Choose("team-select", "commuter Robotics (Owner)");
+        ada.Click("switch");
+        ada.Expect("commuter Robotics (Owner)", () => ada.Driver.FindElement(By.CssSelector("#team-select option:checked")).Text);
+        Assert.Equal(["commuter@example.com"], [.. ada.Driver.FindElements(By.CssSelector("tr.user-row")).Select(r => r.GetAttribute("data-email") ?? "")]);
+        Assert.NotEmpty(ada.Driver.FindElements(By.Id("invite-users")));
+    }
+}
