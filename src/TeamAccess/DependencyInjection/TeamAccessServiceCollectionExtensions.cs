@@ -74,8 +74,14 @@ public static class TeamAccessServiceCollectionExtensions
         services.TryAddScoped<IGroupService, GroupService>();
         services.TryAddScoped<IGrantService, GrantService>();
         services.TryAddScoped<IAuditLog, AuditLog>();
+        services.TryAddScoped<ExternalIdentities>();
+        services.TryAddScoped<KeyedInvitationWriter>();
+        services.TryAddScoped<TeamInvitations>();
+        services.TryAddScoped<InviteeInvitations>();
         services.TryAddScoped<IInvitationService, InvitationService>();
         services.TryAddScoped<PasswordSignIn>();
+        services.TryAddScoped<SessionTokens>();
+        services.TryAddScoped<ExternalSignIn>();
         services.TryAddScoped<ISessionService, SessionService>();
         return new TeamAccessBuilder(services);
     }
