@@ -20,7 +20,7 @@ public enum AuditSubjectKind
 }
 
 /// <summary>
-/// One change, as the store persisted it in the same transaction as the change (DESIGN.md invariant 12). <see cref="Before"/>
+/// One change, as the store persisted it in the same transaction as the change: every change emits one. <see cref="Before"/>
 /// and <see cref="After"/> are JSON snapshots of the subject, so replaying a team's events from empty rebuilds the team
 /// (invariant 17). No secret is ever part of them.
 /// </summary>

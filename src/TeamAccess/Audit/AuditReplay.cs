@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace TeamAccess;
 
 /// <summary>
-/// Rebuilds a team from its audit events (DESIGN.md invariant 17): each event's <see cref="AuditEvent.After"/> replaces
+/// Rebuilds a team from its audit events (the log is complete: replaying a team's events from empty rebuilds it): each event's <see cref="AuditEvent.After"/> replaces
 /// its subject, a missing one deletes it. The result equals the stored team in everything but its version.
 /// </summary>
 public static class AuditReplay

@@ -5,7 +5,8 @@ using System.Text;
 namespace TeamAccess;
 
 /// <summary>
-/// Makes and checks invitation secrets (DESIGN.md invariant 5). A link token is a <see cref="SecretTokens"/> token of
+/// Makes and checks invitation secrets: at least 128 bits of entropy, stored only as a hash, working once, expiring,
+/// dying on Resend and Revoke, compared in constant time. A link token is a <see cref="SecretTokens"/> token of
 /// kind 1 pointing at the team and the membership: the ids only say where to look; its secret is stored as SHA-256.
 /// A short code is 10 Crockford base32 characters (50 bits) from the same generator, stored as a salted PBKDF2 key
 /// because it is short; it is bound to the team and the email and locks after a few wrong tries. Every comparison is

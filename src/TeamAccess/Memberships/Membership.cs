@@ -19,7 +19,8 @@ public sealed record Membership(
 {
     /// <summary>
     /// Gets the security stamp: replaced whenever the role or status changes, so that a session issued before the
-    /// change is refused after it (DESIGN.md invariant 8).
+    /// change is refused after it: an Inactive, Invited, Removed or Expired membership has no permissions, and no
+    /// session outlives a change of role or status.
     /// </summary>
     public Guid SecurityStamp { get; init; } = Guid.NewGuid();
 

@@ -7,7 +7,8 @@ namespace TeamAccess;
 internal sealed partial class TeamAggregate
 {
     /// <summary>
-    /// The membership lifecycle of DESIGN.md section 3 as a Stateless machine over one membership of the aggregate. Its
+    /// The membership lifecycle (Invited, then Active and Inactive back and forth, then Removed; or Invited, then
+    /// Expired) as a Stateless machine over one membership of the aggregate. Its
     /// state is the membership's live state in the aggregate (read and written through the external state accessor);
     /// its guards read live facts of the team (the Active guardian count, the invitation's expiry) and carry the error
     /// code they stand for; its transitions carry their effects: the role or the invitation that changes, leaving the

@@ -1,6 +1,9 @@
 namespace TeamAccess;
 
-/// <summary>The states of the membership lifecycle (DESIGN.md section 3).</summary>
+/// <summary>
+/// The states of the membership lifecycle: Invited, then Active (accepted or added), Inactive (deactivated, may be
+/// reactivated), and the terminal Removed and Expired. Only Active holds permissions.
+/// </summary>
 public enum MembershipStatus
 {
     /// <summary>Invited; the invitee has not accepted yet. No permissions.</summary>

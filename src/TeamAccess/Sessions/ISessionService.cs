@@ -46,7 +46,12 @@ public sealed record SessionInfo(UserId UserId, TeamId TeamId, MembershipId Memb
 /// <param name="RequiresReauthentication">Whether switching there needs a new sign-in (the team does not accept the session's provider).</param>
 public sealed record SwitchableTeam(TeamId TeamId, string Name, string Handle, string Role, bool RequiresReauthentication);
 
-/// <summary>Sign-in to exactly one team, session tokens, and switching teams (DESIGN.md invariants 8, 9, 10).</summary>
+/// <summary>
+/// Sign-in to exactly one team, session tokens, and switching teams. A session is bound to one team and refused once its
+/// membership changes role or status; switching needs no new sign-in only when the other team accepts the provider that
+/// signed the session in (otherwise <see cref="TeamAccessErrorCode.ReauthenticationRequired"/>); a team that requires SSO
+/// refuses password sign-in.
+/// </summary>
 public interface ISessionService
 {
     /// <summary>

@@ -4,8 +4,9 @@ using System.Text;
 namespace TeamAccess;
 
 /// <summary>
-/// Normalizes and validates email addresses: trim, Unicode NFKC, lower-case invariant (DESIGN.md invariant 2).
-/// Two addresses are the same user when their normalized forms are equal.
+/// Normalizes and validates email addresses: trim, Unicode NFKC, lower-case invariant. Two addresses are the same user
+/// when their normalized forms are equal: addresses are unique across users after normalization, and editing a user
+/// never changes its address.
 /// </summary>
 public static class EmailAddress
 {

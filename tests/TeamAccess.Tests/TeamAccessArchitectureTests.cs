@@ -1,0 +1,76 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+
+namespace TeamAccess.Tests;
+
+/// <summary>
+/// docs/architecture.md names types, members and files; these tests hold it to the code, so that the page a new
+/// contributor reads first cannot name a type, a call or a file that is not there.
+/// </summary>
+public sealed partial class TeamAccessArchitectureTests
+{
+    private static readonly Assembly Core = typeof(TeamWriter).Assembly;
+
+    [Fact]
+    public void Diagrams_EveryParticipant_IsATypeOfTheCore()
+    {
+        var participants = Participant().Matches(Page()).Select(m => m.Groups[1].Value).Distinct().ToList();
+
+        Assert.Contains("TeamAggregate", participants);
+        Assert.All(participants.Where(p => p != "Host"), p => Assert.NotNull(TypeNamed(p)));
+    }
+
+    [Fact]
+    public void Diagrams_EveryCall_IsAMemberOfTheTypeItIsSentTo()
+    {
+        var calls = Call().Matches(Page()).Select(m => (Type: m.Groups[1].Value, Member: m.Groups[2].Value)).Distinct().ToList();
+
+        Assert.Contains(("TeamWriter", "RunOnTeamAsync"), calls);
+        Assert.All(calls, call =>
+        {
+            var type = TypeNamed(call.Type);
+            Assert.NotNull(type);
+            var members = type!.GetMembers(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static);
+            Assert.True(members.Any(m => m.Name == call.Member), $"docs/architecture.md sends {call.Member} to {call.Type}, which has no such member.");
+        });
+    }
+
+    [Fact]
+    public void Page_EveryFileAndFolder_Exists()
+    {
+        var root = RepositoryRoot();
+        var paths = CodePath().Matches(Page()).Select(m => m.Groups[1].Value).Distinct().ToList();
+
+        Assert.Contains("Storage/TeamWriter.cs", paths);
+        Assert.All(paths, path => Assert.True(
+            Exists(Path.Combine(root, path)) || Exists(Path.Combine(root, "src", "TeamAccess", path)),
+            $"docs/architecture.md names {path}, which is neither in the repository root nor in src/TeamAccess."));
+    }
+
+    private static bool Exists(string path) => File.Exists(path) || Directory.Exists(path);
+
+    private static Type? TypeNamed(string name) => Core.GetTypes().FirstOrDefault(t => t.Name == name && t.Namespace == "TeamAccess");
+
+    private static string Page() => File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "architecture.md"));
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TeamAccess.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("The repository root (TeamAccess.sln) is not above the test's directory.");
+    }
+
+    [GeneratedRegex(@"^\s*participant (\w+)\s*$", RegexOptions.Multiline)]
+    private static partial Regex Participant();
+
+    // A request arrow (->>) names the member called on the receiver; replies (-->>) are not calls.
+    [GeneratedRegex(@"^\s*\w+->>(\w+): (\w+)\(", RegexOptions.Multiline)]
+    private static partial Regex Call();
+
+    [GeneratedRegex(@"`((?:src/|docs/|\w+/)[\w./-]*\w)`")]
+    private static partial Regex CodePath();
+}
