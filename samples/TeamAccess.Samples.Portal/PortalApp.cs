@@ -33,7 +33,7 @@ public static class PortalApp
         builder.Services.AddTeamAccess(options =>
             {
                 options.Roles.UsePreset(RolePresets.OwnerAdministratorMemberObserver);
-                options.Permissions.Add("devices.read", "devices.write");
+                options.Permissions.Add(Pages.DevicesModel.Read, Pages.DevicesModel.Write);
             })
             .AddEntityFrameworkStores(db => db.UseSqlite(connection))
             .AddAspNetCore();
