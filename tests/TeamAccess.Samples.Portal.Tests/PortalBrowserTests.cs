@@ -373,4 +373,47 @@ public sealed class PortalBrowserTests(PortalFixture portal) : IClassFixture<Por
         Assert.Equal("", Writable(operatorBrowser));
         operatorBrowser.Shot("devices-observer");
     }
+    private static void StartTeamSso(Person person, string handle)
+    {
+        person.Go("/SignIn");
+        person.Click("sso-link");
+        person.ExpectPath("/SsoSignIn");
+        person.Fill("TeamHandle", handle);
+        person.Click("continue-sso");
+    }
+
+    [SkippableFact]
+    public void TeamSso_ByTeamHandle_SendsToTheTeamsProviderAndJoinsJustInTime()
+    {
+        using var owner = Open();
+        using var rivet = Open();
+        SignUpAndSignIn(owner, "skyline");
+        StartTeamSso(rivet, "skyline-robotics");
+        rivet.Expect("skyline Robotics has no single sign-on: sign in with your password.", () => rivet.Text("notice"));
+        rivet.Go("/SsoSignIn?handler=Callback&id_token=forged&state=forged");
+        Assert.Equal("That sign-in was not started here, or took too long: start again.", rivet.Text("notice"));
+
+        owner.Click("nav-sso");
+        owner.ExpectPath("/TeamSso");
+        owner.Click("use-sso");
+        owner.Fill("Domain", "sso.example");
+        owner.Choose("sso-role", "Member");
+        owner.Click("save-sso");
+        owner.Expect("Sign-in policy saved.", () => owner.Text("notice"));
+
+        StartTeamSso(rivet, " Skyline-Robotics ");
+        rivet.ExpectPath("/FakeSso");
+        rivet.Fill("Email", "rivet@elsewhere.example");
+        rivet.Click("sso-sign-in");
+        rivet.Expect("This provider signs in only addresses of sso.example.", () => rivet.Text("notice"));
+        rivet.Fill("Email", "rivet@sso.example");
+        rivet.Shot("team-sso-provider");
+        rivet.Click("sso-sign-in");
+        rivet.ExpectPath("/Users");
+        Assert.Contains("skyline Robotics (Member)", rivet.Driver.FindElement(By.CssSelector("#team-select option:checked")).Text, StringComparison.Ordinal);
+
+        owner.Go("/Users");
+        Assert.Equal("Member", owner.Row("rivet@sso.example").FindElement(By.CssSelector(".role")).Text);
+        Assert.Equal("Active", owner.Row("rivet@sso.example").FindElement(By.CssSelector(".status")).Text);
+    }
 }
