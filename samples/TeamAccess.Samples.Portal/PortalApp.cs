@@ -3,7 +3,7 @@ using TeamAccess;
 
 namespace TeamAccess.Samples.Portal;
 
-/// <summary>Builds the portal: TeamAccess on an embedded SQLite file, its ASP.NET Core package, Razor Pages, and an outbox folder.</summary>
+/// <summary>Builds the portal: TeamAccess on an embedded SQLite file, its ASP.NET Core package, Razor Pages, an outbox folder, and a stand-in SSO provider.</summary>
 public static class PortalApp
 {
     /// <summary>Builds the portal and brings its database up to date. Settings: <c>Portal:DataDirectory</c> (the SQLite file and the outbox).</summary>

@@ -337,6 +337,11 @@ public sealed class PortalBrowserTests(PortalFixture portal) : IClassFixture<Por
         tech.Shot("devices-member");
         tech.Driver.FindElement(By.CssSelector("tr.device-row[data-device='device-42'] button.restart")).Click();
         tech.Expect("device-42 is restarting.", () => tech.Text("notice"));
+
+        // The hidden button is not the only guard: the same form aimed at a device granted read-only is refused.
+        ((IJavaScriptExecutor)tech.Driver).ExecuteScript(
+            "const f = document.querySelector(\"tr.device-row[data-device='device-42'] form\"); f.action = f.action.replace('device-42', 'device-17'); f.submit();");
+        tech.Expect("Access denied", () => tech.Text("denied"));
         Assert.Empty(tech.Driver.FindElements(By.Id("nav-audit")));
         tech.Go("/Audit");
         Assert.Equal("Access denied", tech.Text("denied"));

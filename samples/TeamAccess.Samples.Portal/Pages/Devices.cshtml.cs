@@ -59,7 +59,7 @@ public sealed class DevicesModel(IAccessQueries access, IGrantService grants) : 
     /// <returns>The page again, or 403.</returns>
     public IActionResult OnPostRestart(string id)
     {
-        if (!HttpContext.RequestServices.GetRequiredService<IAccessChecker>().HasPermission(Actor, Team, Write, id ?? ""))
+        if (!Can(Write, id ?? ""))
         {
             return Forbid();
         }
