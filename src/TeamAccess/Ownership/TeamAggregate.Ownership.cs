@@ -29,19 +29,9 @@ internal sealed partial class TeamAggregate
             return Result<OwnershipOffer>.Failed(TeamAccessErrorCode.InvalidTransition);
         }
 
-        if (Current.Team.OwnershipOffer is { } existing)
-        {
-            if (existing.IsOpenAt(Now))
-            {
-                return Result<OwnershipOffer>.Failed(TeamAccessErrorCode.OwnershipOfferPending);
-            }
-
-            SetOffer(null, AuditActions.OwnershipOfferExpired);
-        }
-
         var offer = new OwnershipOffer(OwnershipOfferId.New(), Actor.Membership.Id, to, keepRole, Now, Now + lifetime);
-        SetOffer(offer, AuditActions.OwnershipOffered);
-        return Result<OwnershipOffer>.Ok(offer);
+        var offered = Offers.Offer(offer);
+        return offered.Succeeded ? Result<OwnershipOffer>.Ok(offer) : Result<OwnershipOffer>.Failed(offered.Error);
     }
 
     /// <summary>
@@ -57,7 +47,12 @@ internal sealed partial class TeamAggregate
             return Result<Membership>.Failed(answered.Error!);
         }
 
-        SetOffer(null, AuditActions.OwnershipOfferAccepted);
+        var closed = Offers.Accept();
+        if (!closed.Succeeded)
+        {
+            return Result<Membership>.Failed(closed.Error);
+        }
+
         var promoted = Lifecycle(offer.To).ChangeRole(Roles.Guardian);
         if (!promoted.Succeeded)
         {
@@ -80,12 +75,13 @@ internal sealed partial class TeamAggregate
     public Result<OwnershipOffer> DeclineOwnership(OwnershipOfferId offerId)
     {
         var answered = Answerable(offerId);
-        if (answered.TryGetValue(out _))
+        if (!answered.Succeeded)
         {
-            SetOffer(null, AuditActions.OwnershipOfferDeclined);
+            return answered;
         }
 
-        return answered;
+        var closed = Offers.Decline();
+        return closed.Succeeded ? answered : Result<OwnershipOffer>.Failed(closed.Error);
     }
 
     /// <summary>The offerer withdraws their offer, open or expired.</summary>
@@ -96,14 +92,14 @@ internal sealed partial class TeamAggregate
             return Result<OwnershipOffer>.Failed(TeamAccessErrorCode.OwnershipOfferNotFound);
         }
 
-        SetOffer(null, AuditActions.OwnershipOfferWithdrawn);
-        return Result<OwnershipOffer>.Ok(offer);
+        var closed = Offers.Withdraw();
+        return closed.Succeeded ? Result<OwnershipOffer>.Ok(offer) : Result<OwnershipOffer>.Failed(closed.Error);
     }
 
     /// <summary>
-    /// The team's offer that the actor may answer: made to the actor's own membership, the one named, and still open. An
-    /// offer whose offerer no longer holds the guardian role Actively cannot be answered either (a change to the offerer's
-    /// membership closes it anyway: see <see cref="CloseOfferOnChange"/>).
+    /// The team's offer that the actor may answer: made to the actor's own membership, and the one named (whether it is
+    /// still open is the machine's guard). An offer whose offerer no longer holds the guardian role Actively cannot be
+    /// answered either (a change to the offerer's membership closes it anyway: see <see cref="CloseOfferOnChange"/>).
     /// </summary>
     private Result<OwnershipOffer> Answerable(OwnershipOfferId offerId)
     {
@@ -114,7 +110,7 @@ internal sealed partial class TeamAggregate
             return Result<OwnershipOffer>.Failed(TeamAccessErrorCode.OwnershipOfferNotFound);
         }
 
-        return offer.IsOpenAt(Now) ? Result<OwnershipOffer>.Ok(offer) : Result<OwnershipOffer>.Failed(TeamAccessErrorCode.OwnershipOfferExpired);
+        return Result<OwnershipOffer>.Ok(offer);
     }
 
     /// <summary>
@@ -126,9 +122,11 @@ internal sealed partial class TeamAggregate
         if (Current.Team.OwnershipOffer is { } offer && (after.Id == offer.From || after.Id == offer.To)
             && (before is null || before.Role != after.Role || before.Status != after.Status))
         {
-            SetOffer(null, AuditActions.OwnershipOfferCancelled);
+            Offers.Cancel();
         }
     }
+
+    private OwnershipOfferLifecycle Offers => new(this);
 
     private void SetOffer(OwnershipOffer? offer, string action) => SetTeam(Current.Team with { OwnershipOffer = offer }, action);
 }
