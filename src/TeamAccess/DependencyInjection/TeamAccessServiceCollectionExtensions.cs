@@ -71,6 +71,7 @@ public static class TeamAccessServiceCollectionExtensions
         services.TryAddScoped<IUserService, UserService>();
         services.TryAddScoped<ITeamService, TeamService>();
         services.TryAddScoped<IMemberService, MemberService>();
+        services.TryAddScoped<IOwnershipService, OwnershipService>();
         services.TryAddScoped<IGroupService, GroupService>();
         services.TryAddScoped<IGrantService, GrantService>();
         services.TryAddScoped<IAuditLog, AuditLog>();

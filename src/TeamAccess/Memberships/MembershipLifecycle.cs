@@ -202,6 +202,12 @@ internal sealed partial class TeamAggregate
             // A guard's description is the code it stands for; no unmet guard means the state does not take the trigger at all.
             foreach (var guard in unmetGuards ?? [])
             {
+                if (guard == LastGuardian)
+                {
+                    // The way out is named: a sole guardian hands the role over before stepping down.
+                    return Result.Failed(new TeamAccessError(TeamAccessErrorCode.LastGuardian, ErrorMessages.For(TeamAccessErrorCode.LastGuardian)) { Details = [TeamAccessError.TransferOwnershipFirst] });
+                }
+
                 if (Enum.TryParse<TeamAccessErrorCode>(guard, out var code))
                 {
                     return Result.Failed(code);
