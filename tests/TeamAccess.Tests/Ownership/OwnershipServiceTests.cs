@@ -211,7 +211,23 @@ public sealed class OwnershipServiceTests
     [Fact]
     public async Task EndSessions_OfTheRecipient_KeepsTheOffer()
     {
-        // Only a change of role or status closes an offer; a new security stamp alone is no change to what was offered.
+        // Only a change of role or status closes an offer; a new security stamp alone (sessions ended, as when an
+        // unconfirmed account is taken over through the host's provider) is no change to what was offered.
+        await using var bed = TestBed.Create();
+        var crew = await bed.CrewAsync(RolePresets.Member);
+        var offer = (await bed.Ownership.OfferAsync(crew.OwnerId, crew.TeamId, crew.MembershipOf(0))).Value!;
+        var loaded = await bed.SnapshotAsync(crew.TeamId);
+
+        var team = new ChangeSetBuilder(null, bed.Time.GetUtcNow(), bed.Roles).Edit(loaded);
+        team.EndSessions(crew.MembershipOf(0));
+
+        Assert.NotEqual(loaded.Memberships[crew.MembershipOf(0)].SecurityStamp, team.Current.Memberships[crew.MembershipOf(0)].SecurityStamp);
+        Assert.Equal(offer, team.Current.Team.OwnershipOffer);
+    }
+
+    [Fact]
+    public async Task UpdateNames_OfTheRecipient_KeepsTheOffer()
+    {
         await using var bed = TestBed.Create();
         var crew = await bed.CrewAsync(RolePresets.Member);
         var offer = (await bed.Ownership.OfferAsync(crew.OwnerId, crew.TeamId, crew.MembershipOf(0))).Value!;
