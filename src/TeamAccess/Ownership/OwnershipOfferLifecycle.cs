@@ -99,19 +99,7 @@ internal sealed partial class TeamAggregate
             return Result.Success;
         }
 
-        private static Result Refusal(ICollection<string>? unmetGuards)
-        {
-            // A guard's description is the code it stands for; no unmet guard means the state does not take the trigger at all.
-            foreach (var guard in unmetGuards ?? [])
-            {
-                if (Enum.TryParse<TeamAccessErrorCode>(guard, out var code))
-                {
-                    return Result.Failed(code);
-                }
-            }
-
-            return Result.Failed(TeamAccessErrorCode.OwnershipOfferNotFound);
-        }
+        private static Result Refusal(ICollection<string>? unmetGuards) => GuardRefusal.From(unmetGuards, TeamAccessErrorCode.OwnershipOfferNotFound);
 
         private bool IsOpen() => Live.IsOpenAt(_team.Now);
 
