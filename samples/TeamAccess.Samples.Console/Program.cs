@@ -196,6 +196,21 @@ Step("14. A role change ends the sessions issued before it: each session names i
 Say($"Berlin session valid: {(await sessions.ValidateAsync(session.AccessToken, berlin)).Succeeded}");
 Expect(await members.ChangeRoleAsync(ada.User.Id, berlin, linus.Membership.Id, RolePresets.Observer));
 Say($"After Ada makes Linus an Observer: {(await sessions.ValidateAsync(session.AccessToken, berlin)).Code}");
+Step("15. Ada hands Berlin Plant over in two steps: she offers the Owner role, Edsger accepts, and only then may she go.");
+var ownership = scope.ServiceProvider.GetRequiredService<IOwnershipService>();
+var refusedLeave = await members.LeaveAsync(ada.User.Id, berlin);
+Say($"Ada leaves first: {refusedLeave.Code}, the way out named: {string.Join(", ", refusedLeave.Error!.Details)}");
+var offer = Expect(await ownership.OfferAsync(ada.User.Id, berlin, edsgerInBerlin.Id));
+Say($"Ada offers the Owner role to Edsger, open until {offer.ExpiresAt:yyyy-MM-dd}; a second offer meanwhile: {(await ownership.OfferAsync(ada.User.Id, berlin, alanInBerlin.Id)).Code}");
+Say($"Alan tries to accept Edsger's offer: {(await ownership.AcceptAsync(alan.User.Id, berlin, offer.Id)).Code}");
+var edsgerOwner = Expect(await ownership.AcceptAsync(edsger.User.Id, berlin, offer.Id));
+Say($"Edsger accepts: he is {edsgerOwner.Role}, Ada is {Expect(await members.ListAsync(edsger.User.Id, berlin)).Single(m => m.UserId == ada.User.Id).Role}; team.delete for Edsger: {access.HasPermission(edsger.User.Id, berlin, Permissions.TeamDelete)}");
+Say($"Ada leaves Berlin Plant now: {(await members.LeaveAsync(ada.User.Id, berlin)).Succeeded}");
+foreach (var e in Expect(await audit.ListAsync(edsger.User.Id, berlin)).Where(e => e.Action.StartsWith("ownership.", StringComparison.Ordinal)))
+{
+    Say($"#{e.Sequence,-3} {e.Action}");
+}
+
 Console.WriteLine();
 Console.WriteLine("Tour complete.");
 return 0;

@@ -3,7 +3,7 @@ using TeamAccess;
 
 namespace TeamAccess.Samples.Portal;
 
-/// <summary>Builds the portal: TeamAccess on an embedded SQLite file, its ASP.NET Core package, Razor Pages, and an outbox folder.</summary>
+/// <summary>Builds the portal: TeamAccess on an embedded SQLite file, its ASP.NET Core package, Razor Pages, an outbox folder, and a stand-in SSO provider.</summary>
 public static class PortalApp
 {
     /// <summary>Builds the portal and brings its database up to date. Settings: <c>Portal:DataDirectory</c> (the SQLite file and the outbox).</summary>
@@ -28,13 +28,17 @@ public static class PortalApp
         builder.Services.AddSingleton<IPasswordResetSender>(outbox);
 
         // 2. TeamAccess with the Owner/Administrator/Member/Observer roles and the portal's own device permissions, stored in
-        //    an embedded SQLite file, and the ASP.NET Core package: the session cookie, [TeamPermission] and antiforgery.
+        //    an embedded SQLite file, and the ASP.NET Core package: the session cookie, [TeamPermission] and antiforgery. A
+        //    team may name the portal's stand-in SSO provider (the /FakeSso page) in its sign-in policy.
+        var sso = new FakeSsoProvider();
+        builder.Services.AddSingleton(sso);
         var connection = builder.Configuration.GetConnectionString("TeamAccess") ?? $"Data Source={Path.Combine(data, "portal.db")}";
         builder.Services.AddTeamAccess(options =>
             {
                 options.Roles.UsePreset(RolePresets.OwnerAdministratorMemberObserver);
-                options.Permissions.Add("devices.read", "devices.write");
+                options.Permissions.Add(Pages.DevicesModel.Read, Pages.DevicesModel.Write);
             })
+            .AddOidcProvider(FakeSsoProvider.Name, sso.Configure)
             .AddEntityFrameworkStores(db => db.UseSqlite(connection))
             .AddAspNetCore();
 

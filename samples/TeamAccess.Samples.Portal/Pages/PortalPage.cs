@@ -24,6 +24,13 @@ public abstract class PortalPage : PageModel
     public bool Can(string permission) =>
         User.Identity?.IsAuthenticated == true && HttpContext.RequestServices.GetRequiredService<IAccessChecker>().HasPermission(Actor, Team, permission);
 
+    /// <summary>Whether the signed-in user holds <paramref name="permission"/> on one resource of the session's team.</summary>
+    /// <param name="permission">The permission.</param>
+    /// <param name="resourceId">The resource.</param>
+    /// <returns><see langword="true"/> when held.</returns>
+    public bool Can(string permission, string resourceId) =>
+        User.Identity?.IsAuthenticated == true && HttpContext.RequestServices.GetRequiredService<IAccessChecker>().HasPermission(Actor, Team, permission, resourceId);
+
     /// <summary>A refusal in words a person reads.</summary>
     /// <param name="error">The refusal.</param>
     /// <returns>The words.</returns>

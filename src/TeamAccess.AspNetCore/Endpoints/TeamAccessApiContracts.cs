@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace TeamAccess.AspNetCore;
 
 // The bodies of MapTeamAccessApi: plain ids (GUIDs), enums as names, and never a stamp, hash, counter or lockout date.
@@ -113,6 +115,35 @@ internal sealed record GrantBody(GrantSubjectKind SubjectKind, Guid SubjectId, s
 internal sealed record GrantResponse(Guid GrantId, GrantSubjectKind SubjectKind, Guid SubjectId, string ResourceId, IReadOnlyList<string> Permissions, Guid GrantedBy)
 {
     public static GrantResponse From(Grant g) => new(g.Id.Value, g.Subject.Kind, g.Subject.Id, g.ResourceId, [.. g.Permissions], g.GrantedBy.Value);
+}
+
+/// <summary>One page of the audit log; <see cref="Next"/> is the <c>after</c> of the next page, absent on the last.</summary>
+internal sealed record AuditPageResponse(IReadOnlyList<AuditEventResponse> Events, long? Next);
+
+/// <summary>
+/// One audit event: who did what to which subject, and the subject before and after as JSON, without the stamps,
+/// counters and lockout data the log keeps for replay (the log never holds a secret).
+/// </summary>
+internal sealed record AuditEventResponse(long Sequence, DateTimeOffset OccurredAt, Guid? ActorId, AuditSubjectKind SubjectKind, Guid SubjectId, string Action, JsonNode? Before, JsonNode? After)
+{
+    private static readonly string[] Internal = ["securityStamp", "concurrencyStamp", "failedSignInCount", "lockoutEnd", "sessionStamp"];
+
+    public static AuditEventResponse From(AuditEvent e) =>
+        new(e.Sequence, e.OccurredAt, e.ActorId?.Value, e.SubjectKind, e.SubjectId, e.Action, Json(e.Before), Json(e.After));
+
+    private static JsonNode? Json(string? json)
+    {
+        var node = json is null ? null : JsonNode.Parse(json);
+        if (node is JsonObject subject)
+        {
+            foreach (var name in Internal)
+            {
+                subject.Remove(name);
+            }
+        }
+
+        return node;
+    }
 }
 
 /// <summary>The antiforgery request token a cookie-authenticated client sends in <see cref="HeaderName"/> on unsafe methods.</summary>

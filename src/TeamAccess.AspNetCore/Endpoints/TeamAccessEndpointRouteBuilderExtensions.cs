@@ -45,6 +45,7 @@ public static class TeamAccessEndpointRouteBuilderExtensions
         MapInvitations(team);
         MapGroups(team);
         MapGrants(team);
+        MapAudit(team);
         return api;
     }
 
@@ -332,6 +333,18 @@ public static class TeamAccessEndpointRouteBuilderExtensions
                     : Result.Failed(TeamAccessErrorCode.NotFound).ToHttpResult())
             .RequireTeamPermission(Permissions.GroupsManage)
             .Describe<GroupResponse>("RemoveGroupMember", "Removes a member from a group.");
+    }
+
+    private static void MapAudit(RouteGroupBuilder team)
+    {
+        team.MapGet("/audit", async (bool? newestFirst, int? pageSize, long? after, ClaimsPrincipal principal, IAuditLog audit, CancellationToken ct) =>
+            {
+                var query = new AuditQuery { NewestFirst = newestFirst ?? false, PageSize = pageSize ?? Paging.DefaultPageSize, After = after };
+                return (await audit.ListPageAsync(principal.UserId(), principal.TeamId(), query, ct).ConfigureAwait(false))
+                    .ToHttpResult(page => new AuditPageResponse([.. page.Items.Select(AuditEventResponse.From)], page.Next));
+            })
+            .RequireTeamPermission(Permissions.AuditRead)
+            .Describe<AuditPageResponse>("Audit", "One page of the team's audit log, oldest first (or ?newestFirst=true). Continue with ?after=<next>.");
     }
 
     private static void MapGrants(RouteGroupBuilder team)

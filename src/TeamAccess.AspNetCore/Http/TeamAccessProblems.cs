@@ -19,7 +19,7 @@ public static class TeamAccessProblems
     /// <returns>The status.</returns>
     public static int StatusCodeFor(TeamAccessErrorCode code) => code switch
     {
-        TeamAccessErrorCode.NotFound => StatusCodes.Status404NotFound,
+        TeamAccessErrorCode.NotFound or TeamAccessErrorCode.OwnershipOfferNotFound => StatusCodes.Status404NotFound,
         TeamAccessErrorCode.TeamDeleted => StatusCodes.Status404NotFound,
 
         TeamAccessErrorCode.InvalidEmail or TeamAccessErrorCode.InvalidHandle or TeamAccessErrorCode.InvalidName or TeamAccessErrorCode.InvalidRole
@@ -42,10 +42,10 @@ public static class TeamAccessProblems
             or TeamAccessErrorCode.DuplicateHandle or TeamAccessErrorCode.AlreadyMember or TeamAccessErrorCode.AlreadyInvited
             or TeamAccessErrorCode.InvalidTransition or TeamAccessErrorCode.ConcurrencyFailure or TeamAccessErrorCode.AlreadyInGroup
             or TeamAccessErrorCode.NotInGroup or TeamAccessErrorCode.InvitationAlreadyAccepted
-            or TeamAccessErrorCode.LoginAlreadyLinked => StatusCodes.Status409Conflict,
+            or TeamAccessErrorCode.LoginAlreadyLinked or TeamAccessErrorCode.OwnershipOfferPending => StatusCodes.Status409Conflict,
 
         TeamAccessErrorCode.InvitationExpired or TeamAccessErrorCode.InvitationRevoked or TeamAccessErrorCode.InvitationDeclined
-            or TeamAccessErrorCode.EmailConfirmationExpired => StatusCodes.Status410Gone,
+            or TeamAccessErrorCode.EmailConfirmationExpired or TeamAccessErrorCode.OwnershipOfferExpired => StatusCodes.Status410Gone,
         TeamAccessErrorCode.InvitationLocked => StatusCodes.Status423Locked,
         TeamAccessErrorCode.RateLimited => StatusCodes.Status429TooManyRequests,
         _ => 0,

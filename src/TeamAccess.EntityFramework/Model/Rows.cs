@@ -90,6 +90,20 @@ internal sealed class TeamRow
     public string? VerifiedDomain { get; set; }
 
     public string? JustInTimeRole { get; set; }
+
+    // The team's ownership offer, if any: all null when there is none. On the team's row, so it changes under the
+    // team's version with the memberships it names, and loading a team reads no other table for it.
+    public Guid? OwnershipOfferId { get; set; }
+
+    public Guid? OwnershipOfferFrom { get; set; }
+
+    public Guid? OwnershipOfferTo { get; set; }
+
+    public bool? OwnershipOfferKeepRole { get; set; }
+
+    public DateTimeOffset? OwnershipOfferedAt { get; set; }
+
+    public DateTimeOffset? OwnershipOfferExpiresAt { get; set; }
 }
 
 /// <summary>A membership, terminal ones included.</summary>

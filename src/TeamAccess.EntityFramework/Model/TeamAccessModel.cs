@@ -105,6 +105,12 @@ public static class TeamAccessModelBuilderExtensions
             Text(team.Property(t => t.AcceptedProviders), "accepted_providers", MaxExternalIdLength, TeamAccessErrorCode.UnknownProvider);
             Bounded(team.Property(t => t.VerifiedDomain), "verified_domain", MaxDomainLength, TeamAccessErrorCode.InvalidHandle);
             Bounded(team.Property(t => t.JustInTimeRole), "just_in_time_role", MaxRoleLength, TeamAccessErrorCode.InvalidRole);
+            team.Property(t => t.OwnershipOfferId).HasColumnName("ownership_offer_id");
+            team.Property(t => t.OwnershipOfferFrom).HasColumnName("ownership_offer_from");
+            team.Property(t => t.OwnershipOfferTo).HasColumnName("ownership_offer_to");
+            team.Property(t => t.OwnershipOfferKeepRole).HasColumnName("ownership_offer_keep_role");
+            team.Property(t => t.OwnershipOfferedAt).HasColumnName("ownership_offered_at");
+            team.Property(t => t.OwnershipOfferExpiresAt).HasColumnName("ownership_offer_expires_at");
             Unique(team.HasIndex(t => t.Handle), "ix_ta_teams_handle", TeamAccessErrorCode.DuplicateHandle);
         });
 

@@ -68,6 +68,12 @@ internal static class RowMapping
         AcceptedProviders = string.Join(PermissionSeparator, team.SignInPolicy.AcceptedProviders),
         VerifiedDomain = team.SignInPolicy.VerifiedDomain,
         JustInTimeRole = team.SignInPolicy.JustInTimeRole,
+        OwnershipOfferId = team.OwnershipOffer?.Id.Value,
+        OwnershipOfferFrom = team.OwnershipOffer?.From.Value,
+        OwnershipOfferTo = team.OwnershipOffer?.To.Value,
+        OwnershipOfferKeepRole = team.OwnershipOffer?.KeepRole,
+        OwnershipOfferedAt = team.OwnershipOffer?.OfferedAt,
+        OwnershipOfferExpiresAt = team.OwnershipOffer?.ExpiresAt,
     };
 
     public static Team ToTeam(TeamRow row) =>
@@ -80,7 +86,13 @@ internal static class RowMapping
                 VerifiedDomain = row.VerifiedDomain,
                 JustInTimeRole = row.JustInTimeRole,
             },
+            OwnershipOffer = ToOwnershipOffer(row),
         };
+
+    private static OwnershipOffer? ToOwnershipOffer(TeamRow row) =>
+        row is { OwnershipOfferId: { } id, OwnershipOfferFrom: { } from, OwnershipOfferTo: { } to, OwnershipOfferKeepRole: { } keep, OwnershipOfferedAt: { } at, OwnershipOfferExpiresAt: { } expires }
+            ? new OwnershipOffer(new OwnershipOfferId(id), new MembershipId(from), new MembershipId(to), keep, at, expires)
+            : null;
 
     public static MembershipRow ToRow(Membership membership) => new()
     {

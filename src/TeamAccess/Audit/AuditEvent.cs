@@ -169,4 +169,22 @@ public static class AuditActions
 
     /// <summary>A user joined a team just in time, through the team's SSO provider and verified domain.</summary>
     public const string MembershipJoinedJustInTime = "membership.joined_just_in_time";
+
+    /// <summary>A guardian offered the guardian role to another member (the team's ownership offer was set).</summary>
+    public const string OwnershipOffered = "ownership.offered";
+
+    /// <summary>The member accepted the ownership offer; the role changes follow as their own events.</summary>
+    public const string OwnershipOfferAccepted = "ownership.offer_accepted";
+
+    /// <summary>The member declined the ownership offer.</summary>
+    public const string OwnershipOfferDeclined = "ownership.offer_declined";
+
+    /// <summary>The offerer withdrew the ownership offer.</summary>
+    public const string OwnershipOfferWithdrawn = "ownership.offer_withdrawn";
+
+    /// <summary>The ownership offer was closed because the offerer's or the recipient's membership changed role or status.</summary>
+    public const string OwnershipOfferCancelled = "ownership.offer_cancelled";
+
+    /// <summary>An expired ownership offer was closed (a new offer replaced it).</summary>
+    public const string OwnershipOfferExpired = "ownership.offer_expired";
 }

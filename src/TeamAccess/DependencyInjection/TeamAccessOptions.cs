@@ -24,6 +24,9 @@ public sealed class TeamAccessOptions
     /// <summary>Gets how this instance follows the change feed: the staleness bound, and what happens past it.</summary>
     public ChangeFeedOptions ChangeFeed { get; } = new();
 
+    /// <summary>Gets how ownership offers behave: how long one stays open.</summary>
+    public OwnershipOptions Ownership { get; } = new();
+
     /// <summary>Gets how writes behave under contention.</summary>
     public ConcurrencyOptions Concurrency { get; } = new();
 }

@@ -19,6 +19,7 @@ internal sealed class TeamAccessOptionsValidator : IValidateOptions<TeamAccessOp
         errors.AddRange(options.Sessions.Validate());
         errors.AddRange(options.ChangeFeed.Validate());
         errors.AddRange(options.EmailConfirmation.Validate());
+        errors.AddRange(options.Ownership.Validate());
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -71,11 +71,18 @@ public static class TeamAccessServiceCollectionExtensions
         services.TryAddScoped<IUserService, UserService>();
         services.TryAddScoped<ITeamService, TeamService>();
         services.TryAddScoped<IMemberService, MemberService>();
+        services.TryAddScoped<IOwnershipService, OwnershipService>();
         services.TryAddScoped<IGroupService, GroupService>();
         services.TryAddScoped<IGrantService, GrantService>();
         services.TryAddScoped<IAuditLog, AuditLog>();
+        services.TryAddScoped<ExternalIdentities>();
+        services.TryAddScoped<KeyedInvitationWriter>();
+        services.TryAddScoped<TeamInvitations>();
+        services.TryAddScoped<InviteeInvitations>();
         services.TryAddScoped<IInvitationService, InvitationService>();
         services.TryAddScoped<PasswordSignIn>();
+        services.TryAddScoped<SessionTokens>();
+        services.TryAddScoped<ExternalSignIn>();
         services.TryAddScoped<ISessionService, SessionService>();
         return new TeamAccessBuilder(services);
     }

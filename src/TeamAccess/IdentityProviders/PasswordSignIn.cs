@@ -52,7 +52,7 @@ internal sealed class PasswordSignIn(
             var user = await users.FindByIdAsync(found.Id, ct).ConfigureAwait(false);
             if (user is null)
             {
-                return Result<(User, bool)>.Failed(TeamAccessErrorCode.InvalidCredentials);
+                return Result<CountedAttempt>.Failed(TeamAccessErrorCode.InvalidCredentials);
             }
 
             var now = changes.Now;
@@ -61,7 +61,7 @@ internal sealed class PasswordSignIn(
                 // The same committed write as a counted attempt (the count itself stays: it says what was judged), and
                 // refused unjudged below.
                 changes.UpdateUser(user, user, AuditActions.UserSignInAttempted);
-                return Result<(User, bool)>.Ok((user, true));
+                return Result<CountedAttempt>.Ok(new CountedAttempt(user, LockedOut: true));
             }
 
             // A lockout that has passed starts a fresh count; reaching the limit with this attempt locks further ones out.
@@ -72,7 +72,7 @@ internal sealed class PasswordSignIn(
                 LockoutEnd = attempts >= Options.MaxFailedAttempts ? now + Options.LockoutDuration : null,
             };
             changes.UpdateUser(user, counted, AuditActions.UserSignInAttempted);
-            return Result<(User, bool)>.Ok((counted, false));
+            return Result<CountedAttempt>.Ok(new CountedAttempt(counted, LockedOut: false));
         }, cancellationToken).ConfigureAwait(false);
 
         if (!reserved.TryGetValue(out var attempt))
@@ -81,9 +81,9 @@ internal sealed class PasswordSignIn(
             return Decoy(password);
         }
 
-        if (attempt.Item2)
+        if (attempt.LockedOut)
         {
-            _logger.LogInformation("TeamAccess did not judge a password sign-in for user {UserId}: the account is locked out until {LockoutEnd} (answered as invalid credentials)", found.Id, attempt.Item1.LockoutEnd);
+            _logger.LogInformation("TeamAccess did not judge a password sign-in for user {UserId}: the account is locked out until {LockoutEnd} (answered as invalid credentials)", found.Id, attempt.User.LockoutEnd);
             return Decoy(password);
         }
 
@@ -124,4 +124,7 @@ internal sealed class PasswordSignIn(
         hasher.Verify(hasher.DecoyHash, password);
         return PasswordVerification.Failed;
     }
+
+    /// <summary>An attempt counted against the user before its password is judged; a locked-out one is not judged.</summary>
+    private sealed record CountedAttempt(User User, bool LockedOut);
 }

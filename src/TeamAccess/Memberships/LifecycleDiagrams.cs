@@ -10,4 +10,8 @@ public static class LifecycleDiagrams
     /// <summary>The team lifecycle (tiers under Active, and Deleted).</summary>
     /// <returns>A Mermaid <c>stateDiagram-v2</c>.</returns>
     public static string Team() => TeamAggregate.TeamLifecycle.ToMermaid();
+
+    /// <summary>The ownership offer of a team (None, Open), with the codes its guards stand for.</summary>
+    /// <returns>A Mermaid <c>stateDiagram-v2</c>.</returns>
+    public static string OwnershipOffer() => TeamAggregate.OwnershipOfferLifecycle.ToMermaid();
 }

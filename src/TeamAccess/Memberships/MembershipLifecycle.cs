@@ -199,16 +199,12 @@ internal sealed partial class TeamAggregate
 
         private static Result Refusal(ICollection<string>? unmetGuards)
         {
-            // A guard's description is the code it stands for; no unmet guard means the state does not take the trigger at all.
-            foreach (var guard in unmetGuards ?? [])
-            {
-                if (Enum.TryParse<TeamAccessErrorCode>(guard, out var code))
-                {
-                    return Result.Failed(code);
-                }
-            }
+            var refused = GuardRefusal.From(unmetGuards, TeamAccessErrorCode.InvalidTransition);
 
-            return Result.Failed(TeamAccessErrorCode.InvalidTransition);
+            // The way out is named: a sole guardian hands the role over before stepping down.
+            return refused.Code == TeamAccessErrorCode.LastGuardian
+                ? Result.Failed(new TeamAccessError(TeamAccessErrorCode.LastGuardian, ErrorMessages.For(TeamAccessErrorCode.LastGuardian)) { Details = [TeamAccessError.TransferOwnershipFirst] })
+                : refused;
         }
 
         /// <summary>Invariant 1, read live: a change that takes an Active guardian away needs another one left.</summary>

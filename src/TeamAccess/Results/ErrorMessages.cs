@@ -8,7 +8,7 @@ internal static class ErrorMessages
         TeamAccessErrorCode.None => "No error.",
         TeamAccessErrorCode.NotFound => "Not found.",
         TeamAccessErrorCode.PermissionDenied => "You do not have permission to do this in this team.",
-        TeamAccessErrorCode.LastGuardian => "The team must keep at least one active holder of its guardian role.",
+        TeamAccessErrorCode.LastGuardian => "The team must keep at least one active holder of its guardian role: transfer ownership first (offer the guardian role to another active member, who accepts it).",
         TeamAccessErrorCode.RoleRankTooHigh => "You cannot give or manage a role ranked above your own.",
         TeamAccessErrorCode.GuardianRequired => "Only a holder of the team's guardian role can do this.",
         TeamAccessErrorCode.InvalidEmail => "The email address is not valid.",
@@ -60,6 +60,9 @@ internal static class ErrorMessages
         TeamAccessErrorCode.EmailConfirmationExpired => "The activation link has expired; ask for a new one.",
         TeamAccessErrorCode.InvalidTier => "The tier is not defined.",
         TeamAccessErrorCode.InvalidCursor => "The page cursor is not valid: pass the previous page's Next of the same list, or none for the first page.",
+        TeamAccessErrorCode.OwnershipOfferPending => "The team already has an open ownership offer; withdraw it, or wait for its answer or expiry, first.",
+        TeamAccessErrorCode.OwnershipOfferNotFound => "There is no open ownership offer for you here.",
+        TeamAccessErrorCode.OwnershipOfferExpired => "The ownership offer has expired; ask for a new one.",
         _ => code.ToString(),
     };
 }

@@ -6,8 +6,15 @@ namespace TeamAccess;
 public sealed record TeamAccessError(TeamAccessErrorCode Code, string Message)
 {
     /// <summary>
+    /// The detail of a <see cref="TeamAccessErrorCode.LastGuardian"/> refusal: the team's last Active guardian hands the
+    /// guardian role over first (<see cref="IOwnershipService.OfferAsync"/>, which the member accepts), then steps down or leaves.
+    /// </summary>
+    public const string TransferOwnershipFirst = "TransferOwnershipFirst";
+
+    /// <summary>
     /// Gets machine-readable details, when the code has them: for <see cref="TeamAccessErrorCode.PasswordPolicy"/>, the
-    /// names of the failed <see cref="PasswordCriterion"/> values.
+    /// names of the failed <see cref="PasswordCriterion"/> values; for <see cref="TeamAccessErrorCode.LastGuardian"/>, the
+    /// way out, <see cref="TransferOwnershipFirst"/>.
     /// </summary>
     public IReadOnlyList<string> Details { get; init; } = [];
 

@@ -183,4 +183,16 @@ public enum TeamAccessErrorCode
 
     /// <summary>The page cursor is malformed, or was made by another kind of list.</summary>
     InvalidCursor = 54,
+
+    /// <summary>The team already has an open ownership offer; it is accepted, declined, withdrawn or expires before another is made.</summary>
+    OwnershipOfferPending = 55,
+
+    /// <summary>
+    /// There is no open ownership offer for the actor to answer or withdraw: none was made, it was answered, withdrawn or
+    /// replaced, it was closed by a change to either membership, or it was made to or by someone else.
+    /// </summary>
+    OwnershipOfferNotFound = 56,
+
+    /// <summary>The ownership offer expired before it was answered; the guardian can make a new one.</summary>
+    OwnershipOfferExpired = 57,
 }

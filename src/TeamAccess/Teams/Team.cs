@@ -17,4 +17,10 @@ public sealed record Team(TeamId Id, string Name, string Handle, TeamTier Tier, 
 
     /// <summary>Gets how people sign in to the team: the providers it accepts, whether it requires its SSO provider, and just-in-time joining.</summary>
     public TeamSignInPolicy SignInPolicy { get; init; } = TeamSignInPolicy.Open;
+
+    /// <summary>
+    /// Gets the team's ownership offer, if one was made and not yet answered, withdrawn or closed (it may have expired:
+    /// see <see cref="OwnershipOffer.IsOpenAt"/>). At most one per team; see <see cref="IOwnershipService"/>.
+    /// </summary>
+    public OwnershipOffer? OwnershipOffer { get; init; }
 }

@@ -147,6 +147,7 @@ internal sealed partial class TeamAggregate
         var stored = after with { UpdatedAt = Now };
         Current = Current with { Memberships = Current.Memberships.SetItem(after.Id, stored) };
         Record(new MembershipPut(before, stored, action));
+        CloseOfferOnChange(before, stored);
     }
 
     private void Record(TeamOperation operation)

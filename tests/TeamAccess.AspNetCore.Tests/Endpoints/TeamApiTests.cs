@@ -168,4 +168,36 @@ public sealed class TeamApiTests : IAsyncLifetime
         Assert.Empty((await JsonAsync(await _host.SendAsync(HttpMethod.Delete, $"{team}/groups/{groupId}/members/{member}", owner.Token))).GetProperty("members").EnumerateArray());
         Assert.Equal(HttpStatusCode.NoContent, (await _host.SendAsync(HttpMethod.Delete, $"{team}/groups/{groupId}", owner.Token)).StatusCode);
     }
+
+    [Fact]
+    public async Task Audit_PagedNewestFirst_FollowsTheCursorAndNeedsAuditRead()
+    {
+        var owner = await _host.SignUpAsync("auditor");
+        var (member, _) = await _host.JoinAsync(owner, "watched@example.com", RolePresets.Member);
+        var (_, readerToken) = await _host.JoinAsync(owner, "reader@example.com", RolePresets.Member);
+        var team = $"/account/teams/{owner.TeamId}";
+        Assert.Equal(HttpStatusCode.OK, (await _host.SendAsync(HttpMethod.Patch, $"{team}/members/{member}", owner.Token, new { role = RolePresets.Observer })).StatusCode);
+
+        var seen = new List<long>();
+        string? after = null;
+        do
+        {
+            var page = await JsonAsync(await _host.SendAsync(HttpMethod.Get, $"{team}/audit?newestFirst=true&pageSize=2{after}", owner.Token));
+            var events = page.GetProperty("events").EnumerateArray().ToList();
+            Assert.InRange(events.Count, 1, 2);
+            seen.AddRange(events.Select(e => e.GetProperty("sequence").GetInt64()));
+            after = page.GetProperty("next").ValueKind == JsonValueKind.Null ? null : $"&after={page.GetProperty("next").GetInt64()}";
+        }
+        while (after is not null);
+
+        Assert.Equal(seen.OrderByDescending(s => s), seen);
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+        var newest = await JsonAsync(await _host.SendAsync(HttpMethod.Get, $"{team}/audit?newestFirst=true&pageSize=1", owner.Token));
+        var changed = Assert.Single(newest.GetProperty("events").EnumerateArray());
+        Assert.Equal(AuditActions.MembershipRoleChanged, changed.GetProperty("action").GetString());
+        Assert.Equal(RolePresets.Observer, changed.GetProperty("after").GetProperty("role").GetString());
+        Assert.DoesNotContain("securityStamp", changed.GetRawText(), StringComparison.OrdinalIgnoreCase);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await _host.SendAsync(HttpMethod.Get, $"{team}/audit", readerToken)).StatusCode);
+    }
 }

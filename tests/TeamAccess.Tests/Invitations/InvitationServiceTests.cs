@@ -506,6 +506,57 @@ public sealed class InvitationServiceTests
     }
 
     [Fact]
+    public async Task AcceptWithNewAccount_IdentityLinkedToAnotherUser_IsLoginAlreadyLinkedAndCreatesNothing()
+    {
+        await using var bed = TestBed.Create();
+        var owner = await bed.SignUpAsync();
+        var eve = await bed.Users.SignUpWithIdentityAsync(new ExternalSignUpRequest(bed.Globex.Name, bed.Globex.Mint("g-shared", "eve@globex.example"), "Eve", "Doe", "Eve's lab", "eve-lab"));
+        Assert.True(eve.Succeeded, eve.ToString());
+        await bed.Invitations.InviteAsync(owner.User.Id, owner.Team.Id, InviteRequest.FromText("grace@example.com", RolePresets.Member));
+        var key = InvitationKey.FromToken(bed.Outbox.LastTo("grace@example.com").Token);
+
+        // The identity proves the invited address, but it already names Eve: it must not be tied to a second account.
+        var result = await bed.Invitations.AcceptWithNewAccountAsync(key, new NewAccount("Grace", "Hopper", StrongPassword) { Credential = bed.Globex.Credential("g-shared", "grace@example.com") });
+
+        Assert.Equal(TeamAccessErrorCode.LoginAlreadyLinked, result.Code);
+        Assert.Null(await bed.Users.FindByEmailAsync("grace@example.com"));
+        Assert.Equal(eve.Value!.User.Id, (await bed.Store.FindByLoginAsync(bed.Globex.Issuer, "g-shared", CancellationToken.None))!.Id);
+        Assert.Equal(InvitationStatus.Pending, (await bed.Invitations.PeekAsync(key)).Value!.Status);
+    }
+
+    [Fact]
+    public async Task Accept_TeamRequiringSso_IdentityLinkedToAnotherUserIsRefusedAndOneAlreadyLinkedToTheUserJoins()
+    {
+        await using var bed = TestBed.Create();
+        var first = await bed.SignUpAsync();
+        var second = await bed.SignUpAsync();
+        await bed.RequireSsoAsync(first, bed.Acme.Name);
+        await bed.RequireSsoAsync(second, bed.Acme.Name);
+        var grace = await bed.SignUpAsync("grace");
+        var eve = await bed.SignUpAsync("eve");
+
+        // Joining the first team links each one's identity to their account.
+        await bed.Invitations.InviteAsync(first.User.Id, first.Team.Id, InviteRequest.FromText($"{grace.User.Email} {eve.User.Email}", RolePresets.Member));
+        Assert.True((await bed.Invitations.AcceptAsync(grace.User.Id, InvitationKey.FromToken(bed.Outbox.LastTo(grace.User.Email).Token), bed.Acme.Credential("a-grace", grace.User.Email))).Succeeded);
+        Assert.True((await bed.Invitations.AcceptAsync(eve.User.Id, InvitationKey.FromToken(bed.Outbox.LastTo(eve.User.Email).Token), bed.Acme.Credential("a-eve", eve.User.Email))).Succeeded);
+
+        await bed.Invitations.InviteAsync(second.User.Id, second.Team.Id, InviteRequest.FromText(grace.User.Email, RolePresets.Member));
+        var key = InvitationKey.FromToken(bed.Outbox.LastTo(grace.User.Email).Token);
+
+        // Eve's identity, now claiming Grace's address, stays Eve's.
+        Assert.Equal(TeamAccessErrorCode.LoginAlreadyLinked, (await bed.Invitations.AcceptAsync(grace.User.Id, key, bed.Acme.Credential("a-eve", grace.User.Email))).Code);
+        Assert.Equal(eve.User.Id, (await bed.Store.FindByLoginAsync(bed.Acme.Issuer, "a-eve", CancellationToken.None))!.Id);
+        Assert.Equal(InvitationStatus.Pending, (await bed.Invitations.PeekAsync(key)).Value!.Status);
+
+        // Grace's own identity is already linked to her: she joins, and the link is not made twice.
+        var accepted = await bed.Invitations.AcceptAsync(grace.User.Id, key, bed.Acme.Credential("a-grace", grace.User.Email));
+        Assert.True(accepted.Succeeded, accepted.ToString());
+        Assert.Equal(MembershipStatus.Active, accepted.Value!.Status);
+        Assert.Equal(grace.User.Id, (await bed.Store.FindByLoginAsync(bed.Acme.Issuer, "a-grace", CancellationToken.None))!.Id);
+        Assert.True((await bed.Sessions.SignInAsync(bed.Acme.Credential("a-grace", grace.User.Email), second.Team.Id)).Succeeded);
+    }
+
+    [Fact]
     public async Task Invite_SenderFails_InvitationStandsUndeliveredAndCanBeResent()
     {
         await using var bed = TestBed.Create();

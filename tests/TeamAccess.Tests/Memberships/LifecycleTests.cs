@@ -134,7 +134,8 @@ public sealed class LifecycleTests
         // Regenerate with: TEAMACCESS_UPDATE_DOCS=1 dotnet test --filter Diagrams_InDocs
         var expected = "# Lifecycles\n\nDrawn by `LifecycleDiagrams` from the Stateless machines themselves; a test fails when this file and the code disagree.\n\n"
             + "## Membership\n\n```mermaid\n" + LifecycleDiagrams.Membership().Trim() + "\n```\n\n"
-            + "## Team\n\n```mermaid\n" + LifecycleDiagrams.Team().Trim() + "\n```\n";
+            + "## Team\n\n```mermaid\n" + LifecycleDiagrams.Team().Trim() + "\n```\n\n"
+            + "## Ownership offer\n\n```mermaid\n" + LifecycleDiagrams.OwnershipOffer().Trim() + "\n```\n";
         var path = Path.Combine(FindRepoRoot(), "docs", "lifecycles.md");
         if (Environment.GetEnvironmentVariable("TEAMACCESS_UPDATE_DOCS") == "1")
         {

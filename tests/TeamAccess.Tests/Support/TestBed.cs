@@ -78,6 +78,8 @@ internal sealed class TestBed : IAsyncDisposable
 
     public IMemberService Members => Services.GetRequiredService<IMemberService>();
 
+    public IOwnershipService Ownership => Services.GetRequiredService<IOwnershipService>();
+
     public IGroupService Groups => Services.GetRequiredService<IGroupService>();
 
     public IGrantService Grants => Services.GetRequiredService<IGrantService>();

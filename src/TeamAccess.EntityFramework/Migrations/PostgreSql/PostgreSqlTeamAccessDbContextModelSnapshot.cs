@@ -436,6 +436,30 @@ namespace TeamAccess.EntityFramework.Migrations.PostgreSql
                         .HasColumnName("name")
                         .HasAnnotation("TeamAccess:ErrorCode", 8);
 
+                    b.Property<DateTimeOffset?>("OwnershipOfferExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ownership_offer_expires_at");
+
+                    b.Property<Guid?>("OwnershipOfferFrom")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ownership_offer_from");
+
+                    b.Property<Guid?>("OwnershipOfferId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ownership_offer_id");
+
+                    b.Property<bool?>("OwnershipOfferKeepRole")
+                        .HasColumnType("boolean")
+                        .HasColumnName("ownership_offer_keep_role");
+
+                    b.Property<Guid?>("OwnershipOfferTo")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ownership_offer_to");
+
+                    b.Property<DateTimeOffset?>("OwnershipOfferedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ownership_offered_at");
+
                     b.Property<string>("SsoProvider")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")

@@ -427,6 +427,30 @@ namespace TeamAccess.EntityFramework.Tests.Migrations.Host
                         .HasColumnName("name")
                         .HasAnnotation("TeamAccess:ErrorCode", 8);
 
+                    b.Property<DateTimeOffset?>("OwnershipOfferExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ownership_offer_expires_at");
+
+                    b.Property<Guid?>("OwnershipOfferFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ownership_offer_from");
+
+                    b.Property<Guid?>("OwnershipOfferId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ownership_offer_id");
+
+                    b.Property<bool?>("OwnershipOfferKeepRole")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ownership_offer_keep_role");
+
+                    b.Property<Guid?>("OwnershipOfferTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ownership_offer_to");
+
+                    b.Property<DateTimeOffset?>("OwnershipOfferedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ownership_offered_at");
+
                     b.Property<string>("SsoProvider")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace TeamAccess.Samples.Portal.Pages;
+
+/// <summary>
+/// The page of the portal's stand-in SSO provider (<see cref="FakeSsoProvider"/>): signs in whoever types an address of its
+/// domain, and sends the browser back to the portal with an id_token. Not part of the portal proper.
+/// </summary>
+public sealed class FakeSsoModel(FakeSsoProvider provider) : PortalPage
+{
+    /// <summary>Gets or sets the client asking.</summary>
+    [BindProperty(SupportsGet = true, Name = "client_id")] public string? ClientId { get; set; }
+
+    /// <summary>Gets or sets where to send the browser back; a path of the portal.</summary>
+    [BindProperty(SupportsGet = true, Name = "redirect_uri")] public string? RedirectUri { get; set; }
+
+    /// <summary>Gets or sets the client's state, handed back as it came.</summary>
+    [BindProperty(SupportsGet = true)] public string? State { get; set; }
+
+    /// <summary>Gets or sets the client's nonce, put in the token.</summary>
+    [BindProperty(SupportsGet = true)] public string? Nonce { get; set; }
+
+    /// <summary>Gets or sets the address of the person signing in.</summary>
+    [BindProperty] public string? Email { get; set; }
+
+    /// <summary>Gets whether the request comes from the portal: its client id and one of its own paths.</summary>
+    public bool Valid => ClientId == FakeSsoProvider.ClientId && RedirectUri is not null && Url.IsLocalUrl(RedirectUri) && !string.IsNullOrEmpty(Nonce);
+
+    /// <summary>Signs the person in and sends the browser back with the token.</summary>
+    /// <returns>The portal's callback, or this page with the reason.</returns>
+    public IActionResult OnPost()
+    {
+        if (!Valid)
+        {
+            return BadRequest();
+        }
+
+        if (!FakeSsoProvider.Knows(Email))
+        {
+            Notice = $"This provider signs in only addresses of {FakeSsoProvider.Domain}.";
+            return Page();
+        }
+
+        return Redirect(RedirectUri + (RedirectUri!.Contains('?', StringComparison.Ordinal) ? "&" : "?")
+            + QueryString.Create(new Dictionary<string, string?> { ["id_token"] = provider.Issue(Email!, Nonce!), ["state"] = State }).ToUriComponent()[1..]);
+    }
+}

@@ -1,0 +1,244 @@
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace TeamAccess;
+
+/// <summary>
+/// Issues and validates session tokens. A session token is a JWT naming the user, the team, the membership, the
+/// membership's security stamp, the user's session stamp, the session id, the original sign-in time and the provider;
+/// validating it checks the signature, the lifetime and the maximum age from the original sign-in, and then the stored
+/// membership and the user's session state, so a change of role or status (which replaces the membership's stamp), a
+/// sign-out, a password change or reset (which replace the user's stamp) or the user's deletion ends every session
+/// issued before it.
+/// </summary>
+internal sealed class SessionTokens(
+    IUserStore users,
+    ISessionStore sessionStore,
+    TeamWriter writer,
+    IdentityProviderRegistry providers,
+    ITeamSignInPolicyProvider policies,
+    SessionKeys keys,
+    AccessEngine engine,
+    ChangeFeedFollower follower,
+    SessionStateCache sessionStates,
+    IOptions<TeamAccessOptions> options)
+{
+    private const int MaxTokenLength = 8 * 1024;
+    private const string TeamClaim = "tid";
+    private const string MembershipClaim = "mid";
+    private const string StampClaim = "sst";
+    private const string ProviderClaim = "idp";
+    private const string RoleClaim = "role";
+    private const string SessionIdClaim = "sid";
+    private const string AuthTimeClaim = "auth_time";
+    private const string UserStampClaim = "ust";
+
+    private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false, SetDefaultTimesOnTokenCreation = false };
+
+    private SessionOptions Options => options.Value.Sessions;
+
+    /// <summary>A new session (new id, sign-in time now) for a membership whose user has just proven who they are.</summary>
+    public async ValueTask<Result<Session>> IssueNewAsync(Membership membership, string provider, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(membership.UserId!.Value, cancellationToken).ConfigureAwait(false);
+        return user is null
+            ? Result<Session>.Failed(TeamAccessErrorCode.NotFound)
+            : Result<Session>.Ok(IssueNew(membership, provider, user.SessionStamp));
+    }
+
+    /// <summary>A new session (new id, sign-in time now) under the user's current session stamp.</summary>
+    public Session IssueNew(Membership membership, string provider, Guid userStamp)
+    {
+        var now = writer.Time.GetUtcNow();
+        return Issue(membership, provider, Guid.NewGuid(), DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds()), userStamp);
+    }
+
+    /// <summary>
+    /// The whole validation, in this order: the token's signature, issuer, audience, lifetime and maximum age from the
+    /// original sign-in (no store); the team binding; the membership (same user, Active, same security stamp); the
+    /// user's session state (the token's user stamp is the current one, and its session id is not signed out); the
+    /// team still accepts the session's provider.
+    /// </summary>
+    public async ValueTask<Result<ClaimedSession>> ValidateAsync(string? accessToken, TeamId? teamId, CancellationToken cancellationToken)
+    {
+        if (accessToken is null)
+        {
+            return Result<ClaimedSession>.Failed(TeamAccessErrorCode.InvalidToken);
+        }
+
+        var claimed = await ReadAsync(accessToken).ConfigureAwait(false);
+        if (!claimed.TryGetValue(out var info))
+        {
+            return claimed;
+        }
+
+        if (teamId is { } expected && expected != info.Claims.TeamId)
+        {
+            return Result<ClaimedSession>.Failed(TeamAccessErrorCode.WrongTeam);
+        }
+
+        // From memory when the index confirms the membership and this instance knows the user's session state: a
+        // signature check and two lookups, no query. Both follow other instances' writes within the change feed's
+        // staleness bound. When either cannot confirm (the index may be behind a join made elsewhere, the state may be
+        // older than a stamp the token names), the store decides, and a session the store accepts refreshes both.
+        if (!Options.ValidateAgainstStore
+            && engine.CheckSession(info.Claims.UserId, info.Claims.TeamId, info.Claims.MembershipId, info.Stamp, out var indexedRole, out var indexedPolicy) == SessionCheck.Valid
+            && await sessionStates.GetAsync(info.Claims.UserId, info.Claims.SessionId, cancellationToken).ConfigureAwait(false) is { } known
+            && known.SessionStamp == info.UserStamp && !known.SessionRevoked)
+        {
+            var accepts = policies is StoredTeamSignInPolicyProvider
+                ? providers.Accepts(indexedPolicy!, info.Claims.Provider)
+                : providers.Accepts(await policies.GetAsync(info.Claims.TeamId, cancellationToken).ConfigureAwait(false), info.Claims.Provider);
+            return accepts
+                ? Result<ClaimedSession>.Ok(info with { Claims = info.Claims with { Role = indexedRole! } })
+                : Result<ClaimedSession>.Failed(TeamAccessErrorCode.ReauthenticationRequired);
+        }
+
+        var membership = await writer.Teams.FindMembershipAsync(info.Claims.TeamId, info.Claims.MembershipId, cancellationToken).ConfigureAwait(false);
+        if (membership is null || membership.UserId != info.Claims.UserId || membership.Status != MembershipStatus.Active || membership.SecurityStamp != info.Stamp)
+        {
+            return Result<ClaimedSession>.Failed(TeamAccessErrorCode.SessionRevoked);
+        }
+
+        var state = await sessionStore.FindSessionStateAsync(info.Claims.UserId, info.Claims.SessionId, cancellationToken).ConfigureAwait(false);
+        if (state is not { } current || current.SessionStamp != info.UserStamp || current.SessionRevoked)
+        {
+            return Result<ClaimedSession>.Failed(TeamAccessErrorCode.SessionRevoked);
+        }
+
+        if (!Options.ValidateAgainstStore)
+        {
+            sessionStates.Evict(info.Claims.UserId);
+            await follower.ReloadAsync(info.Claims.TeamId, cancellationToken).ConfigureAwait(false);
+        }
+
+        // A team that has since stopped accepting the session's provider (it now requires its SSO) ends the session.
+        var policy = await policies.GetAsync(info.Claims.TeamId, cancellationToken).ConfigureAwait(false);
+        if (!providers.Accepts(policy, info.Claims.Provider))
+        {
+            return Result<ClaimedSession>.Failed(TeamAccessErrorCode.ReauthenticationRequired);
+        }
+
+        return Result<ClaimedSession>.Ok(info with { Claims = info.Claims with { Role = membership.Role } });
+    }
+
+    /// <summary>A token of the session <paramref name="sessionId"/>, which began at <paramref name="authenticatedAt"/>: it expires after the lifetime, and never after the maximum age.</summary>
+    public Session Issue(Membership membership, string provider, Guid sessionId, DateTimeOffset authenticatedAt, Guid userStamp)
+    {
+        var now = writer.Time.GetUtcNow();
+        var maxEnd = authenticatedAt + Options.MaxAge;
+        var expires = now + Options.Lifetime < maxEnd ? now + Options.Lifetime : maxEnd;
+        var descriptor = new SecurityTokenDescriptor
+        {
+            Issuer = Options.Issuer,
+            Audience = Options.Audience,
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = expires.UtcDateTime,
+            SigningCredentials = keys.Signing,
+            Claims = new Dictionary<string, object>
+            {
+                [JwtRegisteredClaimNames.Sub] = membership.UserId!.Value.ToString(),
+                [JwtRegisteredClaimNames.Jti] = Guid.NewGuid().ToString("N"),
+                [TeamClaim] = membership.TeamId.ToString(),
+                [MembershipClaim] = membership.Id.ToString(),
+                [StampClaim] = membership.SecurityStamp.ToString("N"),
+                [ProviderClaim] = provider,
+                [RoleClaim] = membership.Role,
+                [SessionIdClaim] = sessionId.ToString("N"),
+                [AuthTimeClaim] = authenticatedAt.ToUnixTimeSeconds(),
+                [UserStampClaim] = userStamp.ToString("N"),
+            },
+        };
+        var info = new SessionInfo(membership.UserId.Value, membership.TeamId, membership.Id, membership.Role, provider, expires) { SessionId = sessionId, AuthenticatedAt = authenticatedAt };
+        return new Session(_handler.CreateToken(descriptor), info);
+    }
+
+    /// <summary>Checks the signature, issuer, audience and lifetime, and reads the claims; no store is touched.</summary>
+    public async ValueTask<Result<ClaimedSession>> ReadAsync(string token)
+    {
+        if (token.Length > MaxTokenLength || !IsCanonical(token) || !_handler.CanReadToken(token))
+        {
+            return Result<ClaimedSession>.Failed(TeamAccessErrorCode.InvalidToken);
+        }
+
+        var validated = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
+        {
+            ValidIssuer = Options.Issuer,
+            ValidAudience = Options.Audience,
+            IssuerSigningKeys = keys.ValidationKeys,
+            ValidAlgorithms = keys.Algorithms,
+            RequireSignedTokens = true,
+            RequireExpirationTime = true,
+            TryAllIssuerSigningKeys = true,
+
+            // Lifetime is judged below against the injected clock, so an expired token gets its own answer.
+            ValidateLifetime = false,
+        }).ConfigureAwait(false);
+        if (!validated.IsValid || validated.SecurityToken is not JsonWebToken jwt || !TryReadClaims(jwt, out var claimed))
+        {
+            return Result<ClaimedSession>.Failed(TeamAccessErrorCode.InvalidToken);
+        }
+
+        if (jwt.ValidTo == DateTime.MinValue || jwt.ValidFrom == DateTime.MinValue)
+        {
+            // This service always writes both; a token without them was not made here.
+            return Result<ClaimedSession>.Failed(TeamAccessErrorCode.InvalidToken);
+        }
+
+        var now = writer.Time.GetUtcNow().UtcDateTime;
+        if (now >= jwt.ValidTo + Options.ClockSkew || now >= (claimed.Claims.AuthenticatedAt + Options.MaxAge).UtcDateTime + Options.ClockSkew)
+        {
+            return Result<ClaimedSession>.Failed(TeamAccessErrorCode.SessionExpired);
+        }
+
+        if (now < claimed.Claims.AuthenticatedAt.UtcDateTime - Options.ClockSkew)
+        {
+            return Result<ClaimedSession>.Failed(TeamAccessErrorCode.InvalidToken);
+        }
+
+        if (now < jwt.ValidFrom - Options.ClockSkew)
+        {
+            return Result<ClaimedSession>.Failed(TeamAccessErrorCode.InvalidToken);
+        }
+
+        return Result<ClaimedSession>.Ok(claimed);
+    }
+
+    /// <summary>
+    /// Only the one encoding this service wrote is accepted: base64url allows a last character whose unused low bits
+    /// differ and decode the same, and such a changed token must not validate (a flipped character never does).
+    /// </summary>
+    private static bool IsCanonical(string token)
+    {
+        var parts = token.Split('.');
+        return parts.Length == 3 && parts.All(part => UrlSafeBase64.TryDecode(part, out var bytes) && string.Equals(UrlSafeBase64.Encode(bytes), part, StringComparison.Ordinal));
+    }
+
+    private static bool TryReadClaims(JsonWebToken jwt, out ClaimedSession claimed)
+    {
+        claimed = null!;
+        if (!Guid.TryParse(jwt.Subject, out var user)
+            || !jwt.TryGetPayloadValue<string>(TeamClaim, out var team) || !Guid.TryParse(team, out var teamId)
+            || !jwt.TryGetPayloadValue<string>(MembershipClaim, out var membership) || !Guid.TryParse(membership, out var membershipId)
+            || !jwt.TryGetPayloadValue<string>(StampClaim, out var stamp) || !Guid.TryParseExact(stamp, "N", out var stampValue)
+            || !jwt.TryGetPayloadValue<string>(ProviderClaim, out var provider) || string.IsNullOrEmpty(provider)
+            || !jwt.TryGetPayloadValue<string>(RoleClaim, out var role) || role is null
+            || !jwt.TryGetPayloadValue<string>(SessionIdClaim, out var sid) || !Guid.TryParseExact(sid, "N", out var sessionId)
+            || !jwt.TryGetPayloadValue<string>(UserStampClaim, out var userStamp) || !Guid.TryParseExact(userStamp, "N", out var userStampValue)
+            || !jwt.TryGetPayloadValue<long>(AuthTimeClaim, out var authTime) || authTime is < 0 or > 253_402_300_799)
+        {
+            return false;
+        }
+
+        var expires = new DateTimeOffset(DateTime.SpecifyKind(jwt.ValidTo, DateTimeKind.Utc));
+        var info = new SessionInfo(new UserId(user), new TeamId(teamId), new MembershipId(membershipId), role, provider, expires)
+        {
+            SessionId = sessionId,
+            AuthenticatedAt = DateTimeOffset.FromUnixTimeSeconds(authTime),
+        };
+        claimed = new ClaimedSession(info, stampValue, userStampValue);
+        return true;
+    }
+}
