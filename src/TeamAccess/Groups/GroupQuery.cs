@@ -2,7 +2,3 @@ namespace TeamAccess;
 
 /// <summary>One page of a team's groups, each with its members, ordered by the group's handle.</summary>
 public sealed record GroupQuery : PageQuery<GroupPageKey>;
-
-/// <summary>The stable key a page of groups is ordered by and continues after: the group's handle, unique in its team.</summary>
-/// <param name="Handle">The last group's handle.</param>
-public readonly record struct GroupPageKey(string Handle);

@@ -97,11 +97,3 @@ internal sealed class PasswordHasher(IOptions<TeamAccessOptions> options)
         return true;
     }
 }
-
-/// <summary>The outcome of verifying a password against a stored hash.</summary>
-internal enum PasswordVerification
-{
-    Failed = 0,
-    Succeeded = 1,
-    SucceededRehashNeeded = 2,
-}

@@ -1,17 +1,5 @@
 namespace TeamAccess;
 
-/// <summary>Identifies an ownership offer; a distinct type so that it can never be passed where another kind of id is expected.</summary>
-/// <param name="Value">The underlying identifier.</param>
-public readonly record struct OwnershipOfferId(Guid Value)
-{
-    /// <summary>Creates a new random id.</summary>
-    /// <returns>The new id.</returns>
-    public static OwnershipOfferId New() => new(Guid.NewGuid());
-
-    /// <inheritdoc />
-    public override string ToString() => Value.ToString("D");
-}
-
 /// <summary>
 /// A guardian's offer of the guardian role to another Active member of the team: the first step of a hand-over, which
 /// the member accepts or declines. A team has at most one; it is kept on the team (<see cref="Team.OwnershipOffer"/>),
@@ -32,19 +20,4 @@ public sealed record OwnershipOffer(OwnershipOfferId Id, MembershipId From, Memb
     /// <param name="now">The time.</param>
     /// <returns><see langword="true"/> before <see cref="ExpiresAt"/>.</returns>
     public bool IsOpenAt(DateTimeOffset now) => now < ExpiresAt;
-}
-
-/// <summary>How ownership offers behave.</summary>
-public sealed class OwnershipOptions
-{
-    /// <summary>Gets or sets how long an ownership offer stays open. Default 7 days; 1 hour to 30 days.</summary>
-    public TimeSpan OfferLifetime { get; set; } = TimeSpan.FromDays(7);
-
-    internal IEnumerable<string> Validate()
-    {
-        if (OfferLifetime < TimeSpan.FromHours(1) || OfferLifetime > TimeSpan.FromDays(30))
-        {
-            yield return $"Ownership.OfferLifetime must be between 1 hour and 30 days; it is {OfferLifetime}.";
-        }
-    }
 }

@@ -1,51 +1,5 @@
 namespace TeamAccess;
 
-/// <summary>A signed-in session bound to one team. Its <see cref="ToString"/> never shows the token.</summary>
-public sealed class Session
-{
-    internal Session(string accessToken, SessionInfo info)
-    {
-        AccessToken = accessToken;
-        Info = info;
-    }
-
-    /// <summary>Gets the signed JWT to present on each request (a bearer secret: never log it).</summary>
-    public string AccessToken { get; }
-
-    /// <summary>Gets who the session is for, in which team, through which provider, until when.</summary>
-    public SessionInfo Info { get; }
-
-    /// <inheritdoc />
-    public override string ToString() => Info.ToString();
-}
-
-/// <summary>What a valid session token says.</summary>
-/// <param name="UserId">The user.</param>
-/// <param name="TeamId">The one team the session works in.</param>
-/// <param name="MembershipId">The user's membership in that team.</param>
-/// <param name="Role">The membership's role.</param>
-/// <param name="Provider">The identity provider that signed the user in (<see cref="IdentityProviderNames.Password"/> for passwords).</param>
-/// <param name="ExpiresAt">When the token expires.</param>
-public sealed record SessionInfo(UserId UserId, TeamId TeamId, MembershipId MembershipId, string Role, string Provider, DateTimeOffset ExpiresAt)
-{
-    /// <summary>Gets the session's id: every token of one sign-in names it, across team switches, and signing out refuses it.</summary>
-    public Guid SessionId { get; init; }
-
-    /// <summary>
-    /// Gets when the user originally signed in (whole seconds). Switching teams keeps it; no token of the session lives
-    /// past it plus <see cref="SessionOptions.MaxAge"/>.
-    /// </summary>
-    public DateTimeOffset AuthenticatedAt { get; init; }
-}
-
-/// <summary>A team the signed-in user can switch to.</summary>
-/// <param name="TeamId">The team.</param>
-/// <param name="Name">Its name.</param>
-/// <param name="Handle">Its handle.</param>
-/// <param name="Role">The user's role there.</param>
-/// <param name="RequiresReauthentication">Whether switching there needs a new sign-in (the team does not accept the session's provider).</param>
-public sealed record SwitchableTeam(TeamId TeamId, string Name, string Handle, string Role, bool RequiresReauthentication);
-
 /// <summary>
 /// Sign-in to exactly one team, session tokens, and switching teams. A session is bound to one team and refused once its
 /// membership changes role or status; switching needs no new sign-in only when the other team accepts the provider that

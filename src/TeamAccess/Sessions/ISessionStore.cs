@@ -21,15 +21,3 @@ public interface ISessionStore
     /// <returns>The revoked sessions, in no particular order.</returns>
     IAsyncEnumerable<RevokedSession> ListRevokedSessionsAsync(DateTimeOffset notExpiredAt, CancellationToken cancellationToken);
 }
-
-/// <summary>What the store says about a user's sessions.</summary>
-/// <param name="SessionStamp">The user's current <see cref="User.SessionStamp"/>: a token naming another one is refused.</param>
-/// <param name="SessionRevoked">Whether the session asked about was signed out.</param>
-public readonly record struct UserSessionState(Guid SessionStamp, bool SessionRevoked);
-
-/// <summary>A signed-out session: its id is refused until <see cref="ExpiresAt"/>, after which no token of it validates anyway.</summary>
-/// <param name="SessionId">The session id every token of the session names (switching teams keeps it).</param>
-/// <param name="UserId">The session's user.</param>
-/// <param name="RevokedAt">When it was signed out.</param>
-/// <param name="ExpiresAt">When the session would have ended on its own (its original sign-in plus the maximum age, plus the clock skew).</param>
-public sealed record RevokedSession(Guid SessionId, UserId UserId, DateTimeOffset RevokedAt, DateTimeOffset ExpiresAt);

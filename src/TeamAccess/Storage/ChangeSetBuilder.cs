@@ -121,6 +121,3 @@ internal sealed class ChangeSetBuilder(UserId? actor, DateTimeOffset now, RoleCa
         where T : class =>
         _log.Add((teamId, null, new AuditEvent(0, Now, Actor, teamId, AuditSubjectKind.User, subjectId, action, AuditJson.Serialize(before), AuditJson.Serialize(after))));
 }
-
-/// <summary>A team's snapshot as a write stores it, and what the write changed for the permission index (<see langword="null"/>: rebuild).</summary>
-internal readonly record struct StoredTeam(TeamSnapshot Snapshot, IndexDelta? Delta);

@@ -1,0 +1,9 @@
+using System.Text.Json.Nodes;
+
+namespace TeamAccess.AspNetCore;
+
+// The bodies of MapTeamAccessApi: plain ids (GUIDs), enums as names, and never a stamp, hash, counter or lockout date.
+// They are the wire format of the HTTP API, not types a host programs against, so they stay internal.
+
+/// <summary>The signed-in user and the session's team.</summary>
+internal sealed record MeResponse(Guid UserId, string Email, string FirstName, string LastName, bool EmailConfirmed, Guid TeamId, Guid MembershipId, string Role, string Provider);

@@ -1,0 +1,14 @@
+using System.Text.Json.Nodes;
+
+namespace TeamAccess.AspNetCore;
+
+// The bodies of MapTeamAccessApi: plain ids (GUIDs), enums as names, and never a stamp, hash, counter or lockout date.
+// They are the wire format of the HTTP API, not types a host programs against, so they stay internal.
+
+/// <summary>One member row.</summary>
+internal sealed record MemberResponse(Guid MembershipId, Guid? UserId, string Email, string? FirstName, string? LastName, string Role, MembershipStatus Status, DateTimeOffset CreatedAt)
+{
+    public static MemberResponse From(MemberView m) => new(m.MembershipId.Value, m.UserId?.Value, m.Email, m.FirstName, m.LastName, m.Role, m.Status, m.CreatedAt);
+
+    public static MemberResponse From(Membership m) => new(m.Id.Value, m.UserId?.Value, m.Email, null, null, m.Role, m.Status, m.CreatedAt);
+}

@@ -1,0 +1,9 @@
+using System.Text.Json.Nodes;
+
+namespace TeamAccess.AspNetCore;
+
+// The bodies of MapTeamAccessApi: plain ids (GUIDs), enums as names, and never a stamp, hash, counter or lockout date.
+// They are the wire format of the HTTP API, not types a host programs against, so they stay internal.
+
+/// <summary>Sign up: a user with a password and a new team that the user holds the guardian role of.</summary>
+internal sealed record SignUpBody(string? Email, string? Password, string? FirstName, string? LastName, string? TeamName, string? TeamHandle);

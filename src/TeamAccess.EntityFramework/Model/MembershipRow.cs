@@ -1,0 +1,43 @@
+namespace TeamAccess.EntityFramework;
+
+// The rows are the store's own shapes, not the core's records: the core's records stay free of EF Core, and a column
+// added here (or a child table, such as invitations keyed by membership) is a local change to the model and the mapping.
+
+/// <summary>A membership, terminal ones included.</summary>
+internal sealed class MembershipRow
+{
+    public Guid Id { get; set; }
+
+    public Guid TeamId { get; set; }
+
+    public Guid? UserId { get; set; }
+
+    public string Email { get; set; } = "";
+
+    public string Role { get; set; } = "";
+
+    public MembershipStatus Status { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public Guid SecurityStamp { get; set; }
+
+    public Guid? CreatedBy { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    // The invitation that created the membership, if any: all null for a membership that was not invited.
+    public DateTimeOffset? InvitationExpiresAt { get; set; }
+
+    public DateTimeOffset? InvitationLastSentAt { get; set; }
+
+    public int? InvitationSendCount { get; set; }
+
+    public long? InvitationLifetimeTicks { get; set; }
+
+    public int? InvitationCodeAttempts { get; set; }
+
+    public DateTimeOffset? InvitationAcceptedAt { get; set; }
+
+    public DateTimeOffset? InvitationDeclinedAt { get; set; }
+}

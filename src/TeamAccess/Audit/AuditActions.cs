@@ -1,0 +1,146 @@
+namespace TeamAccess;
+
+/// <summary>The actions an <see cref="AuditEvent"/> records.</summary>
+public static class AuditActions
+{
+    /// <summary>A user signed up or was created.</summary>
+    public const string UserCreated = "user.created";
+
+    /// <summary>A user's names changed.</summary>
+    public const string UserRenamed = "user.renamed";
+
+    /// <summary>A user was deleted.</summary>
+    public const string UserDeleted = "user.deleted";
+
+    /// <summary>A team was created.</summary>
+    public const string TeamCreated = "team.created";
+
+    /// <summary>A team was renamed.</summary>
+    public const string TeamRenamed = "team.renamed";
+
+    /// <summary>A team's tier changed.</summary>
+    public const string TeamTierChanged = "team.tier_changed";
+
+    /// <summary>A team was deleted.</summary>
+    public const string TeamDeleted = "team.deleted";
+
+    /// <summary>A membership was created Active (sign-up, team creation, direct add).</summary>
+    public const string MembershipAdded = "membership.added";
+
+    /// <summary>A membership's role changed.</summary>
+    public const string MembershipRoleChanged = "membership.role_changed";
+
+    /// <summary>A membership was deactivated.</summary>
+    public const string MembershipDeactivated = "membership.deactivated";
+
+    /// <summary>A membership was reactivated.</summary>
+    public const string MembershipReactivated = "membership.reactivated";
+
+    /// <summary>A membership was removed by a manager, or because its user was deleted.</summary>
+    public const string MembershipRemoved = "membership.removed";
+
+    /// <summary>A member left the team.</summary>
+    public const string MembershipLeft = "membership.left";
+
+    /// <summary>A group was created.</summary>
+    public const string GroupCreated = "group.created";
+
+    /// <summary>A group was deleted.</summary>
+    public const string GroupDeleted = "group.deleted";
+
+    /// <summary>A member was added to a group.</summary>
+    public const string GroupMemberAdded = "group.member_added";
+
+    /// <summary>A member was taken out of a group.</summary>
+    public const string GroupMemberRemoved = "group.member_removed";
+
+    /// <summary>A grant was given or widened.</summary>
+    public const string GrantGiven = "grant.given";
+
+    /// <summary>A grant was revoked.</summary>
+    public const string GrantRevoked = "grant.revoked";
+
+    /// <summary>An address was invited: a new Invited membership.</summary>
+    public const string MembershipInvited = "membership.invited";
+
+    /// <summary>An invitation was sent again with a new secret.</summary>
+    public const string InvitationResent = "invitation.resent";
+
+    /// <summary>An invitation was revoked before it was accepted.</summary>
+    public const string InvitationRevoked = "invitation.revoked";
+
+    /// <summary>The invitee declined.</summary>
+    public const string InvitationDeclined = "invitation.declined";
+
+    /// <summary>The invitee accepted: the membership went Active.</summary>
+    public const string InvitationAccepted = "invitation.accepted";
+
+    /// <summary>An invitation was found expired and closed.</summary>
+    public const string InvitationExpired = "invitation.expired";
+
+    /// <summary>The short code was tried (counted before it is judged).</summary>
+    public const string InvitationCodeTried = "invitation.code_tried";
+
+    /// <summary>An external identity was linked to a user.</summary>
+    public const string UserLoginLinked = "user.login_linked";
+
+    /// <summary>A user confirmed their email address with the activation link, or by accepting an invitation sent to it.</summary>
+    public const string UserEmailConfirmed = "user.email_confirmed";
+
+    /// <summary>A new activation link was issued for a user's unconfirmed address (the earlier one died).</summary>
+    public const string UserEmailConfirmationReissued = "user.email_confirmation_reissued";
+
+    /// <summary>
+    /// A provider authoritative for the address proved it for an unconfirmed account: the account's password and
+    /// activation link ended, and the address counts as confirmed.
+    /// </summary>
+    public const string UserEmailClaimed = "user.email_claimed";
+
+    /// <summary>A membership's security stamp was replaced to end its sessions (its user's unconfirmed account was claimed).</summary>
+    public const string MembershipSessionsEnded = "membership.sessions_ended";
+
+    /// <summary>A password sign-in was attempted (counted before it is judged, so parallel guesses cannot pass the lockout).</summary>
+    public const string UserSignInAttempted = "user.sign_in_attempted";
+
+    /// <summary>A password sign-in succeeded: the failure count is reset (and an old hash upgraded).</summary>
+    public const string UserSignedIn = "user.signed_in";
+
+    /// <summary>One session was signed out: its id is refused until the session would have expired anyway.</summary>
+    public const string UserSignedOut = "user.signed_out";
+
+    /// <summary>Every session of the user was signed out: the user's session stamp was replaced.</summary>
+    public const string UserSignedOutEverywhere = "user.signed_out_everywhere";
+
+    /// <summary>The user changed their password (proving the current one); their other sessions ended.</summary>
+    public const string UserPasswordChanged = "user.password_changed";
+
+    /// <summary>A password reset was requested: a new single-use token (stored hashed) replaced any earlier one.</summary>
+    public const string UserPasswordResetRequested = "user.password_reset_requested";
+
+    /// <summary>The password was reset with a reset token; every session of the user ended.</summary>
+    public const string UserPasswordReset = "user.password_reset";
+
+    /// <summary>The team's sign-in policy changed.</summary>
+    public const string TeamSignInPolicyChanged = "team.sign_in_policy_changed";
+
+    /// <summary>A user joined a team just in time, through the team's SSO provider and verified domain.</summary>
+    public const string MembershipJoinedJustInTime = "membership.joined_just_in_time";
+
+    /// <summary>A guardian offered the guardian role to another member (the team's ownership offer was set).</summary>
+    public const string OwnershipOffered = "ownership.offered";
+
+    /// <summary>The member accepted the ownership offer; the role changes follow as their own events.</summary>
+    public const string OwnershipOfferAccepted = "ownership.offer_accepted";
+
+    /// <summary>The member declined the ownership offer.</summary>
+    public const string OwnershipOfferDeclined = "ownership.offer_declined";
+
+    /// <summary>The offerer withdrew the ownership offer.</summary>
+    public const string OwnershipOfferWithdrawn = "ownership.offer_withdrawn";
+
+    /// <summary>The ownership offer was closed because the offerer's or the recipient's membership changed role or status.</summary>
+    public const string OwnershipOfferCancelled = "ownership.offer_cancelled";
+
+    /// <summary>An expired ownership offer was closed (a new offer replaced it).</summary>
+    public const string OwnershipOfferExpired = "ownership.offer_expired";
+}

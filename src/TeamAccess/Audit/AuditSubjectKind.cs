@@ -1,0 +1,20 @@
+namespace TeamAccess;
+
+/// <summary>What an audit event is about.</summary>
+public enum AuditSubjectKind
+{
+    /// <summary>A user account.</summary>
+    User = 0,
+
+    /// <summary>A team.</summary>
+    Team = 1,
+
+    /// <summary>A membership.</summary>
+    Membership = 2,
+
+    /// <summary>A group.</summary>
+    Group = 3,
+
+    /// <summary>A grant.</summary>
+    Grant = 4,
+}

@@ -1,0 +1,68 @@
+namespace TeamAccess;
+
+/// <summary>
+/// How a team lets people in. A team that requires single sign-on accepts only its <see cref="SsoProvider"/>: password
+/// sign-in to it is refused, and its invitations are accepted through that provider. Otherwise it accepts its SSO provider
+/// and the providers in <see cref="AcceptedProviders"/>, or, when that list is empty, its SSO provider, the password
+/// provider and every <see cref="IdentityProviderScope.Global"/> provider. A <see cref="IdentityProviderScope.TeamBound"/>
+/// provider (another team's SSO) is accepted only by a team that names it.
+/// </summary>
+/// <param name="RequiresSso">Whether the team accepts only its single sign-on provider.</param>
+/// <param name="SsoProvider">The name of the team's single sign-on provider, when it has one.</param>
+public sealed record TeamSignInPolicy(bool RequiresSso, string? SsoProvider)
+{
+    private readonly IReadOnlyList<string> _acceptedProviders = [];
+
+    /// <summary>Gets the policy of a team without single sign-on: native passwords and the host's global providers are welcome.</summary>
+    public static TeamSignInPolicy Open { get; } = new(false, null);
+
+    /// <summary>
+    /// Gets the providers the team accepts besides its SSO provider; empty accepts the password provider and every global
+    /// provider. Ignored when <see cref="RequiresSso"/>.
+    /// </summary>
+    public IReadOnlyList<string> AcceptedProviders
+    {
+        get => _acceptedProviders;
+        init => _acceptedProviders = [.. (value ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Gets the email domain the team owns, such as <c>acme.example</c>: a user who signs in through the team's SSO
+    /// provider with a verified email in it, and has no membership, joins in <see cref="JustInTimeRole"/> (just-in-time
+    /// provisioning). The host verifies it (<see cref="IDomainVerifier"/>) when the policy is set and again at each join;
+    /// a guardian's word does not.
+    /// </summary>
+    public string? VerifiedDomain { get; init; }
+
+    /// <summary>Gets the role given to a user who joins just in time; <see langword="null"/> turns just-in-time joining off.</summary>
+    public string? JustInTimeRole { get; init; }
+
+    /// <summary>
+    /// Tells whether the team accepts sessions signed in through <paramref name="provider"/>: a team that requires SSO
+    /// only its SSO provider; otherwise its SSO provider and its accepted providers, or, when it lists none, also the
+    /// password provider and global providers. A team-bound provider is accepted only when the team names it.
+    /// </summary>
+    /// <param name="provider">The provider's name (<see cref="IdentityProviderNames.Password"/> for passwords).</param>
+    /// <param name="scope">Whom the provider serves; the password provider counts as global.</param>
+    /// <returns><see langword="true"/> when the team accepts it.</returns>
+    public bool Accepts(string provider, IdentityProviderScope scope)
+    {
+        if (RequiresSso || string.Equals(provider, SsoProvider, StringComparison.Ordinal))
+        {
+            return string.Equals(provider, SsoProvider, StringComparison.Ordinal);
+        }
+
+        return AcceptedProviders.Count == 0
+            ? scope == IdentityProviderScope.Global || string.Equals(provider, IdentityProviderNames.Password, StringComparison.Ordinal)
+            : AcceptedProviders.Contains(provider, StringComparer.Ordinal);
+    }
+
+    /// <inheritdoc />
+    public bool Equals(TeamSignInPolicy? other) =>
+        other is not null && RequiresSso == other.RequiresSso && SsoProvider == other.SsoProvider
+        && VerifiedDomain == other.VerifiedDomain && JustInTimeRole == other.JustInTimeRole
+        && AcceptedProviders.SequenceEqual(other.AcceptedProviders, StringComparer.Ordinal);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(RequiresSso, SsoProvider, VerifiedDomain, JustInTimeRole, AcceptedProviders.Count);
+}

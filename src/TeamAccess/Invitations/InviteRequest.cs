@@ -1,0 +1,16 @@
+namespace TeamAccess;
+
+/// <summary>What an administrator sends: the addresses, the role they are offered, and optionally a lifetime.</summary>
+/// <param name="Addresses">The addresses, each as typed.</param>
+/// <param name="Role">The role offered, from the role catalog.</param>
+public sealed record InviteRequest(IReadOnlyList<string> Addresses, string Role)
+{
+    /// <summary>Gets how long the invitations live; <see langword="null"/> for <see cref="InvitationOptions.Lifetime"/>.</summary>
+    public TimeSpan? Lifetime { get; init; }
+
+    /// <summary>A request from pasted text: addresses separated by white space, commas or semicolons.</summary>
+    /// <param name="addresses">The pasted text, such as <c>"a@x.io b@y.io"</c>.</param>
+    /// <param name="role">The role offered.</param>
+    /// <returns>The request.</returns>
+    public static InviteRequest FromText(string addresses, string role) => new(InvitationAddresses.Split(addresses), role);
+}
