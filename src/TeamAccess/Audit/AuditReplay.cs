@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace TeamAccess;
+namespace TeamAccess.Storage;
 
 /// <summary>
 /// Rebuilds a team from its audit events (the log is complete: replaying a team's events from empty rebuilds it): each event's <see cref="AuditEvent.After"/> replaces

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Storage;
 
 /// <summary>Reads the audit log. Events are written by <see cref="IChangeStore.CommitAsync"/> with the change they record.</summary>
 public interface IAuditStore

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Storage;
 
 /// <summary>
 /// The change feed a store keeps: every commit appends, in its own transaction, one entry per team and per user it

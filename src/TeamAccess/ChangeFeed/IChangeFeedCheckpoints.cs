@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Storage;
 
 /// <summary>
 /// Stored positions of named change-feed consumers (an event publisher, an outbox relay), so that a consumer resumes

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Storage;
 
 /// <summary>
 /// An optional wake-up for change-feed followers: it tells that something was committed (it carries no payload), so

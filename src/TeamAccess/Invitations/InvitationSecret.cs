@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Storage;
 
 /// <summary>
 /// The stored form of an invitation's secrets: only hashes. The link token (256 random bits) is stored as its SHA-256;

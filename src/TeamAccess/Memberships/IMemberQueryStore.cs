@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Storage;
 
 /// <summary>
 /// Reads a team's members a page at a time, without loading the team: one query for the page with the users' names

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Storage;
 
 /// <summary>
 /// Reads what session validation needs beyond the membership: the user's session stamp and the signed-out sessions.

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Storage;
 
 /// <summary>A signed-out session: its id is refused until <see cref="ExpiresAt"/>, after which no token of it validates anyway.</summary>
 /// <param name="SessionId">The session id every token of the session names (switching teams keeps it).</param>

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Storage;
 
 /// <summary>What the store says about a user's sessions.</summary>
 /// <param name="SessionStamp">The user's current <see cref="User.SessionStamp"/>: a token naming another one is refused.</param>

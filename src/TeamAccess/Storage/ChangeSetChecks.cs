@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Storage;
 
 /// <summary>
 /// The checks every store makes on a <see cref="ChangeSet"/> before applying it, in one place. Misuse (an update that

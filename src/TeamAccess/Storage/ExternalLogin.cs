@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Storage;
 
 /// <summary>A user's link to an identity at an external provider: by (<see cref="Issuer"/>, <see cref="Subject"/>), never by email.</summary>
 /// <param name="UserId">The user.</param>

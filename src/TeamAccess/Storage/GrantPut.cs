@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Storage;
 
 /// <summary>A grant was given or changed.</summary>
 /// <param name="Before">The grant before; <see langword="null"/> when the write gives it.</param>

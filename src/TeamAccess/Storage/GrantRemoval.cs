@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Storage;
 
 /// <summary>A grant was revoked.</summary>
 /// <param name="Before">The grant as it was.</param>

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Storage;
 
 /// <summary>A group was created or changed (renamed, a member added or removed).</summary>
 /// <param name="Before">The group before; <see langword="null"/> when the write creates it.</param>

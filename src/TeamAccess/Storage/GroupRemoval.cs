@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Storage;
 
 /// <summary>A group was deleted, with its members' places in it.</summary>
 /// <param name="Before">The group as it was.</param>

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Storage;
 
 /// <summary>
 /// Commits a <see cref="ChangeSet"/> in one transaction, with optimistic concurrency on each team's version and each

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Storage;
 
 /// <summary>
 /// Reads the lists a portal shows a page at a time, without loading a team: one query per page (no query per item), on

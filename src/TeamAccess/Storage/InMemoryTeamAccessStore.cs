@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace TeamAccess;
+namespace TeamAccess.Storage;
 
 /// <summary>
 /// The default store: everything in memory, safe under concurrent use. A commit takes one lock, checks every version,

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Storage;
 
 /// <summary>An invitation's hashed secret was stored beside its membership (never audited: the membership's put is).</summary>
 /// <param name="MembershipId">The invited membership.</param>

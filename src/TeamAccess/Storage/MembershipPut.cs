@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Storage;
 
 /// <summary>A membership was added or changed.</summary>
 /// <param name="Before">The membership before; <see langword="null"/> when the write adds it.</param>

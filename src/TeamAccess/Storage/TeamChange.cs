@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Storage;
 
 /// <summary>
 /// A change to one team: the operations its aggregate performed, in order, beside the version the writer loaded. A store

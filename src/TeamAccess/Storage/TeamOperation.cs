@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Storage;
 
 /// <summary>
 /// One thing a write did inside a team, as its aggregate performed it: the unit a store applies, the audit log records

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Storage;
 
 /// <summary>The team's own row changed (created, renamed, tier, policy, deleted).</summary>
 /// <param name="Before">The team before; <see langword="null"/> when the write creates it.</param>

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Storage;
 
 /// <summary>A change to one user: create (no <see cref="Before"/>), update, or delete (no <see cref="After"/>).</summary>
 /// <param name="Before">The user as loaded; its <see cref="User.ConcurrencyStamp"/> must still be the stored one.</param>

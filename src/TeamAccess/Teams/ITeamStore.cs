@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Storage;
 
 /// <summary>Reads teams as whole snapshots. Writes go through <see cref="IChangeStore"/>.</summary>
 public interface ITeamStore

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace TeamAccess;
+namespace TeamAccess.Storage;
 
 /// <summary>
 /// A team with everything inside its consistency boundary, as of one version: memberships, groups and grants.

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Storage;
 
 /// <summary>Reads users. Writes go through <see cref="IChangeStore"/>, in one transaction with the rest of a change.</summary>
 public interface IUserStore
