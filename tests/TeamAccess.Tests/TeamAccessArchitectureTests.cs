@@ -49,7 +49,7 @@ public sealed partial class TeamAccessArchitectureTests
 
     private static bool Exists(string path) => File.Exists(path) || Directory.Exists(path);
 
-    private static Type? TypeNamed(string name) => Core.GetTypes().FirstOrDefault(t => t.Name == name && t.Namespace == "TeamAccess");
+    private static Type? TypeNamed(string name) => Core.GetTypes().FirstOrDefault(t => t.Name == name && t.Namespace is "TeamAccess" or "TeamAccess.Storage");
 
     private static string Page() => File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "architecture.md"));
 
