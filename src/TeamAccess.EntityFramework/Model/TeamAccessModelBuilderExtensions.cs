@@ -48,8 +48,8 @@ public static class TeamAccessModelBuilderExtensions
             user.HasKey(u => u.Id).HasName("pk_ta_users");
             user.Property(u => u.Id).HasColumnName("id").ValueGeneratedNever();
             Text(user.Property(u => u.Email), "email", EmailAddress.MaxLength, TeamAccessErrorCode.InvalidEmail);
-            Text(user.Property(u => u.FirstName), "first_name", Names.MaxNameLength, TeamAccessErrorCode.InvalidName);
-            Text(user.Property(u => u.LastName), "last_name", Names.MaxNameLength, TeamAccessErrorCode.InvalidName);
+            Text(user.Property(u => u.FirstName), "first_name", TextLimits.MaxNameLength, TeamAccessErrorCode.InvalidName);
+            Text(user.Property(u => u.LastName), "last_name", TextLimits.MaxNameLength, TeamAccessErrorCode.InvalidName);
             user.Property(u => u.CreatedAt).HasColumnName("created_at");
             user.Property(u => u.ConcurrencyStamp).HasColumnName("concurrency_stamp").IsConcurrencyToken();
             user.Property(u => u.PasswordHash).HasColumnName("password_hash").HasMaxLength(MaxSecretLength);
@@ -94,7 +94,7 @@ public static class TeamAccessModelBuilderExtensions
             team.ToTable("ta_teams");
             team.HasKey(t => t.Id).HasName("pk_ta_teams");
             team.Property(t => t.Id).HasColumnName("id").ValueGeneratedNever();
-            Text(team.Property(t => t.Name), "name", Names.MaxNameLength, TeamAccessErrorCode.InvalidName);
+            Text(team.Property(t => t.Name), "name", TextLimits.MaxNameLength, TeamAccessErrorCode.InvalidName);
             Text(team.Property(t => t.Handle), "handle", Handle.MaxLength, TeamAccessErrorCode.InvalidHandle);
             team.Property(t => t.Tier).HasColumnName("tier");
             team.Property(t => t.Status).HasColumnName("status");
@@ -171,7 +171,7 @@ public static class TeamAccessModelBuilderExtensions
             group.HasKey(g => g.Id).HasName("pk_ta_groups");
             group.Property(g => g.Id).HasColumnName("id").ValueGeneratedNever();
             group.Property(g => g.TeamId).HasColumnName("team_id");
-            Text(group.Property(g => g.Name), "name", Names.MaxNameLength, TeamAccessErrorCode.InvalidName);
+            Text(group.Property(g => g.Name), "name", TextLimits.MaxNameLength, TeamAccessErrorCode.InvalidName);
             Text(group.Property(g => g.Handle), "handle", Handle.MaxLength, TeamAccessErrorCode.InvalidHandle);
             group.HasOne<TeamRow>().WithMany().HasForeignKey(g => g.TeamId).HasConstraintName("fk_ta_groups_team").OnDelete(DeleteBehavior.Cascade);
             Unique(group.HasIndex(g => new { g.TeamId, g.Handle }), "ix_ta_groups_team_handle", TeamAccessErrorCode.DuplicateHandle);
@@ -198,7 +198,7 @@ public static class TeamAccessModelBuilderExtensions
             grant.Property(g => g.TeamId).HasColumnName("team_id");
             grant.Property(g => g.SubjectKind).HasColumnName("subject_kind");
             grant.Property(g => g.SubjectId).HasColumnName("subject_id");
-            Text(grant.Property(g => g.ResourceId), "resource_id", Names.MaxResourceIdLength, TeamAccessErrorCode.InvalidResource);
+            Text(grant.Property(g => g.ResourceId), "resource_id", TextLimits.MaxResourceIdLength, TeamAccessErrorCode.InvalidResource);
             grant.Property(g => g.Permissions).HasColumnName("permissions").IsRequired();
             grant.Property(g => g.GrantedBy).HasColumnName("granted_by");
             grant.HasOne<TeamRow>().WithMany().HasForeignKey(g => g.TeamId).HasConstraintName("fk_ta_grants_team").OnDelete(DeleteBehavior.Cascade);

@@ -583,7 +583,7 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
                     var before = team.IsNew ? TeamSnapshot.Empty(team.After) : _teams.Find(team.After.Id, team.ExpectedVersion);
                     if (committed && before is not null)
                     {
-                        _teams.Put(TeamOperation.ApplyAll(before, team));
+                        _teams.Put(before.Apply(team));
                     }
                     else
                     {

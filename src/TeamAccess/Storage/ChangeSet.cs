@@ -23,6 +23,6 @@ public sealed record ChangeSet(IReadOnlyList<UserChange> Users, IReadOnlyList<Te
     /// The users whose session state the change touches (created, updated or deleted users, and the users of signed-out
     /// sessions), each once: what the change feed records per user, and what an instance forgets of their sessions.
     /// </summary>
-    internal IEnumerable<UserId> ChangedUserIds =>
+    public IEnumerable<UserId> ChangedUserIds =>
         Users.Select(u => (u.After ?? u.Before)!.Id).Concat(RevokedSessions.Select(s => s.UserId)).Distinct();
 }

@@ -7,10 +7,15 @@ namespace TeamAccess.Storage;
 /// emails and handles, two current memberships of one user) each store checks against what it holds, as a database's
 /// concurrency tokens and unique indexes do.
 /// </summary>
-internal static class ChangeSetChecks
+public static class ChangeSetChecks
 {
+    /// <summary>Checks a change set for misuse before a store applies it; every store calls it first.</summary>
+    /// <param name="changes">The change set.</param>
+    /// <exception cref="ArgumentException">A user change alters a user's id or email, or a team change does not bump the
+    /// version it expects by one, does not start a new team with its put, or touches another team's rows.</exception>
     public static void Check(ChangeSet changes)
     {
+        ArgumentNullException.ThrowIfNull(changes);
         foreach (var change in changes.Users)
         {
             if (change is { Before: { } before, After: { } after } && (after.Email != before.Email || after.Id != before.Id))
@@ -30,8 +35,11 @@ internal static class ChangeSetChecks
     /// hold before: a new membership, one given to another user, or one brought back from a terminal status. Each must
     /// exist when the change commits.
     /// </summary>
+    /// <param name="change">The team change.</param>
+    /// <returns>The users, each once.</returns>
     public static IEnumerable<UserId> AttachedUsers(TeamChange change)
     {
+        ArgumentNullException.ThrowIfNull(change);
         var first = new Dictionary<MembershipId, Membership?>();
         var last = new Dictionary<MembershipId, Membership>();
         foreach (var put in change.Operations.OfType<MembershipPut>())

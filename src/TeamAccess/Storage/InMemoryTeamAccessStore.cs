@@ -490,7 +490,7 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQue
                 return TeamAccessErrorCode.DuplicateHandle;
             }
 
-            var team = TeamOperation.ApplyAll(_teams.GetValueOrDefault(change.After.Id) ?? TeamSnapshot.Empty(change.After), change);
+            var team = (_teams.GetValueOrDefault(change.After.Id) ?? TeamSnapshot.Empty(change.After)).Apply(change);
             var constraint = Unique(team, change);
             if (constraint is not TeamAccessErrorCode.None)
             {

@@ -68,4 +68,33 @@ public sealed record TeamSnapshot(
 
         return null;
     }
+
+    /// <summary>
+    /// Gets the team as <paramref name="change"/> leaves it: its operations applied, in order, to this snapshot, which is
+    /// the team as it was at the change's expected version (<see cref="Empty"/> for a new team). How the in-memory store
+    /// commits, and how a database store knows what it stored without reading it back.
+    /// </summary>
+    /// <param name="change">The team's change, checked by <see cref="ChangeSetChecks.Check(ChangeSet)"/>.</param>
+    /// <returns>The snapshot after the change.</returns>
+    public TeamSnapshot Apply(TeamChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var team = this;
+        foreach (var operation in change.Operations)
+        {
+            team = operation switch
+            {
+                TeamPut put => team with { Team = put.After },
+                MembershipPut put => team with { Memberships = team.Memberships.SetItem(put.After.Id, put.After) },
+                InvitationSecretPut put => team with { InvitationSecrets = team.InvitationSecrets.SetItem(put.MembershipId, put.Secret) },
+                GroupPut put => team with { Groups = team.Groups.SetItem(put.After.Id, put.After) },
+                GroupRemoval removal => team with { Groups = team.Groups.Remove(removal.Before.Id) },
+                GrantPut put => team with { Grants = team.Grants.SetItem(put.After.Id, put.After) },
+                GrantRemoval removal => team with { Grants = team.Grants.Remove(removal.Before.Id) },
+                _ => throw new ArgumentException($"Unknown operation {operation.GetType().Name}.", nameof(change)),
+            };
+        }
+
+        return team with { Team = change.After };
+    }
 }

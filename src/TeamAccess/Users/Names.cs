@@ -5,8 +5,8 @@ namespace TeamAccess;
 /// <summary>Validation of display names (first and last names, team and group names) and resource ids.</summary>
 internal static class Names
 {
-    public const int MaxNameLength = 100;
-    public const int MaxResourceIdLength = 200;
+    public const int MaxNameLength = TextLimits.MaxNameLength;
+    public const int MaxResourceIdLength = TextLimits.MaxResourceIdLength;
 
     public static bool TryNormalizeName(string? name, [NotNullWhen(true)] out string? normalized) =>
         TryNormalize(name, MaxNameLength, out normalized);

@@ -1,0 +1,14 @@
+namespace TeamAccess.Storage;
+
+/// <summary>
+/// The longest texts the services accept, for a store's column sizes (email addresses and handles have theirs on
+/// <see cref="EmailAddress.MaxLength"/> and <see cref="Handle.MaxLength"/>).
+/// </summary>
+public static class TextLimits
+{
+    /// <summary>The longest display name (first or last name, team or group name), in UTF-16 code units.</summary>
+    public const int MaxNameLength = 100;
+
+    /// <summary>The longest resource id of a grant, in UTF-16 code units.</summary>
+    public const int MaxResourceIdLength = 200;
+}
