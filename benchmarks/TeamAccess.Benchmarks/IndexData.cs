@@ -70,7 +70,7 @@ internal sealed class IndexData
             // Valid as a store would hold it: unique handles, and one membership per user and per email in a team.
             var handle = string.Create(CultureInfo.InvariantCulture, $"team-{teams.Count}");
             var team = new Team(new TeamId(NewGuid(random)), "Team", handle, TeamTier.Free, TeamStatus.Active, created) { Version = 1 };
-            var builder = ImmutableDictionary.CreateBuilder<MembershipId, Membership>();
+            var builder = ImmutableDictionary.CreateBuilder<MembershipId, StoredMembership>();
             var start = random.Next(users.Length);
             for (var i = 0; i < size; i++)
             {
@@ -83,7 +83,7 @@ internal sealed class IndexData
                     < 7 => RolePresets.Member,
                     _ => RolePresets.Observer,
                 };
-                var membership = new Membership(new MembershipId(NewGuid(random)), team.Id, user, string.Create(CultureInfo.InvariantCulture, $"user{userIndex}@example.com"), role, MembershipStatus.Active, created);
+                var membership = new StoredMembership(new MembershipId(NewGuid(random)), team.Id, user, string.Create(CultureInfo.InvariantCulture, $"user{userIndex}@example.com"), role, MembershipStatus.Active, created);
                 builder.Add(membership.Id, membership);
                 keys.Add((user, team.Id, role));
             }

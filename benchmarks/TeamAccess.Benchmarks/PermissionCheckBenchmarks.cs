@@ -24,7 +24,7 @@ public class PermissionCheckBenchmarks
     private (UserId User, TeamId Team) _hot;
     private (UserId User, TeamId Team) _hotObserver;
     private (UserId User, TeamId Team) _granted;
-    private List<Membership> _allMemberships = null!;
+    private List<StoredMembership> _allMemberships = null!;
     private Permission _devicesWrite;
     private Permission _devicesRead;
     private ClaimsPrincipal _principal = null!;

@@ -83,7 +83,7 @@ internal sealed class CommitPlan
     /// </summary>
     private void AddContents(TeamChange change)
     {
-        var memberships = new Folded<MembershipId, Membership>();
+        var memberships = new Folded<MembershipId, StoredMembership>();
         var secrets = new Dictionary<MembershipId, (bool Replaces, InvitationSecret Secret)>();
         var groups = new Folded<GroupId, Group>();
         var grants = new Folded<GrantId, Grant>();

@@ -7,7 +7,7 @@ internal static class RowMapping
 {
     private const char PermissionSeparator = ' ';
 
-    public static UserRow ToRow(User user) => new()
+    public static UserRow ToRow(StoredUser user) => new()
     {
         Id = user.Id.Value,
         Email = user.Email,
@@ -26,7 +26,7 @@ internal static class RowMapping
         PasswordResetExpiresAt = user.PasswordResetExpiresAt,
     };
 
-    public static User ToUser(UserRow row) =>
+    public static StoredUser ToUser(UserRow row) =>
         new(new UserId(row.Id), row.Email, row.FirstName, row.LastName, row.CreatedAt)
         {
             ConcurrencyStamp = row.ConcurrencyStamp,
@@ -94,7 +94,7 @@ internal static class RowMapping
             ? new OwnershipOffer(new OwnershipOfferId(id), new MembershipId(from), new MembershipId(to), keep, at, expires)
             : null;
 
-    public static MembershipRow ToRow(Membership membership) => new()
+    public static MembershipRow ToRow(StoredMembership membership) => new()
     {
         Id = membership.Id.Value,
         TeamId = membership.TeamId.Value,
@@ -115,7 +115,7 @@ internal static class RowMapping
         InvitationDeclinedAt = membership.Invitation?.DeclinedAt,
     };
 
-    public static Membership ToMembership(MembershipRow row) =>
+    public static StoredMembership ToMembership(MembershipRow row) =>
         new(new MembershipId(row.Id), new TeamId(row.TeamId), row.UserId is { } user ? new UserId(user) : null, row.Email, row.Role, row.Status, row.CreatedAt)
         {
             SecurityStamp = row.SecurityStamp,

@@ -16,11 +16,11 @@ namespace TeamAccess;
 /// </summary>
 internal static class AccessRules
 {
-    public static Role? ActiveRole(Team team, Membership membership, RoleCatalog roles) =>
+    public static Role? ActiveRole(Team team, StoredMembership membership, RoleCatalog roles) =>
         roles.TryGet(membership.Role, out var role) ? ActiveRole(team, membership, role) : null;
 
     /// <summary>The membership's role when it holds it, given the role its name resolves to (<see langword="null"/> when unknown).</summary>
-    public static Role? ActiveRole(Team team, Membership membership, Role? role) =>
+    public static Role? ActiveRole(Team team, StoredMembership membership, Role? role) =>
         team.Status == TeamStatus.Active && membership.Status == MembershipStatus.Active ? role : null;
 
     public static ulong TeamMask(Role? activeRole) => activeRole?.TeamMask ?? 0;
@@ -53,7 +53,7 @@ internal static class AccessRules
             : groups.TryGetValue(new GroupId(grant.Subject.Id), out var group) && group.Members.Contains(membershipId);
 
     /// <summary>Everything the membership holds on one resource.</summary>
-    public static ulong ResourceMask(TeamSnapshot team, Membership membership, string resourceId, RoleCatalog roles)
+    public static ulong ResourceMask(TeamSnapshot team, StoredMembership membership, string resourceId, RoleCatalog roles)
     {
         var role = ActiveRole(team.Team, membership, roles);
         var mask = ResourceBaseMask(role);

@@ -1,7 +1,7 @@
 namespace TeamAccess;
 
 /// <summary>The acting user as seen from one team: their current membership and, when Active, their role.</summary>
-internal readonly record struct Actor(UserId Id, Membership? Membership, Role? Role)
+internal readonly record struct Actor(UserId Id, StoredMembership? Membership, Role? Role)
 {
     public bool IsGuardian => Role?.IsGuardian == true;
 
@@ -18,7 +18,7 @@ internal readonly record struct Actor(UserId Id, Membership? Membership, Role? R
     /// The same answers as <see cref="Authorize(TeamSnapshot, UserId, string, RoleCatalog, out Actor)"/>, from the team and
     /// the actor's current membership alone; with no <paramref name="permission"/>, a current membership of an Active team is enough.
     /// </summary>
-    public static Result Authorize(Team team, Membership? membership, UserId actorId, string? permission, RoleCatalog roles, out Actor actor)
+    public static Result Authorize(Team team, StoredMembership? membership, UserId actorId, string? permission, RoleCatalog roles, out Actor actor)
     {
         var role = membership is null ? null : AccessRules.ActiveRole(team, membership, roles);
         actor = new Actor(actorId, membership, role);
@@ -53,7 +53,7 @@ internal readonly record struct Actor(UserId Id, Membership? Membership, Role? R
         return authorized.Succeeded ? Result<TeamSnapshot>.Ok(snapshot) : Result<TeamSnapshot>.Failed(authorized.Error);
     }
 
-    /// <summary>Whether the actor's role holds a team-level permission (the answer <see cref="Authorize(Team, Membership?, UserId, string?, RoleCatalog, out Actor)"/> gives).</summary>
+    /// <summary>Whether the actor's role holds a team-level permission (the answer <see cref="Authorize(Team, StoredMembership?, UserId, string?, RoleCatalog, out Actor)"/> gives).</summary>
     public bool Holds(string permission, RoleCatalog roles) =>
         Role is { } role && roles.PermissionCatalog.TryGet(permission, out var resolved) && role.Has(resolved);
 
@@ -69,7 +69,7 @@ internal readonly record struct Actor(UserId Id, Membership? Membership, Role? R
     }
 
     /// <summary>Nobody manages (changes, deactivates, removes) a member whose role ranks above their own.</summary>
-    public Result MayManage(Membership target, RoleCatalog roles) =>
+    public Result MayManage(StoredMembership target, RoleCatalog roles) =>
         roles.TryGet(target.Role, out var targetRole) && targetRole.Rank > Rank
             ? Result.Failed(TeamAccessErrorCode.RoleRankTooHigh)
             : Result.Success;

@@ -46,7 +46,7 @@ internal sealed class CompiledTeam
         // big team costs. So the memberships are walked once, with the struct enumerator (Values is an iterator over it),
         // into a pooled flat buffer that the second pass and the grants read instead.
         var memberships = snapshot.Memberships;
-        var current = ArrayPool<Membership>.Shared.Rent(memberships.Count);
+        var current = ArrayPool<StoredMembership>.Shared.Rent(memberships.Count);
         try
         {
             var count = 0;
@@ -88,7 +88,7 @@ internal sealed class CompiledTeam
         finally
         {
             // Cleared so that the pool does not keep a team's memberships alive.
-            ArrayPool<Membership>.Shared.Return(current, clearArray: true);
+            ArrayPool<StoredMembership>.Shared.Return(current, clearArray: true);
         }
     }
 
@@ -363,7 +363,7 @@ internal sealed class CompiledTeam
         return i;
     }
 
-    private static Dictionary<string, Dictionary<int, GrantWord>> CompileGrants(TeamSnapshot snapshot, RoleCatalog roles, Dictionary<MembershipId, int> slotByMembership, Membership[] bySlot)
+    private static Dictionary<string, Dictionary<int, GrantWord>> CompileGrants(TeamSnapshot snapshot, RoleCatalog roles, Dictionary<MembershipId, int> slotByMembership, StoredMembership[] bySlot)
     {
         var compiled = new Dictionary<string, Dictionary<int, GrantWord>>(StringComparer.Ordinal);
         foreach (var grant in snapshot.Grants.Values)
@@ -464,7 +464,7 @@ internal sealed class CompiledTeam
         public Guid UserId => GuidKey.Join(Lo, Hi);
 
         /// <summary>The entry of a membership whose role name resolved to <paramref name="role"/> (<see langword="null"/> when unknown).</summary>
-        public static Entry Of(Team team, Membership membership, Role? role, ulong lo, ulong hi, int slotPlusOne)
+        public static Entry Of(Team team, StoredMembership membership, Role? role, ulong lo, ulong hi, int slotPlusOne)
         {
             var activeRole = AccessRules.ActiveRole(team, membership, role);
             return new Entry(lo, hi, AccessRules.TeamMask(activeRole), slotPlusOne, (byte)(role?.Index ?? UnknownRole), (byte)membership.Status, activeRole is not null);

@@ -12,5 +12,5 @@ internal sealed class IndexDelta(IReadOnlyList<IndexDelta.MembershipChange> memb
     public IReadOnlyList<MembershipChange> Memberships { get; } = memberships;
 
     /// <summary>One membership the write put: <paramref name="Before"/> is <see langword="null"/> when the write added it.</summary>
-    internal readonly record struct MembershipChange(Membership? Before, Membership After);
+    internal readonly record struct MembershipChange(StoredMembership? Before, StoredMembership After);
 }

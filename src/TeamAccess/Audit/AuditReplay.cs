@@ -15,7 +15,7 @@ public static class AuditReplay
     {
         ArgumentNullException.ThrowIfNull(events);
         Team? team = null;
-        var memberships = ImmutableDictionary.CreateBuilder<MembershipId, Membership>();
+        var memberships = ImmutableDictionary.CreateBuilder<MembershipId, StoredMembership>();
         var groups = ImmutableDictionary.CreateBuilder<GroupId, Group>();
         var grants = ImmutableDictionary.CreateBuilder<GrantId, Grant>();
         foreach (var e in events.OrderBy(e => e.Sequence))
@@ -26,7 +26,7 @@ public static class AuditReplay
                     team = AuditJson.Deserialize<Team>(e.After) ?? team;
                     break;
                 case AuditSubjectKind.Membership:
-                    Apply(memberships, new MembershipId(e.SubjectId), AuditJson.Deserialize<Membership>(e.After));
+                    Apply(memberships, new MembershipId(e.SubjectId), AuditJson.Deserialize<StoredMembership>(e.After));
                     break;
                 case AuditSubjectKind.Group:
                     Apply(groups, new GroupId(e.SubjectId), AuditJson.Deserialize<Group>(e.After));

@@ -31,7 +31,7 @@ internal sealed class ExternalIdentities(IUserStore users, IdentityProviderRegis
     }
 
     /// <summary>The user the identity is linked to, if any.</summary>
-    public ValueTask<User?> FindUserAsync(ExternalIdentity identity, CancellationToken cancellationToken) =>
+    public ValueTask<StoredUser?> FindUserAsync(ExternalIdentity identity, CancellationToken cancellationToken) =>
         users.FindByLoginAsync(identity.Issuer, identity.Subject, cancellationToken);
 
     /// <summary>Records the link of the identity to the user in the write.</summary>

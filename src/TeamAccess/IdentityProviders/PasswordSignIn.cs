@@ -26,7 +26,7 @@ internal sealed class PasswordSignIn(
 
     private PasswordOptions Options => options.Value.Passwords;
 
-    public async ValueTask<Result<User>> SignInAsync(string? email, string? password, CancellationToken cancellationToken)
+    public async ValueTask<Result<StoredUser>> SignInAsync(string? email, string? password, CancellationToken cancellationToken)
     {
         password ??= "";
         var maxJudgedLength = Options.MaxLength * 4;
@@ -91,7 +91,7 @@ internal sealed class PasswordSignIn(
         if (verdict == PasswordVerification.Failed)
         {
             _logger.LogInformation("TeamAccess refused a password sign-in for user {UserId}", found.Id);
-            return Result<User>.Failed(TeamAccessErrorCode.InvalidCredentials);
+            return Result<StoredUser>.Failed(TeamAccessErrorCode.InvalidCredentials);
         }
 
         return await writer.RunAsync(found.Id, "PasswordSignIn", async (changes, ct) =>
@@ -99,7 +99,7 @@ internal sealed class PasswordSignIn(
             var user = await users.FindByIdAsync(found.Id, ct).ConfigureAwait(false);
             if (user is null)
             {
-                return Result<User>.Failed(TeamAccessErrorCode.InvalidCredentials);
+                return Result<StoredUser>.Failed(TeamAccessErrorCode.InvalidCredentials);
             }
 
             var signedIn = user with
@@ -109,14 +109,14 @@ internal sealed class PasswordSignIn(
                 PasswordHash = verdict == PasswordVerification.SucceededRehashNeeded ? hasher.Hash(password) : user.PasswordHash,
             };
             changes.UpdateUser(user, signedIn, AuditActions.UserSignedIn);
-            return Result<User>.Ok(signedIn);
+            return Result<StoredUser>.Ok(signedIn);
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    private Result<User> Decoy(string password)
+    private Result<StoredUser> Decoy(string password)
     {
         DecoyVerdict(password);
-        return Result<User>.Failed(TeamAccessErrorCode.InvalidCredentials);
+        return Result<StoredUser>.Failed(TeamAccessErrorCode.InvalidCredentials);
     }
 
     private PasswordVerification DecoyVerdict(string password)
@@ -126,5 +126,5 @@ internal sealed class PasswordSignIn(
     }
 
     /// <summary>An attempt counted against the user before its password is judged; a locked-out one is not judged.</summary>
-    private sealed record CountedAttempt(User User, bool LockedOut);
+    private sealed record CountedAttempt(StoredUser User, bool LockedOut);
 }

@@ -25,7 +25,7 @@ internal sealed class InvitationService(TeamInvitations team, InviteeInvitations
         invitee.PeekAsync(key, cancellationToken);
 
     public ValueTask<Result<Membership>> AcceptAsync(UserId userId, InvitationKey key, SignInCredential? credential = null, CancellationToken cancellationToken = default) =>
-        invitee.AcceptAsync(userId, key, credential, cancellationToken);
+        invitee.AcceptAsync(userId, key, credential, cancellationToken).AsView();
 
     public ValueTask<Result<AcceptResult>> AcceptWithNewAccountAsync(InvitationKey key, NewAccount account, CancellationToken cancellationToken = default) =>
         invitee.AcceptWithNewAccountAsync(key, account, cancellationToken);

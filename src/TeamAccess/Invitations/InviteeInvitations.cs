@@ -28,19 +28,19 @@ internal sealed class InviteeInvitations(
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    public async ValueTask<Result<Membership>> AcceptAsync(UserId userId, InvitationKey key, SignInCredential? credential, CancellationToken cancellationToken)
+    public async ValueTask<Result<StoredMembership>> AcceptAsync(UserId userId, InvitationKey key, SignInCredential? credential, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
         var user = await users.FindByIdAsync(userId, cancellationToken).ConfigureAwait(false);
         if (user is null)
         {
-            return Result<Membership>.Failed(TeamAccessErrorCode.NotFound);
+            return Result<StoredMembership>.Failed(TeamAccessErrorCode.NotFound);
         }
 
         var proven = await identities.ProveAsync(credential, cancellationToken).ConfigureAwait(false);
         if (!proven.Succeeded)
         {
-            return Result<Membership>.Failed(proven.Error);
+            return Result<StoredMembership>.Failed(proven.Error);
         }
 
         var identity = proven.Value;
@@ -49,19 +49,19 @@ internal sealed class InviteeInvitations(
         {
             if (!string.Equals(user.Email, target.Email, StringComparison.Ordinal))
             {
-                return Result<Membership>.Failed(TeamAccessErrorCode.EmailMismatch);
+                return Result<StoredMembership>.Failed(TeamAccessErrorCode.EmailMismatch);
             }
 
             var policy = await policies.GetAsync(team.Id, ct).ConfigureAwait(false);
             if (policy.RequiresSso && !ProvesInvitedEmail(identity, policy, target.Email))
             {
-                return Result<Membership>.Failed(TeamAccessErrorCode.SsoRequired);
+                return Result<StoredMembership>.Failed(TeamAccessErrorCode.SsoRequired);
             }
 
             var linked = policy.RequiresSso ? await identities.LinkAsync(team.Owner, identity!, user.Id, ct).ConfigureAwait(false) : TeamAccessErrorCode.None;
             if (linked is not TeamAccessErrorCode.None)
             {
-                return Result<Membership>.Failed(linked);
+                return Result<StoredMembership>.Failed(linked);
             }
 
             // The invitation's secret reached the address: that proves it.
@@ -149,7 +149,7 @@ internal sealed class InviteeInvitations(
             }
 
             // The invitation's secret reached the address: the new account's address is proven.
-            var user = new User(userId, target.Email, first, last, team.Now) { PasswordHash = passwordHash, EmailConfirmed = true };
+            var user = new StoredUser(userId, target.Email, first, last, team.Now) { PasswordHash = passwordHash, EmailConfirmed = true };
             team.Owner.CreateUser(user);
             var linked = identity is null ? TeamAccessErrorCode.None : await identities.LinkAsync(team.Owner, identity, userId, ct).ConfigureAwait(false);
             if (linked is not TeamAccessErrorCode.None)
@@ -159,7 +159,7 @@ internal sealed class InviteeInvitations(
 
             var accepted = team.Accept(target.Id, userId);
             return accepted.TryGetValue(out var membership)
-                ? Result<AcceptResult>.Ok(new AcceptResult(user, membership))
+                ? Result<AcceptResult>.Ok(new AcceptResult(user.ToView(), membership.ToView()))
                 : Result<AcceptResult>.Failed(accepted.Error!);
         }, cancellationToken).ConfigureAwait(false);
     }

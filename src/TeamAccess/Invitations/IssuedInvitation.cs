@@ -4,4 +4,4 @@ namespace TeamAccess;
 /// <param name="Team">The team, whose name and handle the message shows.</param>
 /// <param name="Membership">The invited membership.</param>
 /// <param name="Secret">The token and code, and their stored hashes.</param>
-internal sealed record IssuedInvitation(Team Team, Membership Membership, InvitationSecrets.Issued Secret);
+internal sealed record IssuedInvitation(Team Team, StoredMembership Membership, InvitationSecrets.Issued Secret);

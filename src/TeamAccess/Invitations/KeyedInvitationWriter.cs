@@ -18,7 +18,7 @@ internal sealed class KeyedInvitationWriter(
     private readonly ILogger _logger = logger ?? NullLogger<KeyedInvitationWriter>.Instance;
 
     /// <summary>What an invitee's write decides on the team and the invitation the key found, once per attempt.</summary>
-    public delegate ValueTask<Result<T>> Decide<T>(TeamAggregate team, Membership invitation, CancellationToken cancellationToken);
+    public delegate ValueTask<Result<T>> Decide<T>(TeamAggregate team, StoredMembership invitation, CancellationToken cancellationToken);
 
     private InvitationOptions Options => options.Value.Invitations;
 
@@ -88,7 +88,7 @@ internal sealed class KeyedInvitationWriter(
             : null;
     }
 
-    private Result<Membership> Locate(TeamAggregate team, InvitationKey key)
+    private Result<StoredMembership> Locate(TeamAggregate team, InvitationKey key)
     {
         var snapshot = team.Current;
         if (!key.IsCode)
@@ -96,19 +96,19 @@ internal sealed class KeyedInvitationWriter(
             return InvitationSecrets.TryParseToken(key.Token, out _, out var membershipId)
                 && snapshot.Memberships.TryGetValue(membershipId, out var byToken) && byToken.Invitation is not null
                 && InvitationSecrets.TokenMatches(key.Token!, snapshot.InvitationSecrets.GetValueOrDefault(membershipId))
-                ? Result<Membership>.Ok(byToken)
-                : Result<Membership>.Failed(TeamAccessErrorCode.InvalidToken);
+                ? Result<StoredMembership>.Ok(byToken)
+                : Result<StoredMembership>.Failed(TeamAccessErrorCode.InvalidToken);
         }
 
         if (!EmailAddress.TryNormalize(key.Email, out var email))
         {
-            return Result<Membership>.Failed(TeamAccessErrorCode.InvalidToken);
+            return Result<StoredMembership>.Failed(TeamAccessErrorCode.InvalidToken);
         }
 
         var target = CodeTarget(snapshot, email);
         if (target is not null && InvitationSecrets.CodeMatches(key.Code!, snapshot.InvitationSecrets.GetValueOrDefault(target.Id)))
         {
-            return Result<Membership>.Ok(target);
+            return Result<StoredMembership>.Ok(target);
         }
 
         if (target is not null)
@@ -116,11 +116,11 @@ internal sealed class KeyedInvitationWriter(
             _logger.LogWarning("TeamAccess refused a wrong invitation code for membership {MembershipId}", target.Id);
         }
 
-        return Result<Membership>.Failed(TeamAccessErrorCode.InvalidToken);
+        return Result<StoredMembership>.Failed(TeamAccessErrorCode.InvalidToken);
     }
 
     /// <summary>The code belongs to the address's current invitation, or, once that is settled, to its latest one.</summary>
-    private static Membership? CodeTarget(TeamSnapshot snapshot, string email) =>
+    private static StoredMembership? CodeTarget(TeamSnapshot snapshot, string email) =>
         snapshot.Memberships.Values
             .Where(m => m.Invitation is not null && string.Equals(m.Email, email, StringComparison.Ordinal))
             .OrderBy(m => m.Status.IsTerminal())

@@ -49,7 +49,7 @@ internal sealed partial class TeamAggregate
             }
 
             var invitation = new Invitation(Now + lifetime, Now, 1, lifetime);
-            var membership = new Membership(MembershipId.New(), Id, null, email, role.Name, MembershipStatus.Invited, Now)
+            var membership = new StoredMembership(MembershipId.New(), Id, null, email, role.Name, MembershipStatus.Invited, Now)
             {
                 CreatedBy = Actor.Id,
                 Invitation = invitation,
@@ -85,7 +85,7 @@ internal sealed partial class TeamAggregate
             : Result<IssuedInvitation>.Failed(resent.Error);
     }
 
-    public Result<Membership> Revoke(MembershipId membershipId)
+    public Result<StoredMembership> Revoke(MembershipId membershipId)
     {
         var target = Invited(membershipId);
         return target.Succeeded ? Done(membershipId, Lifecycle(membershipId).Revoke(AuditActions.InvitationRevoked)) : target;
@@ -95,22 +95,22 @@ internal sealed partial class TeamAggregate
     /// Invited to Active with the invited role, if the inviter still holds the right to give that role (invariant 15)
     /// and the user has no other current membership in the team. The machine refuses an expired invitation.
     /// </summary>
-    public Result<Membership> Accept(MembershipId membershipId, UserId userId)
+    public Result<StoredMembership> Accept(MembershipId membershipId, UserId userId)
     {
         if (Current.FindCurrentMembership(userId) is { } other && other.Id != membershipId)
         {
-            return Result<Membership>.Failed(TeamAccessErrorCode.AlreadyMember);
+            return Result<StoredMembership>.Failed(TeamAccessErrorCode.AlreadyMember);
         }
 
         if (!InviterMayStillGive(Current.Memberships[membershipId]))
         {
-            return Result<Membership>.Failed(TeamAccessErrorCode.InviterLostRight);
+            return Result<StoredMembership>.Failed(TeamAccessErrorCode.InviterLostRight);
         }
 
         return Done(membershipId, Lifecycle(membershipId).Accept(userId));
     }
 
-    public Result<Membership> Decline(MembershipId membershipId) =>
+    public Result<StoredMembership> Decline(MembershipId membershipId) =>
         Done(membershipId, Lifecycle(membershipId).Decline(AuditActions.InvitationDeclined));
 
     /// <summary>Records one try of an invitation's short code: a wrong one, or one on a locked code, counts toward the lock.</summary>
@@ -125,7 +125,7 @@ internal sealed partial class TeamAggregate
     public TeamAccessErrorCode StateRefusal(MembershipId membershipId) => StateRefusalOf(Current.Team, Current.Memberships[membershipId], Now);
 
     /// <summary>The same answer as <see cref="StateRefusal(MembershipId)"/>, on a team read apart from the aggregate.</summary>
-    internal static TeamAccessErrorCode StateRefusalOf(Team team, Membership membership, DateTimeOffset now)
+    internal static TeamAccessErrorCode StateRefusalOf(Team team, StoredMembership membership, DateTimeOffset now)
     {
         if (team.Status == TeamStatus.Deleted)
         {
@@ -146,7 +146,7 @@ internal sealed partial class TeamAggregate
     /// Where an invitation stands, read off its membership's lifecycle state: accepted once it was, else its Removed
     /// substate (Declined, Revoked), Expired, or Invited (pending until its expiry passes).
     /// </summary>
-    internal static InvitationStatus InvitationStatusOf(Membership membership, DateTimeOffset now)
+    internal static InvitationStatus InvitationStatusOf(StoredMembership membership, DateTimeOffset now)
     {
         if (membership.Invitation is { AcceptedAt: not null })
         {
@@ -164,16 +164,16 @@ internal sealed partial class TeamAggregate
     }
 
     /// <summary>Only a pending invitation of the team, for a role the actor may manage and give, can be resent or revoked.</summary>
-    private Result<Membership> Invited(MembershipId membershipId)
+    private Result<StoredMembership> Invited(MembershipId membershipId)
     {
         if (!Current.Memberships.TryGetValue(membershipId, out var target) || target.Status.IsTerminal() || target.Invitation is null)
         {
-            return Result<Membership>.Failed(TeamAccessErrorCode.NotFound);
+            return Result<StoredMembership>.Failed(TeamAccessErrorCode.NotFound);
         }
 
         if (target.Status != MembershipStatus.Invited)
         {
-            return Result<Membership>.Failed(TeamAccessErrorCode.InvalidTransition);
+            return Result<StoredMembership>.Failed(TeamAccessErrorCode.InvalidTransition);
         }
 
         var allowed = Actor.MayManage(target, Roles);
@@ -182,10 +182,10 @@ internal sealed partial class TeamAggregate
             allowed = Actor.MayGive(role);
         }
 
-        return allowed.Succeeded ? Result<Membership>.Ok(target) : Result<Membership>.Failed(allowed.Error);
+        return allowed.Succeeded ? Result<StoredMembership>.Ok(target) : Result<StoredMembership>.Failed(allowed.Error);
     }
 
-    private bool InviterMayStillGive(Membership target)
+    private bool InviterMayStillGive(StoredMembership target)
     {
         if (target.CreatedBy is not { } inviterId || !Roles.TryGet(target.Role, out var role))
         {

@@ -116,10 +116,10 @@ internal sealed class TeamInvitations(
         return Result<Page<InvitationView, MemberPageKey>>.Ok(new(page.Items.Select(m => View(m, now)).ToArray(), page.Next));
     }
 
-    private static InvitationView View(Membership m, DateTimeOffset now) =>
+    private static InvitationView View(StoredMembership m, DateTimeOffset now) =>
         new(m.Id, m.Email, m.Role, TeamAggregate.InvitationStatusOf(m, now), m.CreatedBy, m.CreatedAt, m.Invitation!.LastSentAt, m.Invitation.SendCount, m.Invitation.ExpiresAt);
 
-    private static InvitationMessage Message(IssuedInvitation issued, User? inviter, bool isResend)
+    private static InvitationMessage Message(IssuedInvitation issued, StoredUser? inviter, bool isResend)
     {
         var (team, membership, secret) = issued;
         return new(membership.Email, team.Id, team.Name, team.Handle, inviter?.Email, membership.Role, secret.Token, secret.Code, membership.Invitation!.ExpiresAt, membership.Id, isResend);

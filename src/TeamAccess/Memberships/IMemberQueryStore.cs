@@ -11,7 +11,7 @@ public interface IMemberQueryStore
     /// <param name="userId">The user.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The team and the membership (or <see langword="null"/>); <see langword="null"/> when there is no such team.</returns>
-    ValueTask<(Team Team, Membership? Membership)?> FindTeamAndCurrentMembershipAsync(TeamId teamId, UserId userId, CancellationToken cancellationToken);
+    ValueTask<(Team Team, StoredMembership? Membership)?> FindTeamAndCurrentMembershipAsync(TeamId teamId, UserId userId, CancellationToken cancellationToken);
 
     /// <summary>Lists one page of the team's members.</summary>
     /// <param name="teamId">The team.</param>

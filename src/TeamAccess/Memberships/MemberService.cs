@@ -42,25 +42,25 @@ internal sealed class MemberService(IUserStore users, IMemberQueryStore members,
         }
 
         var user = await users.FindByIdAsync(userId, cancellationToken).ConfigureAwait(false);
-        return await writer.RunOnTeamAsync(actor, teamId, Permissions.MembersInvite, "AddMember", team => team.Add(user, newRole), cancellationToken).ConfigureAwait(false);
+        return await writer.RunOnTeamAsync(actor, teamId, Permissions.MembersInvite, "AddMember", team => team.Add(user, newRole), cancellationToken).AsView().ConfigureAwait(false);
     }
 
     public ValueTask<Result<Membership>> ChangeRoleAsync(UserId actor, TeamId teamId, MembershipId membershipId, string role, CancellationToken cancellationToken = default) =>
         Roles.TryGet(role, out var newRole)
-            ? writer.RunOnTeamAsync(actor, teamId, Permissions.MembersManage, "ChangeRole", team => team.ChangeRole(membershipId, newRole), cancellationToken)
+            ? writer.RunOnTeamAsync(actor, teamId, Permissions.MembersManage, "ChangeRole", team => team.ChangeRole(membershipId, newRole), cancellationToken).AsView()
             : ValueTask.FromResult(Result<Membership>.Failed(TeamAccessErrorCode.InvalidRole));
 
     public ValueTask<Result<Membership>> DeactivateAsync(UserId actor, TeamId teamId, MembershipId membershipId, CancellationToken cancellationToken = default) =>
-        writer.RunOnTeamAsync(actor, teamId, Permissions.MembersManage, "Deactivate", team => team.Deactivate(membershipId), cancellationToken);
+        writer.RunOnTeamAsync(actor, teamId, Permissions.MembersManage, "Deactivate", team => team.Deactivate(membershipId), cancellationToken).AsView();
 
     public ValueTask<Result<Membership>> ReactivateAsync(UserId actor, TeamId teamId, MembershipId membershipId, CancellationToken cancellationToken = default) =>
-        writer.RunOnTeamAsync(actor, teamId, Permissions.MembersManage, "Reactivate", team => team.Reactivate(membershipId), cancellationToken);
+        writer.RunOnTeamAsync(actor, teamId, Permissions.MembersManage, "Reactivate", team => team.Reactivate(membershipId), cancellationToken).AsView();
 
     public ValueTask<Result<Membership>> RemoveAsync(UserId actor, TeamId teamId, MembershipId membershipId, CancellationToken cancellationToken = default) =>
-        writer.RunOnTeamAsync(actor, teamId, Permissions.MembersManage, "Remove", team => team.Remove(membershipId), cancellationToken);
+        writer.RunOnTeamAsync(actor, teamId, Permissions.MembersManage, "Remove", team => team.Remove(membershipId), cancellationToken).AsView();
 
     public ValueTask<Result<Membership>> LeaveAsync(UserId actor, TeamId teamId, CancellationToken cancellationToken = default) =>
-        writer.RunOnTeamAsync(actor, teamId, permission: null, "Leave", team => team.Leave(), cancellationToken);
+        writer.RunOnTeamAsync(actor, teamId, permission: null, "Leave", team => team.Leave(), cancellationToken).AsView();
 
     public async ValueTask<Result<MemberView>> UpdateNamesAsync(UserId actor, TeamId teamId, MembershipId membershipId, string firstName, string lastName, CancellationToken cancellationToken = default)
     {

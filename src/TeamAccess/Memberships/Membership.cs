@@ -1,35 +1,51 @@
 namespace TeamAccess;
 
-/// <summary>A user's place in one team: a role and a status.</summary>
-/// <param name="Id">The membership's id.</param>
-/// <param name="TeamId">The team.</param>
-/// <param name="UserId">The user; <see langword="null"/> while an invited address has no account.</param>
-/// <param name="Email">The normalized email address of the user or of the invited address.</param>
-/// <param name="Role">The role's name, as in the role catalog.</param>
-/// <param name="Status">The lifecycle state.</param>
-/// <param name="CreatedAt">When the membership was created.</param>
-public sealed record Membership(
-    MembershipId Id,
-    TeamId TeamId,
-    UserId? UserId,
-    string Email,
-    string Role,
-    MembershipStatus Status,
-    DateTimeOffset CreatedAt)
+/// <summary>
+/// A user's place in one team: a role and a status. The host's view of a membership: it carries no security stamp.
+/// </summary>
+public sealed record Membership
 {
-    /// <summary>
-    /// Gets the security stamp: replaced whenever the role or status changes, so that a session issued before the
-    /// change is refused after it: an Inactive, Invited, Removed or Expired membership has no permissions, and no
-    /// session outlives a change of role or status.
-    /// </summary>
-    public Guid SecurityStamp { get; init; } = Guid.NewGuid();
+    internal Membership(StoredMembership stored)
+    {
+        Id = stored.Id;
+        TeamId = stored.TeamId;
+        UserId = stored.UserId;
+        Email = stored.Email;
+        Role = stored.Role;
+        Status = stored.Status;
+        CreatedAt = stored.CreatedAt;
+        CreatedBy = stored.CreatedBy;
+        Invitation = stored.Invitation;
+        UpdatedAt = stored.UpdatedAt;
+    }
+
+    /// <summary>Gets the membership's id.</summary>
+    public MembershipId Id { get; }
+
+    /// <summary>Gets the team.</summary>
+    public TeamId TeamId { get; }
+
+    /// <summary>Gets the user; <see langword="null"/> while an invited address has no account.</summary>
+    public UserId? UserId { get; }
+
+    /// <summary>Gets the normalized email address of the user or of the invited address.</summary>
+    public string Email { get; }
+
+    /// <summary>Gets the role's name, as in the role catalog.</summary>
+    public string Role { get; }
+
+    /// <summary>Gets the lifecycle state.</summary>
+    public MembershipStatus Status { get; }
+
+    /// <summary>Gets when the membership was created.</summary>
+    public DateTimeOffset CreatedAt { get; }
 
     /// <summary>Gets who created the membership (the inviter, or the user who created the team).</summary>
-    public UserId? CreatedBy { get; init; }
+    public UserId? CreatedBy { get; }
 
-    /// <summary>Gets the invitation that created the membership, if it was invited (audited; its secret is kept apart).</summary>
-    public Invitation? Invitation { get; init; }
+    /// <summary>Gets the invitation that created the membership, if it was invited (its secret is kept apart).</summary>
+    public Invitation? Invitation { get; }
 
     /// <summary>Gets when the membership last changed.</summary>
-    public DateTimeOffset UpdatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; }
 }

@@ -26,7 +26,7 @@ internal sealed partial class TeamAggregate
         private readonly StateMachine<State, Trigger>.TriggerWithParameters<UserId> _accept;
         private readonly TeamAggregate _team;
         private readonly MembershipId _id;
-        private Membership? _before;
+        private StoredMembership? _before;
         private string _action = string.Empty;
 
         public MembershipLifecycle(TeamAggregate team, MembershipId id)
@@ -106,7 +106,7 @@ internal sealed partial class TeamAggregate
         /// <summary>Gets the secret a <see cref="Resend"/> issued, for the message sent after the commit.</summary>
         public InvitationSecrets.Issued? Issued { get; private set; }
 
-        private Membership Live => _team.Current.Memberships[_id];
+        private StoredMembership Live => _team.Current.Memberships[_id];
 
         /// <summary>The statuses in which the machine takes no trigger at all: Removed (with its substates) and Expired.</summary>
         internal static IReadOnlyList<MembershipStatus> TerminalStatuses { get; } = FindTerminalStatuses();
@@ -132,7 +132,7 @@ internal sealed partial class TeamAggregate
         public Result ChangeRole(Role role) => Fire(_changeRole, role, AuditActions.MembershipRoleChanged);
 
         /// <summary>The state a stored membership is in.</summary>
-        internal static State StateOf(Membership membership) => membership.Status switch
+        internal static State StateOf(StoredMembership membership) => membership.Status switch
         {
             MembershipStatus.Invited => State.Invited,
             MembershipStatus.Active => State.Active,

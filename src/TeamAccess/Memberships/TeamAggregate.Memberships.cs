@@ -19,33 +19,33 @@ internal sealed partial class TeamAggregate
     }
 
     /// <summary>Adds an existing user (<see langword="null"/>: not found) as an Active member (a host that provisions members itself).</summary>
-    public Result<Membership> Add(User? user, Role role)
+    public Result<StoredMembership> Add(StoredUser? user, Role role)
     {
         var mayGive = Actor.MayGive(role);
         if (!mayGive.Succeeded)
         {
-            return Result<Membership>.Failed(mayGive.Error);
+            return Result<StoredMembership>.Failed(mayGive.Error);
         }
 
         if (user is null)
         {
-            return Result<Membership>.Failed(TeamAccessErrorCode.NotFound);
+            return Result<StoredMembership>.Failed(TeamAccessErrorCode.NotFound);
         }
 
         var taken = NotYetMember(user.Id, user.Email);
         if (taken is not TeamAccessErrorCode.None)
         {
-            return Result<Membership>.Failed(taken);
+            return Result<StoredMembership>.Failed(taken);
         }
 
-        return Result<Membership>.Ok(Join(user, role, Actor.Id, AuditActions.MembershipAdded));
+        return Result<StoredMembership>.Ok(Join(user, role, Actor.Id, AuditActions.MembershipAdded));
     }
 
     /// <summary>A user the team's SSO proved joins with the policy's just-in-time role.</summary>
-    public Result<Membership> JoinJustInTime(User user, Role role) =>
-        Result<Membership>.Ok(Join(user, role, user.Id, AuditActions.MembershipJoinedJustInTime));
+    public Result<StoredMembership> JoinJustInTime(StoredUser user, Role role) =>
+        Result<StoredMembership>.Ok(Join(user, role, user.Id, AuditActions.MembershipJoinedJustInTime));
 
-    public Result<Membership> ChangeRole(MembershipId membershipId, Role role)
+    public Result<StoredMembership> ChangeRole(MembershipId membershipId, Role role)
     {
         var target = Managed(membershipId);
         if (!target.TryGetValue(out var membership))
@@ -59,23 +59,23 @@ internal sealed partial class TeamAggregate
         }
 
         var mayGive = Actor.MayGive(role);
-        return mayGive.Succeeded ? Done(membershipId, Lifecycle(membershipId).ChangeRole(role)) : Result<Membership>.Failed(mayGive.Error);
+        return mayGive.Succeeded ? Done(membershipId, Lifecycle(membershipId).ChangeRole(role)) : Result<StoredMembership>.Failed(mayGive.Error);
     }
 
-    public Result<Membership> Deactivate(MembershipId membershipId) =>
+    public Result<StoredMembership> Deactivate(MembershipId membershipId) =>
         OnManaged(membershipId, lifecycle => lifecycle.Deactivate());
 
-    public Result<Membership> Reactivate(MembershipId membershipId) =>
+    public Result<StoredMembership> Reactivate(MembershipId membershipId) =>
         OnManaged(membershipId, lifecycle => lifecycle.Reactivate());
 
     /// <summary>Removes a member; an Invited one has its invitation revoked (the "delete" button of a pending row).</summary>
-    public Result<Membership> Remove(MembershipId membershipId) =>
+    public Result<StoredMembership> Remove(MembershipId membershipId) =>
         OnManaged(membershipId, lifecycle => Current.Memberships[membershipId].Status == MembershipStatus.Invited
             ? lifecycle.Revoke(AuditActions.MembershipRemoved)
             : lifecycle.Remove(AuditActions.MembershipRemoved));
 
     /// <summary>The actor leaves: their own current membership is removed, unless they are the last Active guardian.</summary>
-    public Result<Membership> Leave()
+    public Result<StoredMembership> Leave()
     {
         var own = Actor.Membership!.Id;
         return Done(own, Lifecycle(own).Leave(AuditActions.MembershipLeft));
@@ -102,16 +102,16 @@ internal sealed partial class TeamAggregate
     /// A membership whose user's names the actor may edit (the portal's Edit user): one the actor manages, with an
     /// account behind it (an Invited row has none yet: <see cref="TeamAccessErrorCode.InvalidTransition"/>).
     /// </summary>
-    public Result<Membership> Renamable(MembershipId membershipId)
+    public Result<StoredMembership> Renamable(MembershipId membershipId)
     {
         var target = Managed(membershipId);
         return target.TryGetValue(out var membership) && (membership.Status == MembershipStatus.Invited || membership.UserId is null)
-            ? Result<Membership>.Failed(TeamAccessErrorCode.InvalidTransition)
+            ? Result<StoredMembership>.Failed(TeamAccessErrorCode.InvalidTransition)
             : target;
     }
 
     /// <summary>Sets a member's names; the event goes to this team's log as well as the user's, since a guardian of this team made it.</summary>
-    public void Rename(User user, string firstName, string lastName)
+    public void Rename(StoredUser user, string firstName, string lastName)
     {
         if (user.FirstName != firstName || user.LastName != lastName)
         {
@@ -124,7 +124,7 @@ internal sealed partial class TeamAggregate
         PutMembership(Current.Memberships[membershipId] with { SecurityStamp = Guid.NewGuid() }, AuditActions.MembershipSessionsEnded);
 
     /// <summary>A deleted team needs no guardian any more, so nobody in it is its last.</summary>
-    private bool IsLastActiveGuardian(Membership membership) =>
+    private bool IsLastActiveGuardian(StoredMembership membership) =>
         Current.Team.Status == TeamStatus.Active && membership.Status == MembershipStatus.Active
         && Roles.TryGet(membership.Role, out var role) && role.IsGuardian
         && CountActiveGuardians(Current, Roles) <= 1;
@@ -132,7 +132,7 @@ internal sealed partial class TeamAggregate
     private MembershipLifecycle Lifecycle(MembershipId membershipId) => new(this, membershipId);
 
     /// <summary>Moves a membership's live state without recording it: its machine records the transition when it completes.</summary>
-    private void Stage(Membership membership) =>
+    private void Stage(StoredMembership membership) =>
         Current = Current with { Memberships = Current.Memberships.SetItem(membership.Id, membership) };
 
     /// <summary>A membership that ends leaves its groups and loses its direct grants, each with its own event, so nothing dangles and a replay sees the same.</summary>
@@ -151,9 +151,9 @@ internal sealed partial class TeamAggregate
             : TeamAccessErrorCode.AlreadyMember;
     }
 
-    private Membership Join(User user, Role role, UserId createdBy, string action)
+    private StoredMembership Join(StoredUser user, Role role, UserId createdBy, string action)
     {
-        var membership = new Membership(MembershipId.New(), Id, user.Id, user.Email, role.Name, MembershipStatus.Active, Now) { CreatedBy = createdBy };
+        var membership = new StoredMembership(MembershipId.New(), Id, user.Id, user.Email, role.Name, MembershipStatus.Active, Now) { CreatedBy = createdBy };
         PutMembership(membership, action);
         return Current.Memberships[membership.Id];
     }
@@ -162,23 +162,23 @@ internal sealed partial class TeamAggregate
     /// A membership the actor may manage: one of this team that is not terminal (otherwise it is not there to manage),
     /// whose role does not rank above the actor's.
     /// </summary>
-    private Result<Membership> Managed(MembershipId membershipId)
+    private Result<StoredMembership> Managed(MembershipId membershipId)
     {
         if (!Current.Memberships.TryGetValue(membershipId, out var target) || target.Status.IsTerminal())
         {
-            return Result<Membership>.Failed(TeamAccessErrorCode.NotFound);
+            return Result<StoredMembership>.Failed(TeamAccessErrorCode.NotFound);
         }
 
         var mayManage = Actor.MayManage(target, Roles);
-        return mayManage.Succeeded ? Result<Membership>.Ok(target) : Result<Membership>.Failed(mayManage.Error);
+        return mayManage.Succeeded ? Result<StoredMembership>.Ok(target) : Result<StoredMembership>.Failed(mayManage.Error);
     }
 
-    private Result<Membership> OnManaged(MembershipId membershipId, Func<MembershipLifecycle, Result> fire)
+    private Result<StoredMembership> OnManaged(MembershipId membershipId, Func<MembershipLifecycle, Result> fire)
     {
         var target = Managed(membershipId);
         return target.Succeeded ? Done(membershipId, fire(Lifecycle(membershipId))) : target;
     }
 
-    private Result<Membership> Done(MembershipId membershipId, Result fired) =>
-        fired.Succeeded ? Result<Membership>.Ok(Current.Memberships[membershipId]) : Result<Membership>.Failed(fired.Error);
+    private Result<StoredMembership> Done(MembershipId membershipId, Result fired) =>
+        fired.Succeeded ? Result<StoredMembership>.Ok(Current.Memberships[membershipId]) : Result<StoredMembership>.Failed(fired.Error);
 }

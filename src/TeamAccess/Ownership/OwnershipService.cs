@@ -12,7 +12,7 @@ internal sealed class OwnershipService(TeamWriter writer, IMemberQueryStore memb
     }
 
     public ValueTask<Result<Membership>> AcceptAsync(UserId actor, TeamId teamId, OwnershipOfferId offerId, CancellationToken cancellationToken = default) =>
-        writer.RunOnTeamAsync(actor, teamId, permission: null, "AcceptOwnership", team => team.AcceptOwnership(offerId), cancellationToken);
+        writer.RunOnTeamAsync(actor, teamId, permission: null, "AcceptOwnership", team => team.AcceptOwnership(offerId), cancellationToken).AsView();
 
     public async ValueTask<Result> DeclineAsync(UserId actor, TeamId teamId, OwnershipOfferId offerId, CancellationToken cancellationToken = default) =>
         await writer.RunOnTeamAsync(actor, teamId, permission: null, "DeclineOwnership", team => team.DeclineOwnership(offerId), cancellationToken).ConfigureAwait(false);

@@ -39,24 +39,24 @@ internal sealed partial class TeamAggregate
     /// below it, unless the offer kept their role (or the catalog has no role below it). The new guardian is made first,
     /// so the offerer's step down never meets the last-guardian guard.
     /// </summary>
-    public Result<Membership> AcceptOwnership(OwnershipOfferId offerId)
+    public Result<StoredMembership> AcceptOwnership(OwnershipOfferId offerId)
     {
         var answered = Answerable(offerId);
         if (!answered.TryGetValue(out var offer))
         {
-            return Result<Membership>.Failed(answered.Error!);
+            return Result<StoredMembership>.Failed(answered.Error!);
         }
 
         var closed = Offers.Accept();
         if (!closed.Succeeded)
         {
-            return Result<Membership>.Failed(closed.Error);
+            return Result<StoredMembership>.Failed(closed.Error);
         }
 
         var promoted = Lifecycle(offer.To).ChangeRole(Roles.Guardian);
         if (!promoted.Succeeded)
         {
-            return Result<Membership>.Failed(promoted.Error);
+            return Result<StoredMembership>.Failed(promoted.Error);
         }
 
         if (!offer.KeepRole && Roles.Roles.FirstOrDefault(r => !r.IsGuardian) is { } below)
@@ -64,11 +64,11 @@ internal sealed partial class TeamAggregate
             var stepped = Lifecycle(offer.From).ChangeRole(below);
             if (!stepped.Succeeded)
             {
-                return Result<Membership>.Failed(stepped.Error);
+                return Result<StoredMembership>.Failed(stepped.Error);
             }
         }
 
-        return Result<Membership>.Ok(Current.Memberships[offer.To]);
+        return Result<StoredMembership>.Ok(Current.Memberships[offer.To]);
     }
 
     /// <summary>The member the offer was made to declines it; nothing else changes.</summary>
@@ -117,7 +117,7 @@ internal sealed partial class TeamAggregate
     /// An offer is made between two memberships as they were: a change of either one's role or status (a role change, a
     /// deactivation, a removal, leaving, a deleted account) closes it, in the same write and with its own event.
     /// </summary>
-    private void CloseOfferOnChange(Membership? before, Membership after)
+    private void CloseOfferOnChange(StoredMembership? before, StoredMembership after)
     {
         if (Current.Team.OwnershipOffer is { } offer && (after.Id == offer.From || after.Id == offer.To)
             && (before is null || before.Role != after.Role || before.Status != after.Status))

@@ -7,19 +7,19 @@ internal static class ActiveMembership
     /// The user's Active membership. Membership is asked first: to someone with none the team does not exist, deleted or
     /// not, so a deleted team's id tells a stranger nothing.
     /// </summary>
-    public static Result<Membership> Of(TeamSnapshot team, UserId userId)
+    public static Result<StoredMembership> Of(TeamSnapshot team, UserId userId)
     {
         var membership = team.FindCurrentMembership(userId);
         if (membership is not null && team.Team.Status == TeamStatus.Deleted)
         {
-            return Result<Membership>.Failed(TeamAccessErrorCode.TeamDeleted);
+            return Result<StoredMembership>.Failed(TeamAccessErrorCode.TeamDeleted);
         }
 
         return membership switch
         {
-            null => Result<Membership>.Failed(TeamAccessErrorCode.NotFound),
-            { Status: MembershipStatus.Active } active => Result<Membership>.Ok(active),
-            _ => Result<Membership>.Failed(TeamAccessErrorCode.PermissionDenied),
+            null => Result<StoredMembership>.Failed(TeamAccessErrorCode.NotFound),
+            { Status: MembershipStatus.Active } active => Result<StoredMembership>.Ok(active),
+            _ => Result<StoredMembership>.Failed(TeamAccessErrorCode.PermissionDenied),
         };
     }
 }

@@ -19,12 +19,12 @@ internal sealed class ExternalSignIn(
     private readonly ILogger _logger = logger ?? NullLogger<ExternalSignIn>.Instance;
 
     /// <summary>Validates the provider's token, then finds (or makes) the membership its identity signs in to.</summary>
-    public async ValueTask<Result<Membership>> SignInAsync(TeamSnapshot team, TokenCredential token, CancellationToken cancellationToken)
+    public async ValueTask<Result<StoredMembership>> SignInAsync(TeamSnapshot team, TokenCredential token, CancellationToken cancellationToken)
     {
         var identity = await identities.ValidateAsync(token, cancellationToken).ConfigureAwait(false);
         return identity.TryGetValue(out var proven)
             ? await MembershipAsync(team, proven, cancellationToken).ConfigureAwait(false)
-            : Result<Membership>.Failed(identity.Error!);
+            : Result<StoredMembership>.Failed(identity.Error!);
     }
 
     /// <summary>
@@ -35,7 +35,7 @@ internal sealed class ExternalSignIn(
     /// a verified email in the team's verified domain (verified by the host, again at each join), a just-in-time role, and
     /// no removed membership of that user or address. Links and joins are committed and audited.
     /// </summary>
-    private async ValueTask<Result<Membership>> MembershipAsync(TeamSnapshot loaded, ExternalIdentity identity, CancellationToken cancellationToken)
+    private async ValueTask<Result<StoredMembership>> MembershipAsync(TeamSnapshot loaded, ExternalIdentity identity, CancellationToken cancellationToken)
     {
         var linked = await identities.FindUserAsync(identity, cancellationToken).ConfigureAwait(false);
         if (linked is not null && ActiveMembership.Of(loaded, linked.Id) is { Succeeded: true } ready)
@@ -46,7 +46,7 @@ internal sealed class ExternalSignIn(
         var email = ExternalIdentities.VerifiedEmailOf(identity);
         if (linked is null && email is null)
         {
-            return Result<Membership>.Failed(identity.Email is null ? TeamAccessErrorCode.NotFound : TeamAccessErrorCode.EmailNotVerified);
+            return Result<StoredMembership>.Failed(identity.Email is null ? TeamAccessErrorCode.NotFound : TeamAccessErrorCode.EmailNotVerified);
         }
 
         return await writer.RunAsync(linked?.Id, "ExternalSignIn", async (changes, ct) =>
@@ -56,7 +56,7 @@ internal sealed class ExternalSignIn(
             {
                 // The provider's email does not prove an address of this domain: it must not pick an existing account.
                 // Answered as an unknown person, so the answer tells nothing about which addresses have accounts.
-                return Result<Membership>.Failed(TeamAccessErrorCode.NotFound);
+                return Result<StoredMembership>.Failed(TeamAccessErrorCode.NotFound);
             }
 
             if (linked is null && user is { EmailConfirmed: false })
@@ -68,7 +68,7 @@ internal sealed class ExternalSignIn(
             var stored = await writer.Teams.LoadAsync(loaded.Id, ct).ConfigureAwait(false);
             if (stored is null)
             {
-                return Result<Membership>.Failed(TeamAccessErrorCode.NotFound);
+                return Result<StoredMembership>.Failed(TeamAccessErrorCode.NotFound);
             }
 
             // The team as this write has it (a claimed account's stamps were just replaced).
@@ -81,11 +81,11 @@ internal sealed class ExternalSignIn(
             {
                 if (joinsJustInTime is null)
                 {
-                    return Result<Membership>.Failed(TeamAccessErrorCode.NotFound);
+                    return Result<StoredMembership>.Failed(TeamAccessErrorCode.NotFound);
                 }
 
                 // The team's SSO proved an address of the domain the host verified for the team.
-                user = new User(UserId.New(), email!, email!.Split('@')[0], "-", changes.Now) { EmailConfirmed = true };
+                user = new StoredUser(UserId.New(), email!, email!.Split('@')[0], "-", changes.Now) { EmailConfirmed = true };
                 changes.CreateUser(user);
             }
 
@@ -109,7 +109,7 @@ internal sealed class ExternalSignIn(
     /// password and the pending activation go, every session of its memberships ends (their stamps are replaced), and the
     /// address counts as confirmed for the identity about to be linked.
     /// </summary>
-    private async ValueTask<User> ClaimUnconfirmedAsync(ChangeSetBuilder changes, User user, CancellationToken cancellationToken)
+    private async ValueTask<StoredUser> ClaimUnconfirmedAsync(ChangeSetBuilder changes, StoredUser user, CancellationToken cancellationToken)
     {
         var claimed = user with
         {
@@ -138,7 +138,7 @@ internal sealed class ExternalSignIn(
     /// The role of a just-in-time join, if the policy allows one. A person the team removed does not come back this way:
     /// any Removed membership of the team that names the user, the user's address or the token's address refuses it.
     /// </summary>
-    private async ValueTask<Role?> JustInTimeRoleAsync(TeamSnapshot team, TeamSignInPolicy policy, ExternalIdentity identity, string? email, User? user, CancellationToken cancellationToken)
+    private async ValueTask<Role?> JustInTimeRoleAsync(TeamSnapshot team, TeamSignInPolicy policy, ExternalIdentity identity, string? email, StoredUser? user, CancellationToken cancellationToken)
     {
         if (email is null || user is { EmailConfirmed: false } || policy.VerifiedDomain is not { } domain || policy.JustInTimeRole is not { } roleName
             || !string.Equals(identity.Provider, policy.SsoProvider, StringComparison.Ordinal) || team.Team.Status != TeamStatus.Active

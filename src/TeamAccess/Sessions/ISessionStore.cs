@@ -4,7 +4,7 @@ namespace TeamAccess.Storage;
 /// Reads what session validation needs beyond the membership: the user's session stamp and the signed-out sessions.
 /// Both are small and change rarely, so a process can hold them in memory (the stamp per user, the revoked ids as a
 /// set that drops each id at its expiry). Writes go through <see cref="IChangeStore"/>
-/// (<see cref="ChangeSet.RevokedSessions"/>, and the user's <see cref="User.SessionStamp"/>).
+/// (<see cref="ChangeSet.RevokedSessions"/>, and the user's <see cref="StoredUser.SessionStamp"/>).
 /// </summary>
 public interface ISessionStore
 {

@@ -48,7 +48,7 @@ internal sealed class SessionService(
             return Result<Session>.Failed(policy.RequiresSso ? TeamAccessErrorCode.SsoRequired : TeamAccessErrorCode.ProviderNotAccepted);
         }
 
-        Result<Membership> membership;
+        Result<StoredMembership> membership;
         switch (credential)
         {
             case PasswordCredential password:
@@ -198,12 +198,12 @@ internal sealed class SessionService(
             if (current is null || !string.Equals(current.PasswordHash, signedIn.PasswordHash, StringComparison.Ordinal))
             {
                 // The password changed (a reset) between the proof and this write: the proof is of an old password.
-                return Result<User>.Failed(TeamAccessErrorCode.InvalidCredentials);
+                return Result<StoredUser>.Failed(TeamAccessErrorCode.InvalidCredentials);
             }
 
             var after = current with { PasswordHash = hash, SessionStamp = Guid.NewGuid(), PasswordResetTokenHash = null, PasswordResetExpiresAt = null };
             changes.UpdateUser(current, after, AuditActions.UserPasswordChanged);
-            return Result<User>.Ok(after);
+            return Result<StoredUser>.Ok(after);
         }, cancellationToken).ConfigureAwait(false);
         if (!changed.TryGetValue(out var updated))
         {

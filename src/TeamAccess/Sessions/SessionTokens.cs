@@ -39,7 +39,7 @@ internal sealed class SessionTokens(
     private SessionOptions Options => options.Value.Sessions;
 
     /// <summary>A new session (new id, sign-in time now) for a membership whose user has just proven who they are.</summary>
-    public async ValueTask<Result<Session>> IssueNewAsync(Membership membership, string provider, CancellationToken cancellationToken)
+    public async ValueTask<Result<Session>> IssueNewAsync(StoredMembership membership, string provider, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(membership.UserId!.Value, cancellationToken).ConfigureAwait(false);
         return user is null
@@ -48,7 +48,7 @@ internal sealed class SessionTokens(
     }
 
     /// <summary>A new session (new id, sign-in time now) under the user's current session stamp.</summary>
-    public Session IssueNew(Membership membership, string provider, Guid userStamp)
+    public Session IssueNew(StoredMembership membership, string provider, Guid userStamp)
     {
         var now = writer.Time.GetUtcNow();
         return Issue(membership, provider, Guid.NewGuid(), DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds()), userStamp);
@@ -124,7 +124,7 @@ internal sealed class SessionTokens(
     }
 
     /// <summary>A token of the session <paramref name="sessionId"/>, which began at <paramref name="authenticatedAt"/>: it expires after the lifetime, and never after the maximum age.</summary>
-    public Session Issue(Membership membership, string provider, Guid sessionId, DateTimeOffset authenticatedAt, Guid userStamp)
+    public Session Issue(StoredMembership membership, string provider, Guid sessionId, DateTimeOffset authenticatedAt, Guid userStamp)
     {
         var now = writer.Time.GetUtcNow();
         var maxEnd = authenticatedAt + Options.MaxAge;

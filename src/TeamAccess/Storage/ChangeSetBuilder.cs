@@ -46,14 +46,14 @@ internal sealed class ChangeSetBuilder(UserId? actor, DateTimeOffset now, RoleCa
         return created;
     }
 
-    public void CreateUser(User user)
+    public void CreateUser(StoredUser user)
     {
         _users.Add(new UserChange(null, user));
         RecordUser(user.Id.Value, AuditActions.UserCreated, null, user);
     }
 
     /// <summary>Updates a user; <paramref name="teamId"/> puts the event in that team's log too (a team's guardian edited the user).</summary>
-    public void UpdateUser(User before, User after, string action, TeamId? teamId = null)
+    public void UpdateUser(StoredUser before, StoredUser after, string action, TeamId? teamId = null)
     {
         _users.Add(new UserChange(before, after with { ConcurrencyStamp = Guid.NewGuid() }));
         RecordUser(after.Id.Value, action, before, after, teamId);
@@ -78,9 +78,9 @@ internal sealed class ChangeSetBuilder(UserId? actor, DateTimeOffset now, RoleCa
     /// and nothing else, so that the attempt costs the committed write a counted attempt on a real subject costs, and
     /// its timing does not tell whether the subject exists.
     /// </summary>
-    public void RecordAttempt(string action) => RecordUser<User>(Guid.Empty, action, null, null);
+    public void RecordAttempt(string action) => RecordUser<StoredUser>(Guid.Empty, action, null, null);
 
-    public void DeleteUser(User user)
+    public void DeleteUser(StoredUser user)
     {
         _users.Add(new UserChange(user, null));
         RecordUser(user.Id.Value, AuditActions.UserDeleted, user, null);

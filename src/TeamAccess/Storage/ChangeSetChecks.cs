@@ -40,8 +40,8 @@ public static class ChangeSetChecks
     public static IEnumerable<UserId> AttachedUsers(TeamChange change)
     {
         ArgumentNullException.ThrowIfNull(change);
-        var first = new Dictionary<MembershipId, Membership?>();
-        var last = new Dictionary<MembershipId, Membership>();
+        var first = new Dictionary<MembershipId, StoredMembership?>();
+        var last = new Dictionary<MembershipId, StoredMembership>();
         foreach (var put in change.Operations.OfType<MembershipPut>())
         {
             first.TryAdd(put.After.Id, put.Before);

@@ -12,7 +12,7 @@ public interface IListQueryStore
     /// <param name="query">The filters, page size and where the previous page ended.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The memberships of the page, ordered by (email, id).</returns>
-    ValueTask<Page<Membership, MemberPageKey>> ListInvitationsAsync(TeamId teamId, InvitationQuery query, CancellationToken cancellationToken);
+    ValueTask<Page<StoredMembership, MemberPageKey>> ListInvitationsAsync(TeamId teamId, InvitationQuery query, CancellationToken cancellationToken);
 
     /// <summary>Lists one page of the Active teams in which the user holds an Active or Inactive membership.</summary>
     /// <param name="userId">The user.</param>

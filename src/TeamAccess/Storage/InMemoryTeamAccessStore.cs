@@ -11,7 +11,7 @@ namespace TeamAccess.Storage;
 public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQueryStore, IListQueryStore, IAuditStore, IChangeStore, ISessionStore, IChangeFeed, IChangeFeedNotifier, IChangeFeedCheckpoints
 {
     private readonly object _gate = new();
-    private readonly Dictionary<UserId, User> _users = [];
+    private readonly Dictionary<UserId, StoredUser> _users = [];
     private readonly Dictionary<string, UserId> _userIdsByEmail = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Issuer, string Subject), ExternalLogin> _logins = [];
     private readonly Dictionary<TeamId, TeamSnapshot> _teams = [];
@@ -38,7 +38,7 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQue
     }
 
     /// <inheritdoc />
-    public ValueTask<User?> FindByIdAsync(UserId id, CancellationToken cancellationToken)
+    public ValueTask<StoredUser?> FindByIdAsync(UserId id, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -47,7 +47,7 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQue
     }
 
     /// <inheritdoc />
-    public ValueTask<User?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken)
+    public ValueTask<StoredUser?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(normalizedEmail);
         lock (_gate)
@@ -57,7 +57,7 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQue
     }
 
     /// <inheritdoc />
-    public ValueTask<User?> FindByLoginAsync(string issuer, string subject, CancellationToken cancellationToken)
+    public ValueTask<StoredUser?> FindByLoginAsync(string issuer, string subject, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(issuer);
         ArgumentNullException.ThrowIfNull(subject);
@@ -106,7 +106,7 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQue
     }
 
     /// <inheritdoc />
-    public ValueTask<Membership?> FindMembershipAsync(TeamId teamId, MembershipId membershipId, CancellationToken cancellationToken)
+    public ValueTask<StoredMembership?> FindMembershipAsync(TeamId teamId, MembershipId membershipId, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -154,11 +154,11 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQue
     }
 
     /// <inheritdoc />
-    public ValueTask<(Team Team, Membership? Membership)?> FindTeamAndCurrentMembershipAsync(TeamId teamId, UserId userId, CancellationToken cancellationToken)
+    public ValueTask<(Team Team, StoredMembership? Membership)?> FindTeamAndCurrentMembershipAsync(TeamId teamId, UserId userId, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            return ValueTask.FromResult<(Team, Membership?)?>(_teams.TryGetValue(teamId, out var team) ? (team.Team, team.FindCurrentMembership(userId)) : null);
+            return ValueTask.FromResult<(Team, StoredMembership?)?>(_teams.TryGetValue(teamId, out var team) ? (team.Team, team.FindCurrentMembership(userId)) : null);
         }
     }
 
@@ -167,7 +167,7 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQue
     {
         ArgumentNullException.ThrowIfNull(query);
         TeamSnapshot? team;
-        Dictionary<UserId, User> users;
+        Dictionary<UserId, StoredUser> users;
         lock (_gate)
         {
             team = _teams.GetValueOrDefault(teamId);
@@ -202,7 +202,7 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQue
     }
 
     /// <inheritdoc />
-    public ValueTask<Page<Membership, MemberPageKey>> ListInvitationsAsync(TeamId teamId, InvitationQuery query, CancellationToken cancellationToken)
+    public ValueTask<Page<StoredMembership, MemberPageKey>> ListInvitationsAsync(TeamId teamId, InvitationQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var prefix = query.NormalizedEmailPrefix;

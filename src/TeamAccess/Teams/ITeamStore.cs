@@ -17,7 +17,7 @@ public interface ITeamStore
     /// <param name="membershipId">The membership.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The membership, or <see langword="null"/>.</returns>
-    ValueTask<Membership?> FindMembershipAsync(TeamId teamId, MembershipId membershipId, CancellationToken cancellationToken);
+    ValueTask<StoredMembership?> FindMembershipAsync(TeamId teamId, MembershipId membershipId, CancellationToken cancellationToken);
 
     /// <summary>Reads a team alone, without its memberships, groups and grants (its name, status and sign-in policy).</summary>
     /// <param name="id">The team.</param>

@@ -4,7 +4,7 @@ namespace TeamAccess;
 internal sealed partial class TeamAggregate
 {
     /// <summary>Starts a team with <paramref name="founder"/> as its Active guardian (invariant 11; sign-up and team creation share it).</summary>
-    public static TeamAggregate Start(ChangeSetBuilder changes, User founder, string name, string handle)
+    public static TeamAggregate Start(ChangeSetBuilder changes, StoredUser founder, string name, string handle)
     {
         var team = changes.Create(new Team(TeamId.New(), name, handle, TeamTier.Free, TeamStatus.Active, changes.Now));
         team.Join(founder, changes.Roles.Guardian, founder.Id, AuditActions.MembershipAdded);
@@ -12,7 +12,7 @@ internal sealed partial class TeamAggregate
     }
 
     /// <summary>The founder's membership of a team this write started.</summary>
-    public Membership Founder => Current.Memberships.Values.Single();
+    public StoredMembership Founder => Current.Memberships.Values.Single();
 
     /// <summary>The team as the write will store it (its version bumped).</summary>
     public Team Stored => Current.Team with { Version = (Original?.Version ?? 0) + 1 };

@@ -103,7 +103,7 @@ internal sealed partial class TeamAggregate
     }
 
     /// <summary>Stores a membership as given (stamped with the time of the write); the rules that decide it live in the verbs.</summary>
-    internal void PutMembership(Membership after, string action) =>
+    internal void PutMembership(StoredMembership after, string action) =>
         PutMembership(Current.Memberships.GetValueOrDefault(after.Id), after, action);
 
     internal void PutInvitationSecret(MembershipId id, InvitationSecret secret)
@@ -142,7 +142,7 @@ internal sealed partial class TeamAggregate
     }
 
     /// <summary>Records a membership change whose <paramref name="before"/> the caller holds (a machine has already moved the live state).</summary>
-    private void PutMembership(Membership? before, Membership after, string action)
+    private void PutMembership(StoredMembership? before, StoredMembership after, string action)
     {
         var stored = after with { UpdatedAt = Now };
         Current = Current with { Memberships = Current.Memberships.SetItem(after.Id, stored) };

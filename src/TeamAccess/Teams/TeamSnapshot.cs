@@ -12,7 +12,7 @@ namespace TeamAccess.Storage;
 /// <param name="Grants">The grants by id.</param>
 public sealed record TeamSnapshot(
     Team Team,
-    ImmutableDictionary<MembershipId, Membership> Memberships,
+    ImmutableDictionary<MembershipId, StoredMembership> Memberships,
     ImmutableDictionary<GroupId, Group> Groups,
     ImmutableDictionary<GrantId, Grant> Grants)
 {
@@ -21,7 +21,7 @@ public sealed record TeamSnapshot(
     /// <returns>The snapshot.</returns>
     public static TeamSnapshot Empty(Team team) => new(
         team,
-        ImmutableDictionary<MembershipId, Membership>.Empty,
+        ImmutableDictionary<MembershipId, StoredMembership>.Empty,
         ImmutableDictionary<GroupId, Group>.Empty,
         ImmutableDictionary<GrantId, Grant>.Empty);
 
@@ -40,7 +40,7 @@ public sealed record TeamSnapshot(
     /// <summary>Finds the user's non-terminal membership, if any (there is at most one).</summary>
     /// <param name="userId">The user.</param>
     /// <returns>The membership, or <see langword="null"/>.</returns>
-    public Membership? FindCurrentMembership(UserId userId)
+    public StoredMembership? FindCurrentMembership(UserId userId)
     {
         foreach (var membership in Memberships.Values)
         {
@@ -56,7 +56,7 @@ public sealed record TeamSnapshot(
     /// <summary>Finds the non-terminal membership of a normalized email address, if any.</summary>
     /// <param name="normalizedEmail">The normalized address.</param>
     /// <returns>The membership, or <see langword="null"/>.</returns>
-    public Membership? FindCurrentMembershipByEmail(string normalizedEmail)
+    public StoredMembership? FindCurrentMembershipByEmail(string normalizedEmail)
     {
         foreach (var membership in Memberships.Values)
         {

@@ -7,18 +7,18 @@ public interface IUserStore
     /// <param name="id">The id.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The user, or <see langword="null"/>.</returns>
-    ValueTask<User?> FindByIdAsync(UserId id, CancellationToken cancellationToken);
+    ValueTask<StoredUser?> FindByIdAsync(UserId id, CancellationToken cancellationToken);
 
     /// <summary>Finds a user by normalized email address.</summary>
     /// <param name="normalizedEmail">The address, normalized by <see cref="EmailAddress.TryNormalize"/>.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The user, or <see langword="null"/>.</returns>
-    ValueTask<User?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken);
+    ValueTask<StoredUser?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken);
 
     /// <summary>Finds the user linked to an external identity, by (issuer, subject).</summary>
     /// <param name="issuer">The provider's issuer.</param>
     /// <param name="subject">The subject at the provider.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The user, or <see langword="null"/>.</returns>
-    ValueTask<User?> FindByLoginAsync(string issuer, string subject, CancellationToken cancellationToken);
+    ValueTask<StoredUser?> FindByLoginAsync(string issuer, string subject, CancellationToken cancellationToken);
 }

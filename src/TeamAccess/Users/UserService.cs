@@ -54,7 +54,7 @@ internal sealed class UserService(
         var started = await StartAsync(userId, email, request.FirstName, request.LastName, request.TeamName, request.TeamHandle, passwordHash, null, activation, cancellationToken).ConfigureAwait(false);
         if (started.TryGetValue(out var created))
         {
-            await SendActivationAsync(created.User, activation.Token, cancellationToken).ConfigureAwait(false);
+            await SendActivationAsync(created.User.Id, created.User.Email, created.User.FirstName, created.User.CreatedAt + Confirmation.Lifetime, activation.Token, cancellationToken).ConfigureAwait(false);
         }
 
         return started;
@@ -69,23 +69,23 @@ internal sealed class UserService(
         }
 
         var userId = new UserId(ids[0]);
-        return await writer.RunAsync<User>(userId, "ConfirmEmail", async (changes, ct) =>
+        return await writer.RunAsync<StoredUser>(userId, "ConfirmEmail", async (changes, ct) =>
         {
             var user = await users.FindByIdAsync(userId, ct).ConfigureAwait(false);
             if (user is null || !SecretTokens.Matches(user.EmailConfirmationHash, secretHash))
             {
-                return Result<User>.Failed(TeamAccessErrorCode.InvalidToken);
+                return Result<StoredUser>.Failed(TeamAccessErrorCode.InvalidToken);
             }
 
             if (user.EmailConfirmationExpiresAt is not { } expires || changes.Now >= expires)
             {
-                return Result<User>.Failed(TeamAccessErrorCode.EmailConfirmationExpired);
+                return Result<StoredUser>.Failed(TeamAccessErrorCode.EmailConfirmationExpired);
             }
 
             var confirmed = user with { EmailConfirmed = true, EmailConfirmationHash = null, EmailConfirmationExpiresAt = null };
             changes.UpdateUser(user, confirmed, AuditActions.UserEmailConfirmed);
-            return Result<User>.Ok(confirmed);
-        }, cancellationToken).ConfigureAwait(false);
+            return Result<StoredUser>.Ok(confirmed);
+        }, cancellationToken).AsView().ConfigureAwait(false);
     }
 
     public async ValueTask<Result> ResendEmailConfirmationAsync(string email, CancellationToken cancellationToken = default)
@@ -97,43 +97,43 @@ internal sealed class UserService(
         }
 
         var activation = SecretTokens.Issue(ActivationToken, found.Id.Value);
-        var reissued = await writer.RunAsync<User>(found.Id, "ResendEmailConfirmation", async (changes, ct) =>
+        var reissued = await writer.RunAsync<StoredUser>(found.Id, "ResendEmailConfirmation", async (changes, ct) =>
         {
             var user = await users.FindByIdAsync(found.Id, ct).ConfigureAwait(false);
             if (user is null || user.EmailConfirmed)
             {
-                return Result<User>.Failed(TeamAccessErrorCode.NoChange);
+                return Result<StoredUser>.Failed(TeamAccessErrorCode.NoChange);
             }
 
             // The last send is when the current link was issued: its expiry less the lifetime.
             if (user.EmailConfirmationExpiresAt is { } expires && changes.Now < expires - Confirmation.Lifetime + Confirmation.ResendCooldown)
             {
-                return Result<User>.Failed(TeamAccessErrorCode.RateLimited);
+                return Result<StoredUser>.Failed(TeamAccessErrorCode.RateLimited);
             }
 
             var renewed = user with { EmailConfirmationHash = activation.Hash, EmailConfirmationExpiresAt = changes.Now + Confirmation.Lifetime };
             changes.UpdateUser(user, renewed, AuditActions.UserEmailConfirmationReissued);
-            return Result<User>.Ok(renewed);
+            return Result<StoredUser>.Ok(renewed);
         }, cancellationToken).ConfigureAwait(false);
 
         if (reissued.TryGetValue(out var sent))
         {
-            await SendActivationAsync(sent, activation.Token, cancellationToken).ConfigureAwait(false);
+            await SendActivationAsync(sent.Id, sent.Email, sent.FirstName, sent.EmailConfirmationExpiresAt!.Value, activation.Token, cancellationToken).ConfigureAwait(false);
         }
 
         return Result.Success;
     }
 
-    private async ValueTask SendActivationAsync(User user, string token, CancellationToken cancellationToken)
+    private async ValueTask SendActivationAsync(UserId userId, string email, string firstName, DateTimeOffset expiresAt, string token, CancellationToken cancellationToken)
     {
         try
         {
-            await confirmationSender.SendAsync(new EmailConfirmationMessage(user.Id, user.Email, user.FirstName, token, user.EmailConfirmationExpiresAt!.Value), cancellationToken).ConfigureAwait(false);
+            await confirmationSender.SendAsync(new EmailConfirmationMessage(userId, email, firstName, token, expiresAt), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The account is committed; the person can ask for the message again. Never the message or exception as an object.
-            _logger.LogError("TeamAccess could not deliver the activation message of user {UserId}: {ExceptionType}", user.Id, ex.GetType().Name);
+            _logger.LogError("TeamAccess could not deliver the activation message of user {UserId}: {ExceptionType}", userId, ex.GetType().Name);
         }
     }
 
@@ -218,7 +218,7 @@ internal sealed class UserService(
                     return Result<SignUpResult>.Failed(TeamAccessErrorCode.LoginAlreadyLinked);
                 }
 
-                var user = new User(userId, email, first!, last!, changes.Now)
+                var user = new StoredUser(userId, email, first!, last!, changes.Now)
                 {
                     PasswordHash = passwordHash,
                     EmailConfirmed = identity is not null,
@@ -232,7 +232,7 @@ internal sealed class UserService(
                 }
 
                 var started = TeamAggregate.Start(changes, user, team!, teamHandle);
-                return Result<SignUpResult>.Ok(new SignUpResult(user, started.Stored, started.Founder));
+                return Result<SignUpResult>.Ok(new SignUpResult(user.ToView(), started.Stored, started.Founder.ToView()));
             },
             cancellationToken);
     }
@@ -257,19 +257,19 @@ internal sealed class UserService(
                 var user = await users.FindByIdAsync(userId, ct).ConfigureAwait(false);
                 if (user is null)
                 {
-                    return Result<User>.Failed(TeamAccessErrorCode.NotFound);
+                    return Result<StoredUser>.Failed(TeamAccessErrorCode.NotFound);
                 }
 
                 if (user.FirstName == first && user.LastName == last)
                 {
-                    return Result<User>.Ok(user);
+                    return Result<StoredUser>.Ok(user);
                 }
 
                 var after = user with { FirstName = first, LastName = last };
                 changes.UpdateUser(user, after, AuditActions.UserRenamed);
-                return Result<User>.Ok(after);
+                return Result<StoredUser>.Ok(after);
             },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken).AsView().ConfigureAwait(false);
     }
 
     public async ValueTask<Result> DeleteAsync(UserId actor, UserId userId, CancellationToken cancellationToken = default)
@@ -287,7 +287,7 @@ internal sealed class UserService(
                 var user = await users.FindByIdAsync(userId, ct).ConfigureAwait(false);
                 if (user is null)
                 {
-                    return Result<User>.Failed(TeamAccessErrorCode.NotFound);
+                    return Result<StoredUser>.Failed(TeamAccessErrorCode.NotFound);
                 }
 
                 foreach (var teamId in await writer.Teams.ListTeamIdsForUserToEndAsync(userId, ct).ConfigureAwait(false))
@@ -298,12 +298,12 @@ internal sealed class UserService(
                         : Result.Success;
                     if (!left.Succeeded)
                     {
-                        return Result<User>.Failed(left.Error);
+                        return Result<StoredUser>.Failed(left.Error);
                     }
                 }
 
                 changes.DeleteUser(user);
-                return Result<User>.Ok(user);
+                return Result<StoredUser>.Ok(user);
             },
             cancellationToken).ConfigureAwait(false);
     }
@@ -336,14 +336,14 @@ internal sealed class UserService(
             if (user?.PasswordHash is null
                 || (user.PasswordResetExpiresAt is { } pending && pending - Passwords.ResetTokenLifetime + Passwords.ResetRequestCooldown > changes.Now))
             {
-                return Result<User?>.Ok(null);
+                return Result<StoredUser?>.Ok(null);
             }
 
             var (created, hash) = SecretTokens.Issue(PasswordResetToken, user.Id.Value);
             token = created;
             var after = user with { PasswordResetTokenHash = hash, PasswordResetExpiresAt = changes.Now + Passwords.ResetTokenLifetime };
             changes.UpdateUser(user, after, AuditActions.UserPasswordResetRequested);
-            return Result<User?>.Ok(after);
+            return Result<StoredUser?>.Ok(after);
         }, cancellationToken).ConfigureAwait(false);
 
         if (requested.TryGetValue(out var issued) && issued is not null && token is not null)
@@ -392,7 +392,7 @@ internal sealed class UserService(
             var user = await users.FindByIdAsync(userId, ct).ConfigureAwait(false);
             if (user is null || !SecretTokens.Matches(user.PasswordResetTokenHash, secretHash) || user.PasswordResetExpiresAt is not { } end || changes.Now >= end)
             {
-                return Result<User>.Failed(TeamAccessErrorCode.InvalidToken);
+                return Result<StoredUser>.Failed(TeamAccessErrorCode.InvalidToken);
             }
 
             var after = user with
@@ -405,7 +405,7 @@ internal sealed class UserService(
                 LockoutEnd = null,
             };
             changes.UpdateUser(user, after, AuditActions.UserPasswordReset);
-            return Result<User>.Ok(after);
+            return Result<StoredUser>.Ok(after);
         }, cancellationToken).ConfigureAwait(false);
         if (!reset.Succeeded)
         {
@@ -417,8 +417,8 @@ internal sealed class UserService(
     }
 
     public ValueTask<User?> FindByEmailAsync(string email, CancellationToken cancellationToken = default) =>
-        EmailAddress.TryNormalize(email, out var normalized) ? users.FindByEmailAsync(normalized, cancellationToken) : ValueTask.FromResult<User?>(null);
+        EmailAddress.TryNormalize(email, out var normalized) ? users.FindByEmailAsync(normalized, cancellationToken).AsView() : ValueTask.FromResult<User?>(null);
 
     public ValueTask<User?> FindByIdAsync(UserId userId, CancellationToken cancellationToken = default) =>
-        users.FindByIdAsync(userId, cancellationToken);
+        users.FindByIdAsync(userId, cancellationToken).AsView();
 }

@@ -172,7 +172,7 @@ internal sealed class CountingTeamStore(ITeamStore inner, StoreReads reads) : IT
         return inner.LoadAsync(id, cancellationToken);
     }
 
-    public ValueTask<Membership?> FindMembershipAsync(TeamId teamId, MembershipId membershipId, CancellationToken cancellationToken)
+    public ValueTask<StoredMembership?> FindMembershipAsync(TeamId teamId, MembershipId membershipId, CancellationToken cancellationToken)
     {
         reads.Add();
         return inner.FindMembershipAsync(teamId, membershipId, cancellationToken);
@@ -205,7 +205,7 @@ internal sealed class CountingTeamStore(ITeamStore inner, StoreReads reads) : IT
 
 internal sealed class CountingMemberQueryStore(IMemberQueryStore inner, StoreReads reads) : IMemberQueryStore
 {
-    public ValueTask<(Team Team, Membership? Membership)?> FindTeamAndCurrentMembershipAsync(TeamId teamId, UserId userId, CancellationToken cancellationToken)
+    public ValueTask<(Team Team, StoredMembership? Membership)?> FindTeamAndCurrentMembershipAsync(TeamId teamId, UserId userId, CancellationToken cancellationToken)
     {
         reads.Add();
         return inner.FindTeamAndCurrentMembershipAsync(teamId, userId, cancellationToken);

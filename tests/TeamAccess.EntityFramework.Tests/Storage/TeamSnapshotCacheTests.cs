@@ -71,7 +71,7 @@ public sealed class TeamSnapshotCacheTests
         var id = new TeamId(Guid.NewGuid());
         var team = new Team(id, "Team", $"team-{id.Value:N}", TeamTier.Free, TeamStatus.Active, Now) { Version = version };
         var memberships = Enumerable.Range(0, members)
-            .Select(i => new Membership(new MembershipId(Guid.NewGuid()), id, new UserId(Guid.NewGuid()), $"m{i}@example.com", RolePresets.Member, MembershipStatus.Active, Now))
+            .Select(i => new StoredMembership(new MembershipId(Guid.NewGuid()), id, new UserId(Guid.NewGuid()), $"m{i}@example.com", RolePresets.Member, MembershipStatus.Active, Now))
             .ToImmutableDictionary(m => m.Id);
         return TeamSnapshot.Empty(team) with { Memberships = memberships };
     }

@@ -111,7 +111,7 @@ public abstract class ChangeSetContractTests : StoreSpecificationTests
         await using var bed = await CreateBedAsync();
         var (owner, members) = await bed.CrewAsync(RolePresets.Member);
         var loaded = await bed.SnapshotAsync(owner.Team.Id);
-        var duplicate = members[0].Membership with { Id = MembershipId.New() };
+        var duplicate = loaded.Memberships[members[0].Membership.Id] with { Id = MembershipId.New() };
 
         var result = await CommitAsync(bed, loaded, e => e.PutMembership(duplicate, AuditActions.MembershipAdded));
 
@@ -132,7 +132,7 @@ public abstract class ChangeSetContractTests : StoreSpecificationTests
 
         // What an accept with a new account writes, racing a sign-up that took the address first.
         var builder = new ChangeSetBuilder(null, Now);
-        var intruder = new User(UserId.New(), taken.User.Email, "Grace", "Impostor", Now);
+        var intruder = new StoredUser(UserId.New(), taken.User.Email, "Grace", "Impostor", Now);
         builder.CreateUser(intruder);
         builder.Edit(loaded).PutMembership(invited with { UserId = intruder.Id, Status = MembershipStatus.Active }, AuditActions.InvitationAccepted);
         var result = await bed.ChangeStore.CommitAsync(builder.Build(out _), CancellationToken.None);
@@ -187,7 +187,7 @@ public abstract class ChangeSetContractTests : StoreSpecificationTests
         var loaded = await bed.SnapshotAsync(ada.Team.Id);
 
         var committed = await CommitAsync(bed, loaded, team => team.PutMembership(
-            new Membership(MembershipId.New(), ada.Team.Id, UserId.New(), "ghost@example.com", RolePresets.Owner, MembershipStatus.Active, Now), AuditActions.MembershipAdded));
+            new StoredMembership(MembershipId.New(), ada.Team.Id, UserId.New(), "ghost@example.com", RolePresets.Owner, MembershipStatus.Active, Now), AuditActions.MembershipAdded));
 
         Assert.Equal(TeamAccessErrorCode.NotFound, committed.Code);
         Assert.Equal(loaded.Version, (await bed.SnapshotAsync(ada.Team.Id)).Version);
@@ -197,10 +197,10 @@ public abstract class ChangeSetContractTests : StoreSpecificationTests
     protected static ChangeSet NewUserAndTeam(string email, string handle, string firstName = "Ada", string resourceId = "project-1")
     {
         var builder = new ChangeSetBuilder(null, Now);
-        var user = new User(UserId.New(), email, firstName, "Tester", Now);
+        var user = new StoredUser(UserId.New(), email, firstName, "Tester", Now);
         builder.CreateUser(user);
         var editor = builder.Create(new Team(TeamId.New(), "A team", handle, TeamTier.Free, TeamStatus.Active, Now));
-        var membership = new Membership(MembershipId.New(), editor.Id, user.Id, email, RolePresets.Owner, MembershipStatus.Active, Now) { CreatedBy = user.Id };
+        var membership = new StoredMembership(MembershipId.New(), editor.Id, user.Id, email, RolePresets.Owner, MembershipStatus.Active, Now) { CreatedBy = user.Id };
         editor.PutMembership(membership, AuditActions.MembershipAdded);
         editor.PutGrant(new Grant(GrantId.New(), editor.Id, GrantSubject.ForMembership(membership.Id), resourceId, ["devices.read"], user.Id), AuditActions.GrantGiven);
         return builder.Build(out _);

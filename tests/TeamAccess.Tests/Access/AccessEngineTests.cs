@@ -9,7 +9,7 @@ public sealed class AccessEngineTests
     private static TeamSnapshot Team(long version, params (UserId User, string Role, MembershipStatus Status)[] members)
     {
         var team = new Team(new TeamId(new Guid("00000000-0000-0000-0000-000000000001")), "T", "ttt", TeamTier.Free, TeamStatus.Active, default) { Version = version };
-        var memberships = members.Select(m => new Membership(MembershipId.New(), team.Id, m.User, $"{m.User}@example.com", m.Role, m.Status, default))
+        var memberships = members.Select(m => new StoredMembership(MembershipId.New(), team.Id, m.User, $"{m.User}@example.com", m.Role, m.Status, default))
             .ToImmutableDictionary(m => m.Id);
         return TeamSnapshot.Empty(team) with { Memberships = memberships };
     }
@@ -38,7 +38,7 @@ public sealed class AccessEngineTests
             var id = TeamId.New();
             var users = Enumerable.Range(0, t % 7 + 1).Select(_ => UserId.New()).ToArray();
             var team = new Team(id, "T", "ttt", TeamTier.Free, TeamStatus.Active, default) { Version = 1 };
-            var memberships = users.Select((u, i) => new Membership(MembershipId.New(), id, u, $"{i}@x.io", i == 0 ? RolePresets.Owner : RolePresets.Observer, MembershipStatus.Active, default))
+            var memberships = users.Select((u, i) => new StoredMembership(MembershipId.New(), id, u, $"{i}@x.io", i == 0 ? RolePresets.Owner : RolePresets.Observer, MembershipStatus.Active, default))
                 .ToImmutableDictionary(m => m.Id);
             engine.Apply(TeamSnapshot.Empty(team) with { Memberships = memberships });
             teams.Add((id, users));
@@ -159,7 +159,7 @@ public sealed class AccessEngineTests
     private static TeamSnapshot Single(UserId owner)
     {
         var team = new Team(TeamId.New(), "T", "ttt", TeamTier.Free, TeamStatus.Active, default) { Version = 1 };
-        var membership = new Membership(MembershipId.New(), team.Id, owner, "o@x.io", RolePresets.Owner, MembershipStatus.Active, default);
-        return TeamSnapshot.Empty(team) with { Memberships = ImmutableDictionary<MembershipId, Membership>.Empty.Add(membership.Id, membership) };
+        var membership = new StoredMembership(MembershipId.New(), team.Id, owner, "o@x.io", RolePresets.Owner, MembershipStatus.Active, default);
+        return TeamSnapshot.Empty(team) with { Memberships = ImmutableDictionary<MembershipId, StoredMembership>.Empty.Add(membership.Id, membership) };
     }
 }

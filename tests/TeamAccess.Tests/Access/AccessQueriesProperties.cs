@@ -173,7 +173,7 @@ public sealed class AccessQueriesProperties
     }
 
     /// <summary>How the membership holds the permission, read from the team's memberships, groups and grants (the reference).</summary>
-    private static AccessPaths ExpectedPaths(TeamSnapshot snapshot, Membership membership, Permission permission, string? resource)
+    private static AccessPaths ExpectedPaths(TeamSnapshot snapshot, StoredMembership membership, Permission permission, string? resource)
     {
         if (snapshot.Team.Status != TeamStatus.Active || membership.Status != MembershipStatus.Active || !Roles.TryGet(membership.Role, out var role))
         {
@@ -205,10 +205,10 @@ public sealed class AccessQueriesProperties
     private static TeamSnapshot Build(TeamId id, long version, Seat[] seats, GrantSpec[] grants, Seat[] more)
     {
         var team = new Team(id, "T", "ttt", TeamTier.Free, TeamStatus.Active, default) { Version = version };
-        var memberships = new List<Membership> { new(MembershipId.New(), id, UserId.New(), "owner@example.com", RolePresets.Owner, MembershipStatus.Active, default) };
+        var memberships = new List<StoredMembership> { new(MembershipId.New(), id, UserId.New(), "owner@example.com", RolePresets.Owner, MembershipStatus.Active, default) };
         foreach (var seat in seats.Concat(more))
         {
-            memberships.Add(new Membership(MembershipId.New(), id, seat.HasUser ? UserId.New() : null, $"{memberships.Count}@example.com", RoleNames[seat.Role % RoleNames.Length], Statuses[seat.Status % Statuses.Length], default));
+            memberships.Add(new StoredMembership(MembershipId.New(), id, seat.HasUser ? UserId.New() : null, $"{memberships.Count}@example.com", RoleNames[seat.Role % RoleNames.Length], Statuses[seat.Status % Statuses.Length], default));
         }
 
         var groups = Enumerable.Range(0, 2)

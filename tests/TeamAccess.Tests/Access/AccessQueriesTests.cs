@@ -302,7 +302,7 @@ public sealed class AccessQueriesTests
         var roles = RoleCatalog.Create(new TeamAccessOptions());
         var team = new Team(TeamId.New(), "T", "ttt", TeamTier.Free, TeamStatus.Active, default) { Version = 1 };
         var memberships = Enumerable.Range(0, AccessPageRequest.MaxPageSize + 7)
-            .Select(i => new Membership(MembershipId.New(), team.Id, UserId.New(), $"{i}@example.com", i == 0 ? RolePresets.Owner : RolePresets.Member, MembershipStatus.Active, default))
+            .Select(i => new StoredMembership(MembershipId.New(), team.Id, UserId.New(), $"{i}@example.com", i == 0 ? RolePresets.Owner : RolePresets.Member, MembershipStatus.Active, default))
             .ToImmutableDictionary(m => m.Id);
         var engine = new AccessEngine(roles);
         engine.Apply(TeamSnapshot.Empty(team) with { Memberships = memberships });

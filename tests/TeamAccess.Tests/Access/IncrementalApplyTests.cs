@@ -107,7 +107,7 @@ public sealed class IncrementalApplyTests
                     case 4:
                         // A new membership: of a new user, or an invitation to an address with no user yet.
                         var user = step.Extra % 2 == 0 ? UserId.New() : (UserId?)null;
-                        e.PutMembership(new Membership(MembershipId.New(), current.Id, user, "new@example.com", role, Statuses[step.Actor % 3], Now), AuditActions.MembershipAdded);
+                        e.PutMembership(new StoredMembership(MembershipId.New(), current.Id, user, "new@example.com", role, Statuses[step.Actor % 3], Now), AuditActions.MembershipAdded);
                         break;
                     case 5:
                         // The user changes: an invitation accepted by a user, or (not a real operation) another user.
@@ -172,7 +172,7 @@ public sealed class IncrementalApplyTests
             (RolePresets.Observer, MembershipStatus.Inactive, true), (RolePresets.Member, MembershipStatus.Removed, true),
             (RolePresets.Member, MembershipStatus.Invited, false),
         ];
-        var memberships = seeds.Select((s, i) => new Membership(MembershipId.New(), team.Id, s.HasUser ? UserId.New() : null, $"{i}@example.com", s.Role, s.Status, Now))
+        var memberships = seeds.Select((s, i) => new StoredMembership(MembershipId.New(), team.Id, s.HasUser ? UserId.New() : null, $"{i}@example.com", s.Role, s.Status, Now))
             .ToImmutableDictionary(m => m.Id);
         var ordered = memberships.Values.OrderBy(m => m.Email, StringComparer.Ordinal).ToArray();
         var group = new Group(GroupId.New(), team.Id, "G", "g", [ordered[3].Id, ordered[4].Id]);
@@ -190,7 +190,7 @@ public sealed class IncrementalApplyTests
     }
 
     /// <summary>An Active membership in the role that no grant reaches, directly or through a group: one a patch takes.</summary>
-    private static Membership Unreached(TeamSnapshot snapshot, string role) =>
+    private static StoredMembership Unreached(TeamSnapshot snapshot, string role) =>
         snapshot.Memberships.Values.Single(m => m.Role == role && m.Status == MembershipStatus.Active && !snapshot.Grants.Values.Any(g => AccessRules.Reaches(snapshot.Groups, g, m.Id)));
 
     private static MembershipId GroupMember(TeamSnapshot snapshot) => snapshot.Groups.Values.First().Members.First();

@@ -24,8 +24,8 @@ public sealed class ChangeFeedFollowerTests
 
         var team = new Team(TeamId.New(), "Acme", "acme", TeamTier.Free, TeamStatus.Active, time.GetUtcNow()) { Version = 1 };
         var user = UserId.New();
-        var owner = new Membership(MembershipId.New(), team.Id, user, "ada@example.com", RolePresets.Owner, MembershipStatus.Active, time.GetUtcNow());
-        engine.Apply(TeamSnapshot.Empty(team) with { Memberships = ImmutableDictionary<MembershipId, Membership>.Empty.Add(owner.Id, owner) });
+        var owner = new StoredMembership(MembershipId.New(), team.Id, user, "ada@example.com", RolePresets.Owner, MembershipStatus.Active, time.GetUtcNow());
+        engine.Apply(TeamSnapshot.Empty(team) with { Memberships = ImmutableDictionary<MembershipId, StoredMembership>.Empty.Add(owner.Id, owner) });
         follower.Start(0);
         Assert.Equal(HealthStatus.Healthy, (await health.CheckHealthAsync(new HealthCheckContext())).Status);
 

@@ -111,9 +111,9 @@ public sealed class LifecycleTests
     private static (TeamAggregate Team, MembershipId Id) TeamWith(MembershipStatus status, string role, bool expired, bool anotherOwner = true)
     {
         var team = TeamSnapshot.Empty(new Team(TeamId.New(), "Lab", "lab", TeamTier.Free, TeamStatus.Active, Now) { Version = 1 });
-        var owner = new Membership(MembershipId.New(), team.Id, UserId.New(), "owner@example.com", RolePresets.Owner, MembershipStatus.Active, Now);
+        var owner = new StoredMembership(MembershipId.New(), team.Id, UserId.New(), "owner@example.com", RolePresets.Owner, MembershipStatus.Active, Now);
         var invitation = new Invitation(expired ? Now.AddDays(-1) : Now.AddDays(7), Now.AddDays(-8), 1, TimeSpan.FromDays(7));
-        var target = new Membership(MembershipId.New(), team.Id, status == MembershipStatus.Invited ? null : UserId.New(), "member@example.com", role, status, Now)
+        var target = new StoredMembership(MembershipId.New(), team.Id, status == MembershipStatus.Invited ? null : UserId.New(), "member@example.com", role, status, Now)
         {
             CreatedBy = owner.UserId,
             Invitation = invitation with { AcceptedAt = status is MembershipStatus.Active or MembershipStatus.Inactive ? Now : null },

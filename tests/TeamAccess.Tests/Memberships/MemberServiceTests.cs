@@ -97,11 +97,12 @@ public sealed class MemberServiceTests
         await using var bed = TestBed.Create();
         var crew = await bed.CrewAsync(RolePresets.Administrator);
         Assert.True(bed.Access.HasPermission(crew[0], crew.TeamId, "devices.write"));
+        var stampBefore = (await bed.SnapshotAsync(crew.TeamId)).Memberships[crew.MembershipOf(0)].SecurityStamp;
 
         var result = await bed.Members.ChangeRoleAsync(crew.OwnerId, crew.TeamId, crew.MembershipOf(0), RolePresets.Observer);
 
         Assert.Equal(RolePresets.Observer, result.Value!.Role);
-        Assert.NotEqual(crew.Members[0].Membership.SecurityStamp, result.Value.SecurityStamp);
+        Assert.NotEqual(stampBefore, (await bed.SnapshotAsync(crew.TeamId)).Memberships[crew.MembershipOf(0)].SecurityStamp);
         Assert.False(bed.Access.HasPermission(crew[0], crew.TeamId, "devices.write"));
         Assert.True(bed.Access.HasPermission(crew[0], crew.TeamId, Permissions.MembersRead));
     }

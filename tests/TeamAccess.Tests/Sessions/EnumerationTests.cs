@@ -69,7 +69,7 @@ public sealed class EnumerationTests
 
         Assert.Equal(TeamAccessErrorCode.InvalidCredentials, huge.Code);
         Assert.Equal(1, hasher.Derivations - hashes);
-        Assert.Equal(0, (await bed.Users.FindByIdAsync(ada.User.Id))!.FailedSignInCount);
+        Assert.Equal(0, (await bed.Store.FindByIdAsync(ada.User.Id, CancellationToken.None))!.FailedSignInCount);
         Assert.Equal(writes, bed.Store.AuditEventCount);
     }
 

@@ -171,7 +171,7 @@ public sealed class SessionLifetimeTests
         }
 
         Assert.Equal(TeamAccessErrorCode.InvalidCredentials, (await bed.Sessions.ChangePasswordAsync(session.AccessToken, Password, NewPassword)).Code);
-        Assert.NotNull((await bed.Users.FindByIdAsync(ada.User.Id))!.LockoutEnd);
+        Assert.NotNull((await bed.Store.FindByIdAsync(ada.User.Id, CancellationToken.None))!.LockoutEnd);
         Assert.True((await bed.Sessions.ValidateAsync(session.AccessToken, session.Info.TeamId)).Succeeded, "a refused change ends no session");
         Assert.Equal(TeamAccessErrorCode.InvalidToken, (await bed.Sessions.ChangePasswordAsync(null!, Password, NewPassword)).Code);
     }
@@ -191,7 +191,7 @@ public sealed class SessionLifetimeTests
         var message = Assert.Single(bed.ResetOutbox.Sent);
         Assert.Equal(("ada@example.com", bed.Time.GetUtcNow() + TimeSpan.FromHours(1)), (message.Email, message.ExpiresAt));
         Assert.DoesNotContain(message.Token, message.ToString(), StringComparison.Ordinal);
-        var stored = (await bed.Users.FindByIdAsync(ada.User.Id))!;
+        var stored = (await bed.Store.FindByIdAsync(ada.User.Id, CancellationToken.None))!;
         Assert.DoesNotContain(message.Token, stored.PasswordResetTokenHash, StringComparison.Ordinal);
 
         Assert.True((await bed.Users.ResetPasswordAsync(message.Token, NewPassword)).Succeeded);

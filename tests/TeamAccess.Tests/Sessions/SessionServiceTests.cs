@@ -53,7 +53,7 @@ public sealed class SessionServiceTests
         Assert.Contains(bed.Logs.Lines, l => l.Contains("locked out", StringComparison.Ordinal));
         bed.Time.Advance(TimeSpan.FromMinutes(15));
         Assert.True((await bed.Sessions.SignInAsync(SignInCredential.ForPassword("ada@example.com", Password), ada.Team.Id)).Succeeded);
-        Assert.Equal(0, (await bed.Users.FindByIdAsync(ada.User.Id))!.FailedSignInCount);
+        Assert.Equal(0, (await bed.Store.FindByIdAsync(ada.User.Id, CancellationToken.None))!.FailedSignInCount);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class SessionServiceTests
         var judged = bed.Logs.Lines.Count(l => l.Contains("refused a password sign-in", StringComparison.Ordinal));
         Assert.InRange(judged, 1, 3);
         Assert.Equal(TeamAccessErrorCode.InvalidCredentials, (await bed.Sessions.SignInAsync(SignInCredential.ForPassword("ada@example.com", Password), ada.Team.Id)).Code);
-        Assert.NotNull((await bed.Users.FindByIdAsync(ada.User.Id))!.LockoutEnd);
+        Assert.NotNull((await bed.Store.FindByIdAsync(ada.User.Id, CancellationToken.None))!.LockoutEnd);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class SessionServiceTests
         var after = await raised.Sessions.SignInAsync(SignInCredential.ForPassword("ada@example.com", Password), ada.Team.Id);
 
         Assert.True(after.Succeeded, after.ToString());
-        Assert.StartsWith($"v1.pbkdf2-sha512.{PasswordOptions.MinimumIterations + 1000}.", (await raised.Users.FindByIdAsync(ada.User.Id))!.PasswordHash, StringComparison.Ordinal);
+        Assert.StartsWith($"v1.pbkdf2-sha512.{PasswordOptions.MinimumIterations + 1000}.", (await raised.Store.FindByIdAsync(ada.User.Id, CancellationToken.None))!.PasswordHash, StringComparison.Ordinal);
         Assert.True((await raised.Sessions.ValidateAsync(before.Value!.AccessToken, before.Value!.Info.TeamId)).Succeeded);
     }
 
@@ -240,7 +240,7 @@ public sealed class SessionServiceTests
         var signedUp = await bed.Users.SignUpWithIdentityAsync(new ExternalSignUpRequest(bed.Globex.Name, bed.Globex.Mint("g-ada", "ada@globex.example"), "Ada", "Lovelace", "Ada's lab", "ada-lab"));
 
         Assert.True(signedUp.Succeeded, signedUp.ToString());
-        Assert.Null(signedUp.Value!.User.PasswordHash);
+        Assert.Null((await bed.Store.FindByIdAsync(signedUp.Value!.User.Id, CancellationToken.None))!.PasswordHash);
         Assert.Equal(signedUp.Value.User.Id, (await bed.Store.FindByLoginAsync(bed.Globex.Issuer, "g-ada", CancellationToken.None))!.Id);
         Assert.True((await bed.Sessions.SignInAsync(bed.Globex.Credential("g-ada", "ada@globex.example"), signedUp.Value.Team.Id)).Succeeded);
         var unverified = await bed.Users.SignUpWithIdentityAsync(new ExternalSignUpRequest(bed.Globex.Name, bed.Globex.Mint("g-x", "x@globex.example", emailVerified: false), "X", "Y", "X's lab", "x-lab"));
@@ -365,7 +365,7 @@ public sealed class SessionServiceTests
     {
         await using var bed = TestBed.Create();
         var ada = await SignUpWithPasswordAsync(bed, "ada");
-        var user = (await bed.Users.FindByIdAsync(ada.User.Id))!;
+        var user = (await bed.Store.FindByIdAsync(ada.User.Id, CancellationToken.None))!;
 
         Assert.NotNull(user.PasswordHash);
         Assert.DoesNotContain(user.PasswordHash!, user.ToString(), StringComparison.Ordinal);

@@ -61,7 +61,7 @@ public sealed class ChangeSetOperationTests
         await using var bed = TestBed.Create();
         var owner = await bed.SignUpAsync();
         var builder = new ChangeSetBuilder(null, Now);
-        var stranger = new Membership(MembershipId.New(), TeamId.New(), null, "x@example.com", RolePresets.Member, MembershipStatus.Invited, Now);
+        var stranger = new StoredMembership(MembershipId.New(), TeamId.New(), null, "x@example.com", RolePresets.Member, MembershipStatus.Invited, Now);
         builder.Edit(await bed.SnapshotAsync(owner.Team.Id)).PutMembership(stranger, AuditActions.MembershipInvited);
 
         await Assert.ThrowsAsync<ArgumentException>(async () => await bed.Store.CommitAsync(builder.Build(out _), CancellationToken.None));

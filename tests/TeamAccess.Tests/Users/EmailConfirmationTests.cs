@@ -18,7 +18,7 @@ public sealed class EmailConfirmationTests
         var signedUp = await bed.Users.SignUpAsync(new SignUpRequest("ada@example.com", "Ada", "Lovelace", "Lab", "ada-lab") { Password = Password });
 
         Assert.True(signedUp.Succeeded, signedUp.ToString());
-        var user = (await bed.Users.FindByIdAsync(signedUp.Value!.User.Id))!;
+        var user = (await bed.Store.FindByIdAsync(signedUp.Value!.User.Id, CancellationToken.None))!;
         Assert.False(user.EmailConfirmed);
         var message = Assert.Single(bed.Activations.Sent);
         Assert.Equal((user.Id, "ada@example.com", "Ada"), (message.UserId, message.Email, message.FirstName));
@@ -58,7 +58,7 @@ public sealed class EmailConfirmationTests
 
         Assert.True(confirmed.Succeeded, confirmed.ToString());
         Assert.True(confirmed.Value!.EmailConfirmed);
-        Assert.Null(confirmed.Value.EmailConfirmationHash);
+        Assert.Null((await bed.Store.FindByIdAsync(confirmed.Value.Id, CancellationToken.None))!.EmailConfirmationHash);
         Assert.True((await bed.Sessions.SignInAsync(credential, ada.Team.Id)).Succeeded);
     }
 
@@ -124,7 +124,7 @@ public sealed class EmailConfirmationTests
         Assert.True(alice.Succeeded, alice.ToString());
         Assert.Equal(TeamAccessErrorCode.SessionRevoked, (await bed.Sessions.ValidateAsync(squatterSession.AccessToken, squatter.Team.Id)).Code);
         Assert.Equal(TeamAccessErrorCode.InvalidCredentials, (await bed.Sessions.SignInAsync(SignInCredential.ForPassword("alice@example.com", Password), squatter.Team.Id)).Code);
-        var user = (await bed.Users.FindByIdAsync(squatter.User.Id))!;
+        var user = (await bed.Store.FindByIdAsync(squatter.User.Id, CancellationToken.None))!;
         Assert.True(user.EmailConfirmed);
         Assert.Null(user.PasswordHash);
         Assert.Equal(TeamAccessErrorCode.InvalidToken, (await bed.Users.ConfirmEmailAsync(bed.Activations.LastTo("alice@example.com").Token)).Code);
@@ -142,7 +142,7 @@ public sealed class EmailConfirmationTests
         var bob = await bed.Sessions.SignInAsync(bed.Acme.Credential("a-bob", "bob@acme.example"), owner.Team.Id);
 
         Assert.True(bob.Succeeded, bob.ToString());
-        var user = (await bed.Users.FindByIdAsync(bob.Value!.Info.UserId))!;
+        var user = (await bed.Store.FindByIdAsync(bob.Value!.Info.UserId, CancellationToken.None))!;
         Assert.True(user.EmailConfirmed);
         Assert.Null(user.PasswordHash);
         await bed.Users.ResendEmailConfirmationAsync("bob@acme.example");

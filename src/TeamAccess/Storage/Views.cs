@@ -1,0 +1,23 @@
+namespace TeamAccess;
+
+/// <summary>
+/// Turns what the services decided on stored records into the host's views at the service boundary, so no stored
+/// secret, stamp or counter leaves the library.
+/// </summary>
+internal static class Views
+{
+    public static Result<Membership> AsView(this Result<StoredMembership> result) =>
+        result.Succeeded ? Result<Membership>.Ok(result.Value!.ToView()) : Result<Membership>.Failed(result.Error);
+
+    public static Result<User> AsView(this Result<StoredUser> result) =>
+        result.Succeeded ? Result<User>.Ok(result.Value!.ToView()) : Result<User>.Failed(result.Error);
+
+    public static async ValueTask<Result<Membership>> AsView(this ValueTask<Result<StoredMembership>> pending) =>
+        (await pending.ConfigureAwait(false)).AsView();
+
+    public static async ValueTask<Result<User>> AsView(this ValueTask<Result<StoredUser>> pending) =>
+        (await pending.ConfigureAwait(false)).AsView();
+
+    public static async ValueTask<User?> AsView(this ValueTask<StoredUser?> pending) =>
+        (await pending.ConfigureAwait(false))?.ToView();
+}
