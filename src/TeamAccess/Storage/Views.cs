@@ -7,10 +7,10 @@ namespace TeamAccess;
 internal static class Views
 {
     public static Result<Membership> AsView(this Result<StoredMembership> result) =>
-        result.Succeeded ? Result<Membership>.Ok(result.Value!.ToView()) : Result<Membership>.Failed(result.Error);
+        Carry(result, result.Succeeded ? Result<Membership>.Ok(result.Value!.ToView()) : Result<Membership>.Failed(result.Error));
 
     public static Result<User> AsView(this Result<StoredUser> result) =>
-        result.Succeeded ? Result<User>.Ok(result.Value!.ToView()) : Result<User>.Failed(result.Error);
+        Carry(result, result.Succeeded ? Result<User>.Ok(result.Value!.ToView()) : Result<User>.Failed(result.Error));
 
     public static async ValueTask<Result<Membership>> AsView(this ValueTask<Result<StoredMembership>> pending) =>
         (await pending.ConfigureAwait(false)).AsView();
@@ -20,4 +20,15 @@ internal static class Views
 
     public static async ValueTask<User?> AsView(this ValueTask<StoredUser?> pending) =>
         (await pending.ConfigureAwait(false))?.ToView();
+
+    // The view answers as fresh as the write it shows: the write's consistency token goes with it.
+    private static Result<T> Carry<T>(Result written, Result<T> view)
+    {
+        if (written.ConsistencyToken is { } token)
+        {
+            view.SetConsistencyToken(token);
+        }
+
+        return view;
+    }
 }
