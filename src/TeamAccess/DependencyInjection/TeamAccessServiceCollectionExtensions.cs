@@ -73,6 +73,7 @@ public static class TeamAccessServiceCollectionExtensions
         services.TryAddScoped<IMemberService, MemberService>();
         services.TryAddScoped<IOwnershipService, OwnershipService>();
         services.TryAddScoped<IGroupService, GroupService>();
+        services.TryAddScoped<ITeamRoleService, TeamRoleService>();
         services.TryAddScoped<IGrantService, GrantService>();
         services.TryAddScoped<IAuditLog, AuditLog>();
         services.TryAddScoped<ExternalIdentities>();

@@ -34,7 +34,7 @@ internal sealed class TeamInvitations(
             return Result<InviteBatchResult>.Failed(TeamAccessErrorCode.BatchTooLarge);
         }
 
-        if (!writer.Roles.TryGet(request.Role, out var role))
+        if (!RoleCatalog.IsValidName(request.Role))
         {
             return Result<InviteBatchResult>.Failed(TeamAccessErrorCode.InvalidRole);
         }
@@ -47,7 +47,9 @@ internal sealed class TeamInvitations(
 
         var inviter = await users.FindByIdAsync(actor, cancellationToken).ConfigureAwait(false);
         var decided = await writer.RunOnTeamAsync(
-            actor, teamId, Permissions.MembersInvite, "Invite", team => Result<InviteBatch>.Ok(team.Invite(request.Addresses, role, lifetime, Options)), cancellationToken).ConfigureAwait(false);
+            actor, teamId, Permissions.MembersInvite, "Invite", team => team.FindRole(request.Role).TryGetValue(out var role)
+                ? Result<InviteBatch>.Ok(team.Invite(request.Addresses, role, lifetime, Options))
+                : Result<InviteBatch>.Failed(TeamAccessErrorCode.InvalidRole), cancellationToken).ConfigureAwait(false);
         if (!decided.TryGetValue(out var batch))
         {
             return Result<InviteBatchResult>.Failed(decided.Error!);

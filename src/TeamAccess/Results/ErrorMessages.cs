@@ -63,6 +63,12 @@ internal static class ErrorMessages
         TeamAccessErrorCode.OwnershipOfferPending => "The team already has an open ownership offer; withdraw it, or wait for its answer or expiry, first.",
         TeamAccessErrorCode.OwnershipOfferNotFound => "There is no open ownership offer for you here.",
         TeamAccessErrorCode.OwnershipOfferExpired => "The ownership offer has expired; ask for a new one.",
+        TeamAccessErrorCode.InvalidRoleName => "A role name has 1 to 64 letters, digits, spaces, hyphens or underscores, and no space at either end.",
+        TeamAccessErrorCode.RoleNameTaken => "The team already has a role of that name.",
+        TeamAccessErrorCode.CatalogRole => "This is one of the application's roles; a team cannot define, change or delete it.",
+        TeamAccessErrorCode.RoleInUse => "The role is in use; give its holders another role first.",
+        TeamAccessErrorCode.TeamRoleLimitReached => "The team has as many roles of its own as the application allows.",
+        TeamAccessErrorCode.PermissionNotAllowed => "The application does not let a team put this permission in a role of its own.",
         _ => code.ToString(),
     };
 }

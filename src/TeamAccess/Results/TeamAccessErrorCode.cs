@@ -195,4 +195,31 @@ public enum TeamAccessErrorCode
 
     /// <summary>The ownership offer expired before it was answered; the guardian can make a new one.</summary>
     OwnershipOfferExpired = 57,
+
+    /// <summary>
+    /// A team role's name is not valid: 1 to 64 letters, digits, spaces, hyphens or underscores, with no space at either
+    /// end (the rule of the host's catalog role names).
+    /// </summary>
+    InvalidRoleName = 60,
+
+    /// <summary>The team already has a role of that name (names compare without regard to case).</summary>
+    RoleNameTaken = 61,
+
+    /// <summary>
+    /// The name is a role of the host's catalog (the guardian role among them): a team cannot define, redefine, shadow or
+    /// delete it.
+    /// </summary>
+    CatalogRole = 62,
+
+    /// <summary>
+    /// The team role is in use (held by a current membership, invited in a pending invitation, or named as the team's
+    /// just-in-time role) and cannot be deleted; the refusal's details name the holders' membership ids.
+    /// </summary>
+    RoleInUse = 63,
+
+    /// <summary>The team already has as many roles of its own as the host allows (<see cref="TeamRoleOptions.MaxRolesPerTeam"/>).</summary>
+    TeamRoleLimitReached = 64,
+
+    /// <summary>The host does not let teams put this permission in a role of their own (<see cref="TeamRoleOptions.AllowedPermissions"/>; the guardian's own permissions never).</summary>
+    PermissionNotAllowed = 65,
 }

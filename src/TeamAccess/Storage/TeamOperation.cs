@@ -29,6 +29,8 @@ public abstract record TeamOperation
                 GroupRemoval removal => team with { Groups = team.Groups.Remove(removal.Before.Id) },
                 GrantPut put => team with { Grants = team.Grants.SetItem(put.After.Id, put.After) },
                 GrantRemoval removal => team with { Grants = team.Grants.Remove(removal.Before.Id) },
+                TeamRolePut put => team with { TeamRoles = team.TeamRoles.SetItem(put.After.Name, put.After) },
+                TeamRoleRemoval removal => team with { TeamRoles = team.TeamRoles.Remove(removal.Before.Name) },
                 _ => throw new ArgumentException($"Unknown operation {operation.GetType().Name}.", nameof(change)),
             };
         }
