@@ -211,6 +211,18 @@ foreach (var e in Expect(await audit.ListAsync(edsger.User.Id, berlin)).Where(e 
     Say($"#{e.Sequence,-3} {e.Action}");
 }
 
+Step("16. Edsger defines a role for Berlin Plant alone: Line Technician, who reads and writes the devices of every line.");
+var teamRoles = scope.ServiceProvider.GetRequiredService<ITeamRoleService>();
+var technician = Expect(await teamRoles.CreateAsync(edsger.User.Id, berlin, new TeamRoleRequest { Name = "Line Technician", Rank = 150, Permissions = ["devices.read", "devices.write"] }));
+Say($"Role '{technician.Name}', rank {technician.Rank}: {string.Join(", ", technician.Permissions)}; other teams do not see it.");
+Expect(await members.ChangeRoleAsync(edsger.User.Id, berlin, alanInBerlin.Id, technician.Name));
+var onLine3 = access.Explain(alan.User.Id, berlin, "devices.write", "line-3");
+Say($"Alan as {onLine3.Role}: devices.write on line-3 = {onLine3.Allowed} ({onLine3.Reason}), with no grant on it");
+Say($"Alan (no roles.manage) defines a role: {(await teamRoles.CreateAsync(alan.User.Id, berlin, new TeamRoleRequest { Name = "Shadow", Rank = 100 })).Code}");
+Say($"Edsger redefines the application's Administrator role: {(await teamRoles.UpdateAsync(edsger.User.Id, berlin, new TeamRoleRequest { Name = RolePresets.Administrator, Rank = 100 })).Code}");
+var inUse = await teamRoles.DeleteAsync(edsger.User.Id, berlin, technician.Name);
+Say($"Edsger deletes Line Technician while Alan holds it: {inUse.Code} ({inUse.Error!.Message})");
+
 Console.WriteLine();
 Console.WriteLine("Tour complete.");
 return 0;
