@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TeamAccess.Storage;
 
 namespace TeamAccess.EntityFramework;
 

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Storage;
 
 /// <summary>A team role was defined or changed (its name never changes: memberships name it).</summary>
 public sealed record TeamRolePut : TeamOperation

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Storage;
 
 /// <summary>A team role was deleted (only one nobody holds, is invited to or joins in).</summary>
 public sealed record TeamRoleRemoval : TeamOperation

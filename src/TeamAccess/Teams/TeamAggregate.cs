@@ -1,3 +1,5 @@
+using TeamAccess.Storage;
+
 namespace TeamAccess;
 
 /// <summary>
