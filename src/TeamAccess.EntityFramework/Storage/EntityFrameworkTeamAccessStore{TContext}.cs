@@ -16,6 +16,9 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
 {
     private const int LoadAllPageSize = 500;
 
+    /// <summary>Addresses per query of <see cref="FindByEmailsAsync"/>: within SQLite's bound on parameters, and one round trip per import batch.</summary>
+    private const int EmailLookupChunk = 5_000;
+
     /// <summary>
     /// The transaction-level advisory lock that numbers PostgreSQL feed entries in commit order: taken just before the
     /// entries are inserted, held until COMMIT, so a transaction that numbers its entries after another commits after it.
@@ -125,6 +128,25 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
             var row = await context.Set<UserRow>().AsNoTracking().SingleOrDefaultAsync(u => u.Email == normalizedEmail, cancellationToken).ConfigureAwait(false);
             return row is null ? null : RowMapping.ToUser(row);
         }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<User>> FindByEmailsAsync(IReadOnlyCollection<string> normalizedEmails, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(normalizedEmails);
+        var found = new List<User>();
+        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            // By the unique email index, a chunk of addresses per query (one array parameter on PostgreSQL).
+            foreach (var chunk in normalizedEmails.Distinct(StringComparer.Ordinal).Chunk(EmailLookupChunk))
+            {
+                var rows = await context.Set<UserRow>().AsNoTracking().Where(u => chunk.Contains(u.Email)).ToListAsync(cancellationToken).ConfigureAwait(false);
+                found.AddRange(rows.Select(RowMapping.ToUser));
+            }
+        }
+
+        return found;
     }
 
     /// <inheritdoc />

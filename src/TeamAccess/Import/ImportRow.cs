@@ -4,7 +4,7 @@ namespace TeamAccess;
 /// One row of an import (see <see cref="IImportService"/>): a person, the team they belong to, their role there and
 /// their groups, and either the hash of their password or the wish to invite them.
 /// </summary>
-public sealed class ImportRow
+public sealed record ImportRow
 {
     /// <summary>Gets the email address (normalized as every address is; see <see cref="EmailAddress"/>).</summary>
     public string? Email { get; init; }
@@ -38,6 +38,13 @@ public sealed class ImportRow
     /// adding the person as an Active member. An invited row carries no password hash; its names are the invitee's to give.
     /// </summary>
     public bool Invite { get; init; }
+
+    // The generated ToString would print the password hash: a host logging a refused row must not leak it.
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"Email = {Email}, FirstName = {FirstName}, LastName = {LastName}, TeamHandle = {TeamHandle}, Role = {Role}, Groups = [{string.Join(", ", Groups ?? [])}], Invite = {Invite}");
+        return true;
+    }
 
     /// <summary>Gets whether the row could not be read (a CSV line with the wrong number of fields or a broken quote).</summary>
     internal bool Malformed { get; init; }
