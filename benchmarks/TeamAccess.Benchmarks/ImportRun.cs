@@ -50,7 +50,7 @@ internal static class ImportRun
                 }
             }
 
-            var (import, elapsed, peak, counts) = await MeasureAsync(async () =>
+            var (counts, elapsed, peak) = await MeasureAsync(async () =>
             {
                 await using var scope = provider.CreateAsyncScope();
                 var importer = scope.ServiceProvider.GetRequiredService<IImportService>();
@@ -71,7 +71,7 @@ internal static class ImportRun
             }
 
             var peerTeam = (await provider.CreateAsyncScope().ServiceProvider.GetRequiredService<ITeamService>().CreateAsync(owner.User.Id, "Peer", "peer-team")).Value!;
-            var (_, peerElapsed, peerPeak, _) = await MeasureAsync(async () =>
+            var (_, peerElapsed, peerPeak) = await MeasureAsync(async () =>
             {
                 for (var i = 0; i < sample; i++)
                 {
@@ -93,7 +93,6 @@ internal static class ImportRun
             Console.WriteLine("| --- | --- | --- | ---: | ---: | --- |");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {database} | {rows:N0} ({teams:N0} of {rows / teams:N0}) | IImportService, batches of 5,000 | {rate:N0} | {elapsed.TotalSeconds:F1} s | {peak.Managed / 1048576.0:F0} MB / {peak.WorkingSet / 1048576.0:F0} MB |"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {database} | {sample:N0} sample (1 team growing to {sample:N0}) | InviteAsync one by one | {peerRate:N0} | {peerElapsed.TotalSeconds:F1} s for the sample; {rows / peerRate / 60:F0} min extrapolated to {rows:N0} | {peerPeak.Managed / 1048576.0:F0} MB / {peerPeak.WorkingSet / 1048576.0:F0} MB |"));
-            _ = import;
         }
         finally
         {
@@ -119,7 +118,7 @@ internal static class ImportRun
     }
 
     /// <summary>Runs <paramref name="run"/> once, timing it and sampling the peak managed heap and working set every 50 ms.</summary>
-    private static async Task<(T Result, TimeSpan Elapsed, (long Managed, long WorkingSet) Peak, T Counts)> MeasureAsync<T>(Func<Task<T>> run)
+    private static async Task<(T Result, TimeSpan Elapsed, (long Managed, long WorkingSet) Peak)> MeasureAsync<T>(Func<Task<T>> run)
     {
         GC.Collect();
         var before = GC.GetTotalMemory(forceFullCollection: true);
@@ -142,7 +141,7 @@ internal static class ImportRun
         var elapsed = clock.Elapsed;
         await sampling.CancelAsync();
         await sampler;
-        return (result, elapsed, (managed, workingSet), result);
+        return (result, elapsed, (managed, workingSet));
     }
 
     private static async Task<(Action<DbContextOptionsBuilder> Configure, Func<ValueTask> Drop)> CreateDatabaseAsync(string database)
