@@ -222,4 +222,25 @@ public enum TeamAccessErrorCode
 
     /// <summary>The host does not let teams put this permission in a role of their own (<see cref="TeamRoleOptions.AllowedPermissions"/>; the guardian's own permissions never).</summary>
     PermissionNotAllowed = 65,
+
+    /// <summary>An import row's password hash is not in the documented format (see <see cref="ImportRow.PasswordHash"/>).</summary>
+    InvalidPasswordHash = 75,
+
+    /// <summary>An import row's field is longer than any valid value, or the row names too many groups.</summary>
+    FieldTooLong = 76,
+
+    /// <summary>An import row lacks a field it needs (email, team, role; names for a user the import creates).</summary>
+    MissingField = 77,
+
+    /// <summary>No team has the import row's handle, or the importing user is not a member of it.</summary>
+    UnknownTeam = 78,
+
+    /// <summary>The team has no group with one of the import row's group handles.</summary>
+    UnknownGroup = 79,
+
+    /// <summary>The import row could not be read (a CSV line with the wrong number of fields or a broken quote).</summary>
+    MalformedRow = 80,
+
+    /// <summary>The import row both carries a password hash and asks for an invitation; an invitee chooses their own password.</summary>
+    PasswordWithInvitation = 81,
 }
