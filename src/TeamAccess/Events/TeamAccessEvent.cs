@@ -66,6 +66,15 @@ public abstract class TeamAccessEvent
     /// </summary>
     public JsonElement? After { get; }
 
+    /// <summary>
+    /// Projects one audit event to its typed event: what the dispatcher delivers, for a host that reads the audit log
+    /// itself (<see cref="IAuditStore.ReadAllAsync"/>). An action this version has no type for gives an
+    /// <see cref="UnrecognizedEvent"/>.
+    /// </summary>
+    /// <param name="audit">The audit event, as the store returned it.</param>
+    /// <returns>The typed event.</returns>
+    public static TeamAccessEvent From(AuditEvent audit) => TeamAccessEvents.From(audit);
+
     /// <inheritdoc />
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"#{Sequence} {GetType().Name} ({Action}) {SubjectKind} {SubjectId}{(TeamId is { } team ? $" in team {team.Value}" : string.Empty)}");
