@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TeamAccess;
+using TeamAccess.Samples.Console;
 
 var outbox = Path.Combine(AppContext.BaseDirectory, "outbox");
 if (Directory.Exists(outbox))
@@ -211,6 +212,20 @@ foreach (var e in Expect(await audit.ListAsync(edsger.User.Id, berlin)).Where(e 
     Say($"#{e.Sequence,-3} {e.Action}");
 }
 
+Step("16. A host's event handler got each change after its commit, in order, with a key to drop repeats (a webhook publisher).");
+var lastChange = events.Count == 0 ? 0 : Expect(await audit.ListAsync(edsger.User.Id, berlin))[^1].Sequence;
+var delivered = provider.GetRequiredService<TourEventLog>();
+for (var waited = 0; waited < 100 && !delivered.Events.Any(e => e.Sequence >= lastChange); waited++)
+{
+    await Task.Delay(50);
+}
+
+foreach (var e in delivered.Events.Where(e => e.TeamId == berlin && e is MembershipEvent or OwnershipTransferredEvent).TakeLast(6))
+{
+    var change = e is MembershipEvent m ? $"{m.Email} {m.RoleBefore ?? "-"} -> {m.RoleAfter ?? "-"}" : "the Owner role changed hands";
+    Say($"{e.GetType().Name,-28} {change,-48} key {e.IdempotencyKey[..24]}...");
+}
+
 Console.WriteLine();
 Console.WriteLine("Tour complete.");
 return 0;
@@ -230,12 +245,14 @@ static async Task<ServiceProvider> StartAsync(string database, TimeProvider cloc
     services.AddSingleton(clock);
     services.AddSingleton<IInvitationSender>(new FolderInvitationSender(outbox));
     services.AddSingleton<IEmailConfirmationSender>(new FolderActivationSender(outbox));
+    services.AddSingleton<TourEventLog>();
     services.AddTeamAccess(options =>
         {
             options.Roles.UsePreset(RolePresets.OwnerAdministratorMemberObserver);
             options.Permissions.Add("devices.read", "devices.write");
         })
         .AddOidcProvider(TourIdentityProvider.Name, idp.Configure)
+        .AddEventHandler<TourEventHandler>()
         .AddEntityFrameworkStores(db => db.UseSqlite($"Data Source={database}"));
     var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     await provider.MigrateTeamAccessDatabaseAsync();
