@@ -19,13 +19,16 @@ public static class TeamAccessProblems
     /// <returns>The status.</returns>
     public static int StatusCodeFor(TeamAccessErrorCode code) => code switch
     {
-        TeamAccessErrorCode.NotFound or TeamAccessErrorCode.OwnershipOfferNotFound => StatusCodes.Status404NotFound,
+        TeamAccessErrorCode.NotFound or TeamAccessErrorCode.OwnershipOfferNotFound or TeamAccessErrorCode.UnknownTeam
+            or TeamAccessErrorCode.UnknownGroup => StatusCodes.Status404NotFound,
         TeamAccessErrorCode.TeamDeleted => StatusCodes.Status404NotFound,
 
         TeamAccessErrorCode.InvalidEmail or TeamAccessErrorCode.InvalidHandle or TeamAccessErrorCode.InvalidName or TeamAccessErrorCode.InvalidRole
             or TeamAccessErrorCode.InvalidPermission or TeamAccessErrorCode.InvalidResource or TeamAccessErrorCode.InvalidToken
             or TeamAccessErrorCode.PasswordPolicy or TeamAccessErrorCode.InvalidLifetime or TeamAccessErrorCode.UnknownProvider
-            or TeamAccessErrorCode.NoChange or TeamAccessErrorCode.InvalidTier or TeamAccessErrorCode.InvalidCursor => StatusCodes.Status400BadRequest,
+            or TeamAccessErrorCode.NoChange or TeamAccessErrorCode.InvalidTier or TeamAccessErrorCode.InvalidCursor
+            or TeamAccessErrorCode.InvalidPasswordHash or TeamAccessErrorCode.FieldTooLong or TeamAccessErrorCode.MissingField
+            or TeamAccessErrorCode.MalformedRow or TeamAccessErrorCode.PasswordWithInvitation => StatusCodes.Status400BadRequest,
         TeamAccessErrorCode.BatchTooLarge => StatusCodes.Status413PayloadTooLarge,
 
         TeamAccessErrorCode.PermissionDenied or TeamAccessErrorCode.RoleRankTooHigh or TeamAccessErrorCode.GuardianRequired

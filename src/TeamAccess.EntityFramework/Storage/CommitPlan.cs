@@ -39,6 +39,9 @@ internal sealed class CommitPlan
     /// <summary>Revoked sessions that expired before this (UTC ticks) guard nothing any more and are deleted; 0 for none.</summary>
     public long PurgeRevokedSessionsBefore { get; private set; }
 
+    /// <summary>Gets how many rows the commit adds, audit rows included: what decides whether it takes the bulk path.</summary>
+    public int AddedCount => Heads.Count + Contents.Count(c => c.State == EntityState.Added) + Audit.Count;
+
     public IEnumerable<RowChange> All => Checked.Concat(Heads).Concat(Logins).Concat(Contents).Concat(RevokedSessions).Concat(Audit.Select(a => new RowChange(a, EntityState.Added)));
 
     public static CommitPlan For(ChangeSet changes)

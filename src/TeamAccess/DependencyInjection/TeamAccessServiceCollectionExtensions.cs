@@ -80,6 +80,7 @@ public static class TeamAccessServiceCollectionExtensions
         services.TryAddScoped<TeamInvitations>();
         services.TryAddScoped<InviteeInvitations>();
         services.TryAddScoped<IInvitationService, InvitationService>();
+        services.TryAddScoped<IImportService, ImportService>();
         services.TryAddScoped<PasswordSignIn>();
         services.TryAddScoped<SessionTokens>();
         services.TryAddScoped<ExternalSignIn>();

@@ -54,19 +54,26 @@ internal sealed class TeamInvitations(
         }
 
         // Only the attempt that committed is sent: its secrets are the stored ones.
-        var delivered = new HashSet<MembershipId>();
-        foreach (var issued in batch.Issued)
-        {
-            if (await SendAsync(Message(issued, inviter, isResend: false), cancellationToken).ConfigureAwait(false))
-            {
-                delivered.Add(issued.Membership.Id);
-            }
-        }
-
+        var delivered = await SendAsync(batch.Issued, inviter, cancellationToken).ConfigureAwait(false);
         var outcomes = batch.Outcomes
             .Select(o => o.MembershipId is { } id ? o with { Delivered = delivered.Contains(id) } : o)
             .ToArray();
         return Result<InviteBatchResult>.Ok(new InviteBatchResult(outcomes));
+    }
+
+    /// <summary>Sends the invitations a committed write issued (an invite batch, an import); returns the ones the sender took.</summary>
+    public async ValueTask<HashSet<MembershipId>> SendAsync(IReadOnlyList<IssuedInvitation> issued, User? inviter, CancellationToken cancellationToken)
+    {
+        var delivered = new HashSet<MembershipId>();
+        foreach (var invitation in issued)
+        {
+            if (await SendAsync(Message(invitation, inviter, isResend: false), cancellationToken).ConfigureAwait(false))
+            {
+                delivered.Add(invitation.Membership.Id);
+            }
+        }
+
+        return delivered;
     }
 
     public async ValueTask<Result<InvitationView>> ResendAsync(UserId actor, TeamId teamId, MembershipId membershipId, CancellationToken cancellationToken)

@@ -63,6 +63,13 @@ internal static class ErrorMessages
         TeamAccessErrorCode.OwnershipOfferPending => "The team already has an open ownership offer; withdraw it, or wait for its answer or expiry, first.",
         TeamAccessErrorCode.OwnershipOfferNotFound => "There is no open ownership offer for you here.",
         TeamAccessErrorCode.OwnershipOfferExpired => "The ownership offer has expired; ask for a new one.",
+        TeamAccessErrorCode.InvalidPasswordHash => "The password hash is not in the format v1.pbkdf2-sha512.{iterations}.{salt}.{key}.",
+        TeamAccessErrorCode.FieldTooLong => "A field of the row is too long, or the row names too many groups.",
+        TeamAccessErrorCode.MissingField => "The row lacks a field it needs.",
+        TeamAccessErrorCode.UnknownTeam => "No team with this handle was found.",
+        TeamAccessErrorCode.UnknownGroup => "The team has no group with this handle.",
+        TeamAccessErrorCode.MalformedRow => "The row could not be read.",
+        TeamAccessErrorCode.PasswordWithInvitation => "A row that asks for an invitation carries no password hash.",
         _ => code.ToString(),
     };
 }

@@ -195,4 +195,25 @@ public enum TeamAccessErrorCode
 
     /// <summary>The ownership offer expired before it was answered; the guardian can make a new one.</summary>
     OwnershipOfferExpired = 57,
+
+    /// <summary>An import row's password hash is not in the documented format (see <see cref="ImportRow.PasswordHash"/>).</summary>
+    InvalidPasswordHash = 75,
+
+    /// <summary>An import row's field is longer than any valid value, or the row names too many groups.</summary>
+    FieldTooLong = 76,
+
+    /// <summary>An import row lacks a field it needs (email, team, role; names for a user the import creates).</summary>
+    MissingField = 77,
+
+    /// <summary>No team has the import row's handle, or the importing user is not a member of it.</summary>
+    UnknownTeam = 78,
+
+    /// <summary>The team has no group with one of the import row's group handles.</summary>
+    UnknownGroup = 79,
+
+    /// <summary>The import row could not be read (a CSV line with the wrong number of fields or a broken quote).</summary>
+    MalformedRow = 80,
+
+    /// <summary>The import row both carries a password hash and asks for an invitation; an invitee chooses their own password.</summary>
+    PasswordWithInvitation = 81,
 }

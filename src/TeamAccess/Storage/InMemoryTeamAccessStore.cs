@@ -57,6 +57,18 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQue
     }
 
     /// <inheritdoc />
+    public ValueTask<IReadOnlyList<User>> FindByEmailsAsync(IReadOnlyCollection<string> normalizedEmails, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(normalizedEmails);
+        lock (_gate)
+        {
+            IReadOnlyList<User> found = normalizedEmails.Distinct(StringComparer.Ordinal)
+                .Where(_userIdsByEmail.ContainsKey).Select(email => _users[_userIdsByEmail[email]]).ToArray();
+            return ValueTask.FromResult(found);
+        }
+    }
+
+    /// <inheritdoc />
     public ValueTask<User?> FindByLoginAsync(string issuer, string subject, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(issuer);

@@ -130,6 +130,26 @@ public sealed partial class PostgreSqlQueryPlanTests(ITestOutputHelper output)
 
         await RunSessionAndCheckpointOperationsAsync(bed, newcomer);
         await RunListPagesAsync(bed, teamId, owner, member);
+        await RunImportAsync(bed, owner);
+    }
+
+    /// <summary>An import batch: the users of its addresses in one read, a new user, a role change, an invitation, its checkpoint.</summary>
+    private static async Task RunImportAsync(StoreBed bed, UserId owner)
+    {
+        ImportRow[] rows =
+        [
+            new() { Email = "u7-6@bulk.example", TeamHandle = "bulk-7", Role = RolePresets.Observer },
+            new() { Email = "u8-1@bulk.example", TeamHandle = "bulk-7", Role = RolePresets.Member },
+            new() { Email = "imported@example.com", FirstName = "Imported", LastName = "Person", TeamHandle = "bulk-7", Role = RolePresets.Member },
+            new() { Email = "invited@example.com", TeamHandle = "bulk-7", Role = RolePresets.Member, Invite = true },
+        ];
+        var outcomes = new List<ImportOutcome>();
+        await foreach (var outcome in bed.Services.GetRequiredService<IImportService>().ImportAsync(owner, new ImportRequest { ImportId = "plan" }, rows.ToAsyncEnumerable()))
+        {
+            outcomes.Add(outcome);
+        }
+
+        Assert.All(outcomes, o => Assert.NotEqual(ImportOutcomeKind.Refused, o.Kind));
     }
 
     /// <summary>
