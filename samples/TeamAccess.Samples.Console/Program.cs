@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using TeamAccess;
+using TeamAccess.Samples.Console;
 
 var outbox = Path.Combine(AppContext.BaseDirectory, "outbox");
 if (Directory.Exists(outbox))
@@ -269,6 +270,20 @@ Say($"Edsger redefines the application's Administrator role: {(await teamRoles.U
 var inUse = await teamRoles.DeleteAsync(edsger.User.Id, berlin, technician.Name);
 Say($"Edsger deletes Line Technician while Alan holds it: {inUse.Code} ({inUse.Error!.Message})");
 
+Step("18. A host's event handler got each change after its commit, in order, with a key to drop repeats (a webhook publisher).");
+var lastChange = events.Count == 0 ? 0 : Expect(await audit.ListAsync(edsger.User.Id, berlin))[^1].Sequence;
+var delivered = provider.GetRequiredService<TourEventLog>();
+for (var waited = 0; waited < 400 && !delivered.Events.Any(e => e.Sequence >= lastChange); waited++)
+{
+    await Task.Delay(50);
+}
+
+foreach (var e in delivered.Events.Where(e => e.TeamId == berlin && e is MembershipEvent or OwnershipTransferredEvent).TakeLast(6))
+{
+    var change = e is MembershipEvent m ? $"{m.Email} {m.RoleBefore ?? "-"} -> {m.RoleAfter ?? "-"}" : "the Owner role changed hands";
+    Say($"{e.GetType().Name,-28} {change,-48} key {e.IdempotencyKey[..24]}...");
+}
+
 Console.WriteLine();
 Console.WriteLine("Tour complete.");
 return 0;
@@ -288,12 +303,14 @@ static async Task<ServiceProvider> StartAsync(string database, TimeProvider cloc
     services.AddSingleton(clock);
     services.AddSingleton<IInvitationSender>(new FolderInvitationSender(outbox));
     services.AddSingleton<IEmailConfirmationSender>(new FolderActivationSender(outbox));
+    services.AddSingleton<TourEventLog>();
     services.AddTeamAccess(options =>
         {
             options.Roles.UsePreset(RolePresets.OwnerAdministratorMemberObserver);
             options.Permissions.Add("devices.read", "devices.write");
         })
         .AddOidcProvider(TourIdentityProvider.Name, idp.Configure)
+        .AddEventHandler<TourEventHandler>()
         .AddEntityFrameworkStores(db => db.UseSqlite($"Data Source={database}"));
     var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     await provider.MigrateTeamAccessDatabaseAsync();

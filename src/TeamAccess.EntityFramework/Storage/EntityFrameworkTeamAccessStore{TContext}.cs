@@ -20,9 +20,9 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
     private const int EmailLookupChunk = 5_000;
 
     /// <summary>
-    /// The transaction-level advisory lock that numbers PostgreSQL feed entries in commit order: taken just before the
-    /// entries are inserted, held until COMMIT, so a transaction that numbers its entries after another commits after it.
-    /// Without it sequence values follow start order, and a reader at position p could later meet an entry below p.
+    /// The transaction-level advisory lock that numbers PostgreSQL feed entries and audit events in commit order: taken
+    /// just before they are inserted, held until COMMIT, so a transaction that numbers its rows after another commits
+    /// after it. Without it sequence values follow start order, and a reader at position p could later meet a row below p.
     /// </summary>
     private const string FeedLockSql = "SELECT pg_advisory_xact_lock(127961678570852)"; // 0x746166656564, "tafeed"
 
@@ -562,6 +562,23 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
     }
 
     /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<AuditEvent>> ReadAllAsync(long after, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(after);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            var rows = await context.Set<AuditEventRow>().AsNoTracking()
+                .Where(a => a.Sequence > after)
+                .OrderBy(a => a.Sequence)
+                .Take(limit)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            return rows.ConvertAll(RowMapping.ToAuditEvent);
+        }
+    }
+
+    /// <inheritdoc />
     public async ValueTask<Result<long>> CommitAsync(ChangeSet changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
@@ -698,24 +715,17 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
 
             Track(context, plan.Logins);
             Track(context, plan.RevokedSessions);
-            long? copiedSequence = null;
             if (bulk)
             {
                 // Changed and removed rows first (an expired invitation closed before its address is invited anew keeps
-                // the unique index of current memberships), then the new rows and the audit rows by COPY.
+                // the unique index of current memberships), then the new rows by COPY.
                 Track(context, plan.Contents.Where(c => c.State != EntityState.Added));
                 await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                 await CopyAsync(context, plan.Contents.Where(c => c.State == EntityState.Added), cancellationToken).ConfigureAwait(false);
-                if (plan.Audit.Count > 0)
-                {
-                    await PostgreSqlBulkInsert.CopyAsync(context, plan.Audit, cancellationToken).ConfigureAwait(false);
-                    copiedSequence = await PostgreSqlBulkInsert.LastIdentityAsync(context, typeof(AuditEventRow), cancellationToken).ConfigureAwait(false);
-                }
             }
             else
             {
                 Track(context, plan.Contents);
-                context.AddRange(plan.Audit);
                 await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             }
 
@@ -725,27 +735,40 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
                 await context.Set<RevokedSessionRow>().Where(r => r.ExpiresAtUtcTicks < before).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            var sequence = copiedSequence ?? (plan.Audit.Count > 0
-                ? plan.Audit[^1].Sequence
-                : await context.Set<AuditEventRow>().MaxAsync(a => (long?)a.Sequence, cancellationToken).ConfigureAwait(false) ?? 0);
-
-            // The feed entries last, so that on PostgreSQL the lock that orders them is held only from here to COMMIT.
-            // (SQLite has one writer at a time, so its numbering follows commit order already.)
-            if (plan.Feed.Count > 0)
+            // The audit rows and feed entries last, so that on PostgreSQL the lock that numbers both in commit order is
+            // held only from here to COMMIT: a reader of either that has read up to n never later meets a committed row
+            // below n (the membership events are projected from the audit log on that promise). SQLite has one writer
+            // at a time, so its numbering follows commit order already.
+            long? copiedSequence = null;
+            if (plan.Audit.Count > 0 || plan.Feed.Count > 0)
             {
                 if (postgreSql)
                 {
                     await context.Database.ExecuteSqlRawAsync(FeedLockSql, cancellationToken).ConfigureAwait(false);
                 }
 
+                if (bulk && plan.Audit.Count > 0)
+                {
+                    await PostgreSqlBulkInsert.CopyAsync(context, plan.Audit, cancellationToken).ConfigureAwait(false);
+                    copiedSequence = await PostgreSqlBulkInsert.LastIdentityAsync(context, typeof(AuditEventRow), cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    context.AddRange(plan.Audit);
+                }
+
                 context.AddRange(plan.Feed);
                 await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                if (postgreSql)
+                if (postgreSql && plan.Feed.Count > 0)
                 {
                     // One payload-free NOTIFY per commit, delivered at COMMIT: followers wake and read the feed.
                     await context.Database.ExecuteSqlRawAsync(NotifySql, cancellationToken).ConfigureAwait(false);
                 }
             }
+
+            var sequence = copiedSequence ?? (plan.Audit.Count > 0
+                ? plan.Audit[^1].Sequence
+                : await context.Set<AuditEventRow>().MaxAsync(a => (long?)a.Sequence, cancellationToken).ConfigureAwait(false) ?? 0);
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return sequence;

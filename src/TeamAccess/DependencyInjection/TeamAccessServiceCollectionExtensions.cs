@@ -91,7 +91,8 @@ public static class TeamAccessServiceCollectionExtensions
 
     /// <summary>
     /// Loads every stored team into the permission index and starts following the change feed, for hosts that do not run
-    /// the generic host's hosted services (which do this at start-up). Also validates the options and that a store was
+    /// the generic host's hosted services (which do this at start-up), and starts delivering membership events when a
+    /// handler is registered (<see cref="TeamAccessBuilder.AddEventHandler{THandler}"/>). Also validates the options and that a store was
     /// chosen, as the generic host's start would. The feed is followed until the service provider is disposed.
     /// </summary>
     /// <param name="services">The built service provider.</param>
@@ -106,6 +107,12 @@ public static class TeamAccessServiceCollectionExtensions
         foreach (var hosted in services.GetServices<IHostedService>().OfType<AccessIndexWarmup>())
         {
             await hosted.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        // Membership events, when the host registered a handler, are delivered from here on.
+        if (services.GetService<EventDispatcher>() is { } events)
+        {
+            await events.StartAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -14,7 +14,7 @@ public abstract class MultiHostTests
     private static readonly TimeSpan Slack = TimeSpan.FromSeconds(2);
 
     /// <summary>Creates an empty store; returns how a host is put on it and how to throw it away.</summary>
-    private protected abstract Task<(Action<TeamAccessBuilder> Storage, Func<ValueTask> Drop)> CreateStoreAsync();
+    internal abstract Task<(Action<TeamAccessBuilder> Storage, Func<ValueTask> Drop)> CreateStoreAsync();
 
     /// <summary>Runs <paramref name="scenario"/> on a new, empty store (given as how a host is put on it), thrown away afterwards.</summary>
     private async Task OnOneStoreAsync(Func<Action<TeamAccessBuilder>, Task> scenario)
