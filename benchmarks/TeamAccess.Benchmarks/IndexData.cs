@@ -111,6 +111,22 @@ internal sealed class IndexData
         return (member.UserId!.Value, team.Id);
     }
 
+    /// <summary>
+    /// Gives the first small team with an Administrator a role of its own that writes devices everywhere, held by that
+    /// Administrator in place of their catalog role; returns the holder. The data before the call is the peer: the same
+    /// user in the same team, probed at the same place, holding the catalog role.
+    /// </summary>
+    public (UserId User, TeamId Team) AddTeamRole()
+    {
+        var index = Teams.FindIndex(t => t.Memberships.Count < 1000 && t.Memberships.Values.Any(m => m.Role == RolePresets.Administrator));
+        var team = Teams[index];
+        var administrator = team.Memberships.Values.First(m => m.Role == RolePresets.Administrator);
+        var role = new TeamRole { Id = TeamRoleId.New(), TeamId = team.Id, Name = "Device Operator", Rank = 250, Permissions = ["devices.read", "devices.write", Permissions.MembersRead] };
+        var holder = administrator with { Role = role.Name };
+        Teams[index] = (team with { Memberships = team.Memberships.SetItem(holder.Id, holder) }).WithTeamRoles([role]);
+        return (holder.UserId!.Value, team.Id);
+    }
+
     public AccessEngine BuildEngine()
     {
         var engine = new AccessEngine(Roles);

@@ -19,6 +19,12 @@ if (args is ["http", ..])
     return;
 }
 
+if (args is ["import", ..])
+{
+    await ImportRun.RunAsync(args);
+    return;
+}
+
 if (args is ["scale", ..])
 {
     await Scale.RunAsync(args);

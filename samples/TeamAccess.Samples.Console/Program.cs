@@ -3,7 +3,9 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
 using TeamAccess;
+using TeamAccess.Samples.Console;
 
 var outbox = Path.Combine(AppContext.BaseDirectory, "outbox");
 if (Directory.Exists(outbox))
@@ -211,6 +213,77 @@ foreach (var e in Expect(await audit.ListAsync(edsger.User.Id, berlin)).Where(e 
     Say($"#{e.Sequence,-3} {e.Action}");
 }
 
+Step("16. Edsger brings the plant's staff over from the old portal: a CSV export, imported in batches with a progress bar.");
+Expect(await groups.CreateAsync(edsger.User.Id, berlin, "Night shift", "night-shift"));
+var csv = new StringWriter();
+csv.WriteLine(ImportCsv.Header);
+for (var i = 0; i < 3_000; i++)
+{
+    csv.WriteLine(ImportCsv.Format(new ImportRow
+    {
+        Email = Mail($"worker{i}"), FirstName = "Worker", LastName = $"No. {i}", TeamHandle = Handle("berlin-plant"),
+        Role = i % 100 == 0 ? RolePresets.Administrator : RolePresets.Member, Groups = i % 3 == 0 ? ["night-shift"] : [], Invite = i % 500 == 7,
+    }));
+}
+
+csv.WriteLine(ImportCsv.Format(new ImportRow { Email = "not an address", TeamHandle = Handle("berlin-plant"), Role = RolePresets.Member }));
+csv.WriteLine(ImportCsv.Format(new ImportRow { Email = edsger.User.Email, TeamHandle = Handle("berlin-plant"), Role = RolePresets.Member }));
+var importer = scope.ServiceProvider.GetRequiredService<IImportService>();
+var importRequest = new ImportRequest { ImportId = $"berlin-staff-{run}", BatchSize = 500, ExpectedRowCount = 3_002 };
+var refusedRows = new List<ImportOutcome>();
+await AnsiConsole.Progress()
+    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+    .StartAsync(async progressContext =>
+    {
+        var bar = progressContext.AddTask("   Importing 3,002 rows", maxValue: importRequest.ExpectedRowCount.Value);
+        // Progress<T> reports on the thread pool, so a late report must not move the bar back.
+        var progress = new Progress<ImportProgress>(p => bar.Value = Math.Max(bar.Value, p.RowsDone));
+        await foreach (var outcome in importer.ImportAsync(edsger.User.Id, importRequest, ImportCsv.ReadAsync(new StringReader(csv.ToString())), progress))
+        {
+            if (outcome.Kind == ImportOutcomeKind.Refused)
+            {
+                refusedRows.Add(outcome);
+            }
+        }
+
+        bar.Value = bar.MaxValue;
+    });
+foreach (var refused in refusedRows)
+{
+    Say($"Row {refused.RowNumber} refused: {refused.Code}");
+}
+
+var imported = Expect(await members.ListAsync(edsger.User.Id, berlin));
+Say($"Berlin Plant now has {imported.Count(m => m.Status == MembershipStatus.Active)} Active members and {imported.Count(m => m.Status == MembershipStatus.Invited)} invited; Edsger is still its {imported.Single(m => m.UserId == edsger.User.Id).Role}.");
+var rerun = await importer.ImportAsync(edsger.User.Id, new ImportRequest { ImportId = $"berlin-staff-again-{run}", BatchSize = 500 }, ImportCsv.ReadAsync(new StringReader(csv.ToString()))).ToListAsync();
+Say($"The same file imported again: {rerun.Count(o => o.Kind == ImportOutcomeKind.Unchanged)} rows unchanged, {rerun.Count(o => o.Kind == ImportOutcomeKind.Refused)} refused, nothing written twice.");
+
+Step("17. Edsger defines a role for Berlin Plant alone: Line Technician, who reads and writes the devices of every line.");
+var teamRoles = scope.ServiceProvider.GetRequiredService<ITeamRoleService>();
+var technician = Expect(await teamRoles.CreateAsync(edsger.User.Id, berlin, new TeamRoleRequest { Name = "Line Technician", Rank = 150, Permissions = ["devices.read", "devices.write"] }));
+Say($"Role '{technician.Name}', rank {technician.Rank}: {string.Join(", ", technician.Permissions)}; other teams do not see it.");
+Expect(await members.ChangeRoleAsync(edsger.User.Id, berlin, alanInBerlin.Id, technician.Name));
+var onLine3 = access.Explain(alan.User.Id, berlin, "devices.write", "line-3");
+Say($"Alan as {onLine3.Role}: devices.write on line-3 = {onLine3.Allowed} ({onLine3.Reason}), with no grant on it");
+Say($"Alan (no roles.manage) defines a role: {(await teamRoles.CreateAsync(alan.User.Id, berlin, new TeamRoleRequest { Name = "Shadow", Rank = 100 })).Code}");
+Say($"Edsger redefines the application's Administrator role: {(await teamRoles.UpdateAsync(edsger.User.Id, berlin, new TeamRoleRequest { Name = RolePresets.Administrator, Rank = 100 })).Code}");
+var inUse = await teamRoles.DeleteAsync(edsger.User.Id, berlin, technician.Name);
+Say($"Edsger deletes Line Technician while Alan holds it: {inUse.Code} ({inUse.Error!.Message})");
+
+Step("18. A host's event handler got each change after its commit, in order, with a key to drop repeats (a webhook publisher).");
+var lastChange = events.Count == 0 ? 0 : Expect(await audit.ListAsync(edsger.User.Id, berlin))[^1].Sequence;
+var delivered = provider.GetRequiredService<TourEventLog>();
+for (var waited = 0; waited < 400 && !delivered.Events.Any(e => e.Sequence >= lastChange); waited++)
+{
+    await Task.Delay(50);
+}
+
+foreach (var e in delivered.Events.Where(e => e.TeamId == berlin && e is MembershipEvent or OwnershipTransferredEvent).TakeLast(6))
+{
+    var change = e is MembershipEvent m ? $"{m.Email} {m.RoleBefore ?? "-"} -> {m.RoleAfter ?? "-"}" : "the Owner role changed hands";
+    Say($"{e.GetType().Name,-28} {change,-48} key {e.IdempotencyKey[..24]}...");
+}
+
 Console.WriteLine();
 Console.WriteLine("Tour complete.");
 return 0;
@@ -230,12 +303,14 @@ static async Task<ServiceProvider> StartAsync(string database, TimeProvider cloc
     services.AddSingleton(clock);
     services.AddSingleton<IInvitationSender>(new FolderInvitationSender(outbox));
     services.AddSingleton<IEmailConfirmationSender>(new FolderActivationSender(outbox));
+    services.AddSingleton<TourEventLog>();
     services.AddTeamAccess(options =>
         {
             options.Roles.UsePreset(RolePresets.OwnerAdministratorMemberObserver);
             options.Permissions.Add("devices.read", "devices.write");
         })
         .AddOidcProvider(TourIdentityProvider.Name, idp.Configure)
+        .AddEventHandler<TourEventHandler>()
         .AddEntityFrameworkStores(db => db.UseSqlite($"Data Source={database}"));
     var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     await provider.MigrateTeamAccessDatabaseAsync();

@@ -27,5 +27,6 @@ public static class AuditAssert
         Memberships = snapshot.Memberships.Values.OrderBy(m => m.Id).ToArray(),
         Groups = snapshot.Groups.Values.OrderBy(g => g.Id.Value).ToArray(),
         Grants = snapshot.Grants.Values.OrderBy(g => g.Id.Value).ToArray(),
+        TeamRoles = snapshot.TeamRoles.Values.OrderBy(r => r.Id.Value).ToArray(),
     }, Json);
 }

@@ -19,20 +19,25 @@ public static class TeamAccessProblems
     /// <returns>The status.</returns>
     public static int StatusCodeFor(TeamAccessErrorCode code) => code switch
     {
-        TeamAccessErrorCode.NotFound or TeamAccessErrorCode.OwnershipOfferNotFound => StatusCodes.Status404NotFound,
+        TeamAccessErrorCode.NotFound or TeamAccessErrorCode.OwnershipOfferNotFound or TeamAccessErrorCode.UnknownTeam
+            or TeamAccessErrorCode.UnknownGroup => StatusCodes.Status404NotFound,
         TeamAccessErrorCode.TeamDeleted => StatusCodes.Status404NotFound,
 
         TeamAccessErrorCode.InvalidEmail or TeamAccessErrorCode.InvalidHandle or TeamAccessErrorCode.InvalidName or TeamAccessErrorCode.InvalidRole
             or TeamAccessErrorCode.InvalidPermission or TeamAccessErrorCode.InvalidResource or TeamAccessErrorCode.InvalidToken
             or TeamAccessErrorCode.PasswordPolicy or TeamAccessErrorCode.InvalidLifetime or TeamAccessErrorCode.UnknownProvider
-            or TeamAccessErrorCode.NoChange or TeamAccessErrorCode.InvalidTier or TeamAccessErrorCode.InvalidCursor => StatusCodes.Status400BadRequest,
+            or TeamAccessErrorCode.NoChange or TeamAccessErrorCode.InvalidTier or TeamAccessErrorCode.InvalidCursor
+            or TeamAccessErrorCode.InvalidPasswordHash or TeamAccessErrorCode.FieldTooLong or TeamAccessErrorCode.MissingField
+            or TeamAccessErrorCode.MalformedRow or TeamAccessErrorCode.PasswordWithInvitation
+            or TeamAccessErrorCode.InvalidRoleName => StatusCodes.Status400BadRequest,
         TeamAccessErrorCode.BatchTooLarge => StatusCodes.Status413PayloadTooLarge,
 
         TeamAccessErrorCode.PermissionDenied or TeamAccessErrorCode.RoleRankTooHigh or TeamAccessErrorCode.GuardianRequired
             or TeamAccessErrorCode.ReadOnlyRole or TeamAccessErrorCode.ExceedsGranterPermissions or TeamAccessErrorCode.EmailMismatch
             or TeamAccessErrorCode.InviterLostRight or TeamAccessErrorCode.SsoRequired or TeamAccessErrorCode.ProviderNotAccepted
             or TeamAccessErrorCode.WrongTeam or TeamAccessErrorCode.EmailNotVerified or TeamAccessErrorCode.DomainNotVerified
-            or TeamAccessErrorCode.ProviderNotAuthoritative or TeamAccessErrorCode.EmailNotConfirmed => StatusCodes.Status403Forbidden,
+            or TeamAccessErrorCode.ProviderNotAuthoritative or TeamAccessErrorCode.EmailNotConfirmed
+            or TeamAccessErrorCode.PermissionNotAllowed => StatusCodes.Status403Forbidden,
 
         TeamAccessErrorCode.SignInRequired or TeamAccessErrorCode.InvalidCredentials or TeamAccessErrorCode.LockedOut
             or TeamAccessErrorCode.ReauthenticationRequired or TeamAccessErrorCode.SessionExpired
@@ -42,7 +47,8 @@ public static class TeamAccessProblems
             or TeamAccessErrorCode.DuplicateHandle or TeamAccessErrorCode.AlreadyMember or TeamAccessErrorCode.AlreadyInvited
             or TeamAccessErrorCode.InvalidTransition or TeamAccessErrorCode.ConcurrencyFailure or TeamAccessErrorCode.AlreadyInGroup
             or TeamAccessErrorCode.NotInGroup or TeamAccessErrorCode.InvitationAlreadyAccepted
-            or TeamAccessErrorCode.LoginAlreadyLinked or TeamAccessErrorCode.OwnershipOfferPending => StatusCodes.Status409Conflict,
+            or TeamAccessErrorCode.LoginAlreadyLinked or TeamAccessErrorCode.OwnershipOfferPending or TeamAccessErrorCode.RoleNameTaken
+            or TeamAccessErrorCode.CatalogRole or TeamAccessErrorCode.RoleInUse or TeamAccessErrorCode.TeamRoleLimitReached => StatusCodes.Status409Conflict,
 
         TeamAccessErrorCode.InvitationExpired or TeamAccessErrorCode.InvitationRevoked or TeamAccessErrorCode.InvitationDeclined
             or TeamAccessErrorCode.EmailConfirmationExpired or TeamAccessErrorCode.OwnershipOfferExpired => StatusCodes.Status410Gone,

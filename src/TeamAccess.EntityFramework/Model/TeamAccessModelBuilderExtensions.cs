@@ -209,6 +209,23 @@ public static class TeamAccessModelBuilderExtensions
             grant.HasIndex(g => new { g.TeamId, g.SubjectId, g.ResourceId, g.Id }).HasDatabaseName("ix_ta_grants_team_subject");
         });
 
+        modelBuilder.Entity<TeamRoleRow>(role =>
+        {
+            role.ToTable("ta_team_roles");
+            role.HasKey(r => r.Id).HasName("pk_ta_team_roles");
+            role.Property(r => r.Id).HasColumnName("id").ValueGeneratedNever();
+            role.Property(r => r.TeamId).HasColumnName("team_id");
+            Text(role.Property(r => r.Name), "name", MaxRoleLength, TeamAccessErrorCode.InvalidRoleName);
+            role.Property(r => r.Rank).HasColumnName("rank");
+            role.Property(r => r.Permissions).HasColumnName("permissions").IsRequired();
+            role.Property(r => r.IsReadOnly).HasColumnName("is_read_only");
+            role.Property(r => r.IsScopedToGrants).HasColumnName("is_scoped_to_grants");
+            role.HasOne<TeamRow>().WithMany().HasForeignKey(r => r.TeamId).HasConstraintName("fk_ta_team_roles_team").OnDelete(DeleteBehavior.Cascade);
+
+            // Loaded with the team by team id; the name is unique in the team (the core also compares it without case).
+            Unique(role.HasIndex(r => new { r.TeamId, r.Name }), "ix_ta_team_roles_team_name", TeamAccessErrorCode.RoleNameTaken);
+        });
+
         modelBuilder.Entity<AuditEventRow>(audit =>
         {
             audit.ToTable("ta_audit_events");

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TeamAccess.Storage;
 
 namespace TeamAccess.EntityFramework;
 
@@ -38,6 +39,9 @@ internal sealed class CommitPlan
 
     /// <summary>Revoked sessions that expired before this (UTC ticks) guard nothing any more and are deleted; 0 for none.</summary>
     public long PurgeRevokedSessionsBefore { get; private set; }
+
+    /// <summary>Gets how many rows the commit adds, audit rows included: what decides whether it takes the bulk path.</summary>
+    public int AddedCount => Heads.Count + Contents.Count(c => c.State == EntityState.Added) + Audit.Count;
 
     public IEnumerable<RowChange> All => Checked.Concat(Heads).Concat(Logins).Concat(Contents).Concat(RevokedSessions).Concat(Audit.Select(a => new RowChange(a, EntityState.Added)));
 
@@ -87,6 +91,7 @@ internal sealed class CommitPlan
         var secrets = new Dictionary<MembershipId, (bool Replaces, InvitationSecret Secret)>();
         var groups = new Folded<GroupId, Group>();
         var grants = new Folded<GrantId, Grant>();
+        var roles = new Folded<TeamRoleId, TeamRole>();
         foreach (var operation in change.Operations)
         {
             switch (operation)
@@ -108,6 +113,12 @@ internal sealed class CommitPlan
                     break;
                 case GrantRemoval removal:
                     grants.Put(removal.Before.Id, removal.Before, null);
+                    break;
+                case TeamRolePut put:
+                    roles.Put(put.After.Id, put.Before, put.After);
+                    break;
+                case TeamRoleRemoval removal:
+                    roles.Put(removal.Before.Id, removal.Before, null);
                     break;
             }
         }
@@ -143,9 +154,17 @@ internal sealed class CommitPlan
         Contents.AddRange(members);
         foreach (var (before, after) in grants.Rows)
         {
-            Contents.Add(new RowChange(RowMapping.ToRow((after ?? before)!), before is null ? EntityState.Added : after is null ? EntityState.Deleted : EntityState.Modified));
+            Contents.Add(new RowChange(RowMapping.ToRow((after ?? before)!), StateOf(before, after)));
+        }
+
+        foreach (var (before, after) in roles.Rows)
+        {
+            Contents.Add(new RowChange(RowMapping.ToRow((after ?? before)!), StateOf(before, after)));
         }
     }
+
+    private static EntityState StateOf(object? before, object? after) =>
+        before is null ? EntityState.Added : after is null ? EntityState.Deleted : EntityState.Modified;
 
     /// <summary>The operations on one kind of row folded per row: as it was before the first, as it is after the last (<see langword="null"/>: gone).</summary>
     private sealed class Folded<TKey, TValue>

@@ -16,16 +16,25 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
 {
     private const int LoadAllPageSize = 500;
 
+    /// <summary>Addresses per query of <see cref="FindByEmailsAsync"/>: within SQLite's bound on parameters, and one round trip per import batch.</summary>
+    private const int EmailLookupChunk = 5_000;
+
     /// <summary>
-    /// The transaction-level advisory lock that numbers PostgreSQL feed entries in commit order: taken just before the
-    /// entries are inserted, held until COMMIT, so a transaction that numbers its entries after another commits after it.
-    /// Without it sequence values follow start order, and a reader at position p could later meet an entry below p.
+    /// The transaction-level advisory lock that numbers PostgreSQL feed entries and audit events in commit order: taken
+    /// just before they are inserted, held until COMMIT, so a transaction that numbers its rows after another commits
+    /// after it. Without it sequence values follow start order, and a reader at position p could later meet a row below p.
     /// </summary>
     private const string FeedLockSql = "SELECT pg_advisory_xact_lock(127961678570852)"; // 0x746166656564, "tafeed"
 
     private const string NotifySql = "NOTIFY " + EntityFrameworkChangeFeed.NotifyChannel;
 
     private const string PostgreSqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    /// <summary>A PostgreSQL commit that adds at least this many rows (an import's batch) copies them instead of inserting each.</summary>
+    private const int BulkThreshold = 32;
+
+    /// <summary>Existing users checked and stamped per statement when a commit attaches them to memberships.</summary>
+    private const int AttachChunk = 1_000;
 
     private readonly TeamSnapshotCache _teams = new(TeamSnapshotCache.DefaultRowBudget);
 
@@ -125,6 +134,25 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
             var row = await context.Set<UserRow>().AsNoTracking().SingleOrDefaultAsync(u => u.Email == normalizedEmail, cancellationToken).ConfigureAwait(false);
             return row is null ? null : RowMapping.ToUser(row);
         }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<StoredUser>> FindByEmailsAsync(IReadOnlyCollection<string> normalizedEmails, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(normalizedEmails);
+        var found = new List<StoredUser>();
+        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            // By the unique email index, a chunk of addresses per query (one array parameter on PostgreSQL).
+            foreach (var chunk in normalizedEmails.Distinct(StringComparer.Ordinal).Chunk(EmailLookupChunk))
+            {
+                var rows = await context.Set<UserRow>().AsNoTracking().Where(u => chunk.Contains(u.Email)).ToListAsync(cancellationToken).ConfigureAwait(false);
+                found.AddRange(rows.Select(RowMapping.ToUser));
+            }
+        }
+
+        return found;
     }
 
     /// <inheritdoc />
@@ -534,6 +562,23 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
     }
 
     /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<AuditEvent>> ReadAllAsync(long after, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(after);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            var rows = await context.Set<AuditEventRow>().AsNoTracking()
+                .Where(a => a.Sequence > after)
+                .OrderBy(a => a.Sequence)
+                .Take(limit)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            return rows.ConvertAll(RowMapping.ToAuditEvent);
+        }
+    }
+
+    /// <inheritdoc />
     public async ValueTask<Result<long>> CommitAsync(ChangeSet changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
@@ -642,27 +687,47 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
             Track(context, plan.Checked);
             await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
-            Track(context, plan.Heads);
-            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            var postgreSql = string.Equals(context.Database.ProviderName, PostgreSqlProvider, StringComparison.Ordinal);
+            var bulk = postgreSql && plan.AddedCount >= BulkThreshold;
+            if (bulk)
+            {
+                await CopyAsync(context, plan.Heads, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                Track(context, plan.Heads);
+                await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
 
             // The user row is checked (and its stamp replaced, which holds a concurrent deletion off until this commits
             // and then makes it conflict) inside the transaction that attaches the membership.
-            foreach (var userId in plan.AttachedUsers)
+            // (One statement for a chunk of users: an import attaches thousands of existing users in one commit.)
+            foreach (var users in plan.AttachedUsers.Chunk(AttachChunk))
             {
                 var stamp = Guid.NewGuid();
-                var touched = await context.Set<UserRow>().Where(u => u.Id == userId)
+                var touched = await context.Set<UserRow>().Where(u => users.Contains(u.Id))
                     .ExecuteUpdateAsync(s => s.SetProperty(u => u.ConcurrencyStamp, stamp), cancellationToken).ConfigureAwait(false);
-                if (touched == 0)
+                if (touched != users.Length)
                 {
                     throw new AttachedUserMissingException();
                 }
             }
 
             Track(context, plan.Logins);
-            Track(context, plan.Contents);
             Track(context, plan.RevokedSessions);
-            context.AddRange(plan.Audit);
-            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            if (bulk)
+            {
+                // Changed and removed rows first (an expired invitation closed before its address is invited anew keeps
+                // the unique index of current memberships), then the new rows by COPY.
+                Track(context, plan.Contents.Where(c => c.State != EntityState.Added));
+                await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await CopyAsync(context, plan.Contents.Where(c => c.State == EntityState.Added), cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                Track(context, plan.Contents);
+                await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
 
             if (plan.PurgeRevokedSessionsBefore > 0)
             {
@@ -670,31 +735,52 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
                 await context.Set<RevokedSessionRow>().Where(r => r.ExpiresAtUtcTicks < before).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            var sequence = plan.Audit.Count > 0
-                ? plan.Audit[^1].Sequence
-                : await context.Set<AuditEventRow>().MaxAsync(a => (long?)a.Sequence, cancellationToken).ConfigureAwait(false) ?? 0;
-
-            // The feed entries last, so that on PostgreSQL the lock that orders them is held only from here to COMMIT.
-            // (SQLite has one writer at a time, so its numbering follows commit order already.)
-            if (plan.Feed.Count > 0)
+            // The audit rows and feed entries last, so that on PostgreSQL the lock that numbers both in commit order is
+            // held only from here to COMMIT: a reader of either that has read up to n never later meets a committed row
+            // below n (the membership events are projected from the audit log on that promise). SQLite has one writer
+            // at a time, so its numbering follows commit order already.
+            long? copiedSequence = null;
+            if (plan.Audit.Count > 0 || plan.Feed.Count > 0)
             {
-                var postgreSql = string.Equals(context.Database.ProviderName, PostgreSqlProvider, StringComparison.Ordinal);
                 if (postgreSql)
                 {
                     await context.Database.ExecuteSqlRawAsync(FeedLockSql, cancellationToken).ConfigureAwait(false);
                 }
 
+                if (bulk && plan.Audit.Count > 0)
+                {
+                    await PostgreSqlBulkInsert.CopyAsync(context, plan.Audit, cancellationToken).ConfigureAwait(false);
+                    copiedSequence = await PostgreSqlBulkInsert.LastIdentityAsync(context, typeof(AuditEventRow), cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    context.AddRange(plan.Audit);
+                }
+
                 context.AddRange(plan.Feed);
                 await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                if (postgreSql)
+                if (postgreSql && plan.Feed.Count > 0)
                 {
                     // One payload-free NOTIFY per commit, delivered at COMMIT: followers wake and read the feed.
                     await context.Database.ExecuteSqlRawAsync(NotifySql, cancellationToken).ConfigureAwait(false);
                 }
             }
 
+            var sequence = copiedSequence ?? (plan.Audit.Count > 0
+                ? plan.Audit[^1].Sequence
+                : await context.Set<AuditEventRow>().MaxAsync(a => (long?)a.Sequence, cancellationToken).ConfigureAwait(false) ?? 0);
+
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return sequence;
+        }
+    }
+
+    /// <summary>Copies added rows, a table at a time in the order met (a parent's table before its children's).</summary>
+    private static async Task CopyAsync(DbContext context, IEnumerable<RowChange> added, CancellationToken cancellationToken)
+    {
+        foreach (var table in added.Select(c => c.Row).GroupBy(r => r.GetType()))
+        {
+            await PostgreSqlBulkInsert.CopyAsync(context, table.ToList(), cancellationToken).ConfigureAwait(false);
         }
     }
 

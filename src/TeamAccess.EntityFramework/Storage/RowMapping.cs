@@ -171,6 +171,28 @@ internal static class RowMapping
         [.. row.Permissions.Split(PermissionSeparator, StringSplitOptions.RemoveEmptyEntries)],
         new UserId(row.GrantedBy));
 
+    public static TeamRoleRow ToRow(TeamRole role) => new()
+    {
+        Id = role.Id.Value,
+        TeamId = role.TeamId.Value,
+        Name = role.Name,
+        Rank = role.Rank,
+        Permissions = string.Join(PermissionSeparator, role.Permissions),
+        IsReadOnly = role.IsReadOnly,
+        IsScopedToGrants = role.IsScopedToGrants,
+    };
+
+    public static TeamRole ToTeamRole(TeamRoleRow row) => new()
+    {
+        Id = new TeamRoleId(row.Id),
+        TeamId = new TeamId(row.TeamId),
+        Name = row.Name,
+        Rank = row.Rank,
+        Permissions = row.Permissions.Split(PermissionSeparator, StringSplitOptions.RemoveEmptyEntries),
+        IsReadOnly = row.IsReadOnly,
+        IsScopedToGrants = row.IsScopedToGrants,
+    };
+
     public static AuditEventRow ToRow(AuditEvent e) => new()
     {
         OccurredAt = e.OccurredAt,

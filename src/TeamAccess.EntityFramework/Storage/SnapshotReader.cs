@@ -49,12 +49,14 @@ internal static class SnapshotReader
         var groupMembers = await context.Set<GroupMemberRow>().AsNoTracking().Where(m => ids.Contains(m.TeamId)).ToListAsync(cancellationToken).ConfigureAwait(false);
         var secrets = await context.Set<InvitationSecretRow>().AsNoTracking().Where(s => ids.Contains(s.TeamId)).ToListAsync(cancellationToken).ConfigureAwait(false);
         var grants = await context.Set<GrantRow>().AsNoTracking().Where(g => ids.Contains(g.TeamId)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var roles = await context.Set<TeamRoleRow>().AsNoTracking().Where(r => ids.Contains(r.TeamId)).ToListAsync(cancellationToken).ConfigureAwait(false);
 
         var membershipsByTeam = memberships.ToLookup(m => m.TeamId);
         var groupsByTeam = groups.ToLookup(g => g.TeamId);
         var membersByGroup = groupMembers.ToLookup(m => m.GroupId, m => m.MembershipId);
         var grantsByTeam = grants.ToLookup(g => g.TeamId);
         var secretsByTeam = secrets.ToLookup(s => s.TeamId);
+        var rolesByTeam = roles.ToLookup(r => r.TeamId);
         return teams.Select(team => new TeamSnapshot(
             RowMapping.ToTeam(team),
             membershipsByTeam[team.Id].Select(RowMapping.ToMembership).ToImmutableDictionary(m => m.Id),
@@ -62,6 +64,6 @@ internal static class SnapshotReader
             grantsByTeam[team.Id].Select(RowMapping.ToGrant).ToImmutableDictionary(g => g.Id))
         {
             InvitationSecrets = secretsByTeam[team.Id].ToImmutableDictionary(s => new MembershipId(s.MembershipId), RowMapping.ToInvitationSecret),
-        });
+        }.WithTeamRoles(rolesByTeam[team.Id].Select(RowMapping.ToTeamRole)));
     }
 }

@@ -46,11 +46,13 @@ internal static class SnapshotStream
                 var groupMembers = await Cursor.OpenAsync((await NewAsync().ConfigureAwait(false)).Set<GroupMemberRow>().AsNoTracking().OrderBy(m => m.TeamId), m => m.TeamId, cancellationToken).ConfigureAwait(false);
                 var secrets = await Cursor.OpenAsync((await NewAsync().ConfigureAwait(false)).Set<InvitationSecretRow>().AsNoTracking().OrderBy(s => s.TeamId), s => s.TeamId, cancellationToken).ConfigureAwait(false);
                 var grants = await Cursor.OpenAsync((await NewAsync().ConfigureAwait(false)).Set<GrantRow>().AsNoTracking().OrderBy(g => g.TeamId), g => g.TeamId, cancellationToken).ConfigureAwait(false);
+                var roles = await Cursor.OpenAsync((await NewAsync().ConfigureAwait(false)).Set<TeamRoleRow>().AsNoTracking().OrderBy(r => r.TeamId), r => r.TeamId, cancellationToken).ConfigureAwait(false);
                 await using (memberships.ConfigureAwait(false))
                 await using (groups.ConfigureAwait(false))
                 await using (groupMembers.ConfigureAwait(false))
                 await using (secrets.ConfigureAwait(false))
                 await using (grants.ConfigureAwait(false))
+                await using (roles.ConfigureAwait(false))
                 {
                     while (hasTeam)
                     {
@@ -64,7 +66,7 @@ internal static class SnapshotStream
                             (await grants.TakeAsync(team.Id).ConfigureAwait(false)).Select(RowMapping.ToGrant).ToImmutableDictionary(g => g.Id))
                         {
                             InvitationSecrets = (await secrets.TakeAsync(team.Id).ConfigureAwait(false)).ToImmutableDictionary(s => new MembershipId(s.MembershipId), RowMapping.ToInvitationSecret),
-                        };
+                        }.WithTeamRoles((await roles.TakeAsync(team.Id).ConfigureAwait(false)).Select(RowMapping.ToTeamRole));
                         hasTeam = await teams.MoveNextAsync().ConfigureAwait(false);
                     }
                 }

@@ -95,7 +95,7 @@ internal sealed class TeamSnapshotCache(long rowBudget)
 
     private static long Weigh(TeamSnapshot snapshot)
     {
-        long rows = 1 + snapshot.Memberships.Count + snapshot.InvitationSecrets.Count + snapshot.Grants.Count;
+        long rows = 1 + snapshot.Memberships.Count + snapshot.InvitationSecrets.Count + snapshot.Grants.Count + snapshot.TeamRoles.Count;
         foreach (var group in snapshot.Groups.Values)
         {
             rows += 1 + group.Members.Count;

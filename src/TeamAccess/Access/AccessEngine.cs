@@ -134,10 +134,11 @@ internal sealed class AccessEngine : IAccessChecker
         var membershipId = team.MembershipIdOf(in entry);
         if (!entry.Holds)
         {
-            return new AccessDecision(false, AccessReason.MembershipNotActive, membershipId, RoleNameOf(in entry));
+            return new AccessDecision(false, AccessReason.MembershipNotActive, membershipId, team.RoleNameOf(in entry));
         }
 
-        var role = _roles[entry.Role];
+        var role = team.RoleOf(in entry)!;
+        var roles = team.Roles;
         if (role.IsReadOnly && resolved.Kind == PermissionKind.Write)
         {
             return new AccessDecision(false, AccessReason.ReadOnlyRole, membershipId, role.Name);
@@ -166,7 +167,7 @@ internal sealed class AccessEngine : IAccessChecker
             foreach (var grant in team.Grants.Values)
             {
                 if (grant.Subject.Kind == kind && grant.ResourceId == resourceId && AccessRules.Reaches(team.Groups, grant, membershipId)
-                    && (AccessRules.GrantMask(role, AccessRules.MaskOf(grant, _roles), _roles) & resolved.Mask) != 0)
+                    && (AccessRules.GrantMask(role, AccessRules.MaskOf(grant, roles), roles) & resolved.Mask) != 0)
                 {
                     return kind == GrantSubjectKind.Membership
                         ? new AccessDecision(true, AccessReason.AllowedByDirectGrant, membershipId, role.Name, grant.Id)
@@ -224,7 +225,4 @@ internal sealed class AccessEngine : IAccessChecker
     // Two writers publishing out of order must not put an older version back.
     private void Publish(CompiledTeam compiled) =>
         _teams.Set(compiled.Id.Value, compiled, existing => existing.Version < compiled.Version);
-
-    private string? RoleNameOf(in CompiledTeam.Entry entry) =>
-        entry.Role == CompiledTeam.UnknownRole ? null : _roles[entry.Role].Name;
 }

@@ -16,7 +16,7 @@ namespace TeamAccess;
 /// </summary>
 internal static class AccessRules
 {
-    public static Role? ActiveRole(Team team, StoredMembership membership, RoleCatalog roles) =>
+    public static Role? ActiveRole(Team team, StoredMembership membership, TeamRoleSet roles) =>
         roles.TryGet(membership.Role, out var role) ? ActiveRole(team, membership, role) : null;
 
     /// <summary>The membership's role when it holds it, given the role its name resolves to (<see langword="null"/> when unknown).</summary>
@@ -28,10 +28,10 @@ internal static class AccessRules
     public static ulong ResourceBaseMask(Role? activeRole) => activeRole is null || activeRole.IsScopedToGrants ? 0 : activeRole.Mask;
 
     /// <summary>What a grant's permissions are worth to a membership holding <paramref name="activeRole"/>.</summary>
-    public static ulong GrantMask(Role? activeRole, ulong granted, RoleCatalog roles) =>
+    public static ulong GrantMask(Role? activeRole, ulong granted, TeamRoleSet roles) =>
         activeRole is null ? 0 : activeRole.IsReadOnly ? granted & roles.PermissionCatalog.ReadMask : granted;
 
-    public static ulong MaskOf(Grant grant, RoleCatalog roles)
+    public static ulong MaskOf(Grant grant, TeamRoleSet roles)
     {
         ulong mask = 0;
         foreach (var name in grant.Permissions)
@@ -53,7 +53,7 @@ internal static class AccessRules
             : groups.TryGetValue(new GroupId(grant.Subject.Id), out var group) && group.Members.Contains(membershipId);
 
     /// <summary>Everything the membership holds on one resource.</summary>
-    public static ulong ResourceMask(TeamSnapshot team, StoredMembership membership, string resourceId, RoleCatalog roles)
+    public static ulong ResourceMask(TeamSnapshot team, StoredMembership membership, string resourceId, TeamRoleSet roles)
     {
         var role = ActiveRole(team.Team, membership, roles);
         var mask = ResourceBaseMask(role);

@@ -12,13 +12,13 @@ internal readonly record struct Actor(UserId Id, StoredMembership? Membership, R
     /// not exist; a member who is not Active, or whose role lacks the permission, is refused.
     /// </summary>
     public static Result Authorize(TeamSnapshot team, UserId actorId, string permission, RoleCatalog roles, out Actor actor) =>
-        Authorize(team.Team, team.FindCurrentMembership(actorId), actorId, permission, roles, out actor);
+        Authorize(team.Team, team.FindCurrentMembership(actorId), actorId, permission, roles.ForTeam(team), out actor);
 
     /// <summary>
     /// The same answers as <see cref="Authorize(TeamSnapshot, UserId, string, RoleCatalog, out Actor)"/>, from the team and
     /// the actor's current membership alone; with no <paramref name="permission"/>, a current membership of an Active team is enough.
     /// </summary>
-    public static Result Authorize(Team team, StoredMembership? membership, UserId actorId, string? permission, RoleCatalog roles, out Actor actor)
+    public static Result Authorize(Team team, StoredMembership? membership, UserId actorId, string? permission, TeamRoleSet roles, out Actor actor)
     {
         var role = membership is null ? null : AccessRules.ActiveRole(team, membership, roles);
         actor = new Actor(actorId, membership, role);
@@ -40,6 +40,22 @@ internal readonly record struct Actor(UserId Id, StoredMembership? Membership, R
         return Result.Success;
     }
 
+    /// <summary>
+    /// The roles to authorize with from the team row and the actor's membership alone: the catalog's, unless the
+    /// membership names one of the team's own roles, whose definition only the team's snapshot holds (loaded then; a
+    /// store keeps the teams it loaded).
+    /// </summary>
+    public static async ValueTask<TeamRoleSet> RolesForAsync(ITeamStore teams, RoleCatalog roles, TeamId teamId, StoredMembership? membership, CancellationToken cancellationToken)
+    {
+        if (membership is null || roles.TryGet(membership.Role, out _))
+        {
+            return roles.CatalogOnly;
+        }
+
+        var snapshot = await teams.LoadAsync(teamId, cancellationToken).ConfigureAwait(false);
+        return snapshot is null ? roles.CatalogOnly : roles.ForTeam(snapshot);
+    }
+
     /// <summary>Loads a team for a read that needs <paramref name="permission"/>, with the same answers as a write's <see cref="Authorize(TeamSnapshot, UserId, string, RoleCatalog, out Actor)"/>.</summary>
     public static async ValueTask<Result<TeamSnapshot>> ReadAsync(ITeamStore teams, RoleCatalog roles, UserId actorId, TeamId teamId, string permission, CancellationToken cancellationToken)
     {
@@ -53,11 +69,15 @@ internal readonly record struct Actor(UserId Id, StoredMembership? Membership, R
         return authorized.Succeeded ? Result<TeamSnapshot>.Ok(snapshot) : Result<TeamSnapshot>.Failed(authorized.Error);
     }
 
-    /// <summary>Whether the actor's role holds a team-level permission (the answer <see cref="Authorize(Team, StoredMembership?, UserId, string?, RoleCatalog, out Actor)"/> gives).</summary>
-    public bool Holds(string permission, RoleCatalog roles) =>
+    /// <summary>Whether the actor's role holds a team-level permission (the answer <see cref="Authorize(Team, StoredMembership?, UserId, string?, TeamRoleSet, out Actor)"/> gives).</summary>
+    public bool Holds(string permission, TeamRoleSet roles) =>
         Role is { } role && roles.PermissionCatalog.TryGet(permission, out var resolved) && role.Has(resolved);
 
-    /// <summary>Nobody gives a role ranked above their own; only a guardian gives the guardian role (invariant 6).</summary>
+    /// <summary>
+    /// Nobody gives a role ranked above their own, nor another role of their own rank; only a guardian gives the guardian
+    /// role (invariant 6). Nobody but a guardian gives a role that holds more than they hold (invariant 15): its team-level
+    /// permissions, and what it holds on every resource, are within the actor's own.
+    /// </summary>
     public Result MayGive(Role role)
     {
         if (role.IsGuardian && !IsGuardian)
@@ -65,11 +85,36 @@ internal readonly record struct Actor(UserId Id, StoredMembership? Membership, R
             return Result.Failed(TeamAccessErrorCode.GuardianRequired);
         }
 
-        return role.Rank > Rank ? Result.Failed(TeamAccessErrorCode.RoleRankTooHigh) : Result.Success;
+        if (role.Rank > Rank || (role.Rank == Rank && !IsGuardian && !string.Equals(role.Name, Role?.Name, StringComparison.OrdinalIgnoreCase)))
+        {
+            return Result.Failed(TeamAccessErrorCode.RoleRankTooHigh);
+        }
+
+        return IsGuardian || Holds(role) ? Result.Success : Result.Failed(TeamAccessErrorCode.ExceedsGranterPermissions);
     }
 
+    /// <summary>
+    /// Nobody defines, changes or deletes a team role ranked at or above their own (the guardian ranks above every one),
+    /// nor one that holds more than they hold (invariant 15), the guardian included.
+    /// </summary>
+    public Result MayDefine(Role role)
+    {
+        if (role.Rank >= Rank)
+        {
+            return Result.Failed(TeamAccessErrorCode.RoleRankTooHigh);
+        }
+
+        return Holds(role) ? Result.Success : Result.Failed(TeamAccessErrorCode.ExceedsGranterPermissions);
+    }
+
+    /// <summary>Whether the actor's role holds all that <paramref name="role"/> holds, at team level and on every resource.</summary>
+    private bool Holds(Role role) =>
+        Role is { } own
+        && (role.TeamMask & ~own.TeamMask) == 0
+        && (AccessRules.ResourceBaseMask(role) & ~AccessRules.ResourceBaseMask(own)) == 0;
+
     /// <summary>Nobody manages (changes, deactivates, removes) a member whose role ranks above their own.</summary>
-    public Result MayManage(StoredMembership target, RoleCatalog roles) =>
+    public Result MayManage(StoredMembership target, TeamRoleSet roles) =>
         roles.TryGet(target.Role, out var targetRole) && targetRole.Rank > Rank
             ? Result.Failed(TeamAccessErrorCode.RoleRankTooHigh)
             : Result.Success;

@@ -25,22 +25,25 @@ internal sealed class CompiledTeam
     private readonly Guid[] _stamps;
     private readonly ulong[] _resourceBaseByRole;
     private readonly Dictionary<string, Dictionary<int, GrantWord>>? _grantMasks;
-    private readonly RoleCatalog _roleNames;
+    private readonly TeamRoleSet _roles;
 
     // The orders the lists page through, built on the first list of this version (most teams are never listed) and
     // handed on by a patch, which keeps every user in its probe position and every grant word as it was.
     private int[]? _positionsByUser;
     private SlotGrants? _grantsBySlot;
 
-    public CompiledTeam(TeamSnapshot snapshot, RoleCatalog roles)
+    public CompiledTeam(TeamSnapshot snapshot, RoleCatalog catalog)
     {
+        // The team's own roles have indexes after the catalog's, so an entry's role is one byte either way and a check
+        // costs the same for both.
+        var roles = catalog.ForTeam(snapshot);
         Id = snapshot.Id;
         Version = snapshot.Version;
         Status = snapshot.Team.Status;
         SignInPolicy = snapshot.Team.SignInPolicy;
         Groups = snapshot.Groups;
         Grants = snapshot.Grants;
-        _roleNames = roles;
+        _roles = roles;
 
         // Walking an ImmutableDictionary is a tree walk with a cache miss or two per node: it is most of what a rebuild of a
         // big team costs. So the memberships are walked once, with the struct enumerator (Values is an iterator over it),
@@ -99,7 +102,7 @@ internal sealed class CompiledTeam
         Version = snapshot.Version;
         Status = previous.Status;
         SignInPolicy = snapshot.Team.SignInPolicy;
-        _roleNames = previous._roleNames;
+        _roles = previous._roles;
         _stamps = stamps;
         Groups = snapshot.Groups;
         Grants = snapshot.Grants;
@@ -190,7 +193,13 @@ internal sealed class CompiledTeam
     public Guid StampOf(in Entry entry) => _stamps[entry.SlotPlusOne - 1];
 
     /// <summary>The name of the entry's role, or <see langword="null"/> when the catalog no longer has it.</summary>
-    public string? RoleNameOf(in Entry entry) => entry.Role == UnknownRole ? null : _roleNames[entry.Role].Name;
+    public string? RoleNameOf(in Entry entry) => entry.Role == UnknownRole ? null : _roles[entry.Role].Name;
+
+    /// <summary>The entry's role (a catalog role or one of the team's own), or <see langword="null"/> when unknown.</summary>
+    public Role? RoleOf(in Entry entry) => entry.Role == UnknownRole ? null : _roles[entry.Role];
+
+    /// <summary>Gets the roles the index was compiled with: the catalog's and the team's own.</summary>
+    public TeamRoleSet Roles => _roles;
 
     /// <summary>
     /// Builds the index of <paramref name="snapshot"/> from this one, the index of the version just before it, when the
@@ -199,9 +208,11 @@ internal sealed class CompiledTeam
     /// another kind (a membership joins or leaves the index, changes user, or is reached by a grant, whose words depend
     /// on the role), and the caller rebuilds instead.
     /// </summary>
-    public CompiledTeam? Patch(TeamSnapshot snapshot, IndexDelta delta, RoleCatalog roles)
+    public CompiledTeam? Patch(TeamSnapshot snapshot, IndexDelta delta, RoleCatalog catalog)
     {
-        if (snapshot.Version != Version + 1 || snapshot.Team.Status != Status)
+        // A write that changed a team role changed more than memberships and brings no delta; the guard keeps the patch honest.
+        var roles = catalog.ForTeam(snapshot);
+        if (snapshot.Version != Version + 1 || snapshot.Team.Status != Status || !ReferenceEquals(roles, _roles))
         {
             return null;
         }
@@ -317,7 +328,7 @@ internal sealed class CompiledTeam
         return Interlocked.CompareExchange(ref _grantsBySlot, built, null) ?? built;
     }
 
-    private static byte RoleIndexOf(RoleCatalog roles, string name) => roles.TryGet(name, out var role) ? (byte)role.Index : UnknownRole;
+    private static byte RoleIndexOf(TeamRoleSet roles, string name) => roles.TryGet(name, out var role) ? (byte)role.Index : UnknownRole;
 
     private bool IsReachedByGrant(MembershipId membershipId)
     {
@@ -363,7 +374,7 @@ internal sealed class CompiledTeam
         return i;
     }
 
-    private static Dictionary<string, Dictionary<int, GrantWord>> CompileGrants(TeamSnapshot snapshot, RoleCatalog roles, Dictionary<MembershipId, int> slotByMembership, StoredMembership[] bySlot)
+    private static Dictionary<string, Dictionary<int, GrantWord>> CompileGrants(TeamSnapshot snapshot, TeamRoleSet roles, Dictionary<MembershipId, int> slotByMembership, StoredMembership[] bySlot)
     {
         var compiled = new Dictionary<string, Dictionary<int, GrantWord>>(StringComparer.Ordinal);
         foreach (var grant in snapshot.Grants.Values)
@@ -412,7 +423,7 @@ internal sealed class CompiledTeam
     /// (a reference compare when the strings are the same instance) is several times cheaper than the catalog's
     /// case-insensitive hash, and names equal by ordinal are the same role. Past a handful of names the catalog answers.
     /// </summary>
-    private readonly struct RoleLookup(RoleCatalog roles)
+    private readonly struct RoleLookup(TeamRoleSet roles)
     {
         private readonly string[] _names = new string[8];
         private readonly Role?[] _roles = new Role?[8];

@@ -143,4 +143,13 @@ public static class AuditActions
 
     /// <summary>An expired ownership offer was closed (a new offer replaced it).</summary>
     public const string OwnershipOfferExpired = "ownership.offer_expired";
+
+    /// <summary>A team defined a role of its own.</summary>
+    public const string TeamRoleCreated = "team_role.created";
+
+    /// <summary>A team changed one of its own roles (rank, permissions, flags).</summary>
+    public const string TeamRoleChanged = "team_role.changed";
+
+    /// <summary>A team deleted one of its own roles.</summary>
+    public const string TeamRoleDeleted = "team_role.deleted";
 }

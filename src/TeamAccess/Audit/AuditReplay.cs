@@ -18,6 +18,7 @@ public static class AuditReplay
         var memberships = ImmutableDictionary.CreateBuilder<MembershipId, StoredMembership>();
         var groups = ImmutableDictionary.CreateBuilder<GroupId, Group>();
         var grants = ImmutableDictionary.CreateBuilder<GrantId, Grant>();
+        var roles = ImmutableDictionary.CreateBuilder<TeamRoleId, TeamRole>();
         foreach (var e in events.OrderBy(e => e.Sequence))
         {
             switch (e.SubjectKind)
@@ -34,13 +35,16 @@ public static class AuditReplay
                 case AuditSubjectKind.Grant:
                     Apply(grants, new GrantId(e.SubjectId), AuditJson.Deserialize<Grant>(e.After));
                     break;
+                case AuditSubjectKind.TeamRole:
+                    Apply(roles, new TeamRoleId(e.SubjectId), AuditJson.Deserialize<TeamRole>(e.After));
+                    break;
                 case AuditSubjectKind.User:
                 default:
                     break;
             }
         }
 
-        return team is null ? null : new TeamSnapshot(team with { Version = 0 }, memberships.ToImmutable(), groups.ToImmutable(), grants.ToImmutable());
+        return team is null ? null : new TeamSnapshot(team with { Version = 0 }, memberships.ToImmutable(), groups.ToImmutable(), grants.ToImmutable()).WithTeamRoles(roles.Values);
     }
 
     private static void Apply<TKey, TValue>(ImmutableDictionary<TKey, TValue>.Builder target, TKey key, TValue? after)

@@ -17,4 +17,7 @@ public enum AuditSubjectKind
 
     /// <summary>A grant.</summary>
     Grant = 4,
+
+    /// <summary>A role the team defined for itself.</summary>
+    TeamRole = 5,
 }

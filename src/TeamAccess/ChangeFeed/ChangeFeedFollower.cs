@@ -53,6 +53,9 @@ internal sealed class ChangeFeedFollower : IAsyncDisposable, IDisposable
         engine.Follower = this;
     }
 
+    /// <summary>Raised after a read of the feed that found commits (the event dispatcher wakes on it).</summary>
+    public event Action? Advanced;
+
     /// <summary>Gets the last feed position applied.</summary>
     public long Position => Volatile.Read(ref _position);
 
@@ -117,6 +120,7 @@ internal sealed class ChangeFeedFollower : IAsyncDisposable, IDisposable
         }
 
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var from = Volatile.Read(ref _position);
         try
         {
             var started = _time.GetTimestamp();
@@ -173,6 +177,11 @@ internal sealed class ChangeFeedFollower : IAsyncDisposable, IDisposable
         {
             _gate.Release();
             Interlocked.Exchange(ref _progress, NewProgress()).TrySetResult();
+        }
+
+        if (Volatile.Read(ref _position) != from)
+        {
+            Advanced?.Invoke();
         }
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace TeamAccess;
@@ -44,6 +45,38 @@ public sealed class TeamAccessBuilder
         where TStore : class
     {
         StoreRegistration.Use<TStore>(Services);
+        return this;
+    }
+
+    /// <summary>
+    /// Registers a handler of membership events (<see cref="TeamAccessEvent"/>), scoped, and the background dispatcher
+    /// that delivers them after each commit: at least once, in commit order, from every path that changes a team, and
+    /// resumed after a restart from the position stored under <see cref="EventOptions.Consumer"/>. Hosts without the
+    /// generic host start it with <c>WarmUpTeamAccessAsync</c>. Registering the same handler type twice changes nothing.
+    /// </summary>
+    /// <typeparam name="THandler">The handler.</typeparam>
+    /// <returns>The builder.</returns>
+    public TeamAccessBuilder AddEventHandler<THandler>()
+        where THandler : class, ITeamAccessEventHandler
+    {
+        Services.TryAddEnumerable(ServiceDescriptor.Scoped<ITeamAccessEventHandler, THandler>());
+        if (Services.Any(d => d.ServiceType == typeof(EventDispatcher)))
+        {
+            return this;
+        }
+
+        Services.AddSingleton(sp => new EventDispatcher(
+            sp.GetRequiredService<IServiceScopeFactory>(),
+            sp.GetRequiredService<IAuditStore>(),
+            sp.GetRequiredService<IChangeFeedCheckpoints>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TeamAccessOptions>>(),
+            sp.GetService<ChangeFeedFollower>(),
+            sp.GetService<ILogger<EventDispatcher>>()));
+
+        // The hosted service is the singleton itself, so it is started once and disposed once.
+        Services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<EventDispatcher>());
+
         return this;
     }
 

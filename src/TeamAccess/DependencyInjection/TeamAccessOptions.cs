@@ -24,6 +24,9 @@ public sealed class TeamAccessOptions
     /// <summary>Gets how this instance follows the change feed: the staleness bound, and what happens past it.</summary>
     public ChangeFeedOptions ChangeFeed { get; } = new();
 
+    /// <summary>Gets how membership events reach the host's handlers: the consumer name, batch size, polling and retry back-off.</summary>
+    public EventOptions Events { get; } = new();
+
     /// <summary>Gets how ownership offers behave: how long one stays open.</summary>
     public OwnershipOptions Ownership { get; } = new();
 

@@ -73,6 +73,7 @@ public static class TeamAccessServiceCollectionExtensions
         services.TryAddScoped<IMemberService, MemberService>();
         services.TryAddScoped<IOwnershipService, OwnershipService>();
         services.TryAddScoped<IGroupService, GroupService>();
+        services.TryAddScoped<ITeamRoleService, TeamRoleService>();
         services.TryAddScoped<IGrantService, GrantService>();
         services.TryAddScoped<IAuditLog, AuditLog>();
         services.TryAddScoped<ExternalIdentities>();
@@ -80,6 +81,7 @@ public static class TeamAccessServiceCollectionExtensions
         services.TryAddScoped<TeamInvitations>();
         services.TryAddScoped<InviteeInvitations>();
         services.TryAddScoped<IInvitationService, InvitationService>();
+        services.TryAddScoped<IImportService, ImportService>();
         services.TryAddScoped<PasswordSignIn>();
         services.TryAddScoped<SessionTokens>();
         services.TryAddScoped<ExternalSignIn>();
@@ -89,7 +91,8 @@ public static class TeamAccessServiceCollectionExtensions
 
     /// <summary>
     /// Loads every stored team into the permission index and starts following the change feed, for hosts that do not run
-    /// the generic host's hosted services (which do this at start-up). Also validates the options and that a store was
+    /// the generic host's hosted services (which do this at start-up), and starts delivering membership events when a
+    /// handler is registered (<see cref="TeamAccessBuilder.AddEventHandler{THandler}"/>). Also validates the options and that a store was
     /// chosen, as the generic host's start would. The feed is followed until the service provider is disposed.
     /// </summary>
     /// <param name="services">The built service provider.</param>
@@ -104,6 +107,12 @@ public static class TeamAccessServiceCollectionExtensions
         foreach (var hosted in services.GetServices<IHostedService>().OfType<AccessIndexWarmup>())
         {
             await hosted.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        // Membership events, when the host registered a handler, are delivered from here on.
+        if (services.GetService<EventDispatcher>() is { } events)
+        {
+            await events.StartAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -44,12 +44,9 @@ internal sealed partial class TeamAggregate
             return Result<Group>.Failed(TeamAccessErrorCode.AlreadyInGroup);
         }
 
-        foreach (var grant in Current.Grants.Values.Where(g => g.Subject == GrantSubject.ForGroup(groupId)))
+        if (!ActorMayHandOver(groupId))
         {
-            if (!ActorHoldsOn(grant.ResourceId, AccessRules.MaskOf(grant, Roles)))
-            {
-                return Result<Group>.Failed(TeamAccessErrorCode.ExceedsGranterPermissions);
-            }
+            return Result<Group>.Failed(TeamAccessErrorCode.ExceedsGranterPermissions);
         }
 
         var after = group with { Members = group.Members.Add(membershipId) };
@@ -72,6 +69,20 @@ internal sealed partial class TeamAggregate
         var after = group with { Members = group.Members.Remove(membershipId) };
         PutGroup(after, AuditActions.GroupMemberRemoved);
         return Result<Group>.Ok(after);
+    }
+
+    /// <summary>Whether the actor holds every grant of the group, which joining it hands over (invariant 15).</summary>
+    private bool ActorMayHandOver(GroupId groupId)
+    {
+        foreach (var grant in Current.Grants.Values)
+        {
+            if (grant.Subject == GrantSubject.ForGroup(groupId) && !ActorHoldsOn(grant.ResourceId, AccessRules.MaskOf(grant, Roles)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Takes an ending membership out of every group it is in.</summary>

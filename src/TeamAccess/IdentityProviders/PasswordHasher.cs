@@ -16,6 +16,8 @@ internal sealed class PasswordHasher(IOptions<TeamAccessOptions> options)
     private const string Prefix = "v1.pbkdf2-sha512.";
     private const int SaltBytes = 16;
     private const int KeyBytes = 32;
+    private const int MinImportedIterations = 1_000;
+    private const int MaxImportedIterations = 10_000_000;
 
     private long _derivations;
     private string? _decoy;
@@ -58,6 +60,13 @@ internal sealed class PasswordHasher(IOptions<TeamAccessOptions> options)
 
         return iterations < options.Value.Passwords.Iterations ? PasswordVerification.SucceededRehashNeeded : PasswordVerification.Succeeded;
     }
+
+    /// <summary>
+    /// Whether a hash from elsewhere (an import) is in this hasher's format with a work factor a sign-in can afford to
+    /// verify: at least <see cref="MinImportedIterations"/> and at most <see cref="MaxImportedIterations"/> iterations.
+    /// </summary>
+    internal static bool IsImportable(string hash) =>
+        TryParse(hash, out var iterations, out _, out _) && iterations is >= MinImportedIterations and <= MaxImportedIterations;
 
     private static byte[] Derive(string password, byte[] salt, int iterations)
     {

@@ -192,6 +192,6 @@ internal sealed partial class TeamAggregate
             return false;
         }
 
-        return Actor.Authorize(Current, inviterId, Permissions.MembersInvite, Roles, out var inviter).Succeeded && inviter.MayGive(role).Succeeded;
+        return Actor.Authorize(Current, inviterId, Permissions.MembersInvite, Roles.Catalog, out var inviter).Succeeded && inviter.MayGive(role).Succeeded;
     }
 }

@@ -34,7 +34,7 @@ internal sealed class TeamInvitations(
             return Result<InviteBatchResult>.Failed(TeamAccessErrorCode.BatchTooLarge);
         }
 
-        if (!writer.Roles.TryGet(request.Role, out var role))
+        if (!RoleCatalog.IsValidName(request.Role))
         {
             return Result<InviteBatchResult>.Failed(TeamAccessErrorCode.InvalidRole);
         }
@@ -47,26 +47,35 @@ internal sealed class TeamInvitations(
 
         var inviter = await users.FindByIdAsync(actor, cancellationToken).ConfigureAwait(false);
         var decided = await writer.RunOnTeamAsync(
-            actor, teamId, Permissions.MembersInvite, "Invite", team => Result<InviteBatch>.Ok(team.Invite(request.Addresses, role, lifetime, Options)), cancellationToken).ConfigureAwait(false);
+            actor, teamId, Permissions.MembersInvite, "Invite", team => team.FindRole(request.Role).TryGetValue(out var role)
+                ? Result<InviteBatch>.Ok(team.Invite(request.Addresses, role, lifetime, Options))
+                : Result<InviteBatch>.Failed(TeamAccessErrorCode.InvalidRole), cancellationToken).ConfigureAwait(false);
         if (!decided.TryGetValue(out var batch))
         {
             return Result<InviteBatchResult>.Failed(decided.Error!);
         }
 
         // Only the attempt that committed is sent: its secrets are the stored ones.
-        var delivered = new HashSet<MembershipId>();
-        foreach (var issued in batch.Issued)
-        {
-            if (await SendAsync(Message(issued, inviter, isResend: false), cancellationToken).ConfigureAwait(false))
-            {
-                delivered.Add(issued.Membership.Id);
-            }
-        }
-
+        var delivered = await SendAsync(batch.Issued, inviter, cancellationToken).ConfigureAwait(false);
         var outcomes = batch.Outcomes
             .Select(o => o.MembershipId is { } id ? o with { Delivered = delivered.Contains(id) } : o)
             .ToArray();
         return Result<InviteBatchResult>.Ok(new InviteBatchResult(outcomes));
+    }
+
+    /// <summary>Sends the invitations a committed write issued (an invite batch, an import); returns the ones the sender took.</summary>
+    public async ValueTask<HashSet<MembershipId>> SendAsync(IReadOnlyList<IssuedInvitation> issued, StoredUser? inviter, CancellationToken cancellationToken)
+    {
+        var delivered = new HashSet<MembershipId>();
+        foreach (var invitation in issued)
+        {
+            if (await SendAsync(Message(invitation, inviter, isResend: false), cancellationToken).ConfigureAwait(false))
+            {
+                delivered.Add(invitation.Membership.Id);
+            }
+        }
+
+        return delivered;
     }
 
     public async ValueTask<Result<InvitationView>> ResendAsync(UserId actor, TeamId teamId, MembershipId membershipId, CancellationToken cancellationToken)

@@ -36,18 +36,18 @@ internal sealed class MemberService(IUserStore users, IMemberQueryStore members,
 
     public async ValueTask<Result<Membership>> AddAsync(UserId actor, TeamId teamId, UserId userId, string role, CancellationToken cancellationToken = default)
     {
-        if (!Roles.TryGet(role, out var newRole))
+        if (!RoleCatalog.IsValidName(role))
         {
             return Result<Membership>.Failed(TeamAccessErrorCode.InvalidRole);
         }
 
         var user = await users.FindByIdAsync(userId, cancellationToken).ConfigureAwait(false);
-        return await writer.RunOnTeamAsync(actor, teamId, Permissions.MembersInvite, "AddMember", team => team.Add(user, newRole), cancellationToken).AsView().ConfigureAwait(false);
+        return await writer.RunOnTeamAsync(actor, teamId, Permissions.MembersInvite, "AddMember", team => team.Add(user, role), cancellationToken).AsView().ConfigureAwait(false);
     }
 
     public ValueTask<Result<Membership>> ChangeRoleAsync(UserId actor, TeamId teamId, MembershipId membershipId, string role, CancellationToken cancellationToken = default) =>
-        Roles.TryGet(role, out var newRole)
-            ? writer.RunOnTeamAsync(actor, teamId, Permissions.MembersManage, "ChangeRole", team => team.ChangeRole(membershipId, newRole), cancellationToken).AsView()
+        RoleCatalog.IsValidName(role)
+            ? writer.RunOnTeamAsync(actor, teamId, Permissions.MembersManage, "ChangeRole", team => team.ChangeRole(membershipId, role), cancellationToken).AsView()
             : ValueTask.FromResult(Result<Membership>.Failed(TeamAccessErrorCode.InvalidRole));
 
     public ValueTask<Result<Membership>> DeactivateAsync(UserId actor, TeamId teamId, MembershipId membershipId, CancellationToken cancellationToken = default) =>

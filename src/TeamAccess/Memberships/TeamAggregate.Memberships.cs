@@ -3,7 +3,7 @@ namespace TeamAccess;
 /// <content>The membership verbs: add, change role, deactivate, reactivate, remove, leave; and the guardian rule.</content>
 internal sealed partial class TeamAggregate
 {
-    /// <summary>Invariant 1: how many Active holders of the guardian role the team has.</summary>
+    /// <summary>Invariant 1: how many Active holders of the guardian role the team has (a catalog role: a team role never is).</summary>
     internal static int CountActiveGuardians(TeamSnapshot team, RoleCatalog roles)
     {
         var count = 0;
@@ -40,6 +40,14 @@ internal sealed partial class TeamAggregate
 
         return Result<StoredMembership>.Ok(Join(user, role, Actor.Id, AuditActions.MembershipAdded));
     }
+
+    /// <summary>Adds an existing user in the role of that name, a catalog role or one of the team's own.</summary>
+    public Result<StoredMembership> Add(StoredUser? user, string roleName) =>
+        FindRole(roleName).TryGetValue(out var role) ? Add(user, role) : Result<StoredMembership>.Failed(TeamAccessErrorCode.InvalidRole);
+
+    /// <summary>Gives a member the role of that name, a catalog role or one of the team's own.</summary>
+    public Result<StoredMembership> ChangeRole(MembershipId membershipId, string roleName) =>
+        FindRole(roleName).TryGetValue(out var role) ? ChangeRole(membershipId, role) : Result<StoredMembership>.Failed(TeamAccessErrorCode.InvalidRole);
 
     /// <summary>A user the team's SSO proved joins with the policy's just-in-time role.</summary>
     public Result<StoredMembership> JoinJustInTime(StoredUser user, Role role) =>
@@ -127,7 +135,7 @@ internal sealed partial class TeamAggregate
     private bool IsLastActiveGuardian(StoredMembership membership) =>
         Current.Team.Status == TeamStatus.Active && membership.Status == MembershipStatus.Active
         && Roles.TryGet(membership.Role, out var role) && role.IsGuardian
-        && CountActiveGuardians(Current, Roles) <= 1;
+        && CountActiveGuardians(Current, Roles.Catalog) <= 1;
 
     private MembershipLifecycle Lifecycle(MembershipId membershipId) => new(this, membershipId);
 

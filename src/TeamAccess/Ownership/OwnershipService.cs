@@ -29,7 +29,8 @@ internal sealed class OwnershipService(TeamWriter writer, IMemberQueryStore memb
             return Result<OwnershipOffer>.Failed(TeamAccessErrorCode.NotFound);
         }
 
-        var authorized = Actor.Authorize(team, membership, actor, permission: null, writer.Roles, out var acting);
+        var roles = await Actor.RolesForAsync(writer.Teams, writer.Roles, teamId, membership, cancellationToken).ConfigureAwait(false);
+        var authorized = Actor.Authorize(team, membership, actor, permission: null, roles, out var acting);
         if (!authorized.Succeeded)
         {
             return Result<OwnershipOffer>.Failed(authorized.Error);
@@ -37,7 +38,7 @@ internal sealed class OwnershipService(TeamWriter writer, IMemberQueryStore memb
 
         var offer = team.OwnershipOffer;
         var party = offer is not null && (offer.From == membership!.Id || offer.To == membership.Id);
-        if (!party && !acting.Holds(Permissions.MembersRead, writer.Roles))
+        if (!party && !acting.Holds(Permissions.MembersRead, roles))
         {
             return Result<OwnershipOffer>.Failed(TeamAccessErrorCode.PermissionDenied);
         }

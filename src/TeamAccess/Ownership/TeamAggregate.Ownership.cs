@@ -59,7 +59,7 @@ internal sealed partial class TeamAggregate
             return Result<StoredMembership>.Failed(promoted.Error);
         }
 
-        if (!offer.KeepRole && Roles.Roles.FirstOrDefault(r => !r.IsGuardian) is { } below)
+        if (!offer.KeepRole && Roles.Catalog.Roles.FirstOrDefault(r => !r.IsGuardian) is { } below)
         {
             var stepped = Lifecycle(offer.From).ChangeRole(below);
             if (!stepped.Succeeded)

@@ -14,7 +14,8 @@ public sealed record TeamAccessError(TeamAccessErrorCode Code, string Message)
     /// <summary>
     /// Gets machine-readable details, when the code has them: for <see cref="TeamAccessErrorCode.PasswordPolicy"/>, the
     /// names of the failed <see cref="PasswordCriterion"/> values; for <see cref="TeamAccessErrorCode.LastGuardian"/>, the
-    /// way out, <see cref="TransferOwnershipFirst"/>.
+    /// way out, <see cref="TransferOwnershipFirst"/>; for <see cref="TeamAccessErrorCode.RoleInUse"/>, the membership ids
+    /// of up to five of the role's holders.
     /// </summary>
     public IReadOnlyList<string> Details { get; init; } = [];
 

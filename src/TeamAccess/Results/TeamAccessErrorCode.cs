@@ -195,4 +195,52 @@ public enum TeamAccessErrorCode
 
     /// <summary>The ownership offer expired before it was answered; the guardian can make a new one.</summary>
     OwnershipOfferExpired = 57,
+
+    /// <summary>
+    /// A team role's name is not valid: 1 to 64 letters, digits, spaces, hyphens or underscores, with no space at either
+    /// end (the rule of the host's catalog role names).
+    /// </summary>
+    InvalidRoleName = 60,
+
+    /// <summary>The team already has a role of that name (names compare without regard to case).</summary>
+    RoleNameTaken = 61,
+
+    /// <summary>
+    /// The name is a role of the host's catalog (the guardian role among them): a team cannot define, redefine, shadow or
+    /// delete it.
+    /// </summary>
+    CatalogRole = 62,
+
+    /// <summary>
+    /// The team role is in use (held by a current membership, invited in a pending invitation, or named as the team's
+    /// just-in-time role) and cannot be deleted; the refusal's details name the holders' membership ids.
+    /// </summary>
+    RoleInUse = 63,
+
+    /// <summary>The team already has as many roles of its own as the host allows (<see cref="TeamRoleOptions.MaxRolesPerTeam"/>).</summary>
+    TeamRoleLimitReached = 64,
+
+    /// <summary>The host does not let teams put this permission in a role of their own (<see cref="TeamRoleOptions.AllowedPermissions"/>; the guardian's own permissions never).</summary>
+    PermissionNotAllowed = 65,
+
+    /// <summary>An import row's password hash is not in the documented format (see <see cref="ImportRow.PasswordHash"/>).</summary>
+    InvalidPasswordHash = 75,
+
+    /// <summary>An import row's field is longer than any valid value, or the row names too many groups.</summary>
+    FieldTooLong = 76,
+
+    /// <summary>An import row lacks a field it needs (email, team, role; names for a user the import creates).</summary>
+    MissingField = 77,
+
+    /// <summary>No team has the import row's handle, or the importing user is not a member of it.</summary>
+    UnknownTeam = 78,
+
+    /// <summary>The team has no group with one of the import row's group handles.</summary>
+    UnknownGroup = 79,
+
+    /// <summary>The import row could not be read (a CSV line with the wrong number of fields or a broken quote).</summary>
+    MalformedRow = 80,
+
+    /// <summary>The import row both carries a password hash and asks for an invitation; an invitee chooses their own password.</summary>
+    PasswordWithInvitation = 81,
 }

@@ -40,12 +40,18 @@ public static class Permissions
     public const string AuditRead = "audit.read";
 
     /// <summary>
+    /// Define, change and delete the team's own roles (<see cref="ITeamRoleService"/>), within what the actor holds and
+    /// below the actor's rank.
+    /// </summary>
+    public const string RolesManage = "roles.manage";
+
+    /// <summary>
     /// The built-in permissions that are about the team itself, never about one resource. Every other permission
     /// (<see cref="ResourcesRead"/>, <see cref="ResourcesWrite"/> and all the host registers) is a resource permission.
     /// </summary>
     internal static readonly string[] TeamLevel =
     [
-        TeamDelete, TeamManage, BillingManage, MembersRead, MembersInvite, MembersManage, GroupsManage, GrantsManage, AuditRead, TeamSignInPolicy,
+        TeamDelete, TeamManage, BillingManage, MembersRead, MembersInvite, MembersManage, GroupsManage, GrantsManage, AuditRead, TeamSignInPolicy, RolesManage,
     ];
 
     /// <summary>
@@ -59,6 +65,6 @@ public static class Permissions
     internal static readonly string[] BuiltIn =
     [
         TeamDelete, TeamManage, BillingManage, MembersRead, MembersInvite, MembersManage, GroupsManage, GrantsManage,
-        ResourcesRead, ResourcesWrite, AuditRead, TeamSignInPolicy,
+        ResourcesRead, ResourcesWrite, AuditRead, TeamSignInPolicy, RolesManage,
     ];
 }

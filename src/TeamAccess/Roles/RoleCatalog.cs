@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 
 namespace TeamAccess;
@@ -10,10 +12,13 @@ namespace TeamAccess;
 public sealed class RoleCatalog
 {
     private readonly Dictionary<string, Role> _byName;
+    private readonly ConditionalWeakTable<ImmutableDictionary<string, TeamRole>, TeamRoleSet> _teamRoleSets = [];
 
-    private RoleCatalog(PermissionCatalog permissions, Role[] roles)
+    private RoleCatalog(PermissionCatalog permissions, Role[] roles, ulong teamRoleMask, int maxTeamRoles)
     {
         PermissionCatalog = permissions;
+        TeamRoleMask = teamRoleMask;
+        MaxTeamRoles = maxTeamRoles;
         Roles = roles;
         _byName = roles.ToDictionary(r => r.Name, StringComparer.OrdinalIgnoreCase);
         Guardian = roles.Single(r => r.IsGuardian);
@@ -22,7 +27,18 @@ public sealed class RoleCatalog
         {
             ResourceBaseByRoleIndex[role.Index] = role.IsScopedToGrants ? 0 : ulong.MaxValue;
         }
+
+        CatalogOnly = new TeamRoleSet(this, []);
     }
+
+    /// <summary>The permissions a team may put in a role of its own: the host's allowed ones, never the guardian's own.</summary>
+    internal ulong TeamRoleMask { get; }
+
+    /// <summary>How many roles of its own a team may define.</summary>
+    internal int MaxTeamRoles { get; }
+
+    /// <summary>The roles of a team that defined none of its own.</summary>
+    internal TeamRoleSet CatalogOnly { get; }
 
     /// <summary>Per role index (256 entries, unknown roles 0): all bits when the role reaches every resource, none when it is scoped to grants.</summary>
     internal ulong[] ResourceBaseByRoleIndex { get; }
@@ -47,6 +63,18 @@ public sealed class RoleCatalog
     }
 
     internal Role this[int index] => Roles[index];
+
+    /// <summary>
+    /// The roles <paramref name="team"/> sees: the catalog's and its own. Compiled once per version of the team's roles
+    /// (a write that changes no role shares the set), so the rules and the index read a team role as cheaply as a
+    /// catalog role.
+    /// </summary>
+    internal TeamRoleSet ForTeam(TeamSnapshot team) =>
+        team.TeamRoles.IsEmpty ? CatalogOnly : _teamRoleSets.GetValue(team.TeamRoles, roles => new TeamRoleSet(this, roles.Values));
+
+    /// <summary>The rule of a role's name, the catalog's and a team's: 1 to 64 letters, digits, spaces, hyphens or underscores, no space at either end.</summary>
+    internal static bool IsValidName(string? name) =>
+        name is { Length: > 0 and <= 64 } && name.Trim() == name && name.All(c => char.IsLetterOrDigit(c) || c is ' ' or '-' or '_');
 
     /// <summary>Builds and validates the catalog.</summary>
     /// <param name="options">The options.</param>
@@ -76,7 +104,7 @@ public sealed class RoleCatalog
         var compiled = new List<(RoleDefinition Definition, ulong Mask)>();
         foreach (var definition in definitions)
         {
-            if (definition.Name.Length is 0 or > 64 || definition.Name.Trim() != definition.Name || definition.Name.Any(c => !(char.IsLetterOrDigit(c) || c is ' ' or '-' or '_')))
+            if (!IsValidName(definition.Name))
             {
                 errors.Add($"Role name '{definition.Name}' must have 1 to 64 letters, digits, spaces, hyphens or underscores.");
             }
@@ -159,6 +187,25 @@ public sealed class RoleCatalog
             }
         }
 
+        var teamRoles = options.Roles.TeamRoles;
+        var teamRoleMask = teamRoles.AllowedPermissions.Count == 0 ? permissions.AllMask : 0UL;
+        foreach (var pattern in teamRoles.AllowedPermissions)
+        {
+            if (permissions.TryExpand(pattern, out var bits))
+            {
+                teamRoleMask |= bits;
+            }
+            else
+            {
+                errors.Add($"Team roles are allowed permission '{pattern}', which is not registered.");
+            }
+        }
+
+        if (teamRoles.MaxRolesPerTeam < 0 || compiled.Count + teamRoles.MaxRolesPerTeam > CompiledTeam.UnknownRole)
+        {
+            errors.Add($"A team may define 0 to {CompiledTeam.UnknownRole - compiled.Count} roles of its own beside the catalog's {compiled.Count}; {teamRoles.MaxRolesPerTeam} is configured.");
+        }
+
         if (errors.Count > 0)
         {
             return null;
@@ -168,6 +215,6 @@ public sealed class RoleCatalog
             .OrderByDescending(r => r.Definition.Rank)
             .Select((r, i) => new Role(r.Definition, i, r.Mask, permissions.ResourceMask, permissions.NamesOf(r.Mask).ToArray()))
             .ToArray();
-        return new RoleCatalog(permissions, roles);
+        return new RoleCatalog(permissions, roles, teamRoleMask & ~guardianOnly, teamRoles.MaxRolesPerTeam);
     }
 }

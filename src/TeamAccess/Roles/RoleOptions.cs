@@ -8,6 +8,9 @@ public sealed class RoleOptions
     /// <summary>Gets the configured roles. Empty means the <see cref="RolePresets.OwnerAdministratorMemberObserver"/> preset.</summary>
     public IReadOnlyList<RoleDefinition> Roles => _roles;
 
+    /// <summary>Gets what teams may put in roles of their own (<see cref="ITeamRoleService"/>).</summary>
+    public TeamRoleOptions TeamRoles { get; } = new();
+
     /// <summary>Replaces the catalog with a preset.</summary>
     /// <param name="preset">The preset.</param>
     /// <returns>This instance.</returns>

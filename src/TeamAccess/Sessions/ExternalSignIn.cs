@@ -142,7 +142,7 @@ internal sealed class ExternalSignIn(
     {
         if (email is null || user is { EmailConfirmed: false } || policy.VerifiedDomain is not { } domain || policy.JustInTimeRole is not { } roleName
             || !string.Equals(identity.Provider, policy.SsoProvider, StringComparison.Ordinal) || team.Team.Status != TeamStatus.Active
-            || !string.Equals(Domains.Of(email), domain, StringComparison.Ordinal) || !writer.Roles.TryGet(roleName, out var role) || role.IsGuardian
+            || !string.Equals(Domains.Of(email), domain, StringComparison.Ordinal) || !writer.Roles.ForTeam(team).TryGet(roleName, out var role) || role.IsGuardian
             || team.Memberships.Values.Any(m => m.Status == MembershipStatus.Removed
                 && ((user is not null && (m.UserId == user.Id || string.Equals(m.Email, user.Email, StringComparison.Ordinal)))
                     || string.Equals(m.Email, email, StringComparison.Ordinal))))

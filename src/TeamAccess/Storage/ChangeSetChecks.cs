@@ -87,6 +87,8 @@ public static class ChangeSetChecks
                 GroupRemoval removal => removal.Before.TeamId == teamId,
                 GrantPut put => put.After.TeamId == teamId && (put.Before is null || put.Before.Id == put.After.Id),
                 GrantRemoval removal => removal.Before.TeamId == teamId,
+                TeamRolePut put => put.After.TeamId == teamId && (put.Before is null || (put.Before.Id == put.After.Id && string.Equals(put.Before.Name, put.After.Name, StringComparison.Ordinal))),
+                TeamRoleRemoval removal => removal.Before.TeamId == teamId,
                 InvitationSecretPut => true,
                 _ => false,
             };

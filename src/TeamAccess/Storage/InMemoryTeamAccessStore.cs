@@ -57,6 +57,18 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQue
     }
 
     /// <inheritdoc />
+    public ValueTask<IReadOnlyList<StoredUser>> FindByEmailsAsync(IReadOnlyCollection<string> normalizedEmails, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(normalizedEmails);
+        lock (_gate)
+        {
+            IReadOnlyList<StoredUser> found = normalizedEmails.Distinct(StringComparer.Ordinal)
+                .Where(_userIdsByEmail.ContainsKey).Select(email => _users[_userIdsByEmail[email]]).ToArray();
+            return ValueTask.FromResult(found);
+        }
+    }
+
+    /// <inheritdoc />
     public ValueTask<StoredUser?> FindByLoginAsync(string issuer, string subject, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(issuer);
@@ -321,6 +333,33 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQue
         }
 
         await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<AuditEvent>> ReadAllAsync(long after, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(after);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            // The log is kept in sequence order: the first event after the position is found by halving.
+            int low = 0, high = _audit.Count;
+            while (low < high)
+            {
+                var middle = (low + high) >>> 1;
+                if (_audit[middle].Sequence <= after)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            return ValueTask.FromResult<IReadOnlyList<AuditEvent>>(_audit.GetRange(low, Math.Min(limit, _audit.Count - low)).ToArray());
+        }
     }
 
     /// <inheritdoc />

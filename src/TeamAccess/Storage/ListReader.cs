@@ -4,7 +4,7 @@ namespace TeamAccess;
 /// Serves one page of a team's list to an actor: authorizes from the team row and the actor's membership alone (never
 /// the whole team), with the answers a write's authorization gives, then reads the page.
 /// </summary>
-internal sealed class ListReader(IMemberQueryStore members, IListQueryStore lists, RoleCatalog roles)
+internal sealed class ListReader(IMemberQueryStore members, IListQueryStore lists, ITeamStore teams, RoleCatalog roles)
 {
     public async ValueTask<Result<TPage>> ReadAsync<TPage>(
         UserId actor,
@@ -19,7 +19,8 @@ internal sealed class ListReader(IMemberQueryStore members, IListQueryStore list
             return Result<TPage>.Failed(TeamAccessErrorCode.NotFound);
         }
 
-        var authorized = Actor.Authorize(team, membership, actor, permission, roles, out _);
+        var teamRoles = await Actor.RolesForAsync(teams, roles, teamId, membership, cancellationToken).ConfigureAwait(false);
+        var authorized = Actor.Authorize(team, membership, actor, permission, teamRoles, out _);
         return authorized.Succeeded
             ? Result<TPage>.Ok(await read(lists, cancellationToken).ConfigureAwait(false))
             : Result<TPage>.Failed(authorized.Error);

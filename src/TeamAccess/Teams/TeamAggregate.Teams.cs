@@ -42,6 +42,12 @@ internal sealed partial class TeamAggregate
             return Result<Team>.Failed(TeamAccessErrorCode.GuardianRequired);
         }
 
+        // Nobody joins just in time as the guardian; a team role of this team serves as well as a catalog role.
+        if (policy.JustInTimeRole is { } roleName && (!Roles.TryGet(roleName, out var role) || role.IsGuardian))
+        {
+            return Result<Team>.Failed(TeamAccessErrorCode.InvalidRole);
+        }
+
         if (!Current.Team.SignInPolicy.Equals(policy))
         {
             SetTeam(Current.Team with { SignInPolicy = policy }, AuditActions.TeamSignInPolicyChanged);

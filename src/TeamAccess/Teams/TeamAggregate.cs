@@ -1,3 +1,5 @@
+using TeamAccess.Storage;
+
 namespace TeamAccess;
 
 /// <summary>
@@ -38,7 +40,8 @@ internal sealed partial class TeamAggregate
     /// <summary>Gets the acting member, once <see cref="Authorize"/> admitted them.</summary>
     public Actor Actor { get; private set; }
 
-    private RoleCatalog Roles => _owner.Roles;
+    /// <summary>Gets the roles the team sees now: the catalog's and its own.</summary>
+    private TeamRoleSet Roles => _owner.Roles.ForTeam(Current);
 
     /// <summary>
     /// Deny by default, and no cross-team reach (invariant 14): someone with no current membership in the team is told
@@ -125,6 +128,20 @@ internal sealed partial class TeamAggregate
         var before = Current.Groups[id];
         Current = Current with { Groups = Current.Groups.Remove(id) };
         Record(new GroupRemoval(before, action));
+    }
+
+    internal void PutTeamRole(TeamRole after, string action)
+    {
+        var before = Current.TeamRoles.GetValueOrDefault(after.Name);
+        Current = Current with { TeamRoles = Current.TeamRoles.SetItem(after.Name, after) };
+        Record(new TeamRolePut(before, after, action));
+    }
+
+    internal void RemoveTeamRole(string name, string action)
+    {
+        var before = Current.TeamRoles[name];
+        Current = Current with { TeamRoles = Current.TeamRoles.Remove(name) };
+        Record(new TeamRoleRemoval(before, action));
     }
 
     internal void PutGrant(Grant after, string action)

@@ -76,7 +76,7 @@ internal sealed class TeamService(IUserStore users, TeamWriter writer, IdentityP
             return TeamAccessErrorCode.UnknownProvider;
         }
 
-        if (policy.JustInTimeRole is { } role && (!writer.Roles.TryGet(role, out var jit) || jit.IsGuardian))
+        if (policy.JustInTimeRole is { } role && !RoleCatalog.IsValidName(role))
         {
             return TeamAccessErrorCode.InvalidRole;
         }

@@ -16,6 +16,8 @@ public sealed record TeamSnapshot(
     ImmutableDictionary<GroupId, Group> Groups,
     ImmutableDictionary<GrantId, Grant> Grants)
 {
+    private static readonly ImmutableDictionary<string, TeamRole> NoTeamRoles = ImmutableDictionary.Create<string, TeamRole>(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Creates the snapshot of a new team with no memberships.</summary>
     /// <param name="team">The team.</param>
     /// <returns>The snapshot.</returns>
@@ -30,6 +32,12 @@ public sealed record TeamSnapshot(
     /// a replay of the audit log rebuilds everything but these.
     /// </summary>
     public ImmutableDictionary<MembershipId, InvitationSecret> InvitationSecrets { get; init; } = ImmutableDictionary<MembershipId, InvitationSecret>.Empty;
+
+    /// <summary>
+    /// Gets the roles the team defined for itself, by name (compared without regard to case); see <see cref="TeamRole"/>.
+    /// Set with <see cref="WithTeamRoles"/>, which keeps that comparer.
+    /// </summary>
+    public ImmutableDictionary<string, TeamRole> TeamRoles { get; init; } = NoTeamRoles;
 
     /// <summary>Gets the team's id.</summary>
     public TeamId Id => Team.Id;
@@ -91,10 +99,21 @@ public sealed record TeamSnapshot(
                 GroupRemoval removal => team with { Groups = team.Groups.Remove(removal.Before.Id) },
                 GrantPut put => team with { Grants = team.Grants.SetItem(put.After.Id, put.After) },
                 GrantRemoval removal => team with { Grants = team.Grants.Remove(removal.Before.Id) },
+                TeamRolePut put => team with { TeamRoles = team.TeamRoles.SetItem(put.After.Name, put.After) },
+                TeamRoleRemoval removal => team with { TeamRoles = team.TeamRoles.Remove(removal.Before.Name) },
                 _ => throw new ArgumentException($"Unknown operation {operation.GetType().Name}.", nameof(change)),
             };
         }
 
         return team with { Team = change.After };
+    }
+
+    /// <summary>Creates a copy with the team's own roles (a store that loads them builds the snapshot with this).</summary>
+    /// <param name="roles">The team's roles.</param>
+    /// <returns>The snapshot with those roles.</returns>
+    public TeamSnapshot WithTeamRoles(IEnumerable<TeamRole> roles)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        return this with { TeamRoles = NoTeamRoles.SetItems(roles.Select(r => KeyValuePair.Create(r.Name, r))) };
     }
 }

@@ -7,7 +7,7 @@ namespace TeamAccess.EntityFramework.Tests;
 /// <summary>Several instances sharing one in-memory store instance (the reference: its commits wake every follower).</summary>
 public sealed class InMemoryMultiHostTests : MultiHostTests
 {
-    private protected override Task<(Action<TeamAccessBuilder> Storage, Func<ValueTask> Drop)> CreateStoreAsync()
+    internal override Task<(Action<TeamAccessBuilder> Storage, Func<ValueTask> Drop)> CreateStoreAsync()
     {
         var shared = new InMemoryTeamAccessStore();
         return Task.FromResult<(Action<TeamAccessBuilder>, Func<ValueTask>)>((
@@ -23,7 +23,7 @@ public sealed class InMemoryMultiHostTests : MultiHostTests
 /// <summary>Several instances on one SQLite file: no notifications, polling alone meets the bound.</summary>
 public sealed class SqliteMultiHostTests : MultiHostTests
 {
-    private protected override async Task<(Action<TeamAccessBuilder> Storage, Func<ValueTask> Drop)> CreateStoreAsync()
+    internal override async Task<(Action<TeamAccessBuilder> Storage, Func<ValueTask> Drop)> CreateStoreAsync()
     {
         var folder = Directory.CreateTempSubdirectory("teamaccess-sqlite-").FullName;
         var connection = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "teamaccess.db"), DefaultTimeout = 30 }.ConnectionString;
@@ -49,7 +49,7 @@ public sealed class SqliteMultiHostTests : MultiHostTests
 /// <summary>Several instances on one PostgreSQL database, woken by LISTEN/NOTIFY.</summary>
 public sealed class PostgreSqlMultiHostTests : MultiHostTests
 {
-    private protected override async Task<(Action<TeamAccessBuilder> Storage, Func<ValueTask> Drop)> CreateStoreAsync()
+    internal override async Task<(Action<TeamAccessBuilder> Storage, Func<ValueTask> Drop)> CreateStoreAsync()
     {
         var server = await PostgreSqlServer.GetAsync();
         var (connection, drop) = await server.CreateDatabaseAsync();

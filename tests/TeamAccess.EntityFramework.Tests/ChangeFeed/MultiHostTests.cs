@@ -14,7 +14,7 @@ public abstract class MultiHostTests
     private static readonly TimeSpan Slack = TimeSpan.FromSeconds(2);
 
     /// <summary>Creates an empty store; returns how a host is put on it and how to throw it away.</summary>
-    private protected abstract Task<(Action<TeamAccessBuilder> Storage, Func<ValueTask> Drop)> CreateStoreAsync();
+    internal abstract Task<(Action<TeamAccessBuilder> Storage, Func<ValueTask> Drop)> CreateStoreAsync();
 
     /// <summary>Runs <paramref name="scenario"/> on a new, empty store (given as how a host is put on it), thrown away afterwards.</summary>
     private async Task OnOneStoreAsync(Func<Action<TeamAccessBuilder>, Task> scenario)
@@ -133,6 +133,37 @@ public abstract class MultiHostTests
             var deleted = await a.Use<ITeamService, Result>(t => t.DeleteAsync(owner.User.Id, team));
             Assert.True(deleted.Succeeded, deleted.ToString());
             await Host.EventuallyAsync(() => !b.Access.HasPermission(owner.User.Id, team, Permissions.MembersRead), Limit(b), "deleted team on B");
+        });
+    }
+
+    [SkippableFact]
+    public async Task TeamRoleEdits_ThroughA_ChangeBsChecksWithinTheBound()
+    {
+        await OnOneStoreAsync(async storage =>
+        {
+            await using var a = await Host.StartAsync(storage);
+            await using var b = await Host.StartAsync(storage);
+            var owner = await a.SignUpAsync("owner");
+            var team = owner.Team.Id;
+            var tech = await a.SignUpAsync("tech");
+            var created = await a.Use<ITeamRoleService, Result<TeamRole>>(r => r.CreateAsync(owner.User.Id, team, new TeamRoleRequest { Name = "Technician", Rank = 150, Permissions = ["devices.read"] }));
+            Assert.True(created.Succeeded, created.ToString());
+            var added = await a.Use<IMemberService, Result<Membership>>(m => m.AddAsync(owner.User.Id, team, tech.User.Id, "Technician"));
+            Assert.True(added.Succeeded, added.ToString());
+            await Host.EventuallyAsync(() => b.Access.HasPermission(tech.User.Id, team, "devices.read"), Limit(b), "team role holder on B");
+            Assert.False(b.Access.HasPermission(tech.User.Id, team, "devices.write"));
+
+            // The role changed through A: its holder's checks on B follow, with no change to the membership.
+            var changed = await a.Use<ITeamRoleService, Result<TeamRole>>(r => r.UpdateAsync(owner.User.Id, team, new TeamRoleRequest { Name = "Technician", Rank = 150, Permissions = ["devices.read", "devices.write"] }));
+            Assert.True(changed.Succeeded, changed.ToString());
+            await Host.EventuallyAsync(() => b.Access.HasPermission(tech.User.Id, team, "devices.write"), Limit(b), "role edit on B");
+
+            // B's own writes decide on the role as A left it.
+            var session = await b.SignInAsync("tech@example.com", team);
+            Assert.Equal("Technician", (await b.ValidateAsync(session.AccessToken, team)).Value!.Role);
+            var narrowed = await b.Use<ITeamRoleService, Result<TeamRole>>(r => r.UpdateAsync(owner.User.Id, team, new TeamRoleRequest { Name = "Technician", Rank = 150, Permissions = [] }));
+            Assert.True(narrowed.Succeeded, narrowed.ToString());
+            await Host.EventuallyAsync(() => !a.Access.HasPermission(tech.User.Id, team, "devices.read"), Limit(a), "role edit on A");
         });
     }
 

@@ -12,7 +12,7 @@ namespace TeamAccess.EntityFramework.Tests;
 /// </summary>
 public sealed class PostgreSqlChangeFeedTests
 {
-    private static async Task<(Action<TeamAccessBuilder> Storage, string Connection, Func<ValueTask> Drop)> CreateAsync()
+    internal static async Task<(Action<TeamAccessBuilder> Storage, string Connection, Func<ValueTask> Drop)> CreateAsync()
     {
         var server = await PostgreSqlServer.GetAsync();
         var (connection, drop) = await server.CreateDatabaseAsync();

@@ -39,7 +39,7 @@ public sealed class ModelComparisonTests
         using var context = Context(db => db.UseSqlite("Data Source=:memory:"));
         var indexes = context.Model.GetEntityTypes().SelectMany(t => t.GetIndexes()).Where(i => i.IsUnique).ToArray();
 
-        Assert.Equal(5, indexes.Length);
+        Assert.Equal(6, indexes.Length);
         Assert.All(indexes, i => Assert.NotNull(TeamAccessModelBuilderExtensions.ErrorCodeOf(i)));
     }
 

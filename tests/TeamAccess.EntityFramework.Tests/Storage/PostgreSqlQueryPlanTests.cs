@@ -21,7 +21,7 @@ public sealed partial class PostgreSqlQueryPlanTests(ITestOutputHelper output)
     private static readonly string[] GrowingTables =
     [
         "ta_users", "ta_user_logins", "ta_teams", "ta_memberships", "ta_groups", "ta_group_members", "ta_grants",
-        "ta_invitation_secrets", "ta_audit_events", "ta_change_feed", "ta_revoked_sessions", "ta_change_feed_checkpoints",
+        "ta_invitation_secrets", "ta_audit_events", "ta_change_feed", "ta_revoked_sessions", "ta_change_feed_checkpoints", "ta_team_roles",
     ];
 
     [SkippableFact]
@@ -122,6 +122,7 @@ public sealed partial class PostgreSqlQueryPlanTests(ITestOutputHelper output)
         Assert.True((await bed.Grants.RevokeAsync(owner, teamId, grant.Value!.Id)).Succeeded);
         Assert.True((await bed.Groups.DeleteAsync(owner, teamId, group.Value.Id)).Succeeded);
         Assert.True((await bed.Teams.RenameAsync(owner, teamId, "Renamed")).Succeeded);
+        await RunTeamRoleOperationsAsync(bed, teamId, owner, member);
 
         Assert.NotEmpty(await bed.AuditAsync(teamId));
         var feed = (IChangeFeed)bed.ChangeStore;
@@ -130,6 +131,41 @@ public sealed partial class PostgreSqlQueryPlanTests(ITestOutputHelper output)
 
         await RunSessionAndCheckpointOperationsAsync(bed, newcomer);
         await RunListPagesAsync(bed, teamId, owner, member);
+        await RunImportAsync(bed, owner);
+    }
+
+    /// <summary>An import batch: the users of its addresses in one read, a new user, a role change, an invitation, its checkpoint.</summary>
+    private static async Task RunImportAsync(StoreBed bed, UserId owner)
+    {
+        ImportRow[] rows =
+        [
+            new() { Email = "u7-6@bulk.example", TeamHandle = "bulk-7", Role = RolePresets.Observer },
+            new() { Email = "u8-1@bulk.example", TeamHandle = "bulk-7", Role = RolePresets.Member },
+            new() { Email = "imported@example.com", FirstName = "Imported", LastName = "Person", TeamHandle = "bulk-7", Role = RolePresets.Member },
+            new() { Email = "invited@example.com", TeamHandle = "bulk-7", Role = RolePresets.Member, Invite = true },
+        ];
+        var outcomes = new List<ImportOutcome>();
+        await foreach (var outcome in bed.Services.GetRequiredService<IImportService>().ImportAsync(owner, new ImportRequest { ImportId = "plan" }, rows.ToAsyncEnumerable()))
+        {
+            outcomes.Add(outcome);
+        }
+
+        Assert.All(outcomes, o => Assert.NotEqual(ImportOutcomeKind.Refused, o.Kind));
+    }
+
+    /// <summary>A team role defined, changed, held (its holder reads a list page), given back and deleted.</summary>
+    private static async Task RunTeamRoleOperationsAsync(StoreBed bed, TeamId teamId, UserId owner, MembershipId member)
+    {
+        var roles = bed.Services.GetRequiredService<ITeamRoleService>();
+        Assert.True((await roles.CreateAsync(owner, teamId, new TeamRoleRequest { Name = "Auditor", Rank = 150, Permissions = [Permissions.AuditRead] })).Succeeded);
+        Assert.True((await roles.UpdateAsync(owner, teamId, new TeamRoleRequest { Name = "Auditor", Rank = 150, Permissions = [Permissions.AuditRead, Permissions.MembersRead] })).Succeeded);
+        Assert.True((await bed.Members.ChangeRoleAsync(owner, teamId, member, "Auditor")).Succeeded);
+        var holder = BulkSeeder.UserIdOf(7, 3);
+        Assert.True((await bed.Services.GetRequiredService<IAuditLog>().ListPageAsync(holder, teamId, new AuditQuery { PageSize = 2 })).Succeeded);
+        Assert.True((await roles.ListAsync(owner, teamId)).Succeeded);
+        Assert.Equal(TeamAccessErrorCode.RoleInUse, (await roles.DeleteAsync(owner, teamId, "Auditor")).Code);
+        Assert.True((await bed.Members.ChangeRoleAsync(owner, teamId, member, RolePresets.Administrator)).Succeeded);
+        Assert.True((await roles.DeleteAsync(owner, teamId, "Auditor")).Succeeded);
     }
 
     /// <summary>
@@ -178,8 +214,8 @@ public sealed partial class PostgreSqlQueryPlanTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Signed-out sessions of 20,000 users, still live (a purge removes expired ones at every sign-out), and 10,000 feed
-    /// consumers' checkpoints, so that their lookups would show a scan.
+    /// Signed-out sessions of 20,000 users, still live (a purge removes expired ones at every sign-out), 10,000 feed
+    /// consumers' checkpoints, and two roles of every team's own, so that their lookups would show a scan.
     /// </summary>
     private static async Task SeedSessionsAndCheckpointsAsync(string connection)
     {
@@ -192,6 +228,9 @@ public sealed partial class PostgreSqlQueryPlanTests(ITestOutputHelper output)
                 SELECT gen_random_uuid(), gen_random_uuid(), now(), {live} + i FROM generate_series(1, 20000) AS i;
             INSERT INTO ta_change_feed_checkpoints (consumer, position)
                 SELECT 'consumer-' || i, i FROM generate_series(0, 9999) AS i;
+            INSERT INTO ta_team_roles (id, team_id, name, rank, permissions, is_read_only, is_scoped_to_grants)
+                SELECT gen_random_uuid(), t.id, 'Role ' || n, 100 + n, 'devices.read', false, true FROM ta_teams AS t, generate_series(1, 2) AS n;
+            ANALYZE ta_team_roles;
             ANALYZE ta_revoked_sessions;
             ANALYZE ta_change_feed_checkpoints;
             """,

@@ -106,5 +106,8 @@ public sealed class StoreRegistrationTests
             await Task.CompletedTask;
             yield break;
         }
+
+        public ValueTask<IReadOnlyList<AuditEvent>> ReadAllAsync(long after, int limit, CancellationToken cancellationToken) =>
+            ValueTask.FromResult<IReadOnlyList<AuditEvent>>([]);
     }
 }

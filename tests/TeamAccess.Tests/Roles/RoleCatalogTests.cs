@@ -19,6 +19,9 @@ public sealed class RoleCatalogTests
         { "dotted lower-case", o => o.Permissions.Add("Devices.Write") },
         { "At most 64", o => o.Permissions.Add(Enumerable.Range(0, 60).Select(i => $"custom.p{i}").ToArray()) },
         { "MaxRetries", o => o.Concurrency.MaxRetries = -1 },
+        { "roles of its own", o => o.Roles.TeamRoles.MaxRolesPerTeam = 252 },
+        { "roles of its own", o => o.Roles.TeamRoles.MaxRolesPerTeam = -1 },
+        { "Team roles are allowed permission 'devices.fly'", o => o.Roles.TeamRoles.AllowedPermissions.Add("devices.fly") },
     };
 
     [Theory]

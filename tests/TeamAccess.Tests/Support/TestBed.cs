@@ -84,6 +84,8 @@ internal sealed class TestBed : IAsyncDisposable
 
     public IGrantService Grants => Services.GetRequiredService<IGrantService>();
 
+    public ITeamRoleService TeamRoles => Services.GetRequiredService<ITeamRoleService>();
+
     public IAuditLog Audit => Services.GetRequiredService<IAuditLog>();
 
     public IAccessChecker Access => Services.GetRequiredService<IAccessChecker>();

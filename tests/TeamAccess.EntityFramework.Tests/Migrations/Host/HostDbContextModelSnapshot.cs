@@ -390,6 +390,51 @@ namespace TeamAccess.EntityFramework.Tests.Migrations.Host
                     b.ToTable("ta_revoked_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("TeamAccess.EntityFramework.TeamRoleRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("IsReadOnly")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_read_only");
+
+                    b.Property<bool>("IsScopedToGrants")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_scoped_to_grants");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name")
+                        .HasAnnotation("TeamAccess:ErrorCode", 60);
+
+                    b.Property<string>("Permissions")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("permissions");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rank");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ta_team_roles");
+
+                    b.HasIndex("TeamId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ta_team_roles_team_name")
+                        .HasAnnotation("TeamAccess:ErrorCode", 61);
+
+                    b.ToTable("ta_team_roles", (string)null);
+                });
+
             modelBuilder.Entity("TeamAccess.EntityFramework.TeamRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -682,6 +727,16 @@ namespace TeamAccess.EntityFramework.Tests.Migrations.Host
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ta_memberships_team");
+                });
+
+            modelBuilder.Entity("TeamAccess.EntityFramework.TeamRoleRow", b =>
+                {
+                    b.HasOne("TeamAccess.EntityFramework.TeamRow", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ta_team_roles_team");
                 });
 
             modelBuilder.Entity("TeamAccess.EntityFramework.UserLoginRow", b =>

@@ -1,0 +1,58 @@
+namespace TeamAccess;
+
+/// <summary>How this instance delivers <see cref="TeamAccessEvent"/>s to the handlers registered with <see cref="TeamAccessBuilder.AddEventHandler{THandler}"/>.</summary>
+public sealed class EventOptions
+{
+    /// <summary>The longest consumer name (the change-feed checkpoints' limit).</summary>
+    public const int MaxConsumerLength = ChangeFeedReader.MaxConsumerLength;
+
+    /// <summary>
+    /// Gets or sets the consumer name under which the position of the last delivered event is stored (through
+    /// <see cref="IChangeFeedCheckpoints"/>, the position being the audit sequence number). Instances that share it share
+    /// the position, and so the delivery: give each instance that must see every event (each publisher, each cache) a
+    /// name of its own, and do not reuse a change-feed consumer's name. A consumer without a stored position starts at
+    /// the beginning of the audit log. Default <c>teamaccess.events</c>; 1 to 100 characters.
+    /// </summary>
+    public string Consumer { get; set; } = "teamaccess.events";
+
+    /// <summary>
+    /// Gets or sets how many events one read takes; the position is stored after each batch (and before a retry), so a
+    /// killed process delivers at most one batch again. Default 100; 1 to 10,000.
+    /// </summary>
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>
+    /// Gets or sets how often the audit log is read when nothing wakes the dispatcher sooner (it also wakes each time
+    /// this instance's change-feed follower reads a commit). Default 1 second; 10 milliseconds to 1 hour.
+    /// </summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Gets or sets the first wait before an event whose handler threw is delivered again; it doubles on each failure. Default 1 second.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Gets or sets the longest wait between two deliveries of a failing event. Default 1 minute; at least <see cref="RetryDelay"/>.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    internal IEnumerable<string> Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Consumer) || Consumer.Length > MaxConsumerLength)
+        {
+            yield return $"Events.Consumer must be 1 to {MaxConsumerLength} characters, not blank; it is '{Consumer}'.";
+        }
+
+        if (BatchSize is < 1 or > 10_000)
+        {
+            yield return $"Events.BatchSize must be between 1 and 10,000; it is {BatchSize}.";
+        }
+
+        if (PollInterval < TimeSpan.FromMilliseconds(10) || PollInterval > TimeSpan.FromHours(1))
+        {
+            yield return $"Events.PollInterval must be between 10 milliseconds and 1 hour; it is {PollInterval}.";
+        }
+
+        if (RetryDelay <= TimeSpan.Zero || MaxRetryDelay < RetryDelay || MaxRetryDelay > TimeSpan.FromDays(1))
+        {
+            yield return $"Events.RetryDelay must be positive and Events.MaxRetryDelay between it and 1 day; they are {RetryDelay} and {MaxRetryDelay}.";
+        }
+    }
+}

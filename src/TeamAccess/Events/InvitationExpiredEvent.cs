@@ -1,0 +1,10 @@
+namespace TeamAccess;
+
+/// <summary>An invitation was found expired and closed. Projected from <see cref="AuditActions.InvitationExpired"/>.</summary>
+public sealed class InvitationExpiredEvent : MembershipEvent
+{
+    internal InvitationExpiredEvent(AuditEvent audit)
+        : base(audit)
+    {
+    }
+}

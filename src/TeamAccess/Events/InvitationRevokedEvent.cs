@@ -1,0 +1,10 @@
+namespace TeamAccess;
+
+/// <summary>An invitation was revoked before it was accepted. Projected from <see cref="AuditActions.InvitationRevoked"/>.</summary>
+public sealed class InvitationRevokedEvent : MembershipEvent
+{
+    internal InvitationRevokedEvent(AuditEvent audit)
+        : base(audit)
+    {
+    }
+}

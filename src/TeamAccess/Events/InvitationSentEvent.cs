@@ -1,0 +1,10 @@
+namespace TeamAccess;
+
+/// <summary>An address was invited: a new Invited membership, its message handed to the sender after the commit. Projected from <see cref="AuditActions.MembershipInvited"/>.</summary>
+public sealed class InvitationSentEvent : MembershipEvent
+{
+    internal InvitationSentEvent(AuditEvent audit)
+        : base(audit)
+    {
+    }
+}

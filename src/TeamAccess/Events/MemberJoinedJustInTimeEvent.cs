@@ -1,0 +1,10 @@
+namespace TeamAccess;
+
+/// <summary>A user joined a team just in time, through the team's SSO provider and verified domain. Projected from <see cref="AuditActions.MembershipJoinedJustInTime"/>.</summary>
+public sealed class MemberJoinedJustInTimeEvent : MembershipEvent
+{
+    internal MemberJoinedJustInTimeEvent(AuditEvent audit)
+        : base(audit)
+    {
+    }
+}

@@ -1,0 +1,10 @@
+namespace TeamAccess;
+
+/// <summary>A member was reactivated. Projected from <see cref="AuditActions.MembershipReactivated"/>.</summary>
+public sealed class MemberReactivatedEvent : MembershipEvent
+{
+    internal MemberReactivatedEvent(AuditEvent audit)
+        : base(audit)
+    {
+    }
+}

@@ -1,0 +1,10 @@
+namespace TeamAccess;
+
+/// <summary>A member was removed by a manager, or because their user was deleted. Projected from <see cref="AuditActions.MembershipRemoved"/>.</summary>
+public sealed class MemberRemovedEvent : MembershipEvent
+{
+    internal MemberRemovedEvent(AuditEvent audit)
+        : base(audit)
+    {
+    }
+}

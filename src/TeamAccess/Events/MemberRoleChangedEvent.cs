@@ -1,0 +1,10 @@
+namespace TeamAccess;
+
+/// <summary>A member's role changed (<see cref="MembershipEvent.RoleBefore"/> to <see cref="MembershipEvent.RoleAfter"/>). Projected from <see cref="AuditActions.MembershipRoleChanged"/>.</summary>
+public sealed class MemberRoleChangedEvent : MembershipEvent
+{
+    internal MemberRoleChangedEvent(AuditEvent audit)
+        : base(audit)
+    {
+    }
+}

@@ -1,0 +1,10 @@
+namespace TeamAccess;
+
+/// <summary>A member's sessions in the team were ended (their unconfirmed account was claimed by an authoritative provider). Projected from <see cref="AuditActions.MembershipSessionsEnded"/>.</summary>
+public sealed class MemberSessionsEndedEvent : MembershipEvent
+{
+    internal MemberSessionsEndedEvent(AuditEvent audit)
+        : base(audit)
+    {
+    }
+}

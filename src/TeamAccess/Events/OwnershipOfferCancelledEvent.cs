@@ -1,0 +1,10 @@
+namespace TeamAccess;
+
+/// <summary>The ownership offer was closed because the offerer's or the recipient's membership changed. Projected from <see cref="AuditActions.OwnershipOfferCancelled"/>.</summary>
+public sealed class OwnershipOfferCancelledEvent : TeamAccessEvent
+{
+    internal OwnershipOfferCancelledEvent(AuditEvent audit)
+        : base(audit)
+    {
+    }
+}

@@ -1,0 +1,10 @@
+namespace TeamAccess;
+
+/// <summary>A guardian offered the guardian role to another member. Projected from <see cref="AuditActions.OwnershipOffered"/>.</summary>
+public sealed class OwnershipOfferedEvent : TeamAccessEvent
+{
+    internal OwnershipOfferedEvent(AuditEvent audit)
+        : base(audit)
+    {
+    }
+}

@@ -1,0 +1,10 @@
+namespace TeamAccess;
+
+/// <summary>The member accepted the ownership offer; the role changes follow as <see cref="MemberRoleChangedEvent"/>s of their own. Projected from <see cref="AuditActions.OwnershipOfferAccepted"/>.</summary>
+public sealed class OwnershipTransferredEvent : TeamAccessEvent
+{
+    internal OwnershipTransferredEvent(AuditEvent audit)
+        : base(audit)
+    {
+    }
+}

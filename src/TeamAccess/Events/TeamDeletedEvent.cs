@@ -1,0 +1,10 @@
+namespace TeamAccess;
+
+/// <summary>A team was deleted. Projected from <see cref="AuditActions.TeamDeleted"/>.</summary>
+public sealed class TeamDeletedEvent : TeamAccessEvent
+{
+    internal TeamDeletedEvent(AuditEvent audit)
+        : base(audit)
+    {
+    }
+}

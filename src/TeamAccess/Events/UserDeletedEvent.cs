@@ -1,0 +1,10 @@
+namespace TeamAccess;
+
+/// <summary>A user was deleted (each of their memberships is removed by a <see cref="MemberRemovedEvent"/> of its own). Projected from <see cref="AuditActions.UserDeleted"/>.</summary>
+public sealed class UserDeletedEvent : TeamAccessEvent
+{
+    internal UserDeletedEvent(AuditEvent audit)
+        : base(audit)
+    {
+    }
+}

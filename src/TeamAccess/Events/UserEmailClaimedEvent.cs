@@ -1,0 +1,10 @@
+namespace TeamAccess;
+
+/// <summary>A provider authoritative for the address proved it for an unconfirmed account. Projected from <see cref="AuditActions.UserEmailClaimed"/>.</summary>
+public sealed class UserEmailClaimedEvent : TeamAccessEvent
+{
+    internal UserEmailClaimedEvent(AuditEvent audit)
+        : base(audit)
+    {
+    }
+}

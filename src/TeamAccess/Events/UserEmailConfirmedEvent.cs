@@ -1,0 +1,10 @@
+namespace TeamAccess;
+
+/// <summary>A user confirmed their email address. Projected from <see cref="AuditActions.UserEmailConfirmed"/>.</summary>
+public sealed class UserEmailConfirmedEvent : TeamAccessEvent
+{
+    internal UserEmailConfirmedEvent(AuditEvent audit)
+        : base(audit)
+    {
+    }
+}

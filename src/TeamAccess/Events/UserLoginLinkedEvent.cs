@@ -1,0 +1,10 @@
+namespace TeamAccess;
+
+/// <summary>An external identity was linked to a user. Projected from <see cref="AuditActions.UserLoginLinked"/>.</summary>
+public sealed class UserLoginLinkedEvent : TeamAccessEvent
+{
+    internal UserLoginLinkedEvent(AuditEvent audit)
+        : base(audit)
+    {
+    }
+}

@@ -1,0 +1,13 @@
+namespace TeamAccess;
+
+/// <summary>A row that passed <see cref="ImportRowCheck"/>: normalized, its role found, ready for its team's aggregate.</summary>
+/// <param name="RowNumber">The row's number in the stream, from 1.</param>
+/// <param name="Email">The normalized email address.</param>
+/// <param name="FirstName">The normalized first name, if given.</param>
+/// <param name="LastName">The normalized last name, if given.</param>
+/// <param name="TeamHandle">The team's handle.</param>
+/// <param name="Role">The role.</param>
+/// <param name="Groups">The group handles, each once.</param>
+/// <param name="PasswordHash">The password hash, in the importable format, if given.</param>
+/// <param name="Invite">Whether to invite rather than add.</param>
+internal sealed record ImportEntry(long RowNumber, string Email, string? FirstName, string? LastName, string TeamHandle, Role Role, IReadOnlyList<string> Groups, string? PasswordHash, bool Invite);

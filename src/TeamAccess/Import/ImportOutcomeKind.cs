@@ -1,0 +1,17 @@
+namespace TeamAccess;
+
+/// <summary>What an import did with one row.</summary>
+public enum ImportOutcomeKind
+{
+    /// <summary>A membership was created (Active, or Invited for a row that asks for an invitation), and the user too when there was none.</summary>
+    Created = 0,
+
+    /// <summary>The existing membership (or its user's names) was changed to match the row.</summary>
+    Updated = 1,
+
+    /// <summary>The team already matched the row; nothing changed. A row imported again answers this.</summary>
+    Unchanged = 2,
+
+    /// <summary>The row was refused, with the reason in <see cref="ImportOutcome.Code"/>; nothing changed for it.</summary>
+    Refused = 3,
+}

@@ -1,0 +1,145 @@
+namespace TeamAccess;
+
+/// <content>
+/// The team-role verbs: define, change and delete the team's own roles, and find a role by name for the verbs that give
+/// one. Every rule of team roles is here: the name is no catalog role's and no other team role's, the host's bounds, and
+/// nobody defines, changes or deletes a role ranked at or above their own or holding more than they hold.
+/// </content>
+internal sealed partial class TeamAggregate
+{
+    /// <summary>How many holders a <see cref="TeamAccessErrorCode.RoleInUse"/> refusal names in its details.</summary>
+    internal const int HoldersNamed = 5;
+
+    /// <summary>The role of that name the team sees (a catalog role or its own), or <see cref="TeamAccessErrorCode.InvalidRole"/>.</summary>
+    public Result<Role> FindRole(string? name) =>
+        Roles.TryGet(name, out var role) ? Result<Role>.Ok(role) : Result<Role>.Failed(TeamAccessErrorCode.InvalidRole);
+
+    public Result<TeamRole> CreateTeamRole(TeamRoleRequest request)
+    {
+        if (Roles.Catalog.TryGet(request.Name, out _))
+        {
+            return Result<TeamRole>.Failed(TeamAccessErrorCode.CatalogRole);
+        }
+
+        if (Current.TeamRoles.ContainsKey(request.Name))
+        {
+            return Result<TeamRole>.Failed(TeamAccessErrorCode.RoleNameTaken);
+        }
+
+        if (Current.TeamRoles.Count >= Roles.Catalog.MaxTeamRoles)
+        {
+            return Result<TeamRole>.Failed(TeamAccessErrorCode.TeamRoleLimitReached);
+        }
+
+        return DefineTeamRole(request, null, request.Name, TeamRoleId.New(), AuditActions.TeamRoleCreated);
+    }
+
+    /// <summary>Changes the team role of <see cref="TeamRoleRequest.Name"/>: its holders hold the new definition at once.</summary>
+    public Result<TeamRole> UpdateTeamRole(TeamRoleRequest request)
+    {
+        var existing = ExistingTeamRole(request.Name);
+        if (!existing.TryGetValue(out var before))
+        {
+            return Result<TeamRole>.Failed(existing.Error!);
+        }
+
+        return DefineTeamRole(request, before, before.Name, before.Id, AuditActions.TeamRoleChanged);
+    }
+
+    /// <summary>Deletes a team role nobody holds, is invited to or joins in; the refusal names the holders.</summary>
+    public Result<TeamRole> DeleteTeamRole(string name)
+    {
+        var existing = ExistingTeamRole(name);
+        if (!existing.TryGetValue(out var role))
+        {
+            return existing;
+        }
+
+        var holders = Current.Memberships.Values
+            .Where(m => !m.Status.IsTerminal() && string.Equals(m.Role, role.Name, StringComparison.OrdinalIgnoreCase))
+            .Select(m => m.Id)
+            .ToList();
+        var joinsIn = string.Equals(Current.Team.SignInPolicy.JustInTimeRole, role.Name, StringComparison.OrdinalIgnoreCase);
+        if (holders.Count > 0 || joinsIn)
+        {
+            var message = joinsIn && holders.Count == 0
+                ? "The role is the team's just-in-time role; set another in the sign-in policy first."
+                : $"The role is in use by {holders.Count} membership(s){(joinsIn ? " and is the team's just-in-time role" : "")}; give them another role first.";
+            return Result<TeamRole>.Failed(new TeamAccessError(TeamAccessErrorCode.RoleInUse, message)
+            {
+                Details = [.. holders.OrderBy(id => id.Value).Take(HoldersNamed).Select(id => id.ToString())],
+            });
+        }
+
+        RemoveTeamRole(role.Name, AuditActions.TeamRoleDeleted);
+        return Result<TeamRole>.Ok(role);
+    }
+
+    /// <summary>
+    /// The team role of that name, if the actor may change it: not a catalog role, and not one ranked at or above the
+    /// actor's own or holding more than they hold.
+    /// </summary>
+    private Result<TeamRole> ExistingTeamRole(string name)
+    {
+        if (Roles.Catalog.TryGet(name, out _))
+        {
+            return Result<TeamRole>.Failed(TeamAccessErrorCode.CatalogRole);
+        }
+
+        if (!Current.TeamRoles.TryGetValue(name, out var role) || !Roles.TryGet(role.Name, out var compiled))
+        {
+            return Result<TeamRole>.Failed(TeamAccessErrorCode.NotFound);
+        }
+
+        var mayDefine = Actor.MayDefine(compiled);
+        return mayDefine.Succeeded ? Result<TeamRole>.Ok(role) : Result<TeamRole>.Failed(mayDefine.Error);
+    }
+
+    /// <summary>
+    /// Stores the role as requested, if the request is within the host's bounds and the actor's reach: every permission
+    /// registered and allowed, none a write in a read-only role, and the compiled role within what the actor holds and
+    /// below their rank.
+    /// </summary>
+    private Result<TeamRole> DefineTeamRole(TeamRoleRequest request, TeamRole? before, string name, TeamRoleId id, string action)
+    {
+        var catalog = Roles.Catalog;
+        if (!catalog.PermissionCatalog.TryGetMask(request.Permissions, out var mask, out _))
+        {
+            return Result<TeamRole>.Failed(TeamAccessErrorCode.InvalidPermission);
+        }
+
+        if ((mask & ~catalog.TeamRoleMask) != 0)
+        {
+            return Result<TeamRole>.Failed(TeamAccessErrorCode.PermissionNotAllowed);
+        }
+
+        if (request.IsReadOnly && (mask & ~catalog.PermissionCatalog.ReadMask) != 0)
+        {
+            return Result<TeamRole>.Failed(TeamAccessErrorCode.ReadOnlyRole);
+        }
+
+        var after = new TeamRole
+        {
+            Id = id,
+            TeamId = Id,
+            Name = name,
+            Rank = request.Rank,
+            Permissions = [.. catalog.PermissionCatalog.NamesOf(mask)],
+            IsReadOnly = request.IsReadOnly,
+            IsScopedToGrants = request.IsScopedToGrants,
+        };
+        var mayDefine = Actor.MayDefine(new TeamRoleSet(catalog, [after]).TeamRoles[0]);
+        if (!mayDefine.Succeeded)
+        {
+            return Result<TeamRole>.Failed(mayDefine.Error);
+        }
+
+        if (before is not null && before.Equals(after))
+        {
+            return Result<TeamRole>.Ok(before);
+        }
+
+        PutTeamRole(after, action);
+        return Result<TeamRole>.Ok(after);
+    }
+}

@@ -1,0 +1,13 @@
+namespace TeamAccess;
+
+/// <summary>Identifies a team's own role; a distinct type so that it can never be passed where another kind of id is expected.</summary>
+/// <param name="Value">The underlying identifier.</param>
+public readonly record struct TeamRoleId(Guid Value)
+{
+    /// <summary>Creates a new random id.</summary>
+    /// <returns>The new id.</returns>
+    public static TeamRoleId New() => new(Guid.NewGuid());
+
+    /// <inheritdoc />
+    public override string ToString() => Value.ToString("D");
+}

@@ -1,0 +1,107 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace TeamAccess.EntityFramework.Tests;
+
+/// <summary>
+/// Membership events on a shared store: two instances of a host (two service providers), each delivering under its own
+/// consumer name, both get every event whichever instance made the change, in commit order; an instance stopped and
+/// started again resumes from its stored position. Run on the in-memory store, a SQLite file and PostgreSQL.
+/// </summary>
+public abstract class EventDeliveryTests
+{
+    /// <summary>Creates an empty store; returns how a host is put on it and how to throw it away.</summary>
+    internal abstract Task<(Action<TeamAccessBuilder> Storage, Func<ValueTask> Drop)> CreateStoreAsync();
+
+    [SkippableFact]
+    public async Task TwoHostsEachWithItsConsumer_EachGetsEveryEventInOrder_AndAStoppedHostResumesWhereItStopped()
+    {
+        var (storage, drop) = await CreateStoreAsync();
+        try
+        {
+            var a = await StartAsync(storage, "host-a");
+            await using var b = await StartAsync(storage, "host-b");
+            var owner = await a.Host.SignUpAsync("owner");
+            var team = owner.Team.Id;
+            var person = await b.Host.SignUpAsync("person");
+            var added = await b.Host.Use<IMemberService, Result<Membership>>(m => m.AddAsync(owner.User.Id, team, person.User.Id, RolePresets.Member));
+            Assert.True(added.Succeeded, added.ToString());
+            await a.Host.Use<IMemberService, Result<Membership>>(m => m.ChangeRoleAsync(owner.User.Id, team, added.Value!.Id, RolePresets.Administrator));
+            var head = await HeadAsync(a.Host);
+            await a.Recorder.WaitForAsync(head);
+
+            // A stops; B writes on; A starts again under its name and delivers only what it had not stored.
+            var stored = await a.Host.Services.GetRequiredService<IChangeFeedCheckpoints>().GetPositionAsync("host-a", CancellationToken.None);
+            var before = a.Recorder.Sequences;
+            await a.DisposeAsync();
+            await b.Host.Use<IInvitationService, Result<InviteBatchResult>>(i => i.InviteAsync(owner.User.Id, team, InviteRequest.FromText("grace@example.com", RolePresets.Member)));
+            await b.Host.Use<ITeamService, Result<Team>>(t => t.RenameAsync(person.User.Id, team, "Renamed"));
+            await b.Host.Use<IMemberService, Result<Membership>>(m => m.LeaveAsync(person.User.Id, team));
+            await using var again = await StartAsync(storage, "host-a");
+            var all = await b.Host.Services.GetRequiredService<IAuditStore>().ReadAllAsync(0, 100_000, CancellationToken.None);
+            await again.Recorder.WaitForAsync(all[^1].Sequence);
+            await b.Recorder.WaitForAsync(all[^1].Sequence);
+
+            var expected = all.Select(e => e.Sequence).ToList();
+            Assert.Equal(expected, b.Recorder.Sequences);
+            Assert.All(again.Recorder.Sequences, s => Assert.True(s > stored, $"event {s} delivered again after {stored} was stored"));
+            Assert.Equal(expected, before.Concat(again.Recorder.Sequences));
+            Assert.Equal(
+                [typeof(InvitationSentEvent), typeof(TeamRenamedEvent), typeof(MemberLeftEvent)],
+                again.Recorder.Events.Where(e => e.TeamId == team).Select(e => e.GetType()));
+        }
+        finally
+        {
+            await drop();
+        }
+    }
+
+    private static async Task<long> HeadAsync(Host host) =>
+        (await host.Services.GetRequiredService<IAuditStore>().ReadAllAsync(0, 100_000, CancellationToken.None))[^1].Sequence;
+
+    private static async Task<Instance> StartAsync(Action<TeamAccessBuilder> storage, string consumer)
+    {
+        var recorder = new Recorder();
+        var host = await Host.StartAsync(
+            builder =>
+            {
+                storage(builder);
+                builder.AddEventHandler<RecordingHandler>();
+            },
+            options =>
+            {
+                options.Events.Consumer = consumer;
+                options.Events.PollInterval = TimeSpan.FromMilliseconds(50);
+            },
+            services => services.AddSingleton(recorder));
+        return new Instance(host, recorder);
+    }
+
+    private sealed record Instance(Host Host, Recorder Recorder) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Host.DisposeAsync();
+    }
+
+    private sealed class Recorder
+    {
+        private readonly ConcurrentQueue<TeamAccessEvent> _events = new();
+
+        public IReadOnlyList<TeamAccessEvent> Events => [.. _events];
+
+        public IReadOnlyList<long> Sequences => [.. _events.Select(e => e.Sequence)];
+
+        public void Add(TeamAccessEvent e) => _events.Enqueue(e);
+
+        public Task<TimeSpan> WaitForAsync(long sequence) =>
+            Host.EventuallyAsync(() => _events.Any(e => e.Sequence >= sequence), TimeSpan.FromSeconds(20), $"event {sequence}");
+    }
+
+    private sealed class RecordingHandler(Recorder recorder) : ITeamAccessEventHandler
+    {
+        public ValueTask HandleAsync(TeamAccessEvent teamAccessEvent, CancellationToken cancellationToken)
+        {
+            recorder.Add(teamAccessEvent);
+            return ValueTask.CompletedTask;
+        }
+    }
+}
