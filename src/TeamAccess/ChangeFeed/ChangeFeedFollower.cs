@@ -258,20 +258,7 @@ internal sealed class ChangeFeedFollower : IAsyncDisposable, IDisposable
     /// <summary>Stops following, for hosts that dispose their container synchronously.</summary>
     public void Dispose()
     {
-        if (!_stop.IsCancellationRequested)
-        {
-            _stop.Cancel();
-        }
-
-        try
-        {
-            // The loop ends at its next await once cancelled; waiting a moment keeps it from outliving the container.
-            _loop?.Wait(TimeSpan.FromSeconds(5));
-        }
-        catch (AggregateException)
-        {
-            // Stopping.
-        }
+        BackgroundLoop.CancelAndWait(_stop, _loop);
 
         _stop.Dispose();
     }

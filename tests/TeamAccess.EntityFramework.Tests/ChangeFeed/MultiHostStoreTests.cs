@@ -31,8 +31,7 @@ public sealed class SqliteMultiHostTests : MultiHostTests
         await CreateSchemaAsync(storage);
         return (storage, () =>
         {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
+            SqliteFiles.Drop(connection);
             return ValueTask.CompletedTask;
         });
     }

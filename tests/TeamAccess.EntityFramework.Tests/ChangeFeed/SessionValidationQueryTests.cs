@@ -13,9 +13,9 @@ public sealed class SessionValidationQueryTests
     public async Task ValidateAsync_FromTheIndex_SendsNoQuery_AndTheStrictOptionReadsTheStore()
     {
         var folder = Directory.CreateTempSubdirectory("teamaccess-sqlite-").FullName;
+        var connection = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "teamaccess.db") }.ConnectionString;
         try
         {
-            var connection = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "teamaccess.db") }.ConnectionString;
             var counter = new CommandCounter();
             Action<TeamAccessBuilder> storage = builder => builder.AddEntityFrameworkStores(db => db.UseSqlite(connection).AddInterceptors(counter));
             await SqliteMultiHostTests.CreateSchemaAsync(storage);
@@ -51,8 +51,7 @@ public sealed class SessionValidationQueryTests
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
+            SqliteFiles.Drop(connection);
         }
     }
 

@@ -39,8 +39,7 @@ public sealed class HostContextTests
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
+            SqliteFiles.Drop(connection);
         }
     }
 }

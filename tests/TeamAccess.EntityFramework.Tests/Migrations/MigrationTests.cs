@@ -234,8 +234,7 @@ public sealed class SqliteMigrationTests : MigrationTests
             db => db.UseSqlite(connection),
             () =>
             {
-                SqliteConnection.ClearAllPools();
-                Directory.Delete(folder, recursive: true);
+                SqliteFiles.Drop(connection);
                 return ValueTask.CompletedTask;
             }));
     }

@@ -14,8 +14,7 @@ public sealed class SqliteStoreContractTests : RelationalStoreContractTests
             db => db.UseSqlite(connection),
             () =>
             {
-                SqliteConnection.ClearAllPools();
-                Directory.Delete(folder, recursive: true);
+                SqliteFiles.Drop(connection);
                 return ValueTask.CompletedTask;
             }));
     }
