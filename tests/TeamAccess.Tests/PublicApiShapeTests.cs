@@ -10,6 +10,10 @@ public sealed class PublicApiShapeTests
 {
     private static readonly string[] StoredOnly = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "FailedSignInCount", "LockoutEnd"];
 
+    // Input a host writes, never output it reads back: an import row brings a hash from the old system (its ToString
+    // hides it). Nothing the services return is on this list.
+    private static readonly string[] HostInputs = ["TeamAccess.ImportRow.PasswordHash"];
+
     [Fact]
     public void HostFacingTypes_ExposeNoStoredSecretStampCounterOrLockout()
     {
@@ -18,10 +22,13 @@ public sealed class PublicApiShapeTests
             .SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static).Select(p => (Type: t, Property: p.Name)))
             .Where(p => StoredOnly.Contains(p.Property))
             .Select(p => $"{p.Type.FullName}.{p.Property}")
+            .Except(HostInputs)
             .ToList();
 
         Assert.Empty(leaks);
     }
+
+    private const string Hash = "v1.pbkdf2-sha512.100000.c2FsdA.a2V5";
 
     [Fact]
     public void StoredRecords_KeepTheirSecretsInTheStorageNamespace()
@@ -30,5 +37,6 @@ public sealed class PublicApiShapeTests
         Assert.Equal("TeamAccess.Storage", typeof(StoredUser).Namespace);
         Assert.NotNull(typeof(StoredUser).GetProperty(nameof(StoredUser.PasswordHash)));
         Assert.NotNull(typeof(StoredMembership).GetProperty(nameof(StoredMembership.SecurityStamp)));
+        Assert.DoesNotContain(Hash, new ImportRow { Email = "ada@example.com", TeamHandle = "t", Role = "Member", PasswordHash = Hash }.ToString(), StringComparison.Ordinal);
     }
 }
