@@ -36,45 +36,12 @@ public sealed class PostgreSqlChangeFeedTests
 
             var feed = writerHost.Services.GetRequiredService<IChangeFeed>();
             var start = await feed.GetHeadAsync(CancellationToken.None);
-            using var stop = new CancellationTokenSource();
-            var seen = new List<long>();
 
             // The reader keeps only the highest position read, as a naive follower would.
-            var reader = Task.Run(async () =>
-            {
-                var position = start;
-                while (true)
-                {
-                    var done = stop.IsCancellationRequested;
-                    var batch = await feed.ReadAsync(position, 100, CancellationToken.None);
-                    foreach (var entry in batch)
-                    {
-                        seen.Add(entry.Position);
-                        position = entry.Position;
-                    }
-
-                    if (done && batch.Count == 0)
-                    {
-                        return;
-                    }
-                }
-            });
-
-            var writers = Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
-            {
-                for (var n = 0; n < 25; n++)
-                {
-                    var owner = owners[(w * 7 + n) % owners.Count];
-                    var renamed = await writerHost.Use<ITeamService, Result<Team>>(t => t.RenameAsync(owner.User.Id, owner.Team.Id, $"Team {w}-{n}"));
-                    Assert.True(renamed.Succeeded, renamed.ToString());
-                }
-            })).ToArray();
-            await Task.WhenAll(writers);
-            await stop.CancelAsync();
-            await reader;
+            var seen = await ConcurrentRenames.RunWhileFollowingAsync(writerHost, owners, start, async after => (await feed.ReadAsync(after, 100, CancellationToken.None)).Select(e => e.Position).ToArray());
 
             var all = await feed.ReadAsync(start, 100_000, CancellationToken.None);
-            Assert.Equal(8 * 25, all.Count);
+            Assert.Equal(ConcurrentRenames.Count, all.Count);
             Assert.Equal(all.Select(e => e.Position), seen);
         }
         finally

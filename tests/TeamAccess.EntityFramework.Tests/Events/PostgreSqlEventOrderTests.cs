@@ -66,43 +66,10 @@ public sealed class PostgreSqlEventOrderTests
 
             var audit = host.Services.GetRequiredService<IAuditStore>();
             var start = (await audit.ReadAllAsync(0, 100_000, CancellationToken.None))[^1].Sequence;
-            using var stop = new CancellationTokenSource();
-            var seen = new List<long>();
-            var reader = Task.Run(async () =>
-            {
-                var position = start;
-                while (true)
-                {
-                    var done = stop.IsCancellationRequested;
-                    var batch = await audit.ReadAllAsync(position, 100, CancellationToken.None);
-                    foreach (var e in batch)
-                    {
-                        seen.Add(e.Sequence);
-                        position = e.Sequence;
-                    }
-
-                    if (done && batch.Count == 0)
-                    {
-                        return;
-                    }
-                }
-            });
-
-            var writers = Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
-            {
-                for (var n = 0; n < 25; n++)
-                {
-                    var owner = owners[(w * 7 + n) % owners.Count];
-                    var renamed = await host.Use<ITeamService, Result<Team>>(t => t.RenameAsync(owner.User.Id, owner.Team.Id, $"Team {w}-{n}"));
-                    Assert.True(renamed.Succeeded, renamed.ToString());
-                }
-            })).ToArray();
-            await Task.WhenAll(writers);
-            await stop.CancelAsync();
-            await reader;
+            var seen = await ConcurrentRenames.RunWhileFollowingAsync(host, owners, start, async after => (await audit.ReadAllAsync(after, 100, CancellationToken.None)).Select(e => e.Sequence).ToArray());
 
             var all = await audit.ReadAllAsync(start, 100_000, CancellationToken.None);
-            Assert.Equal(8 * 25, all.Count);
+            Assert.Equal(ConcurrentRenames.Count, all.Count);
             Assert.Equal(all.Select(e => e.Sequence), seen);
         }
         finally
