@@ -30,6 +30,7 @@ internal sealed class ChangeFeedFollower : IAsyncDisposable, IDisposable
     private long _lastReadTimestamp;
     private bool _reportedStale;
     private int _started;
+    private long _reads;
 
     public ChangeFeedFollower(
         AccessEngine engine,
@@ -58,6 +59,9 @@ internal sealed class ChangeFeedFollower : IAsyncDisposable, IDisposable
 
     /// <summary>Gets the last feed position applied.</summary>
     public long Position => Volatile.Read(ref _position);
+
+    /// <summary>Gets how many reads of the feed through to its end have completed (the loop's first one is at start).</summary>
+    public long CompletedReads => Interlocked.Read(ref _reads);
 
     /// <summary>Gets whether the store has a change feed to follow.</summary>
     public bool HasFeed => _feed is not null;
@@ -165,6 +169,7 @@ internal sealed class ChangeFeedFollower : IAsyncDisposable, IDisposable
             }
 
             Interlocked.Exchange(ref _lastReadTimestamp, started);
+            Interlocked.Increment(ref _reads);
             if (_reportedStale)
             {
                 _reportedStale = false;

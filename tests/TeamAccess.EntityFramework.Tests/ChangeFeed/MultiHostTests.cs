@@ -197,6 +197,10 @@ public abstract class MultiHostTests
         {
             // A hears nothing from the feed for an hour: only what its writes read from the store can tell it of B's.
             await using var a = await Host.StartAsync(storage, o => o.ChangeFeed.StalenessBound = TimeSpan.FromHours(1), s => s.AddSingleton<IChangeFeedNotifier, SilentNotifier>());
+
+            // A's follower reads the feed once when it starts, whenever the thread pool gets to it; wait for that read,
+            // so that it cannot come after B's writes below and tell A of them.
+            await Host.EventuallyAsync(() => a.Follower.CompletedReads > 0, TimeSpan.FromSeconds(10), "A's first read of the feed");
             await using var b = await Host.StartAsync(storage);
             var owner = await a.SignUpAsync("owner");
             var team = owner.Team.Id;
@@ -206,6 +210,7 @@ public abstract class MultiHostTests
             var leavingMembership = await a.Use<IMemberService, Result<Membership>>(m => m.AddAsync(owner.User.Id, team, leaving.User.Id, RolePresets.Member));
             var steadyMembership = await a.Use<IMemberService, Result<Membership>>(m => m.AddAsync(owner.User.Id, team, steady.User.Id, RolePresets.Member));
             Assert.True(leavingMembership.Succeeded && steadyMembership.Succeeded);
+
 
             // Through B: one member removed, one administrator added.
             Assert.True((await b.Use<IMemberService, Result<Membership>>(m => m.RemoveAsync(owner.User.Id, team, leavingMembership.Value!.Id))).Succeeded);
