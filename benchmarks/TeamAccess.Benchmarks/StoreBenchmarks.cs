@@ -193,7 +193,7 @@ public class StoreBenchmarks
         public bool IsAuthoritativeFor(string domain) => domain == "example.com";
 
         public ValueTask<Result<ExternalIdentity>> ValidateAsync(string token, string? nonce, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(Result<ExternalIdentity>.Ok(new ExternalIdentity(ProviderName, "https://bench.example", token, token, EmailVerified: true)));
+            ValueTask.FromResult(Result<ExternalIdentity>.Ok(new ExternalIdentity(ProviderName, "https://bench.example", token, token, emailVerified: true)));
     }
 
     private async Task<(Action<DbContextOptionsBuilder> Configure, Func<ValueTask> Drop)> CreateDatabaseAsync()

@@ -38,7 +38,7 @@ public sealed partial class TeamAccessArchitectureTests
     [Fact]
     public void Page_EveryFileAndFolder_Exists()
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root;
         var paths = CodePath().Matches(Page()).Select(m => m.Groups[1].Value).Distinct().ToList();
 
         Assert.Contains("Storage/TeamWriter.cs", paths);
@@ -51,18 +51,7 @@ public sealed partial class TeamAccessArchitectureTests
 
     private static Type? TypeNamed(string name) => Core.GetTypes().FirstOrDefault(t => t.Name == name && t.Namespace is "TeamAccess" or "TeamAccess.Storage");
 
-    private static string Page() => File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "architecture.md"));
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TeamAccess.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("The repository root (TeamAccess.sln) is not above the test's directory.");
-    }
+    private static string Page() => File.ReadAllText(Path.Combine(Repository.Root, "docs", "architecture.md"));
 
     [GeneratedRegex(@"^\s*participant (\w+)\s*$", RegexOptions.Multiline)]
     private static partial Regex Participant();

@@ -10,5 +10,8 @@ internal sealed record MemberResponse(Guid MembershipId, Guid? UserId, string Em
 {
     public static MemberResponse From(MemberView m) => new(m.MembershipId.Value, m.UserId?.Value, m.Email, m.FirstName, m.LastName, m.Role, m.Status, m.CreatedAt);
 
+    public static MemberResponse From(MemberView view, Membership changed) =>
+        new(changed.Id.Value, view.UserId?.Value, view.Email, view.FirstName, view.LastName, changed.Role, changed.Status, view.CreatedAt);
+
     public static MemberResponse From(Membership m) => new(m.Id.Value, m.UserId?.Value, m.Email, null, null, m.Role, m.Status, m.CreatedAt);
 }

@@ -240,7 +240,7 @@ public static class TeamAccessEndpointRouteBuilderExtensions
                 if (body.Role is not null)
                 {
                     var changed = await members.ChangeRoleAsync(principal.UserId(), principal.TeamId(), new MembershipId(id), body.Role, ct).ConfigureAwait(false);
-                    return changed.ToHttpResult(m => named?.Value is { } view ? MemberResponse.From(view with { Role = m.Role, Status = m.Status }) : MemberResponse.From(m));
+                    return changed.ToHttpResult(m => named?.Value is { } view ? MemberResponse.From(view, m) : MemberResponse.From(m));
                 }
 
                 return named is null ? Result.Failed(TeamAccessErrorCode.NoChange).ToHttpResult() : named.ToHttpResult(MemberResponse.From);

@@ -5,22 +5,56 @@ namespace TeamAccess;
 /// and <see cref="After"/> are JSON snapshots of the subject, so replaying a team's events from empty rebuilds the team
 /// (invariant 17). No secret is ever part of them.
 /// </summary>
-/// <param name="Sequence">The global, increasing sequence number the store assigned; 0 before it is stored.</param>
-/// <param name="OccurredAt">When the change happened.</param>
-/// <param name="ActorId">Who made it; <see langword="null"/> for the system.</param>
-/// <param name="TeamId">The team it belongs to; <see langword="null"/> for a change to a user account alone.</param>
-/// <param name="SubjectKind">What kind of subject changed.</param>
-/// <param name="SubjectId">The subject's id.</param>
-/// <param name="Action">What happened, one of <see cref="AuditActions"/>.</param>
-/// <param name="Before">The subject before, as JSON; <see langword="null"/> when it was created.</param>
-/// <param name="After">The subject after, as JSON; <see langword="null"/> when it was deleted.</param>
-public sealed record AuditEvent(
-    long Sequence,
-    DateTimeOffset OccurredAt,
-    UserId? ActorId,
-    TeamId? TeamId,
-    AuditSubjectKind SubjectKind,
-    Guid SubjectId,
-    string Action,
-    string? Before,
-    string? After);
+public sealed record AuditEvent
+{
+    /// <summary>Initializes a new instance of the <see cref="AuditEvent"/> record.</summary>
+    /// <param name="sequence">The global, increasing sequence number the store assigned; 0 before it is stored.</param>
+    /// <param name="occurredAt">When the change happened.</param>
+    /// <param name="actorId">Who made it; <see langword="null"/> for the system.</param>
+    /// <param name="teamId">The team it belongs to; <see langword="null"/> for a change to a user account alone.</param>
+    /// <param name="subjectKind">What kind of subject changed.</param>
+    /// <param name="subjectId">The subject's id.</param>
+    /// <param name="action">What happened, one of <see cref="AuditActions"/>.</param>
+    /// <param name="before">The subject before, as JSON; <see langword="null"/> when it was created.</param>
+    /// <param name="after">The subject after, as JSON; <see langword="null"/> when it was deleted.</param>
+    public AuditEvent(long sequence, DateTimeOffset occurredAt, UserId? actorId, TeamId? teamId, AuditSubjectKind subjectKind, Guid subjectId, string action, string? before, string? after)
+    {
+        Sequence = sequence;
+        OccurredAt = occurredAt;
+        ActorId = actorId;
+        TeamId = teamId;
+        SubjectKind = subjectKind;
+        SubjectId = subjectId;
+        Action = action;
+        Before = before;
+        After = after;
+    }
+
+    /// <summary>Gets the global, increasing sequence number the store assigned; 0 before it is stored.</summary>
+    public long Sequence { get; init; }
+
+    /// <summary>Gets when the change happened.</summary>
+    public DateTimeOffset OccurredAt { get; init; }
+
+    /// <summary>Gets who made it; <see langword="null"/> for the system.</summary>
+    public UserId? ActorId { get; init; }
+
+    /// <summary>Gets the team it belongs to; <see langword="null"/> for a change to a user account alone.</summary>
+    public TeamId? TeamId { get; init; }
+
+    /// <summary>Gets what kind of subject changed.</summary>
+    public AuditSubjectKind SubjectKind { get; init; }
+
+    /// <summary>Gets the subject's id.</summary>
+    public Guid SubjectId { get; init; }
+
+    /// <summary>Gets what happened, one of <see cref="AuditActions"/>.</summary>
+    public string Action { get; init; }
+
+    /// <summary>Gets the subject before, as JSON; <see langword="null"/> when it was created.</summary>
+    public string? Before { get; init; }
+
+    /// <summary>Gets the subject after, as JSON; <see langword="null"/> when it was deleted.</summary>
+    public string? After { get; init; }
+}
+

@@ -6,9 +6,36 @@ namespace TeamAccess;
 /// existing, confirmed user only when verified and when the host made the provider authoritative for the address's domain
 /// (<see cref="IIdentityProvider.IsAuthoritativeFor"/>).
 /// </summary>
-/// <param name="Provider">The name under which the host registered the provider, such as <c>acme-sso</c>.</param>
-/// <param name="Issuer">The token's issuer.</param>
-/// <param name="Subject">The token's subject: the user's stable id at the provider.</param>
-/// <param name="Email">The email claim, if any.</param>
-/// <param name="EmailVerified">Whether the provider marks the email as verified.</param>
-public sealed record ExternalIdentity(string Provider, string Issuer, string Subject, string? Email, bool EmailVerified);
+public sealed record ExternalIdentity
+{
+    /// <summary>Initializes a new instance of the <see cref="ExternalIdentity"/> record.</summary>
+    /// <param name="provider">The name under which the host registered the provider, such as <c>acme-sso</c>.</param>
+    /// <param name="issuer">The token's issuer.</param>
+    /// <param name="subject">The token's subject: the user's stable id at the provider.</param>
+    /// <param name="email">The email claim, if any.</param>
+    /// <param name="emailVerified">Whether the provider marks the email as verified.</param>
+    public ExternalIdentity(string provider, string issuer, string subject, string? email, bool emailVerified)
+    {
+        Provider = provider;
+        Issuer = issuer;
+        Subject = subject;
+        Email = email;
+        EmailVerified = emailVerified;
+    }
+
+    /// <summary>Gets the name under which the host registered the provider, such as <c>acme-sso</c>.</summary>
+    public string Provider { get; init; }
+
+    /// <summary>Gets the token's issuer.</summary>
+    public string Issuer { get; init; }
+
+    /// <summary>Gets the token's subject: the user's stable id at the provider.</summary>
+    public string Subject { get; init; }
+
+    /// <summary>Gets the email claim, if any.</summary>
+    public string? Email { get; init; }
+
+    /// <summary>Gets whether the provider marks the email as verified.</summary>
+    public bool EmailVerified { get; init; }
+}
+

@@ -7,10 +7,23 @@ namespace TeamAccess;
 /// provider and every <see cref="IdentityProviderScope.Global"/> provider. A <see cref="IdentityProviderScope.TeamBound"/>
 /// provider (another team's SSO) is accepted only by a team that names it.
 /// </summary>
-/// <param name="RequiresSso">Whether the team accepts only its single sign-on provider.</param>
-/// <param name="SsoProvider">The name of the team's single sign-on provider, when it has one.</param>
-public sealed record TeamSignInPolicy(bool RequiresSso, string? SsoProvider)
+public sealed record TeamSignInPolicy
 {
+    /// <summary>Initializes a new instance of the <see cref="TeamSignInPolicy"/> record.</summary>
+    /// <param name="requiresSso">Whether the team accepts only its single sign-on provider.</param>
+    /// <param name="ssoProvider">The name of the team's single sign-on provider, when it has one.</param>
+    public TeamSignInPolicy(bool requiresSso, string? ssoProvider)
+    {
+        RequiresSso = requiresSso;
+        SsoProvider = ssoProvider;
+    }
+
+    /// <summary>Gets whether the team accepts only its single sign-on provider.</summary>
+    public bool RequiresSso { get; init; }
+
+    /// <summary>Gets the name of the team's single sign-on provider, when it has one.</summary>
+    public string? SsoProvider { get; init; }
+
     private readonly IReadOnlyList<string> _acceptedProviders = [];
 
     /// <summary>Gets the policy of a team without single sign-on: native passwords and the host's global providers are welcome.</summary>

@@ -5,12 +5,33 @@ namespace TeamAccess;
 /// sent, how many wrong codes were tried, and how it ended. The secret itself is an <see cref="InvitationSecret"/>,
 /// kept apart and never written to the audit log.
 /// </summary>
-/// <param name="ExpiresAt">When the current secret stops working.</param>
-/// <param name="LastSentAt">When the message was last handed to the sender.</param>
-/// <param name="SendCount">How many times the message was sent (1 for the first send).</param>
-/// <param name="Lifetime">How long each secret lives from its send; a resend restarts it.</param>
-public sealed record Invitation(DateTimeOffset ExpiresAt, DateTimeOffset LastSentAt, int SendCount, TimeSpan Lifetime)
+public sealed record Invitation
 {
+    /// <summary>Initializes a new instance of the <see cref="Invitation"/> record.</summary>
+    /// <param name="expiresAt">When the current secret stops working.</param>
+    /// <param name="lastSentAt">When the message was last handed to the sender.</param>
+    /// <param name="sendCount">How many times the message was sent (1 for the first send).</param>
+    /// <param name="lifetime">How long each secret lives from its send; a resend restarts it.</param>
+    public Invitation(DateTimeOffset expiresAt, DateTimeOffset lastSentAt, int sendCount, TimeSpan lifetime)
+    {
+        ExpiresAt = expiresAt;
+        LastSentAt = lastSentAt;
+        SendCount = sendCount;
+        Lifetime = lifetime;
+    }
+
+    /// <summary>Gets when the current secret stops working.</summary>
+    public DateTimeOffset ExpiresAt { get; init; }
+
+    /// <summary>Gets when the message was last handed to the sender.</summary>
+    public DateTimeOffset LastSentAt { get; init; }
+
+    /// <summary>Gets how many times the message was sent (1 for the first send).</summary>
+    public int SendCount { get; init; }
+
+    /// <summary>Gets how long each secret lives from its send; a resend restarts it.</summary>
+    public TimeSpan Lifetime { get; init; }
+
     /// <summary>
     /// Gets how many wrong short codes were tried since the last send, whether the invitation was pending or already
     /// settled; right codes never count. At the limit the code locks (the link still works). Every try is recorded in a

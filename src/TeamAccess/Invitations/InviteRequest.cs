@@ -1,10 +1,23 @@
 namespace TeamAccess;
 
 /// <summary>What an administrator sends: the addresses, the role they are offered, and optionally a lifetime.</summary>
-/// <param name="Addresses">The addresses, each as typed.</param>
-/// <param name="Role">The role offered, from the role catalog.</param>
-public sealed record InviteRequest(IReadOnlyList<string> Addresses, string Role)
+public sealed class InviteRequest
 {
+    /// <summary>Initializes a new instance of the <see cref="InviteRequest"/> class.</summary>
+    /// <param name="addresses">The addresses, each as typed.</param>
+    /// <param name="role">The role offered, from the role catalog.</param>
+    public InviteRequest(IReadOnlyList<string> addresses, string role)
+    {
+        Addresses = addresses;
+        Role = role;
+    }
+
+    /// <summary>Gets the addresses, each as typed.</summary>
+    public IReadOnlyList<string> Addresses { get; }
+
+    /// <summary>Gets the role offered, from the role catalog.</summary>
+    public string Role { get; }
+
     /// <summary>Gets how long the invitations live; <see langword="null"/> for <see cref="InvitationOptions.Lifetime"/>.</summary>
     public TimeSpan? Lifetime { get; init; }
 

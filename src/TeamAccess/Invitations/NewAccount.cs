@@ -1,14 +1,28 @@
 namespace TeamAccess;
 
 /// <summary>What a person without an account gives to accept an invitation by creating one.</summary>
-/// <param name="FirstName">The first name.</param>
-/// <param name="LastName">The last name.</param>
-/// <param name="Password">
-/// The password for the native provider; <see langword="null"/> when the person proves their identity through a
-/// provider instead (required for a team that requires single sign-on).
-/// </param>
-public sealed record NewAccount(string FirstName, string LastName, string? Password)
+public sealed class NewAccount
 {
+    /// <summary>Initializes a new instance of the <see cref="NewAccount"/> class.</summary>
+    /// <param name="firstName">The first name.</param>
+    /// <param name="lastName">The last name.</param>
+    /// <param name="password"> The password for the native provider; <see langword="null"/> when the person proves their identity through a provider instead (required for a team that requires single sign-on). </param>
+    public NewAccount(string firstName, string lastName, string? password)
+    {
+        FirstName = firstName;
+        LastName = lastName;
+        Password = password;
+    }
+
+    /// <summary>Gets the first name.</summary>
+    public string FirstName { get; }
+
+    /// <summary>Gets the last name.</summary>
+    public string LastName { get; }
+
+    /// <summary>Gets the password for the native provider; <see langword="null"/> when the person proves their identity through a provider instead (required for a team that requires single sign-on).</summary>
+    public string? Password { get; }
+
     /// <summary>
     /// Gets the token of the team's single sign-on provider (<see cref="SignInCredential.ForToken"/>), when accepting
     /// through it: the provider validates it, and the new user is linked to the identity by (issuer, subject). Given

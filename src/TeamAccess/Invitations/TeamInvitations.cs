@@ -58,7 +58,7 @@ internal sealed class TeamInvitations(
         // Only the attempt that committed is sent: its secrets are the stored ones.
         var delivered = await SendAsync(batch.Issued, inviter, cancellationToken).ConfigureAwait(false);
         var outcomes = batch.Outcomes
-            .Select(o => o.MembershipId is { } id ? o with { Delivered = delivered.Contains(id) } : o)
+            .Select(o => o.MembershipId is { } id ? o.WithDelivered(delivered.Contains(id)) : o)
             .ToArray();
         return Result<InviteBatchResult>.Ok(new InviteBatchResult(outcomes));
     }

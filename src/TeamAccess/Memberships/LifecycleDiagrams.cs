@@ -1,7 +1,7 @@
 namespace TeamAccess;
 
 /// <summary>The lifecycles' graphs in Mermaid, drawn from the state machines themselves so the docs cannot drift from the code.</summary>
-public static class LifecycleDiagrams
+internal static class LifecycleDiagrams
 {
     /// <summary>The membership lifecycle (Invited, Active, Inactive, Removed, Expired).</summary>
     /// <returns>A Mermaid <c>stateDiagram-v2</c>.</returns>

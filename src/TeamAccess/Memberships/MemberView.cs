@@ -1,20 +1,51 @@
 namespace TeamAccess;
 
 /// <summary>One row of a team's Users page.</summary>
-/// <param name="MembershipId">The membership.</param>
-/// <param name="UserId">The user; <see langword="null"/> for an invited address with no account.</param>
-/// <param name="Email">The email address.</param>
-/// <param name="FirstName">The first name, when there is a user.</param>
-/// <param name="LastName">The last name, when there is a user.</param>
-/// <param name="Role">The role.</param>
-/// <param name="Status">The status.</param>
-/// <param name="CreatedAt">When the membership was created.</param>
-public sealed record MemberView(
-    MembershipId MembershipId,
-    UserId? UserId,
-    string Email,
-    string? FirstName,
-    string? LastName,
-    string Role,
-    MembershipStatus Status,
-    DateTimeOffset CreatedAt);
+public sealed record MemberView
+{
+    /// <summary>Initializes a new instance of the <see cref="MemberView"/> record.</summary>
+    /// <param name="membershipId">The membership.</param>
+    /// <param name="userId">The user; <see langword="null"/> for an invited address with no account.</param>
+    /// <param name="email">The email address.</param>
+    /// <param name="firstName">The first name, when there is a user.</param>
+    /// <param name="lastName">The last name, when there is a user.</param>
+    /// <param name="role">The role.</param>
+    /// <param name="status">The status.</param>
+    /// <param name="createdAt">When the membership was created.</param>
+    public MemberView(MembershipId membershipId, UserId? userId, string email, string? firstName, string? lastName, string role, MembershipStatus status, DateTimeOffset createdAt)
+    {
+        MembershipId = membershipId;
+        UserId = userId;
+        Email = email;
+        FirstName = firstName;
+        LastName = lastName;
+        Role = role;
+        Status = status;
+        CreatedAt = createdAt;
+    }
+
+    /// <summary>Gets the membership.</summary>
+    public MembershipId MembershipId { get; init; }
+
+    /// <summary>Gets the user; <see langword="null"/> for an invited address with no account.</summary>
+    public UserId? UserId { get; init; }
+
+    /// <summary>Gets the email address.</summary>
+    public string Email { get; init; }
+
+    /// <summary>Gets the first name, when there is a user.</summary>
+    public string? FirstName { get; init; }
+
+    /// <summary>Gets the last name, when there is a user.</summary>
+    public string? LastName { get; init; }
+
+    /// <summary>Gets the role.</summary>
+    public string Role { get; init; }
+
+    /// <summary>Gets the status.</summary>
+    public MembershipStatus Status { get; init; }
+
+    /// <summary>Gets when the membership was created.</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+}
+

@@ -3,7 +3,7 @@ namespace TeamAccess;
 /// <summary>
 /// A user's place in one team: a role and a status. The host's view of a membership: it carries no security stamp.
 /// </summary>
-public sealed record Membership
+public sealed class Membership
 {
     internal Membership(StoredMembership stored)
     {

@@ -1,10 +1,23 @@
 namespace TeamAccess;
 
 /// <summary>An expected refusal: a stable <see cref="Code"/> for programs and a <see cref="Message"/> for people.</summary>
-/// <param name="Code">The machine-readable code.</param>
-/// <param name="Message">A human-readable explanation that reveals nothing the actor may not know.</param>
-public sealed record TeamAccessError(TeamAccessErrorCode Code, string Message)
+public sealed class TeamAccessError
 {
+    /// <summary>Initializes a new instance of the <see cref="TeamAccessError"/> class.</summary>
+    /// <param name="code">The machine-readable code.</param>
+    /// <param name="message">A human-readable explanation that reveals nothing the actor may not know.</param>
+    public TeamAccessError(TeamAccessErrorCode code, string message)
+    {
+        Code = code;
+        Message = message;
+    }
+
+    /// <summary>Gets the machine-readable code.</summary>
+    public TeamAccessErrorCode Code { get; }
+
+    /// <summary>Gets a human-readable explanation that reveals nothing the actor may not know.</summary>
+    public string Message { get; }
+
     /// <summary>
     /// The detail of a <see cref="TeamAccessErrorCode.LastGuardian"/> refusal: the team's last Active guardian hands the
     /// guardian role over first (<see cref="IOwnershipService.OfferAsync"/>, which the member accepts), then steps down or leaves.

@@ -16,5 +16,5 @@ public sealed class Session
     public SessionInfo Info { get; }
 
     /// <inheritdoc />
-    public override string ToString() => Info.ToString();
+    public override string ToString() => $"Session {{ UserId = {Info.UserId}, TeamId = {Info.TeamId}, Role = {Info.Role}, Provider = {Info.Provider}, ExpiresAt = {Info.ExpiresAt:O} }}";
 }

@@ -91,7 +91,7 @@ internal sealed class SessionTokens(
                 ? providers.Accepts(indexedPolicy!, info.Claims.Provider)
                 : providers.Accepts(await policies.GetAsync(info.Claims.TeamId, cancellationToken).ConfigureAwait(false), info.Claims.Provider);
             return accepts
-                ? Result<ClaimedSession>.Ok(info with { Claims = info.Claims with { Role = indexedRole! } })
+                ? Result<ClaimedSession>.Ok(info with { Claims = info.Claims.WithRole(indexedRole!) })
                 : Result<ClaimedSession>.Failed(TeamAccessErrorCode.ReauthenticationRequired);
         }
 
@@ -120,7 +120,7 @@ internal sealed class SessionTokens(
             return Result<ClaimedSession>.Failed(TeamAccessErrorCode.ReauthenticationRequired);
         }
 
-        return Result<ClaimedSession>.Ok(info with { Claims = info.Claims with { Role = membership.Role } });
+        return Result<ClaimedSession>.Ok(info with { Claims = info.Claims.WithRole(membership.Role) });
     }
 
     /// <summary>A token of the session <paramref name="sessionId"/>, which began at <paramref name="authenticatedAt"/>: it expires after the lifetime, and never after the maximum age.</summary>

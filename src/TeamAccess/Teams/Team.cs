@@ -1,14 +1,43 @@
 namespace TeamAccess;
 
 /// <summary>The tenant: owns memberships, groups and grants. The team is the consistency boundary.</summary>
-/// <param name="Id">The team's id.</param>
-/// <param name="Name">The display name.</param>
-/// <param name="Handle">The unique handle (see <see cref="TeamAccess.Handle"/>), fixed at creation.</param>
-/// <param name="Tier">The billing tier.</param>
-/// <param name="Status">Active or Deleted.</param>
-/// <param name="CreatedAt">When the team was created.</param>
-public sealed record Team(TeamId Id, string Name, string Handle, TeamTier Tier, TeamStatus Status, DateTimeOffset CreatedAt)
+public sealed record Team
 {
+    /// <summary>Initializes a new instance of the <see cref="Team"/> record.</summary>
+    /// <param name="id">The team's id.</param>
+    /// <param name="name">The display name.</param>
+    /// <param name="handle">The unique handle (see <see cref="TeamAccess.Handle"/>), fixed at creation.</param>
+    /// <param name="tier">The billing tier.</param>
+    /// <param name="status">Active or Deleted.</param>
+    /// <param name="createdAt">When the team was created.</param>
+    public Team(TeamId id, string name, string handle, TeamTier tier, TeamStatus status, DateTimeOffset createdAt)
+    {
+        Id = id;
+        Name = name;
+        Handle = handle;
+        Tier = tier;
+        Status = status;
+        CreatedAt = createdAt;
+    }
+
+    /// <summary>Gets the team's id.</summary>
+    public TeamId Id { get; init; }
+
+    /// <summary>Gets the display name.</summary>
+    public string Name { get; init; }
+
+    /// <summary>Gets the unique handle (see <see cref="TeamAccess.Handle"/>), fixed at creation.</summary>
+    public string Handle { get; init; }
+
+    /// <summary>Gets the billing tier.</summary>
+    public TeamTier Tier { get; init; }
+
+    /// <summary>Gets active or Deleted.</summary>
+    public TeamStatus Status { get; init; }
+
+    /// <summary>Gets when the team was created.</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+
     /// <summary>
     /// Gets the version, bumped by every change to the team, its memberships, groups or grants in the same transaction.
     /// A writer whose expected version is stale gets a conflict and retries.

@@ -3,16 +3,33 @@ using Microsoft.Extensions.Logging;
 namespace TeamAccess;
 
 /// <summary>A password reset to deliver to a user's address. Its <see cref="ToString"/> never shows the token.</summary>
-/// <param name="UserId">The user.</param>
-/// <param name="Email">The user's address, where the message goes.</param>
-/// <param name="Token">The secret, single-use reset token (put it in the link; never log it).</param>
-/// <param name="ExpiresAt">When the token stops working.</param>
-public sealed record PasswordResetMessage(UserId UserId, string Email, string Token, DateTimeOffset ExpiresAt)
+public sealed class PasswordResetMessage
 {
-    // The generated ToString would print the token.
-    private bool PrintMembers(System.Text.StringBuilder builder)
+    /// <summary>Initializes a new instance of the <see cref="PasswordResetMessage"/> class.</summary>
+    /// <param name="userId">The user.</param>
+    /// <param name="email">The user's address, where the message goes.</param>
+    /// <param name="token">The secret, single-use reset token (put it in the link; never log it).</param>
+    /// <param name="expiresAt">When the token stops working.</param>
+    internal PasswordResetMessage(UserId userId, string email, string token, DateTimeOffset expiresAt)
     {
-        builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"UserId = {UserId}, Email = {Email}, ExpiresAt = {ExpiresAt:O}");
-        return true;
+        UserId = userId;
+        Email = email;
+        Token = token;
+        ExpiresAt = expiresAt;
     }
+
+    /// <summary>Gets the user.</summary>
+    public UserId UserId { get; }
+
+    /// <summary>Gets the user's address, where the message goes.</summary>
+    public string Email { get; }
+
+    /// <summary>Gets the secret, single-use reset token (put it in the link; never log it).</summary>
+    public string Token { get; }
+
+    /// <summary>Gets when the token stops working.</summary>
+    public DateTimeOffset ExpiresAt { get; }
+
+    /// <inheritdoc />
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"PasswordResetMessage {{ UserId = {UserId}, Email = {Email}, ExpiresAt = {ExpiresAt:O} }}");
 }

@@ -4,7 +4,7 @@ namespace TeamAccess;
 /// A person who signs in, identified by a normalized email address that editing never changes. The host's view of a
 /// user: it carries no password hash, stamp, counter, lockout or token hash, so a host may serialize or log it.
 /// </summary>
-public sealed record User
+public sealed class User
 {
     internal User(StoredUser stored)
     {

@@ -135,7 +135,7 @@ internal sealed class TestBed : IAsyncDisposable
         Assert.True(result.Succeeded, result.ToString());
         var confirmed = await Users.ConfirmEmailAsync(Activations.LastTo(result.Value!.User.Email).Token);
         Assert.True(confirmed.Succeeded, confirmed.ToString());
-        return result.Value with { User = confirmed.Value! };
+        return new SignUpResult(confirmed.Value!, result.Value.Team, result.Value.Membership);
     }
 
     /// <summary>A team whose owner has added one member in each of the given roles.</summary>

@@ -12,7 +12,7 @@ public sealed class UserServiceTests
         var result = await bed.Users.SignUpAsync(new SignUpRequest("  Ada@Example.COM ", "Ada", "Lovelace", "Acme Devices", "acme-devices") { Password = Password });
 
         Assert.True(result.Succeeded);
-        var (user, team, membership) = result.Value!;
+        var (user, team, membership) = (result.Value!.User, result.Value.Team, result.Value.Membership);
         Assert.Equal("ada@example.com", user.Email);
         Assert.Equal("acme-devices", team.Handle);
         Assert.Equal(RolePresets.Owner, membership.Role);
