@@ -25,6 +25,12 @@ if (args is ["import", ..])
     return;
 }
 
+if (args is ["writers", ..])
+{
+    await Writers.RunAsync(args);
+    return;
+}
+
 if (args is ["scale", ..])
 {
     await Scale.RunAsync(args);

@@ -172,7 +172,7 @@ internal static class Scale
         return string.Create(CultureInfo.InvariantCulture, $"{(median >= 100 ? median.ToString("F0", CultureInfo.InvariantCulture) : median.ToString("F2", CultureInfo.InvariantCulture))} ({perRound / 1024:F0} KB)");
     }
 
-    private static async Task<(Action<DbContextOptionsBuilder> Configure, Func<ValueTask> Drop)> CreateDatabaseAsync(string database)
+    internal static async Task<(Action<DbContextOptionsBuilder> Configure, Func<ValueTask> Drop)> CreateDatabaseAsync(string database)
     {
         if (database == "PostgreSQL")
         {
