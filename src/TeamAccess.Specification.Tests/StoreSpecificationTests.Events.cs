@@ -12,6 +12,20 @@ namespace TeamAccess.Specification.Tests;
 public abstract partial class StoreSpecificationTests
 {
     [SkippableFact]
+    public async Task AuditLog_LastSequence_IsZeroOnAnEmptyLogThenTheNewestCommittedEvent()
+    {
+        await using var bed = await CreateBedAsync();
+        Assert.Equal(0, await bed.AuditStore.GetLastSequenceAsync(CancellationToken.None));
+
+        var owner = await bed.SignUpAsync("owner");
+        Ok(await bed.Teams.RenameAsync(owner.User.Id, owner.Team.Id, "Renamed"));
+
+        var all = await bed.AuditStore.ReadAllAsync(0, 1000, CancellationToken.None);
+        Assert.Equal(AuditActions.TeamRenamed, all[^1].Action);
+        Assert.Equal(all[^1].Sequence, await bed.AuditStore.GetLastSequenceAsync(CancellationToken.None));
+    }
+
+    [SkippableFact]
     public async Task Events_EveryServicePath_EmitsItsTypedEventWithTeamSubjectAndBeforeAndAfter()
     {
         await using var bed = await CreateBedAsync();

@@ -44,7 +44,7 @@ public sealed class PublicApiShapeTests
     // records became sealed classes or non-positional records. Issue 10 set 600 as the target when the API had 1,213
     // entries; the features added since (change feed, sessions, ownership, lists, team roles, events, import) took it
     // to 1,767 before this change. The ceiling is a ratchet: an addition has to raise it on purpose, in review.
-    private const int HostFacingCeiling = 1_484;
+    private const int HostFacingCeiling = 1_489;
 
     [Fact]
     public void HostFacingApi_StaysUnderItsCeiling()

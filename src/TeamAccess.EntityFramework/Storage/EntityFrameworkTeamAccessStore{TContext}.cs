@@ -49,14 +49,14 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
     }
 
     /// <inheritdoc />
-    public async ValueTask<long> GetPositionAsync(string consumer, CancellationToken cancellationToken)
+    public async ValueTask<long?> GetPositionAsync(string consumer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(consumer);
         var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
             return await context.Set<ChangeFeedCheckpointRow>().Where(c => c.Consumer == consumer).Select(c => (long?)c.Position)
-                .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false) ?? 0;
+                .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -558,6 +558,17 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
             {
                 yield return RowMapping.ToAuditEvent(row);
             }
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<long> GetLastSequenceAsync(CancellationToken cancellationToken)
+    {
+        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            // The newest entry of the primary key's index: one index probe, whatever the log's length.
+            return await context.Set<AuditEventRow>().MaxAsync(a => (long?)a.Sequence, cancellationToken).ConfigureAwait(false) ?? 0;
         }
     }
 

@@ -20,4 +20,12 @@ public interface IAuditStore
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>At most <paramref name="limit"/> events.</returns>
     ValueTask<IReadOnlyList<AuditEvent>> ReadAllAsync(long after, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reads the sequence number of the newest committed event, or 0 when the log is empty: where an event consumer that
+    /// starts at the end of the log (<see cref="EventStart.Now"/>) takes up. Every event committed later is numbered above it.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The sequence number, or 0.</returns>
+    ValueTask<long> GetLastSequenceAsync(CancellationToken cancellationToken);
 }

@@ -35,7 +35,7 @@ public sealed class ChangeFeedReader
         CheckConsumer(consumer);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 10_000);
-        var position = await _checkpoints.GetPositionAsync(consumer, cancellationToken).ConfigureAwait(false);
+        var position = await _checkpoints.GetPositionAsync(consumer, cancellationToken).ConfigureAwait(false) ?? 0;
         return await _feed.ReadAsync(position, limit, cancellationToken).ConfigureAwait(false);
     }
 

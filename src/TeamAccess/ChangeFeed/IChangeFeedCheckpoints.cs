@@ -6,11 +6,14 @@ namespace TeamAccess.Storage;
 /// </summary>
 public interface IChangeFeedCheckpoints
 {
-    /// <summary>Reads a consumer's stored position, or 0 when it has none (it starts at the beginning of the feed).</summary>
+    /// <summary>
+    /// Reads a consumer's stored position, or <see langword="null"/> when none was ever stored (a stored 0 is a position:
+    /// a consumer that began before the first entry; it is not the same as a consumer that never began).
+    /// </summary>
     /// <param name="consumer">The consumer's name (1 to 100 characters).</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The position.</returns>
-    ValueTask<long> GetPositionAsync(string consumer, CancellationToken cancellationToken);
+    /// <returns>The position, or <see langword="null"/>.</returns>
+    ValueTask<long?> GetPositionAsync(string consumer, CancellationToken cancellationToken);
 
     /// <summary>Stores a consumer's position: the last entry it has fully handled. A position lower than the stored one is ignored.</summary>
     /// <param name="consumer">The consumer's name (1 to 100 characters).</param>

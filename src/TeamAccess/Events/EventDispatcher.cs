@@ -130,6 +130,27 @@ internal sealed class EventDispatcher : IHostedService, IAsyncDisposable, IDispo
         _wake.Dispose();
     }
 
+    /// <summary>The stored position; on the consumer's first start, the beginning or the end of the log as configured.</summary>
+    private async ValueTask<long> StartPositionAsync(CancellationToken stop)
+    {
+        if (await _checkpoints.GetPositionAsync(_options.Consumer, stop).ConfigureAwait(false) is { } stored)
+        {
+            return stored;
+        }
+
+        if (_options.StartFrom == EventStart.Beginning)
+        {
+            return 0;
+        }
+
+        // What the log holds already is history, not news. The end is stored before anything is delivered, so a restart
+        // resumes there and never skips an event committed after it.
+        var end = await _audit.GetLastSequenceAsync(stop).ConfigureAwait(false);
+        await _checkpoints.SetPositionAsync(_options.Consumer, end, stop).ConfigureAwait(false);
+        _logger.LogInformation("TeamAccess event consumer {Consumer} starts at the end of the audit log, after event {Sequence}", _options.Consumer, end);
+        return end;
+    }
+
     private async Task RunAsync(CancellationToken stop)
     {
         while (!stop.IsCancellationRequested)
@@ -139,7 +160,7 @@ internal sealed class EventDispatcher : IHostedService, IAsyncDisposable, IDispo
             {
                 if (Position < 0)
                 {
-                    Volatile.Write(ref _position, await _checkpoints.GetPositionAsync(_options.Consumer, stop).ConfigureAwait(false));
+                    Volatile.Write(ref _position, await StartPositionAsync(stop).ConfigureAwait(false));
                 }
 
                 var (read, failed) = await DeliverBatchAsync(stop).ConfigureAwait(false);

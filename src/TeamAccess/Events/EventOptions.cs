@@ -27,6 +27,13 @@ public sealed class EventOptions
     /// </summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Gets or sets where the consumer begins the first time it runs, when nothing is stored under <see cref="Consumer"/>:
+    /// at the first event of the audit log (<see cref="EventStart.Beginning"/>, the default) or at its end
+    /// (<see cref="EventStart.Now"/>). Once a position is stored it is the only thing that counts: a restart resumes there.
+    /// </summary>
+    public EventStart StartFrom { get; set; } = EventStart.Beginning;
+
     /// <summary>Gets or sets the first wait before an event whose handler threw is delivered again; it doubles on each failure. Default 1 second.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
@@ -38,6 +45,11 @@ public sealed class EventOptions
         if (string.IsNullOrWhiteSpace(Consumer) || Consumer.Length > MaxConsumerLength)
         {
             yield return $"Events.Consumer must be 1 to {MaxConsumerLength} characters, not blank; it is '{Consumer}'.";
+        }
+
+        if (!Enum.IsDefined(StartFrom))
+        {
+            yield return $"Events.StartFrom must be Beginning or Now; it is {(int)StartFrom}.";
         }
 
         if (BatchSize is < 1 or > 10_000)

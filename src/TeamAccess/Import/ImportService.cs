@@ -41,7 +41,7 @@ internal sealed class ImportService(
         ArgumentOutOfRangeException.ThrowIfGreaterThan(request.BatchSize, ImportRequest.MaxBatchSize, nameof(request));
 
         var checkpoint = CheckpointPrefix + request.ImportId;
-        var committed = await checkpoints.GetPositionAsync(checkpoint, cancellationToken).ConfigureAwait(false);
+        var committed = await checkpoints.GetPositionAsync(checkpoint, cancellationToken).ConfigureAwait(false) ?? 0;
         var inviter = await users.FindByIdAsync(actor, cancellationToken).ConfigureAwait(false);
         var run = new Run(actor, inviter, new ImportMeter(request, writer.Time));
         var batch = new List<(long Number, ImportRow? Row)>(request.BatchSize);

@@ -336,6 +336,16 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQue
     }
 
     /// <inheritdoc />
+    public ValueTask<long> GetLastSequenceAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            return ValueTask.FromResult(_audit.Count == 0 ? 0 : _audit[^1].Sequence);
+        }
+    }
+
+    /// <inheritdoc />
     public ValueTask<IReadOnlyList<AuditEvent>> ReadAllAsync(long after, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(after);
@@ -418,12 +428,12 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQue
     }
 
     /// <inheritdoc />
-    public ValueTask<long> GetPositionAsync(string consumer, CancellationToken cancellationToken)
+    public ValueTask<long?> GetPositionAsync(string consumer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(consumer);
         lock (_gate)
         {
-            return ValueTask.FromResult(_checkpoints.GetValueOrDefault(consumer));
+            return ValueTask.FromResult(_checkpoints.TryGetValue(consumer, out var position) ? position : (long?)null);
         }
     }
 

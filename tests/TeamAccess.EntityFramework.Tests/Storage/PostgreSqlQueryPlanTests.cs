@@ -129,6 +129,11 @@ public sealed partial class PostgreSqlQueryPlanTests(ITestOutputHelper output)
         var head = await feed.GetHeadAsync(CancellationToken.None);
         Assert.NotEmpty(await feed.ReadAsync(head - 5, 100, CancellationToken.None));
 
+        // The event dispatcher's reads: the log's end (a consumer starting at it) and the events after a position.
+        var audit = bed.Services.GetRequiredService<IAuditStore>();
+        var last = await audit.GetLastSequenceAsync(CancellationToken.None);
+        Assert.NotEmpty(await audit.ReadAllAsync(last - 5, 100, CancellationToken.None));
+
         await RunSessionAndCheckpointOperationsAsync(bed, newcomer);
         await RunListPagesAsync(bed, teamId, owner, member);
         await RunImportAsync(bed, owner);
@@ -182,6 +187,7 @@ public sealed partial class PostgreSqlQueryPlanTests(ITestOutputHelper output)
 
         var checkpoints = bed.Services.GetRequiredService<IChangeFeedCheckpoints>();
         Assert.Equal(7, await checkpoints.GetPositionAsync("consumer-7", CancellationToken.None));
+        Assert.Null(await checkpoints.GetPositionAsync("never-started", CancellationToken.None));
         await checkpoints.SetPositionAsync("consumer-7", 8, CancellationToken.None);
         await checkpoints.SetPositionAsync("a-new-consumer", 1, CancellationToken.None);
     }

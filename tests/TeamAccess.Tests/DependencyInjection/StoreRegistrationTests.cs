@@ -109,5 +109,7 @@ public sealed class StoreRegistrationTests
 
         public ValueTask<IReadOnlyList<AuditEvent>> ReadAllAsync(long after, int limit, CancellationToken cancellationToken) =>
             ValueTask.FromResult<IReadOnlyList<AuditEvent>>([]);
+
+        public ValueTask<long> GetLastSequenceAsync(CancellationToken cancellationToken) => ValueTask.FromResult(0L);
     }
 }

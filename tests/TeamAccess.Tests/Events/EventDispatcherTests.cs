@@ -93,7 +93,7 @@ public sealed class EventDispatcherTests
             await entered.Task.WaitAsync(TimeSpan.FromSeconds(15));
         }
 
-        stored = await store.GetPositionAsync("test.events", CancellationToken.None);
+        stored = await store.GetPositionAsync("test.events", CancellationToken.None) ?? -1;
         firstSequences = [.. first.Delivered.Select(e => e.Sequence)];
         Assert.Equal(firstSequences[^1], stored);
 
@@ -149,6 +149,68 @@ public sealed class EventDispatcherTests
 
         Assert.Equal(all.Select(e => e.Sequence), a.Recorder.Delivered.Select(e => e.Sequence));
         Assert.Equal(all.Select(e => e.Sequence), b.Recorder.Delivered.Select(e => e.Sequence));
+    }
+
+    [Fact]
+    public async Task Dispatcher_StartFromNow_FirstStartSkipsTheHistory_DeliversWhatFollows_AndARestartResumesWhereItStopped()
+    {
+        var store = new InMemoryTeamAccessStore();
+        await using var writer = await EventHost.StartAsync(store, "writer");
+        var owner = await writer.SignUpAsync("owner");
+        var history = await AllAsync(store);
+
+        await using (var host = await EventHost.StartAsync(store, configure: o => o.StartFrom = EventStart.Now))
+        {
+            await EventuallyAsync(async () => await store.GetPositionAsync("test.events", CancellationToken.None) == history[^1].Sequence, "the log's end stored at the first start");
+            await writer.UseAsync<ITeamService, Result<Team>>(t => t.RenameAsync(owner.User.Id, owner.Team.Id, "Renamed"));
+            var renamed = await AllAsync(store);
+            await host.Recorder.WaitForAsync(renamed[^1].Sequence);
+
+            Assert.IsType<TeamRenamedEvent>(Assert.Single(host.Recorder.Delivered));
+        }
+
+        // A commit while no instance delivers; the restart (still configured to start now) resumes at the stored position.
+        await writer.UseAsync<ITeamService, Result<Team>>(t => t.ChangeTierAsync(owner.User.Id, owner.Team.Id, TeamTier.Commercial));
+        var all = await AllAsync(store);
+        await using var restarted = await EventHost.StartAsync(store, configure: o => o.StartFrom = EventStart.Now);
+        await restarted.Recorder.WaitForAsync(all[^1].Sequence);
+
+        Assert.IsType<TeamTierChangedEvent>(Assert.Single(restarted.Recorder.Delivered));
+    }
+
+    [Fact]
+    public async Task Dispatcher_StartFromNowOnAnEmptyLog_StoresPositionZero_AndARestartDeliversEverythingCommittedSince()
+    {
+        var store = new InMemoryTeamAccessStore();
+        await using (var host = await EventHost.StartAsync(store, configure: o => o.StartFrom = EventStart.Now))
+        {
+            await EventuallyAsync(async () => await store.GetPositionAsync("test.events", CancellationToken.None) == 0, "position 0 stored");
+        }
+
+        await using (var writer = await EventHost.StartAsync(store, "writer"))
+        {
+            await writer.SignUpAsync("owner");
+        }
+
+        // Position 0 is stored, not missing: the restart does not take the log's new end as its start.
+        var all = await AllAsync(store);
+        await using var restarted = await EventHost.StartAsync(store, configure: o => o.StartFrom = EventStart.Now);
+        await restarted.Recorder.WaitForAsync(all[^1].Sequence);
+
+        Assert.Equal(all.Select(e => e.Sequence), restarted.Recorder.Delivered.Select(e => e.Sequence));
+    }
+
+    [Fact]
+    public async Task WarmUp_UndefinedStartFrom_FailsTheStartNamingIt()
+    {
+        var services = new ServiceCollection();
+        services.AddTeamAccess(o => o.Events.StartFrom = (EventStart)7).AddInMemoryStores().AddEventHandler<RecordingEventHandler>();
+        services.AddSingleton(new EventRecorder());
+        await using var provider = services.BuildServiceProvider();
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => provider.WarmUpTeamAccessAsync());
+
+        Assert.Contains("Events.StartFrom", failure.Message, StringComparison.Ordinal);
     }
 
     [Theory]
