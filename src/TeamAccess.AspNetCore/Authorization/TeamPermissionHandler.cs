@@ -14,21 +14,32 @@ internal sealed class TeamPermissionHandler(IAccessChecker access) : Authorizati
     /// <summary>The route value that, when present, must name the session's team.</summary>
     public const string TeamRouteValue = "teamId";
 
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, TeamPermissionRequirement requirement)
+    /// <summary>
+    /// Reads the session's user and team from the principal, and tells whether the request may act in that team: a
+    /// route value <c>teamId</c>, when present, must name it. Reads nothing but the principal and the route.
+    /// </summary>
+    internal static bool InSessionTeam(AuthorizationHandlerContext context, out Guid user, out Guid team, out HttpContext? http)
     {
-        if (!Guid.TryParse(context.User.FindFirst(TeamAccessClaimTypes.UserId)?.Value, out var user)
-            || !Guid.TryParse(context.User.FindFirst(TeamAccessClaimTypes.TeamId)?.Value, out var team))
+        http = null;
+        team = default;
+        if (!Guid.TryParse(context.User.FindFirst(TeamAccessClaimTypes.UserId)?.Value, out user)
+            || !Guid.TryParse(context.User.FindFirst(TeamAccessClaimTypes.TeamId)?.Value, out team))
         {
-            return Task.CompletedTask;
+            return false;
         }
 
-        var http = context.Resource switch
+        http = context.Resource switch
         {
             HttpContext h => h,
             AuthorizationFilterContext filter => filter.HttpContext,
             _ => null,
         };
-        if (http?.GetRouteValue(TeamRouteValue) is { } routeTeam && (!Guid.TryParse(routeTeam.ToString(), out var named) || named != team))
+        return http?.GetRouteValue(TeamRouteValue) is not { } routeTeam || (Guid.TryParse(routeTeam.ToString(), out var named) && named == team);
+    }
+
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, TeamPermissionRequirement requirement)
+    {
+        if (!InSessionTeam(context, out var user, out var team, out var http))
         {
             return Task.CompletedTask;
         }

@@ -47,7 +47,7 @@ public sealed class TeamPermissionPolicyProvider : IAuthorizationPolicyProvider
     /// <inheritdoc />
     public Task<AuthorizationPolicy?> GetFallbackPolicyAsync() => _fallback.GetFallbackPolicyAsync();
 
-    internal static AuthorizationPolicy For(TeamPermissionRequirement requirement) =>
+    internal static AuthorizationPolicy For(IAuthorizationRequirement requirement) =>
         new AuthorizationPolicyBuilder(TeamAccessAuthenticationDefaults.AuthenticationScheme)
             .RequireAuthenticatedUser()
             .AddRequirements(requirement)

@@ -26,6 +26,7 @@ public static class TeamAccessAspNetCoreBuilderExtensions
         services.AddAuthorization();
         services.AddAntiforgery();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, TeamPermissionHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, SessionTeamHandler>());
         services.Replace(ServiceDescriptor.Singleton<IAuthorizationPolicyProvider, TeamPermissionPolicyProvider>());
         services.ConfigureHttpJsonOptions(json => TeamAccessJson.Configure(json.SerializerOptions));
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(json => TeamAccessJson.Configure(json.JsonSerializerOptions));

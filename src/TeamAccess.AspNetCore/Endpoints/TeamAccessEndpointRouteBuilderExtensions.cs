@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Antiforgery;
@@ -13,7 +14,7 @@ using TeamAccess.AspNetCore;
 namespace Microsoft.AspNetCore.Routing;
 
 /// <summary>The account endpoints of a team portal, in the manner of <c>MapIdentityApi</c>.</summary>
-public static class TeamAccessEndpointRouteBuilderExtensions
+public static partial class TeamAccessEndpointRouteBuilderExtensions
 {
     private const string Tag = "TeamAccess";
 
@@ -26,9 +27,13 @@ public static class TeamAccessEndpointRouteBuilderExtensions
     /// <c>GET /me</c>, <c>PUT /me/names</c>, <c>GET /teams</c>, <c>POST /switch-team</c>, <c>/signout</c>,
     /// <c>/signout/everywhere</c>, <c>/password</c>, <c>/leave</c>, <c>/invitations/accept</c>. In the session's team,
     /// each with its permission: <c>/teams/{teamId}/members</c> (paged; edit names and role, deactivate, reactivate, remove),
-    /// <c>/teams/{teamId}/invitations</c> (invite a pasted list, list, resend, revoke), <c>/teams/{teamId}/groups</c> and
-    /// <c>/teams/{teamId}/grants</c>. The team is always the session's: a <c>teamId</c> naming another team answers 403
-    /// before any store read. Refusals are problem details (<see cref="TeamAccessProblems"/>); every endpoint is described
+    /// <c>/teams/{teamId}/invitations</c> (invite a pasted list, list, resend, revoke), <c>/teams/{teamId}/groups</c>,
+    /// <c>/teams/{teamId}/grants</c>, <c>/teams/{teamId}/audit</c> (paged) and <c>/teams/{teamId}/roles</c> (the team's own
+    /// roles: list, create, <c>PUT</c> and <c>DELETE /roles/{name}</c>). In the session's team, decided by the service:
+    /// <c>/teams/{teamId}/ownership-offer</c> (get, offer, <c>/accept</c>, <c>/decline</c>, <c>DELETE</c> to withdraw),
+    /// <c>GET /teams/{teamId}/permissions</c> (a user's effective permissions), <c>/holders</c> (who holds a permission, and
+    /// how) and <c>/resources</c> (what grants reach), the last two paged with a cursor that says whether more follow.
+    /// The team is always the session's: a <c>teamId</c> naming another team answers 403 before any store read. Refusals are problem details (<see cref="TeamAccessProblems"/>); every endpoint is described
     /// for OpenAPI (tag <c>TeamAccess</c>).
     /// </summary>
     /// <param name="endpoints">Where to map them.</param>
@@ -46,6 +51,9 @@ public static class TeamAccessEndpointRouteBuilderExtensions
         MapGroups(team);
         MapGrants(team);
         MapAudit(team);
+        MapTeamRoles(team);
+        MapOwnership(team);
+        MapAccessQueries(team);
         return api;
     }
 
@@ -417,6 +425,25 @@ public static class TeamAccessEndpointRouteBuilderExtensions
         }
 
         return false;
+    }
+
+    /// <summary>Requires only the session's team (a route naming another is 403): the service decides who may call.</summary>
+    private static RouteHandlerBuilder RequireSessionTeam(this RouteHandlerBuilder builder) => builder.RequireAuthorization(SessionTeamRequirement.Policy);
+
+    /// <summary>A required field of a body or query string is absent: 400, MissingField, naming it.</summary>
+    private static IResult Missing(string field) => Result.Failed(TeamAccessErrorCode.MissingField, $"{field} is required.").ToHttpResult();
+
+    /// <summary>
+    /// Reads an id from a body or query field: absent is 400 MissingField, not a GUID is 400 InvalidId (like InvalidStatus,
+    /// input no service judges); a GUID that names nothing is left to the service, which answers NotFound.
+    /// </summary>
+    private static bool TryReadId(string? value, string field, out Guid id, [NotNullWhen(false)] out IResult? refusal)
+    {
+        id = default;
+        refusal = value is null ? Missing(field)
+            : Guid.TryParse(value, out id) ? null
+            : TeamAccessProblems.BadRequest("InvalidId", "invalid-id", $"{field} is a GUID.");
+        return refusal is null;
     }
 
     private static RouteHandlerBuilder Describe<TResponse>(this RouteHandlerBuilder builder, string name, string summary) =>

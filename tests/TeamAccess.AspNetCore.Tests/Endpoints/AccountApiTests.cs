@@ -143,7 +143,9 @@ public sealed class AccountApiTests : IAsyncLifetime
             "/account/teams/{teamId}/members", "/account/teams/{teamId}/members/{membershipId}", "/account/teams/{teamId}/members/{membershipId}/deactivate",
             "/account/teams/{teamId}/invitations", "/account/teams/{teamId}/invitations/{membershipId}/resend", "/account/invitations/peek",
             "/account/invitations/accept", "/account/invitations/accept-new", "/account/invitations/decline", "/account/teams/{teamId}/groups",
-            "/account/teams/{teamId}/grants",
+            "/account/teams/{teamId}/grants", "/account/teams/{teamId}/roles", "/account/teams/{teamId}/roles/{name}", "/account/teams/{teamId}/ownership-offer",
+            "/account/teams/{teamId}/ownership-offer/accept", "/account/teams/{teamId}/ownership-offer/decline", "/account/teams/{teamId}/permissions",
+            "/account/teams/{teamId}/holders", "/account/teams/{teamId}/resources",
         })
         {
             Assert.Contains(route, paths);

@@ -13,11 +13,7 @@ public sealed class TeamApiTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK)
-    {
-        Assert.Equal(status, response.StatusCode);
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
+    private static Task<JsonElement> JsonAsync(HttpResponseMessage response) => ApiHost.JsonAsync(response);
 
     [Fact]
     public async Task Members_Paged_FollowsTheCursorAndTheFilters()
@@ -58,6 +54,12 @@ public sealed class TeamApiTests : IAsyncLifetime
             (HttpMethod.Delete, $"members/{target}", null), (HttpMethod.Post, "invitations", new { addresses = "z@example.com", role = "Member" }),
             (HttpMethod.Get, "invitations", null), (HttpMethod.Post, $"invitations/{target}/resend", null), (HttpMethod.Delete, $"invitations/{target}", null),
             (HttpMethod.Get, "groups", null), (HttpMethod.Post, "groups", new { name = "G", handle = "g-team" }), (HttpMethod.Get, "grants", null),
+            (HttpMethod.Get, "roles", null), (HttpMethod.Post, "roles", new { name = "Tech", rank = 150, permissions = new[] { "devices.read" } }),
+            (HttpMethod.Put, "roles/Tech", new { rank = 150, permissions = new[] { "devices.read" } }), (HttpMethod.Delete, "roles/Tech", null),
+            (HttpMethod.Get, "ownership-offer", null), (HttpMethod.Post, "ownership-offer", new { membershipId = target }),
+            (HttpMethod.Post, "ownership-offer/accept", new { offerId = Guid.NewGuid() }), (HttpMethod.Post, "ownership-offer/decline", new { offerId = Guid.NewGuid() }),
+            (HttpMethod.Delete, "ownership-offer", null), (HttpMethod.Get, "permissions", null), (HttpMethod.Get, "holders?permission=members.read", null),
+            (HttpMethod.Get, "resources?permission=devices.read", null),
         };
         foreach (var (method, path, body) in attempts)
         {

@@ -115,6 +115,13 @@ internal sealed class ApiHost : IAsyncDisposable
         return Client.SendAsync(request);
     }
 
+    /// <summary>Asserts the response has <paramref name="status"/> (200 unless told); returns its JSON body.</summary>
+    public static async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK)
+    {
+        Assert.Equal(status, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
     /// <summary>Asserts the response is a problem with <paramref name="status"/> and <paramref name="code"/>; returns its body.</summary>
     public static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string code)
     {
