@@ -229,7 +229,10 @@ public enum TeamAccessErrorCode
     /// <summary>An import row's field is longer than any valid value, or the row names too many groups.</summary>
     FieldTooLong = 76,
 
-    /// <summary>An import row lacks a field it needs (email, team, role; names for a user the import creates).</summary>
+    /// <summary>
+    /// A required field is missing: an import row's email, team or role (or the names of a user the import creates), or a
+    /// required field of an HTTP request body (the ASP.NET Core endpoints name the field in the message).
+    /// </summary>
     MissingField = 77,
 
     /// <summary>No team has the import row's handle, or the importing user is not a member of it.</summary>
