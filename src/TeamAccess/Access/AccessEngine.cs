@@ -139,7 +139,7 @@ internal sealed class AccessEngine : IAccessChecker
 
         var role = team.RoleOf(in entry)!;
         var roles = team.Roles;
-        if (role.IsReadOnly && resolved.Kind == PermissionKind.Write)
+        if (roles.PermissionCatalog.WritesForbidden(role.IsReadOnly, resolved.Mask) != 0)
         {
             return new AccessDecision(false, AccessReason.ReadOnlyRole, membershipId, role.Name);
         }

@@ -29,7 +29,7 @@ internal static class AccessRules
 
     /// <summary>What a grant's permissions are worth to a membership holding <paramref name="activeRole"/>.</summary>
     public static ulong GrantMask(Role? activeRole, ulong granted, TeamRoleSet roles) =>
-        activeRole is null ? 0 : activeRole.IsReadOnly ? granted & roles.PermissionCatalog.ReadMask : granted;
+        activeRole is null ? 0 : roles.PermissionCatalog.Reachable(activeRole.IsReadOnly, granted);
 
     public static ulong MaskOf(Grant grant, TeamRoleSet roles)
     {

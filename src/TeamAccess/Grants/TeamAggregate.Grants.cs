@@ -16,7 +16,7 @@ internal sealed partial class TeamAggregate
             return Result<Grant>.Failed(TeamAccessErrorCode.NotFound);
         }
 
-        if (readOnlyMember && (requested & ~Roles.PermissionCatalog.ReadMask) != 0)
+        if (Roles.PermissionCatalog.WritesForbidden(readOnlyMember, requested) != 0)
         {
             return Result<Grant>.Failed(TeamAccessErrorCode.ReadOnlyRole);
         }

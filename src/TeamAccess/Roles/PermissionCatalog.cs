@@ -43,6 +43,17 @@ public sealed partial class PermissionCatalog
     internal ulong ReadMask { get; }
 
     /// <summary>
+    /// Invariant 7, in one place: a read-only role holds and reaches no write permission. Returns the write permissions of
+    /// <paramref name="mask"/> that a role (or a grant to a holder of one) with <paramref name="isReadOnly"/> may not have:
+    /// 0 when there are none or the role may write. Role definitions (catalog and team roles) and grants are refused when
+    /// it is not 0; the permission index and the explanation of a check reach only what it leaves.
+    /// </summary>
+    internal ulong WritesForbidden(bool isReadOnly, ulong mask) => isReadOnly ? mask & ~ReadMask : 0;
+
+    /// <summary>What of <paramref name="mask"/> a role with <paramref name="isReadOnly"/> reaches: all of it, or its read permissions.</summary>
+    internal ulong Reachable(bool isReadOnly, ulong mask) => mask & ~WritesForbidden(isReadOnly, mask);
+
+    /// <summary>
     /// The resource permissions: <c>resources.read</c>, <c>resources.write</c> and every permission the host registers.
     /// The other built-in ones (team, billing, members, groups, grants, audit) are team-level.
     /// </summary>

@@ -151,9 +151,10 @@ public sealed class RoleCatalog
             // Invariant 6: the guardian's own actions are confined to the guardian role, which always holds them.
             mask = definition.IsGuardian ? mask | guardianOnly : mask & ~guardianOnly;
 
-            if (definition.IsReadOnly && (mask & ~permissions.ReadMask) != 0)
+            var forbidden = permissions.WritesForbidden(definition.IsReadOnly, mask);
+            if (forbidden != 0)
             {
-                errors.Add($"Role '{definition.Name}' is read-only but holds write permissions: {string.Join(", ", permissions.NamesOf(mask & ~permissions.ReadMask))}.");
+                errors.Add($"Role '{definition.Name}' is read-only but holds write permissions: {string.Join(", ", permissions.NamesOf(forbidden))}.");
             }
 
             if (definition.IsGuardian && (definition.IsReadOnly || definition.IsScopedToGrants))

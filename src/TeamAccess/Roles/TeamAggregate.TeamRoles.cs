@@ -113,7 +113,7 @@ internal sealed partial class TeamAggregate
             return Result<TeamRole>.Failed(TeamAccessErrorCode.PermissionNotAllowed);
         }
 
-        if (request.IsReadOnly && (mask & ~catalog.PermissionCatalog.ReadMask) != 0)
+        if (catalog.PermissionCatalog.WritesForbidden(request.IsReadOnly, mask) != 0)
         {
             return Result<TeamRole>.Failed(TeamAccessErrorCode.ReadOnlyRole);
         }

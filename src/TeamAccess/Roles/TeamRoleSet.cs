@@ -83,11 +83,7 @@ internal sealed class TeamRoleSet
             }
         }
 
-        mask &= catalog.TeamRoleMask;
-        if (role.IsReadOnly)
-        {
-            mask &= permissions.ReadMask;
-        }
+        mask = permissions.Reachable(role.IsReadOnly, mask & catalog.TeamRoleMask);
 
         var definition = new RoleDefinition(role.Name, role.Rank, [.. role.Permissions]) { IsReadOnly = role.IsReadOnly, IsScopedToGrants = role.IsScopedToGrants };
         return new Role(definition, index, mask, permissions.ResourceMask, [.. permissions.NamesOf(mask)]);
