@@ -28,6 +28,11 @@ internal static class Writers
         var seconds = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 10;
         var database = args.Length > 3 ? args[3] : "PostgreSQL";
         var shape = new SeedShape(Teams: 1_000, MembersPerTeam: 10);
+        if (counts.Any(c => c < 1 || c >= shape.Teams))
+        {
+            throw new ArgumentException($"Each writer count must be 1 to {shape.Teams - 1}: every writer has a seeded team of its own.", nameof(args));
+        }
+
         var (configure, drop) = await Scale.CreateDatabaseAsync(database);
         try
         {

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.RegularExpressions;
 
 namespace TeamAccess.Tests;
 
@@ -6,7 +7,7 @@ namespace TeamAccess.Tests;
 /// The host-facing public API (everything outside <c>TeamAccess.Storage</c>) carries no stored secret, stamp, counter or
 /// lockout: a host that serializes or logs what a service returned leaks none of them.
 /// </summary>
-public sealed class PublicApiShapeTests
+public sealed partial class PublicApiShapeTests
 {
     private static readonly string[] StoredOnly = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "FailedSignInCount", "LockoutEnd"];
 
@@ -43,8 +44,8 @@ public sealed class PublicApiShapeTests
     // The count of declared entries in TeamAccess's PublicAPI files outside TeamAccess.Storage, as it stands after the
     // records became sealed classes or non-positional records. Issue 10 set 600 as the target when the API had 1,213
     // entries; the features added since (change feed, sessions, ownership, lists, team roles, events, import) took it
-    // to 1,767 before this change. The ceiling is a ratchet: an addition has to raise it on purpose, in review.
-    private const int HostFacingCeiling = 1_489;
+    // to 1,768 before this change. The ceiling is a ratchet: an addition has to raise it on purpose, in review.
+    private const int HostFacingCeiling = 1_490;
 
     [Fact]
     public void HostFacingApi_StaysUnderItsCeiling()
@@ -53,7 +54,8 @@ public sealed class PublicApiShapeTests
             .SelectMany(file => File.ReadAllLines(Path.Combine(Repository.Root, "src", "TeamAccess", file)))
             .Where(line => line.Length > 0 && !line.StartsWith('#'))
             .ToList();
-        var storage = declared.Count(line => line.Contains("TeamAccess.Storage.", StringComparison.Ordinal));
+        // An entry belongs to the storage namespace when the symbol it declares does, not when its signature mentions a storage type.
+        var storage = declared.Count(line => DeclaredSymbol().Match(line).Groups[1].Value.StartsWith("TeamAccess.Storage.", StringComparison.Ordinal));
 
         Assert.True(declared.Count - storage <= HostFacingCeiling, $"{declared.Count - storage} host-facing entries (ceiling {HostFacingCeiling}), {storage} in TeamAccess.Storage");
     }
@@ -71,4 +73,7 @@ public sealed class PublicApiShapeTests
 
         Assert.Empty(positional);
     }
+
+    [GeneratedRegex(@"^~?(?:(?:abstract|const|override|readonly|sealed|static|virtual|new) )*(\S+)")]
+    private static partial Regex DeclaredSymbol();
 }

@@ -23,7 +23,7 @@ public sealed record AccessDecision
     /// <summary>Gets whether the check is allowed.</summary>
     public bool Allowed { get; internal init; }
 
-    /// <summary>Gets why.</summary>
+    /// <summary>Gets the reason for the answer.</summary>
     public AccessReason Reason { get; internal init; }
 
     /// <summary>Gets the membership the answer rests on, if any.</summary>
@@ -38,4 +38,3 @@ public sealed record AccessDecision
     /// <summary>Gets the group through which the grant reached the membership, if any.</summary>
     public GroupId? GroupId { get; internal init; }
 }
-

@@ -28,4 +28,3 @@ public sealed record PermissionHolder
     /// <summary>Gets every way the membership holds the permission.</summary>
     public AccessPaths Via { get; internal init; }
 }
-

@@ -18,4 +18,3 @@ public sealed record ResourceReach
     /// <summary>Gets whether a grant to the membership itself, one to one of its groups, or both give it.</summary>
     public AccessPaths Via { get; internal init; }
 }
-

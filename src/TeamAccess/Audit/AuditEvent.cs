@@ -57,4 +57,3 @@ public sealed record AuditEvent
     /// <summary>Gets the subject after, as JSON; <see langword="null"/> when it was deleted.</summary>
     public string? After { get; init; }
 }
-

@@ -10,8 +10,8 @@ public sealed class EventOptions
     /// Gets or sets the consumer name under which the position of the last delivered event is stored (through
     /// <see cref="IChangeFeedCheckpoints"/>, the position being the audit sequence number). Instances that share it share
     /// the position, and so the delivery: give each instance that must see every event (each publisher, each cache) a
-    /// name of its own, and do not reuse a change-feed consumer's name. A consumer without a stored position starts at
-    /// the beginning of the audit log. Default <c>teamaccess.events</c>; 1 to 100 characters.
+    /// name of its own, and do not reuse a change-feed consumer's name. A consumer without a stored position starts where
+    /// <see cref="StartFrom"/> says: the beginning of the audit log by default. Default <c>teamaccess.events</c>; 1 to 100 characters.
     /// </summary>
     public string Consumer { get; set; } = "teamaccess.events";
 
@@ -30,7 +30,9 @@ public sealed class EventOptions
     /// <summary>
     /// Gets or sets where the consumer begins the first time it runs, when nothing is stored under <see cref="Consumer"/>:
     /// at the first event of the audit log (<see cref="EventStart.Beginning"/>, the default) or at its end
-    /// (<see cref="EventStart.Now"/>). Once a position is stored it is the only thing that counts: a restart resumes there.
+    /// (<see cref="EventStart.Now"/>: the end as read when the dispatcher's background loop first runs, just after the
+    /// host starts, so a commit made in that moment may count as history). Once a position is stored it is the only thing
+    /// that counts: a restart resumes there.
     /// </summary>
     public EventStart StartFrom { get; set; } = EventStart.Beginning;
 

@@ -40,4 +40,3 @@ public sealed record Grant
     /// <summary>Gets the user who gave it.</summary>
     public UserId GrantedBy { get; init; }
 }
-

@@ -35,4 +35,3 @@ public sealed record Group
     /// <summary>Gets the memberships in the group, sorted.</summary>
     public ImmutableSortedSet<MembershipId> Members { get; init; }
 }
-

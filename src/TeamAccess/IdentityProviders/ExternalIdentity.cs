@@ -38,4 +38,3 @@ public sealed record ExternalIdentity
     /// <summary>Gets whether the provider marks the email as verified.</summary>
     public bool EmailVerified { get; init; }
 }
-

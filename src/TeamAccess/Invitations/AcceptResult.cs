@@ -18,4 +18,3 @@ public sealed class AcceptResult
     /// <summary>Gets the Active membership.</summary>
     public Membership Membership { get; }
 }
-

@@ -48,4 +48,3 @@ public sealed class InvitationPreview
     /// <summary>Gets whether it must be accepted through the team's single sign-on provider.</summary>
     public bool RequiresSso { get; }
 }
-

@@ -53,4 +53,3 @@ public sealed class InvitationView
     /// <summary>Gets when it expires or expired.</summary>
     public DateTimeOffset ExpiresAt { get; }
 }
-

@@ -13,4 +13,3 @@ public sealed class InviteBatchResult
     /// <summary>Gets the outcomes.</summary>
     public IReadOnlyList<InviteOutcome> Outcomes { get; }
 }
-

@@ -24,6 +24,7 @@ public sealed class InviteRequest
     /// <summary>A request from pasted text: addresses separated by white space, commas or semicolons.</summary>
     /// <param name="addresses">The pasted text, such as <c>"a@x.io b@y.io"</c>.</param>
     /// <param name="role">The role offered.</param>
+    /// <param name="lifetime">How long the invitations live; <see langword="null"/> for <see cref="InvitationOptions.Lifetime"/>.</param>
     /// <returns>The request.</returns>
-    public static InviteRequest FromText(string addresses, string role) => new(InvitationAddresses.Split(addresses), role);
+    public static InviteRequest FromText(string addresses, string role, TimeSpan? lifetime = null) => new(InvitationAddresses.Split(addresses), role) { Lifetime = lifetime };
 }

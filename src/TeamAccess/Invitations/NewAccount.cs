@@ -6,7 +6,7 @@ public sealed class NewAccount
     /// <summary>Initializes a new instance of the <see cref="NewAccount"/> class.</summary>
     /// <param name="firstName">The first name.</param>
     /// <param name="lastName">The last name.</param>
-    /// <param name="password"> The password for the native provider; <see langword="null"/> when the person proves their identity through a provider instead (required for a team that requires single sign-on). </param>
+    /// <param name="password">The password for the native provider; <see langword="null"/> when the person proves their identity through a provider instead (required for a team that requires single sign-on).</param>
     public NewAccount(string firstName, string lastName, string? password)
     {
         FirstName = firstName;

@@ -48,4 +48,3 @@ public sealed record MemberView
     /// <summary>Gets when the membership was created.</summary>
     public DateTimeOffset CreatedAt { get; init; }
 }
-

@@ -133,8 +133,7 @@ internal sealed partial class TeamAggregate
 
     /// <summary>A deleted team needs no guardian any more, so nobody in it is its last.</summary>
     private bool IsLastActiveGuardian(StoredMembership membership) =>
-        Current.Team.Status == TeamStatus.Active && membership.Status == MembershipStatus.Active
-        && Roles.TryGet(membership.Role, out var role) && role.IsGuardian
+        AccessRules.ActiveRole(Current.Team, membership, Roles) is { IsGuardian: true }
         && CountActiveGuardians(Current, Roles.Catalog) <= 1;
 
     private MembershipLifecycle Lifecycle(MembershipId membershipId) => new(this, membershipId);

@@ -11,7 +11,7 @@ public sealed record OwnershipOffer
     /// <param name="id">The offer's id, which an accept or a decline names, so that nobody answers an offer they have not seen.</param>
     /// <param name="from">The offering guardian's membership.</param>
     /// <param name="to">The membership offered the guardian role.</param>
-    /// <param name="keepRole"> Whether the offerer keeps the guardian role once the offer is accepted; otherwise they take the highest-ranked role below it (Administrator in the Owner/Administrator/Member/Observer preset). </param>
+    /// <param name="keepRole">Whether the offerer keeps the guardian role once the offer is accepted; otherwise they take the highest-ranked role below it (Administrator in the Owner/Administrator/Member/Observer preset).</param>
     /// <param name="offeredAt">When the offer was made.</param>
     /// <param name="expiresAt">When the offer stops being open, unless answered or withdrawn before.</param>
     public OwnershipOffer(OwnershipOfferId id, MembershipId from, MembershipId to, bool keepRole, DateTimeOffset offeredAt, DateTimeOffset expiresAt)

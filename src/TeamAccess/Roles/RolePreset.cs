@@ -18,4 +18,3 @@ public sealed record RolePreset
     /// <summary>Gets the roles, highest rank first.</summary>
     public IReadOnlyList<RoleDefinition> Roles { get; init; }
 }
-

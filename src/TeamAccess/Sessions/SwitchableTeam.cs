@@ -21,10 +21,10 @@ public sealed class SwitchableTeam
     /// <summary>Gets the team.</summary>
     public TeamId TeamId { get; }
 
-    /// <summary>Gets its name.</summary>
+    /// <summary>Gets the team's name.</summary>
     public string Name { get; }
 
-    /// <summary>Gets its handle.</summary>
+    /// <summary>Gets the team's handle.</summary>
     public string Handle { get; }
 
     /// <summary>Gets the user's role there.</summary>
@@ -33,4 +33,3 @@ public sealed class SwitchableTeam
     /// <summary>Gets whether switching there needs a new sign-in (the team does not accept the session's provider).</summary>
     public bool RequiresReauthentication { get; }
 }
-

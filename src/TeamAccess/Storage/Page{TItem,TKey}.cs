@@ -21,4 +21,3 @@ public sealed class Page<TItem, TKey>
     /// <summary>Gets where the next page starts (pass it as <see cref="PageQuery{TKey}.After"/>); <see langword="null"/> on the last page.</summary>
     public TKey? Next { get; }
 }
-

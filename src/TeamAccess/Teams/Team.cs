@@ -32,7 +32,7 @@ public sealed record Team
     /// <summary>Gets the billing tier.</summary>
     public TeamTier Tier { get; init; }
 
-    /// <summary>Gets active or Deleted.</summary>
+    /// <summary>Gets the team's status: Active or Deleted.</summary>
     public TeamStatus Status { get; init; }
 
     /// <summary>Gets when the team was created.</summary>

@@ -28,4 +28,3 @@ public sealed class TeamMembershipView
     /// <summary>Gets the membership's status.</summary>
     public MembershipStatus Status { get; }
 }
-

@@ -23,4 +23,3 @@ public sealed class SignUpResult
     /// <summary>Gets the user's Active membership in the guardian role.</summary>
     public Membership Membership { get; }
 }
-

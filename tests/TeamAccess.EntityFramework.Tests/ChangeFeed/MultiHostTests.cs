@@ -211,7 +211,6 @@ public abstract class MultiHostTests
             var steadyMembership = await a.Use<IMemberService, Result<Membership>>(m => m.AddAsync(owner.User.Id, team, steady.User.Id, RolePresets.Member));
             Assert.True(leavingMembership.Succeeded && steadyMembership.Succeeded);
 
-
             // Through B: one member removed, one administrator added.
             Assert.True((await b.Use<IMemberService, Result<Membership>>(m => m.RemoveAsync(owner.User.Id, team, leavingMembership.Value!.Id))).Succeeded);
             Assert.True((await b.Use<IMemberService, Result<Membership>>(m => m.AddAsync(owner.User.Id, team, joining.User.Id, RolePresets.Administrator))).Succeeded);

@@ -117,7 +117,7 @@ public sealed class InvitationServiceTests
         await using var bed = TestBed.Create();
         var owner = await bed.SignUpAsync();
 
-        var result = await bed.Invitations.InviteAsync(owner.User.Id, owner.Team.Id, new InviteRequest(["x@example.com"], RolePresets.Member) { Lifetime = TimeSpan.FromDays(days) });
+        var result = await bed.Invitations.InviteAsync(owner.User.Id, owner.Team.Id, InviteRequest.FromText("x@example.com", RolePresets.Member, TimeSpan.FromDays(days)));
 
         Assert.Equal(TeamAccessErrorCode.InvalidLifetime, result.Code);
     }
