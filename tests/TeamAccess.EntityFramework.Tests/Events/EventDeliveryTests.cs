@@ -30,8 +30,12 @@ public abstract class EventDeliveryTests
             var head = await HeadAsync(a.Host);
             await a.Recorder.WaitForAsync(head);
 
+            // A stores its position after the batch its handlers saw: wait for it, so the check below compares with it.
+            var checkpoints = a.Host.Services.GetRequiredService<IChangeFeedCheckpoints>();
+            await Host.EventuallyAsync(async () => await checkpoints.GetPositionAsync("host-a", CancellationToken.None) >= head, TimeSpan.FromSeconds(10), "A's position stored");
+            var stored = await checkpoints.GetPositionAsync("host-a", CancellationToken.None);
+
             // A stops; B writes on; A starts again under its name and delivers only what it had not stored.
-            var stored = await a.Host.Services.GetRequiredService<IChangeFeedCheckpoints>().GetPositionAsync("host-a", CancellationToken.None);
             var before = a.Recorder.Sequences;
             await a.DisposeAsync();
             await b.Host.Use<IInvitationService, Result<InviteBatchResult>>(i => i.InviteAsync(owner.User.Id, team, InviteRequest.FromText("grace@example.com", RolePresets.Member)));
