@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TeamAccess.EntityFramework.Tests;
 
@@ -24,7 +22,7 @@ internal static class ImportRun
         var teams = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100;
         var database = args.Length > 3 ? args[3] : "PostgreSQL";
         var sample = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 10_000;
-        var (configure, drop) = await CreateDatabaseAsync(database);
+        var (configure, drop) = await BenchDatabase.CreateAsync(database, "teamaccess-import-");
         try
         {
             var services = new ServiceCollection();
@@ -142,25 +140,6 @@ internal static class ImportRun
         await sampling.CancelAsync();
         await sampler;
         return (result, elapsed, (managed, workingSet));
-    }
-
-    private static async Task<(Action<DbContextOptionsBuilder> Configure, Func<ValueTask> Drop)> CreateDatabaseAsync(string database)
-    {
-        if (database == "PostgreSQL")
-        {
-            var server = await PostgreSqlServer.SharedAsync();
-            var (connection, drop) = await server.CreateDatabaseAsync();
-            return (db => db.UseNpgsql(connection), drop);
-        }
-
-        var folder = Directory.CreateTempSubdirectory("teamaccess-import-").FullName;
-        var sqlite = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "teamaccess.db"), DefaultTimeout = 60 }.ConnectionString;
-        return (db => db.UseSqlite(sqlite), () =>
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
-            return ValueTask.CompletedTask;
-        });
     }
 
     private sealed class NullSender : IInvitationSender

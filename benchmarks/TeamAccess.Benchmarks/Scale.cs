@@ -1,14 +1,6 @@
-using TeamAccess.EntityFramework.Migrations;
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using TeamAccess.EntityFramework;
 using TeamAccess.EntityFramework.Tests;
 
 namespace TeamAccess.Benchmarks;
@@ -40,34 +32,11 @@ internal static class Scale
     {
         // A team of 10,000, and teams of 10 for the rest.
         var shape = new SeedShape(Teams: Math.Max(1, (memberships - 10_000) / 10), MembersPerTeam: 10, LargeTeamMembers: 10_000);
-        var (configure, drop) = await CreateDatabaseAsync(database);
+        var (configure, drop) = await BenchDatabase.CreateAsync(database, "teamaccess-scale-");
         try
         {
-            var options = new DbContextOptionsBuilder<TeamAccessDbContext>();
-            configure(options);
-            SeedSummary seeded;
-            await using (var db = new TeamAccessDbContext(options.Options))
-            {
-                await using (var shipped = TeamAccessMigrator.CreateShippedContext(db))
-                {
-                    await TeamAccessMigrator.MigrateAsync(shipped, CancellationToken.None);
-                }
-
-                seeded = await BulkSeeder.SeedAsync(db, shape);
-            }
-
-            var services = new ServiceCollection();
-            services.AddTeamAccess().AddEntityFrameworkStores(configure);
-            services.AddDbContext<IdentityDbContext>(configure);
-            services.AddIdentityCore<IdentityUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<IdentityDbContext>();
-            await using var provider = services.BuildServiceProvider();
-            await using (var scope = provider.CreateAsyncScope())
-            {
-                var identity = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();
-                await identity.GetService<IRelationalDatabaseCreator>().CreateTablesAsync();
-                await scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>().CreateAsync(new IdentityRole("Member"));
-            }
-
+            var seeded = await BenchDatabase.MigrateAndSeedAsync(configure, shape);
+            await using var provider = await BenchDatabase.BuildWithIdentityPeerAsync(configure);
             GC.Collect();
             var before = GC.GetTotalMemory(forceFullCollection: true);
             long peak = 0;
@@ -119,15 +88,7 @@ internal static class Scale
             var invited = 0;
             var smallInvite = await MedianAsync(() => Invite(provider, smallOwner, small, $"small{Interlocked.Increment(ref invited)}@invited.example"));
             var largeInvite = await MedianAsync(() => Invite(provider, largeOwner, large, $"large{Interlocked.Increment(ref invited)}@invited.example"));
-            var peer = await MedianAsync(async () =>
-            {
-                await using var scope = provider.CreateAsyncScope();
-                var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
-                var n = Interlocked.Increment(ref next);
-                var user = new IdentityUser($"peer{n}@example.com") { Email = $"peer{n}@example.com" };
-                var created = await users.CreateAsync(user);
-                return created.Succeeded ? await users.AddToRoleAsync(user, "Member") : created;
-            });
+            var peer = await MedianAsync(() => BenchDatabase.PeerCreateAsync(provider, Interlocked.Increment(ref next)));
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {database} | {shape.ActiveMemberships:N0} | {seeded.Rows:N0} rows in {seeded.Elapsed.TotalSeconds:F1} s | {load.TotalSeconds:F2} s, peak {peak / 1048576.0:F0} MB, {held / 1048576.0:F0} MB held | {page} | {all} | {smallRole} | {largeRole} | {smallInvite} | {largeInvite} | {peer} |"));
         }
@@ -170,24 +131,5 @@ internal static class Scale
         times.Sort();
         var median = times[times.Count / 2];
         return string.Create(CultureInfo.InvariantCulture, $"{(median >= 100 ? median.ToString("F0", CultureInfo.InvariantCulture) : median.ToString("F2", CultureInfo.InvariantCulture))} ({perRound / 1024:F0} KB)");
-    }
-
-    internal static async Task<(Action<DbContextOptionsBuilder> Configure, Func<ValueTask> Drop)> CreateDatabaseAsync(string database)
-    {
-        if (database == "PostgreSQL")
-        {
-            var server = await PostgreSqlServer.SharedAsync();
-            var (connection, drop) = await server.CreateDatabaseAsync();
-            return (db => db.UseNpgsql(connection), drop);
-        }
-
-        var folder = Directory.CreateTempSubdirectory("teamaccess-scale-").FullName;
-        var sqlite = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "teamaccess.db"), DefaultTimeout = 60 }.ConnectionString;
-        return (db => db.UseSqlite(sqlite), () =>
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
-            return ValueTask.CompletedTask;
-        });
     }
 }

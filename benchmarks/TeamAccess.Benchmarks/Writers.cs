@@ -1,13 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using TeamAccess.EntityFramework;
-using TeamAccess.EntityFramework.Migrations;
 using TeamAccess.EntityFramework.Tests;
 
 namespace TeamAccess.Benchmarks;
@@ -33,33 +26,11 @@ internal static class Writers
             throw new ArgumentException($"Each writer count must be 1 to {shape.Teams - 1}: every writer has a seeded team of its own.", nameof(args));
         }
 
-        var (configure, drop) = await Scale.CreateDatabaseAsync(database);
+        var (configure, drop) = await BenchDatabase.CreateAsync(database, "teamaccess-writers-");
         try
         {
-            var options = new DbContextOptionsBuilder<TeamAccessDbContext>();
-            configure(options);
-            await using (var db = new TeamAccessDbContext(options.Options))
-            {
-                await using (var shipped = TeamAccessMigrator.CreateShippedContext(db))
-                {
-                    await TeamAccessMigrator.MigrateAsync(shipped, CancellationToken.None);
-                }
-
-                await BulkSeeder.SeedAsync(db, shape);
-            }
-
-            var services = new ServiceCollection();
-            services.AddTeamAccess().AddEntityFrameworkStores(configure);
-            services.AddDbContext<IdentityDbContext>(configure);
-            services.AddIdentityCore<IdentityUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<IdentityDbContext>();
-            await using var provider = services.BuildServiceProvider();
-            await using (var scope = provider.CreateAsyncScope())
-            {
-                var identity = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();
-                await identity.GetService<IRelationalDatabaseCreator>().CreateTablesAsync();
-                await scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>().CreateAsync(new IdentityRole("Member"));
-            }
-
+            await BenchDatabase.MigrateAndSeedAsync(configure, shape);
+            await using var provider = await BenchDatabase.BuildWithIdentityPeerAsync(configure);
             await provider.WarmUpTeamAccessAsync();
             Console.WriteLine($"| Database | Writers | TeamAccess change role: commits/s | p50 (ms) | p99 (ms) | Identity peer: creates/s | p50 (ms) | p99 (ms) |");
             Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -76,12 +47,7 @@ internal static class Writers
                 });
                 var peer = await RunStepAsync(count, seconds, async (_, _) =>
                 {
-                    await using var scope = provider.CreateAsyncScope();
-                    var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
-                    var n = Interlocked.Increment(ref next);
-                    var user = new IdentityUser($"peer{n}@example.com") { Email = $"peer{n}@example.com" };
-                    var created = await users.CreateAsync(user);
-                    var done = created.Succeeded ? await users.AddToRoleAsync(user, "Member") : created;
+                    var done = await BenchDatabase.PeerCreateAsync(provider, Interlocked.Increment(ref next));
                     return done.Succeeded ? true : throw new InvalidOperationException(string.Join(", ", done.Errors.Select(e => e.Code)));
                 });
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {database} | {count} | {role.PerSecond:F0} | {role.P50:F2} | {role.P99:F2} | {peer.PerSecond:F0} | {peer.P50:F2} | {peer.P99:F2} |"));
