@@ -15,6 +15,9 @@ public sealed class StoreBed : IAsyncDisposable
     private readonly Func<ValueTask> _dispose;
     private int _people;
 
+    /// <summary>What the test running in this flow adds to the next bed's services after the store (e.g. a decorator).</summary>
+    internal static readonly AsyncLocal<Action<IServiceCollection>?> Extra = new();
+
     private StoreBed(ServiceProvider root, FakeTimeProvider time, TestIdentityProvider host, Func<ValueTask> dispose)
     {
         _root = root;
@@ -106,6 +109,7 @@ public sealed class StoreBed : IAsyncDisposable
                 o.Scope = IdentityProviderScope.Global;
                 o.AuthoritativeDomains.Add("example.com");
             }));
+        Extra.Value?.Invoke(services);
         var root = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         if (initialize is not null)
         {

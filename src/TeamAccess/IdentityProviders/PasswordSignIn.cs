@@ -12,8 +12,10 @@ namespace TeamAccess;
 /// <see cref="TeamAccessErrorCode.InvalidCredentials"/> after the same work: one committed write (the count, or for an
 /// unknown address an event that records the attempt) and one PBKDF2 run (on a decoy hash where there is nothing to
 /// judge), so neither the answer nor its timing tells whether the address has an account. The lock is logged, not told.
-/// A success resets the count and, when the work factor has risen, rehashes the password without touching any
-/// security stamp, so nobody is signed out by it.
+/// The hash judged is the one read in the counting write, and the success is written only if neither the hash nor the
+/// user's session stamp changed since: a sign-in racing a reset (or a change of password, or a sign-out everywhere)
+/// loses, and a rehash never writes an old password over a new one. A success resets the count and, when the work
+/// factor has risen, rehashes the password without touching any security stamp, so nobody is signed out by it.
 /// </summary>
 internal sealed class PasswordSignIn(
     IUserStore users,
@@ -87,7 +89,10 @@ internal sealed class PasswordSignIn(
             return Decoy(password);
         }
 
-        var verdict = found.PasswordHash is { } hash ? hasher.Verify(hash, password) : DecoyVerdict(password);
+        // The hash judged is the one read inside the write that counted this attempt, never the earlier read by email: a
+        // reset that committed in between is judged, not the password it replaced.
+        var judged = attempt.User;
+        var verdict = judged.PasswordHash is { } hash ? hasher.Verify(hash, password) : DecoyVerdict(password);
         if (verdict == PasswordVerification.Failed)
         {
             _logger.LogInformation("TeamAccess refused a password sign-in for user {UserId}", found.Id);
@@ -97,8 +102,11 @@ internal sealed class PasswordSignIn(
         return await writer.RunAsync(found.Id, "PasswordSignIn", async (changes, ct) =>
         {
             var user = await users.FindByIdAsync(found.Id, ct).ConfigureAwait(false);
-            if (user is null)
+            if (user is null || !Unchanged(judged, user))
             {
+                // A reset, a change of password or a sign-out everywhere committed while the password was judged: what was
+                // proven is an old password (or an ended sign-in). Never rehash over it, never issue under the new stamp.
+                _logger.LogInformation("TeamAccess refused a password sign-in for user {UserId}: the password or the sessions changed while it was judged", found.Id);
                 return Result<StoredUser>.Failed(TeamAccessErrorCode.InvalidCredentials);
             }
 
@@ -112,6 +120,9 @@ internal sealed class PasswordSignIn(
             return Result<StoredUser>.Ok(signedIn);
         }, cancellationToken).ConfigureAwait(false);
     }
+
+    private static bool Unchanged(StoredUser judged, StoredUser current) =>
+        string.Equals(judged.PasswordHash, current.PasswordHash, StringComparison.Ordinal) && judged.SessionStamp == current.SessionStamp;
 
     private Result<StoredUser> Decoy(string password)
     {

@@ -49,6 +49,7 @@ internal sealed class SessionService(
         }
 
         Result<StoredMembership> membership;
+        Guid? provenStamp = null;
         switch (credential)
         {
             case PasswordCredential password:
@@ -65,6 +66,7 @@ internal sealed class SessionService(
                 }
 
                 membership = ActiveMembership.Of(team, user.Value!.Id);
+                provenStamp = user.Value!.SessionStamp;
                 break;
             case TokenCredential token:
                 membership = await external.SignInAsync(team, token, cancellationToken).ConfigureAwait(false);
@@ -73,9 +75,16 @@ internal sealed class SessionService(
                 throw new ArgumentException("Unknown credential type.", nameof(credential));
         }
 
-        return membership.TryGetValue(out var active)
-            ? await tokens.IssueNewAsync(active, credential.Provider, cancellationToken).ConfigureAwait(false)
-            : Result<Session>.Failed(membership.Error!);
+        if (!membership.TryGetValue(out var active))
+        {
+            return Result<Session>.Failed(membership.Error!);
+        }
+
+        // A password session carries the stamp its proof was judged under, so a reset or sign-out everywhere that commits
+        // after the proof ends it too; an external sign-in reads the current stamp.
+        return provenStamp is { } stamp
+            ? Result<Session>.Ok(tokens.IssueNew(active, credential.Provider, stamp))
+            : await tokens.IssueNewAsync(active, credential.Provider, cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask<Result<Session>> SignInAsync(SignInCredential credential, string teamHandle, CancellationToken cancellationToken = default)
