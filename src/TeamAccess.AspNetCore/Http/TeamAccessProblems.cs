@@ -54,6 +54,7 @@ public static class TeamAccessProblems
             or TeamAccessErrorCode.EmailConfirmationExpired or TeamAccessErrorCode.OwnershipOfferExpired => StatusCodes.Status410Gone,
         TeamAccessErrorCode.InvitationLocked => StatusCodes.Status423Locked,
         TeamAccessErrorCode.RateLimited => StatusCodes.Status429TooManyRequests,
+        TeamAccessErrorCode.IndexStale => StatusCodes.Status503ServiceUnavailable,
         _ => 0,
     };
 

@@ -12,8 +12,11 @@ public sealed class ChangeFeedOptions
 
     /// <summary>
     /// Gets or sets whether an instance that cannot read the feed for longer than <see cref="StalenessBound"/> refuses
-    /// every permission check until it can again (fails closed). Default <see langword="false"/>: it keeps answering from
-    /// its last state and says so through its health check and log.
+    /// every permission check and every session until it can again (fails closed): checks answer no
+    /// (<see cref="AccessReason.IndexStale"/>) and session validation answers <see cref="TeamAccessErrorCode.IndexStale"/>.
+    /// Default <see langword="false"/>: permission checks keep answering from its last state, and session validation
+    /// reads the store for every session (a sign-out, reset or removal made on another instance still ends the session
+    /// there) until the feed is read again; the health check reports Degraded and the log says so.
     /// </summary>
     public bool FailClosedWhenStale { get; set; }
 

@@ -76,6 +76,7 @@ internal static class ErrorMessages
         TeamAccessErrorCode.UnknownGroup => "The team has no group with this handle.",
         TeamAccessErrorCode.MalformedRow => "The row could not be read.",
         TeamAccessErrorCode.PasswordWithInvitation => "A row that asks for an invitation carries no password hash.",
+        TeamAccessErrorCode.IndexStale => "This instance cannot follow the change feed and does not vouch for sessions until it can; try again shortly.",
         _ => code.ToString(),
     };
 }

@@ -246,4 +246,11 @@ public enum TeamAccessErrorCode
 
     /// <summary>The import row both carries a password hash and asks for an invitation; an invitee chooses their own password.</summary>
     PasswordWithInvitation = 81,
+
+    /// <summary>
+    /// This instance has not read the change feed for longer than the staleness bound and fails closed
+    /// (<see cref="ChangeFeedOptions.FailClosedWhenStale"/>): it refuses to vouch for a session until it can read the feed
+    /// again. Another instance, or this one a moment later, may answer.
+    /// </summary>
+    IndexStale = 82,
 }

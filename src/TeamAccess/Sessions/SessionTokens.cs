@@ -78,11 +78,20 @@ internal sealed class SessionTokens(
             return Result<ClaimedSession>.Failed(TeamAccessErrorCode.WrongTeam);
         }
 
+        // Past the staleness bound this instance may have missed a sign-out, a reset or a removal made elsewhere: failing
+        // closed, it vouches for no session; failing open, the store decides every session until the feed is read again.
+        if (engine.Refusing)
+        {
+            return Result<ClaimedSession>.Failed(TeamAccessErrorCode.IndexStale);
+        }
+
+        var fromIndex = !Options.ValidateAgainstStore && !follower.IsStale;
+
         // From memory when the index confirms the membership and this instance knows the user's session state: a
         // signature check and two lookups, no query. Both follow other instances' writes within the change feed's
         // staleness bound. When either cannot confirm (the index may be behind a join made elsewhere, the state may be
         // older than a stamp the token names), the store decides, and a session the store accepts refreshes both.
-        if (!Options.ValidateAgainstStore
+        if (fromIndex
             && engine.CheckSession(info.Claims.UserId, info.Claims.TeamId, info.Claims.MembershipId, info.Stamp, out var indexedRole, out var indexedPolicy) == SessionCheck.Valid
             && await sessionStates.GetAsync(info.Claims.UserId, info.Claims.SessionId, cancellationToken).ConfigureAwait(false) is { } known
             && known.SessionStamp == info.UserStamp && !known.SessionRevoked)
@@ -107,7 +116,7 @@ internal sealed class SessionTokens(
             return Result<ClaimedSession>.Failed(TeamAccessErrorCode.SessionRevoked);
         }
 
-        if (!Options.ValidateAgainstStore)
+        if (fromIndex)
         {
             sessionStates.Evict(info.Claims.UserId);
             await follower.ReloadAsync(info.Claims.TeamId, cancellationToken).ConfigureAwait(false);
