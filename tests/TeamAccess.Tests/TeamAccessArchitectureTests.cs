@@ -41,7 +41,7 @@ public sealed partial class TeamAccessArchitectureTests
         var root = Repository.Root;
         var paths = CodePath().Matches(Page()).Select(m => m.Groups[1].Value).Distinct().ToList();
 
-        Assert.Contains("Storage/TeamWriter.cs", paths);
+        Assert.Contains("Writes/TeamWriter.cs", paths);
         Assert.All(paths, path => Assert.True(
             Exists(Path.Combine(root, path)) || Exists(Path.Combine(root, "src", "TeamAccess", path)),
             $"docs/architecture.md names {path}, which is neither in the repository root nor in src/TeamAccess."));
