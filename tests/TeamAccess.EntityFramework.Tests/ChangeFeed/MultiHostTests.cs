@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace TeamAccess.EntityFramework.Tests;
 
@@ -10,8 +11,12 @@ namespace TeamAccess.EntityFramework.Tests;
 /// </summary>
 public abstract class MultiHostTests
 {
-    /// <summary>How long past the staleness bound a change may take to show before the test fails (a busy CI machine).</summary>
-    private static readonly TimeSpan Slack = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// How long past the staleness bound a change may take to show on the real clock before the test calls it a hang: on
+    /// a machine whose cores are busy the follower may not run for seconds. That the follower keeps within the bound on
+    /// its own clock is proved on a fake one (<c>ChangeFeedFollowerTests</c>).
+    /// </summary>
+    private static readonly TimeSpan Slack = TimeSpan.FromSeconds(30);
 
     /// <summary>Creates an empty store; returns how a host is put on it and how to throw it away.</summary>
     internal abstract Task<(Action<TeamAccessBuilder> Storage, Func<ValueTask> Drop)> CreateStoreAsync();
@@ -174,14 +179,18 @@ public abstract class MultiHostTests
         {
             await using var a = await Host.StartAsync(storage);
 
-            // B polls once an hour and hears no notifications: only the token can bring it up to date in time.
-            await using var b = await Host.StartAsync(storage, o => o.ChangeFeed.StalenessBound = TimeSpan.FromHours(1), s => s.AddSingleton<IChangeFeedNotifier, SilentNotifier>());
+            // B polls once an hour and hears no notifications: only the token can bring it up to date in time. Its
+            // follower reads the feed once at start, whenever the thread pool gets to it: waited for, so that read
+            // cannot come after A's writes and tell B of them first.
+            await using var b = await Host.StartAsync(storage, o => o.ChangeFeed.StalenessBound = TimeSpan.FromHours(1), Deaf);
+            await Host.EventuallyAsync(() => b.Follower.CompletedReads > 0, Host.Hang, "B's first read of the feed");
             var owner = await a.SignUpAsync("owner");
             var member = await a.SignUpAsync("member");
             var added = await a.Use<IMemberService, Result<Membership>>(m => m.AddAsync(owner.User.Id, owner.Team.Id, member.User.Id, RolePresets.Administrator));
             var token = added.ConsistencyToken!.Value;
             Assert.Equal(owner.Team.Id, token.TeamId);
             Assert.True(ConsistencyToken.TryParse(token.ToString(), out var carried));
+            Assert.False(b.Access.HasPermission(member.User.Id, owner.Team.Id, Permissions.MembersInvite));
 
             Assert.True(await b.Access.CatchUpAsync(carried));
 
@@ -190,17 +199,25 @@ public abstract class MultiHostTests
         });
     }
 
-    [SkippableFact]
-    public async Task Write_OnAWhoseTeamBChangedSinceAsLastWrite_DecidesOnBsChangeAtOnce()
+    /// <summary>
+    /// Whether or not A's index already knows of B's writes (a host that hears of commits may learn of them before its
+    /// next write, or not, as the machine schedules it), A's write decides on the team as B left it. A deaf A is the
+    /// case that proves the write reads the store: nothing else can tell it of B's writes.
+    /// </summary>
+    [SkippableTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Write_OnAWhoseTeamBChangedSinceAsLastWrite_DecidesOnBsChangeAtOnce(bool aHearsOfCommits)
     {
         await OnOneStoreAsync(async storage =>
         {
-            // A hears nothing from the feed for an hour: only what its writes read from the store can tell it of B's.
-            await using var a = await Host.StartAsync(storage, o => o.ChangeFeed.StalenessBound = TimeSpan.FromHours(1), s => s.AddSingleton<IChangeFeedNotifier, SilentNotifier>());
-
-            // A's follower reads the feed once when it starts, whenever the thread pool gets to it; wait for that read,
-            // so that it cannot come after B's writes below and tell A of them.
-            await Host.EventuallyAsync(() => a.Follower.CompletedReads > 0, TimeSpan.FromSeconds(10), "A's first read of the feed");
+            // A deaf A polls once an hour and hears no notifications: only what its writes read from the store can tell
+            // it of B's. Its follower reads the feed once at start, whenever the thread pool gets to it: waited for, so
+            // that read cannot come after B's writes below and tell A of them.
+            await using var a = aHearsOfCommits
+                ? await Host.StartAsync(storage)
+                : await Host.StartAsync(storage, o => o.ChangeFeed.StalenessBound = TimeSpan.FromHours(1), Deaf);
+            await Host.EventuallyAsync(() => a.Follower.CompletedReads > 0, Host.Hang, "A's first read of the feed");
             await using var b = await Host.StartAsync(storage);
             var owner = await a.SignUpAsync("owner");
             var team = owner.Team.Id;
@@ -214,10 +231,13 @@ public abstract class MultiHostTests
             // Through B: one member removed, one administrator added.
             Assert.True((await b.Use<IMemberService, Result<Membership>>(m => m.RemoveAsync(owner.User.Id, team, leavingMembership.Value!.Id))).Succeeded);
             Assert.True((await b.Use<IMemberService, Result<Membership>>(m => m.AddAsync(owner.User.Id, team, joining.User.Id, RolePresets.Administrator))).Succeeded);
+            if (!aHearsOfCommits)
+            {
+                Assert.False(a.Access.HasPermission(joining.User.Id, team, Permissions.MembersRead));
+            }
 
             // A's next writes decide on B's team: the removed membership is no longer one to promote, and the new
-            // administrator may change a role, although A's own index knows neither change yet.
-            Assert.False(a.Access.HasPermission(joining.User.Id, team, Permissions.MembersRead));
+            // administrator may change a role.
             var promoted = await a.Use<IMemberService, Result<Membership>>(m => m.ChangeRoleAsync(owner.User.Id, team, leavingMembership.Value!.Id, RolePresets.Administrator));
             var removed = await b.Use<IMemberService, Result<Membership>>(m => m.ChangeRoleAsync(owner.User.Id, team, leavingMembership.Value!.Id, RolePresets.Administrator));
             Assert.False(promoted.Succeeded);
@@ -312,9 +332,6 @@ public abstract class MultiHostTests
         });
     }
 
-    /// <summary>A notifier that never tells of a commit.</summary>
-    private sealed class SilentNotifier : IChangeFeedNotifier
-    {
-        public Task ListenAsync(Action changed, CancellationToken cancellationToken) => Task.Delay(Timeout.Infinite, cancellationToken);
-    }
+    /// <summary>A host that hears of no commit: the store's notifier (the in-memory store's, PostgreSQL's LISTEN) removed.</summary>
+    private static void Deaf(IServiceCollection services) => services.RemoveAll<IChangeFeedNotifier>();
 }

@@ -60,7 +60,7 @@ public sealed class PostgreSqlChangeFeedTests
             await using var b = await Host.StartAsync(storage, o => o.ChangeFeed.StalenessBound = TimeSpan.FromMinutes(10));
             var owner = await a.SignUpAsync("owner");
             var member = await a.SignUpAsync("member");
-            await Host.EventuallyAsync(() => b.Engine.VersionOf(owner.Team.Id) > 0, TimeSpan.FromSeconds(10), "team on B by notification");
+            await Host.EventuallyAsync(() => b.Engine.VersionOf(owner.Team.Id) > 0, Host.Hang, "team on B by notification");
 
             // Every listening backend is killed; B polls only every 5 minutes, so only a reconnected listener can wake it.
             await using (var admin = new NpgsqlConnection(connection))
@@ -72,7 +72,7 @@ public sealed class PostgreSqlChangeFeedTests
 
             var added = await a.Use<IMemberService, Result<Membership>>(m => m.AddAsync(owner.User.Id, owner.Team.Id, member.User.Id, RolePresets.Administrator));
             Assert.True(added.Succeeded, added.ToString());
-            await Host.EventuallyAsync(() => b.Access.HasPermission(member.User.Id, owner.Team.Id, Permissions.MembersInvite), TimeSpan.FromSeconds(20), "change after the listener was killed");
+            await Host.EventuallyAsync(() => b.Access.HasPermission(member.User.Id, owner.Team.Id, Permissions.MembersInvite), Host.Hang, "change after the listener was killed");
         }
         finally
         {
@@ -86,7 +86,7 @@ public sealed class PostgreSqlChangeFeedTests
         var server = await PostgreSqlServer.StartPrivateAsync();
         try
         {
-            var connection = new NpgsqlConnectionStringBuilder(server.AdminConnection) { Timeout = 3, CommandTimeout = 5 }.ConnectionString;
+            var connection = new NpgsqlConnectionStringBuilder(server.AdminConnection) { Timeout = 15, CommandTimeout = 30 }.ConnectionString;
             Action<TeamAccessBuilder> storage = builder => builder.AddEntityFrameworkStores(db => db.UseNpgsql(connection)).AddPostgreSqlChangeNotifications();
             await SqliteMultiHostTests.CreateSchemaAsync(storage);
             await using var a = await Host.StartAsync(storage);
@@ -94,12 +94,12 @@ public sealed class PostgreSqlChangeFeedTests
             var health = b.Services.GetRequiredService<TeamAccessHealthCheck>();
             var owner = await a.SignUpAsync("owner");
             var member = await a.SignUpAsync("member");
-            await Host.EventuallyAsync(() => b.Engine.VersionOf(owner.Team.Id) > 0, TimeSpan.FromSeconds(10), "team on B");
+            await Host.EventuallyAsync(() => b.Engine.VersionOf(owner.Team.Id) > 0, Host.Hang, "team on B");
 
             await server.StopAsync();
             await Host.EventuallyAsync(
                 async () => (await health.CheckHealthAsync(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext())).Status != Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy,
-                TimeSpan.FromSeconds(20),
+                Host.Hang,
                 "B reporting that it cannot read the feed");
             await server.StartAsync();
 
@@ -118,12 +118,12 @@ public sealed class PostgreSqlChangeFeedTests
                         return false;
                     }
                 },
-                TimeSpan.FromSeconds(30),
+                Host.Hang,
                 "a write after the restart");
-            await Host.EventuallyAsync(() => b.Access.HasPermission(member.User.Id, owner.Team.Id, Permissions.MembersInvite), TimeSpan.FromSeconds(20), "the change on B after the restart");
+            await Host.EventuallyAsync(() => b.Access.HasPermission(member.User.Id, owner.Team.Id, Permissions.MembersInvite), Host.Hang, "the change on B after the restart");
             await Host.EventuallyAsync(
                 async () => (await health.CheckHealthAsync(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext())).Status == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy,
-                TimeSpan.FromSeconds(20),
+                Host.Hang,
                 "B healthy again");
         }
         finally
@@ -167,7 +167,7 @@ public sealed class PostgreSqlChangeFeedTests
             await using var b = await Host.StartAsync(storage);
             await writer;
 
-            await Host.EventuallyAsync(() => people.All(p => b.Access.HasPermission(p.User.Id, owner.Team.Id, Permissions.MembersInvite)), TimeSpan.FromSeconds(10), "every member added meanwhile");
+            await Host.EventuallyAsync(() => people.All(p => b.Access.HasPermission(p.User.Id, owner.Team.Id, Permissions.MembersInvite)), Host.Hang, "every member added meanwhile");
             Assert.Equal(people.Count, added.Count);
         }
         finally

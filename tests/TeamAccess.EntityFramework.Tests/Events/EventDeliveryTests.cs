@@ -32,7 +32,7 @@ public abstract class EventDeliveryTests
 
             // A stores its position after the batch its handlers saw: wait for it, so the check below compares with it.
             var checkpoints = a.Host.Services.GetRequiredService<IChangeFeedCheckpoints>();
-            await Host.EventuallyAsync(async () => await checkpoints.GetPositionAsync("host-a", CancellationToken.None) >= head, TimeSpan.FromSeconds(10), "A's position stored");
+            await Host.EventuallyAsync(async () => await checkpoints.GetPositionAsync("host-a", CancellationToken.None) >= head, Host.Hang, "A's position stored");
             var stored = await checkpoints.GetPositionAsync("host-a", CancellationToken.None);
 
             // A stops; B writes on; A starts again under its name and delivers only what it had not stored.
@@ -97,7 +97,7 @@ public abstract class EventDeliveryTests
         public void Add(TeamAccessEvent e) => _events.Enqueue(e);
 
         public Task<TimeSpan> WaitForAsync(long sequence) =>
-            Host.EventuallyAsync(() => _events.Any(e => e.Sequence >= sequence), TimeSpan.FromSeconds(20), $"event {sequence}");
+            Host.EventuallyAsync(() => _events.Any(e => e.Sequence >= sequence), Host.Hang, $"event {sequence}");
     }
 
     private sealed class RecordingHandler(Recorder recorder) : ITeamAccessEventHandler

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace TeamAccess.EntityFramework.Tests;
 
@@ -29,12 +30,14 @@ public sealed class PostgreSqlEventOrderTests
             // A commit that has numbered its audit rows and not yet committed (paused right after the insert).
             pause.Armed = true;
             var early = Task.Run(() => slow.Use<ITeamService, Result<Team>>(t => t.RenameAsync(first.User.Id, first.Team.Id, "Early")));
-            await pause.Numbered.Task.WaitAsync(TimeSpan.FromSeconds(20));
+            await pause.Numbered.Task.WaitAsync(Host.Hang);
 
             // A later commit on another team, through another instance: it must neither number nor commit before the
             // paused one, or a reader would meet its higher sequence first and skip the lower one for good.
+            // Rather than a pause long enough for it to overtake (which a busy machine need not give it), wait until it
+            // has either finished (the fault) or is seen waiting on the feed's lock, behind which it cannot overtake.
             var later = Task.Run(() => fast.Use<ITeamService, Result<Team>>(t => t.RenameAsync(second.User.Id, second.Team.Id, "Later")));
-            await Task.Delay(500);
+            await Host.EventuallyAsync(async () => later.IsCompleted || await WaitingOnAnAdvisoryLockAsync(connection), Host.Hang, "the later commit finished or waiting on the feed's lock");
             Assert.False(later.IsCompleted, "a later commit numbered its audit rows while an earlier one held a lower sequence uncommitted");
             Assert.Empty(await audit.ReadAllAsync(position, 100, CancellationToken.None));
 
@@ -76,5 +79,16 @@ public sealed class PostgreSqlEventOrderTests
         {
             await drop();
         }
+    }
+
+    /// <summary>Whether a session of this database waits for an advisory lock (the change feed's, here) that another holds.</summary>
+    private static async Task<bool> WaitingOnAnAdvisoryLockAsync(string connection)
+    {
+        await using var admin = new NpgsqlConnection(connection);
+        await admin.OpenAsync();
+        await using var waiting = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE d.datname = current_database() AND l.locktype = 'advisory' AND NOT l.granted",
+            admin);
+        return (long)(await waiting.ExecuteScalarAsync())! > 0;
     }
 }

@@ -13,6 +13,13 @@ internal sealed class Host : IAsyncDisposable
 {
     public const string Password = "correct horse battery staple";
 
+    /// <summary>
+    /// How long a test waits on the real clock for what must happen (a follower's read, a notification) before calling
+    /// it a hang: long enough for a machine whose cores are all busy, since it only bounds a hang and a passing test
+    /// waits no longer than the thing takes.
+    /// </summary>
+    public static readonly TimeSpan Hang = TimeSpan.FromSeconds(60);
+
     /// <summary>Instances of one deployment share their session signing key.</summary>
     private static readonly SecurityKey SharedKey = new ECDsaSecurityKey(ECDsa.Create(ECCurve.NamedCurves.nistP256));
 
@@ -34,7 +41,6 @@ internal sealed class Host : IAsyncDisposable
     {
         var collection = new ServiceCollection();
         collection.AddSingleton<IInvitationSender>(new InvitationOutbox());
-        services?.Invoke(collection);
         var sso = new TestIdentityProvider("corp-sso", "https://sso.corp.example", new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow));
         storage(collection.AddTeamAccess(options =>
         {
@@ -45,6 +51,9 @@ internal sealed class Host : IAsyncDisposable
             options.EmailConfirmation.RequiredForPasswordSignIn = false;
             configure?.Invoke(options);
         }).AddOidcProvider(sso.Name, sso.Configure));
+
+        // After the store's registrations, so that a test can replace one (the store's change-feed notifier, say).
+        services?.Invoke(collection);
         var provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         await provider.WarmUpTeamAccessAsync();
         return new Host(provider);

@@ -43,10 +43,10 @@ public sealed class JwksLoaderTests
         using var provider = Build(acme, time, loader, o => o.JsonWebKeySetLoadTimeout = TimeSpan.FromSeconds(3));
 
         var validating = provider.ValidateAsync(acme.Mint("a-1"), null, CancellationToken.None).AsTask();
-        await loader.Called.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await loader.Called.Task.WaitAsync(TimeSpan.FromSeconds(60));
         Assert.False(validating.IsCompleted);
         time.Advance(TimeSpan.FromSeconds(3));
-        var result = await validating.WaitAsync(TimeSpan.FromSeconds(10));
+        var result = await validating.WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(TeamAccessErrorCode.InvalidToken, result.Code);
         Assert.True(loader.LastToken.IsCancellationRequested, "the loader's token is cancelled at the time-out");
@@ -64,10 +64,10 @@ public sealed class JwksLoaderTests
         using var cancel = new CancellationTokenSource();
 
         var validating = provider.ValidateAsync(acme.Mint("a-1"), null, cancel.Token).AsTask();
-        await loader.Called.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await loader.Called.Task.WaitAsync(TimeSpan.FromSeconds(60));
         await cancel.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => validating.WaitAsync(TimeSpan.FromSeconds(10)));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => validating.WaitAsync(TimeSpan.FromSeconds(60)));
         loader.Hang = null;
         Assert.True((await provider.ValidateAsync(acme.Mint("a-1"), null, CancellationToken.None)).Succeeded);
         Assert.Equal(2, loader.Calls);

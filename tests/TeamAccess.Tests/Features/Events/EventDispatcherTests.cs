@@ -90,7 +90,7 @@ public sealed class EventDispatcherTests
         {
             (owner, var person) = await TwoPeopleAsync(host);
             await host.UseAsync<IMemberService, Result<Membership>>(m => m.AddAsync(owner.User.Id, owner.Team.Id, person.User.Id, RolePresets.Member));
-            await entered.Task.WaitAsync(TimeSpan.FromSeconds(15));
+            await entered.Task.WaitAsync(TimeSpan.FromSeconds(60));
         }
 
         stored = await store.GetPositionAsync("test.events", CancellationToken.None) ?? -1;
@@ -245,7 +245,7 @@ public sealed class EventDispatcherTests
         var clock = System.Diagnostics.Stopwatch.StartNew();
         while (!await condition())
         {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"{what}: not seen in time");
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"{what}: not seen in time");
             await Task.Delay(10);
         }
     }

@@ -29,7 +29,7 @@ internal sealed class EventRecorder
         var clock = System.Diagnostics.Stopwatch.StartNew();
         while (!_delivered.Any(e => e.Sequence >= sequence))
         {
-            Assert.True(clock.Elapsed < (limit ?? TimeSpan.FromSeconds(15)), $"event {sequence} not delivered; delivered: {string.Join(", ", _delivered.Select(e => e.Sequence))}");
+            Assert.True(clock.Elapsed < (limit ?? TimeSpan.FromSeconds(60)), $"event {sequence} not delivered; delivered: {string.Join(", ", _delivered.Select(e => e.Sequence))}");
             await Task.Delay(10);
         }
     }
