@@ -45,7 +45,8 @@ public sealed partial class PublicApiShapeTests
     // records became sealed classes or non-positional records. Issue 10 set 600 as the target when the API had 1,213
     // entries; the features added since (change feed, sessions, ownership, lists, team roles, events, import) took it
     // to 1,768 before this change. The ceiling is a ratchet: an addition has to raise it on purpose, in review.
-    private const int HostFacingCeiling = 1_490;
+    // +1: TeamAccessErrorCode.IndexStale (security review 3, M1: a stale instance that fails closed refuses sessions).
+    private const int HostFacingCeiling = 1_491;
 
     [Fact]
     public void HostFacingApi_StaysUnderItsCeiling()

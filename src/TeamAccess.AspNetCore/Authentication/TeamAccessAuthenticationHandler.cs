@@ -14,7 +14,8 @@ namespace TeamAccess.AspNetCore;
 /// <summary>
 /// Authenticates a request by its TeamAccess session token (bearer header, else cookie): validates it with
 /// <see cref="ISessionService.ValidateAsync"/> against the session's own team, and builds a principal with the user,
-/// team, membership, role and provider claims. A request that carries a consistency token is first brought up to it.
+/// team, membership, role and provider claims. A valid session whose request carries a consistency token of its own team
+/// is then brought up to it.
 /// </summary>
 internal sealed class TeamAccessAuthenticationHandler(
     IOptionsMonitor<TeamAccessAuthenticationOptions> options,
@@ -36,11 +37,6 @@ internal sealed class TeamAccessAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        if (ConsistencyToken.TryParse(Request.Headers[TeamAccessHeaders.ConsistencyToken].ToString(), out var consistency))
-        {
-            await access.CatchUpAsync(consistency, Context.RequestAborted).ConfigureAwait(false);
-        }
-
         // A session is bound to one team: it is validated for the team it names (the signature then proves that name),
         // and the authorization handler refuses any route that names another team.
         if (!TryReadTeam(token, out var team))
@@ -51,6 +47,18 @@ internal sealed class TeamAccessAuthenticationHandler(
 
         var sessions = Context.RequestServices.GetRequiredService<ISessionService>();
         var validated = await sessions.ValidateAsync(token, team, Context.RequestAborted).ConfigureAwait(false);
+
+        // A consistency token costs a wait (at most ChangeFeed.ConsistencyWait) and a store read, so it is honoured only
+        // for a valid session and only for that session's own team: an anonymous or forged header costs nothing. The
+        // session is then judged again on the fresher index (the write being waited for may have ended it).
+        if (validated.Succeeded
+            && ConsistencyToken.TryParse(Request.Headers[TeamAccessHeaders.ConsistencyToken].ToString(), out var consistency)
+            && consistency.TeamId == team
+            && await access.CatchUpAsync(consistency, Context.RequestAborted).ConfigureAwait(false))
+        {
+            validated = await sessions.ValidateAsync(token, team, Context.RequestAborted).ConfigureAwait(false);
+        }
+
         if (!validated.TryGetValue(out var session))
         {
             Context.Items[FailureCodeItem] = validated.Code;

@@ -67,7 +67,9 @@ public interface IAccessChecker
     /// <summary>
     /// Brings this instance's index up to at least a write's <see cref="ConsistencyToken"/> (from any instance), so that
     /// the checks after it see that write: waits a bounded time for the change feed, then reads the team from the store.
-    /// Without a token, checks are at most the configured staleness bound behind other instances' writes.
+    /// A token ahead of the store (forged, or from another database) costs one row read and answers
+    /// <see langword="false"/> without loading the team. Without a token, checks are at most the configured staleness
+    /// bound behind other instances' writes.
     /// </summary>
     /// <param name="token">The token a write returned.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>

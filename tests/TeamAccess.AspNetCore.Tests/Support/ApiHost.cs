@@ -165,17 +165,27 @@ internal sealed class Outbox : IInvitationSender, IEmailConfirmationSender, IPas
 internal sealed class StoreReads
 {
     private int _count;
+    private int _loads;
 
     public int Count => Volatile.Read(ref _count);
 
+    /// <summary>Gets how many whole teams were loaded (a snapshot, the costliest read).</summary>
+    public int Loads => Volatile.Read(ref _loads);
+
     public void Add() => Interlocked.Increment(ref _count);
+
+    public void AddLoad()
+    {
+        Add();
+        Interlocked.Increment(ref _loads);
+    }
 }
 
 internal sealed class CountingTeamStore(ITeamStore inner, StoreReads reads) : ITeamStore
 {
     public ValueTask<TeamSnapshot?> LoadAsync(TeamId id, CancellationToken cancellationToken)
     {
-        reads.Add();
+        reads.AddLoad();
         return inner.LoadAsync(id, cancellationToken);
     }
 
