@@ -104,7 +104,11 @@ internal readonly record struct Actor(UserId Id, StoredMembership? Membership, R
             return Result.Failed(TeamAccessErrorCode.RoleRankTooHigh);
         }
 
-        return Holds(role) ? Result.Success : Result.Failed(TeamAccessErrorCode.ExceedsGranterPermissions);
+        // A definition also lists nothing its definer lacks: a role scoped to grants reaches its listed resource
+        // permissions through the grants its holders are given, so what it lists is what it can come to hold.
+        return Holds(role) && Role is { } own && (role.Mask & ~own.Mask) == 0
+            ? Result.Success
+            : Result.Failed(TeamAccessErrorCode.ExceedsGranterPermissions);
     }
 
     /// <summary>Whether the actor's role holds all that <paramref name="role"/> holds, at team level and on every resource.</summary>

@@ -16,6 +16,11 @@ internal sealed partial class TeamAggregate
             return Result<Grant>.Failed(TeamAccessErrorCode.NotFound);
         }
 
+        if (MayChangeGrantsOf(subject) is { Succeeded: false } outranked)
+        {
+            return Result<Grant>.Failed(outranked.Error);
+        }
+
         if (Roles.PermissionCatalog.WritesForbidden(readOnlyMember, requested) != 0)
         {
             return Result<Grant>.Failed(TeamAccessErrorCode.ReadOnlyRole);
@@ -48,9 +53,20 @@ internal sealed partial class TeamAggregate
             return Result<Grant>.Failed(TeamAccessErrorCode.NotFound);
         }
 
+        if (MayChangeGrantsOf(grant.Subject) is { Succeeded: false } outranked)
+        {
+            return Result<Grant>.Failed(outranked.Error);
+        }
+
         RemoveGrant(grantId, AuditActions.GrantRevoked);
         return Result<Grant>.Ok(grant);
     }
+
+    /// <summary>A member's grants are theirs to have changed only by someone of their rank or above, as their role is.</summary>
+    private Result MayChangeGrantsOf(GrantSubject subject) =>
+        subject.Kind == GrantSubjectKind.Membership && Current.Memberships.TryGetValue(new MembershipId(subject.Id), out var member)
+            ? Actor.MayManage(member, Roles)
+            : Result.Success;
 
     /// <summary>Whether the actor holds every permission of <paramref name="mask"/> on the resource: nobody gives more than they hold.</summary>
     private bool ActorHoldsOn(string resourceId, ulong mask) =>

@@ -43,7 +43,33 @@ internal sealed partial class TeamAggregate
             return Result<TeamRole>.Failed(existing.Error!);
         }
 
+        // A read-only role made writable unlocks the write permissions that grants (given by anyone, a higher rank too)
+        // already hold for its holders: the edit is judged by what it makes reachable, so the actor must hold those too.
+        if (before.IsReadOnly && !request.IsReadOnly)
+        {
+            foreach (var grant in GrantsReaching(before.Name))
+            {
+                var unlocked = Roles.PermissionCatalog.WritesForbidden(true, AccessRules.MaskOf(grant, Roles));
+                if (unlocked != 0 && !ActorHoldsOn(grant.ResourceId, unlocked))
+                {
+                    return Result<TeamRole>.Failed(TeamAccessErrorCode.ExceedsGranterPermissions);
+                }
+            }
+        }
+
         return DefineTeamRole(request, before, before.Name, before.Id, AuditActions.TeamRoleChanged);
+    }
+
+    /// <summary>The grants held by the non-terminal holders of a role, directly or through one of their groups.</summary>
+    private IEnumerable<Grant> GrantsReaching(string roleName)
+    {
+        var holders = Current.Memberships.Values
+            .Where(m => !m.Status.IsTerminal() && string.Equals(m.Role, roleName, StringComparison.OrdinalIgnoreCase))
+            .Select(m => m.Id)
+            .ToHashSet();
+        return Current.Grants.Values.Where(g => g.Subject.Kind == GrantSubjectKind.Membership
+            ? holders.Contains(new MembershipId(g.Subject.Id))
+            : Current.Groups.TryGetValue(new GroupId(g.Subject.Id), out var group) && group.Members.Overlaps(holders));
     }
 
     /// <summary>Deletes a team role nobody holds, is invited to or joins in; the refusal names the holders.</summary>
