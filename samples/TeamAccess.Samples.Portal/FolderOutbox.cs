@@ -3,7 +3,11 @@ using TeamAccess;
 
 namespace TeamAccess.Samples.Portal;
 
-/// <summary>The portal's "mail": every message is a text file in a folder, with the link the person would click.</summary>
+/// <summary>
+/// The portal's development "mail": every message is a text file in a folder, with the link the person would click, and the
+/// anonymous /Outbox page lists them, so anyone who reaches the portal can take over any account. Registered only while
+/// <see cref="PortalDevelopmentFeatures.DevelopmentMail"/> is on (in development).
+/// </summary>
 public sealed class FolderOutbox(string folder) : IInvitationSender, IEmailConfirmationSender, IPasswordResetSender
 {
     /// <summary>Gets the folder.</summary>

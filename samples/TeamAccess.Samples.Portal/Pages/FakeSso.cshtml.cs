@@ -4,7 +4,8 @@ namespace TeamAccess.Samples.Portal.Pages;
 
 /// <summary>
 /// The page of the portal's stand-in SSO provider (<see cref="FakeSsoProvider"/>): signs in whoever types an address of its
-/// domain, and sends the browser back to the portal with an id_token. Not part of the portal proper.
+/// domain, and sends the browser back to the portal with an id_token. Not part of the portal proper, and served only while
+/// <see cref="PortalDevelopmentFeatures.StandInSso"/> is on (in development).
 /// </summary>
 public sealed class FakeSsoModel(FakeSsoProvider provider) : PortalPage
 {

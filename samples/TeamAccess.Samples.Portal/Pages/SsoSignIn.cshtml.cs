@@ -8,7 +8,7 @@ namespace TeamAccess.Samples.Portal.Pages;
 /// "Log in with team SSO": asks for the team's handle, sends the browser to that team's provider with a fresh state and
 /// nonce, and on the way back signs in to the team with the provider's id_token.
 /// </summary>
-public sealed class SsoSignInModel(ITeamService teams, ISessionService sessions) : PortalPage
+public sealed class SsoSignInModel(ITeamService teams, ISessionService sessions, PortalDevelopmentFeatures features) : PortalPage
 {
     /// <summary>The cookie holding the pending sign-in's state, nonce and team handle while the browser is at the provider.</summary>
     public const string RequestCookie = "portal-sso-request";
@@ -31,6 +31,12 @@ public sealed class SsoSignInModel(ITeamService teams, ISessionService sessions)
         if (team.SignInPolicy.SsoProvider != FakeSsoProvider.Name)
         {
             Notice = $"{team.Name} has no single sign-on: sign in with your password.";
+            return Page();
+        }
+
+        if (!features.StandInSso)
+        {
+            Notice = $"{team.Name} signs in with the portal's stand-in SSO provider, which is for development only and is off here: sign in with your password.";
             return Page();
         }
 
