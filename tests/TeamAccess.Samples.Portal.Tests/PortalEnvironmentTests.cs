@@ -14,6 +14,8 @@ namespace TeamAccess.Samples.Portal.Tests;
 /// </summary>
 public sealed class PortalEnvironmentTests
 {
+    private const string Password = "correct horse battery staple";
+
     /// <summary>The portal started on a free port with a fresh data folder, and a client for it.</summary>
     private sealed class RunningPortal : IAsyncDisposable
     {
@@ -175,6 +177,32 @@ public sealed class PortalEnvironmentTests
         {
             Assert.Equal(HttpStatusCode.NotFound, await portal.StatusOf("/Outbox"));
             Assert.Equal(HttpStatusCode.NotFound, await portal.StatusOf(FakeSsoRequest));
+        }
+    }
+
+    [Fact]
+    public async Task ActivationLink_CarriesItsTokenInTheFragment_AndOpeningItConfirmsNothing()
+    {
+        await using var portal = await RunningPortal.StartAsync("Development", []);
+        await using (var scope = portal.App.Services.CreateAsyncScope())
+        {
+            var signedUp = await scope.ServiceProvider.GetRequiredService<IUserService>()
+                .SignUpAsync(new SignUpRequest("scanned@example.com", "Sam", "Scanner", "Scanned", "scanned") { Password = Password });
+            Assert.True(signedUp.Succeeded);
+        }
+
+        var link = Assert.Single(portal.App.Services.GetRequiredService<FolderOutbox>().List()).Link;
+        Assert.StartsWith("/ConfirmEmail#token=", link, StringComparison.Ordinal);
+        var token = Uri.UnescapeDataString(link["/ConfirmEmail#token=".Length..]);
+
+        // A mail scanner opens the link (the fragment stays in the client; an old-style query is ignored too).
+        Assert.Equal(HttpStatusCode.OK, await portal.StatusOf(link));
+        Assert.Equal(HttpStatusCode.OK, await portal.StatusOf("/ConfirmEmail?token=" + Uri.EscapeDataString(token)));
+
+        await using (var scope = portal.App.Services.CreateAsyncScope())
+        {
+            var signIn = await scope.ServiceProvider.GetRequiredService<ISessionService>().SignInAsync(SignInCredential.ForPassword("scanned@example.com", Password), "scanned");
+            Assert.Equal(TeamAccessErrorCode.EmailNotConfirmed, signIn.Code);
         }
     }
 }
