@@ -7,8 +7,9 @@ namespace TeamAccess.Samples.Portal;
 /// <summary>
 /// A stand-in for a team's OpenID Connect provider (its Okta, its Keycloak realm), hosted by the portal itself so that "Log
 /// in with team SSO" can be tried without one: its RSA key is made at start, its page (/FakeSso) signs in whoever types an
-/// address of <see cref="Domain"/>, and it hands the portal an id_token as a real provider's implicit flow would. Never
-/// use it outside a demo: it asks for no password.
+/// address of <see cref="Domain"/>, and it posts the portal an id_token as a real provider's implicit flow with
+/// response_mode=form_post would. Never use it outside development: it asks for no password, so the portal registers it
+/// only while <see cref="PortalDevelopmentFeatures.StandInSso"/> is on.
 /// </summary>
 public sealed class FakeSsoProvider
 {

@@ -3,7 +3,12 @@ using TeamAccess;
 
 namespace TeamAccess.Samples.Portal;
 
-/// <summary>The portal's "mail": every message is a text file in a folder, with the link the person would click.</summary>
+/// <summary>
+/// The portal's development "mail": every message is a text file in a folder, with the link the person would click, and the
+/// anonymous /Outbox page lists them, so anyone who reaches the portal can take over any account. Registered only while
+/// <see cref="PortalDevelopmentFeatures.DevelopmentMail"/> is on (in development). Each link carries its token in the
+/// fragment (<c>#token=</c>), which browsers never send, so no request line or log holds it.
+/// </summary>
 public sealed class FolderOutbox(string folder) : IInvitationSender, IEmailConfirmationSender, IPasswordResetSender
 {
     /// <summary>Gets the folder.</summary>
@@ -26,7 +31,7 @@ public sealed class FolderOutbox(string folder) : IInvitationSender, IEmailConfi
     {
         ArgumentNullException.ThrowIfNull(message);
         return Write(message.Email, $"You are invited to {message.TeamName} as {message.Role}",
-            $"/Accept?token={Uri.EscapeDataString(message.Token)}",
+            $"/Accept#token={Uri.EscapeDataString(message.Token)}",
             $"Or open /Accept and type the team {message.TeamHandle}, your address and the code {message.Code}. It expires {message.ExpiresAt:u}.");
     }
 
@@ -34,14 +39,14 @@ public sealed class FolderOutbox(string folder) : IInvitationSender, IEmailConfi
     public ValueTask SendAsync(EmailConfirmationMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return Write(message.Email, "Activate your account", $"/ConfirmEmail?token={Uri.EscapeDataString(message.Token)}", $"The link works once, until {message.ExpiresAt:u}.");
+        return Write(message.Email, "Activate your account", $"/ConfirmEmail#token={Uri.EscapeDataString(message.Token)}", $"The link works once, until {message.ExpiresAt:u}.");
     }
 
     /// <inheritdoc />
     public ValueTask SendAsync(PasswordResetMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return Write(message.Email, "Reset your password", $"/ResetPassword?token={Uri.EscapeDataString(message.Token)}", $"The link works once, until {message.ExpiresAt:u}.");
+        return Write(message.Email, "Reset your password", $"/ResetPassword#token={Uri.EscapeDataString(message.Token)}", $"The link works once, until {message.ExpiresAt:u}.");
     }
 
     private ValueTask Write(string to, string subject, string link, string note)

@@ -3,13 +3,27 @@ using TeamAccess;
 
 namespace TeamAccess.Samples.Portal;
 
-/// <summary>Builds the portal: TeamAccess on an embedded SQLite file, its ASP.NET Core package, Razor Pages, an outbox folder, and a stand-in SSO provider.</summary>
+/// <summary>
+/// Builds the portal: TeamAccess on an embedded SQLite file, its ASP.NET Core package and Razor Pages; in Development also
+/// an outbox folder and a stand-in SSO provider (<see cref="PortalDevelopmentFeatures"/>), which must never be exposed.
+/// </summary>
 public static class PortalApp
 {
-    /// <summary>Builds the portal and brings its database up to date. Settings: <c>Portal:DataDirectory</c> (the SQLite file and the outbox).</summary>
-    /// <param name="args">The command line (<c>--urls</c>, <c>--Portal:DataDirectory=...</c>).</param>
+    /// <summary>
+    /// Builds the portal and brings its database up to date. Settings: <c>Portal:DataDirectory</c> (the SQLite file and the
+    /// outbox), <c>Portal:DevelopmentMail</c> and <c>Portal:StandInSso</c> (the development stand-ins, on by default only in
+    /// Development; refused in Production).
+    /// </summary>
+    /// <param name="args">The command line (<c>--urls</c>, <c>--environment</c>, <c>--Portal:DataDirectory=...</c>).</param>
     /// <returns>The app, not started yet.</returns>
-    public static async Task<WebApplication> BuildAsync(string[] args)
+    /// <exception cref="InvalidOperationException">The environment is Production and a development stand-in is turned on.</exception>
+    public static Task<WebApplication> BuildAsync(string[] args) => BuildAsync(args, configure: null);
+
+    /// <summary>Builds the portal, letting a test adjust the builder (its logging, say) before anything is registered.</summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="configure">Runs on the builder first, or <see langword="null"/>.</param>
+    /// <returns>The app, not started yet.</returns>
+    internal static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -17,35 +31,75 @@ public static class PortalApp
             ApplicationName = typeof(PortalApp).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
         });
+        configure?.Invoke(builder);
+
+        // 0. The development stand-ins hand out accounts to anyone who can reach the portal: on by default only in
+        //    Development, on elsewhere only when asked for (and then logged as a warning), never in Production.
+        var features = PortalDevelopmentFeatures.From(builder.Environment, builder.Configuration);
+        builder.Services.AddSingleton(features);
         var data = builder.Configuration["Portal:DataDirectory"] ?? Path.Combine(AppContext.BaseDirectory, "portal-data");
         Directory.CreateDirectory(data);
 
-        // 1. Mail is the host's: this portal writes each message to a file in the outbox folder, and the Outbox page lists them.
-        var outbox = new FolderOutbox(Path.Combine(data, "outbox"));
-        builder.Services.AddSingleton(outbox);
-        builder.Services.AddSingleton<IInvitationSender>(outbox);
-        builder.Services.AddSingleton<IEmailConfirmationSender>(outbox);
-        builder.Services.AddSingleton<IPasswordResetSender>(outbox);
+        // 1. Mail is the host's. In development this portal writes each message to a file in the outbox folder, and the
+        //    Outbox page lists them; elsewhere the library's default senders log that a message was not delivered (ids only,
+        //    never a token): a real deployment registers its mail service here.
+        if (features.DevelopmentMail)
+        {
+            var outbox = new FolderOutbox(Path.Combine(data, "outbox"));
+            builder.Services.AddSingleton(outbox);
+            builder.Services.AddSingleton<IInvitationSender>(outbox);
+            builder.Services.AddSingleton<IEmailConfirmationSender>(outbox);
+            builder.Services.AddSingleton<IPasswordResetSender>(outbox);
+        }
 
         // 2. TeamAccess with the Owner/Administrator/Member/Observer roles and the portal's own device permissions, stored in
-        //    an embedded SQLite file, and the ASP.NET Core package: the session cookie, [TeamPermission] and antiforgery. A
-        //    team may name the portal's stand-in SSO provider (the /FakeSso page) in its sign-in policy.
-        var sso = new FakeSsoProvider();
-        builder.Services.AddSingleton(sso);
+        //    an embedded SQLite file, and the ASP.NET Core package: the session cookie, [TeamPermission] and antiforgery. In
+        //    development a team may name the portal's stand-in SSO provider (the /FakeSso page) in its sign-in policy.
         var connection = builder.Configuration.GetConnectionString("TeamAccess") ?? $"Data Source={Path.Combine(data, "portal.db")}";
-        builder.Services.AddTeamAccess(options =>
-            {
-                options.Roles.UsePreset(RolePresets.OwnerAdministratorMemberObserver);
-                options.Permissions.Add(Pages.DevicesModel.Read, Pages.DevicesModel.Write);
-            })
-            .AddOidcProvider(FakeSsoProvider.Name, sso.Configure)
-            .AddEntityFrameworkStores(db => db.UseSqlite(connection))
-            .AddAspNetCore();
+        var teamAccess = builder.Services.AddTeamAccess(options =>
+        {
+            options.Roles.UsePreset(RolePresets.OwnerAdministratorMemberObserver);
+            options.Permissions.Add(Pages.DevicesModel.Read, Pages.DevicesModel.Write);
+        });
+        if (features.StandInSso)
+        {
+            var sso = new FakeSsoProvider();
+            builder.Services.AddSingleton(sso);
+            teamAccess.AddOidcProvider(FakeSsoProvider.Name, sso.Configure);
+        }
 
-        builder.Services.AddRazorPages();
+        teamAccess.AddEntityFrameworkStores(db => db.UseSqlite(connection)).AddAspNetCore();
+
+        // The stand-ins' pages have no route when their stand-in is off: they answer 404 like any unknown path.
+        builder.Services.AddRazorPages(options =>
+        {
+            if (!features.DevelopmentMail)
+            {
+                options.Conventions.AddPageRouteModelConvention("/Outbox", page => page.Selectors.Clear());
+            }
+
+            if (!features.StandInSso)
+            {
+                options.Conventions.AddPageRouteModelConvention("/FakeSso", page => page.Selectors.Clear());
+            }
+        });
         builder.Services.AddOpenApi();
 
         var app = builder.Build();
+        if (features.DevelopmentMail)
+        {
+            app.Logger.LogWarning(
+                "Development mail is on ({Key}, environment {Environment}): every activation, password reset and invitation link is written to {Folder} and listed to anyone at /Outbox. Never expose this portal.",
+                PortalDevelopmentFeatures.DevelopmentMailKey, app.Environment.EnvironmentName, Path.Combine(data, "outbox"));
+        }
+
+        if (features.StandInSso)
+        {
+            app.Logger.LogWarning(
+                "The stand-in SSO provider is on ({Key}, environment {Environment}): /FakeSso signs anyone in as any address of {Domain} without a password. Never expose this portal.",
+                PortalDevelopmentFeatures.StandInSsoKey, app.Environment.EnvironmentName, FakeSsoProvider.Domain);
+        }
+
         await app.Services.MigrateTeamAccessDatabaseAsync();
 
         app.UseStatusCodePagesWithReExecute("/Status", "?code={0}");

@@ -93,6 +93,7 @@ public sealed class PortalBrowserTests(PortalFixture portal) : IClassFixture<Por
         Assert.Contains("Account created", person.Text("notice"), StringComparison.Ordinal);
 
         person.OpenMail($"{name}@example.com");
+        person.Click("confirm-email");
         Assert.Contains("is confirmed", person.Text("confirmed"), StringComparison.Ordinal);
         SignIn(person, $"{name}@example.com", $"{name}-robotics");
     }
@@ -379,6 +380,70 @@ public sealed class PortalBrowserTests(PortalFixture portal) : IClassFixture<Por
         Assert.Equal("", Writable(operatorBrowser));
         operatorBrowser.Shot("devices-observer");
     }
+    [SkippableFact]
+    public void ActivationLink_OpenedWithoutPressingTheButton_ConfirmsNothing()
+    {
+        using var sam = Open();
+        sam.Go("/SignUp");
+        sam.Fill("Email", "scanned@example.com");
+        sam.Fill("Password", Password);
+        sam.Fill("FirstName", "Sam");
+        sam.Fill("LastName", "Scanner");
+        sam.Fill("TeamName", "Scanned Robotics");
+        sam.Fill("TeamHandle", "scanned-robotics");
+        sam.Click("sign-up");
+        sam.ExpectPath("/Outbox");
+
+        // As a mail scanner would: open the link, press nothing. The token left the address bar; no URL held it.
+        sam.OpenMail("scanned@example.com");
+        sam.ExpectPath("/ConfirmEmail");
+        Assert.Equal("", new Uri(sam.Driver.Url).Fragment);
+        sam.Go("/SignIn");
+        sam.Fill("Email", "scanned@example.com");
+        sam.Fill("Password", Password);
+        sam.Fill("TeamHandle", "scanned-robotics");
+        sam.Click("sign-in");
+        sam.Expect("Confirm your email address first: use the activation link we sent to it.", () => sam.Text("notice"));
+
+        sam.OpenMail("scanned@example.com");
+        sam.Click("confirm-email");
+        Assert.Contains("is confirmed", sam.Text("confirmed"), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public void ForgotPassword_TheResetLinkSetsANewPassword_AndTheOldOneStopsWorking()
+    {
+        using var ada = Open();
+        SignUpAndSignIn(ada, "forgetful");
+        const string NewPassword = "a brand new passphrase for forgetful";
+
+        ada.Go("/SignIn");
+        ada.Click("forgot-password");
+        ada.ExpectPath("/ResetPassword");
+        ada.Fill("Email", "forgetful@example.com");
+        ada.Click("request-reset-link");
+        ada.Expect("If an account has this address, we sent it a link to reset the password.", () => ada.Text("notice"));
+
+        ada.OpenMail("forgetful@example.com");
+        ada.ExpectPath("/ResetPassword");
+        Assert.Equal("", new Uri(ada.Driver.Url).Fragment);
+        ada.Fill("Password", NewPassword);
+        ada.Click("reset-password");
+        ada.ExpectPath("/SignIn");
+        Assert.Contains("Your password is changed", ada.Text("notice"), StringComparison.Ordinal);
+
+        ada.Fill("Email", "forgetful@example.com");
+        ada.Fill("Password", Password);
+        ada.Fill("TeamHandle", "forgetful-robotics");
+        ada.Click("sign-in");
+        ada.Expect("The email address or password is not correct.", () => ada.Text("notice"));
+        ada.Fill("Email", "forgetful@example.com");
+        ada.Fill("Password", NewPassword);
+        ada.Fill("TeamHandle", "forgetful-robotics");
+        ada.Click("sign-in");
+        ada.ExpectPath("/Users");
+    }
+
     private static void StartTeamSso(Person person, string handle)
     {
         person.Go("/SignIn");
@@ -396,8 +461,11 @@ public sealed class PortalBrowserTests(PortalFixture portal) : IClassFixture<Por
         SignUpAndSignIn(owner, "skyline");
         StartTeamSso(rivet, "skyline-robotics");
         rivet.Expect("skyline Robotics has no single sign-on: sign in with your password.", () => rivet.Text("notice"));
-        rivet.Go("/SsoSignIn?handler=Callback&id_token=forged&state=forged");
-        Assert.Equal("That sign-in was not started here, or took too long: start again.", rivet.Text("notice"));
+        ((IJavaScriptExecutor)rivet.Driver).ExecuteScript(
+            "const f = document.createElement('form'); f.method = 'post'; f.action = '/SsoSignIn/Callback';"
+            + "for (const [n, v] of [['id_token', 'forged'], ['state', 'forged']]) { const i = document.createElement('input'); i.name = n; i.value = v; f.append(i); }"
+            + "document.body.append(f); f.submit();");
+        rivet.Expect("That sign-in was not started here, or took too long: start again.", () => rivet.Text("notice"));
 
         owner.Click("nav-sso");
         owner.ExpectPath("/TeamSso");
@@ -416,6 +484,7 @@ public sealed class PortalBrowserTests(PortalFixture portal) : IClassFixture<Por
         rivet.Shot("team-sso-provider");
         rivet.Click("sso-sign-in");
         rivet.ExpectPath("/Users");
+        Assert.DoesNotContain("id_token", rivet.Driver.Url, StringComparison.Ordinal);
         Assert.Contains("skyline Robotics (Member)", rivet.Driver.FindElement(By.CssSelector("#team-select option:checked")).Text, StringComparison.Ordinal);
 
         owner.Go("/Users");

@@ -8,7 +8,8 @@ using OpenQA.Selenium.Chrome;
 namespace TeamAccess.Samples.Portal.Tests;
 
 /// <summary>
-/// The portal on 127.0.0.1 at a free port with a fresh data folder, and headless Chromium from the machine's packages
+/// The portal in the Development environment (its outbox and stand-in SSO provider on) on 127.0.0.1 at a free port with a
+/// fresh data folder, and headless Chromium from the machine's packages
 /// (/usr/bin/chromium driven by /usr/bin/chromedriver; nothing is downloaded). Without them the browser tests skip
 /// visibly, except under CI (CI set), where they fail.
 /// </summary>
@@ -47,7 +48,7 @@ public sealed class PortalFixture : IAsyncLifetime
         }
 
         Directory.CreateDirectory(Screenshots);
-        _app = await PortalApp.BuildAsync(["--urls", "http://127.0.0.1:0", $"--Portal:DataDirectory={DataDirectory}", "--Logging:LogLevel:Default=Warning"]);
+        _app = await PortalApp.BuildAsync(["--urls", "http://127.0.0.1:0", "--environment=Development", $"--Portal:DataDirectory={DataDirectory}", "--Logging:LogLevel:Default=Warning"]);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseUrl = address.Replace("127.0.0.1", "localhost", StringComparison.Ordinal);

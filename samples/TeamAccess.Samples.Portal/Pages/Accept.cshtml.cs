@@ -4,20 +4,24 @@ using TeamAccess.AspNetCore;
 
 namespace TeamAccess.Samples.Portal.Pages;
 
-/// <summary>Accept an invitation by its link or by team, address and code, creating the account; then signed in to the team.</summary>
+/// <summary>
+/// Accept an invitation by its link or by team, address and code, creating the account; then signed in to the team. The
+/// link carries its token in the fragment (<c>/Accept#token=...</c>), which the browser never sends: the page's script
+/// posts it, so no token or code is ever in a URL that a log writes.
+/// </summary>
 public sealed class AcceptModel(IInvitationService invitations, ISessionService sessions, IOptions<TeamAccessOptions> options) : PortalPage
 {
     /// <summary>Gets or sets the link's token.</summary>
-    [BindProperty(SupportsGet = true)] public string? Token { get; set; }
+    [BindProperty] public string? Token { get; set; }
 
     /// <summary>Gets or sets the team's handle (code path).</summary>
-    [BindProperty(SupportsGet = true)] public string? TeamHandle { get; set; }
+    [BindProperty] public string? TeamHandle { get; set; }
 
     /// <summary>Gets or sets the invited address (code path).</summary>
-    [BindProperty(SupportsGet = true)] public string? Email { get; set; }
+    [BindProperty] public string? Email { get; set; }
 
     /// <summary>Gets or sets the code (code path).</summary>
-    [BindProperty(SupportsGet = true)] public string? Code { get; set; }
+    [BindProperty] public string? Code { get; set; }
 
     /// <summary>Gets or sets the first name.</summary>
     [BindProperty] public string FirstName { get; set; } = "";
@@ -37,13 +41,18 @@ public sealed class AcceptModel(IInvitationService invitations, ISessionService 
     private InvitationKey? Key => Token is { Length: > 0 } token ? InvitationKey.FromToken(token)
         : Code is { Length: > 0 } code ? InvitationKey.FromCode(TeamHandle ?? "", Email ?? "", code) : null;
 
-    /// <summary>Looks at the invitation (never consumes it).</summary>
+    /// <summary>Shows the page that reads the link's token from the fragment, or asks for team, address and code.</summary>
+    public void OnGet()
+    {
+    }
+
+    /// <summary>Looks at the invitation named by the posted token or code (never consumes it).</summary>
     /// <returns>A task.</returns>
-    public async Task OnGetAsync() => await PeekAsync();
+    public async Task OnPostOpenAsync() => await PeekAsync();
 
     /// <summary>Accepts with a new account and signs in.</summary>
     /// <returns>The Users page, or this page with the refusal.</returns>
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostCreateAsync()
     {
         if (Key is not { } key)
         {

@@ -1,17 +1,30 @@
+using Microsoft.AspNetCore.Mvc;
+
 namespace TeamAccess.Samples.Portal.Pages;
 
-/// <summary>The activation link: confirms the address.</summary>
+/// <summary>
+/// The activation link (<c>/ConfirmEmail#token=...</c>): opening it shows a button, and only the button's post confirms the
+/// address, so a mail scanner that opens the link confirms nothing. The token travels in the fragment and the post's body,
+/// never in a URL that a log writes.
+/// </summary>
 public sealed class ConfirmEmailModel(IUserService users) : PortalPage
 {
-    /// <summary>Gets what happened.</summary>
-    public string Outcome { get; private set; } = "";
+    /// <summary>Gets or sets the link's token, read from the fragment by the page's script.</summary>
+    [BindProperty] public string? Token { get; set; }
+
+    /// <summary>Gets what happened, once the button was pressed.</summary>
+    public string? Outcome { get; private set; }
+
+    /// <summary>Shows the button; confirms nothing.</summary>
+    public void OnGet()
+    {
+    }
 
     /// <summary>Confirms the address with the link's token.</summary>
-    /// <param name="token">The token.</param>
     /// <returns>A task.</returns>
-    public async Task OnGetAsync(string? token)
+    public async Task OnPostAsync()
     {
-        var result = await users.ConfirmEmailAsync(token ?? "");
+        var result = await users.ConfirmEmailAsync(Token ?? "");
         Outcome = result.Succeeded ? $"Your address {result.Value!.Email} is confirmed. You can sign in now." : Words(result.Error);
     }
 }

@@ -4,7 +4,8 @@ namespace TeamAccess.Samples.Portal.Pages;
 
 /// <summary>
 /// The page of the portal's stand-in SSO provider (<see cref="FakeSsoProvider"/>): signs in whoever types an address of its
-/// domain, and sends the browser back to the portal with an id_token. Not part of the portal proper.
+/// domain, and has the browser post the id_token back to the portal (response_mode=form_post). Not part of the portal
+/// proper, and served only while <see cref="PortalDevelopmentFeatures.StandInSso"/> is on (in development).
 /// </summary>
 public sealed class FakeSsoModel(FakeSsoProvider provider) : PortalPage
 {
@@ -20,14 +21,21 @@ public sealed class FakeSsoModel(FakeSsoProvider provider) : PortalPage
     /// <summary>Gets or sets the client's nonce, put in the token.</summary>
     [BindProperty(SupportsGet = true)] public string? Nonce { get; set; }
 
+    /// <summary>Gets or sets how the answer goes back: only <c>form_post</c> (a token in a URL would be written to logs).</summary>
+    [BindProperty(SupportsGet = true, Name = "response_mode")] public string? ResponseMode { get; set; }
+
     /// <summary>Gets or sets the address of the person signing in.</summary>
     [BindProperty] public string? Email { get; set; }
 
     /// <summary>Gets whether the request comes from the portal: its client id and one of its own paths.</summary>
-    public bool Valid => ClientId == FakeSsoProvider.ClientId && RedirectUri is not null && Url.IsLocalUrl(RedirectUri) && !string.IsNullOrEmpty(Nonce);
+    public bool Valid => ClientId == FakeSsoProvider.ClientId && RedirectUri is not null && Url.IsLocalUrl(RedirectUri) && !string.IsNullOrEmpty(Nonce)
+        && ResponseMode == "form_post";
 
-    /// <summary>Signs the person in and sends the browser back with the token.</summary>
-    /// <returns>The portal's callback, or this page with the reason.</returns>
+    /// <summary>Gets the token to post back to the portal, once the person has signed in.</summary>
+    public string? IdToken { get; private set; }
+
+    /// <summary>Signs the person in and has the browser post the token back to the portal.</summary>
+    /// <returns>A page whose form posts the token to the portal's callback, or this page with the reason.</returns>
     public IActionResult OnPost()
     {
         if (!Valid)
@@ -41,7 +49,7 @@ public sealed class FakeSsoModel(FakeSsoProvider provider) : PortalPage
             return Page();
         }
 
-        return Redirect(RedirectUri + (RedirectUri!.Contains('?', StringComparison.Ordinal) ? "&" : "?")
-            + QueryString.Create(new Dictionary<string, string?> { ["id_token"] = provider.Issue(Email!, Nonce!), ["state"] = State }).ToUriComponent()[1..]);
+        IdToken = provider.Issue(Email!, Nonce!);
+        return Page();
     }
 }

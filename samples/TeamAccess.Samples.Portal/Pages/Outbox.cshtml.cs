@@ -1,6 +1,6 @@
 namespace TeamAccess.Samples.Portal.Pages;
 
-/// <summary>The messages of the outbox folder.</summary>
+/// <summary>The messages of the outbox folder, to anyone: served only while <see cref="PortalDevelopmentFeatures.DevelopmentMail"/> is on (in development).</summary>
 public sealed class OutboxModel(FolderOutbox outbox) : PortalPage
 {
     /// <summary>Gets the folder.</summary>

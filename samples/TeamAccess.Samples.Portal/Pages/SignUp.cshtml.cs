@@ -2,9 +2,12 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace TeamAccess.Samples.Portal.Pages;
 
-/// <summary>Sign up: a user and a new team they own; the activation message goes to the outbox.</summary>
-public sealed class SignUpModel(IUserService users) : PortalPage
+/// <summary>Sign up: a user and a new team they own; the activation message goes to the host's mail (in development, the outbox).</summary>
+public sealed class SignUpModel(IUserService users, PortalDevelopmentFeatures features) : PortalPage
 {
+    /// <summary>Gets the development stand-ins that are on.</summary>
+    public PortalDevelopmentFeatures Features => features;
+
     /// <summary>Gets or sets the email.</summary>
     [BindProperty] public string Email { get; set; } = "";
 
@@ -32,6 +35,12 @@ public sealed class SignUpModel(IUserService users) : PortalPage
         {
             Notice = Words(result.Error);
             return Page();
+        }
+
+        if (!features.DevelopmentMail)
+        {
+            Notice = $"Account created. Open the activation link we sent to {result.Value!.User.Email}, then sign in to team {result.Value.Team.Handle}.";
+            return RedirectToPage("/SignIn");
         }
 
         Notice = $"Account created. Open the activation link we sent to {result.Value!.User.Email} (see the Outbox), then sign in to team {result.Value.Team.Handle}.";

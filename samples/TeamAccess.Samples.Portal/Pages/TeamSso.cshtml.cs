@@ -8,8 +8,11 @@ namespace TeamAccess.Samples.Portal.Pages;
 /// and whether passwords stop working for the team (needs <c>team.sign-in-policy</c>).
 /// </summary>
 [TeamPermission(Permissions.TeamSignInPolicy)]
-public sealed class TeamSsoModel(ITeamService teams, RoleCatalog roles) : PortalPage
+public sealed class TeamSsoModel(ITeamService teams, RoleCatalog roles, PortalDevelopmentFeatures features) : PortalPage
 {
+    /// <summary>Gets the development stand-ins that are on; without the stand-in provider no one can sign in with team SSO.</summary>
+    public PortalDevelopmentFeatures Features => features;
+
     /// <summary>Gets or sets whether the team uses the portal's SSO provider.</summary>
     [BindProperty] public bool UseSso { get; set; }
 
