@@ -175,6 +175,7 @@ Say($"... {events.Count} events for Berlin Plant in all.");
 Step("12. Linus signs in to Berlin Plant with his password: a session bound to that one team.");
 var sessions = scope.ServiceProvider.GetRequiredService<ISessionService>();
 var linusLab = Expect(await teams.CreateAsync(linus.User.Id, "Linus's lab", Handle("linus-lab")));
+idp.Bind(grace.Team.Id);   // the host's record: Grace's lab is the customer whose SSO this is
 Expect(await teams.SetSignInPolicyAsync(grace.User.Id, grace.Team.Id, new TeamSignInPolicy(true, TourIdentityProvider.Name)));
 Expect(await members.AddAsync(grace.User.Id, grace.Team.Id, linus.User.Id, RolePresets.Observer));
 var session = Expect(await sessions.SignInAsync(SignInCredential.ForPassword(Mail("linus"), "a long passphrase nobody guesses"), berlin));
@@ -304,6 +305,7 @@ static async Task<ServiceProvider> StartAsync(string database, TimeProvider cloc
     services.AddSingleton<IInvitationSender>(new FolderInvitationSender(outbox));
     services.AddSingleton<IEmailConfirmationSender>(new FolderActivationSender(outbox));
     services.AddSingleton<TourEventLog>();
+    services.AddSingleton<ITeamProviderBinding>(idp);
     services.AddTeamAccess(options =>
         {
             options.Roles.UsePreset(RolePresets.OwnerAdministratorMemberObserver);

@@ -11,7 +11,7 @@ namespace TeamAccess.Samples.Portal;
 /// response_mode=form_post would. Never use it outside development: it asks for no password, so the portal registers it
 /// only while <see cref="PortalDevelopmentFeatures.StandInSso"/> is on.
 /// </summary>
-public sealed class FakeSsoProvider
+public sealed class FakeSsoProvider : ITeamProviderBinding
 {
     /// <summary>The name the portal registers the provider under, and that a team's sign-in policy names.</summary>
     public const string Name = "portal-sso";
@@ -29,6 +29,14 @@ public sealed class FakeSsoProvider
 
     /// <summary>Gets the provider's signing key, made when the portal starts.</summary>
     public RsaSecurityKey Key { get; } = new(RSA.Create(2048)) { KeyId = Guid.NewGuid().ToString("N")[..12] };
+
+    /// <summary>The stand-in serves every team of the portal (a development convenience): it is the binding for its name.</summary>
+    /// <param name="provider">The provider's name.</param>
+    /// <param name="teamId">The team.</param>
+    /// <param name="cancellationToken">Unused.</param>
+    /// <returns>Whether the provider is the stand-in.</returns>
+    public ValueTask<bool> ServesAsync(string provider, TeamId teamId, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(provider == Name);
 
     /// <summary>Tells TeamAccess how to validate the provider's tokens: its issuer, the portal's client id and the public key.</summary>
     /// <param name="options">The OIDC provider's options.</param>

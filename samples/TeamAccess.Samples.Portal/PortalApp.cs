@@ -66,6 +66,9 @@ public static class PortalApp
             var sso = new FakeSsoProvider();
             builder.Services.AddSingleton(sso);
             teamAccess.AddOidcProvider(FakeSsoProvider.Name, sso.Configure);
+
+            // A real team-bound provider serves the one customer the host bound it to; the stand-in serves every team.
+            builder.Services.AddSingleton<ITeamProviderBinding>(sso);
         }
 
         teamAccess.AddEntityFrameworkStores(db => db.UseSqlite(connection)).AddAspNetCore();

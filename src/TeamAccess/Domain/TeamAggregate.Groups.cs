@@ -12,6 +12,12 @@ internal sealed partial class TeamAggregate
             return Result<Group>.Failed(TeamAccessErrorCode.DuplicateHandle);
         }
 
+        // A group may share a name, but not pass for another group with a look-alike (mixed scripts, confusable letters).
+        if (Confusables.MixesScripts(name) || Confusables.LooksLikeAnother(name, Current.Groups.Values.Select(g => g.Name)))
+        {
+            return Result<Group>.Failed(TeamAccessErrorCode.InvalidName);
+        }
+
         var group = new Group(GroupId.New(), Id, name, handle, ImmutableSortedSet<MembershipId>.Empty);
         PutGroup(group, AuditActions.GroupCreated);
         return Result<Group>.Ok(group);

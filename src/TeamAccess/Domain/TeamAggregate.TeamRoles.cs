@@ -26,6 +26,17 @@ internal sealed partial class TeamAggregate
             return Result<TeamRole>.Failed(TeamAccessErrorCode.RoleNameTaken);
         }
 
+        // "Оwner" with a Cyrillic О renders as the catalog's Owner: a name may not mix scripts nor look like another role.
+        if (Confusables.MixesScripts(request.Name))
+        {
+            return Result<TeamRole>.Failed(TeamAccessErrorCode.InvalidRoleName);
+        }
+
+        if (Confusables.LooksLikeAnother(request.Name, Roles.Catalog.Roles.Select(r => r.Name).Concat(Current.TeamRoles.Keys)))
+        {
+            return Result<TeamRole>.Failed(TeamAccessErrorCode.RoleNameTaken);
+        }
+
         if (Current.TeamRoles.Count >= Roles.Catalog.MaxTeamRoles)
         {
             return Result<TeamRole>.Failed(TeamAccessErrorCode.TeamRoleLimitReached);

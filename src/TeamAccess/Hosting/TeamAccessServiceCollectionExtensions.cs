@@ -58,6 +58,7 @@ public static class TeamAccessServiceCollectionExtensions
 
         services.TryAddSingleton<ITeamSignInPolicyProvider, StoredTeamSignInPolicyProvider>();
         services.TryAddSingleton<IDomainVerifier, ProviderAuthorityDomainVerifier>();
+        services.TryAddSingleton<ITeamProviderBinding, OptionsTeamProviderBinding>();
         services.TryAddSingleton<IInvitationSender, LoggingInvitationSender>();
         services.TryAddSingleton<IEmailConfirmationSender, LoggingEmailConfirmationSender>();
         services.TryAddSingleton<IPasswordResetSender, LoggingPasswordResetSender>();

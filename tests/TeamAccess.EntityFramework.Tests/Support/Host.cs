@@ -41,6 +41,9 @@ internal sealed class Host : IAsyncDisposable
     {
         var collection = new ServiceCollection();
         collection.AddSingleton<IInvitationSender>(new InvitationOutbox());
+
+        // The test host binds its team-bound SSO provider to every team it makes.
+        collection.AddSingleton<ITeamProviderBinding>(new EveryTeamBinding());
         var sso = new TestIdentityProvider("corp-sso", "https://sso.corp.example", new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow));
         storage(collection.AddTeamAccess(options =>
         {
@@ -104,4 +107,10 @@ internal sealed class Host : IAsyncDisposable
         EventuallyAsync(() => Task.FromResult(condition()), limit, what);
 
     public async ValueTask DisposeAsync() => await _services.DisposeAsync();
+}
+
+/// <summary>A binding that lets every team name the test host's team-bound provider.</summary>
+internal sealed class EveryTeamBinding : ITeamProviderBinding
+{
+    public ValueTask<bool> ServesAsync(string provider, TeamId teamId, CancellationToken cancellationToken) => ValueTask.FromResult(true);
 }

@@ -29,6 +29,7 @@ internal sealed class TestBed : IAsyncDisposable
             services.AddSingleton(store);
         }
 
+        services.AddSingleton<ITeamProviderBinding>(EveryTeamBinding.Instance);
         host?.Invoke(services);
         services.AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
         services.AddTeamAccess(options =>
@@ -103,6 +104,9 @@ internal sealed class TestBed : IAsyncDisposable
 
     /// <summary>A bed whose providers the test configures further, by name, after the bed's own settings.</summary>
     public static TestBed Create(Action<TeamAccessOptions>? configure, Action<string, OidcProviderOptions> providers) => new(configure, null, null, providers);
+
+    /// <summary>A bed whose providers and services the test configures further (services after the bed's own).</summary>
+    public static TestBed Create(Action<TeamAccessOptions>? configure, Action<string, OidcProviderOptions> providers, Action<IServiceCollection> host) => new(configure, null, null, providers, host);
 
     /// <summary>A second host on the same store and clock, as another instance (or a restarted one) would be.</summary>
     public TestBed Sibling(Action<TeamAccessOptions>? configure = null) => new(configure, Store, Time);

@@ -50,6 +50,9 @@ internal sealed class OidcIdentityProvider : IIdentityProvider, IDisposable
         _keys = new KeySet(options.JsonWebKeySet is { } jwks ? [.. _configuredKeys, .. Parse(jwks)] : _configuredKeys, DateTimeOffset.MinValue, DateTimeOffset.MinValue);
     }
 
+    /// <summary>Whether the host bound this provider to the team (<see cref="OidcProviderOptions.Teams"/>).</summary>
+    public bool Serves(TeamId teamId) => _options.Teams.Contains(teamId);
+
     public string Name { get; }
 
     public IdentityProviderScope Scope { get; }

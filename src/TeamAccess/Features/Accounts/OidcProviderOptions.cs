@@ -39,6 +39,13 @@ public sealed class OidcProviderOptions
     public IdentityProviderScope Scope { get; set; } = IdentityProviderScope.TeamBound;
 
     /// <summary>
+    /// Gets the teams a <see cref="IdentityProviderScope.TeamBound"/> provider serves: only they may name it in their
+    /// sign-in policy, and only for them does its authority over a domain verify the domain. Empty by default: no team
+    /// may name it until the host binds it (here, or through an <see cref="ITeamProviderBinding"/> of its own).
+    /// </summary>
+    public ICollection<TeamId> Teams { get; } = new HashSet<TeamId>();
+
+    /// <summary>
     /// Gets the email domains (lower-case, such as <c>acme.example</c>; exact match, no sub-domains) for which the host
     /// marks this provider authoritative: only for an address of one of them does the provider's verified email prove the
     /// address, so that the first sign-in of an identity not yet linked links to the confirmed user with that address, and

@@ -1,12 +1,18 @@
 namespace TeamAccess;
 
-/// <summary>The default verifier: a domain is the team's when its SSO provider is authoritative for it.</summary>
-internal sealed class ProviderAuthorityDomainVerifier(IdentityProviderRegistry providers) : IDomainVerifier
+/// <summary>
+/// The default verifier: a domain is the team's when its SSO provider is authoritative for it and, for a team-bound
+/// provider, the host bound that provider to the team (a guardian naming another customer's SSO proves nothing).
+/// </summary>
+internal sealed class ProviderAuthorityDomainVerifier(IdentityProviderRegistry providers, ITeamProviderBinding bindings) : IDomainVerifier
 {
-    public ValueTask<bool> IsVerifiedAsync(TeamId teamId, string domain, TeamSignInPolicy policy, CancellationToken cancellationToken)
+    public async ValueTask<bool> IsVerifiedAsync(TeamId teamId, string domain, TeamSignInPolicy policy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(domain);
         ArgumentNullException.ThrowIfNull(policy);
-        return ValueTask.FromResult(policy.SsoProvider is { } sso && providers.TryGet(sso, out var provider) && provider.IsAuthoritativeFor(domain));
+        return policy.SsoProvider is { } sso
+            && providers.TryGet(sso, out var provider)
+            && provider.IsAuthoritativeFor(domain)
+            && (provider.Scope == IdentityProviderScope.Global || await bindings.ServesAsync(sso, teamId, cancellationToken).ConfigureAwait(false));
     }
 }

@@ -1,7 +1,7 @@
 namespace TeamAccess;
 
 /// <summary>The default <see cref="ITeamService"/>.</summary>
-internal sealed class TeamService(IUserStore users, TeamWriter writer, IdentityProviderRegistry providers, IDomainVerifier domains, IListQueryStore lists) : ITeamService
+internal sealed class TeamService(IUserStore users, TeamWriter writer, IdentityProviderRegistry providers, IDomainVerifier domains, ITeamProviderBinding bindings, IListQueryStore lists) : ITeamService
 {
     public ValueTask<Result<Team>> CreateAsync(UserId actor, string name, string handle, CancellationToken cancellationToken = default)
     {
@@ -58,6 +58,15 @@ internal sealed class TeamService(IUserStore users, TeamWriter writer, IdentityP
             return Result<Team>.Failed(refusal);
         }
 
+        // A team-bound provider is a customer's SSO: a team names it only where the host bound it to that team.
+        foreach (var provider in policy.AcceptedProviders.Append(policy.SsoProvider))
+        {
+            if (provider is not null && !await Serves(provider, teamId, cancellationToken).ConfigureAwait(false))
+            {
+                return Result<Team>.Failed(TeamAccessErrorCode.ProviderNotAccepted);
+            }
+        }
+
         // The host verifies the domain; the guardian naming it proves nothing.
         if (policy.VerifiedDomain is { } domain && !await domains.IsVerifiedAsync(teamId, domain, policy, cancellationToken).ConfigureAwait(false))
         {
@@ -66,6 +75,9 @@ internal sealed class TeamService(IUserStore users, TeamWriter writer, IdentityP
 
         return await writer.RunOnTeamAsync(actor, teamId, Permissions.TeamManage, "SetSignInPolicy", team => team.SetSignInPolicy(policy), cancellationToken).ConfigureAwait(false);
     }
+
+    private ValueTask<bool> Serves(string provider, TeamId teamId, CancellationToken cancellationToken) =>
+        providers.ScopeOf(provider) == IdentityProviderScope.Global ? ValueTask.FromResult(true) : bindings.ServesAsync(provider, teamId, cancellationToken);
 
     private TeamAccessErrorCode Check(TeamSignInPolicy policy)
     {
