@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace TeamAccess.AspNetCore;
@@ -9,4 +11,11 @@ namespace TeamAccess.AspNetCore;
 internal sealed record AcceptWithNewAccountBody(string? Token, string? TeamHandle, string? Email, string? Code, string? FirstName, string? LastName, string? Password)
 {
     public InvitationKey ToKey() => new InvitationKeyBody(Token, TeamHandle, Email, Code).ToKey();
+
+    // The generated ToString would print the secrets: a host that logs a body must not leak them.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"Token = {Redacted.Of(Token)}, TeamHandle = {TeamHandle}, Email = {Email}, Code = {Redacted.Of(Code)}, FirstName = {FirstName}, LastName = {LastName}, Password = {Redacted.Of(Password)}");
+        return true;
+    }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace TeamAccess.AspNetCore;
@@ -6,4 +8,12 @@ namespace TeamAccess.AspNetCore;
 // They are the wire format of the HTTP API, not types a host programs against, so they stay internal.
 
 /// <summary>The antiforgery request token a cookie-authenticated client sends in <see cref="HeaderName"/> on unsafe methods.</summary>
-internal sealed record AntiforgeryResponse(string? RequestToken, string? HeaderName);
+internal sealed record AntiforgeryResponse(string? RequestToken, string? HeaderName)
+{
+    // The generated ToString would print the secrets: a host that logs a body must not leak them.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"RequestToken = {Redacted.Of(RequestToken)}, HeaderName = {HeaderName}");
+        return true;
+    }
+}

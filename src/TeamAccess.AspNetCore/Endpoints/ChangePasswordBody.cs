@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace TeamAccess.AspNetCore;
@@ -6,4 +8,12 @@ namespace TeamAccess.AspNetCore;
 // They are the wire format of the HTTP API, not types a host programs against, so they stay internal.
 
 /// <summary>The current and the new password.</summary>
-internal sealed record ChangePasswordBody(string? CurrentPassword, string? NewPassword);
+internal sealed record ChangePasswordBody(string? CurrentPassword, string? NewPassword)
+{
+    // The generated ToString would print the secrets: a host that logs a body must not leak them.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"CurrentPassword = {Redacted.Of(CurrentPassword)}, NewPassword = {Redacted.Of(NewPassword)}");
+        return true;
+    }
+}

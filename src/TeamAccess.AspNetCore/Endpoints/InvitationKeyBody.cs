@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace TeamAccess.AspNetCore;
@@ -9,4 +11,11 @@ namespace TeamAccess.AspNetCore;
 internal sealed record InvitationKeyBody(string? Token, string? TeamHandle, string? Email, string? Code)
 {
     public InvitationKey ToKey() => Token is { Length: > 0 } token ? InvitationKey.FromToken(token) : InvitationKey.FromCode(TeamHandle ?? "", Email ?? "", Code ?? "");
+
+    // The generated ToString would print the secrets: a host that logs a body must not leak them.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"Token = {Redacted.Of(Token)}, TeamHandle = {TeamHandle}, Email = {Email}, Code = {Redacted.Of(Code)}");
+        return true;
+    }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace TeamAccess.AspNetCore;
@@ -10,4 +12,11 @@ internal sealed record SessionResponse(string? AccessToken, DateTimeOffset Expir
 {
     public static SessionResponse From(Session session, bool tokenInCookie) =>
         new(tokenInCookie ? null : session.AccessToken, session.Info.ExpiresAt, session.Info.UserId.Value, session.Info.TeamId.Value, session.Info.MembershipId.Value, session.Info.Role, session.Info.Provider);
+
+    // The generated ToString would print the secrets: a host that logs a body must not leak them.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"AccessToken = {Redacted.Of(AccessToken)}, ExpiresAt = {ExpiresAt:O}, UserId = {UserId}, TeamId = {TeamId}, MembershipId = {MembershipId}, Role = {Role}, Provider = {Provider}");
+        return true;
+    }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace TeamAccess.AspNetCore;
@@ -9,4 +11,12 @@ namespace TeamAccess.AspNetCore;
 /// Sign in to one team, named by its handle (or its id): with an email and password, or with a token of an identity
 /// provider (<see cref="Provider"/>, <see cref="Token"/> and its nonce).
 /// </summary>
-internal sealed record SignInBody(string? Email, string? Password, string? TeamHandle, Guid? TeamId, string? Provider, string? Token, string? Nonce);
+internal sealed record SignInBody(string? Email, string? Password, string? TeamHandle, Guid? TeamId, string? Provider, string? Token, string? Nonce)
+{
+    // The generated ToString would print the secrets: a host that logs a body must not leak them.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"Email = {Email}, Password = {Redacted.Of(Password)}, TeamHandle = {TeamHandle}, TeamId = {TeamId}, Provider = {Provider}, Token = {Redacted.Of(Token)}, Nonce = {Redacted.Of(Nonce)}");
+        return true;
+    }
+}

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace TeamAccess.AspNetCore;
@@ -6,4 +8,12 @@ namespace TeamAccess.AspNetCore;
 // They are the wire format of the HTTP API, not types a host programs against, so they stay internal.
 
 /// <summary>Sign up: a user with a password and a new team that the user holds the guardian role of.</summary>
-internal sealed record SignUpBody(string? Email, string? Password, string? FirstName, string? LastName, string? TeamName, string? TeamHandle);
+internal sealed record SignUpBody(string? Email, string? Password, string? FirstName, string? LastName, string? TeamName, string? TeamHandle)
+{
+    // The generated ToString would print the secrets: a host that logs a body must not leak them.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"Email = {Email}, Password = {Redacted.Of(Password)}, FirstName = {FirstName}, LastName = {LastName}, TeamName = {TeamName}, TeamHandle = {TeamHandle}");
+        return true;
+    }
+}

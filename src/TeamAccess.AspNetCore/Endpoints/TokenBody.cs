@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace TeamAccess.AspNetCore;
@@ -6,4 +8,12 @@ namespace TeamAccess.AspNetCore;
 // They are the wire format of the HTTP API, not types a host programs against, so they stay internal.
 
 /// <summary>A token from a message (activation link).</summary>
-internal sealed record TokenBody(string? Token);
+internal sealed record TokenBody(string? Token)
+{
+    // The generated ToString would print the secrets: a host that logs a body must not leak them.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"Token = {Redacted.Of(Token)}");
+        return true;
+    }
+}

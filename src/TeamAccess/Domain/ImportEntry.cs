@@ -10,4 +10,12 @@ namespace TeamAccess;
 /// <param name="Groups">The group handles, each once.</param>
 /// <param name="PasswordHash">The password hash, in the importable format, if given.</param>
 /// <param name="Invite">Whether to invite rather than add.</param>
-internal sealed record ImportEntry(long RowNumber, string Email, string? FirstName, string? LastName, string TeamHandle, Role Role, IReadOnlyList<string> Groups, string? PasswordHash, bool Invite);
+internal sealed record ImportEntry(long RowNumber, string Email, string? FirstName, string? LastName, string TeamHandle, Role Role, IReadOnlyList<string> Groups, string? PasswordHash, bool Invite)
+{
+    // The generated ToString would print the password hash: a row in a log must not carry it.
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"RowNumber = {RowNumber}, Email = {Email}, FirstName = {FirstName}, LastName = {LastName}, TeamHandle = {TeamHandle}, Role = {Role}, Groups = [{string.Join(", ", Groups ?? [])}], PasswordHash = {(PasswordHash is null ? "null" : "***")}, Invite = {Invite}");
+        return true;
+    }
+}

@@ -19,7 +19,16 @@ internal static class InvitationSecrets
     private const int CodeIterations = 20_000;
     private const string CodeAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
-    public sealed record Issued(string Token, string Code, InvitationSecret Secret);
+    /// <summary>A new invitation's secrets: the token and code go into the message only, never into a log.</summary>
+    public sealed record Issued(string Token, string Code, InvitationSecret Secret)
+    {
+        // The generated ToString would print the token and the code.
+        private bool PrintMembers(StringBuilder builder)
+        {
+            builder.Append("Token = ***, Code = ***, Secret = ").Append(Secret);
+            return true;
+        }
+    }
 
     /// <summary>A secret no code matches, to spend the same work when an address has no invitation.</summary>
     public static InvitationSecret Decoy { get; } = new(UrlSafeBase64.Encode(new byte[32]), UrlSafeBase64.Encode(new byte[32]), UrlSafeBase64.Encode(new byte[16]));

@@ -69,7 +69,7 @@ internal static class ErrorMessages
         TeamAccessErrorCode.RoleInUse => "The role is in use; give its holders another role first.",
         TeamAccessErrorCode.TeamRoleLimitReached => "The team has as many roles of its own as the application allows.",
         TeamAccessErrorCode.PermissionNotAllowed => "The application does not let a team put this permission in a role of its own.",
-        TeamAccessErrorCode.InvalidPasswordHash => "The password hash is not in the format v1.pbkdf2-sha512.{iterations}.{salt}.{key}.",
+        TeamAccessErrorCode.InvalidPasswordHash => "The password hash is not in the format v1.pbkdf2-sha512.{iterations}.{salt}.{key}, or its iterations are outside the range an import accepts.",
         TeamAccessErrorCode.FieldTooLong => "A field of the row is too long, or the row names too many groups.",
         TeamAccessErrorCode.MissingField => "The row lacks a field it needs.",
         TeamAccessErrorCode.UnknownTeam => "No team with this handle was found.",

@@ -223,7 +223,7 @@ public enum TeamAccessErrorCode
     /// <summary>The host does not let teams put this permission in a role of their own (<see cref="TeamRoleOptions.AllowedPermissions"/>; the guardian's own permissions never).</summary>
     PermissionNotAllowed = 65,
 
-    /// <summary>An import row's password hash is not in the documented format (see <see cref="ImportRow.PasswordHash"/>).</summary>
+    /// <summary>An import row's password hash is not in the documented format, or its work factor is outside the accepted range (see <see cref="ImportRow.PasswordHash"/>).</summary>
     InvalidPasswordHash = 75,
 
     /// <summary>An import row's field is longer than any valid value, or the row names too many groups.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace TeamAccess.AspNetCore.Tests;
 
@@ -201,5 +202,73 @@ public sealed class TeamApiTests : IAsyncLifetime
         Assert.DoesNotContain("securityStamp", changed.GetRawText(), StringComparison.OrdinalIgnoreCase);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await _host.SendAsync(HttpMethod.Get, $"{team}/audit", readerToken)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Audit_AMemberRenamedByTheOwner_ShowsOnlyTheFieldsTheEventsShow()
+    {
+        var owner = await _host.SignUpAsync("renamer");
+        var (member, _) = await _host.JoinAsync(owner, "renamed@example.com", RolePresets.Member);
+        Assert.Equal(HttpStatusCode.NoContent, (await _host.SendAsync(HttpMethod.Post, "/account/password-reset", null, new { email = "renamed@example.com" })).StatusCode);
+        var team = $"/account/teams/{owner.TeamId}";
+        Assert.Equal(HttpStatusCode.OK, (await _host.SendAsync(HttpMethod.Patch, $"{team}/members/{member}", owner.Token, new { firstName = "Grace", lastName = "Hopper" })).StatusCode);
+
+        var page = await JsonAsync(await _host.SendAsync(HttpMethod.Get, $"{team}/audit?pageSize=100", owner.Token));
+
+        var events = page.GetProperty("events").EnumerateArray().ToList();
+        var renamed = Assert.Single(events, e => e.GetProperty("action").GetString() == AuditActions.UserRenamed);
+        Assert.Equal("Hopper", renamed.GetProperty("after").GetProperty("lastName").GetString());
+        string[] never = ["passwordResetExpiresAt", "emailConfirmationExpiresAt", "concurrencyStamp", "sessionStamp", "securityStamp", "failedSignInCount", "lockoutEnd", "codeAttempts", "Hash\"", "version"];
+        Assert.All(never, name => Assert.DoesNotContain(name, page.GetRawText(), StringComparison.OrdinalIgnoreCase));
+
+        // The route and the events agree on every event's fields.
+        var stored = _host.App.Services.GetRequiredService<IAuditStore>().ListAsync(new TeamId(owner.TeamId), CancellationToken.None);
+        var delivered = new Dictionary<long, TeamAccessEvent>();
+        await foreach (var e in stored)
+        {
+            delivered[e.Sequence] = TeamAccessEvent.From(e);
+        }
+
+        Assert.Equal(delivered.Keys.Order(), events.Select(e => e.GetProperty("sequence").GetInt64()).Order());
+        foreach (var shown in events)
+        {
+            var e = delivered[shown.GetProperty("sequence").GetInt64()];
+            Assert.Equal(Fields(e.Before), Fields(shown.GetProperty("before")));
+            Assert.Equal(Fields(e.After), Fields(shown.GetProperty("after")));
+        }
+    }
+
+    /// <summary>Every field path of a JSON value, in order.</summary>
+    private static List<string> Fields(JsonElement? json)
+    {
+        var paths = new List<string>();
+        void Walk(JsonElement node, string prefix)
+        {
+            switch (node.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    foreach (var p in node.EnumerateObject())
+                    {
+                        paths.Add(prefix + p.Name);
+                        Walk(p.Value, prefix + p.Name + ".");
+                    }
+
+                    break;
+                case JsonValueKind.Array:
+                    foreach (var item in node.EnumerateArray())
+                    {
+                        Walk(item, prefix + "[].");
+                    }
+
+                    break;
+            }
+        }
+
+        if (json is { ValueKind: not JsonValueKind.Null } root)
+        {
+            Walk(root, "");
+        }
+
+        return [.. paths.Distinct().Order(StringComparer.Ordinal)];
     }
 }

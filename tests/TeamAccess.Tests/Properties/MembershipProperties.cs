@@ -101,8 +101,8 @@ public sealed class MembershipProperties
 
         foreach (var team in teams)
         {
-            var events = (await bed.Audit.ListAsync(people[0].User.Id, team)).Value
-                ?? await bed.Store.ListAsync(team, CancellationToken.None).ToListAsync();
+            // The store's log, not IAuditLog: replay needs the stamps that readers never see.
+            var events = await bed.Store.ListAsync(team, CancellationToken.None).ToListAsync();
             AuditAssert.ReplayEquals(await bed.SnapshotAsync(team), events);
         }
 

@@ -16,8 +16,18 @@ internal sealed class PasswordHasher(IOptions<TeamAccessOptions> options)
     private const string Prefix = "v1.pbkdf2-sha512.";
     private const int SaltBytes = 16;
     private const int KeyBytes = 32;
-    private const int MinImportedIterations = 1_000;
-    private const int MaxImportedIterations = 10_000_000;
+
+    /// <summary>
+    /// The fewest iterations an imported hash may have: a quarter of <see cref="PasswordOptions.MinimumIterations"/>
+    /// (52,500). A weaker hash would sit at rest until its user's first sign-in rehashes it. ASP.NET Core Identity's V3
+    /// format since .NET 7 (PBKDF2-HMAC-SHA512, 100,000 iterations, 16-byte salt, 32-byte key) rewritten into this
+    /// format passes; its older formats (HMAC-SHA1, or HMAC-SHA256 at 10,000 iterations) are another function and are
+    /// not importable at any count: those users choose a password through the reset link.
+    /// </summary>
+    internal const int MinImportedIterations = PasswordOptions.MinimumIterations / 4;
+
+    /// <summary>How many times the host's work factor an imported hash may cost to verify (each judged attempt, anonymous ones included).</summary>
+    internal const int MaxImportedFactor = 4;
 
     private long _derivations;
     private string? _decoy;
@@ -62,11 +72,21 @@ internal sealed class PasswordHasher(IOptions<TeamAccessOptions> options)
     }
 
     /// <summary>
-    /// Whether a hash from elsewhere (an import) is in this hasher's format with a work factor a sign-in can afford to
-    /// verify: at least <see cref="MinImportedIterations"/> and at most <see cref="MaxImportedIterations"/> iterations.
+    /// Whether a hash from elsewhere (an import) is in this hasher's format with a work factor that is neither weak at
+    /// rest nor costly to verify: at least <see cref="MinImportedIterations"/> and at most <see cref="MaxImportedFactor"/>
+    /// times the host's <see cref="PasswordOptions.Iterations"/>. A hash below the host's count verifies and is rehashed
+    /// at its user's first sign-in.
     /// </summary>
-    internal static bool IsImportable(string hash) =>
-        TryParse(hash, out var iterations, out _, out _) && iterations is >= MinImportedIterations and <= MaxImportedIterations;
+    /// <param name="hash">The imported hash.</param>
+    /// <param name="passwords">The host's password options.</param>
+    /// <returns>Whether the import may store it.</returns>
+    internal static bool IsImportable(string hash, PasswordOptions passwords) =>
+        TryParse(hash, out var iterations, out _, out _) && iterations >= MinImportedIterations && iterations <= MaxImportedIterations(passwords);
+
+    /// <summary>The most iterations an imported hash may have under the host's options.</summary>
+    /// <param name="passwords">The host's password options.</param>
+    /// <returns><see cref="MaxImportedFactor"/> times <see cref="PasswordOptions.Iterations"/>, at most <see cref="int.MaxValue"/>.</returns>
+    internal static int MaxImportedIterations(PasswordOptions passwords) => (int)Math.Min(int.MaxValue, (long)MaxImportedFactor * passwords.Iterations);
 
     private static byte[] Derive(string password, byte[] salt, int iterations)
     {

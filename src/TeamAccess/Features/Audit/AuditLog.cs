@@ -1,12 +1,13 @@
 namespace TeamAccess;
 
-/// <summary>The default <see cref="IAuditLog"/>.</summary>
+/// <summary>The default <see cref="IAuditLog"/>: every event as <see cref="AuditView"/> projects it.</summary>
 internal sealed class AuditLog(ITeamStore teams, IAuditStore audit, RoleCatalog roles, ListReader reads) : IAuditLog
 {
     public async ValueTask<Result<Page<AuditEvent, long>>> ListPageAsync(UserId actor, TeamId teamId, AuditQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return await reads.ReadAsync(actor, teamId, Permissions.AuditRead, (lists, ct) => lists.ListAuditEventsAsync(teamId, query, ct), cancellationToken).ConfigureAwait(false);
+        var page = await reads.ReadAsync(actor, teamId, Permissions.AuditRead, (lists, ct) => lists.ListAuditEventsAsync(teamId, query, ct), cancellationToken).ConfigureAwait(false);
+        return page.Succeeded ? Result<Page<AuditEvent, long>>.Ok(new Page<AuditEvent, long>([.. page.Value!.Items.Select(AuditView.Project)], page.Value.Next)) : page;
     }
 
     public async ValueTask<Result<IReadOnlyList<AuditEvent>>> ListAsync(UserId actor, TeamId teamId, CancellationToken cancellationToken = default)
@@ -20,7 +21,7 @@ internal sealed class AuditLog(ITeamStore teams, IAuditStore audit, RoleCatalog 
         var events = new List<AuditEvent>();
         await foreach (var e in audit.ListAsync(teamId, cancellationToken).ConfigureAwait(false))
         {
-            events.Add(e);
+            events.Add(AuditView.Project(e));
         }
 
         return Result<IReadOnlyList<AuditEvent>>.Ok(events);

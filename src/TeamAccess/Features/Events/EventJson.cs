@@ -1,29 +1,15 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace TeamAccess;
 
 /// <summary>
-/// The JSON of an event's subject: the audit log's snapshot without what a host must never be handed (stamps,
-/// counters, lockout data; the log holds no secret, and any name that reads like one is dropped as well), and the few
-/// reads the typed events make of it.
+/// The JSON of an event's subject: the audit log's snapshot as every reader of the log sees it (<see cref="AuditView"/>,
+/// an allow-list: no stamp, counter, lockout or pending-token data), and the few reads the typed events make of it.
 /// </summary>
 internal static class EventJson
 {
-    /// <summary>The audit log keeps these for replay; an event leaves them out, at any depth.</summary>
-    internal static readonly string[] Internal = ["securityStamp", "concurrencyStamp", "failedSignInCount", "lockoutEnd", "sessionStamp", "codeAttempts"];
-
-    public static JsonElement? Clean(string? json)
-    {
-        if (json is null)
-        {
-            return null;
-        }
-
-        var node = JsonNode.Parse(json);
-        Strip(node);
-        return JsonSerializer.SerializeToElement(node, AuditJson.Options);
-    }
+    public static JsonElement? Clean(AuditEvent audit, string? json) =>
+        AuditView.ProjectNode(audit.SubjectKind, audit.Action, json) is { } node ? JsonSerializer.SerializeToElement(node, AuditJson.Options) : null;
 
     public static string? String(JsonElement? subject, string name) =>
         Property(subject, name) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
@@ -42,36 +28,4 @@ internal static class EventJson
 
     private static JsonElement? Property(JsonElement? subject, string name) =>
         subject is { ValueKind: JsonValueKind.Object } s && s.TryGetProperty(name, out var value) ? value : null;
-
-    private static void Strip(JsonNode? node)
-    {
-        switch (node)
-        {
-            case JsonObject subject:
-                foreach (var name in subject.Select(p => p.Key).Where(Hidden).ToList())
-                {
-                    subject.Remove(name);
-                }
-
-                foreach (var (_, child) in subject)
-                {
-                    Strip(child);
-                }
-
-                break;
-            case JsonArray items:
-                foreach (var item in items)
-                {
-                    Strip(item);
-                }
-
-                break;
-        }
-    }
-
-    private static bool Hidden(string name) =>
-        Internal.Contains(name, StringComparer.OrdinalIgnoreCase)
-        || name.EndsWith("Hash", StringComparison.OrdinalIgnoreCase)
-        || name.Contains("secret", StringComparison.OrdinalIgnoreCase)
-        || name.Contains("password", StringComparison.OrdinalIgnoreCase);
 }

@@ -23,8 +23,8 @@ public abstract class TeamAccessEvent
         SubjectKind = audit.SubjectKind;
         SubjectId = audit.SubjectId;
         Action = audit.Action;
-        Before = EventJson.Clean(audit.Before);
-        After = EventJson.Clean(audit.After);
+        Before = EventJson.Clean(audit, audit.Before);
+        After = EventJson.Clean(audit, audit.After);
     }
 
     /// <summary>Gets the audit log's sequence number of the change: increasing in commit order, unique in the store.</summary>
@@ -55,13 +55,13 @@ public abstract class TeamAccessEvent
     public string Action { get; }
 
     /// <summary>
-    /// Gets the subject before the change, as JSON (the audit log's shape), without stamps, counters or lockout data;
+    /// Gets the subject before the change, as JSON (the audit log's shape), the fields every reader of the log sees (<see cref="AuditView"/>: no stamp, counter, lockout or pending-token data);
     /// <see langword="null"/> when the change created it.
     /// </summary>
     public JsonElement? Before { get; }
 
     /// <summary>
-    /// Gets the subject after the change, as JSON (the audit log's shape), without stamps, counters or lockout data;
+    /// Gets the subject after the change, as JSON (the audit log's shape), the fields every reader of the log sees (<see cref="AuditView"/>: no stamp, counter, lockout or pending-token data);
     /// <see langword="null"/> when the change deleted it.
     /// </summary>
     public JsonElement? After { get; }

@@ -26,8 +26,11 @@ public sealed record ImportRow
 
     /// <summary>
     /// Gets the hash of the user's password in the library's own format, <c>v1.pbkdf2-sha512.{iterations}.{salt}.{key}</c>
-    /// (PBKDF2 with HMAC-SHA512, 1,000 to 10,000,000 iterations, a 16-byte salt and a 32-byte key, both base64url without
-    /// padding), as a previous TeamAccess store or a converter wrote it. It sets the password of a user the import creates;
+    /// (PBKDF2 with HMAC-SHA512, a 16-byte salt and a 32-byte key, both base64url without padding), as a previous
+    /// TeamAccess store or a converter wrote it (ASP.NET Core Identity's V3 hashes since .NET 7 are this function at
+    /// 100,000 iterations). Its iterations must lie between a quarter of <see cref="PasswordOptions.MinimumIterations"/>
+    /// (52,500) and four times the host's <see cref="PasswordOptions.Iterations"/>; a hash below the host's count is
+    /// rehashed at its user's first sign-in. It sets the password of a user the import creates;
     /// an existing user's password is never replaced by an import. Without it (and without <see cref="Invite"/>) the user
     /// is created with no password and chooses one through the password-reset link.
     /// </summary>

@@ -11,7 +11,7 @@ internal static class ImportRowCheck
 
     public const int MaxGroups = 100;
 
-    public static TeamAccessErrorCode Check(ImportRow row, long rowNumber, RoleCatalog roles, out ImportEntry? entry)
+    public static TeamAccessErrorCode Check(ImportRow row, long rowNumber, RoleCatalog roles, PasswordOptions passwords, out ImportEntry? entry)
     {
         entry = null;
         if (row.Malformed)
@@ -73,7 +73,7 @@ internal static class ImportRowCheck
             return TeamAccessErrorCode.PasswordWithInvitation;
         }
 
-        if (hash is not null && !PasswordHasher.IsImportable(hash))
+        if (hash is not null && !PasswordHasher.IsImportable(hash, passwords))
         {
             return TeamAccessErrorCode.InvalidPasswordHash;
         }

@@ -103,7 +103,7 @@ internal sealed class ImportService(
         foreach (var (number, row) in batch)
         {
             ImportEntry? entry = null;
-            var refusal = row is null ? TeamAccessErrorCode.MissingField : ImportRowCheck.Check(row, number, writer.Roles, out entry);
+            var refusal = row is null ? TeamAccessErrorCode.MissingField : ImportRowCheck.Check(row, number, writer.Roles, options.Value.Passwords, out entry);
             if (refusal is not TeamAccessErrorCode.None)
             {
                 outcomes.Add(new ImportOutcome(number, ImportOutcomeKind.Refused, refusal, null, null, null));

@@ -41,6 +41,28 @@ public sealed class PasswordTests
         Assert.Equal(PasswordVerification.SucceededRehashNeeded, verdict);
     }
 
+    // Security review 3, L6: imported hashes between a quarter of the minimum work factor and four times the host's.
+    [Theory]
+    [InlineData(PasswordOptions.MinimumIterations, 1_000, false)]
+    [InlineData(PasswordOptions.MinimumIterations, 10_000, false)]
+    [InlineData(PasswordOptions.MinimumIterations, (PasswordOptions.MinimumIterations / 4) - 1, false)]
+    [InlineData(PasswordOptions.MinimumIterations, PasswordOptions.MinimumIterations / 4, true)]
+    [InlineData(PasswordOptions.MinimumIterations, 100_000, true)]
+    [InlineData(PasswordOptions.MinimumIterations, 4 * PasswordOptions.MinimumIterations, true)]
+    [InlineData(PasswordOptions.MinimumIterations, (4 * PasswordOptions.MinimumIterations) + 1, false)]
+    [InlineData(PasswordOptions.MinimumIterations, 10_000_000, false)]
+    [InlineData(600_000, (PasswordOptions.MinimumIterations / 4) - 1, false)]
+    [InlineData(600_000, PasswordOptions.MinimumIterations / 4, true)]
+    [InlineData(600_000, 2_400_000, true)]
+    [InlineData(600_000, 2_400_001, false)]
+    [InlineData(int.MaxValue, int.MaxValue, true)]
+    public void IsImportable_IterationsOutsideAQuarterOfTheMinimumToFourTimesTheHostsCount_AreRefused(int hostIterations, int iterations, bool importable)
+    {
+        var hash = $"v1.pbkdf2-sha512.{iterations}.AAAAAAAAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+
+        Assert.Equal(importable, PasswordHasher.IsImportable(hash, new PasswordOptions { Iterations = hostIterations }));
+    }
+
     [Fact]
     public void Check_LengthsAtTheBoundsAndNoCompositionRules_FollowNist()
     {

@@ -54,7 +54,8 @@ public sealed class AuditTests
         await bed.Members.RemoveAsync(crew[0], crew.TeamId, crew.MembershipOf(1));
         await bed.Teams.ChangeTierAsync(crew.OwnerId, crew.TeamId, TeamTier.Commercial);
 
-        var events = (await bed.Audit.ListAsync(crew.OwnerId, crew.TeamId)).Value!;
+        // The store's log: replay needs the stamps that IAuditLog's readers never see.
+        var events = await bed.Store.ListAsync(crew.TeamId, CancellationToken.None).ToListAsync();
 
         AuditAssert.ReplayEquals(await bed.SnapshotAsync(crew.TeamId), events);
     }

@@ -137,6 +137,9 @@ public sealed class ImportServiceTests
         { "bad-name", TeamAccessErrorCode.InvalidName },
         { "bad-hash", TeamAccessErrorCode.InvalidPasswordHash },
         { "hash-with-a-billion-iterations", TeamAccessErrorCode.InvalidPasswordHash },
+        { "hash-with-1000-iterations", TeamAccessErrorCode.InvalidPasswordHash },
+        { "hash-below-a-quarter-of-the-minimum", TeamAccessErrorCode.InvalidPasswordHash },
+        { "hash-above-four-times-the-work-factor", TeamAccessErrorCode.InvalidPasswordHash },
         { "hash-with-invitation", TeamAccessErrorCode.PasswordWithInvitation },
         { "unknown-group", TeamAccessErrorCode.UnknownGroup },
         { "malformed-line", TeamAccessErrorCode.MalformedRow },
@@ -165,6 +168,9 @@ public sealed class ImportServiceTests
             "bad-name" => good with { LastName = "Lovelace\u202E" },
             "bad-hash" => good with { PasswordHash = "$2a$10$abcdefghijklmnopqrstuv" },
             "hash-with-a-billion-iterations" => good with { PasswordHash = Hash.Replace(".100000.", ".1000000000.", StringComparison.Ordinal) },
+            "hash-with-1000-iterations" => good with { PasswordHash = Hash.Replace(".100000.", ".1000.", StringComparison.Ordinal) },
+            "hash-below-a-quarter-of-the-minimum" => good with { PasswordHash = Hash.Replace(".100000.", ".52499.", StringComparison.Ordinal) },
+            "hash-above-four-times-the-work-factor" => good with { PasswordHash = Hash.Replace(".100000.", ".840001.", StringComparison.Ordinal) },
             "hash-with-invitation" => good with { PasswordHash = Hash, Invite = true },
             "unknown-group" => good with { Groups = ["no-such-group"] },
             _ => (await ImportCsv.ReadAsync(new StringReader(ImportCsv.Header + "\n\"ada@example.com,x")).ToListAsync())[0],
@@ -176,6 +182,28 @@ public sealed class ImportServiceTests
         Assert.Equal((ImportOutcomeKind.Refused, expected), (outcome.Kind, outcome.Code));
         Assert.Equal(events, bed.Store.AuditEventCount);
         Assert.Null(await bed.Users.FindByEmailAsync("ada@example.com"));
+    }
+
+    [Fact]
+    public async Task ImportAsync_AHashBelowTheHostsWorkFactor_IsRehashedWithTheHostsIterationsAtTheFirstSignIn()
+    {
+        // Imported users with a password are not yet confirmed (issue 21, M4); this host lets them sign in regardless.
+        await using var bed = TestBed.Create(o => o.EmailConfirmation.RequiredForPasswordSignIn = false);
+        var owner = await bed.SignUpAsync();
+        const string password = "an old passphrase from the old system";
+        var low = new PasswordHasher(Microsoft.Extensions.Options.Options.Create(new TeamAccessOptions { Passwords = { Iterations = 60_000 } })).Hash(password);
+        Assert.StartsWith("v1.pbkdf2-sha512.60000.", low, StringComparison.Ordinal);
+
+        var outcome = Assert.Single(await ImportAsync(bed, owner.User.Id, "old-hashes", Row("ada@example.com", owner.Team.Handle, RolePresets.Member) with { PasswordHash = low }));
+        Assert.Equal(TeamAccessErrorCode.None, outcome.Code);
+        var ada = (await bed.Users.FindByEmailAsync("ada@example.com"))!;
+        Assert.Equal(low, (await bed.Store.FindByIdAsync(ada.Id, CancellationToken.None))!.PasswordHash);
+
+        var signedIn = await bed.Sessions.SignInAsync(SignInCredential.ForPassword("ada@example.com", password), owner.Team.Id);
+
+        Assert.True(signedIn.Succeeded, signedIn.ToString());
+        Assert.StartsWith($"v1.pbkdf2-sha512.{PasswordOptions.MinimumIterations}.", (await bed.Store.FindByIdAsync(ada.Id, CancellationToken.None))!.PasswordHash, StringComparison.Ordinal);
+        Assert.True((await bed.Sessions.SignInAsync(SignInCredential.ForPassword("ada@example.com", password), owner.Team.Id)).Succeeded);
     }
 
     [Fact]
