@@ -9,14 +9,15 @@ namespace TeamAccess.AspNetCore;
 
 /// <summary>
 /// Sign in to one team, named by its handle (or its id): with an email and password, or with a token of an identity
-/// provider (<see cref="Provider"/>, <see cref="Token"/> and its nonce).
+/// provider (<see cref="Provider"/> and <see cref="Token"/>). The token's nonce is never taken from the body: it is the
+/// one the server issued to this browser (<c>POST /signin/nonce</c>).
 /// </summary>
-internal sealed record SignInBody(string? Email, string? Password, string? TeamHandle, Guid? TeamId, string? Provider, string? Token, string? Nonce)
+internal sealed record SignInBody(string? Email, string? Password, string? TeamHandle, Guid? TeamId, string? Provider, string? Token)
 {
     // The generated ToString would print the secrets: a host that logs a body must not leak them.
     private bool PrintMembers(StringBuilder builder)
     {
-        builder.Append(CultureInfo.InvariantCulture, $"Email = {Email}, Password = {Redacted.Of(Password)}, TeamHandle = {TeamHandle}, TeamId = {TeamId}, Provider = {Provider}, Token = {Redacted.Of(Token)}, Nonce = {Redacted.Of(Nonce)}");
+        builder.Append(CultureInfo.InvariantCulture, $"Email = {Email}, Password = {Redacted.Of(Password)}, TeamHandle = {TeamHandle}, TeamId = {TeamId}, Provider = {Provider}, Token = {Redacted.Of(Token)}");
         return true;
     }
 }

@@ -99,7 +99,7 @@ public static partial class TeamAccessEndpointRouteBuilderExtensions
         api.MapPost("/signin", async (SignInBody body, bool? useCookies, HttpContext http, ISessionService sessions, CancellationToken ct) =>
             {
                 var credential = body.Provider is { Length: > 0 } provider
-                    ? SignInCredential.ForToken(provider, body.Token ?? "", body.Nonce)
+                    ? SignInCredential.ForToken(provider, body.Token ?? "", SignInNonce.Take(http))
                     : SignInCredential.ForPassword(body.Email ?? "", body.Password ?? "");
                 var session = body.TeamId is { } id
                     ? await sessions.SignInAsync(credential, new TeamId(id), ct).ConfigureAwait(false)
@@ -107,6 +107,9 @@ public static partial class TeamAccessEndpointRouteBuilderExtensions
                 return Issue(http, session, useCookies == true);
             })
             .Describe<SessionResponse>("SignIn", "Signs in to one team by its handle: email and password, or an identity provider's token. ?useCookies=true sets the session cookie instead of returning the token.");
+
+        api.MapPost("/signin/nonce", (HttpContext http) => TypedResults.Ok(new SignInNonceResponse(SignInNonce.Issue(http))))
+            .Describe<SignInNonceResponse>("SignInNonce", "Starts a sign-in through an identity provider whose id_token comes back through the browser: returns the nonce to send to the provider and remembers it in an HttpOnly cookie, which /signin uses once.");
 
         api.MapPost("/switch-team", async (SwitchTeamBody body, HttpContext http, ISessionService sessions, CancellationToken ct) =>
             {

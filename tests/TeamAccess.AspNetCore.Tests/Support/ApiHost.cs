@@ -38,7 +38,7 @@ internal sealed class ApiHost : IAsyncDisposable
     /// <summary>The host's clock, for the cool-downs between sends.</summary>
     public FakeTimeProvider Time { get; }
 
-    public static async Task<ApiHost> StartAsync()
+    public static async Task<ApiHost> StartAsync(Action<TeamAccessBuilder>? teamAccess = null)
     {
         var outbox = new Outbox();
         var reads = new StoreReads();
@@ -52,7 +52,9 @@ internal sealed class ApiHost : IAsyncDisposable
         builder.Services.AddSingleton(reads);
         builder.Services.AddSingleton<ITeamStore>(sp => new CountingTeamStore(sp.GetRequiredService<InMemoryTeamAccessStore>(), reads));
         builder.Services.AddSingleton<IMemberQueryStore>(sp => new CountingMemberQueryStore(sp.GetRequiredService<InMemoryTeamAccessStore>(), reads));
-        builder.Services.AddTeamAccess(o => o.Permissions.Add("devices.read", "devices.write")).AddInMemoryStores().AddAspNetCore();
+        var added = builder.Services.AddTeamAccess(o => o.Permissions.Add("devices.read", "devices.write")).AddInMemoryStores();
+        teamAccess?.Invoke(added);
+        added.AddAspNetCore();
         builder.Services.AddOpenApi();
         var app = builder.Build();
         app.UseAuthentication();
