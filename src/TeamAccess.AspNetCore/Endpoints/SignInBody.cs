@@ -9,4 +9,4 @@ namespace TeamAccess.AspNetCore;
 /// Sign in to one team, named by its handle (or its id): with an email and password, or with a token of an identity
 /// provider (<see cref="Provider"/>, <see cref="Token"/> and its nonce).
 /// </summary>
-internal sealed record SignInBody(string? Email, string? Password, string? TeamHandle, Guid? TeamId, string? Provider, string? Token, string? Nonce);
+internal sealed record SignInBody(string? Email, string? Password, string? TeamHandle, string? TeamId, string? Provider, string? Token, string? Nonce);
