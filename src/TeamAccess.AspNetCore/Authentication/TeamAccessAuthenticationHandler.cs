@@ -25,6 +25,7 @@ internal sealed class TeamAccessAuthenticationHandler(
     : AuthenticationHandler<TeamAccessAuthenticationOptions>(options, logger, encoder)
 {
     internal const string FailureCodeItem = "TeamAccess:FailureCode";
+    internal const string ForbiddenCodeItem = "TeamAccess:ForbiddenCode";
     internal const string AntiforgeryFailedItem = "TeamAccess:AntiforgeryFailed";
     internal const string SessionTokenName = "access_token";
     internal const string FromCookieItem = "teamaccess.cookie";
@@ -110,6 +111,13 @@ internal sealed class TeamAccessAuthenticationHandler(
     private static bool IsSafe(string method) =>
         HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method);
 
+    /// <summary>
+    /// A request the scheme did not authenticate: 401 with <c>WWW-Authenticate: Bearer</c> (RFC 6750: with
+    /// <c>error="invalid_token"</c> and a description when a token was sent and refused, bare when none was sent) and a
+    /// problem whose <c>code</c> says why: <c>SignInRequired</c> (no token), <c>InvalidToken</c>, <c>SessionExpired</c>,
+    /// <c>SessionRevoked</c>, or whatever else the session's validation answered. An instance that cannot vouch for
+    /// sessions (<c>IndexStale</c>) answers 503 instead.
+    /// </summary>
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         if (Context.Items.ContainsKey(AntiforgeryFailedItem))
@@ -117,9 +125,63 @@ internal sealed class TeamAccessAuthenticationHandler(
             return TeamAccessProblems.AntiforgeryFailed().ExecuteAsync(Context);
         }
 
-        Response.StatusCode = StatusCodes.Status401Unauthorized;
-        Response.Headers.Append(HeaderNames.WWWAuthenticate, "Bearer");
-        return Task.CompletedTask;
+        if (Context.Items[FailureCodeItem] is not TeamAccessErrorCode code)
+        {
+            Response.Headers.Append(HeaderNames.WWWAuthenticate, "Bearer");
+            return WriteRefusalAsync(TeamAccessErrorCode.SignInRequired, StatusCodes.Status401Unauthorized, "This request needs a session: sign in and send its token (Authorization: Bearer) or its cookie.");
+        }
+
+        var detail = code switch
+        {
+            TeamAccessErrorCode.InvalidToken => "The session token is not valid.",
+            TeamAccessErrorCode.SessionExpired => "The session has expired; sign in again.",
+            TeamAccessErrorCode.SessionRevoked => "The session was signed out or revoked; sign in again.",
+            _ => Result.Failed(code).Error!.Message,
+        };
+        if (code == TeamAccessErrorCode.IndexStale)
+        {
+            return WriteRefusalAsync(code, StatusCodes.Status503ServiceUnavailable, detail);
+        }
+
+        Response.Headers.Append(HeaderNames.WWWAuthenticate, BearerError("invalid_token", detail));
+        return WriteRefusalAsync(code, StatusCodes.Status401Unauthorized, detail);
+    }
+
+    /// <summary>
+    /// A signed-in request a policy refused: 403 with <c>WWW-Authenticate: Bearer error="insufficient_scope"</c> and a
+    /// problem whose <c>code</c> is <c>WrongTeam</c> (the route names another team than the session's) or
+    /// <c>PermissionDenied</c>.
+    /// </summary>
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        var code = Context.Items[ForbiddenCodeItem] is TeamAccessErrorCode recorded ? recorded : TeamAccessErrorCode.PermissionDenied;
+        var detail = code == TeamAccessErrorCode.WrongTeam
+            ? "The route names another team than the session's; switch team first."
+            : "The session's member lacks the permission this request needs.";
+        Response.Headers.Append(HeaderNames.WWWAuthenticate, BearerError("insufficient_scope", detail));
+        return WriteRefusalAsync(code, StatusCodes.Status403Forbidden, detail);
+    }
+
+    /// <summary>An RFC 6750 challenge with an error code and its description (a quoted string: no quote or backslash).</summary>
+    private static string BearerError(string error, string description) =>
+        $"Bearer error=\"{error}\", error_description=\"{description.Replace("\\", "", StringComparison.Ordinal).Replace("\"", "'", StringComparison.Ordinal)}\"";
+
+    /// <summary>
+    /// Writes the refusal's problem (application/problem+json), unless the request asks for HTML only (a browser's page
+    /// navigation): that keeps the status with an empty body, so the host's status-code pages still show their own page.
+    /// </summary>
+    private Task WriteRefusalAsync(TeamAccessErrorCode code, int status, string detail)
+    {
+        var accept = Request.Headers.Accept.ToString();
+        if (accept.Contains("text/html", StringComparison.OrdinalIgnoreCase) && !accept.Contains("json", StringComparison.OrdinalIgnoreCase))
+        {
+            Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        var problem = TeamAccessProblems.ToProblemDetails(new TeamAccessError(code, detail));
+        problem.Status = status;
+        return TypedResults.Problem(problem).ExecuteAsync(Context);
     }
 
     private static bool TryReadTeam(string token, out TeamId team)

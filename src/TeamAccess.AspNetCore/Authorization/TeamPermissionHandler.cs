@@ -34,7 +34,14 @@ internal sealed class TeamPermissionHandler(IAccessChecker access) : Authorizati
             AuthorizationFilterContext filter => filter.HttpContext,
             _ => null,
         };
-        return http?.GetRouteValue(TeamRouteValue) is not { } routeTeam || (Guid.TryParse(routeTeam.ToString(), out var named) && named == team);
+        if (http?.GetRouteValue(TeamRouteValue) is not { } routeTeam || (Guid.TryParse(routeTeam.ToString(), out var named) && named == team))
+        {
+            return true;
+        }
+
+        // The scheme's forbidden answer says why: the route names another team than the session's.
+        http.Items[TeamAccessAuthenticationHandler.ForbiddenCodeItem] = TeamAccessErrorCode.WrongTeam;
+        return false;
     }
 
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, TeamPermissionRequirement requirement)

@@ -6,4 +6,4 @@ namespace TeamAccess.AspNetCore;
 // They are the wire format of the HTTP API, not types a host programs against, so they stay internal.
 
 /// <summary>A grant to give: to a membership or a group, on one resource.</summary>
-internal sealed record GrantBody(GrantSubjectKind SubjectKind, Guid SubjectId, string? ResourceId, IReadOnlyList<string>? Permissions);
+internal sealed record GrantBody(GrantSubjectKind? SubjectKind, string? SubjectId, string? ResourceId, IReadOnlyList<string>? Permissions);

@@ -6,4 +6,4 @@ namespace TeamAccess.AspNetCore;
 // They are the wire format of the HTTP API, not types a host programs against, so they stay internal.
 
 /// <summary>A membership to add to a group.</summary>
-internal sealed record GroupMemberBody(Guid MembershipId);
+internal sealed record GroupMemberBody(string? MembershipId);

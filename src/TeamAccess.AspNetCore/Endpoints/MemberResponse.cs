@@ -13,5 +13,7 @@ internal sealed record MemberResponse(Guid MembershipId, Guid? UserId, string Em
     public static MemberResponse From(MemberView view, Membership changed) =>
         new(changed.Id.Value, view.UserId?.Value, view.Email, view.FirstName, view.LastName, changed.Role, changed.Status, view.CreatedAt);
 
+    public static MemberResponse From(Membership m, User? user) => new(m.Id.Value, m.UserId?.Value, m.Email, user?.FirstName, user?.LastName, m.Role, m.Status, m.CreatedAt);
+
     public static MemberResponse From(Membership m) => new(m.Id.Value, m.UserId?.Value, m.Email, null, null, m.Role, m.Status, m.CreatedAt);
 }

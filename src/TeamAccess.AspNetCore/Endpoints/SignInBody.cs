@@ -12,7 +12,7 @@ namespace TeamAccess.AspNetCore;
 /// provider (<see cref="Provider"/> and <see cref="Token"/>). The token's nonce is never taken from the body: it is the
 /// one the server issued to this browser (<c>POST /signin/nonce</c>).
 /// </summary>
-internal sealed record SignInBody(string? Email, string? Password, string? TeamHandle, Guid? TeamId, string? Provider, string? Token)
+internal sealed record SignInBody(string? Email, string? Password, string? TeamHandle, string? TeamId, string? Provider, string? Token)
 {
     // The generated ToString would print the secrets: a host that logs a body must not leak them.
     private bool PrintMembers(StringBuilder builder)

@@ -6,4 +6,4 @@ namespace TeamAccess.AspNetCore;
 // They are the wire format of the HTTP API, not types a host programs against, so they stay internal.
 
 /// <summary>The team to switch to.</summary>
-internal sealed record SwitchTeamBody(Guid TeamId);
+internal sealed record SwitchTeamBody(string? TeamId);

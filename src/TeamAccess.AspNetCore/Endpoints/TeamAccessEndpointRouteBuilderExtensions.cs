@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -54,30 +55,68 @@ public static partial class TeamAccessEndpointRouteBuilderExtensions
         MapTeamRoles(team);
         MapOwnership(team);
         MapAccessQueries(team);
+
+        // Runs after the request delegate of each endpoint is built, so it also sees the framework's own refusals of input
+        // it could not bind (a malformed JSON body), which never reach a handler or filter.
+        ((IEndpointConventionBuilder)api).Finally(endpoint =>
+        {
+            if (endpoint.RequestDelegate is { } inner)
+            {
+                var takesBody = endpoint.Metadata.OfType<IAcceptsMetadata>().Any();
+                endpoint.RequestDelegate = http => UnreadableAsProblemAsync(http, inner, takesBody);
+            }
+        });
         return api;
+    }
+
+    /// <summary>
+    /// Runs the endpoint, and turns the framework's bare 400 for a request it could not bind (a body that is not JSON of
+    /// the route's shape; a query value of the wrong type) into a problem: <c>MalformedBody</c> on a route that takes a
+    /// body, <c>InvalidParameter</c> elsewhere. The framework throws <see cref="BadHttpRequestException"/> instead when
+    /// <c>RouteHandlerOptions.ThrowOnBadRequest</c> is on (Development), with the same answer.
+    /// </summary>
+    private static async Task UnreadableAsProblemAsync(HttpContext http, RequestDelegate inner, bool takesBody)
+    {
+        try
+        {
+            await inner(http).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException exception) when (!http.Response.HasStarted && exception.StatusCode == StatusCodes.Status400BadRequest)
+        {
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        if (http.Response.StatusCode == StatusCodes.Status400BadRequest && !http.Response.HasStarted && http.Response.ContentType is null)
+        {
+            var refusal = takesBody
+                ? TeamAccessProblems.BadRequest("MalformedBody", "malformed-body", "The request could not be read: the body must be a JSON object of this route's shape (a field of the wrong type, a malformed id or name, or no body at all is refused).")
+                : TeamAccessProblems.BadRequest("InvalidParameter", "invalid-parameter", "A query or route value has the wrong type.");
+            await refusal.ExecuteAsync(http).ConfigureAwait(false);
+        }
     }
 
     private static void MapAccount(RouteGroupBuilder api)
     {
         api.MapPost("/signup", async (SignUpBody body, IUserService users, CancellationToken ct) =>
-            (await users.SignUpAsync(new SignUpRequest(body.Email ?? "", body.FirstName ?? "", body.LastName ?? "", body.TeamName ?? "", body.TeamHandle ?? "") { Password = body.Password ?? "" }, ct).ConfigureAwait(false))
+            FirstMissing(("email", body.Email), ("password", body.Password), ("firstName", body.FirstName), ("lastName", body.LastName), ("teamName", body.TeamName), ("teamHandle", body.TeamHandle)) ??
+            (await users.SignUpAsync(new SignUpRequest(body.Email!, body.FirstName!, body.LastName!, body.TeamName!, body.TeamHandle!) { Password = body.Password! }, ct).ConfigureAwait(false))
                 .ToHttpResult(r => new SignUpResponse(r.User.Id.Value, r.User.Email, r.Team.Id.Value, r.Team.Handle, r.Membership.Id.Value, r.User.EmailConfirmed)))
             .Describe<SignUpResponse>("SignUp", "Creates an account and its team; the activation message goes to the address.");
 
         api.MapPost("/confirm-email", async (TokenBody body, IUserService users, CancellationToken ct) =>
-            (await users.ConfirmEmailAsync(body.Token ?? "", ct).ConfigureAwait(false)).ToHttpResult(_ => new { Confirmed = true }))
+            FirstMissing(("token", body.Token)) ?? (await users.ConfirmEmailAsync(body.Token!, ct).ConfigureAwait(false)).ToHttpResult(_ => new { Confirmed = true }))
             .Describe<object>("ConfirmEmail", "Confirms the address with the activation link's token.");
 
         api.MapPost("/confirm-email/resend", async (EmailBody body, IUserService users, CancellationToken ct) =>
-            (await users.ResendEmailConfirmationAsync(body.Email ?? "", ct).ConfigureAwait(false)).ToHttpResult())
+            FirstMissing(("email", body.Email)) ?? (await users.ResendEmailConfirmationAsync(body.Email!, ct).ConfigureAwait(false)).ToHttpResult())
             .Describe("ResendEmailConfirmation", "Sends a new activation message (the same answer whether or not the address has an account).");
 
         api.MapPost("/password-reset", async (EmailBody body, IUserService users, CancellationToken ct) =>
-            (await users.RequestPasswordResetAsync(body.Email ?? "", ct).ConfigureAwait(false)).ToHttpResult())
+            FirstMissing(("email", body.Email)) ?? (await users.RequestPasswordResetAsync(body.Email!, ct).ConfigureAwait(false)).ToHttpResult())
             .Describe("RequestPasswordReset", "Sends a password-reset message (the same answer whether or not the address has an account).");
 
         api.MapPost("/password-reset/confirm", async (ResetPasswordBody body, IUserService users, CancellationToken ct) =>
-            (await users.ResetPasswordAsync(body.Token ?? "", body.NewPassword ?? "", ct).ConfigureAwait(false)).ToHttpResult())
+            FirstMissing(("token", body.Token), ("newPassword", body.NewPassword)) ?? (await users.ResetPasswordAsync(body.Token!, body.NewPassword!, ct).ConfigureAwait(false)).ToHttpResult())
             .Describe("ResetPassword", "Sets a new password with the reset message's token; every session of the user ends.");
 
         api.MapGet("/sign-in-options/{teamHandle}", async (string teamHandle, ITeamService teams, CancellationToken ct) =>
@@ -98,12 +137,29 @@ public static partial class TeamAccessEndpointRouteBuilderExtensions
     {
         api.MapPost("/signin", async (SignInBody body, bool? useCookies, HttpContext http, ISessionService sessions, CancellationToken ct) =>
             {
-                var credential = body.Provider is { Length: > 0 } provider
-                    ? SignInCredential.ForToken(provider, body.Token ?? "", SignInNonce.Take(http))
-                    : SignInCredential.ForPassword(body.Email ?? "", body.Password ?? "");
-                var session = body.TeamId is { } id
+                var byToken = body.Provider is { Length: > 0 };
+                if ((byToken ? FirstMissing(("token", body.Token)) : FirstMissing(("email", body.Email), ("password", body.Password))) is { } missing)
+                {
+                    return missing;
+                }
+
+                if (body.TeamHandle is null && body.TeamId is null)
+                {
+                    return Missing("teamHandle", "teamHandle (or teamId) is required.");
+                }
+
+                var credential = byToken
+                    ? SignInCredential.ForToken(body.Provider!, body.Token!, SignInNonce.Take(http))
+                    : SignInCredential.ForPassword(body.Email!, body.Password!);
+                var id = Guid.Empty;
+                if (body.TeamHandle is null && !TryReadId(body.TeamId, "teamId", out id, out var refusal))
+                {
+                    return refusal;
+                }
+
+                var session = body.TeamHandle is null
                     ? await sessions.SignInAsync(credential, new TeamId(id), ct).ConfigureAwait(false)
-                    : await sessions.SignInAsync(credential, body.TeamHandle ?? "", ct).ConfigureAwait(false);
+                    : await sessions.SignInAsync(credential, body.TeamHandle, ct).ConfigureAwait(false);
                 return Issue(http, session, useCookies == true);
             })
             .Describe<SessionResponse>("SignIn", "Signs in to one team by its handle: email and password, or an identity provider's token. ?useCookies=true sets the session cookie instead of returning the token.");
@@ -113,16 +169,26 @@ public static partial class TeamAccessEndpointRouteBuilderExtensions
 
         api.MapPost("/switch-team", async (SwitchTeamBody body, HttpContext http, ISessionService sessions, CancellationToken ct) =>
             {
+                if (!TryReadId(body.TeamId, "teamId", out var teamId, out var refusal))
+                {
+                    return refusal;
+                }
+
                 var (token, fromCookie) = await SessionTokenAsync(http).ConfigureAwait(false);
-                return Issue(http, await sessions.SwitchTeamAsync(token, new TeamId(body.TeamId), ct).ConfigureAwait(false), fromCookie);
+                return Issue(http, await sessions.SwitchTeamAsync(token, new TeamId(teamId), ct).ConfigureAwait(false), fromCookie);
             })
             .RequireAuthorization()
             .Describe<SessionResponse>("SwitchTeam", "Switches the session to another team of the user; ReauthenticationRequired when that team does not accept the session's provider.");
 
         api.MapPost("/password", async (ChangePasswordBody body, HttpContext http, ISessionService sessions, CancellationToken ct) =>
             {
+                if (FirstMissing(("currentPassword", body.CurrentPassword), ("newPassword", body.NewPassword)) is { } missing)
+                {
+                    return missing;
+                }
+
                 var (token, fromCookie) = await SessionTokenAsync(http).ConfigureAwait(false);
-                return Issue(http, await sessions.ChangePasswordAsync(token, body.CurrentPassword ?? "", body.NewPassword ?? "", ct).ConfigureAwait(false), fromCookie);
+                return Issue(http, await sessions.ChangePasswordAsync(token, body.CurrentPassword!, body.NewPassword!, ct).ConfigureAwait(false), fromCookie);
             })
             .RequireAuthorization()
             .Describe<SessionResponse>("ChangePassword", "Changes the password; every session ends and a new one for this team is returned.");
@@ -155,7 +221,8 @@ public static partial class TeamAccessEndpointRouteBuilderExtensions
             .Describe<MeResponse>("Me", "The signed-in user and the session's team, membership and role.");
 
         api.MapPut("/me/names", async (NamesBody body, ClaimsPrincipal principal, IUserService users, CancellationToken ct) =>
-            (await users.UpdateNameAsync(principal.UserId(), principal.UserId(), body.FirstName ?? "", body.LastName ?? "", ct).ConfigureAwait(false))
+            FirstMissing(("firstName", body.FirstName), ("lastName", body.LastName)) ??
+            (await users.UpdateNameAsync(principal.UserId(), principal.UserId(), body.FirstName!, body.LastName!, ct).ConfigureAwait(false))
                 .ToHttpResult(u => new { u.FirstName, u.LastName }))
             .RequireAuthorization()
             .Describe<object>("UpdateOwnNames", "Changes the signed-in user's first and last names.");
@@ -178,22 +245,23 @@ public static partial class TeamAccessEndpointRouteBuilderExtensions
     private static void MapInvitee(RouteGroupBuilder api)
     {
         api.MapPost("/invitations/peek", async (InvitationKeyBody body, IInvitationService invitations, CancellationToken ct) =>
-            (await invitations.PeekAsync(body.ToKey(), ct).ConfigureAwait(false))
+            MissingKey(body) ?? (await invitations.PeekAsync(body.ToKey(), ct).ConfigureAwait(false))
                 .ToHttpResult(p => new InvitationPreviewResponse(p.TeamId.Value, p.TeamName, p.TeamHandle, p.Email, p.Role, p.Status, p.ExpiresAt, p.RequiresSso)))
             .Describe<InvitationPreviewResponse>("PeekInvitation", "What an invitation offers, by its link's token or by team handle, address and code; looking never consumes it.");
 
         api.MapPost("/invitations/accept-new", async (AcceptWithNewAccountBody body, IInvitationService invitations, CancellationToken ct) =>
-            (await invitations.AcceptWithNewAccountAsync(body.ToKey(), new NewAccount(body.FirstName ?? "", body.LastName ?? "", body.Password), ct).ConfigureAwait(false))
+            MissingKey(new InvitationKeyBody(body.Token, body.TeamHandle, body.Email, body.Code)) ?? FirstMissing(("firstName", body.FirstName), ("lastName", body.LastName)) ??
+            (await invitations.AcceptWithNewAccountAsync(body.ToKey(), new NewAccount(body.FirstName!, body.LastName!, body.Password), ct).ConfigureAwait(false))
                 .ToHttpResult(a => new AcceptedResponse(a.User.Id.Value, a.Membership.Id.Value, a.Membership.TeamId.Value, a.Membership.Role)))
             .Describe<AcceptedResponse>("AcceptInvitationWithNewAccount", "Accepts an invitation by creating the account (names and a password meeting the policy).");
 
         api.MapPost("/invitations/accept", async (InvitationKeyBody body, ClaimsPrincipal principal, IInvitationService invitations, CancellationToken ct) =>
-            (await invitations.AcceptAsync(principal.UserId(), body.ToKey(), null, ct).ConfigureAwait(false)).ToHttpResult(MemberResponse.From))
+            MissingKey(body) ?? (await invitations.AcceptAsync(principal.UserId(), body.ToKey(), null, ct).ConfigureAwait(false)).ToHttpResult(MemberResponse.From))
             .RequireAuthorization()
             .Describe<MemberResponse>("AcceptInvitation", "Accepts an invitation as the signed-in user whose address was invited.");
 
         api.MapPost("/invitations/decline", async (InvitationKeyBody body, IInvitationService invitations, CancellationToken ct) =>
-            (await invitations.DeclineAsync(body.ToKey(), ct).ConfigureAwait(false)).ToHttpResult())
+            MissingKey(body) ?? (await invitations.DeclineAsync(body.ToKey(), ct).ConfigureAwait(false)).ToHttpResult())
             .Describe("DeclineInvitation", "Declines an invitation.");
     }
 
@@ -230,18 +298,24 @@ public static partial class TeamAccessEndpointRouteBuilderExtensions
             .RequireTeamPermission(Permissions.MembersRead)
             .Describe<MemberPageResponse>("Members", "One page of the team's members, ordered by email; filters: status, role, email prefix. Continue with ?after=<next>.");
 
-        team.MapPatch("/members/{membershipId}", async (string membershipId, EditMemberBody body, ClaimsPrincipal principal, IMemberService members, CancellationToken ct) =>
+        team.MapPatch("/members/{membershipId}", async (string membershipId, EditMemberBody body, ClaimsPrincipal principal, IMemberService members, IUserService users, CancellationToken ct) =>
             {
                 if (!Guid.TryParse(membershipId, out var id))
                 {
                     return Result.Failed(TeamAccessErrorCode.NotFound).ToHttpResult();
                 }
 
+                // The names are a pair: one without the other would blank it.
+                if ((body.FirstName is null) != (body.LastName is null))
+                {
+                    return body.FirstName is null ? Missing("firstName", "firstName is required with lastName.") : Missing("lastName", "lastName is required with firstName.");
+                }
+
                 // Two writes, names first: a refused role change leaves the new names, and the answer says what refused.
                 Result<MemberView>? named = null;
                 if (body.FirstName is not null || body.LastName is not null)
                 {
-                    named = await members.UpdateNamesAsync(principal.UserId(), principal.TeamId(), new MembershipId(id), body.FirstName ?? "", body.LastName ?? "", ct).ConfigureAwait(false);
+                    named = await members.UpdateNamesAsync(principal.UserId(), principal.TeamId(), new MembershipId(id), body.FirstName!, body.LastName!, ct).ConfigureAwait(false);
                     if (!named.Succeeded)
                     {
                         return named.ToHttpResult();
@@ -251,6 +325,13 @@ public static partial class TeamAccessEndpointRouteBuilderExtensions
                 if (body.Role is not null)
                 {
                     var changed = await members.ChangeRoleAsync(principal.UserId(), principal.TeamId(), new MembershipId(id), body.Role, ct).ConfigureAwait(false);
+                    if (named?.Value is null && changed.TryGetValue(out var kept) && kept.UserId is { } user)
+                    {
+                        // Only the role changed: the answer carries the names the member kept.
+                        var found = await users.FindByIdAsync(user, ct).ConfigureAwait(false);
+                        return changed.ToHttpResult(m => MemberResponse.From(m, found));
+                    }
+
                     return changed.ToHttpResult(m => named?.Value is { } view ? MemberResponse.From(view, m) : MemberResponse.From(m));
                 }
 
@@ -287,7 +368,8 @@ public static partial class TeamAccessEndpointRouteBuilderExtensions
     private static void MapInvitations(RouteGroupBuilder team)
     {
         team.MapPost("/invitations", async (InviteBody body, ClaimsPrincipal principal, IInvitationService invitations, CancellationToken ct) =>
-            (await invitations.InviteAsync(principal.UserId(), principal.TeamId(), InviteRequest.FromText(body.Addresses ?? "", body.Role ?? ""), ct).ConfigureAwait(false))
+            FirstMissing(("addresses", body.Addresses), ("role", body.Role)) ??
+            (await invitations.InviteAsync(principal.UserId(), principal.TeamId(), InviteRequest.FromText(body.Addresses!, body.Role!), ct).ConfigureAwait(false))
                 .ToHttpResult(batch => batch.Outcomes.Select(o => new InviteOutcomeResponse(o.Address, o.Kind, o.Code == TeamAccessErrorCode.None ? null : o.Code.ToString(), o.Email, o.MembershipId?.Value, o.ExpiresAt, o.Delivered)).ToArray()))
             .RequireTeamPermission(Permissions.MembersInvite)
             .Describe<InviteOutcomeResponse[]>("Invite", "Invites pasted addresses (separated by white space, commas or semicolons) into a role; one outcome per address.");
@@ -320,7 +402,8 @@ public static partial class TeamAccessEndpointRouteBuilderExtensions
             .Describe<GroupResponse[]>("Groups", "The team's groups with their members.");
 
         team.MapPost("/groups", async (GroupBody body, ClaimsPrincipal principal, IGroupService groups, CancellationToken ct) =>
-            (await groups.CreateAsync(principal.UserId(), principal.TeamId(), body.Name ?? "", body.Handle ?? "", ct).ConfigureAwait(false)).ToHttpResult(GroupResponse.From))
+            FirstMissing(("name", body.Name), ("handle", body.Handle)) ??
+            (await groups.CreateAsync(principal.UserId(), principal.TeamId(), body.Name!, body.Handle!, ct).ConfigureAwait(false)).ToHttpResult(GroupResponse.From))
             .RequireTeamPermission(Permissions.GroupsManage)
             .Describe<GroupResponse>("CreateGroup", "Creates a group with a name and a handle such as maintenance-team.");
 
@@ -332,9 +415,9 @@ public static partial class TeamAccessEndpointRouteBuilderExtensions
             .Describe("DeleteGroup", "Deletes a group.");
 
         team.MapPost("/groups/{groupId}/members", async (string groupId, GroupMemberBody body, ClaimsPrincipal principal, IGroupService groups, CancellationToken ct) =>
-                Guid.TryParse(groupId, out var id)
-                    ? (await groups.AddMemberAsync(principal.UserId(), principal.TeamId(), new GroupId(id), new MembershipId(body.MembershipId), ct).ConfigureAwait(false)).ToHttpResult(GroupResponse.From)
-                    : Result.Failed(TeamAccessErrorCode.NotFound).ToHttpResult())
+                !Guid.TryParse(groupId, out var id) ? Result.Failed(TeamAccessErrorCode.NotFound).ToHttpResult()
+                    : !TryReadId(body.MembershipId, "membershipId", out var member, out var refusal) ? refusal
+                    : (await groups.AddMemberAsync(principal.UserId(), principal.TeamId(), new GroupId(id), new MembershipId(member), ct).ConfigureAwait(false)).ToHttpResult(GroupResponse.From))
             .RequireTeamPermission(Permissions.GroupsManage)
             .Describe<GroupResponse>("AddGroupMember", "Adds a member to a group.");
 
@@ -352,10 +435,51 @@ public static partial class TeamAccessEndpointRouteBuilderExtensions
             {
                 var query = new AuditQuery { NewestFirst = newestFirst ?? false, PageSize = pageSize ?? Paging.DefaultPageSize, After = after };
                 return (await audit.ListPageAsync(principal.UserId(), principal.TeamId(), query, ct).ConfigureAwait(false))
-                    .ToHttpResult(page => new AuditPageResponse([.. page.Items.Select(AuditEventResponse.From)], page.Next));
+                    .ToHttpResult(page => new AuditPageResponse([.. page.Items.Select(AuditEventResponse.From).Select(IdsAsStrings)], page.Next));
             })
             .RequireTeamPermission(Permissions.AuditRead)
             .Describe<AuditPageResponse>("Audit", "One page of the team's audit log, oldest first (or ?newestFirst=true). Continue with ?after=<next>.");
+    }
+
+    /// <summary>
+    /// The audit log keeps its snapshots in the core's replay shape, where an id is an object (<c>{"value": "…"}</c>); the
+    /// API writes every id as a plain string, in the before and after too.
+    /// </summary>
+    private static AuditEventResponse IdsAsStrings(AuditEventResponse e) => e with { Before = IdsAsStrings(e.Before), After = IdsAsStrings(e.After) };
+
+    private static System.Text.Json.Nodes.JsonNode? IdsAsStrings(System.Text.Json.Nodes.JsonNode? node)
+    {
+        switch (node)
+        {
+            case System.Text.Json.Nodes.JsonObject { Count: 1 } id when id["value"] is System.Text.Json.Nodes.JsonValue value
+                && value.TryGetValue<string>(out var text) && Guid.TryParse(text, out _):
+                return System.Text.Json.Nodes.JsonValue.Create(text);
+            case System.Text.Json.Nodes.JsonObject members:
+                foreach (var name in members.Select(p => p.Key).ToArray())
+                {
+                    var child = members[name];
+                    var flat = IdsAsStrings(child);
+                    if (!ReferenceEquals(flat, child))
+                    {
+                        members[name] = flat;
+                    }
+                }
+
+                return members;
+            case System.Text.Json.Nodes.JsonArray items:
+                for (var i = 0; i < items.Count; i++)
+                {
+                    var flat = IdsAsStrings(items[i]);
+                    if (!ReferenceEquals(flat, items[i]))
+                    {
+                        items[i] = flat;
+                    }
+                }
+
+                return items;
+            default:
+                return node;
+        }
     }
 
     private static void MapGrants(RouteGroupBuilder team)
@@ -367,8 +491,18 @@ public static partial class TeamAccessEndpointRouteBuilderExtensions
 
         team.MapPost("/grants", async (GrantBody body, ClaimsPrincipal principal, IGrantService grants, CancellationToken ct) =>
             {
-                var subject = body.SubjectKind == GrantSubjectKind.Group ? GrantSubject.ForGroup(new GroupId(body.SubjectId)) : GrantSubject.ForMembership(new MembershipId(body.SubjectId));
-                return (await grants.GrantAsync(principal.UserId(), principal.TeamId(), subject, body.ResourceId ?? "", body.Permissions ?? [], ct).ConfigureAwait(false)).ToHttpResult(GrantResponse.From);
+                if (FirstMissing(("subjectKind", body.SubjectKind), ("subjectId", body.SubjectId), ("resourceId", body.ResourceId), ("permissions", body.Permissions)) is { } missing)
+                {
+                    return missing;
+                }
+
+                if (!TryReadId(body.SubjectId, "subjectId", out var subjectId, out var refusal))
+                {
+                    return refusal;
+                }
+
+                var subject = body.SubjectKind == GrantSubjectKind.Group ? GrantSubject.ForGroup(new GroupId(subjectId)) : GrantSubject.ForMembership(new MembershipId(subjectId));
+                return (await grants.GrantAsync(principal.UserId(), principal.TeamId(), subject, body.ResourceId!, body.Permissions!, ct).ConfigureAwait(false)).ToHttpResult(GrantResponse.From);
             })
             .RequireTeamPermission(Permissions.GrantsManage)
             .Describe<GrantResponse>("Grant", "Grants permissions on one resource to a member or a group (never more than the granter holds).");
@@ -434,7 +568,34 @@ public static partial class TeamAccessEndpointRouteBuilderExtensions
     private static RouteHandlerBuilder RequireSessionTeam(this RouteHandlerBuilder builder) => builder.RequireAuthorization(SessionTeamRequirement.Policy);
 
     /// <summary>A required field of a body or query string is absent: 400, MissingField, naming it.</summary>
-    private static IResult Missing(string field) => Result.Failed(TeamAccessErrorCode.MissingField, $"{field} is required.").ToHttpResult();
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Missing(string field, string? message = null) =>
+        TypedResults.Problem(WithField(TeamAccessProblems.ToProblemDetails(new TeamAccessError(TeamAccessErrorCode.MissingField, message ?? $"{field} is required.")), field));
+
+    private static Microsoft.AspNetCore.Mvc.ProblemDetails WithField(Microsoft.AspNetCore.Mvc.ProblemDetails problem, string field)
+    {
+        problem.Extensions["field"] = field;
+        return problem;
+    }
+
+    /// <summary>The refusal of the first field that is absent (or JSON null), in the order given; null when all are present.</summary>
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? FirstMissing(params (string Name, object? Value)[] fields)
+    {
+        foreach (var (name, value) in fields)
+        {
+            if (value is null)
+            {
+                return Missing(name);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>An invitation is named by its link's token, or by its team's handle, the invited address and the code.</summary>
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? MissingKey(InvitationKeyBody body) =>
+        body.Token is not null ? null
+            : body is { TeamHandle: null, Email: null, Code: null } ? Missing("token", "token (or teamHandle, email and code) is required.")
+            : FirstMissing(("teamHandle", body.TeamHandle), ("email", body.Email), ("code", body.Code));
 
     /// <summary>
     /// Reads an id from a body or query field: absent is 400 MissingField, not a GUID is 400 InvalidId (like InvalidStatus,

@@ -20,6 +20,8 @@ public static class TeamAccessJson
         options.Converters.Add(new IdConverter<MembershipId>(id => id.Value, g => new MembershipId(g)));
         options.Converters.Add(new IdConverter<GroupId>(id => id.Value, g => new GroupId(g)));
         options.Converters.Add(new IdConverter<GrantId>(id => id.Value, g => new GrantId(g)));
+        options.Converters.Add(new IdConverter<TeamRoleId>(id => id.Value, g => new TeamRoleId(g)));
+        options.Converters.Add(new IdConverter<OwnershipOfferId>(id => id.Value, g => new OwnershipOfferId(g)));
         options.Converters.Add(new JsonStringEnumConverter());
         return options;
     }

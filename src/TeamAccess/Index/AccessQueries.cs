@@ -121,6 +121,11 @@ internal sealed class AccessQueries : IAccessQueries
         }
 
         ref readonly var entry = ref team.Find(userId.Value);
+        if (Unsafe.IsNullRef(in entry) && userId != actor)
+        {
+            return Result<ResourcePage>.Failed(TeamAccessErrorCode.NotFound);
+        }
+
         if (Unsafe.IsNullRef(in entry) || !entry.Holds)
         {
             return Result<ResourcePage>.Ok(new ResourcePage([], false, null));
@@ -172,6 +177,12 @@ internal sealed class AccessQueries : IAccessQueries
         }
 
         ref readonly var entry = ref team.Find(userId.Value);
+        if (Unsafe.IsNullRef(in entry) && userId != actor)
+        {
+            // Not a member of this team (nor invited, nor inactive): not the team's to describe.
+            return Result<PermissionSet>.Failed(TeamAccessErrorCode.NotFound);
+        }
+
         var mask = Unsafe.IsNullRef(in entry) ? 0 : resourceId is null ? entry.TeamMask : team.ResourceMask(in entry, resourceId);
         return Result<PermissionSet>.Ok(new PermissionSet(_catalog, mask));
     }

@@ -47,7 +47,7 @@ public interface IAccessQueries
     /// <summary>
     /// Gets every permission a user holds in the team, or on one resource, in one call (to show only the buttons a page
     /// allows): exactly the permissions for which the check is <see langword="true"/>. At most
-    /// <see cref="PermissionCatalog.MaxPermissions"/>, so not paged. A user with no Active membership holds none. Needs
+    /// <see cref="PermissionCatalog.MaxPermissions"/>, so not paged. A user with no Active membership holds none; about another user with no current membership in the team (none, or only ended ones) the answer is NotFound. Needs
     /// <c>members.read</c> unless <paramref name="userId"/> is the actor.
     /// </summary>
     /// <param name="actor">The acting user.</param>

@@ -45,7 +45,7 @@ public sealed class AccountApiTests : IAsyncLifetime
         Assert.True(weak.TryGetProperty("details", out _));
         await ApiHost.AssertProblemAsync(await _host.SendAsync(HttpMethod.Post, "/account/signin", null, new { email = "taken@example.com", password = "wrong horse battery", teamHandle = "taken-team" }), HttpStatusCode.Unauthorized, "InvalidCredentials");
         await ApiHost.AssertProblemAsync(await _host.SendAsync(HttpMethod.Post, "/account/signin", null, new { email = "taken@example.com", password = ApiHost.Password, teamHandle = "no-such-team" }), HttpStatusCode.NotFound, "NotFound");
-        await ApiHost.AssertProblemAsync(await _host.SendAsync(HttpMethod.Post, "/account/signin", null, new { email = "taken@example.com", password = ApiHost.Password }), HttpStatusCode.BadRequest, "InvalidHandle");
+        await ApiHost.AssertProblemAsync(await _host.SendAsync(HttpMethod.Post, "/account/signin", null, new { email = "taken@example.com", password = ApiHost.Password }), HttpStatusCode.BadRequest, "MissingField");
     }
 
     [Fact]

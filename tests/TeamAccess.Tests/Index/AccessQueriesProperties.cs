@@ -39,6 +39,14 @@ public sealed class AccessQueriesProperties
         var owner = OwnerOf(snapshot);
         var users = snapshot.Memberships.Values.Where(m => m.UserId is not null).Select(m => m.UserId!.Value).Distinct().Append(UserId.New()).ToArray();
 
+        // About a user with no current membership (an outsider, or one whose membership ended) the lists answer NotFound.
+        var indexed = snapshot.Memberships.Values.Where(m => m.UserId is not null && !m.Status.IsTerminal()).Select(m => m.UserId!.Value).ToHashSet();
+        foreach (var outsider in users.Where(u => !indexed.Contains(u) && u != owner))
+        {
+            Assert.Equal(TeamAccessErrorCode.NotFound, queries.GetPermissions(owner, outsider, snapshot.Id).Error?.Code);
+            Assert.Equal(TeamAccessErrorCode.NotFound, queries.ListResources(owner, outsider, snapshot.Id, Roles.PermissionCatalog.All[0].Name).Error?.Code);
+        }
+
         foreach (var permission in Roles.PermissionCatalog.All)
         {
             foreach (var resource in Asked.Prepend(null))
@@ -64,7 +72,7 @@ public sealed class AccessQueriesProperties
                 }
             }
 
-            foreach (var user in users)
+            foreach (var user in users.Where(u => indexed.Contains(u) || u == owner))
             {
                 var (every, reached) = AllResources(queries, owner, user, snapshot.Id, permission.Name, pageSize);
                 Assert.Equal(reached.Select(r => r.ResourceId).Order(StringComparer.Ordinal), reached.Select(r => r.ResourceId));
@@ -81,7 +89,7 @@ public sealed class AccessQueriesProperties
             }
         }
 
-        foreach (var user in users)
+        foreach (var user in users.Where(u => indexed.Contains(u) || u == owner))
         {
             foreach (var resource in Asked.Prepend(null))
             {

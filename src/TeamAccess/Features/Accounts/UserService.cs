@@ -22,6 +22,12 @@ internal sealed class UserService(
     /// <summary>The kind byte of a password reset token (user id + secret): another kind, so neither token passes for the other.</summary>
     internal const byte PasswordResetToken = 2;
 
+    /// <summary>The refusal of an activation token: it names the link the user followed, not an invitation.</summary>
+    internal const string InvalidActivationLink = "The activation link is not valid: it is mistyped, already used, or replaced by a newer one.";
+
+    /// <summary>The refusal of a password-reset token.</summary>
+    internal const string InvalidResetLink = "The password-reset link is not valid: it is mistyped, already used, expired, or replaced by a newer one.";
+
     private readonly ILogger _logger = logger ?? NullLogger<UserService>.Instance;
 
     private EmailConfirmationOptions Confirmation => options.Value.EmailConfirmation;
@@ -65,7 +71,7 @@ internal sealed class UserService(
         Span<Guid> ids = stackalloc Guid[1];
         if (!SecretTokens.TryRead(token, ActivationToken, ids, out var secretHash))
         {
-            return Result<User>.Failed(TeamAccessErrorCode.InvalidToken);
+            return Result<User>.Failed(TeamAccessErrorCode.InvalidToken, InvalidActivationLink);
         }
 
         var userId = new UserId(ids[0]);
@@ -74,7 +80,7 @@ internal sealed class UserService(
             var user = await users.FindByIdAsync(userId, ct).ConfigureAwait(false);
             if (user is null || !SecretTokens.Matches(user.EmailConfirmationHash, secretHash))
             {
-                return Result<StoredUser>.Failed(TeamAccessErrorCode.InvalidToken);
+                return Result<StoredUser>.Failed(TeamAccessErrorCode.InvalidToken, InvalidActivationLink);
             }
 
             if (user.EmailConfirmationExpiresAt is not { } expires || changes.Now >= expires)
@@ -369,14 +375,14 @@ internal sealed class UserService(
         Span<Guid> ids = stackalloc Guid[1];
         if (!SecretTokens.TryRead(token, PasswordResetToken, ids, out var secretHash))
         {
-            return Result.Failed(TeamAccessErrorCode.InvalidToken);
+            return Result.Failed(TeamAccessErrorCode.InvalidToken, InvalidResetLink);
         }
 
         var userId = new UserId(ids[0]);
         var found = await users.FindByIdAsync(userId, cancellationToken).ConfigureAwait(false);
         if (found is null || !SecretTokens.Matches(found.PasswordResetTokenHash, secretHash) || found.PasswordResetExpiresAt is not { } expires || writer.Time.GetUtcNow() >= expires)
         {
-            return Result.Failed(TeamAccessErrorCode.InvalidToken);
+            return Result.Failed(TeamAccessErrorCode.InvalidToken, InvalidResetLink);
         }
 
         var failed = await passwordPolicy.CheckAsync(newPassword, found.Email, cancellationToken).ConfigureAwait(false);
@@ -392,7 +398,7 @@ internal sealed class UserService(
             var user = await users.FindByIdAsync(userId, ct).ConfigureAwait(false);
             if (user is null || !SecretTokens.Matches(user.PasswordResetTokenHash, secretHash) || user.PasswordResetExpiresAt is not { } end || changes.Now >= end)
             {
-                return Result<StoredUser>.Failed(TeamAccessErrorCode.InvalidToken);
+                return Result<StoredUser>.Failed(TeamAccessErrorCode.InvalidToken, InvalidResetLink);
             }
 
             var after = user with
