@@ -10,7 +10,7 @@ namespace TeamAccess;
 /// </summary>
 internal static class EventJson
 {
-    /// <summary>The audit log keeps these for replay; an event leaves them out, at any depth.</summary>
+    /// <summary>The audit log keeps these for replay; an event leaves them out, at any depth (<c>codeAttempts</c> only in rows written before code tries left the team).</summary>
     internal static readonly string[] Internal = ["securityStamp", "concurrencyStamp", "failedSignInCount", "lockoutEnd", "sessionStamp", "codeAttempts"];
 
     public static JsonElement? Clean(string? json)
