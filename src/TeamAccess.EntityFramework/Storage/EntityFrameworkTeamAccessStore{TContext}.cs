@@ -183,6 +183,7 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
         await using (context.ConfigureAwait(false))
         {
             var counters = context.Set<TryCounterRow>();
+            var seen = false;
             for (var attempt = 0; ; attempt++)
             {
                 // One statement by the primary key: the row's lock makes racing tries count one after another, and the
@@ -201,7 +202,15 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
 
                 if (await counters.AnyAsync(c => c.Key == key, cancellationToken).ConfigureAwait(false))
                 {
-                    return false;
+                    // Under READ COMMITTED the update's snapshot may predate a racing try's insert that this read sees:
+                    // the update runs once more on the row it now sees, and only a second miss means the window is full.
+                    if (seen)
+                    {
+                        return false;
+                    }
+
+                    seen = true;
+                    continue;
                 }
 
                 try
@@ -212,7 +221,7 @@ internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory
                     await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                     return true;
                 }
-                catch (DbUpdateException) when (attempt < 2)
+                catch (DbUpdateException) when (attempt < 4)
                 {
                     // A racing try added the key first: count on its row.
                     context.ChangeTracker.Clear();
