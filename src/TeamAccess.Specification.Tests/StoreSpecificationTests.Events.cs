@@ -82,7 +82,7 @@ public abstract partial class StoreSpecificationTests
         await log.NextAsync(seen);
         var code = InvitationKey.FromCode(owner.Team.Handle, "ada@example.com", bed.Outbox.Sent[^1].Code.StartsWith('0') ? "11111-11111" : "00000-00000");
         Assert.Equal(TeamAccessErrorCode.InvalidToken, (await bed.Invitations.PeekAsync(code)).Code);
-        Assert.Equal(acceptedId, Single<InvitationCodeTriedEvent>(await log.NextAsync(seen)).MembershipId);
+        // A code try is counted apart from the team (security review 3, M5): no audit row, so no event; the next one is the acceptance.
         var ada = (await bed.Invitations.AcceptWithNewAccountAsync(InvitationKey.FromToken(bed.Outbox.Sent[^1].Token), new NewAccount("Ada", "Lovelace", password))).Value!;
         var step2 = await log.NextAsync(seen);
         var accepted = Single<InvitationAcceptedEvent>(step2);

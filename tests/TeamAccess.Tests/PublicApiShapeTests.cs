@@ -48,6 +48,8 @@ public sealed partial class PublicApiShapeTests
     // +1: TeamAccessErrorCode.IndexStale (security review 3, M1: a stale instance that fails closed refuses sessions).
     // +3: ITeamProviderBinding (type, ServesAsync) and OidcProviderOptions.Teams (review 3, L4: a team-bound provider
     // serves only the teams the host bound it to).
+    // ±0: security review 3, M5 added InvitationOptions.MaxCodeTriesPerAddressPerHour and MaxCodeTriesPerTeamPerHour (get
+    // and set) and removed Invitation.CodeAttempts (get and init), InvitationCodeTriedEvent and AuditActions.InvitationCodeTried.
     private const int HostFacingCeiling = 1_494;
 
     [Fact]

@@ -35,8 +35,6 @@ internal sealed class MembershipRow
 
     public long? InvitationLifetimeTicks { get; set; }
 
-    public int? InvitationCodeAttempts { get; set; }
-
     public DateTimeOffset? InvitationAcceptedAt { get; set; }
 
     public DateTimeOffset? InvitationDeclinedAt { get; set; }

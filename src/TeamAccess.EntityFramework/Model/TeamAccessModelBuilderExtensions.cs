@@ -132,7 +132,6 @@ public static class TeamAccessModelBuilderExtensions
             membership.Property(m => m.InvitationLastSentAt).HasColumnName("invitation_last_sent_at");
             membership.Property(m => m.InvitationSendCount).HasColumnName("invitation_send_count");
             membership.Property(m => m.InvitationLifetimeTicks).HasColumnName("invitation_lifetime_ticks");
-            membership.Property(m => m.InvitationCodeAttempts).HasColumnName("invitation_code_attempts");
             membership.Property(m => m.InvitationAcceptedAt).HasColumnName("invitation_accepted_at");
             membership.Property(m => m.InvitationDeclinedAt).HasColumnName("invitation_declined_at");
             membership.HasOne<TeamRow>().WithMany().HasForeignKey(m => m.TeamId).HasConstraintName("fk_ta_memberships_team").OnDelete(DeleteBehavior.Cascade);
@@ -260,6 +259,17 @@ public static class TeamAccessModelBuilderExtensions
             checkpoint.HasKey(c => c.Consumer).HasName("pk_ta_change_feed_checkpoints");
             checkpoint.Property(c => c.Consumer).HasColumnName("consumer").HasMaxLength(ChangeFeedReader.MaxConsumerLength);
             checkpoint.Property(c => c.Position).HasColumnName("position");
+        });
+
+        modelBuilder.Entity<TryCounterRow>(counter =>
+        {
+            counter.ToTable("ta_try_counters");
+            counter.HasKey(c => c.Key).HasName("pk_ta_try_counters");
+            counter.Property(c => c.Key).HasColumnName("key").HasMaxLength(ITryCounterStore.MaxKeyLength);
+            counter.Property(c => c.Count).HasColumnName("count");
+            counter.Property(c => c.WindowEndsAtUtcTicks).HasColumnName("window_ends_at_utc_ticks");
+            // The rows whose window ended are dropped by this index when a new window starts.
+            counter.HasIndex(c => c.WindowEndsAtUtcTicks).HasDatabaseName("ix_ta_try_counters_window_ends");
         });
 
         return modelBuilder;

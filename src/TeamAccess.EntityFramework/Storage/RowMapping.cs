@@ -110,7 +110,6 @@ internal static class RowMapping
         InvitationLastSentAt = membership.Invitation?.LastSentAt,
         InvitationSendCount = membership.Invitation?.SendCount,
         InvitationLifetimeTicks = membership.Invitation?.Lifetime.Ticks,
-        InvitationCodeAttempts = membership.Invitation?.CodeAttempts,
         InvitationAcceptedAt = membership.Invitation?.AcceptedAt,
         InvitationDeclinedAt = membership.Invitation?.DeclinedAt,
     };
@@ -139,7 +138,6 @@ internal static class RowMapping
         row is { InvitationExpiresAt: { } expires, InvitationLastSentAt: { } sent, InvitationSendCount: { } count, InvitationLifetimeTicks: { } lifetime }
             ? new Invitation(expires, sent, count, TimeSpan.FromTicks(lifetime))
             {
-                CodeAttempts = row.InvitationCodeAttempts ?? 0,
                 AcceptedAt = row.InvitationAcceptedAt,
                 DeclinedAt = row.InvitationDeclinedAt,
             }

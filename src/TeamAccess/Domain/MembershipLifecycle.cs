@@ -229,7 +229,7 @@ internal sealed partial class TeamAggregate
 
         private void Ended() => _team.Detach(_id);
 
-        /// <summary>Resend rotates the secret and restarts the expiry and the count of wrong codes.</summary>
+        /// <summary>Resend rotates the secret and restarts the expiry (and, as the tries are counted per send, the count of wrong codes).</summary>
         private void Resent()
         {
             var invitation = Live.Invitation!;
@@ -240,7 +240,6 @@ internal sealed partial class TeamAggregate
                     ExpiresAt = _team.Now + invitation.Lifetime,
                     LastSentAt = _team.Now,
                     SendCount = invitation.SendCount + 1,
-                    CodeAttempts = 0,
                 },
             });
             Saved();

@@ -113,14 +113,6 @@ internal sealed partial class TeamAggregate
     public Result<StoredMembership> Decline(MembershipId membershipId) =>
         Done(membershipId, Lifecycle(membershipId).Decline(AuditActions.InvitationDeclined));
 
-    /// <summary>Records one try of an invitation's short code: a wrong one, or one on a locked code, counts toward the lock.</summary>
-    public void RecordCodeTry(MembershipId membershipId, bool counts)
-    {
-        var target = Current.Memberships[membershipId];
-        var invitation = target.Invitation!;
-        PutMembership(target with { Invitation = invitation with { CodeAttempts = invitation.CodeAttempts + (counts ? 1 : 0) } }, AuditActions.InvitationCodeTried);
-    }
-
     /// <summary>Why an invitation cannot be acted on now (deleted team, settled, expired), or <see cref="TeamAccessErrorCode.None"/>.</summary>
     public TeamAccessErrorCode StateRefusal(MembershipId membershipId) => StateRefusalOf(Current.Team, Current.Memberships[membershipId], Now);
 

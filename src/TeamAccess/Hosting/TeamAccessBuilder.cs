@@ -34,7 +34,7 @@ public sealed class TeamAccessBuilder
     /// For store packages: makes <typeparamref name="TStore"/>, which the caller registers, the store behind each store
     /// service it implements (<see cref="IUserStore"/>, <see cref="ITeamStore"/>, <see cref="IMemberQueryStore"/>,
     /// <see cref="IAuditStore"/>, <see cref="IChangeStore"/>, <see cref="IChangeFeed"/>,
-    /// <see cref="IChangeFeedCheckpoints"/>, <see cref="ISessionStore"/>; and one more <see cref="IChangeFeedNotifier"/>
+    /// <see cref="IChangeFeedCheckpoints"/>, <see cref="ISessionStore"/>, <see cref="ITryCounterStore"/>; and one more <see cref="IChangeFeedNotifier"/>
     /// when it is one). A store service the host registered itself, before or after <c>AddTeamAccess</c>, is kept and
     /// serves beside the store. Calling it again with the same store changes nothing.
     /// </summary>

@@ -78,9 +78,6 @@ public static class AuditActions
     /// <summary>An invitation was found expired and closed.</summary>
     public const string InvitationExpired = "invitation.expired";
 
-    /// <summary>The short code was tried (counted before it is judged).</summary>
-    public const string InvitationCodeTried = "invitation.code_tried";
-
     /// <summary>An external identity was linked to a user.</summary>
     public const string UserLoginLinked = "user.login_linked";
 

@@ -2,7 +2,8 @@ namespace TeamAccess;
 
 /// <summary>
 /// The part of an invitation that is no secret and is audited with its membership: when it expires, how often it was
-/// sent, how many wrong codes were tried, and how it ended. The secret itself is an <see cref="InvitationSecret"/>,
+/// sent, and how it ended. Tries of its short code are no part of it: they are counted apart from the team
+/// (<see cref="InvitationOptions.MaxCodeAttempts"/>). The secret itself is an <see cref="InvitationSecret"/>,
 /// kept apart and never written to the audit log.
 /// </summary>
 public sealed record Invitation
@@ -31,13 +32,6 @@ public sealed record Invitation
 
     /// <summary>Gets how long each secret lives from its send; a resend restarts it.</summary>
     public TimeSpan Lifetime { get; init; }
-
-    /// <summary>
-    /// Gets how many wrong short codes were tried since the last send, whether the invitation was pending or already
-    /// settled; right codes never count. At the limit the code locks (the link still works). Every try is recorded in a
-    /// write against the team's version before it is answered, so guesses in parallel cannot pass the limit.
-    /// </summary>
-    public int CodeAttempts { get; init; }
 
     /// <summary>Gets when the invitee accepted, if they did.</summary>
     public DateTimeOffset? AcceptedAt { get; init; }

@@ -22,10 +22,24 @@ public sealed class InvitationOptions
     public TimeSpan ResendCooldown { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// Gets or sets how many wrong short codes lock an invitation's code (its link still works); a locked code answers
-    /// as a wrong one. Default 5; 1 to 20.
+    /// Gets or sets how many wrong short codes lock a pending invitation's code until it is sent again (its link still
+    /// works); a locked code answers as a wrong one. Tries are counted in the store's <c>ITryCounterStore</c>, never in
+    /// the team. Default 5; 1 to 20.
     /// </summary>
     public int MaxCodeAttempts { get; set; } = 5;
+
+    /// <summary>
+    /// Gets or sets how many short-code tries (right or wrong, on any invitation or none) one address may make at one
+    /// team within an hour; past it a try answers <see cref="TeamAccessErrorCode.RateLimited"/> unjudged. Default 20;
+    /// 1 to 1000.
+    /// </summary>
+    public int MaxCodeTriesPerAddressPerHour { get; set; } = 20;
+
+    /// <summary>
+    /// Gets or sets how many short-code tries one team takes within an hour, over all addresses; past it a try answers
+    /// <see cref="TeamAccessErrorCode.RateLimited"/> unjudged (invitation links still work). Default 1000; 1 to 1,000,000.
+    /// </summary>
+    public int MaxCodeTriesPerTeamPerHour { get; set; } = 1000;
 
     /// <summary>
     /// Gets or sets how many invitation messages one address may be sent by one team within a day (invites, re-invites
@@ -71,6 +85,16 @@ public sealed class InvitationOptions
         if (MaxCodeAttempts is < 1 or > 20)
         {
             yield return $"Invitations.MaxCodeAttempts must be between 1 and 20; it is {MaxCodeAttempts}.";
+        }
+
+        if (MaxCodeTriesPerAddressPerHour is < 1 or > 1000)
+        {
+            yield return $"Invitations.MaxCodeTriesPerAddressPerHour must be between 1 and 1000; it is {MaxCodeTriesPerAddressPerHour}.";
+        }
+
+        if (MaxCodeTriesPerTeamPerHour is < 1 or > 1_000_000)
+        {
+            yield return $"Invitations.MaxCodeTriesPerTeamPerHour must be between 1 and 1,000,000; it is {MaxCodeTriesPerTeamPerHour}.";
         }
     }
 }

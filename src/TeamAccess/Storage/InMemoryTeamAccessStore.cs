@@ -8,7 +8,7 @@ namespace TeamAccess.Storage;
 /// commit for longer than a dictionary lookup. Several service providers given the same instance behave as several host
 /// instances on one database: each commit appends to the change feed and wakes every follower.
 /// </summary>
-public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQueryStore, IListQueryStore, IAuditStore, IChangeStore, ISessionStore, IChangeFeed, IChangeFeedNotifier, IChangeFeedCheckpoints
+public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQueryStore, IListQueryStore, IAuditStore, IChangeStore, ISessionStore, IChangeFeed, IChangeFeedNotifier, IChangeFeedCheckpoints, ITryCounterStore
 {
     private readonly object _gate = new();
     private readonly Dictionary<UserId, StoredUser> _users = [];
@@ -23,6 +23,7 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQue
     private readonly Dictionary<string, long> _checkpoints = new(StringComparer.Ordinal);
     private event Action? Committed;
     private readonly Dictionary<Guid, RevokedSession> _revokedSessions = [];
+    private readonly Dictionary<string, (int Count, DateTimeOffset WindowEndsAt)> _tryCounters = new(StringComparer.Ordinal);
     private long _sequence;
 
     /// <summary>Gets the number of audit events stored (all teams and users).</summary>
@@ -77,6 +78,51 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQue
         {
             return ValueTask.FromResult(_logins.TryGetValue((issuer, subject), out var login) ? _users.GetValueOrDefault(login.UserId) : null);
         }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<bool> TryCountAsync(string key, int limit, DateTimeOffset now, DateTimeOffset windowEndsAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(key.Length, ITryCounterStore.MaxKeyLength);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        lock (_gate)
+        {
+            if (_tryCounters.TryGetValue(key, out var counter) && counter.WindowEndsAt > now)
+            {
+                if (counter.Count >= limit)
+                {
+                    return ValueTask.FromResult(false);
+                }
+
+                _tryCounters[key] = (counter.Count + 1, counter.WindowEndsAt);
+                return ValueTask.FromResult(true);
+            }
+
+            // A new window: the rows whose window ended go first, so the table holds only live windows.
+            foreach (var ended in _tryCounters.Where(c => c.Value.WindowEndsAt <= now).Select(c => c.Key).ToList())
+            {
+                _tryCounters.Remove(ended);
+            }
+
+            _tryCounters[key] = (1, windowEndsAt);
+            return ValueTask.FromResult(true);
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask UncountAsync(string key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        lock (_gate)
+        {
+            if (_tryCounters.TryGetValue(key, out var counter) && counter.Count > 0)
+            {
+                _tryCounters[key] = (counter.Count - 1, counter.WindowEndsAt);
+            }
+        }
+
+        return ValueTask.CompletedTask;
     }
 
     /// <inheritdoc />

@@ -22,6 +22,7 @@ public sealed partial class PostgreSqlQueryPlanTests(ITestOutputHelper output)
     [
         "ta_users", "ta_user_logins", "ta_teams", "ta_memberships", "ta_groups", "ta_group_members", "ta_grants",
         "ta_invitation_secrets", "ta_audit_events", "ta_change_feed", "ta_revoked_sessions", "ta_change_feed_checkpoints", "ta_team_roles",
+        "ta_try_counters",
     ];
 
     [SkippableFact]
@@ -135,6 +136,7 @@ public sealed partial class PostgreSqlQueryPlanTests(ITestOutputHelper output)
         Assert.NotEmpty(await audit.ReadAllAsync(last - 5, 100, CancellationToken.None));
 
         await RunSessionAndCheckpointOperationsAsync(bed, newcomer);
+        await RunCodeTriesAsync(bed, teamId, owner);
         await RunListPagesAsync(bed, teamId, owner, member);
         await RunImportAsync(bed, owner);
     }
@@ -192,6 +194,25 @@ public sealed partial class PostgreSqlQueryPlanTests(ITestOutputHelper output)
         await checkpoints.SetPositionAsync("a-new-consumer", 1, CancellationToken.None);
     }
 
+    /// <summary>
+    /// Invitation-code tries (security review 3, M5), counted in ta_try_counters: a wrong code and a right one (its place
+    /// given back), and the counter's own paths: a new key (with the purge of ended windows), a count, a full key.
+    /// </summary>
+    private static async Task RunCodeTriesAsync(StoreBed bed, TeamId teamId, UserId owner)
+    {
+        Assert.True((await bed.Invitations.InviteAsync(owner, teamId, new InviteRequest(["coder@example.com"], RolePresets.Member))).Succeeded);
+        var code = bed.Outbox.LastTo("coder@example.com").Code;
+        var wrong = code.StartsWith('0') ? "11111-11111" : "00000-00000";
+        Assert.Equal(TeamAccessErrorCode.InvalidToken, (await bed.Invitations.PeekAsync(InvitationKey.FromCode("bulk-7", "coder@example.com", wrong))).Code);
+        Assert.True((await bed.Invitations.PeekAsync(InvitationKey.FromCode("bulk-7", "coder@example.com", code))).Succeeded);
+
+        var counters = bed.Services.GetRequiredService<ITryCounterStore>();
+        var now = DateTimeOffset.UtcNow;
+        Assert.True(await counters.TryCountAsync("plan:new", 1, now, now.AddHours(1), CancellationToken.None));
+        Assert.False(await counters.TryCountAsync("plan:new", 1, now, now.AddHours(1), CancellationToken.None));
+        await counters.UncountAsync("plan:new", CancellationToken.None);
+    }
+
     /// <summary>Every keyset-paged list: a first page with its filters and a page after a key.</summary>
     private static async Task RunListPagesAsync(StoreBed bed, TeamId teamId, UserId owner, MembershipId member)
     {
@@ -221,7 +242,7 @@ public sealed partial class PostgreSqlQueryPlanTests(ITestOutputHelper output)
 
     /// <summary>
     /// Signed-out sessions of 20,000 users, still live (a purge removes expired ones at every sign-out), 10,000 feed
-    /// consumers' checkpoints, and two roles of every team's own, so that their lookups would show a scan.
+    /// consumers' checkpoints, 20,000 live try counters, and two roles of every team's own, so that their lookups would show a scan.
     /// </summary>
     private static async Task SeedSessionsAndCheckpointsAsync(string connection)
     {
@@ -236,7 +257,10 @@ public sealed partial class PostgreSqlQueryPlanTests(ITestOutputHelper output)
                 SELECT 'consumer-' || i, i FROM generate_series(0, 9999) AS i;
             INSERT INTO ta_team_roles (id, team_id, name, rank, permissions, is_read_only, is_scoped_to_grants)
                 SELECT gen_random_uuid(), t.id, 'Role ' || n, 100 + n, 'devices.read', false, true FROM ta_teams AS t, generate_series(1, 2) AS n;
+            INSERT INTO ta_try_counters (key, count, window_ends_at_utc_ticks)
+                SELECT 'seeded:' || i, 1, {live} + i FROM generate_series(1, 20000) AS i;
             ANALYZE ta_team_roles;
+            ANALYZE ta_try_counters;
             ANALYZE ta_revoked_sessions;
             ANALYZE ta_change_feed_checkpoints;
             """,

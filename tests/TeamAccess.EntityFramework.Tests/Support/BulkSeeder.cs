@@ -176,7 +176,6 @@ internal static class BulkSeeder
             invited.InvitationLastSentAt = Epoch;
             invited.InvitationSendCount = 1;
             invited.InvitationLifetimeTicks = TimeSpan.FromDays(3650).Ticks;
-            invited.InvitationCodeAttempts = 0;
             yield return invited;
         }
     }

@@ -290,10 +290,6 @@ namespace TeamAccess.EntityFramework.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("invitation_accepted_at");
 
-                    b.Property<int?>("InvitationCodeAttempts")
-                        .HasColumnType("integer")
-                        .HasColumnName("invitation_code_attempts");
-
                     b.Property<DateTimeOffset?>("InvitationDeclinedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("invitation_declined_at");
@@ -543,6 +539,30 @@ namespace TeamAccess.EntityFramework.Migrations.PostgreSql
                         .HasAnnotation("TeamAccess:ErrorCode", 13);
 
                     b.ToTable("ta_teams", (string)null);
+                });
+
+            modelBuilder.Entity("TeamAccess.EntityFramework.TryCounterRow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.Property<long>("WindowEndsAtUtcTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("window_ends_at_utc_ticks");
+
+                    b.HasKey("Key")
+                        .HasName("pk_ta_try_counters");
+
+                    b.HasIndex("WindowEndsAtUtcTicks")
+                        .HasDatabaseName("ix_ta_try_counters_window_ends");
+
+                    b.ToTable("ta_try_counters", (string)null);
                 });
 
             modelBuilder.Entity("TeamAccess.EntityFramework.UserLoginRow", b =>

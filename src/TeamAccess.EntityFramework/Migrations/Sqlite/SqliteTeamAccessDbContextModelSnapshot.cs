@@ -281,10 +281,6 @@ namespace TeamAccess.EntityFramework.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("invitation_accepted_at");
 
-                    b.Property<int?>("InvitationCodeAttempts")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("invitation_code_attempts");
-
                     b.Property<DateTimeOffset?>("InvitationDeclinedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("invitation_declined_at");
@@ -534,6 +530,30 @@ namespace TeamAccess.EntityFramework.Migrations.Sqlite
                         .HasAnnotation("TeamAccess:ErrorCode", 13);
 
                     b.ToTable("ta_teams", (string)null);
+                });
+
+            modelBuilder.Entity("TeamAccess.EntityFramework.TryCounterRow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<long>("WindowEndsAtUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("window_ends_at_utc_ticks");
+
+                    b.HasKey("Key")
+                        .HasName("pk_ta_try_counters");
+
+                    b.HasIndex("WindowEndsAtUtcTicks")
+                        .HasDatabaseName("ix_ta_try_counters_window_ends");
+
+                    b.ToTable("ta_try_counters", (string)null);
                 });
 
             modelBuilder.Entity("TeamAccess.EntityFramework.UserLoginRow", b =>

@@ -27,7 +27,6 @@ internal static class TeamAccessEvents
         [AuditActions.InvitationDeclined] = e => new InvitationDeclinedEvent(e),
         [AuditActions.InvitationAccepted] = e => new InvitationAcceptedEvent(e),
         [AuditActions.InvitationExpired] = e => new InvitationExpiredEvent(e),
-        [AuditActions.InvitationCodeTried] = e => new InvitationCodeTriedEvent(e),
         [AuditActions.TeamRoleCreated] = e => new TeamRoleCreatedEvent(e),
         [AuditActions.TeamRoleChanged] = e => new TeamRoleChangedEvent(e),
         [AuditActions.TeamRoleDeleted] = e => new TeamRoleDeletedEvent(e),

@@ -53,7 +53,11 @@ public interface IInvitationService
 
     /// <summary>
     /// Shows what an invitation offers. Never consumes it (mail scanners open every link): a right code can be looked at
-    /// any number of times; only wrong codes count toward <see cref="InvitationOptions.MaxCodeAttempts"/>.
+    /// any number of times; only wrong codes count toward <see cref="InvitationOptions.MaxCodeAttempts"/> (a try holds one
+    /// of its places while it is judged, so more tries at once than there are places may be answered as locked). Code
+    /// tries count toward <see cref="InvitationOptions.MaxCodeTriesPerAddressPerHour"/> and
+    /// <see cref="InvitationOptions.MaxCodeTriesPerTeamPerHour"/> (<see cref="TeamAccessErrorCode.RateLimited"/>), and
+    /// never write to the team.
     /// </summary>
     /// <param name="key">The token, or the code with its team and email.</param>
     /// <param name="cancellationToken">Cancels the read.</param>

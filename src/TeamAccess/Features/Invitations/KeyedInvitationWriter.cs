@@ -12,6 +12,7 @@ namespace TeamAccess;
 /// </summary>
 internal sealed class KeyedInvitationWriter(
     TeamWriter writer,
+    ITryCounterStore tries,
     IOptions<TeamAccessOptions> options,
     ILogger<KeyedInvitationWriter>? logger = null)
 {
@@ -128,64 +129,85 @@ internal sealed class KeyedInvitationWriter(
             .FirstOrDefault();
 
     /// <summary>
-    /// Judges a short code in a committed write before anything else answers it: a wrong code adds one to the
-    /// invitation's count of wrong tries, a right one is recorded without adding to it, so only wrong codes lead to
-    /// <see cref="InvitationOptions.MaxCodeAttempts"/> and a right code is never locked out by its own earlier uses. The
-    /// record is committed against the team's version either way: of tries racing in parallel, one whose record cannot
-    /// commit is judged again on the state that beat it, so no more than the limit of wrong codes is ever judged for
-    /// an answer. Every invitation the address was sent counts, pending or settled (accepted, declined, revoked, expired).
-    /// Whatever exists, a try costs the same: one PBKDF2 run (on a decoy where there is nothing to judge) and one
-    /// committed write (for an unknown team or address, an event recording the attempt); and a locked code answers
-    /// <see cref="TeamAccessErrorCode.InvalidToken"/> as an unknown address does (the lock is logged, not told), so no
-    /// answer tells whether an address was invited.
+    /// Judges a short code before anything else answers it, without a team write: the tries are counted in the store's
+    /// <see cref="ITryCounterStore"/>, so a try never bumps the team's version, writes an audit row or makes another
+    /// instance reload the team.
+    /// <list type="number">
+    /// <item>An unknown team, or a malformed address, is judged on a decoy and counted nowhere (team handles are public).</item>
+    /// <item>Every try on a known team counts toward <see cref="InvitationOptions.MaxCodeTriesPerAddressPerHour"/> (per
+    /// team and address, known or not, so the answer tells nothing) and <see cref="InvitationOptions.MaxCodeTriesPerTeamPerHour"/>;
+    /// past either it answers <see cref="TeamAccessErrorCode.RateLimited"/> unjudged.</item>
+    /// <item>A settled invitation (accepted, declined, revoked, expired, or of a deleted team) is judged with no further
+    /// write: a right code goes on to answer its state, a wrong one <see cref="TeamAccessErrorCode.InvalidToken"/>.</item>
+    /// <item>A pending invitation's try takes one of the <see cref="InvitationOptions.MaxCodeAttempts"/> places of its send
+    /// before it is judged, atomically, so tries racing in parallel never judge more wrong codes than the limit; a right
+    /// code gives its place back, so only wrong codes lock and a right code is never locked out by its own uses. With no
+    /// place left the code is locked: judged on a decoy, answered as a wrong code (the lock is logged, not told), and
+    /// nothing more is counted. An address without an invitation takes a place on a key of its own, for the same cost.</item>
+    /// </list>
     /// </summary>
     private async ValueTask<TeamAccessErrorCode> JudgeCodeAsync(TeamId? teamId, InvitationKey key, CancellationToken cancellationToken)
     {
-        MembershipId? judgedFor = null;
-        var judged = await writer.RunAsync<CodeJudgement>(null, "InvitationCodeTry", async (changes, ct) =>
+        if (teamId is not { } id || !EmailAddress.TryNormalize(key.Email, out var email))
         {
-            judgedFor = null;
-            var snapshot = teamId is { } id ? await writer.Teams.LoadAsync(id, ct).ConfigureAwait(false) : null;
-            var target = snapshot is not null && EmailAddress.TryNormalize(key.Email, out var email) ? CodeTarget(snapshot, email) : null;
-            if (target is null)
-            {
-                InvitationSecrets.CodeMatches(key.Code!, InvitationSecrets.Decoy);
-                changes.RecordAttempt(AuditActions.InvitationCodeTried);
-                return Result<CodeJudgement>.Ok(CodeJudgement.NoInvitation);
-            }
-
-            var locked = target.Invitation!.CodeAttempts >= Options.MaxCodeAttempts;
-            var matches = InvitationSecrets.CodeMatches(key.Code!, snapshot!.InvitationSecrets.GetValueOrDefault(target.Id) ?? InvitationSecrets.Decoy);
-            changes.Edit(snapshot).RecordCodeTry(target.Id, counts: !matches || locked);
-            judgedFor = target.Id;
-            return Result<CodeJudgement>.Ok(locked ? CodeJudgement.Locked : matches ? CodeJudgement.Right : CodeJudgement.Wrong);
-        }, cancellationToken).ConfigureAwait(false);
-
-        if (!judged.TryGetValue(out var judgement))
-        {
-            return judged.Code;
+            InvitationSecrets.CodeMatches(key.Code!, InvitationSecrets.Decoy);
+            return TeamAccessErrorCode.InvalidToken;
         }
 
-        switch (judgement)
+        var now = writer.Time.GetUtcNow();
+        var address = AddressKey(email);
+        if (!await tries.TryCountAsync($"code-address:{id.Value:N}:{address}", Options.MaxCodeTriesPerAddressPerHour, now, now.AddHours(1), cancellationToken).ConfigureAwait(false)
+            || !await tries.TryCountAsync($"code-team:{id.Value:N}", Options.MaxCodeTriesPerTeamPerHour, now, now.AddHours(1), cancellationToken).ConfigureAwait(false))
         {
-            case CodeJudgement.Right:
-                return TeamAccessErrorCode.None;
-            case CodeJudgement.Wrong:
-                _logger.LogWarning("TeamAccess refused a wrong invitation code for membership {MembershipId}", judgedFor);
-                return TeamAccessErrorCode.InvalidToken;
-            case CodeJudgement.Locked:
-                _logger.LogWarning("TeamAccess refused an invitation code for membership {MembershipId} unjudged: its code is locked after too many wrong tries", judgedFor);
-                return TeamAccessErrorCode.InvalidToken;
-            default:
-                return TeamAccessErrorCode.InvalidToken;
+            _logger.LogWarning("TeamAccess refused an invitation code try at team {TeamId} unjudged: too many tries within the hour", id);
+            return TeamAccessErrorCode.RateLimited;
         }
+
+        var snapshot = await writer.Teams.LoadAsync(id, cancellationToken).ConfigureAwait(false);
+        var target = snapshot is null ? null : CodeTarget(snapshot, email);
+        if (target is null)
+        {
+            await tries.TryCountAsync($"code-none:{id.Value:N}:{address}", Options.MaxCodeAttempts, now, now.AddHours(1), cancellationToken).ConfigureAwait(false);
+            InvitationSecrets.CodeMatches(key.Code!, InvitationSecrets.Decoy);
+            return TeamAccessErrorCode.InvalidToken;
+        }
+
+        var secret = snapshot!.InvitationSecrets.GetValueOrDefault(target.Id) ?? InvitationSecrets.Decoy;
+        if (TeamAggregate.StateRefusalOf(snapshot.Team, target, now) is not TeamAccessErrorCode.None)
+        {
+            // Settled: nothing is counted; the state is answered only to the right code.
+            return Judged(target.Id, InvitationSecrets.CodeMatches(key.Code!, secret));
+        }
+
+        var place = $"code-invitation:{target.Id.Value:N}:{target.Invitation!.LastSentAt.UtcTicks}";
+        if (!await tries.TryCountAsync(place, Options.MaxCodeAttempts, now, target.Invitation.ExpiresAt, cancellationToken).ConfigureAwait(false))
+        {
+            InvitationSecrets.CodeMatches(key.Code!, InvitationSecrets.Decoy);
+            _logger.LogWarning("TeamAccess refused an invitation code for membership {MembershipId} unjudged: its code is locked after too many wrong tries", target.Id);
+            return TeamAccessErrorCode.InvalidToken;
+        }
+
+        var matches = InvitationSecrets.CodeMatches(key.Code!, secret);
+        if (matches)
+        {
+            await tries.UncountAsync(place, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return Judged(target.Id, matches);
     }
 
-    private enum CodeJudgement
+    private TeamAccessErrorCode Judged(MembershipId membershipId, bool matches)
     {
-        NoInvitation = 0,
-        Wrong = 1,
-        Right = 2,
-        Locked = 3,
+        if (matches)
+        {
+            return TeamAccessErrorCode.None;
+        }
+
+        _logger.LogWarning("TeamAccess refused a wrong invitation code for membership {MembershipId}", membershipId);
+        return TeamAccessErrorCode.InvalidToken;
     }
+
+    /// <summary>The address as a counter key: a hash, so the counters never hold addresses and every key fits the store's bound.</summary>
+    private static string AddressKey(string normalizedEmail) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(normalizedEmail)));
 }

@@ -40,7 +40,6 @@ public sealed class InvitationCodeCountTests
             Assert.True((await bed.Invitations.PeekAsync(InvitationKey.FromCode(owner.Team.Handle, grace.User.Email, code))).Succeeded, $"peek {i}");
         }
 
-        Assert.Equal(2, (await bed.SnapshotAsync(owner.Team.Id)).FindCurrentMembershipByEmail(grace.User.Email)!.Invitation!.CodeAttempts);
         Assert.Equal(TeamAccessErrorCode.InvalidToken, (await bed.Invitations.PeekAsync(InvitationKey.FromCode(owner.Team.Handle, grace.User.Email, wrong))).Code);
         Assert.Equal(TeamAccessErrorCode.InvalidToken, (await bed.Invitations.PeekAsync(InvitationKey.FromCode(owner.Team.Handle, grace.User.Email, code))).Code);
     }
@@ -72,7 +71,6 @@ public sealed class InvitationCodeCountTests
         var wrong = code.StartsWith('0') ? "11111-11111" : "00000-00000";
 
         Assert.Equal(TeamAccessErrorCode.InvalidToken, (await bed.Invitations.AcceptWithNewAccountAsync(InvitationKey.FromCode(owner.Team.Handle, "grace@example.com", wrong), new NewAccount("Grace", "Hopper", StrongPassword))).Code);
-        Assert.Equal(1, (await bed.SnapshotAsync(owner.Team.Id)).FindCurrentMembershipByEmail("grace@example.com")!.Invitation!.CodeAttempts);
 
         var accepted = await bed.Invitations.AcceptWithNewAccountAsync(InvitationKey.FromCode(owner.Team.Handle, "grace@example.com", code), new NewAccount("Grace", "Hopper", StrongPassword));
         Assert.True(accepted.Succeeded, accepted.ToString());
@@ -82,7 +80,7 @@ public sealed class InvitationCodeCountTests
     [InlineData("accepted")]
     [InlineData("revoked")]
     [InlineData("declined")]
-    public async Task Peek_WrongCodesAgainstASettledInvitation_AreCountedAndLockIt(string settle)
+    public async Task Peek_WrongCodesAgainstASettledInvitation_WriteNothingAndTheRightCodeAnswersItsState(string settle)
     {
         await using var bed = TestBed.Create(o => o.Invitations.MaxCodeAttempts = 3);
         var (owner, grace) = await InviteGraceAsync(bed);
@@ -95,16 +93,37 @@ public sealed class InvitationCodeCountTests
         };
         Assert.True(settled);
         var wrong = message.Code.StartsWith('0') ? "11111-11111" : "00000-00000";
-        var events = (await bed.Audit.ListAsync(owner.User.Id, owner.Team.Id)).Value!.Count;
+        var writes = bed.Store.AuditEventCount;
+        var version = (await bed.SnapshotAsync(owner.Team.Id)).Version;
 
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < 6; i++)
         {
             Assert.Equal(TeamAccessErrorCode.InvalidToken, (await bed.Invitations.PeekAsync(InvitationKey.FromCode(owner.Team.Handle, grace.User.Email, wrong))).Code);
         }
 
-        Assert.Equal(3, (await bed.SnapshotAsync(owner.Team.Id)).Memberships[message.MembershipId].Invitation!.CodeAttempts);
-        Assert.Equal(events + 3, (await bed.Audit.ListAsync(owner.User.Id, owner.Team.Id)).Value!.Count);
-        Assert.Equal(TeamAccessErrorCode.InvalidToken, (await bed.Invitations.PeekAsync(InvitationKey.FromCode(owner.Team.Handle, grace.User.Email, message.Code))).Code);
+        var peeked = await bed.Invitations.PeekAsync(InvitationKey.FromCode(owner.Team.Handle, grace.User.Email, message.Code));
+        Assert.True(peeked.Succeeded, peeked.ToString());
+        Assert.Equal(settle == "accepted" ? InvitationStatus.Accepted : settle == "revoked" ? InvitationStatus.Revoked : InvitationStatus.Declined, peeked.Value!.Status);
+        Assert.Equal(writes, bed.Store.AuditEventCount);
+        Assert.Equal(version, (await bed.SnapshotAsync(owner.Team.Id)).Version);
+    }
+
+    [Fact]
+    public async Task Peek_MoreTriesAtOneTeamThanTheHourAllows_AnswerRateLimitedForEveryAddress()
+    {
+        await using var bed = TestBed.Create(o => o.Invitations.MaxCodeTriesPerTeamPerHour = 3);
+        var (owner, grace) = await InviteGraceAsync(bed);
+        var code = bed.Outbox.LastTo(grace.User.Email).Code;
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(TeamAccessErrorCode.InvalidToken, (await bed.Invitations.PeekAsync(InvitationKey.FromCode(owner.Team.Handle, $"nobody{i}@example.com", code))).Code);
+        }
+
+        Assert.Equal(TeamAccessErrorCode.RateLimited, (await bed.Invitations.PeekAsync(InvitationKey.FromCode(owner.Team.Handle, grace.User.Email, code))).Code);
+        Assert.True((await bed.Invitations.PeekAsync(InvitationKey.FromToken(bed.Outbox.LastTo(grace.User.Email).Token))).Succeeded, "links are not limited");
+        bed.Time.Advance(TimeSpan.FromHours(1));
+        Assert.True((await bed.Invitations.PeekAsync(InvitationKey.FromCode(owner.Team.Handle, grace.User.Email, code))).Succeeded);
     }
 
     /// <summary>An owner with a team, and Grace, who has an account of her own, invited to it as a Member.</summary>
