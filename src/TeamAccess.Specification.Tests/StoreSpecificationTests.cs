@@ -108,7 +108,7 @@ public abstract partial class StoreSpecificationTests
             }
 
             var newcomer = await bed.SignUpAsync(pages % 2 == 0 ? $"aaa{pages}" : $"zzz{pages}");
-            Assert.True((await bed.Members.AddAsync(owner.User.Id, teamId, newcomer.User.Id, RolePresets.Member)).Succeeded);
+            Assert.True((await bed.Members.AddAsHostAsync(teamId, newcomer.User.Id, RolePresets.Member)).Succeeded);
             query = query with { After = next };
         }
 

@@ -46,7 +46,10 @@ public sealed partial class PublicApiShapeTests
     // entries; the features added since (change feed, sessions, ownership, lists, team roles, events, import) took it
     // to 1,768 before this change. The ceiling is a ratchet: an addition has to raise it on purpose, in review.
     // +1: TeamAccessErrorCode.IndexStale (security review 3, M1: a stale instance that fails closed refuses sessions).
-    private const int HostFacingCeiling = 1_491;
+    // +6: IImportService.ImportAsHostAsync, IMemberService.AddAsHostAsync, ImportOutcomeKind.Invited, ImportProgress.Invited,
+    // TeamAccessErrorCode.PasswordHashNeedsHost and NamesAreTheUsers (security review 3, M3 and M4: a team invites, only
+    // the host adds people directly or brings their passwords, and a team never edits a global user's names).
+    private const int HostFacingCeiling = 1_497;
 
     [Fact]
     public void HostFacingApi_StaysUnderItsCeiling()

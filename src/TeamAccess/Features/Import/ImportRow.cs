@@ -27,15 +27,18 @@ public sealed record ImportRow
     /// <summary>
     /// Gets the hash of the user's password in the library's own format, <c>v1.pbkdf2-sha512.{iterations}.{salt}.{key}</c>
     /// (PBKDF2 with HMAC-SHA512, 1,000 to 10,000,000 iterations, a 16-byte salt and a 32-byte key, both base64url without
-    /// padding), as a previous TeamAccess store or a converter wrote it. It sets the password of a user the import creates;
-    /// an existing user's password is never replaced by an import. Without it (and without <see cref="Invite"/>) the user
-    /// is created with no password and chooses one through the password-reset link.
+    /// padding), as a previous TeamAccess store or a converter wrote it. Only the host's import
+    /// (<see cref="IImportService.ImportAsHostAsync"/>) takes it: it sets the password of a user that import creates, whose
+    /// address the host vouches for; an existing user's password is never replaced by an import. A team member's import
+    /// refuses a row with a hash (<see cref="TeamAccessErrorCode.PasswordHashNeedsHost"/>). Without it the host's import
+    /// creates the user with no password, who chooses one through the password-reset link.
     /// </summary>
     public string? PasswordHash { get; init; }
 
     /// <summary>
-    /// Gets whether to invite the address (an Invited membership and an invitation message after the commit) instead of
-    /// adding the person as an Active member. An invited row carries no password hash; its names are the invitee's to give.
+    /// Gets whether the host's import invites the address (an Invited membership and an invitation message after the
+    /// commit) instead of adding the person as an Active member; a team member's import invites every new address anyway.
+    /// An invited row carries no password hash; its names are the invitee's to give.
     /// </summary>
     public bool Invite { get; init; }
 
