@@ -75,13 +75,13 @@ Say($"Email confirmed: {ada.User.EmailConfirmed}; password sign-in answers {(awa
 var activation = FolderActivationSender.Read(outbox, ada.User.Email);
 Say($"\"Use the email link to log in and verify your account\": {(Expect(await users.ConfirmEmailAsync(activation.Token)).EmailConfirmed ? "confirmed" : "not confirmed")}; the same link again: {(await users.ConfirmEmailAsync(activation.Token)).Code}.");
 
-Step("2. Three colleagues sign up (each gets a team of their own), confirm their addresses, and Ada adds them to Berlin Plant.");
+Step("2. Three colleagues sign up (each gets a team of their own) and confirm their addresses; the host provisions them into Berlin Plant (a team admin would invite them).");
 var grace = await SignUpAndConfirmAsync(new SignUpRequest(Mail("grace"), "Grace", "Hopper", "Grace's lab", Handle("grace-lab")) { Password = "grace's long passphrase" });
 var alan = await SignUpAndConfirmAsync(new SignUpRequest(Mail("alan"), "Alan", "Turing", "Alan's lab", Handle("alan-lab")) { Password = "alan's long passphrase" });
 var edsger = await SignUpAndConfirmAsync(new SignUpRequest(Mail("edsger"), "Edsger", "Dijkstra", "Edsger's lab", Handle("edsger-lab")) { Password = "edsger's long passphrase" });
-var graceInBerlin = Expect(await members.AddAsync(ada.User.Id, berlin, grace.User.Id, RolePresets.Administrator));
-var alanInBerlin = Expect(await members.AddAsync(ada.User.Id, berlin, alan.User.Id, RolePresets.Member));
-var edsgerInBerlin = Expect(await members.AddAsync(ada.User.Id, berlin, edsger.User.Id, RolePresets.Observer));
+var graceInBerlin = Expect(await members.AddAsHostAsync(berlin, grace.User.Id, RolePresets.Administrator));
+var alanInBerlin = Expect(await members.AddAsHostAsync(berlin, alan.User.Id, RolePresets.Member));
+var edsgerInBerlin = Expect(await members.AddAsHostAsync(berlin, edsger.User.Id, RolePresets.Observer));
 foreach (var row in Expect(await members.ListAsync(ada.User.Id, berlin)))
 {
     Say($"{row.Email,-22} {row.FirstName} {row.LastName,-10} {row.Role,-14} {row.Status}");
@@ -177,7 +177,7 @@ var sessions = scope.ServiceProvider.GetRequiredService<ISessionService>();
 var linusLab = Expect(await teams.CreateAsync(linus.User.Id, "Linus's lab", Handle("linus-lab")));
 idp.Bind(grace.Team.Id);   // the host's record: Grace's lab is the customer whose SSO this is
 Expect(await teams.SetSignInPolicyAsync(grace.User.Id, grace.Team.Id, new TeamSignInPolicy(true, TourIdentityProvider.Name)));
-Expect(await members.AddAsync(grace.User.Id, grace.Team.Id, linus.User.Id, RolePresets.Observer));
+Expect(await members.AddAsHostAsync(grace.Team.Id, linus.User.Id, RolePresets.Observer));
 var session = Expect(await sessions.SignInAsync(SignInCredential.ForPassword(Mail("linus"), "a long passphrase nobody guesses"), berlin));
 Say($"Session for {session.Info.Role} in Berlin Plant via '{session.Info.Provider}', until {session.Info.ExpiresAt:HH:mm} (a signed JWT of {session.AccessToken.Length} characters)");
 Say($"Wrong password: {(await sessions.SignInAsync(SignInCredential.ForPassword(Mail("linus"), "not his passphrase at all"), berlin)).Code}; unknown address: {(await sessions.SignInAsync(SignInCredential.ForPassword("nobody@example.com", "not his passphrase at all"), berlin)).Code}");
@@ -214,7 +214,7 @@ foreach (var e in Expect(await audit.ListAsync(edsger.User.Id, berlin)).Where(e 
     Say($"#{e.Sequence,-3} {e.Action}");
 }
 
-Step("16. Edsger brings the plant's staff over from the old portal: a CSV export, imported in batches with a progress bar.");
+Step("16. The host migrates the plant's staff from its old portal: a CSV export, imported in batches with a progress bar.");
 Expect(await groups.CreateAsync(edsger.User.Id, berlin, "Night shift", "night-shift"));
 var csv = new StringWriter();
 csv.WriteLine(ImportCsv.Header);
@@ -239,7 +239,8 @@ await AnsiConsole.Progress()
         var bar = progressContext.AddTask("   Importing 3,002 rows", maxValue: importRequest.ExpectedRowCount.Value);
         // Progress<T> reports on the thread pool, so a late report must not move the bar back.
         var progress = new Progress<ImportProgress>(p => bar.Value = Math.Max(bar.Value, p.RowsDone));
-        await foreach (var outcome in importer.ImportAsync(edsger.User.Id, importRequest, ImportCsv.ReadAsync(new StringReader(csv.ToString())), progress))
+        // The host's import (no team session): it vouches for the addresses, so it adds people directly.
+        await foreach (var outcome in importer.ImportAsHostAsync(importRequest, ImportCsv.ReadAsync(new StringReader(csv.ToString())), progress))
         {
             if (outcome.Kind == ImportOutcomeKind.Refused)
             {
@@ -256,8 +257,15 @@ foreach (var refused in refusedRows)
 
 var imported = Expect(await members.ListAsync(edsger.User.Id, berlin));
 Say($"Berlin Plant now has {imported.Count(m => m.Status == MembershipStatus.Active)} Active members and {imported.Count(m => m.Status == MembershipStatus.Invited)} invited; Edsger is still its {imported.Single(m => m.UserId == edsger.User.Id).Role}.");
-var rerun = await importer.ImportAsync(edsger.User.Id, new ImportRequest { ImportId = $"berlin-staff-again-{run}", BatchSize = 500 }, ImportCsv.ReadAsync(new StringReader(csv.ToString()))).ToListAsync();
+var rerun = await importer.ImportAsHostAsync(new ImportRequest { ImportId = $"berlin-staff-again-{run}", BatchSize = 500 }, ImportCsv.ReadAsync(new StringReader(csv.ToString()))).ToListAsync();
 Say($"The same file imported again: {rerun.Count(o => o.Kind == ImportOutcomeKind.Unchanged)} rows unchanged, {rerun.Count(o => o.Kind == ImportOutcomeKind.Refused)} refused, nothing written twice.");
+ImportRow[] edsgersRows =
+[
+    new() { Email = Mail("newcomer"), TeamHandle = Handle("berlin-plant"), Role = RolePresets.Member },
+    new() { Email = Mail("planted"), TeamHandle = Handle("berlin-plant"), Role = RolePresets.Member, PasswordHash = "v1.pbkdf2-sha512.100000.c2FsdHNhbHRzYWx0c2FsdA.a2V5a2V5a2V5a2V5a2V5a2V5a2V5a2V5a2V5a2V5a2U" },
+];
+var edsgersImport = await importer.ImportAsync(edsger.User.Id, new ImportRequest { ImportId = $"edsger-{run}" }, edsgersRows.ToAsyncEnumerable()).ToListAsync();
+Say($"Edsger's own import (a team admin's): {string.Join("; ", edsgersImport.Select(o => $"row {o.RowNumber} {o.Kind} {(o.Code == TeamAccessErrorCode.None ? "" : o.Code.ToString())}".TrimEnd()))}: a team invites, never adds or brings passwords.");
 
 Step("17. Edsger defines a role for Berlin Plant alone: Line Technician, who reads and writes the devices of every line.");
 var teamRoles = scope.ServiceProvider.GetRequiredService<ITeamRoleService>();

@@ -46,9 +46,10 @@ public abstract partial class StoreSpecificationTests
         // The member paths.
         var person = await bed.SignUpAsync("person");
         await log.NextAsync(seen);
-        var added = (await bed.Members.AddAsync(owner.User.Id, team, person.User.Id, RolePresets.Member)).Value!;
+        var added = (await bed.Members.AddAsHostAsync(team, person.User.Id, RolePresets.Member)).Value!;
         var addedEvent = Single<MemberAddedEvent>(await log.NextAsync(seen));
-        Assert.Equal((added.Id, person.User.Id, owner.User.Id, (MembershipStatus?)MembershipStatus.Active), (addedEvent.MembershipId, addedEvent.UserId!.Value, addedEvent.ActorId!.Value, addedEvent.StatusAfter));
+        // The host added the member: the event names no acting user.
+        Assert.Equal((added.Id, person.User.Id, (UserId?)null, (MembershipStatus?)MembershipStatus.Active), (addedEvent.MembershipId, addedEvent.UserId!.Value, addedEvent.ActorId, addedEvent.StatusAfter));
         Ok(await bed.Members.ChangeRoleAsync(owner.User.Id, team, added.Id, RolePresets.Administrator));
         var changed = Single<MemberRoleChangedEvent>(await log.NextAsync(seen));
         Assert.Equal((RolePresets.Member, RolePresets.Administrator), (changed.RoleBefore, changed.RoleAfter));
@@ -58,7 +59,7 @@ public abstract partial class StoreSpecificationTests
         Assert.Equal(MembershipStatus.Inactive, Single<MemberReactivatedEvent>(await log.NextAsync(seen)).StatusBefore);
         Ok(await bed.Members.RemoveAsync(owner.User.Id, team, added.Id));
         Assert.Equal(added.Id, Single<MemberRemovedEvent>(await log.NextAsync(seen)).MembershipId);
-        var again = (await bed.Members.AddAsync(owner.User.Id, team, person.User.Id, RolePresets.Member)).Value!;
+        var again = (await bed.Members.AddAsHostAsync(team, person.User.Id, RolePresets.Member)).Value!;
         await log.NextAsync(seen);
         Ok(await bed.Members.LeaveAsync(person.User.Id, team));
         var left = Single<MemberLeftEvent>(await log.NextAsync(seen));
@@ -98,7 +99,7 @@ public abstract partial class StoreSpecificationTests
 
         // Ownership: offered and transferred (the role changes follow as their own events), declined, withdrawn,
         // cancelled by a membership change, and expired.
-        var heir = (await bed.Members.AddAsync(owner.User.Id, team, person.User.Id, RolePresets.Member)).Value!;
+        var heir = (await bed.Members.AddAsHostAsync(team, person.User.Id, RolePresets.Member)).Value!;
         await log.NextAsync(seen);
         var ownership = bed.Services.GetRequiredService<IOwnershipService>();
         var offer = (await ownership.OfferAsync(owner.User.Id, team, heir.Id)).Value!;

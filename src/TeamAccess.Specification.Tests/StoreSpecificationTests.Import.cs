@@ -11,7 +11,7 @@ public abstract partial class StoreSpecificationTests
     private const string ImportedHash = "v1.pbkdf2-sha512.100000.AAAAAAAAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
     [SkippableFact]
-    public async Task ImportAsync_BatchesOverTwoTeams_StoreEveryRowOnceAndReadBackInAnotherUnitOfWork()
+    public async Task ImportAsHostAsync_BatchesOverTwoTeams_StoreEveryRowOnceAndReadBackInAnotherUnitOfWork()
     {
         await using var bed = await CreateBedAsync();
         var (owner, crew) = await bed.CrewAsync(RolePresets.Member);
@@ -36,11 +36,12 @@ public abstract partial class StoreSpecificationTests
         rows.Add(new ImportRow { Email = "imported0@example.com", TeamHandle = owner.Team.Handle, Role = RolePresets.Observer });
         var request = new ImportRequest { ImportId = "contract", BatchSize = 64 };
 
-        var outcomes = await ListAsync(bed.Services.GetRequiredService<IImportService>().ImportAsync(owner.User.Id, request, ToAsync(rows)));
+        var outcomes = await ListAsync(bed.Services.GetRequiredService<IImportService>().ImportAsHostAsync(request, ToAsync(rows)));
 
         Assert.Equal(rows.Count, outcomes.Count);
         Assert.Equal(ImportOutcomeKind.Updated, outcomes[0].Kind);
-        Assert.All(outcomes.Skip(1), o => Assert.Equal(ImportOutcomeKind.Created, o.Kind));
+        Assert.Equal(ImportOutcomeKind.Invited, outcomes[1].Kind);
+        Assert.All(outcomes.Skip(2), o => Assert.Equal(ImportOutcomeKind.Created, o.Kind));
         await using (var scope = bed.Scope())
         {
             var store = scope.ServiceProvider.GetRequiredService<ITeamStore>();
@@ -62,9 +63,9 @@ public abstract partial class StoreSpecificationTests
         }
 
         Assert.Equal("invitee@example.com", Assert.Single(bed.Outbox.Sent).Email);
-        var again = await ListAsync(bed.Services.GetRequiredService<IImportService>().ImportAsync(owner.User.Id, new ImportRequest { ImportId = "contract-again", BatchSize = 64 }, ToAsync(rows)));
+        var again = await ListAsync(bed.Services.GetRequiredService<IImportService>().ImportAsHostAsync(new ImportRequest { ImportId = "contract-again", BatchSize = 64 }, ToAsync(rows)));
         Assert.All(again, o => Assert.Equal(ImportOutcomeKind.Unchanged, o.Kind));
-        Assert.Empty(await ListAsync(bed.Services.GetRequiredService<IImportService>().ImportAsync(owner.User.Id, request, ToAsync(rows))));
+        Assert.Empty(await ListAsync(bed.Services.GetRequiredService<IImportService>().ImportAsHostAsync(request, ToAsync(rows))));
     }
 
     private static async IAsyncEnumerable<T> ToAsync<T>(IEnumerable<T> items)

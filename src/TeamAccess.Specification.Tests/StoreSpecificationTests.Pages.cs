@@ -57,7 +57,7 @@ public abstract partial class StoreSpecificationTests
         async Task JoinAsync(string handle)
         {
             var team = (await bed.Teams.CreateAsync(owner.User.Id, handle, handle)).Value!;
-            var added = await bed.Members.AddAsync(owner.User.Id, team.Id, user.User.Id, RolePresets.Member);
+            var added = await bed.Members.AddAsHostAsync(team.Id, user.User.Id, RolePresets.Member);
             Assert.True(added.Succeeded, added.ToString());
             memberships[team.Id] = added.Value!.Id;
         }

@@ -108,7 +108,7 @@ public abstract partial class StoreSpecificationTests
             }
 
             var newcomer = await bed.SignUpAsync(pages % 2 == 0 ? $"aaa{pages}" : $"zzz{pages}");
-            Assert.True((await bed.Members.AddAsync(owner.User.Id, teamId, newcomer.User.Id, RolePresets.Member)).Succeeded);
+            Assert.True((await bed.Members.AddAsHostAsync(teamId, newcomer.User.Id, RolePresets.Member)).Succeeded);
             query = query with { After = next };
         }
 
@@ -266,7 +266,7 @@ public abstract partial class StoreSpecificationTests
         var person = await bed.SignUpAsync();
 
         var results = await InParallelAsync(bed, 12, (scope, _) =>
-            Service<IMemberService>(scope).AddAsync(owner.User.Id, owner.Team.Id, person.User.Id, RolePresets.Member));
+            Service<IMemberService>(scope).AddAsHostAsync(owner.Team.Id, person.User.Id, RolePresets.Member));
 
         Assert.Single(results, r => r.Succeeded);
         Assert.All(results.Where(r => !r.Succeeded), r => Assert.Contains(r.Code, new[] { TeamAccessErrorCode.AlreadyMember, TeamAccessErrorCode.ConcurrencyFailure }));
@@ -312,7 +312,7 @@ public abstract partial class StoreSpecificationTests
         }
 
         var results = await InParallelAsync(bed, people.Count, (scope, i) =>
-            Service<IMemberService>(scope).AddAsync(owner.User.Id, owner.Team.Id, people[i].User.Id, RolePresets.Member));
+            Service<IMemberService>(scope).AddAsHostAsync(owner.Team.Id, people[i].User.Id, RolePresets.Member));
 
         var snapshot = await bed.SnapshotAsync(owner.Team.Id);
         var added = results.Count(r => r.Succeeded);
@@ -647,7 +647,7 @@ public abstract partial class StoreSpecificationTests
             Assert.True((await bed.Teams.DeleteAsync(person.User.Id, person.Team.Id)).Succeeded);
 
             await InParallelAsync(bed, 2, async (scope, i) => i == 0
-                ? (Result)await Service<IMemberService>(scope).AddAsync(owner.User.Id, owner.Team.Id, person.User.Id, RolePresets.Administrator)
+                ? (Result)await Service<IMemberService>(scope).AddAsHostAsync(owner.Team.Id, person.User.Id, RolePresets.Administrator)
                 : await Service<IUserService>(scope).DeleteAsync(person.User.Id, person.User.Id));
 
             var exists = await bed.UserStore.FindByIdAsync(person.User.Id, CancellationToken.None) is not null;

@@ -64,7 +64,7 @@ public sealed class WebHostTests : IAsyncLifetime
     {
         var (person, _) = await OwnerAsync(name);
         await using var scope = Services.CreateAsyncScope();
-        var added = await scope.ServiceProvider.GetRequiredService<IMemberService>().AddAsync(owner.User.Id, owner.Team.Id, person.User.Id, role);
+        var added = await scope.ServiceProvider.GetRequiredService<IMemberService>().AddAsHostAsync(owner.Team.Id, person.User.Id, role);
         if (grantOn is not null)
         {
             await scope.ServiceProvider.GetRequiredService<IGrantService>().GrantAsync(owner.User.Id, owner.Team.Id, GrantSubject.ForMembership(added.Value!.Id), grantOn, ["devices.read"]);

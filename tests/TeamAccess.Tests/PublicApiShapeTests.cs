@@ -50,7 +50,10 @@ public sealed partial class PublicApiShapeTests
     // serves only the teams the host bound it to).
     // ±0: security review 3, M5 added InvitationOptions.MaxCodeTriesPerAddressPerHour and MaxCodeTriesPerTeamPerHour (get
     // and set) and removed Invitation.CodeAttempts (get and init), InvitationCodeTriedEvent and AuditActions.InvitationCodeTried.
-    private const int HostFacingCeiling = 1_494;
+    // +6: IImportService.ImportAsHostAsync, IMemberService.AddAsHostAsync, ImportOutcomeKind.Invited, ImportProgress.Invited,
+    // TeamAccessErrorCode.PasswordHashNeedsHost and NamesAreTheUsers (security review 3, M3 and M4: a team invites, only
+    // the host adds people directly or brings their passwords, and a team never edits a global user's names).
+    private const int HostFacingCeiling = 1_500;
 
     [Fact]
     public void HostFacingApi_StaysUnderItsCeiling()

@@ -37,7 +37,8 @@ public static class TeamAccessProblems
             or TeamAccessErrorCode.InviterLostRight or TeamAccessErrorCode.SsoRequired or TeamAccessErrorCode.ProviderNotAccepted
             or TeamAccessErrorCode.WrongTeam or TeamAccessErrorCode.EmailNotVerified or TeamAccessErrorCode.DomainNotVerified
             or TeamAccessErrorCode.ProviderNotAuthoritative or TeamAccessErrorCode.EmailNotConfirmed
-            or TeamAccessErrorCode.PermissionNotAllowed => StatusCodes.Status403Forbidden,
+            or TeamAccessErrorCode.PermissionNotAllowed or TeamAccessErrorCode.PasswordHashNeedsHost
+            or TeamAccessErrorCode.NamesAreTheUsers => StatusCodes.Status403Forbidden,
 
         TeamAccessErrorCode.SignInRequired or TeamAccessErrorCode.InvalidCredentials or TeamAccessErrorCode.LockedOut
             or TeamAccessErrorCode.ReauthenticationRequired or TeamAccessErrorCode.SessionExpired

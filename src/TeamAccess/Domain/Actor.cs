@@ -3,9 +3,22 @@ namespace TeamAccess;
 /// <summary>The acting user as seen from one team: their current membership and, when Active, their role.</summary>
 internal readonly record struct Actor(UserId Id, StoredMembership? Membership, Role? Role)
 {
-    public bool IsGuardian => Role?.IsGuardian == true;
+    /// <summary>
+    /// Gets the host: code without a team session (a migration, a provisioning job), which vouches for what it writes. It
+    /// gives any role, the guardian role included, and manages every member; the team's own rules (the last guardian,
+    /// one current membership per user and address) still hold. It has no user id: what it writes names no creator.
+    /// </summary>
+    public static Actor Host { get; } = new(default, null, null) { IsHost = true };
 
-    public int Rank => Role?.Rank ?? int.MinValue;
+    /// <summary>Gets whether this is <see cref="Host"/>.</summary>
+    public bool IsHost { get; private init; }
+
+    /// <summary>Gets the user a membership or grant records as its creator: none for the host.</summary>
+    public UserId? CreatedBy => IsHost ? null : Id;
+
+    public bool IsGuardian => IsHost || Role?.IsGuardian == true;
+
+    public int Rank => IsHost ? int.MaxValue : Role?.Rank ?? int.MinValue;
 
     /// <summary>
     /// Deny by default, and no cross-team reach (invariant 14): someone with no membership in the team is told it does
@@ -71,7 +84,7 @@ internal readonly record struct Actor(UserId Id, StoredMembership? Membership, R
 
     /// <summary>Whether the actor's role holds a team-level permission (the answer <see cref="Authorize(Team, StoredMembership?, UserId, string?, TeamRoleSet, out Actor)"/> gives).</summary>
     public bool Holds(string permission, TeamRoleSet roles) =>
-        Role is { } role && roles.PermissionCatalog.TryGet(permission, out var resolved) && role.Has(resolved);
+        IsHost || Role is { } role && roles.PermissionCatalog.TryGet(permission, out var resolved) && role.Has(resolved);
 
     /// <summary>
     /// Nobody gives a role ranked above their own, nor another role of their own rank; only a guardian gives the guardian
@@ -80,6 +93,11 @@ internal readonly record struct Actor(UserId Id, StoredMembership? Membership, R
     /// </summary>
     public Result MayGive(Role role)
     {
+        if (IsHost)
+        {
+            return Result.Success;
+        }
+
         if (role.IsGuardian && !IsGuardian)
         {
             return Result.Failed(TeamAccessErrorCode.GuardianRequired);

@@ -80,6 +80,11 @@ internal sealed partial class TeamAggregate
     /// <summary>Whether the actor holds every grant of the group, which joining it hands over (invariant 15).</summary>
     private bool ActorMayHandOver(GroupId groupId)
     {
+        if (Actor.IsHost)
+        {
+            return true;
+        }
+
         foreach (var grant in Current.Grants.Values)
         {
             if (grant.Subject == GrantSubject.ForGroup(groupId) && !ActorHoldsOn(grant.ResourceId, AccessRules.MaskOf(grant, Roles)))

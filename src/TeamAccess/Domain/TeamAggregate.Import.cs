@@ -9,9 +9,12 @@ internal sealed partial class TeamAggregate
     /// <summary>
     /// Applies a batch of rows, each on its own: a refused row changes nothing, and the others go on. A row whose address
     /// has a current membership changes its role (the membership machine keeps the last guardian) and joins the groups it
-    /// is not in; otherwise the address is invited, or its user (created when missing, without a password unless the row
-    /// gives its hash) joins as an Active member. The users an import finds keep their names and password. Group joins
-    /// are written once per group for the batch, so a large group is not copied for every row.
+    /// is not in. Otherwise a team member's import invites the address (an Invited membership; the person accepts or not),
+    /// whether or not it has an account: a team never adds another tenant's user, nor creates an account, without the
+    /// person's consent. Only the host (<see cref="Actor.IsHost"/>) adds the existing user as an Active member directly,
+    /// or creates the missing one with the address proven and the row's password hash, as it vouches for the data it
+    /// migrates. The users an import finds keep their names and password. Group joins are written once per group for the
+    /// batch, so a large group is not copied for every row.
     /// </summary>
     /// <param name="entries">The checked rows of this team, in row order.</param>
     /// <param name="users">The existing users of the rows' addresses.</param>
@@ -40,7 +43,7 @@ internal sealed partial class TeamAggregate
             var outcome = refusal is not TeamAccessErrorCode.None ? Refused(entry, refusal)
                 : current.TryGetValue(entry.Email, out var existing) ? ImportExisting(entry, existing, joined, joins)
                 : ImportNew(entry, users, created, issued, invitationLifetime, options);
-            if (outcome.Kind == ImportOutcomeKind.Created)
+            if (outcome.Kind is ImportOutcomeKind.Created or ImportOutcomeKind.Invited)
             {
                 current[entry.Email] = outcome.MembershipId!.Value;
                 Join(outcome.MembershipId.Value, joined, joins);
@@ -136,7 +139,13 @@ internal sealed partial class TeamAggregate
             return Refused(entry, mayGive.Code);
         }
 
-        if (entry.Invite)
+        if (entry.PasswordHash is not null && !Actor.IsHost)
+        {
+            // The service refuses such a row before any team sees it; this is the aggregate's own guard.
+            return Refused(entry, TeamAccessErrorCode.PasswordHashNeedsHost);
+        }
+
+        if (entry.Invite || !Actor.IsHost)
         {
             var batch = Invite([entry.Email], entry.Role, lifetime, options);
             var invited = batch.Outcomes[0];
@@ -146,7 +155,7 @@ internal sealed partial class TeamAggregate
             }
 
             issued.AddRange(batch.Issued);
-            return Done(entry, ImportOutcomeKind.Created, id);
+            return Done(entry, ImportOutcomeKind.Invited, id);
         }
 
         if (!users.TryGetValue(entry.Email, out var user) && !created.TryGetValue(entry.Email, out user))
@@ -156,11 +165,12 @@ internal sealed partial class TeamAggregate
                 return Refused(entry, TeamAccessErrorCode.MissingField);
             }
 
-            user = new StoredUser(UserId.New(), entry.Email, first, last, Now) { PasswordHash = entry.PasswordHash };
+            // The host vouches for the address it migrates: proven, so a user with a hash signs in with it at once.
+            user = new StoredUser(UserId.New(), entry.Email, first, last, Now) { PasswordHash = entry.PasswordHash, EmailConfirmed = true };
             Owner.CreateUser(user);
             created[entry.Email] = user;
         }
 
-        return Done(entry, ImportOutcomeKind.Created, Join(user, entry.Role, Actor.Id, AuditActions.MembershipAdded).Id);
+        return Done(entry, ImportOutcomeKind.Created, Join(user, entry.Role, Actor.CreatedBy, AuditActions.MembershipAdded).Id);
     }
 }

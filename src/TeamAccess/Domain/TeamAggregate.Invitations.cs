@@ -51,7 +51,7 @@ internal sealed partial class TeamAggregate
             var invitation = new Invitation(Now + lifetime, Now, 1, lifetime);
             var membership = new StoredMembership(MembershipId.New(), Id, null, email, role.Name, MembershipStatus.Invited, Now)
             {
-                CreatedBy = Actor.Id,
+                CreatedBy = Actor.CreatedBy,
                 Invitation = invitation,
             };
             var secret = InvitationSecrets.Issue(Id, membership.Id);

@@ -38,7 +38,40 @@ internal sealed partial class TeamAggregate
             return Result<StoredMembership>.Failed(taken);
         }
 
-        return Result<StoredMembership>.Ok(Join(user, role, Actor.Id, AuditActions.MembershipAdded));
+        return Result<StoredMembership>.Ok(Join(user, role, Actor.CreatedBy, AuditActions.MembershipAdded));
+    }
+
+    /// <summary>
+    /// Invites an existing user (<see langword="null"/>: not found) by their address: a member of the team asks, the user
+    /// accepts (a team never adds another tenant's user without their consent). An address already in the team answers
+    /// AlreadyMember or AlreadyInvited, as <see cref="Add(StoredUser?, Role)"/> does.
+    /// </summary>
+    public Result<InviteBatch> InviteUser(StoredUser? user, string roleName, TimeSpan lifetime, InvitationOptions options)
+    {
+        if (!FindRole(roleName).TryGetValue(out var role))
+        {
+            return Result<InviteBatch>.Failed(TeamAccessErrorCode.InvalidRole);
+        }
+
+        var mayGive = Actor.MayGive(role);
+        if (!mayGive.Succeeded)
+        {
+            return Result<InviteBatch>.Failed(mayGive.Error);
+        }
+
+        if (user is null)
+        {
+            return Result<InviteBatch>.Failed(TeamAccessErrorCode.NotFound);
+        }
+
+        var taken = NotYetMember(user.Id, user.Email);
+        if (taken is not TeamAccessErrorCode.None)
+        {
+            return Result<InviteBatch>.Failed(taken);
+        }
+
+        var batch = Invite([user.Email], role, lifetime, options);
+        return batch.Outcomes[0].MembershipId is null ? Result<InviteBatch>.Failed(batch.Outcomes[0].Code) : Result<InviteBatch>.Ok(batch);
     }
 
     /// <summary>Adds an existing user in the role of that name, a catalog role or one of the team's own.</summary>
@@ -158,7 +191,7 @@ internal sealed partial class TeamAggregate
             : TeamAccessErrorCode.AlreadyMember;
     }
 
-    private StoredMembership Join(StoredUser user, Role role, UserId createdBy, string action)
+    private StoredMembership Join(StoredUser user, Role role, UserId? createdBy, string action)
     {
         var membership = new StoredMembership(MembershipId.New(), Id, user.Id, user.Email, role.Name, MembershipStatus.Active, Now) { CreatedBy = createdBy };
         PutMembership(membership, action);

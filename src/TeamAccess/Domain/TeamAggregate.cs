@@ -55,6 +55,16 @@ internal sealed partial class TeamAggregate
         return authorized;
     }
 
+    /// <summary>
+    /// The host acts (<see cref="Actor.Host"/>: code without a team session, never reached with one): no membership is
+    /// needed and every role may be given; a deleted team still refuses.
+    /// </summary>
+    public Result AuthorizeAsHost()
+    {
+        Actor = Actor.Host;
+        return Current.Team.Status == TeamStatus.Deleted ? Result.Failed(TeamAccessErrorCode.TeamDeleted) : Result.Success;
+    }
+
     /// <summary>The change a store applies: the operations, beside the version loaded and the team row as it will be stored.</summary>
     internal TeamChange ToChange()
     {

@@ -76,6 +76,8 @@ internal static class ErrorMessages
         TeamAccessErrorCode.UnknownGroup => "The team has no group with this handle.",
         TeamAccessErrorCode.MalformedRow => "The row could not be read.",
         TeamAccessErrorCode.PasswordWithInvitation => "A row that asks for an invitation carries no password hash.",
+        TeamAccessErrorCode.PasswordHashNeedsHost => "Only the host imports password hashes; a team's import invites the address and the person chooses their own password.",
+        TeamAccessErrorCode.NamesAreTheUsers => "A member's names are the user's own: only the user changes them, in their account settings.",
         TeamAccessErrorCode.IndexStale => "This instance cannot follow the change feed and does not vouch for sessions until it can; try again shortly.",
         _ => code.ToString(),
     };

@@ -253,4 +253,18 @@ public enum TeamAccessErrorCode
     /// again. Another instance, or this one a moment later, may answer.
     /// </summary>
     IndexStale = 82,
+
+    /// <summary>
+    /// A team member's import row carries a password hash: only the host imports hashes (<see cref="IImportService.ImportAsHostAsync"/>),
+    /// since it vouches for the addresses it migrates; a team member's row becomes an invitation, and the invitee
+    /// chooses their own password.
+    /// </summary>
+    PasswordHashNeedsHost = 83,
+
+    /// <summary>
+    /// A member's names are the user's own, shared by every team they belong to: only the user changes them
+    /// (<see cref="IUserService.UpdateNameAsync"/>, or <see cref="IMemberService.UpdateNamesAsync"/> on their own
+    /// membership); a team never edits another member's names.
+    /// </summary>
+    NamesAreTheUsers = 84,
 }

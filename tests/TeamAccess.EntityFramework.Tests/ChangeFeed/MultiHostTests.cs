@@ -50,7 +50,7 @@ public abstract class MultiHostTests
             var other = await a.SignUpAsync("other");
 
             // Added through A: B lets the new administrator in, and validates the session A issues.
-            var added = await a.Use<IMemberService, Result<Membership>>(m => m.AddAsync(owner.User.Id, team, admin.User.Id, RolePresets.Administrator));
+            var added = await a.Use<IMemberService, Result<Membership>>(m => m.AddAsHostAsync(team, admin.User.Id, RolePresets.Administrator));
             Assert.True(added.Succeeded, added.ToString());
             await Host.EventuallyAsync(() => b.Access.HasPermission(admin.User.Id, team, Permissions.MembersInvite), Limit(b), "added member on B");
             var session = await a.SignInAsync("admin@example.com", team);
@@ -73,7 +73,7 @@ public abstract class MultiHostTests
             await Host.EventuallyAsync(() => !b.Access.HasPermission(admin.User.Id, team, Permissions.MembersRead), Limit(b), "deactivation on B");
             await Host.EventuallyAsync(async () => (await b.ValidateAsync(observerSession.AccessToken, team)).Code == TeamAccessErrorCode.SessionRevoked, Limit(b), "session of a deactivated member on B");
 
-            var otherAdded = await a.Use<IMemberService, Result<Membership>>(m => m.AddAsync(owner.User.Id, team, other.User.Id, RolePresets.Administrator));
+            var otherAdded = await a.Use<IMemberService, Result<Membership>>(m => m.AddAsHostAsync(team, other.User.Id, RolePresets.Administrator));
             await Host.EventuallyAsync(() => b.Access.HasPermission(other.User.Id, team, Permissions.MembersRead), Limit(b), "second member on B");
             var removed = await a.Use<IMemberService, Result<Membership>>(m => m.RemoveAsync(owner.User.Id, team, otherAdded.Value!.Id));
             Assert.True(removed.Succeeded, removed.ToString());
@@ -120,7 +120,7 @@ public abstract class MultiHostTests
             var owner = await a.SignUpAsync("owner");
             var team = owner.Team.Id;
             var member = await a.SignUpAsync("member");
-            var added = await a.Use<IMemberService, Result<Membership>>(m => m.AddAsync(owner.User.Id, team, member.User.Id, RolePresets.Member));
+            var added = await a.Use<IMemberService, Result<Membership>>(m => m.AddAsHostAsync(team, member.User.Id, RolePresets.Member));
             var grant = await a.Use<IGrantService, Result<Grant>>(g => g.GrantAsync(owner.User.Id, team, GrantSubject.ForMembership(added.Value!.Id), "line-1", ["devices.write"]));
             Assert.True(grant.Succeeded, grant.ToString());
             await Host.EventuallyAsync(() => b.Access.HasPermission(member.User.Id, team, "devices.write", "line-1"), Limit(b), "grant on B");
@@ -153,7 +153,7 @@ public abstract class MultiHostTests
             var tech = await a.SignUpAsync("tech");
             var created = await a.Use<ITeamRoleService, Result<TeamRole>>(r => r.CreateAsync(owner.User.Id, team, new TeamRoleRequest { Name = "Technician", Rank = 150, Permissions = ["devices.read"] }));
             Assert.True(created.Succeeded, created.ToString());
-            var added = await a.Use<IMemberService, Result<Membership>>(m => m.AddAsync(owner.User.Id, team, tech.User.Id, "Technician"));
+            var added = await a.Use<IMemberService, Result<Membership>>(m => m.AddAsHostAsync(team, tech.User.Id, "Technician"));
             Assert.True(added.Succeeded, added.ToString());
             await Host.EventuallyAsync(() => b.Access.HasPermission(tech.User.Id, team, "devices.read"), Limit(b), "team role holder on B");
             Assert.False(b.Access.HasPermission(tech.User.Id, team, "devices.write"));
@@ -186,7 +186,7 @@ public abstract class MultiHostTests
             await Host.EventuallyAsync(() => b.Follower.CompletedReads > 0, Host.Hang, "B's first read of the feed");
             var owner = await a.SignUpAsync("owner");
             var member = await a.SignUpAsync("member");
-            var added = await a.Use<IMemberService, Result<Membership>>(m => m.AddAsync(owner.User.Id, owner.Team.Id, member.User.Id, RolePresets.Administrator));
+            var added = await a.Use<IMemberService, Result<Membership>>(m => m.AddAsHostAsync(owner.Team.Id, member.User.Id, RolePresets.Administrator));
             var token = added.ConsistencyToken!.Value;
             Assert.Equal(owner.Team.Id, token.TeamId);
             Assert.True(ConsistencyToken.TryParse(token.ToString(), out var carried));
@@ -224,13 +224,13 @@ public abstract class MultiHostTests
             var leaving = await a.SignUpAsync("leaving");
             var joining = await a.SignUpAsync("joining");
             var steady = await a.SignUpAsync("steady");
-            var leavingMembership = await a.Use<IMemberService, Result<Membership>>(m => m.AddAsync(owner.User.Id, team, leaving.User.Id, RolePresets.Member));
-            var steadyMembership = await a.Use<IMemberService, Result<Membership>>(m => m.AddAsync(owner.User.Id, team, steady.User.Id, RolePresets.Member));
+            var leavingMembership = await a.Use<IMemberService, Result<Membership>>(m => m.AddAsHostAsync(team, leaving.User.Id, RolePresets.Member));
+            var steadyMembership = await a.Use<IMemberService, Result<Membership>>(m => m.AddAsHostAsync(team, steady.User.Id, RolePresets.Member));
             Assert.True(leavingMembership.Succeeded && steadyMembership.Succeeded);
 
             // Through B: one member removed, one administrator added.
             Assert.True((await b.Use<IMemberService, Result<Membership>>(m => m.RemoveAsync(owner.User.Id, team, leavingMembership.Value!.Id))).Succeeded);
-            Assert.True((await b.Use<IMemberService, Result<Membership>>(m => m.AddAsync(owner.User.Id, team, joining.User.Id, RolePresets.Administrator))).Succeeded);
+            Assert.True((await b.Use<IMemberService, Result<Membership>>(m => m.AddAsHostAsync(team, joining.User.Id, RolePresets.Administrator))).Succeeded);
             if (!aHearsOfCommits)
             {
                 Assert.False(a.Access.HasPermission(joining.User.Id, team, Permissions.MembersRead));
@@ -278,7 +278,7 @@ public abstract class MultiHostTests
                     switch (random.Next(5))
                     {
                         case 0 when current is null:
-                            await host.Use<IMemberService, Result<Membership>>(m => m.AddAsync(owner.User.Id, team, person.User.Id, roles[random.Next(roles.Length)]));
+                            await host.Use<IMemberService, Result<Membership>>(m => m.AddAsHostAsync(team, person.User.Id, roles[random.Next(roles.Length)]));
                             break;
                         case 1 when current is not null:
                             await host.Use<IMemberService, Result<Membership>>(m => m.ChangeRoleAsync(owner.User.Id, team, current.Id, roles[random.Next(roles.Length)]));

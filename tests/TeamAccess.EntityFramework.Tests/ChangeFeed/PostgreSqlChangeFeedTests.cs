@@ -70,7 +70,7 @@ public sealed class PostgreSqlChangeFeedTests
                 Assert.True((long)(await kill.ExecuteScalarAsync())! >= 1);
             }
 
-            var added = await a.Use<IMemberService, Result<Membership>>(m => m.AddAsync(owner.User.Id, owner.Team.Id, member.User.Id, RolePresets.Administrator));
+            var added = await a.Use<IMemberService, Result<Membership>>(m => m.AddAsHostAsync(owner.Team.Id, member.User.Id, RolePresets.Administrator));
             Assert.True(added.Succeeded, added.ToString());
             await Host.EventuallyAsync(() => b.Access.HasPermission(member.User.Id, owner.Team.Id, Permissions.MembersInvite), Host.Hang, "change after the listener was killed");
         }
@@ -110,7 +110,7 @@ public sealed class PostgreSqlChangeFeedTests
                 {
                     try
                     {
-                        added = await a.Use<IMemberService, Result<Membership>>(m => m.AddAsync(owner.User.Id, owner.Team.Id, member.User.Id, RolePresets.Administrator));
+                        added = await a.Use<IMemberService, Result<Membership>>(m => m.AddAsHostAsync(owner.Team.Id, member.User.Id, RolePresets.Administrator));
                         return added.Succeeded;
                     }
                     catch (Exception e) when (e is NpgsqlException or InvalidOperationException or DbUpdateException)
@@ -153,7 +153,7 @@ public sealed class PostgreSqlChangeFeedTests
             {
                 foreach (var person in people)
                 {
-                    var result = await a.Use<IMemberService, Result<Membership>>(m => m.AddAsync(owner.User.Id, owner.Team.Id, person.User.Id, RolePresets.Administrator));
+                    var result = await a.Use<IMemberService, Result<Membership>>(m => m.AddAsHostAsync(owner.Team.Id, person.User.Id, RolePresets.Administrator));
                     Assert.True(result.Succeeded, result.ToString());
                     added.Add(person.User.Id);
                     await Task.Delay(20);

@@ -24,7 +24,7 @@ public abstract class EventDeliveryTests
             var owner = await a.Host.SignUpAsync("owner");
             var team = owner.Team.Id;
             var person = await b.Host.SignUpAsync("person");
-            var added = await b.Host.Use<IMemberService, Result<Membership>>(m => m.AddAsync(owner.User.Id, team, person.User.Id, RolePresets.Member));
+            var added = await b.Host.Use<IMemberService, Result<Membership>>(m => m.AddAsHostAsync(team, person.User.Id, RolePresets.Member));
             Assert.True(added.Succeeded, added.ToString());
             await a.Host.Use<IMemberService, Result<Membership>>(m => m.ChangeRoleAsync(owner.User.Id, team, added.Value!.Id, RolePresets.Administrator));
             var head = await HeadAsync(a.Host);

@@ -105,7 +105,7 @@ public sealed partial class PostgreSqlQueryPlanTests(ITestOutputHelper output)
         Assert.True((await bed.Members.ChangeRoleAsync(owner, teamId, member, RolePresets.Administrator)).Succeeded);
         Assert.True((await bed.Members.DeactivateAsync(owner, teamId, member)).Succeeded);
         Assert.True((await bed.Members.ReactivateAsync(owner, teamId, member)).Succeeded);
-        Assert.True((await bed.Members.AddAsync(owner, teamId, newcomer.User.Id, RolePresets.Member)).Succeeded);
+        Assert.True((await bed.Members.AddAsHostAsync(teamId, newcomer.User.Id, RolePresets.Member)).Succeeded);
         Assert.True((await bed.Members.RemoveAsync(owner, teamId, BulkSeeder.MembershipIdOf(7, 4))).Succeeded);
 
         var invited = await bed.Invitations.InviteAsync(owner, teamId, new InviteRequest(["someone@example.com"], RolePresets.Member));

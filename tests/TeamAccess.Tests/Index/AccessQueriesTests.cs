@@ -277,7 +277,7 @@ public sealed class AccessQueriesTests
         var newcomers = new[] { await bed.SignUpAsync(), await bed.SignUpAsync() };
         foreach (var newcomer in newcomers)
         {
-            Assert.True((await bed.Members.AddAsync(crew.OwnerId, crew.TeamId, newcomer.User.Id, RolePresets.Member)).Succeeded);
+            Assert.True((await bed.Members.AddAsHostAsync(crew.TeamId, newcomer.User.Id, RolePresets.Member)).Succeeded);
         }
 
         Assert.True((await bed.SnapshotAsync(crew.TeamId)).Version > versionBefore);

@@ -26,7 +26,7 @@ public sealed class StaleSessionTests
         await using var b = await HostAsync(store, time, failClosed, feed);
         var ada = await SignUpAsync(a, "ada");
         var bob = await SignUpAsync(a, "bob");
-        var added = await a.GetRequiredService<IMemberService>().AddAsync(ada.User.Id, ada.Team.Id, bob.User.Id, RolePresets.Administrator);
+        var added = await a.GetRequiredService<IMemberService>().AddAsHostAsync(ada.Team.Id, bob.User.Id, RolePresets.Administrator);
         Assert.True(added.Succeeded, added.ToString());
         var adaSession = await SignInAsync(a, "ada", ada.Team.Id);
         var bobSession = await SignInAsync(a, "bob", ada.Team.Id);

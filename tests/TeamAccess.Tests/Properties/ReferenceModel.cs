@@ -8,6 +8,8 @@ internal sealed class ReferenceModel(RoleCatalog roles)
 {
     private readonly Dictionary<(int Team, int User), (string Role, MembershipStatus Status)> _members = [];
 
+    private readonly HashSet<(int Team, int User)> _invited = [];
+
     public void Seed(int team, int user, string role) => _members[(team, user)] = (role, MembershipStatus.Active);
 
     public (string Role, MembershipStatus Status)? Current(int team, int user) =>
@@ -61,9 +63,11 @@ internal sealed class ReferenceModel(RoleCatalog roles)
             code = TeamAccessErrorCode.AlreadyMember;
         }
 
-        if (code == TeamAccessErrorCode.None)
+        // A member adds nobody directly: the user's address is invited (no user behind it until they accept, which this
+        // model never does), and stays invited.
+        if (code == TeamAccessErrorCode.None && !_invited.Add((team, target)))
         {
-            _members[(team, target)] = (role.Name, MembershipStatus.Active);
+            code = TeamAccessErrorCode.AlreadyInvited;
         }
 
         return code;

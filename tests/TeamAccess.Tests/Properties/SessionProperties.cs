@@ -46,7 +46,7 @@ public sealed class SessionProperties
         await using var bed = TestBed.Create();
         var owner = await bed.SignUpAsync();
         var grace = await bed.SignUpAsync("grace");
-        var membership = (await bed.Members.AddAsync(owner.User.Id, owner.Team.Id, grace.User.Id, RolePresets.Member)).Value!.Id;
+        var membership = (await bed.Members.AddAsHostAsync(owner.Team.Id, grace.User.Id, RolePresets.Member)).Value!.Id;
         string[] roles = [RolePresets.Administrator, RolePresets.Member, RolePresets.Observer];
         var earlier = new List<string>();
         foreach (var change in changes)

@@ -150,7 +150,7 @@ internal sealed class TestBed : IAsyncDisposable
         foreach (var role in roles)
         {
             var person = await SignUpAsync();
-            var added = await Members.AddAsync(owner.User.Id, owner.Team.Id, person.User.Id, role);
+            var added = await Members.AddAsHostAsync(owner.Team.Id, person.User.Id, role);
             Assert.True(added.Succeeded, added.ToString());
             members.Add((person.User, added.Value!));
         }

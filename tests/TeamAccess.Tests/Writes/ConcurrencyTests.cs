@@ -51,7 +51,7 @@ public sealed class ConcurrencyTests
         }
 
         var results = await Task.WhenAll(people.Select(p => Task.Run(async () =>
-            await bed.Members.AddAsync(owner.User.Id, owner.Team.Id, p.User.Id, RolePresets.Member))));
+            await bed.Members.AddAsHostAsync(owner.Team.Id, p.User.Id, RolePresets.Member))));
 
         var snapshot = await bed.SnapshotAsync(owner.Team.Id);
         var added = results.Count(r => r.Succeeded);

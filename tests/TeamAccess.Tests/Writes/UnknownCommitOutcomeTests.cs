@@ -24,7 +24,7 @@ public sealed class UnknownCommitOutcomeTests
         var grace = (await users.SignUpAsync(new SignUpRequest("grace@example.com", "Grace", "Hopper", "Grace's lab", "grace-lab") { Password = "correct horse battery staple" })).Value!;
 
         flaky.FailAfterCommit = true;
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await members.AddAsync(owner.User.Id, owner.Team.Id, grace.User.Id, RolePresets.Administrator));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await members.AddAsHostAsync(owner.Team.Id, grace.User.Id, RolePresets.Administrator));
 
         Assert.NotNull((await store.LoadAsync(owner.Team.Id, CancellationToken.None))!.FindCurrentMembership(grace.User.Id));
         Assert.True(access.HasPermission(grace.User.Id, owner.Team.Id, Permissions.MembersInvite));

@@ -46,8 +46,8 @@ public interface IUserService
     ValueTask<Result<SignUpResult>> SignUpWithIdentityAsync(ExternalSignUpRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Changes a user's first and last names. The email is never changed by editing. Users edit their own names here; a
-    /// team's guardian or administrator edits a member's with <see cref="IMemberService.UpdateNamesAsync"/>.
+    /// Changes a user's first and last names. The email is never changed by editing. Users edit their own names here; the
+    /// names are shared by every team the user belongs to, so no team's guardian or administrator edits them.
     /// </summary>
     /// <param name="actor">The acting user.</param>
     /// <param name="userId">The user to edit.</param>

@@ -6,13 +6,14 @@ internal sealed class ImportMeter(ImportRequest request, TimeProvider time)
     private readonly long _started = time.GetTimestamp();
     private long _skipped;
     private long _created;
+    private long _invited;
     private long _updated;
     private long _unchanged;
     private long _refused;
 
     public long RowsDone => _skipped + RowsRun;
 
-    private long RowsRun => _created + _updated + _unchanged + _refused;
+    private long RowsRun => _created + _invited + _updated + _unchanged + _refused;
 
     public void Skip() => _skipped++;
 
@@ -22,6 +23,9 @@ internal sealed class ImportMeter(ImportRequest request, TimeProvider time)
         {
             case ImportOutcomeKind.Created:
                 _created++;
+                break;
+            case ImportOutcomeKind.Invited:
+                _invited++;
                 break;
             case ImportOutcomeKind.Updated:
                 _updated++;
@@ -49,6 +53,7 @@ internal sealed class ImportMeter(ImportRequest request, TimeProvider time)
             ExpectedRowCount = request.ExpectedRowCount,
             RowsSkipped = _skipped,
             Created = _created,
+            Invited = _invited,
             Updated = _updated,
             Unchanged = _unchanged,
             Refused = _refused,

@@ -19,8 +19,11 @@ public sealed class ImportProgress
     /// <summary>Gets how many rows this run skipped because an earlier run of the same import committed them.</summary>
     public long RowsSkipped { get; internal init; }
 
-    /// <summary>Gets how many rows created a membership.</summary>
+    /// <summary>Gets how many rows created an Active membership (a host's import).</summary>
     public long Created { get; internal init; }
+
+    /// <summary>Gets how many rows invited their address.</summary>
+    public long Invited { get; internal init; }
 
     /// <summary>Gets how many rows changed a membership or its user.</summary>
     public long Updated { get; internal init; }

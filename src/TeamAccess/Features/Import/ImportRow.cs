@@ -30,15 +30,18 @@ public sealed record ImportRow
     /// TeamAccess store or a converter wrote it (ASP.NET Core Identity's V3 hashes since .NET 7 are this function at
     /// 100,000 iterations). Its iterations must lie between a quarter of <see cref="PasswordOptions.MinimumIterations"/>
     /// (52,500) and four times the host's <see cref="PasswordOptions.Iterations"/>; a hash below the host's count is
-    /// rehashed at its user's first sign-in. It sets the password of a user the import creates;
-    /// an existing user's password is never replaced by an import. Without it (and without <see cref="Invite"/>) the user
-    /// is created with no password and chooses one through the password-reset link.
+    /// rehashed at its user's first sign-in. Only the host's import (<see cref="IImportService.ImportAsHostAsync"/>) takes
+    /// it: it sets the password of a user that import creates, whose address the host vouches for; an existing user's
+    /// password is never replaced by an import. A team member's import refuses a row with a hash
+    /// (<see cref="TeamAccessErrorCode.PasswordHashNeedsHost"/>). Without it the host's import creates the user with no
+    /// password, who chooses one through the password-reset link.
     /// </summary>
     public string? PasswordHash { get; init; }
 
     /// <summary>
-    /// Gets whether to invite the address (an Invited membership and an invitation message after the commit) instead of
-    /// adding the person as an Active member. An invited row carries no password hash; its names are the invitee's to give.
+    /// Gets whether the host's import invites the address (an Invited membership and an invitation message after the
+    /// commit) instead of adding the person as an Active member; a team member's import invites every new address anyway.
+    /// An invited row carries no password hash; its names are the invitee's to give.
     /// </summary>
     public bool Invite { get; init; }
 

@@ -23,12 +23,22 @@ internal sealed class ImportService(
 
     private readonly ILogger _logger = logger ?? NullLogger<ImportService>.Instance;
 
-    public async IAsyncEnumerable<ImportOutcome> ImportAsync(
-        UserId actor,
+    /// <summary>The checkpoint of a host's import is kept apart from the teams' imports, under this prefix and the import's id.</summary>
+    internal const string HostCheckpointPrefix = "teamaccess.import.host/";
+
+    public IAsyncEnumerable<ImportOutcome> ImportAsync(UserId actor, ImportRequest request, IAsyncEnumerable<ImportRow> rows, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        RunAsync(actor, request, rows, progress, cancellationToken);
+
+    public IAsyncEnumerable<ImportOutcome> ImportAsHostAsync(ImportRequest request, IAsyncEnumerable<ImportRow> rows, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        RunAsync(null, request, rows, progress, cancellationToken);
+
+    /// <summary>One import run; <paramref name="actor"/> <see langword="null"/> is the host.</summary>
+    private async IAsyncEnumerable<ImportOutcome> RunAsync(
+        UserId? actor,
         ImportRequest request,
         IAsyncEnumerable<ImportRow> rows,
-        IProgress<ImportProgress>? progress = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        IProgress<ImportProgress>? progress,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(rows);
@@ -40,9 +50,9 @@ internal sealed class ImportService(
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(request.BatchSize, nameof(request));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(request.BatchSize, ImportRequest.MaxBatchSize, nameof(request));
 
-        var checkpoint = CheckpointPrefix + request.ImportId;
+        var checkpoint = (actor is null ? HostCheckpointPrefix : CheckpointPrefix) + request.ImportId;
         var committed = await checkpoints.GetPositionAsync(checkpoint, cancellationToken).ConfigureAwait(false) ?? 0;
-        var inviter = await users.FindByIdAsync(actor, cancellationToken).ConfigureAwait(false);
+        var inviter = actor is { } id ? await users.FindByIdAsync(id, cancellationToken).ConfigureAwait(false) : null;
         var run = new Run(actor, inviter, new ImportMeter(request, writer.Time));
         var batch = new List<(long Number, ImportRow? Row)>(request.BatchSize);
         var number = 0L;
@@ -83,7 +93,7 @@ internal sealed class ImportService(
             Report(run, progress);
         }
 
-        _logger.LogInformation("TeamAccess import {ImportId} by {Actor} done: {Rows} rows, {Skipped} skipped as committed before", request.ImportId, actor, number, Math.Min(committed, number));
+        _logger.LogInformation("TeamAccess import {ImportId} by {Actor} done: {Rows} rows, {Skipped} skipped as committed before", request.ImportId, actor?.ToString() ?? "the host", number, Math.Min(committed, number));
     }
 
     private static bool IsValidImportId(string? id) =>
@@ -104,6 +114,13 @@ internal sealed class ImportService(
         {
             ImportEntry? entry = null;
             var refusal = row is null ? TeamAccessErrorCode.MissingField : ImportRowCheck.Check(row, number, writer.Roles, options.Value.Passwords, out entry);
+
+            // A team member never imports a password: only the host vouches for an address and its hash.
+            if (refusal is TeamAccessErrorCode.None && entry!.PasswordHash is not null && !run.IsHost)
+            {
+                refusal = TeamAccessErrorCode.PasswordHashNeedsHost;
+            }
+
             if (refusal is not TeamAccessErrorCode.None)
             {
                 outcomes.Add(new ImportOutcome(number, ImportOutcomeKind.Refused, refusal, null, null, null));
@@ -118,7 +135,7 @@ internal sealed class ImportService(
             entries.Add(entry);
         }
 
-        var found = await FindUsersAsync(byTeam.Values.SelectMany(e => e), cancellationToken).ConfigureAwait(false);
+        var found = await FindUsersAsync(run, byTeam.Values.SelectMany(e => e), cancellationToken).ConfigureAwait(false);
         foreach (var (handle, entries) in byTeam)
         {
             outcomes.AddRange(await CommitTeamAsync(run, handle, entries, found, cancellationToken).ConfigureAwait(false));
@@ -149,7 +166,7 @@ internal sealed class ImportService(
                 break;
             }
 
-            foreach (var (email, user) in await FindUsersAsync(entries, cancellationToken).ConfigureAwait(false))
+            foreach (var (email, user) in await FindUsersAsync(run, entries, cancellationToken).ConfigureAwait(false))
             {
                 found[email] = user;
             }
@@ -171,7 +188,7 @@ internal sealed class ImportService(
         return batch.Outcomes;
     }
 
-    private async ValueTask<Result<ImportTeamBatch>> DecideAsync(ChangeSetBuilder changes, UserId actor, TeamId teamId, List<ImportEntry> entries, Dictionary<string, StoredUser> found, CancellationToken cancellationToken)
+    private async ValueTask<Result<ImportTeamBatch>> DecideAsync(ChangeSetBuilder changes, UserId? actor, TeamId teamId, List<ImportEntry> entries, Dictionary<string, StoredUser> found, CancellationToken cancellationToken)
     {
         var snapshot = await writer.Teams.LoadAsync(teamId, cancellationToken).ConfigureAwait(false);
         if (snapshot is null)
@@ -180,7 +197,7 @@ internal sealed class ImportService(
         }
 
         var team = changes.Edit(snapshot);
-        var authorized = team.Authorize(actor, Permissions.MembersManage);
+        var authorized = actor is { } member ? team.Authorize(member, Permissions.MembersManage) : team.AuthorizeAsHost();
         if (!authorized.Succeeded)
         {
             return Result<ImportTeamBatch>.Failed(authorized.Error!);
@@ -190,17 +207,21 @@ internal sealed class ImportService(
         return Result<ImportTeamBatch>.Ok(team.Import(entries, found, invitationOptions.Lifetime, invitationOptions));
     }
 
-    private async ValueTask<Dictionary<string, StoredUser>> FindUsersAsync(IEnumerable<ImportEntry> entries, CancellationToken cancellationToken)
+    /// <summary>The existing users of the rows the host adds directly; a team member's rows are all invitations and need none.</summary>
+    private async ValueTask<Dictionary<string, StoredUser>> FindUsersAsync(Run run, IEnumerable<ImportEntry> entries, CancellationToken cancellationToken)
     {
-        var emails = entries.Where(e => !e.Invite).Select(e => e.Email).ToHashSet(StringComparer.Ordinal);
+        var emails = entries.Where(e => run.IsHost && !e.Invite).Select(e => e.Email).ToHashSet(StringComparer.Ordinal);
         var found = emails.Count == 0 ? [] : await users.FindByEmailsAsync(emails, cancellationToken).ConfigureAwait(false);
         return found.ToDictionary(u => u.Email, StringComparer.Ordinal);
     }
 
     /// <summary>What one run of an import carries from batch to batch.</summary>
-    private sealed class Run(UserId actor, StoredUser? inviter, ImportMeter meter)
+    private sealed class Run(UserId? actor, StoredUser? inviter, ImportMeter meter)
     {
-        public UserId Actor { get; } = actor;
+        /// <summary>Gets the importing member; <see langword="null"/> for the host.</summary>
+        public UserId? Actor { get; } = actor;
+
+        public bool IsHost => Actor is null;
 
         public StoredUser? Inviter { get; } = inviter;
 

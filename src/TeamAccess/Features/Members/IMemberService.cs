@@ -32,16 +32,31 @@ public interface IMemberService
     ValueTask<Result<IReadOnlyList<MemberView>>> ListAsync(UserId actor, TeamId teamId, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Adds an existing user to the team as an Active member (needs <c>members.invite</c>): for hosts that provision
-    /// members themselves. Invitations are the way to ask a person first.
+    /// Asks an existing user to join the team (needs <c>members.invite</c>): a team member never adds another person
+    /// directly, so the user's address is invited (an Invited membership and an invitation message after the commit),
+    /// and the user joins only by accepting. The host, which provisions members itself, adds them directly with
+    /// <see cref="AddAsHostAsync"/>.
     /// </summary>
     /// <param name="actor">The acting user.</param>
+    /// <param name="teamId">The team.</param>
+    /// <param name="userId">The user to invite.</param>
+    /// <param name="role">The role to give once the invitation is accepted.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The Invited membership; or NotFound, PermissionDenied, InvalidRole, RoleRankTooHigh, GuardianRequired, ExceedsGranterPermissions, AlreadyMember, AlreadyInvited, RateLimited.</returns>
+    ValueTask<Result<Membership>> AddAsync(UserId actor, TeamId teamId, UserId userId, string role, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The host adds an existing user to the team as an Active member, with no invitation: code without a team session
+    /// that provisions members itself (a migration, a provisioning job, a test's setup), never reachable with a team
+    /// session, so expose it to no HTTP route. Any role may be given, the guardian role included; the team's own rules
+    /// (one current membership per user and address) hold, and the audit log records no acting user.
+    /// </summary>
     /// <param name="teamId">The team.</param>
     /// <param name="userId">The user to add.</param>
     /// <param name="role">The role to give.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The membership; or NotFound, PermissionDenied, InvalidRole, RoleRankTooHigh, GuardianRequired, AlreadyMember, AlreadyInvited.</returns>
-    ValueTask<Result<Membership>> AddAsync(UserId actor, TeamId teamId, UserId userId, string role, CancellationToken cancellationToken = default);
+    /// <returns>The membership; or NotFound, TeamDeleted, InvalidRole, AlreadyMember, AlreadyInvited.</returns>
+    ValueTask<Result<Membership>> AddAsHostAsync(TeamId teamId, UserId userId, string role, CancellationToken cancellationToken = default);
 
     /// <summary>Changes an Active member's role (needs <c>members.manage</c>). The member's sessions end (new security stamp).</summary>
     /// <param name="actor">The acting user.</param>
@@ -53,11 +68,13 @@ public interface IMemberService
     ValueTask<Result<Membership>> ChangeRoleAsync(UserId actor, TeamId teamId, MembershipId membershipId, string role, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Edits a member's first and last names, as the Edit User page of a portal does (needs <c>members.manage</c>, the
-    /// permission that also changes the member's role; nobody edits a member whose role ranks above their own). Only
-    /// Active and Inactive members of the team: an invited address names itself when it accepts, and a user with no
-    /// membership in the team is not the team's to edit. The email is never changed. The names are the user's, so they
-    /// change in every team the user belongs to; the event is in this team's audit log.
+    /// Edits a member's first and last names, as the Edit User page of a portal does. The names are the user's, shared by
+    /// every team they belong to, and a team never edits a global user: only the member themselves changes them here (as
+    /// <see cref="IUserService.UpdateNameAsync"/> does; the event is also in this team's audit log). Another member's
+    /// names (needs <c>members.manage</c>; nobody edits a member whose role ranks above their own) are refused with
+    /// <see cref="TeamAccessErrorCode.NamesAreTheUsers"/> unless they stay as they are, which succeeds and changes
+    /// nothing (a page that saves only the role). Only Active and Inactive members: an invited address names itself when
+    /// it accepts. The email is never changed.
     /// </summary>
     /// <param name="actor">The acting user.</param>
     /// <param name="teamId">The team.</param>
@@ -65,7 +82,7 @@ public interface IMemberService
     /// <param name="firstName">The new first name.</param>
     /// <param name="lastName">The new last name.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The member's row; or NotFound, PermissionDenied, RoleRankTooHigh, InvalidName, InvalidTransition (an Invited membership).</returns>
+    /// <returns>The member's row; or NotFound, PermissionDenied, RoleRankTooHigh, InvalidName, NamesAreTheUsers, InvalidTransition (an Invited membership).</returns>
     ValueTask<Result<MemberView>> UpdateNamesAsync(UserId actor, TeamId teamId, MembershipId membershipId, string firstName, string lastName, CancellationToken cancellationToken = default);
 
     /// <summary>Deactivates an Active member (needs <c>members.manage</c>): no permissions until reactivated.</summary>

@@ -1,7 +1,9 @@
+using Microsoft.Extensions.Options;
+
 namespace TeamAccess;
 
 /// <summary>The default <see cref="IMemberService"/>: validates the input, runs one verb of the team aggregate with the permission it needs.</summary>
-internal sealed class MemberService(IUserStore users, IMemberQueryStore members, ListReader reads, TeamWriter writer) : IMemberService
+internal sealed class MemberService(IUserStore users, IMemberQueryStore members, ListReader reads, TeamWriter writer, TeamInvitations invitations, IOptions<TeamAccessOptions> options) : IMemberService
 {
     private RoleCatalog Roles => writer.Roles;
 
@@ -41,8 +43,48 @@ internal sealed class MemberService(IUserStore users, IMemberQueryStore members,
             return Result<Membership>.Failed(TeamAccessErrorCode.InvalidRole);
         }
 
+        // A team member never adds another person directly: the user's address is invited, and the user accepts or not.
         var user = await users.FindByIdAsync(userId, cancellationToken).ConfigureAwait(false);
-        return await writer.RunOnTeamAsync(actor, teamId, Permissions.MembersInvite, "AddMember", team => team.Add(user, role), cancellationToken).AsView().ConfigureAwait(false);
+        var inviter = await users.FindByIdAsync(actor, cancellationToken).ConfigureAwait(false);
+        var invitationOptions = options.Value.Invitations;
+        var decided = await writer.RunOnTeamAsync(actor, teamId, Permissions.MembersInvite, "InviteUser", team => team.InviteUser(user, role, invitationOptions.Lifetime, invitationOptions), cancellationToken).ConfigureAwait(false);
+        if (!decided.TryGetValue(out var batch))
+        {
+            return Result<Membership>.Failed(decided.Error!);
+        }
+
+        // Only the attempt that committed is sent: its secrets are the stored ones.
+        await invitations.SendAsync(batch.Issued, inviter, cancellationToken).ConfigureAwait(false);
+        var invited = new Membership(batch.Issued[0].Membership);
+        var result = Result<Membership>.Ok(invited);
+        if (decided.ConsistencyToken is { } token)
+        {
+            result.SetConsistencyToken(token);
+        }
+
+        return result;
+    }
+
+    public async ValueTask<Result<Membership>> AddAsHostAsync(TeamId teamId, UserId userId, string role, CancellationToken cancellationToken = default)
+    {
+        if (!RoleCatalog.IsValidName(role))
+        {
+            return Result<Membership>.Failed(TeamAccessErrorCode.InvalidRole);
+        }
+
+        var user = await users.FindByIdAsync(userId, cancellationToken).ConfigureAwait(false);
+        return await writer.RunAsync<StoredMembership>(null, "AddMemberAsHost", async (changes, ct) =>
+        {
+            var snapshot = await writer.Teams.LoadAsync(teamId, ct).ConfigureAwait(false);
+            if (snapshot is null)
+            {
+                return Result<StoredMembership>.Failed(TeamAccessErrorCode.NotFound);
+            }
+
+            var team = changes.Edit(snapshot);
+            var authorized = team.AuthorizeAsHost();
+            return authorized.Succeeded ? team.Add(user, role) : Result<StoredMembership>.Failed(authorized.Error);
+        }, cancellationToken).AsView().ConfigureAwait(false);
     }
 
     public ValueTask<Result<Membership>> ChangeRoleAsync(UserId actor, TeamId teamId, MembershipId membershipId, string role, CancellationToken cancellationToken = default) =>
@@ -77,8 +119,10 @@ internal sealed class MemberService(IUserStore users, IMemberQueryStore members,
                 return Result<MemberView>.Failed(TeamAccessErrorCode.NotFound);
             }
 
+            // The names are the user's, shared by every team they belong to: a member renames only themselves.
             var team = changes.Edit(snapshot);
-            var authorized = team.Authorize(actor, Permissions.MembersManage);
+            var own = snapshot.FindCurrentMembership(actor) is { } mine && mine.Id == membershipId;
+            var authorized = team.Authorize(actor, own ? null : Permissions.MembersManage);
             if (!authorized.Succeeded)
             {
                 return Result<MemberView>.Failed(authorized.Error);
@@ -93,6 +137,12 @@ internal sealed class MemberService(IUserStore users, IMemberQueryStore members,
             if (await users.FindByIdAsync(membership.UserId!.Value, ct).ConfigureAwait(false) is not { } user)
             {
                 return Result<MemberView>.Failed(TeamAccessErrorCode.NotFound);
+            }
+
+            // Another member's names that stay as they are are no edit (an Edit User page that saves only a role).
+            if (!own && (user.FirstName != first || user.LastName != last))
+            {
+                return Result<MemberView>.Failed(TeamAccessErrorCode.NamesAreTheUsers);
             }
 
             team.Rename(user, first, last);

@@ -58,8 +58,8 @@ public sealed class AccountTakeoverTests
         await bed.RequireSsoAsync(acme, bed.Acme.Name, verifiedDomain: "acme.example", justInTimeRole: RolePresets.Member);
         Assert.True((await bed.Teams.SetSignInPolicyAsync(naming.User.Id, naming.Team.Id, new TeamSignInPolicy(false, null) { AcceptedProviders = [bed.Acme.Name] })).Succeeded);
         var session = (await bed.Sessions.SignInAsync(bed.Acme.Credential("a-bob", "bob@acme.example"), acme.Team.Id)).Value!;
-        Assert.True((await bed.Members.AddAsync(open.User.Id, open.Team.Id, session.Info.UserId, RolePresets.Member)).Succeeded);
-        Assert.True((await bed.Members.AddAsync(naming.User.Id, naming.Team.Id, session.Info.UserId, RolePresets.Member)).Succeeded);
+        Assert.True((await bed.Members.AddAsHostAsync(open.Team.Id, session.Info.UserId, RolePresets.Member)).Succeeded);
+        Assert.True((await bed.Members.AddAsHostAsync(naming.Team.Id, session.Info.UserId, RolePresets.Member)).Succeeded);
 
         Assert.Equal(TeamAccessErrorCode.ReauthenticationRequired, (await bed.Sessions.SwitchTeamAsync(session.AccessToken, open.Team.Id)).Code);
         Assert.True((await bed.Sessions.SwitchTeamAsync(session.AccessToken, naming.Team.Id)).Succeeded);

@@ -112,7 +112,7 @@ public sealed class EnumerationTests
         var ada = await SessionServiceTests.SignUpWithPasswordAsync(bed, "ada");
         var other = await bed.SignUpAsync();
         var member = await bed.SignUpAsync();
-        Assert.True((await bed.Members.AddAsync(other.User.Id, other.Team.Id, member.User.Id, RolePresets.Member)).Succeeded);
+        Assert.True((await bed.Members.AddAsHostAsync(other.Team.Id, member.User.Id, RolePresets.Member)).Succeeded);
         Assert.True((await bed.Teams.DeleteAsync(other.User.Id, other.Team.Id)).Succeeded);
         var session = (await bed.Sessions.SignInAsync(SignInCredential.ForPassword("ada@example.com", Password), ada.Team.Id)).Value!;
 

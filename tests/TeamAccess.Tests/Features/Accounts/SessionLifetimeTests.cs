@@ -74,7 +74,7 @@ public sealed class SessionLifetimeTests
         await using var bed = TestBed.Create();
         var ada = await SignUpWithPasswordAsync(bed, "ada");
         var other = await bed.SignUpAsync();
-        Assert.True((await bed.Members.AddAsync(other.User.Id, other.Team.Id, ada.User.Id, RolePresets.Member)).Succeeded);
+        Assert.True((await bed.Members.AddAsHostAsync(other.Team.Id, ada.User.Id, RolePresets.Member)).Succeeded);
         var credential = SignInCredential.ForPassword("ada@example.com", Password);
         var first = (await bed.Sessions.SignInAsync(credential, ada.Team.Id)).Value!;
         var switched = (await bed.Sessions.SwitchTeamAsync(first.AccessToken, other.Team.Id)).Value!;

@@ -95,7 +95,7 @@ public sealed class SessionServiceTests
         await using var bed = TestBed.Create();
         var owner = await bed.SignUpAsync();
         var grace = await SignUpWithPasswordAsync(bed, "grace");
-        var added = await bed.Members.AddAsync(owner.User.Id, owner.Team.Id, grace.User.Id, RolePresets.Administrator);
+        var added = await bed.Members.AddAsHostAsync(owner.Team.Id, grace.User.Id, RolePresets.Administrator);
         var credential = SignInCredential.ForPassword("grace@example.com", Password);
 
         var first = (await bed.Sessions.SignInAsync(credential, owner.Team.Id)).Value!;
@@ -158,8 +158,8 @@ public sealed class SessionServiceTests
         var open = await bed.SignUpAsync();
         var sso = await bed.SignUpAsync();
         var stranger = await bed.SignUpAsync();
-        await bed.Members.AddAsync(open.User.Id, open.Team.Id, grace.User.Id, RolePresets.Member);
-        await bed.Members.AddAsync(sso.User.Id, sso.Team.Id, grace.User.Id, RolePresets.Observer);
+        await bed.Members.AddAsHostAsync(open.Team.Id, grace.User.Id, RolePresets.Member);
+        await bed.Members.AddAsHostAsync(sso.Team.Id, grace.User.Id, RolePresets.Observer);
         await bed.RequireSsoAsync(sso, bed.Acme.Name);
         var home = (await bed.Sessions.SignInAsync(SignInCredential.ForPassword("grace@example.com", Password), grace.Team.Id)).Value!;
 
@@ -182,7 +182,7 @@ public sealed class SessionServiceTests
         await using var bed = TestBed.Create(null, (name, o) => o.AuthoritativeDomains.Add("example.com"));
         var owner = await SignUpWithPasswordAsync(bed, "owner");
         var grace = await bed.SignUpAsync("grace");
-        await bed.Members.AddAsync(owner.User.Id, owner.Team.Id, grace.User.Id, RolePresets.Member);
+        await bed.Members.AddAsHostAsync(owner.Team.Id, grace.User.Id, RolePresets.Member);
         await bed.RequireSsoAsync(owner, bed.Acme.Name);
 
         Assert.Equal(TeamAccessErrorCode.SsoRequired, (await bed.Sessions.SignInAsync(SignInCredential.ForPassword("owner@example.com", Password), owner.Team.Id)).Code);

@@ -11,7 +11,7 @@ public sealed class EventDispatcherTests
         var store = new InMemoryTeamAccessStore();
         await using var host = await EventHost.StartAsync(store);
         var (owner, person) = await TwoPeopleAsync(host);
-        var added = await host.UseAsync<IMemberService, Result<Membership>>(m => m.AddAsync(owner.User.Id, owner.Team.Id, person.User.Id, RolePresets.Member));
+        var added = await host.UseAsync<IMemberService, Result<Membership>>(m => m.AddAsHostAsync(owner.Team.Id, person.User.Id, RolePresets.Member));
         await host.UseAsync<IMemberService, Result<Membership>>(m => m.ChangeRoleAsync(owner.User.Id, owner.Team.Id, added.Value!.Id, RolePresets.Observer));
         await host.UseAsync<IInvitationService, Result<InviteBatchResult>>(i => i.InviteAsync(owner.User.Id, owner.Team.Id, InviteRequest.FromText("grace@example.com", RolePresets.Member)));
         var all = await AllAsync(store);
@@ -45,7 +45,7 @@ public sealed class EventDispatcherTests
         };
         await using var host = await EventHost.StartAsync(store, recorder: recorder);
         var (owner, person) = await TwoPeopleAsync(host);
-        var added = (await host.UseAsync<IMemberService, Result<Membership>>(m => m.AddAsync(owner.User.Id, owner.Team.Id, person.User.Id, RolePresets.Member))).Value!;
+        var added = (await host.UseAsync<IMemberService, Result<Membership>>(m => m.AddAsHostAsync(owner.Team.Id, person.User.Id, RolePresets.Member))).Value!;
         await host.UseAsync<IMemberService, Result<Membership>>(m => m.ChangeRoleAsync(owner.User.Id, owner.Team.Id, added.Id, RolePresets.Observer));
         await host.UseAsync<IMemberService, Result<Membership>>(m => m.RemoveAsync(owner.User.Id, owner.Team.Id, added.Id));
         var all = await AllAsync(store);
@@ -89,7 +89,7 @@ public sealed class EventDispatcherTests
         await using (var host = await EventHost.StartAsync(store, recorder: first))
         {
             (owner, var person) = await TwoPeopleAsync(host);
-            await host.UseAsync<IMemberService, Result<Membership>>(m => m.AddAsync(owner.User.Id, owner.Team.Id, person.User.Id, RolePresets.Member));
+            await host.UseAsync<IMemberService, Result<Membership>>(m => m.AddAsHostAsync(owner.Team.Id, person.User.Id, RolePresets.Member));
             await entered.Task.WaitAsync(TimeSpan.FromSeconds(60));
         }
 
@@ -141,7 +141,7 @@ public sealed class EventDispatcherTests
         await using var a = await EventHost.StartAsync(store, "publisher");
         await using var b = await EventHost.StartAsync(store, "cache");
         var (owner, person) = await TwoPeopleAsync(a);
-        await b.UseAsync<IMemberService, Result<Membership>>(m => m.AddAsync(owner.User.Id, owner.Team.Id, person.User.Id, RolePresets.Member));
+        await b.UseAsync<IMemberService, Result<Membership>>(m => m.AddAsHostAsync(owner.Team.Id, person.User.Id, RolePresets.Member));
         var all = await AllAsync(store);
 
         await a.Recorder.WaitForAsync(all[^1].Sequence);

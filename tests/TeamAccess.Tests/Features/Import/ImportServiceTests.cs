@@ -13,12 +13,13 @@ public sealed class ImportServiceTests
         var owner = await bed.SignUpAsync();
         var handle = owner.Team.Handle;
 
-        var outcomes = await ImportAsync(bed, owner.User.Id, "first", Row("ada@example.com", handle, RolePresets.Member) with { PasswordHash = Hash }, Row("bob@example.com", handle, RolePresets.Administrator));
+        var outcomes = await HostImportAsync(bed, "first", Row("ada@example.com", handle, RolePresets.Member) with { PasswordHash = Hash }, Row("bob@example.com", handle, RolePresets.Administrator));
 
         Assert.Equal([ImportOutcomeKind.Created, ImportOutcomeKind.Created], outcomes.Select(o => o.Kind));
         var ada = (await bed.Store.FindByEmailAsync("ada@example.com", CancellationToken.None))!;
         var bob = (await bed.Store.FindByEmailAsync("bob@example.com", CancellationToken.None))!;
-        Assert.Equal((Hash, (string?)null, false), (ada.PasswordHash, bob.PasswordHash, bob.EmailConfirmed));
+        // The host vouches for the addresses it migrates: proven, with the hash given or none.
+        Assert.Equal((Hash, (string?)null, true, true), (ada.PasswordHash, bob.PasswordHash, ada.EmailConfirmed, bob.EmailConfirmed));
         var team = await bed.SnapshotAsync(owner.Team.Id);
         Assert.Equal((RolePresets.Member, MembershipStatus.Active), (team.FindCurrentMembership(ada.Id)!.Role, team.FindCurrentMembership(ada.Id)!.Status));
         Assert.True(bed.Access.HasPermission(bob.Id, owner.Team.Id, Permissions.MembersManage));
@@ -64,7 +65,7 @@ public sealed class ImportServiceTests
         var owner = await bed.SignUpAsync();
         var handle = owner.Team.Handle;
 
-        var outcomes = await ImportAsync(bed, owner.User.Id, "demote", Row(owner.User.Email, handle, RolePresets.Member), Row("ada@example.com", handle, RolePresets.Member));
+        var outcomes = await HostImportAsync(bed, "demote", Row(owner.User.Email, handle, RolePresets.Member), Row("ada@example.com", handle, RolePresets.Member));
 
         Assert.Equal((ImportOutcomeKind.Refused, TeamAccessErrorCode.LastGuardian), (outcomes[0].Kind, outcomes[0].Code));
         Assert.Equal(ImportOutcomeKind.Created, outcomes[1].Kind);
@@ -78,7 +79,7 @@ public sealed class ImportServiceTests
         var owner = await bed.SignUpAsync();
         var handle = owner.Team.Handle;
 
-        var outcomes = await ImportAsync(bed, owner.User.Id, "handover", Row("heir@example.com", handle, RolePresets.Owner), Row(owner.User.Email, handle, RolePresets.Administrator));
+        var outcomes = await HostImportAsync(bed, "handover", Row("heir@example.com", handle, RolePresets.Owner), Row(owner.User.Email, handle, RolePresets.Administrator));
 
         Assert.Equal([ImportOutcomeKind.Created, ImportOutcomeKind.Updated], outcomes.Select(o => o.Kind));
         Assert.Equal(1, TeamAggregate.CountActiveGuardians(await bed.SnapshotAsync(owner.Team.Id), bed.Roles));
@@ -92,7 +93,7 @@ public sealed class ImportServiceTests
 
         var outcome = Assert.Single(await ImportAsync(bed, owner.User.Id, "invite", Row("carol@example.com", owner.Team.Handle, RolePresets.Member) with { Invite = true, FirstName = null, LastName = null }));
 
-        Assert.Equal(ImportOutcomeKind.Created, outcome.Kind);
+        Assert.Equal(ImportOutcomeKind.Invited, outcome.Kind);
         Assert.Equal(MembershipStatus.Invited, (await bed.SnapshotAsync(owner.Team.Id)).Memberships[outcome.MembershipId!.Value].Status);
         Assert.Null(await bed.Users.FindByEmailAsync("carol@example.com"));
         Assert.Equal("carol@example.com", Assert.Single(bed.Outbox.Sent).Email);
@@ -177,7 +178,7 @@ public sealed class ImportServiceTests
         };
         var events = bed.Store.AuditEventCount;
 
-        var outcome = Assert.Single(await ImportAsync(bed, owner.User.Id, "hostile", row!));
+        var outcome = Assert.Single(await HostImportAsync(bed, "hostile", row!));
 
         Assert.Equal((ImportOutcomeKind.Refused, expected), (outcome.Kind, outcome.Code));
         Assert.Equal(events, bed.Store.AuditEventCount);
@@ -220,7 +221,7 @@ public sealed class ImportServiceTests
         });
 
         var outcomes = await bed.Services.GetRequiredService<IImportService>()
-            .ImportAsync(owner.User.Id, new ImportRequest { ImportId = "progress", BatchSize = 10, ExpectedRowCount = 25 }, rows.ToAsyncEnumerable(), progress).ToListAsync();
+            .ImportAsHostAsync(new ImportRequest { ImportId = "progress", BatchSize = 10, ExpectedRowCount = 25 }, rows.ToAsyncEnumerable(), progress).ToListAsync();
 
         Assert.Equal(25, outcomes.Count);
         Assert.Equal([10L, 20L, 25L], reports.Select(r => r.RowsDone));
@@ -244,13 +245,13 @@ public sealed class ImportServiceTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var outcome in import.ImportAsync(owner.User.Id, request, rows.ToAsyncEnumerable(), new Inline(p => { if (p.RowsDone >= 16) cancel.Cancel(); }), cancel.Token))
+            await foreach (var outcome in import.ImportAsHostAsync(request, rows.ToAsyncEnumerable(), new Inline(p => { if (p.RowsDone >= 16) cancel.Cancel(); }), cancel.Token))
             {
                 first.Add(outcome);
             }
         });
         var reports = new List<ImportProgress>();
-        var second = await import.ImportAsync(owner.User.Id, request, rows.ToAsyncEnumerable(), new Inline(reports.Add)).ToListAsync();
+        var second = await import.ImportAsHostAsync(request, rows.ToAsyncEnumerable(), new Inline(reports.Add)).ToListAsync();
 
         Assert.Equal(16, first.Count);
         Assert.Equal(16, reports[^1].RowsSkipped);
@@ -261,7 +262,7 @@ public sealed class ImportServiceTests
             .Where(e => e.Action == AuditActions.MembershipAdded && !e.After!.Contains(owner.User.Email, StringComparison.Ordinal)).ToList();
         Assert.Equal(40, added.Count);
         Assert.Equal(40, added.Select(e => e.SubjectId).Distinct().Count());
-        Assert.Empty(await import.ImportAsync(owner.User.Id, request, rows.ToAsyncEnumerable()).ToListAsync());
+        Assert.Empty(await import.ImportAsHostAsync(request, rows.ToAsyncEnumerable()).ToListAsync());
     }
 
     [Theory]
@@ -282,6 +283,9 @@ public sealed class ImportServiceTests
 
     private static async Task<List<ImportOutcome>> ImportAsync(TestBed bed, UserId actor, string id, params ImportRow[] rows) =>
         await bed.Services.GetRequiredService<IImportService>().ImportAsync(actor, new ImportRequest { ImportId = id }, rows.ToAsyncEnumerable()).ToListAsync();
+
+    private static async Task<List<ImportOutcome>> HostImportAsync(TestBed bed, string id, params ImportRow[] rows) =>
+        await bed.Services.GetRequiredService<IImportService>().ImportAsHostAsync(new ImportRequest { ImportId = id }, rows.ToAsyncEnumerable()).ToListAsync();
 
     /// <summary>Reports on the importer's own thread, unlike <see cref="Progress{T}"/>, so the test sees every report in order.</summary>
     private sealed class Inline(Action<ImportProgress> report) : IProgress<ImportProgress>

@@ -1,35 +1,38 @@
 namespace TeamAccess.Tests;
 
-/// <summary>A team's guardian or administrator edits a member's names (the Edit User page), never a stranger's, never the email.</summary>
+/// <summary>A member edits their own names (the Edit User page); a team never edits another member's global names, nor the email.</summary>
 public sealed class MemberNamesTests
 {
     [Fact]
-    public async Task UpdateNames_GuardianEditsAMember_ChangesTheNamesButNotTheEmail()
+    public async Task UpdateNames_MemberEditsTheirOwn_ChangesTheNamesButNotTheEmail()
     {
         await using var bed = TestBed.Create();
         var crew = await bed.CrewAsync(RolePresets.Member);
         var email = crew.Members[0].User.Email;
 
-        var result = await bed.Members.UpdateNamesAsync(crew.OwnerId, crew.TeamId, crew.MembershipOf(0), "  Grace ", "Hopper");
+        var result = await bed.Members.UpdateNamesAsync(crew[0], crew.TeamId, crew.MembershipOf(0), "  Grace ", "Hopper");
 
         Assert.True(result.Succeeded, result.ToString());
         Assert.Equal(("Grace", "Hopper", email), (result.Value!.FirstName, result.Value.LastName, result.Value.Email));
         var stored = (await bed.Users.FindByIdAsync(crew[0]))!;
         Assert.Equal(("Grace", "Hopper", email), (stored.FirstName, stored.LastName, stored.Email));
         var events = (await bed.Audit.ListAsync(crew.OwnerId, crew.TeamId)).Value!;
-        Assert.Contains(events, e => e.Action == AuditActions.UserRenamed && e.SubjectId == crew[0].Value && e.ActorId == crew.OwnerId);
+        Assert.Contains(events, e => e.Action == AuditActions.UserRenamed && e.SubjectId == crew[0].Value && e.ActorId == crew[0]);
     }
 
     [Fact]
-    public async Task UpdateNames_AdministratorEditsAMember_Succeeds()
+    public async Task UpdateNames_GuardianEditsAnotherMember_IsNamesAreTheUsersAndChangesNothing()
     {
         await using var bed = TestBed.Create();
         var crew = await bed.CrewAsync(RolePresets.Administrator, RolePresets.Observer);
+        var before = (await bed.Users.FindByIdAsync(crew[1]))!;
 
-        var result = await bed.Members.UpdateNamesAsync(crew[0], crew.TeamId, crew.MembershipOf(1), "Ada", "Lovelace");
+        var byOwner = await bed.Members.UpdateNamesAsync(crew.OwnerId, crew.TeamId, crew.MembershipOf(1), "Ada", "Lovelace");
+        var byAdministrator = await bed.Members.UpdateNamesAsync(crew[0], crew.TeamId, crew.MembershipOf(1), "Ada", "Lovelace");
 
-        Assert.True(result.Succeeded, result.ToString());
-        Assert.Equal("Lovelace", (await bed.Users.FindByIdAsync(crew[1]))!.LastName);
+        Assert.Equal(TeamAccessErrorCode.NamesAreTheUsers, byOwner.Code);
+        Assert.Equal(TeamAccessErrorCode.NamesAreTheUsers, byAdministrator.Code);
+        Assert.Equal(before.LastName, (await bed.Users.FindByIdAsync(crew[1]))!.LastName);
     }
 
     [Fact]

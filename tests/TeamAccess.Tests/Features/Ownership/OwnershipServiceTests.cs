@@ -232,7 +232,7 @@ public sealed class OwnershipServiceTests
         var crew = await bed.CrewAsync(RolePresets.Member);
         var offer = (await bed.Ownership.OfferAsync(crew.OwnerId, crew.TeamId, crew.MembershipOf(0))).Value!;
 
-        Assert.True((await bed.Members.UpdateNamesAsync(crew.OwnerId, crew.TeamId, crew.MembershipOf(0), "New", "Name")).Succeeded);
+        Assert.True((await bed.Members.UpdateNamesAsync(crew[0], crew.TeamId, crew.MembershipOf(0), "New", "Name")).Succeeded);
 
         Assert.Equal(offer, (await bed.SnapshotAsync(crew.TeamId)).Team.OwnershipOffer);
     }
