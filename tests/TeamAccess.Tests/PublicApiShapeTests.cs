@@ -46,7 +46,10 @@ public sealed partial class PublicApiShapeTests
     // entries; the features added since (change feed, sessions, ownership, lists, team roles, events, import) took it
     // to 1,768 before this change. The ceiling is a ratchet: an addition has to raise it on purpose, in review.
     // +1: TeamAccessErrorCode.IndexStale (security review 3, M1: a stale instance that fails closed refuses sessions).
-    private const int HostFacingCeiling = 1_491;
+    // +9: events held per team (security review 3, Events): ITeamAccessEventAdmin (the interface and its ListHeldAsync,
+    // SkipAsync, ListDeadLettersAsync, ReplayAsync), EventOptions.MaxAttemptsBeforeDegraded (get, set) and
+    // SessionOptions.MaxCachedSessionsPerUser (get, set); the held-event record and store are in TeamAccess.Storage.
+    private const int HostFacingCeiling = 1_500;
 
     [Fact]
     public void HostFacingApi_StaysUnderItsCeiling()
