@@ -24,6 +24,9 @@ public static class TeamAccessModelBuilderExtensions
     /// <summary>The longest external issuer, subject or list of provider names.</summary>
     internal const int MaxExternalIdLength = 512;
 
+    /// <summary>The longest order key or error type name of a held event.</summary>
+    internal const int MaxHeldEventTextLength = 256;
+
     /// <summary>The longest stored hash (password hashes and invitation secret hashes are far shorter).</summary>
     internal const int MaxSecretLength = 256;
 
@@ -260,6 +263,20 @@ public static class TeamAccessModelBuilderExtensions
             checkpoint.HasKey(c => c.Consumer).HasName("pk_ta_change_feed_checkpoints");
             checkpoint.Property(c => c.Consumer).HasColumnName("consumer").HasMaxLength(ChangeFeedReader.MaxConsumerLength);
             checkpoint.Property(c => c.Position).HasColumnName("position");
+        });
+
+        modelBuilder.Entity<HeldEventRow>(held =>
+        {
+            held.ToTable("ta_held_events");
+            held.HasKey(h => new { h.Consumer, h.Sequence }).HasName("pk_ta_held_events");
+            held.Property(h => h.Consumer).HasColumnName("consumer").HasMaxLength(ChangeFeedReader.MaxConsumerLength);
+            held.Property(h => h.Sequence).HasColumnName("sequence").ValueGeneratedNever();
+            held.Property(h => h.OrderKey).HasColumnName("order_key").HasMaxLength(MaxHeldEventTextLength).IsRequired();
+            held.Property(h => h.State).HasColumnName("state");
+            held.Property(h => h.Attempts).HasColumnName("attempts");
+            held.Property(h => h.HeldAt).HasColumnName("held_at");
+            held.Property(h => h.LastError).HasColumnName("last_error").HasMaxLength(MaxHeldEventTextLength);
+            held.Property(h => h.DeadLetteredAt).HasColumnName("dead_lettered_at");
         });
 
         return modelBuilder;
