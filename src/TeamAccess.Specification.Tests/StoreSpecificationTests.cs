@@ -188,6 +188,30 @@ public abstract partial class StoreSpecificationTests
     }
 
     [SkippableFact]
+    public async Task HeldEvents_AreStoredPerConsumerInSequenceOrder_ReplacedBySequence_AndRemoved()
+    {
+        await using var bed = await CreateBedAsync();
+        var held = bed.Services.GetRequiredService<IHeldEventStore>();
+        var at = new DateTimeOffset(2026, 12, 7, 9, 30, 0, TimeSpan.Zero);
+        await held.SaveHeldEventAsync(new HeldEvent("events", 12, "team:b", HeldEventState.Held, 0, at), CancellationToken.None);
+        await held.SaveHeldEventAsync(new HeldEvent("events", 10, "team:a", HeldEventState.Held, 1, at, "System.InvalidOperationException"), CancellationToken.None);
+        await held.SaveHeldEventAsync(new HeldEvent("other", 10, "team:a", HeldEventState.Held, 3, at), CancellationToken.None);
+
+        Assert.Equal([10L, 12L], (await held.ListHeldEventsAsync("events", CancellationToken.None)).Select(h => h.Sequence));
+        var skipped = new HeldEvent("events", 10, "team:a", HeldEventState.DeadLetter, 2, at, "System.InvalidOperationException", at.AddMinutes(5));
+        await held.SaveHeldEventAsync(skipped, CancellationToken.None);
+        var listed = await held.ListHeldEventsAsync("events", CancellationToken.None);
+        Assert.Equal(skipped, listed[0] with { HeldAt = listed[0].HeldAt.ToUniversalTime(), DeadLetteredAt = listed[0].DeadLetteredAt?.ToUniversalTime() });
+        Assert.Equal(3, (await held.ListHeldEventsAsync("other", CancellationToken.None)).Single().Attempts);
+
+        Assert.True(await held.RemoveHeldEventAsync("events", 10, CancellationToken.None));
+        Assert.False(await held.RemoveHeldEventAsync("events", 10, CancellationToken.None));
+        Assert.Equal([12L], (await held.ListHeldEventsAsync("events", CancellationToken.None)).Select(h => h.Sequence));
+        Assert.Single(await held.ListHeldEventsAsync("other", CancellationToken.None));
+        Assert.Empty(await held.ListHeldEventsAsync("nobody", CancellationToken.None));
+    }
+
+    [SkippableFact]
     public async Task SignUpAsync_SameHandleInParallel_OneSucceedsAndTheOthersGetDuplicateHandle()
     {
         await using var bed = await CreateBedAsync();

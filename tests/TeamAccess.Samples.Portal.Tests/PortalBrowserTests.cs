@@ -195,7 +195,7 @@ public sealed class PortalBrowserTests(PortalFixture portal) : IClassFixture<Por
     }
 
     [SkippableFact]
-    public void EditUser_ChangeRoleAndNames_ThenDeactivateAndLastOwnerRefused()
+    public void EditUser_ChangeRoleWithNamesShownNotEdited_ThenDeactivateAndLastOwnerRefused()
     {
         using var owner = Open();
         SignUpAndSignIn(owner, "editor");
@@ -205,13 +205,14 @@ public sealed class PortalBrowserTests(PortalFixture portal) : IClassFixture<Por
         owner.Go("/Users");
         owner.Row("member@example.com").FindElement(By.CssSelector("a.edit")).Click();
         Assert.False(owner.Driver.FindElement(By.Id("email")).Enabled);
-        owner.Fill("FirstName", "Katherine");
-        owner.Fill("LastName", "Johnson");
+
+        // A member's names are their own (review 3, M3): shown, not edited, by the team's Owner.
+        Assert.False(owner.Driver.FindElement(By.Id("first-name")).Enabled);
+        Assert.False(owner.Driver.FindElement(By.Id("last-name")).Enabled);
         owner.Choose("role", "Administrator");
         owner.Click("save");
         owner.ExpectPath("/Users");
         owner.Expect("Administrator", () => owner.Row("member@example.com").FindElement(By.CssSelector(".role")).Text);
-        Assert.Contains("Katherine Johnson", owner.Row("member@example.com").Text, StringComparison.Ordinal);
 
         owner.Row("member@example.com").FindElement(By.CssSelector("button.deactivate")).Click();
         owner.Expect("Inactive", () => owner.Row("member@example.com").FindElement(By.CssSelector(".status")).Text);

@@ -38,7 +38,9 @@ public sealed class EditUserModel(IMemberService members, RoleCatalog roles) : P
     /// <returns>The Users page, or this page with the refusal.</returns>
     public async Task<IActionResult> OnPostAsync(Guid id, string email)
     {
-        var named = await members.UpdateNamesAsync(Actor, Team, new MembershipId(id), FirstName, LastName);
+        // Names are the user's own (a team never edits a global user's names): they are saved only on one's own row.
+        await LoadAsync(id, email);
+        var named = IsSelf ? await members.UpdateNamesAsync(Actor, Team, new MembershipId(id), FirstName, LastName) : (Result)Result.Success;
         var changed = named.Succeeded ? await members.ChangeRoleAsync(Actor, Team, new MembershipId(id), Role) : null;
         if (!named.Succeeded || changed is { Succeeded: false })
         {
@@ -50,6 +52,9 @@ public sealed class EditUserModel(IMemberService members, RoleCatalog roles) : P
         Notice = $"Saved {email}.";
         return RedirectToPage("/Users");
     }
+
+    /// <summary>Gets whether the member is the signed-in user, the only one who edits their names here.</summary>
+    public bool IsSelf => Member?.UserId == Actor;
 
     /// <summary>Deletes the member from the team.</summary>
     /// <param name="id">The membership.</param>

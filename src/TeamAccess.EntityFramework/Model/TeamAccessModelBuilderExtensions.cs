@@ -24,6 +24,9 @@ public static class TeamAccessModelBuilderExtensions
     /// <summary>The longest external issuer, subject or list of provider names.</summary>
     internal const int MaxExternalIdLength = 512;
 
+    /// <summary>The longest order key or error type name of a held event.</summary>
+    internal const int MaxHeldEventTextLength = 256;
+
     /// <summary>The longest stored hash (password hashes and invitation secret hashes are far shorter).</summary>
     internal const int MaxSecretLength = 256;
 
@@ -270,6 +273,20 @@ public static class TeamAccessModelBuilderExtensions
             counter.Property(c => c.WindowEndsAtUtcTicks).HasColumnName("window_ends_at_utc_ticks");
             // The rows whose window ended are dropped by this index when a new window starts.
             counter.HasIndex(c => c.WindowEndsAtUtcTicks).HasDatabaseName("ix_ta_try_counters_window_ends");
+        });
+
+        modelBuilder.Entity<HeldEventRow>(held =>
+        {
+            held.ToTable("ta_held_events");
+            held.HasKey(h => new { h.Consumer, h.Sequence }).HasName("pk_ta_held_events");
+            held.Property(h => h.Consumer).HasColumnName("consumer").HasMaxLength(ChangeFeedReader.MaxConsumerLength);
+            held.Property(h => h.Sequence).HasColumnName("sequence").ValueGeneratedNever();
+            held.Property(h => h.OrderKey).HasColumnName("order_key").HasMaxLength(MaxHeldEventTextLength).IsRequired();
+            held.Property(h => h.State).HasColumnName("state");
+            held.Property(h => h.Attempts).HasColumnName("attempts");
+            held.Property(h => h.HeldAt).HasColumnName("held_at");
+            held.Property(h => h.LastError).HasColumnName("last_error").HasMaxLength(MaxHeldEventTextLength);
+            held.Property(h => h.DeadLetteredAt).HasColumnName("dead_lettered_at");
         });
 
         return modelBuilder;

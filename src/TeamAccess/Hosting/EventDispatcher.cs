@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -11,32 +12,57 @@ namespace TeamAccess;
 /// Events are a projection of what the store committed, not of service code, so every path that changes a team (the
 /// services, invitations, just-in-time joining, SSO, ownership, an import) is delivered alike. It reads the events after
 /// the consumer's stored position in sequence order (sequence numbers follow commit order: the store's promise, kept
-/// on PostgreSQL by numbering under the feed's advisory lock, so no gap can later fill in), hands each to every handler
-/// in one scope per batch, and stores the position after the batch. A handler that throws stops delivery at that event:
-/// the position of the events before it is stored, and the event is delivered again after a back-off that doubles up to
-/// <see cref="EventOptions.MaxRetryDelay"/>, so nothing is lost and nothing is delivered out of order.
+/// on PostgreSQL by numbering under the feed's advisory lock, so no gap can later fill in) and hands each to every handler.
+/// <para>
+/// Order is promised per order key: the event's team, or, for an event without a team, its subject. A handler that
+/// throws holds that event, and every later event of its key waits behind it, while other keys' events are delivered on.
+/// A held event is tried again after a back-off that doubles up to <see cref="EventOptions.MaxRetryDelay"/>; when it is
+/// taken, the events that waited behind it follow in order. The host lists held events, and skips one into a dead letter
+/// that it can replay, through <see cref="ITeamAccessEventAdmin"/>.
+/// </para>
+/// <para>
+/// What is stored, so that a restart neither skips nor repeats: the position (through <see cref="IChangeFeedCheckpoints"/>)
+/// is the last event read, each either delivered or recorded (through <see cref="IHeldEventStore"/>) as held or waiting.
+/// A record is written before the position moves past its event, and removed only after the event is delivered; so after
+/// a restart every event at or before the position was delivered or has a record, and the records' events are delivered
+/// first, per key in sequence order, before anything after the position. A process killed between writing records and
+/// storing the position reads that batch again: events with a record are left to their record; events of other keys in
+/// that one batch are delivered again (at least once, as a killed handler's event always was).
+/// </para>
 /// </summary>
-internal sealed class EventDispatcher : IHostedService, IAsyncDisposable, IDisposable
+internal sealed class EventDispatcher : IHostedService, IAsyncDisposable, IDisposable, ITeamAccessEventAdmin
 {
     private readonly IServiceScopeFactory _scopes;
     private readonly IAuditStore _audit;
     private readonly IChangeFeedCheckpoints _checkpoints;
+    private readonly IHeldEventStore _heldStore;
     private readonly TimeProvider _time;
     private readonly EventOptions _options;
     private readonly ChangeFeedFollower? _follower;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly CancellationTokenSource _stop = new();
+
+    // Under _gate: each order key's held events (the failing one first), every record's sequence number, and when each
+    // failing event is due again (in memory only: a restart tries held events at once).
+    private readonly Dictionary<string, List<HeldEvent>> _held = new(StringComparer.Ordinal);
+    private readonly HashSet<long> _recorded = [];
+    private readonly Dictionary<long, DateTimeOffset> _due = [];
+    private bool _heldLoaded;
     private Task? _loop;
     private long _position = -1;
     private int _started;
     private int _attempt;
     private int _released;
+    private int _heldCount;
+    private int _mostAttempts;
 
     public EventDispatcher(
         IServiceScopeFactory scopes,
         IAuditStore audit,
         IChangeFeedCheckpoints checkpoints,
+        IHeldEventStore heldStore,
         TimeProvider time,
         IOptions<TeamAccessOptions> options,
         ChangeFeedFollower? follower = null,
@@ -45,14 +71,24 @@ internal sealed class EventDispatcher : IHostedService, IAsyncDisposable, IDispo
         _scopes = scopes;
         _audit = audit;
         _checkpoints = checkpoints;
+        _heldStore = heldStore;
         _time = time;
         _options = options.Value.Events;
         _follower = follower;
         _logger = logger ?? NullLogger<EventDispatcher>.Instance;
     }
 
-    /// <summary>Gets the sequence number of the last event every handler has handled; -1 before the stored one is read.</summary>
+    /// <summary>Gets the sequence number of the last event read: delivered, or held with a record; -1 before the stored one is read.</summary>
     public long Position => Volatile.Read(ref _position);
+
+    /// <summary>Gets how many events are held (failing, or waiting behind a failing one of their key), as this instance last knew.</summary>
+    public int HeldCount => Volatile.Read(ref _heldCount);
+
+    /// <summary>Gets the most failed deliveries of one held event, as this instance last knew.</summary>
+    public int MostAttempts => Volatile.Read(ref _mostAttempts);
+
+    /// <summary>Gets whether a held event has failed <see cref="EventOptions.MaxAttemptsBeforeDegraded"/> times or more.</summary>
+    public bool IsDegraded => MostAttempts >= _options.MaxAttemptsBeforeDegraded;
 
     /// <summary>Starts delivering in the background; later calls do nothing.</summary>
     public Task StartAsync(CancellationToken cancellationToken)
@@ -98,6 +134,10 @@ internal sealed class EventDispatcher : IHostedService, IAsyncDisposable, IDispo
             {
                 // Another wake-up won the race; the same read serves both.
             }
+            catch (ObjectDisposedException)
+            {
+                // Disposed meanwhile: nothing is delivered any more.
+            }
         }
     }
 
@@ -114,6 +154,81 @@ internal sealed class EventDispatcher : IHostedService, IAsyncDisposable, IDispo
         Release();
     }
 
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<HeldEvent>> ListHeldAsync(CancellationToken cancellationToken = default) =>
+        [.. (await _heldStore.ListHeldEventsAsync(_options.Consumer, cancellationToken).ConfigureAwait(false)).Where(h => h.State == HeldEventState.Held)];
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<HeldEvent>> ListDeadLettersAsync(CancellationToken cancellationToken = default) =>
+        [.. (await _heldStore.ListHeldEventsAsync(_options.Consumer, cancellationToken).ConfigureAwait(false)).Where(h => h.State == HeldEventState.DeadLetter)];
+
+    /// <inheritdoc />
+    public async ValueTask<HeldEvent?> SkipAsync(long sequence, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var held = (await _heldStore.ListHeldEventsAsync(_options.Consumer, cancellationToken).ConfigureAwait(false))
+                .FirstOrDefault(h => h.Sequence == sequence && h.State == HeldEventState.Held);
+            if (held is null)
+            {
+                return null;
+            }
+
+            var deadLetter = held with { State = HeldEventState.DeadLetter, DeadLetteredAt = _time.GetUtcNow() };
+            await _heldStore.SaveHeldEventAsync(deadLetter, CancellationToken.None).ConfigureAwait(false);
+            _heldLoaded = false;
+            _logger.LogWarning("TeamAccess event {Sequence} (key {OrderKey}) of consumer {Consumer} was skipped into a dead letter after {Attempts} failed attempts; its key's later events flow on", sequence, held.OrderKey, _options.Consumer, held.Attempts);
+            Wake();
+            return deadLetter;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<bool> ReplayAsync(long sequence, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var deadLetter = (await _heldStore.ListHeldEventsAsync(_options.Consumer, cancellationToken).ConfigureAwait(false))
+                .FirstOrDefault(h => h.Sequence == sequence && h.State == HeldEventState.DeadLetter);
+            if (deadLetter is null || await ReadEventAsync(sequence, cancellationToken).ConfigureAwait(false) is not { } audit)
+            {
+                return false;
+            }
+
+            var scope = _scopes.CreateAsyncScope();
+            await using (scope.ConfigureAwait(false))
+            {
+                var handlers = scope.ServiceProvider.GetServices<ITeamAccessEventHandler>().ToArray();
+                var error = await HandleAsync(handlers, TeamAccessEvents.From(audit), deadLetter.Attempts + 1, deadLetter.OrderKey, cancellationToken).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+                if (error is null)
+                {
+                    await _heldStore.RemoveHeldEventAsync(_options.Consumer, sequence, CancellationToken.None).ConfigureAwait(false);
+                    return true;
+                }
+
+                await _heldStore.SaveHeldEventAsync(deadLetter with { Attempts = deadLetter.Attempts + 1, LastError = error }, CancellationToken.None).ConfigureAwait(false);
+                return false;
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>What an event's order is promised within: its team, or, without a team, its subject.</summary>
+    internal static string OrderKeyOf(AuditEvent audit) =>
+        audit.TeamId is { } team
+            ? string.Create(CultureInfo.InvariantCulture, $"team:{team.Value:N}")
+            : string.Create(CultureInfo.InvariantCulture, $"{audit.SubjectKind.ToString().ToLowerInvariant()}:{audit.SubjectId:N}");
+
     private void Release()
     {
         if (Interlocked.Exchange(ref _released, 1) != 0)
@@ -128,6 +243,7 @@ internal sealed class EventDispatcher : IHostedService, IAsyncDisposable, IDispo
 
         _stop.Dispose();
         _wake.Dispose();
+        _gate.Dispose();
     }
 
     /// <summary>The stored position; on the consumer's first start, the beginning or the end of the log as configured.</summary>
@@ -158,17 +274,17 @@ internal sealed class EventDispatcher : IHostedService, IAsyncDisposable, IDispo
             TimeSpan wait;
             try
             {
-                if (Position < 0)
+                await _gate.WaitAsync(stop).ConfigureAwait(false);
+                try
                 {
-                    Volatile.Write(ref _position, await StartPositionAsync(stop).ConfigureAwait(false));
+                    wait = await RunOnceAsync(stop).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _gate.Release();
                 }
 
-                var (read, failed) = await DeliverBatchAsync(stop).ConfigureAwait(false);
-                wait = failed ? Backoff() : read == _options.BatchSize ? TimeSpan.Zero : _options.PollInterval;
-                if (!failed)
-                {
-                    _attempt = 0;
-                }
+                _attempt = 0;
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
@@ -176,8 +292,9 @@ internal sealed class EventDispatcher : IHostedService, IAsyncDisposable, IDispo
             }
             catch (Exception exception)
             {
-                // The store could not be read, or the position not stored: the same events are read again.
-                wait = Backoff();
+                // The store could not be read or written: what was not stored is read again.
+                _heldLoaded = false;
+                wait = Backoff(++_attempt);
                 _logger.LogWarning(exception, "TeamAccess could not read the audit log for event consumer {Consumer}; trying again in {Delay}", _options.Consumer, wait);
             }
 
@@ -187,7 +304,7 @@ internal sealed class EventDispatcher : IHostedService, IAsyncDisposable, IDispo
                 {
                     if (_attempt > 0)
                     {
-                        // A failing event waits out its whole back-off, whatever commits meanwhile.
+                        // A failing store waits out its whole back-off, whatever commits meanwhile.
                         await Task.Delay(wait, _time, stop).ConfigureAwait(false);
                     }
                     else
@@ -203,39 +320,163 @@ internal sealed class EventDispatcher : IHostedService, IAsyncDisposable, IDispo
         }
     }
 
-    private TimeSpan Backoff()
+    /// <returns>How long to wait before the next round.</returns>
+    private async Task<TimeSpan> RunOnceAsync(CancellationToken stop)
     {
-        var attempt = Math.Min(++_attempt, 30);
-        var delay = _options.RetryDelay * Math.Pow(2, attempt - 1);
-        return delay < _options.MaxRetryDelay ? delay : _options.MaxRetryDelay;
-    }
-
-    /// <returns>How many events were read, and whether a handler failed on one of them.</returns>
-    private async Task<(int Read, bool Failed)> DeliverBatchAsync(CancellationToken stop)
-    {
-        var batch = await _audit.ReadAllAsync(Position, _options.BatchSize, stop).ConfigureAwait(false);
-        if (batch.Count == 0)
+        if (Position < 0)
         {
-            return (0, false);
+            Volatile.Write(ref _position, await StartPositionAsync(stop).ConfigureAwait(false));
         }
 
-        var handled = Position;
-        var failed = false;
+        if (!_heldLoaded || _held.Count > 0)
+        {
+            // The records are the truth (another instance, or the host through the admin, may have changed them).
+            await LoadHeldAsync(stop).ConfigureAwait(false);
+        }
+
+        int read;
         var scope = _scopes.CreateAsyncScope();
         await using (scope.ConfigureAwait(false))
         {
             var handlers = scope.ServiceProvider.GetServices<ITeamAccessEventHandler>().ToArray();
-            foreach (var audit in batch)
+            await RetryHeldAsync(handlers, stop).ConfigureAwait(false);
+            read = await DeliverBatchAsync(handlers, stop).ConfigureAwait(false);
+        }
+
+        Publish();
+        var wait = read == _options.BatchSize ? TimeSpan.Zero : _options.PollInterval;
+        if (_due.Count > 0)
+        {
+            var untilDue = _due.Values.Min() - _time.GetUtcNow();
+            wait = untilDue < wait ? (untilDue > TimeSpan.Zero ? untilDue : TimeSpan.Zero) : wait;
+        }
+
+        return wait;
+    }
+
+    private async ValueTask LoadHeldAsync(CancellationToken stop)
+    {
+        var records = await _heldStore.ListHeldEventsAsync(_options.Consumer, stop).ConfigureAwait(false);
+        _held.Clear();
+        _recorded.Clear();
+        foreach (var record in records.OrderBy(r => r.Sequence))
+        {
+            _recorded.Add(record.Sequence);
+            if (record.State == HeldEventState.Held)
             {
-                var teamAccessEvent = TeamAccessEvents.From(audit);
-                if (!await HandleAsync(handlers, teamAccessEvent, stop).ConfigureAwait(false))
+                if (!_held.TryGetValue(record.OrderKey, out var events))
                 {
-                    failed = true;
+                    _held[record.OrderKey] = events = [];
+                }
+
+                events.Add(record);
+            }
+        }
+
+        foreach (var sequence in _due.Keys.Where(s => !_held.Values.Any(e => e[0].Sequence == s)).ToList())
+        {
+            _due.Remove(sequence);
+        }
+
+        _heldLoaded = true;
+        Publish();
+    }
+
+    private void Publish()
+    {
+        Volatile.Write(ref _heldCount, _held.Values.Sum(e => e.Count));
+        Volatile.Write(ref _mostAttempts, _held.Values.Select(e => e[0].Attempts).DefaultIfEmpty(0).Max());
+    }
+
+    /// <summary>Delivers each key's held events in order, from its failing one on, once that one is due again.</summary>
+    private async ValueTask RetryHeldAsync(ITeamAccessEventHandler[] handlers, CancellationToken stop)
+    {
+        foreach (var (key, events) in _held.ToList())
+        {
+            while (events.Count > 0)
+            {
+                var head = events[0];
+                if (_due.TryGetValue(head.Sequence, out var due) && due > _time.GetUtcNow())
+                {
                     break;
                 }
 
-                handled = audit.Sequence;
+                if (await ReadEventAsync(head.Sequence, stop).ConfigureAwait(false) is not { } audit)
+                {
+                    // Not in the log (never the case for a record this dispatcher wrote): nothing to deliver.
+                    _logger.LogError("TeamAccess held event {Sequence} of consumer {Consumer} is not in the audit log; its record is dropped", head.Sequence, _options.Consumer);
+                }
+                else
+                {
+                    var error = await HandleAsync(handlers, TeamAccessEvents.From(audit), head.Attempts + 1, key, stop).ConfigureAwait(false);
+                    stop.ThrowIfCancellationRequested();
+                    if (error is not null)
+                    {
+                        await HoldAsync(events, 0, head with { Attempts = head.Attempts + 1, LastError = error }).ConfigureAwait(false);
+                        break;
+                    }
+                }
+
+                await _heldStore.RemoveHeldEventAsync(_options.Consumer, head.Sequence, CancellationToken.None).ConfigureAwait(false);
+                _recorded.Remove(head.Sequence);
+                _due.Remove(head.Sequence);
+                events.RemoveAt(0);
             }
+
+            if (events.Count == 0)
+            {
+                _held.Remove(key);
+            }
+        }
+    }
+
+    /// <returns>How many events were read after the position.</returns>
+    private async Task<int> DeliverBatchAsync(ITeamAccessEventHandler[] handlers, CancellationToken stop)
+    {
+        var batch = await _audit.ReadAllAsync(Position, _options.BatchSize, stop).ConfigureAwait(false);
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        var handled = Position;
+        foreach (var audit in batch)
+        {
+            if (stop.IsCancellationRequested)
+            {
+                break;
+            }
+
+            if (!_recorded.Contains(audit.Sequence))
+            {
+                var key = OrderKeyOf(audit);
+                if (_held.TryGetValue(key, out var events))
+                {
+                    // Its key has a held event: it waits behind it, recorded before the position moves past it.
+                    var waiting = new HeldEvent(_options.Consumer, audit.Sequence, key, HeldEventState.Held, 0, _time.GetUtcNow());
+                    await _heldStore.SaveHeldEventAsync(waiting, CancellationToken.None).ConfigureAwait(false);
+                    _recorded.Add(audit.Sequence);
+                    events.Add(waiting);
+                }
+                else
+                {
+                    var error = await HandleAsync(handlers, TeamAccessEvents.From(audit), 1, key, stop).ConfigureAwait(false);
+                    if (stop.IsCancellationRequested)
+                    {
+                        // Cut short by the stop: neither delivered nor held, so it stays after the stored position.
+                        break;
+                    }
+
+                    if (error is not null)
+                    {
+                        var list = new List<HeldEvent>();
+                        _held[key] = list;
+                        await HoldAsync(list, -1, new HeldEvent(_options.Consumer, audit.Sequence, key, HeldEventState.Held, 1, _time.GetUtcNow(), error)).ConfigureAwait(false);
+                    }
+                }
+            }
+
+            handled = audit.Sequence;
         }
 
         if (handled > Position)
@@ -246,10 +487,49 @@ internal sealed class EventDispatcher : IHostedService, IAsyncDisposable, IDispo
         }
 
         stop.ThrowIfCancellationRequested();
-        return (batch.Count, failed);
+        return batch.Count;
     }
 
-    private async Task<bool> HandleAsync(ITeamAccessEventHandler[] handlers, TeamAccessEvent teamAccessEvent, CancellationToken stop)
+    /// <summary>Records a failed delivery of a key's first event and sets when it is due again.</summary>
+    private async ValueTask HoldAsync(List<HeldEvent> events, int index, HeldEvent failed)
+    {
+        await _heldStore.SaveHeldEventAsync(failed, CancellationToken.None).ConfigureAwait(false);
+        _recorded.Add(failed.Sequence);
+        if (index < 0)
+        {
+            events.Add(failed);
+        }
+        else
+        {
+            events[index] = failed;
+        }
+
+        _due[failed.Sequence] = _time.GetUtcNow() + Backoff(failed.Attempts);
+        if (failed.Attempts == _options.MaxAttemptsBeforeDegraded)
+        {
+            _logger.LogError(
+                "TeamAccess event {Sequence} of consumer {Consumer} (key {OrderKey}) has failed {Attempts} times: the instance reports itself degraded until it is delivered or skipped (ITeamAccessEventAdmin.SkipAsync)",
+                failed.Sequence,
+                _options.Consumer,
+                failed.OrderKey,
+                failed.Attempts);
+        }
+    }
+
+    private async ValueTask<AuditEvent?> ReadEventAsync(long sequence, CancellationToken cancellationToken)
+    {
+        var found = await _audit.ReadAllAsync(sequence - 1, 1, cancellationToken).ConfigureAwait(false);
+        return found.Count == 1 && found[0].Sequence == sequence ? found[0] : null;
+    }
+
+    private TimeSpan Backoff(int attempt)
+    {
+        var delay = _options.RetryDelay * Math.Pow(2, Math.Min(attempt, 30) - 1);
+        return delay < _options.MaxRetryDelay ? delay : _options.MaxRetryDelay;
+    }
+
+    /// <returns><see langword="null"/> when every handler took the event (or the stop cut it short), else the type of what one threw.</returns>
+    private async Task<string?> HandleAsync(ITeamAccessEventHandler[] handlers, TeamAccessEvent teamAccessEvent, int attempt, string orderKey, CancellationToken stop)
     {
         foreach (var handler in handlers)
         {
@@ -259,25 +539,26 @@ internal sealed class EventDispatcher : IHostedService, IAsyncDisposable, IDispo
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
-                return false;
+                return null;
             }
             catch (Exception exception)
             {
                 // The event names its sequence, action and subject id, never its snapshots: no address or name is logged.
-                var level = _attempt >= 5 ? LogLevel.Error : LogLevel.Warning;
+                var level = attempt > _options.MaxAttemptsBeforeDegraded ? LogLevel.Error : LogLevel.Warning;
                 _logger.Log(
                     level,
                     exception,
-                    "TeamAccess event handler {Handler} failed on event {Sequence} ({Action}, key {IdempotencyKey}), attempt {Attempt}; it is delivered again after a back-off, and no later event before it",
+                    "TeamAccess event handler {Handler} failed on event {Sequence} ({Action}, key {IdempotencyKey}), attempt {Attempt}; it is held, with the later events of {OrderKey}, and delivered again after a back-off, while other teams' events flow on",
                     handler.GetType().Name,
                     teamAccessEvent.Sequence,
                     teamAccessEvent.Action,
                     teamAccessEvent.IdempotencyKey,
-                    _attempt + 1);
-                return false;
+                    attempt,
+                    orderKey);
+                return exception.GetType().FullName ?? exception.GetType().Name;
             }
         }
 
-        return true;
+        return null;
     }
 }

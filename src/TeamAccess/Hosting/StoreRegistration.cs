@@ -22,7 +22,7 @@ internal sealed class StoreRegistration(IServiceCollection services) : IValidate
     public static readonly Type[] StoreServices =
     [
         typeof(IUserStore), typeof(ITeamStore), typeof(IMemberQueryStore), typeof(IListQueryStore), typeof(IAuditStore), typeof(IChangeStore),
-        typeof(IChangeFeed), typeof(IChangeFeedCheckpoints), typeof(ISessionStore), typeof(ITryCounterStore),
+        typeof(IChangeFeed), typeof(IChangeFeedCheckpoints), typeof(ISessionStore), typeof(ITryCounterStore), typeof(IHeldEventStore),
     ];
 
     /// <summary>Registers the stand-ins (where the host registered nothing) and the start-up check.</summary>

@@ -69,6 +69,7 @@ public sealed class TeamAccessBuilder
             sp.GetRequiredService<IServiceScopeFactory>(),
             sp.GetRequiredService<IAuditStore>(),
             sp.GetRequiredService<IChangeFeedCheckpoints>(),
+            sp.GetRequiredService<IHeldEventStore>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TeamAccessOptions>>(),
             sp.GetService<ChangeFeedFollower>(),
@@ -76,6 +77,7 @@ public sealed class TeamAccessBuilder
 
         // The hosted service is the singleton itself, so it is started once and disposed once.
         Services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<EventDispatcher>());
+        Services.AddSingleton<ITeamAccessEventAdmin>(sp => sp.GetRequiredService<EventDispatcher>());
 
         return this;
     }

@@ -54,7 +54,8 @@ public static class TeamAccessServiceCollectionExtensions
             sp.GetService<SessionStateCache>()));
         services.TryAddSingleton(sp => new TeamAccessHealthCheck(
             sp.GetRequiredService<ChangeFeedFollower>(),
-            sp.GetRequiredService<IOptions<TeamAccessOptions>>().Value.ChangeFeed.FailClosedWhenStale));
+            sp.GetRequiredService<IOptions<TeamAccessOptions>>().Value.ChangeFeed.FailClosedWhenStale,
+            sp.GetService<EventDispatcher>()));
 
         services.TryAddSingleton<ITeamSignInPolicyProvider, StoredTeamSignInPolicyProvider>();
         services.TryAddSingleton<IDomainVerifier, ProviderAuthorityDomainVerifier>();

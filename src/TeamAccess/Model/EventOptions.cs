@@ -42,6 +42,13 @@ public sealed class EventOptions
     /// <summary>Gets or sets the longest wait between two deliveries of a failing event. Default 1 minute; at least <see cref="RetryDelay"/>.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Gets or sets after how many failed deliveries of one held event the instance reports itself Degraded (through
+    /// <see cref="TeamAccessHealthCheck"/>) and logs an error, so that a host notices an event to fix or to skip
+    /// (<see cref="ITeamAccessEventAdmin.SkipAsync"/>). Default 5; 1 to 1,000.
+    /// </summary>
+    public int MaxAttemptsBeforeDegraded { get; set; } = 5;
+
     internal IEnumerable<string> Validate()
     {
         if (string.IsNullOrWhiteSpace(Consumer) || Consumer.Length > MaxConsumerLength)
@@ -67,6 +74,11 @@ public sealed class EventOptions
         if (RetryDelay <= TimeSpan.Zero || MaxRetryDelay < RetryDelay || MaxRetryDelay > TimeSpan.FromDays(1))
         {
             yield return $"Events.RetryDelay must be positive and Events.MaxRetryDelay between it and 1 day; they are {RetryDelay} and {MaxRetryDelay}.";
+        }
+
+        if (MaxAttemptsBeforeDegraded is < 1 or > 1_000)
+        {
+            yield return $"Events.MaxAttemptsBeforeDegraded must be between 1 and 1,000; it is {MaxAttemptsBeforeDegraded}.";
         }
     }
 }

@@ -41,8 +41,20 @@ public sealed class SessionOptions
     /// </summary>
     public bool ValidateAgainstStore { get; set; }
 
+    /// <summary>
+    /// Gets or sets how many sessions of one user an instance remembers (the store's answer to whether each was signed
+    /// out); past it the oldest remembered ones are forgotten, and a forgotten session's next validation reads the store
+    /// again, so the cap bounds memory without changing an answer. Default 64; 1 to 10,000.
+    /// </summary>
+    public int MaxCachedSessionsPerUser { get; set; } = 64;
+
     internal IEnumerable<string> Validate()
     {
+        if (MaxCachedSessionsPerUser is < 1 or > 10_000)
+        {
+            yield return $"Sessions.MaxCachedSessionsPerUser must be between 1 and 10,000; it is {MaxCachedSessionsPerUser}.";
+        }
+
         if (string.IsNullOrWhiteSpace(Issuer) || string.IsNullOrWhiteSpace(Audience))
         {
             yield return "Sessions.Issuer and Sessions.Audience are required.";

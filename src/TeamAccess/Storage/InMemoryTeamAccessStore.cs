@@ -8,7 +8,7 @@ namespace TeamAccess.Storage;
 /// commit for longer than a dictionary lookup. Several service providers given the same instance behave as several host
 /// instances on one database: each commit appends to the change feed and wakes every follower.
 /// </summary>
-public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQueryStore, IListQueryStore, IAuditStore, IChangeStore, ISessionStore, IChangeFeed, IChangeFeedNotifier, IChangeFeedCheckpoints, ITryCounterStore
+public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQueryStore, IListQueryStore, IAuditStore, IChangeStore, ISessionStore, IChangeFeed, IChangeFeedNotifier, IChangeFeedCheckpoints, ITryCounterStore, IHeldEventStore
 {
     private readonly object _gate = new();
     private readonly Dictionary<UserId, StoredUser> _users = [];
@@ -21,6 +21,7 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQue
     private readonly List<AuditEvent> _audit = [];
     private readonly List<ChangeFeedEntry> _feed = [];
     private readonly Dictionary<string, long> _checkpoints = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Consumer, long Sequence), HeldEvent> _heldEvents = [];
     private event Action? Committed;
     private readonly Dictionary<Guid, RevokedSession> _revokedSessions = [];
     private readonly Dictionary<string, (int Count, DateTimeOffset WindowEndsAt)> _tryCounters = new(StringComparer.Ordinal);
@@ -493,6 +494,39 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQue
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<HeldEvent>> ListHeldEventsAsync(string consumer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(consumer);
+        lock (_gate)
+        {
+            IReadOnlyList<HeldEvent> held = [.. _heldEvents.Values.Where(h => h.Consumer == consumer).OrderBy(h => h.Sequence)];
+            return ValueTask.FromResult(held);
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask SaveHeldEventAsync(HeldEvent heldEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(heldEvent);
+        lock (_gate)
+        {
+            _heldEvents[(heldEvent.Consumer, heldEvent.Sequence)] = heldEvent;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public ValueTask<bool> RemoveHeldEventAsync(string consumer, long sequence, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(consumer);
+        lock (_gate)
+        {
+            return ValueTask.FromResult(_heldEvents.Remove((consumer, sequence)));
+        }
     }
 
     /// <inheritdoc />

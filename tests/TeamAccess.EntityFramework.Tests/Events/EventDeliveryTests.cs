@@ -60,12 +60,51 @@ public abstract class EventDeliveryTests
         }
     }
 
+    [SkippableFact]
+    public async Task AHandlerFailingOnOneTeam_HoldsOnlyThatTeam_AndAHostStartedAgainDeliversTheHeldEventsFirst_AndNoOtherAgain()
+    {
+        var (storage, drop) = await CreateStoreAsync();
+        try
+        {
+            TeamId? failing = null;
+            var first = await StartAsync(storage, "host-a", e => e.TeamId == failing && e is TeamRenamedEvent);
+            var alice = await first.Host.SignUpAsync("alice");
+            var bob = await first.Host.SignUpAsync("bob");
+            failing = alice.Team.Id;
+            await first.Host.Use<ITeamService, Result<Team>>(t => t.RenameAsync(alice.User.Id, alice.Team.Id, "Alice's renamed"));
+            await first.Host.Use<ITeamService, Result<Team>>(t => t.ChangeTierAsync(alice.User.Id, alice.Team.Id, TeamTier.Commercial));
+            await first.Host.Use<ITeamService, Result<Team>>(t => t.RenameAsync(bob.User.Id, bob.Team.Id, "Bob's renamed"));
+            var all = await first.Host.Services.GetRequiredService<IAuditStore>().ReadAllAsync(0, 100_000, CancellationToken.None);
+            var aliceRenamed = all.Single(e => e.Action == AuditActions.TeamRenamed && e.TeamId == alice.Team.Id).Sequence;
+            var aliceHeld = all.Where(e => e.TeamId == alice.Team.Id && e.Sequence >= aliceRenamed).Select(e => e.Sequence).ToList();
+
+            // Bob's rename, committed after Alice's failing one, is delivered; Alice's two wait, recorded in the store.
+            await first.Recorder.WaitForAsync(all[^1].Sequence);
+            var admin = first.Host.Services.GetRequiredService<ITeamAccessEventAdmin>();
+            await Host.EventuallyAsync(async () => (await admin.ListHeldAsync()).Count == 2, Host.Hang, "Alice's events held");
+            Assert.Equal(aliceHeld, (await admin.ListHeldAsync()).Select(h => h.Sequence));
+            Assert.DoesNotContain(first.Recorder.Sequences, aliceHeld.Contains);
+            var before = first.Recorder.Sequences;
+            await first.DisposeAsync();
+
+            await using var again = await StartAsync(storage, "host-a");
+            await again.Recorder.WaitForAsync(aliceHeld[^1]);
+            Assert.Equal(aliceHeld, again.Recorder.Sequences);
+            Assert.Equal(all.Select(e => e.Sequence), before.Concat(again.Recorder.Sequences).Order());
+            await Host.EventuallyAsync(async () => (await again.Host.Services.GetRequiredService<ITeamAccessEventAdmin>().ListHeldAsync()).Count == 0, Host.Hang, "nothing held");
+        }
+        finally
+        {
+            await drop();
+        }
+    }
+
     private static async Task<long> HeadAsync(Host host) =>
         (await host.Services.GetRequiredService<IAuditStore>().ReadAllAsync(0, 100_000, CancellationToken.None))[^1].Sequence;
 
-    private static async Task<Instance> StartAsync(Action<TeamAccessBuilder> storage, string consumer)
+    private static async Task<Instance> StartAsync(Action<TeamAccessBuilder> storage, string consumer, Func<TeamAccessEvent, bool>? fails = null)
     {
-        var recorder = new Recorder();
+        var recorder = new Recorder { Fails = fails };
         var host = await Host.StartAsync(
             builder =>
             {
@@ -76,6 +115,8 @@ public abstract class EventDeliveryTests
             {
                 options.Events.Consumer = consumer;
                 options.Events.PollInterval = TimeSpan.FromMilliseconds(50);
+                options.Events.RetryDelay = TimeSpan.FromMilliseconds(50);
+                options.Events.MaxRetryDelay = TimeSpan.FromMilliseconds(200);
             },
             services => services.AddSingleton(recorder));
         return new Instance(host, recorder);
@@ -92,6 +133,8 @@ public abstract class EventDeliveryTests
 
         public IReadOnlyList<TeamAccessEvent> Events => [.. _events];
 
+        public Func<TeamAccessEvent, bool>? Fails { get; init; }
+
         public IReadOnlyList<long> Sequences => [.. _events.Select(e => e.Sequence)];
 
         public void Add(TeamAccessEvent e) => _events.Enqueue(e);
@@ -104,6 +147,11 @@ public abstract class EventDeliveryTests
     {
         public ValueTask HandleAsync(TeamAccessEvent teamAccessEvent, CancellationToken cancellationToken)
         {
+            if (recorder.Fails?.Invoke(teamAccessEvent) == true)
+            {
+                throw new InvalidOperationException("the webhook refuses this team's value");
+            }
+
             recorder.Add(teamAccessEvent);
             return ValueTask.CompletedTask;
         }

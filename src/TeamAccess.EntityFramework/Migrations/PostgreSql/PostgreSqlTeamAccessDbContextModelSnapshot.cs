@@ -228,6 +228,50 @@ namespace TeamAccess.EntityFramework.Migrations.PostgreSql
                     b.ToTable("ta_groups", (string)null);
                 });
 
+            modelBuilder.Entity("TeamAccess.EntityFramework.HeldEventRow", b =>
+                {
+                    b.Property<string>("Consumer")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("consumer");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset?>("DeadLetteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dead_lettered_at");
+
+                    b.Property<DateTimeOffset>("HeldAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("held_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("OrderKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("order_key");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.HasKey("Consumer", "Sequence")
+                        .HasName("pk_ta_held_events");
+
+                    b.ToTable("ta_held_events", (string)null);
+                });
+
             modelBuilder.Entity("TeamAccess.EntityFramework.InvitationSecretRow", b =>
                 {
                     b.Property<Guid>("MembershipId")

@@ -219,6 +219,50 @@ namespace TeamAccess.EntityFramework.Migrations.Sqlite
                     b.ToTable("ta_groups", (string)null);
                 });
 
+            modelBuilder.Entity("TeamAccess.EntityFramework.HeldEventRow", b =>
+                {
+                    b.Property<string>("Consumer")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consumer");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset?>("DeadLetteredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dead_lettered_at");
+
+                    b.Property<DateTimeOffset>("HeldAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("held_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("OrderKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_key");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.HasKey("Consumer", "Sequence")
+                        .HasName("pk_ta_held_events");
+
+                    b.ToTable("ta_held_events", (string)null);
+                });
+
             modelBuilder.Entity("TeamAccess.EntityFramework.InvitationSecretRow", b =>
                 {
                     b.Property<Guid>("MembershipId")

@@ -2,10 +2,11 @@ namespace TeamAccess;
 
 /// <summary>
 /// A host's handler of <see cref="TeamAccessEvent"/>s, registered with <see cref="TeamAccessBuilder.AddEventHandler{THandler}"/>
-/// (scoped: one scope per batch of events). Events arrive after their commit, one at a time, in sequence order (so in
-/// commit order within each team), at least once: an event whose handling throws is delivered again, to every handler,
-/// after a back-off, and nothing after it is delivered until it succeeds; after a restart the events after the
-/// consumer's stored position are delivered again. De-duplicate on <see cref="TeamAccessEvent.IdempotencyKey"/>.
+/// (scoped: one scope per round of delivery). Events arrive after their commit, one at a time, in commit order within
+/// each team (an event without a team: within its subject), at least once: an event whose handling throws is held and
+/// delivered again, to every handler, after a back-off, and its team's later events wait until it succeeds or the host
+/// skips it (<see cref="ITeamAccessEventAdmin"/>); other teams' events flow on meanwhile, so events of different teams
+/// may arrive out of sequence order. De-duplicate on <see cref="TeamAccessEvent.IdempotencyKey"/>.
 /// </summary>
 public interface ITeamAccessEventHandler
 {

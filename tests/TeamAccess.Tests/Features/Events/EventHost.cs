@@ -26,13 +26,17 @@ internal sealed class EventHost : IAsyncDisposable
 
     internal EventDispatcher Dispatcher => _services.GetRequiredService<EventDispatcher>();
 
-    public static async Task<EventHost> StartAsync(InMemoryTeamAccessStore store, string consumer = "test.events", EventRecorder? recorder = null, Action<EventOptions>? configure = null)
+    public static async Task<EventHost> StartAsync(InMemoryTeamAccessStore store, string consumer = "test.events", EventRecorder? recorder = null, Action<EventOptions>? configure = null, TimeProvider? time = null)
     {
         recorder ??= new EventRecorder();
         var logs = new RecordingLoggerProvider();
         var services = new ServiceCollection();
         services.AddSingleton(store);
         services.AddSingleton(recorder);
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
         services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
         services.AddTeamAccess(options =>
             {

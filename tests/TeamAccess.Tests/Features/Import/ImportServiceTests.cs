@@ -188,14 +188,14 @@ public sealed class ImportServiceTests
     [Fact]
     public async Task ImportAsync_AHashBelowTheHostsWorkFactor_IsRehashedWithTheHostsIterationsAtTheFirstSignIn()
     {
-        // Imported users with a password are not yet confirmed (issue 21, M4); this host lets them sign in regardless.
-        await using var bed = TestBed.Create(o => o.EmailConfirmation.RequiredForPasswordSignIn = false);
+        // The host's import vouches for the addresses it brings (issue 21, M4): its users sign in at once.
+        await using var bed = TestBed.Create();
         var owner = await bed.SignUpAsync();
         const string password = "an old passphrase from the old system";
         var low = new PasswordHasher(Microsoft.Extensions.Options.Options.Create(new TeamAccessOptions { Passwords = { Iterations = 60_000 } })).Hash(password);
         Assert.StartsWith("v1.pbkdf2-sha512.60000.", low, StringComparison.Ordinal);
 
-        var outcome = Assert.Single(await ImportAsync(bed, owner.User.Id, "old-hashes", Row("ada@example.com", owner.Team.Handle, RolePresets.Member) with { PasswordHash = low }));
+        var outcome = Assert.Single(await HostImportAsync(bed, "old-hashes", Row("ada@example.com", owner.Team.Handle, RolePresets.Member) with { PasswordHash = low }));
         Assert.Equal(TeamAccessErrorCode.None, outcome.Code);
         var ada = (await bed.Users.FindByEmailAsync("ada@example.com"))!;
         Assert.Equal(low, (await bed.Store.FindByIdAsync(ada.Id, CancellationToken.None))!.PasswordHash);
