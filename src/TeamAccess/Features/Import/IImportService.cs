@@ -16,10 +16,11 @@ public interface IImportService
     /// (<see cref="ImportOutcomeKind.Invited"/>: an Invited membership and an invitation message after the commit),
     /// whether or not the address has an account, so a team never adds another tenant's user, nor creates an account,
     /// without the person's consent. A row carrying a password hash is refused with
-    /// <see cref="TeamAccessErrorCode.PasswordHashNeedsHost"/>. After each batch the import's checkpoint (the rows done)
-    /// is stored: a later run with the same <see cref="ImportRequest.ImportId"/> skips those rows, and a row applied
-    /// twice answers <see cref="ImportOutcomeKind.Unchanged"/>. Cancelling stops between writes; rows not reported are
-    /// not in the checkpoint.
+    /// <see cref="TeamAccessErrorCode.PasswordHashNeedsHost"/>. The import's checkpoint is the actor's own (another
+    /// member using the same <see cref="ImportRequest.ImportId"/> neither skips nor resumes it) and moves only past the
+    /// outcomes the caller read on from: a later run with the same id skips those rows, a caller that stopped part-way
+    /// gets the rest again, and a row applied twice answers <see cref="ImportOutcomeKind.Unchanged"/>. Cancelling stops
+    /// between writes.
     /// </summary>
     /// <param name="actor">The user who imports.</param>
     /// <param name="request">The import's id and batch size.</param>

@@ -10,8 +10,8 @@ public sealed class ImportRequest
     public const int MaxImportIdLength = 100;
 
     /// <summary>
-    /// Gets the import's id: 1 to 100 letters, digits, '.', '-' or '_'. A run with the id of an earlier, interrupted one
-    /// skips the rows that one committed (its checkpoint) and goes on from there.
+    /// Gets the import's id: 1 to 100 letters, digits, '.', '-' or '_'. A run by the same importer with the id of an
+    /// earlier, interrupted one skips the rows whose outcomes that one handed out (its checkpoint) and goes on from there.
     /// </summary>
     public required string ImportId { get; init; }
 

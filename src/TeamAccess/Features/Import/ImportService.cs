@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -50,41 +52,62 @@ internal sealed class ImportService(
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(request.BatchSize, nameof(request));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(request.BatchSize, ImportRequest.MaxBatchSize, nameof(request));
 
-        var checkpoint = (actor is null ? HostCheckpointPrefix : CheckpointPrefix) + request.ImportId;
+        var checkpoint = CheckpointOf(actor, request.ImportId!);
         var committed = await checkpoints.GetPositionAsync(checkpoint, cancellationToken).ConfigureAwait(false) ?? 0;
         var inviter = actor is { } id ? await users.FindByIdAsync(id, cancellationToken).ConfigureAwait(false) : null;
         var run = new Run(actor, inviter, new ImportMeter(request, writer.Time));
         var batch = new List<(long Number, ImportRow? Row)>(request.BatchSize);
         var number = 0L;
         var reported = -1L;
-        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+
+        // The checkpoint moves only past outcomes the caller asked beyond: a caller that stops part-way sees the rest of
+        // that batch again on a rerun (each answered as it stands then, e.g. AlreadyInvited), never loses it.
+        var handedOut = committed;
+        var saved = committed;
+        try
         {
-            if (++number <= committed)
+            await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
-                run.Meter.Skip();
-                continue;
+                if (++number <= committed)
+                {
+                    run.Meter.Skip();
+                    continue;
+                }
+
+                batch.Add((number, row));
+                if (batch.Count < request.BatchSize)
+                {
+                    continue;
+                }
+
+                foreach (var outcome in await CommitBatchAsync(run, batch, cancellationToken).ConfigureAwait(false))
+                {
+                    yield return outcome;
+                    handedOut = outcome.RowNumber;
+                }
+
+                await checkpoints.SetPositionAsync(checkpoint, saved = handedOut, cancellationToken).ConfigureAwait(false);
+                batch.Clear();
+                reported = Report(run, progress);
             }
 
-            batch.Add((number, row));
-            if (batch.Count < request.BatchSize)
+            if (batch.Count > 0)
             {
-                continue;
-            }
+                foreach (var outcome in await CommitBatchAsync(run, batch, cancellationToken).ConfigureAwait(false))
+                {
+                    yield return outcome;
+                    handedOut = outcome.RowNumber;
+                }
 
-            foreach (var outcome in await CommitBatchAsync(run, batch, checkpoint, cancellationToken).ConfigureAwait(false))
-            {
-                yield return outcome;
+                await checkpoints.SetPositionAsync(checkpoint, saved = handedOut, cancellationToken).ConfigureAwait(false);
             }
-
-            batch.Clear();
-            reported = Report(run, progress);
         }
-
-        if (batch.Count > 0)
+        finally
         {
-            foreach (var outcome in await CommitBatchAsync(run, batch, checkpoint, cancellationToken).ConfigureAwait(false))
+            if (handedOut > saved)
             {
-                yield return outcome;
+                // Stopped part-way through a batch (disposed or cancelled): keep what was handed out, whatever the token says.
+                await checkpoints.SetPositionAsync(checkpoint, handedOut, CancellationToken.None).ConfigureAwait(false);
             }
         }
 
@@ -96,6 +119,18 @@ internal sealed class ImportService(
         _logger.LogInformation("TeamAccess import {ImportId} by {Actor} done: {Rows} rows, {Skipped} skipped as committed before", request.ImportId, actor?.ToString() ?? "the host", number, Math.Min(committed, number));
     }
 
+    /// <summary>
+    /// Where an import's progress is kept: a team member's import is theirs alone (another team's admin using the same id
+    /// neither skips nor resumes it), the host's apart from every member's. The importer and the id are hashed, so the
+    /// name fits a checkpoint's <see cref="ChangeFeedReader.MaxConsumerLength"/> whatever the id's length.
+    /// </summary>
+    internal static string CheckpointOf(UserId? actor, string importId)
+    {
+        var owner = actor is { } importer ? importer.Value.ToString("N") : "host";
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{owner}/{importId}")));
+        return (actor is null ? HostCheckpointPrefix : CheckpointPrefix) + hash;
+    }
+
     private static bool IsValidImportId(string? id) =>
         id is { Length: > 0 and <= ImportRequest.MaxImportIdLength } && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_');
 
@@ -105,8 +140,8 @@ internal sealed class ImportService(
         return run.Meter.RowsDone;
     }
 
-    /// <summary>Decides and commits one batch, one write per team, then stores the checkpoint; the outcomes in row order.</summary>
-    private async ValueTask<IReadOnlyList<ImportOutcome>> CommitBatchAsync(Run run, List<(long Number, ImportRow? Row)> batch, string checkpoint, CancellationToken cancellationToken)
+    /// <summary>Decides and commits one batch, one write per team; the outcomes in row order (the caller stores the checkpoint).</summary>
+    private async ValueTask<IReadOnlyList<ImportOutcome>> CommitBatchAsync(Run run, List<(long Number, ImportRow? Row)> batch, CancellationToken cancellationToken)
     {
         var outcomes = new List<ImportOutcome>(batch.Count);
         var byTeam = new Dictionary<string, List<ImportEntry>>(StringComparer.Ordinal);
@@ -142,7 +177,6 @@ internal sealed class ImportService(
         }
 
         outcomes.Sort((a, b) => a.RowNumber.CompareTo(b.RowNumber));
-        await checkpoints.SetPositionAsync(checkpoint, batch[^1].Number, cancellationToken).ConfigureAwait(false);
         outcomes.ForEach(run.Meter.Count);
         return outcomes;
     }

@@ -85,6 +85,52 @@ public sealed class ImportServiceTests
         Assert.Equal(1, TeamAggregate.CountActiveGuardians(await bed.SnapshotAsync(owner.Team.Id), bed.Roles));
     }
 
+    // Issue 21, found by trying: the second team's rows were skipped as "committed before" under the first team's id.
+    [Fact]
+    public async Task ImportAsync_TwoTeamsUsingTheSameImportId_EachImportsItsOwnRows()
+    {
+        await using var bed = TestBed.Create();
+        var north = await bed.SignUpAsync();
+        var south = await bed.SignUpAsync();
+
+        var first = await ImportAsync(bed, north.User.Id, "staff-2026", Row("n1@example.com", north.Team.Handle, RolePresets.Member), Row("n2@example.com", north.Team.Handle, RolePresets.Member));
+        var second = await ImportAsync(bed, south.User.Id, "staff-2026", Row("s1@example.com", south.Team.Handle, RolePresets.Member), Row("s2@example.com", south.Team.Handle, RolePresets.Member));
+
+        Assert.All(first.Concat(second), o => Assert.Equal(ImportOutcomeKind.Invited, o.Kind));
+        Assert.Equal(["s1@example.com", "s2@example.com"], second.Select(o => o.Email));
+        Assert.Equal(3, (await bed.SnapshotAsync(south.Team.Id)).Memberships.Count);
+    }
+
+    // Issue 21, found by trying: a caller that stopped reading part-way never saw some committed rows, and a rerun
+    // started after them. The checkpoint now moves only past outcomes that were handed out.
+    [Fact]
+    public async Task ImportAsync_CallerStopsReadingPartWayThroughABatch_ARerunHandsOutTheRest()
+    {
+        await using var bed = TestBed.Create();
+        var owner = await bed.SignUpAsync();
+        var rows = Enumerable.Range(1, 10).Select(i => Row($"p{i}@example.com", owner.Team.Handle, RolePresets.Member)).ToArray();
+        var import = bed.Services.GetRequiredService<IImportService>();
+        var request = new ImportRequest { ImportId = "stopped", BatchSize = 10 };
+
+        var read = new List<ImportOutcome>();
+        await foreach (var outcome in import.ImportAsync(owner.User.Id, request, rows.ToAsyncEnumerable()))
+        {
+            read.Add(outcome);
+            if (read.Count == 3)
+            {
+                break;
+            }
+        }
+
+        var rerun = await import.ImportAsync(owner.User.Id, request, rows.ToAsyncEnumerable()).ToListAsync();
+
+        // The whole batch committed at once; the rows not handed out come again, answered as they stand now.
+        Assert.Equal(Enumerable.Range(3, 8).Select(i => (long)i), rerun.Select(o => o.RowNumber));
+        Assert.All(rerun, o => Assert.Equal(ImportOutcomeKind.Unchanged, o.Kind));
+        Assert.Equal(10, bed.Outbox.Sent.Count);
+        Assert.Empty(await import.ImportAsync(owner.User.Id, request, rows.ToAsyncEnumerable()).ToListAsync());
+    }
+
     [Fact]
     public async Task ImportAsync_InvitationRow_InvitesTheAddressAndSendsAfterTheCommit()
     {
