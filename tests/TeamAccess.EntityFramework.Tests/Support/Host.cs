@@ -43,7 +43,7 @@ internal sealed class Host : IAsyncDisposable
         collection.AddSingleton<IInvitationSender>(new InvitationOutbox());
 
         // The test host binds its team-bound SSO provider to every team it makes.
-        collection.AddSingleton<ITeamProviderBinding>(new EveryTeamBinding());
+        collection.AddSingleton<ITeamProviderBinding>(EveryTeamBinding.Instance);
         var sso = new TestIdentityProvider("corp-sso", "https://sso.corp.example", new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow));
         storage(collection.AddTeamAccess(options =>
         {
@@ -107,10 +107,4 @@ internal sealed class Host : IAsyncDisposable
         EventuallyAsync(() => Task.FromResult(condition()), limit, what);
 
     public async ValueTask DisposeAsync() => await _services.DisposeAsync();
-}
-
-/// <summary>A binding that lets every team name the test host's team-bound provider.</summary>
-internal sealed class EveryTeamBinding : ITeamProviderBinding
-{
-    public ValueTask<bool> ServesAsync(string provider, TeamId teamId, CancellationToken cancellationToken) => ValueTask.FromResult(true);
 }
