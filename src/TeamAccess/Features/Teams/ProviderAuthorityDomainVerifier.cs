@@ -13,6 +13,6 @@ internal sealed class ProviderAuthorityDomainVerifier(IdentityProviderRegistry p
         return policy.SsoProvider is { } sso
             && providers.TryGet(sso, out var provider)
             && provider.IsAuthoritativeFor(domain)
-            && (provider.Scope == IdentityProviderScope.Global || await bindings.ServesAsync(sso, teamId, cancellationToken).ConfigureAwait(false));
+            && await bindings.MayNameAsync(providers, sso, teamId, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -61,7 +61,7 @@ internal sealed class TeamService(IUserStore users, TeamWriter writer, IdentityP
         // A team-bound provider is a customer's SSO: a team names it only where the host bound it to that team.
         foreach (var provider in policy.AcceptedProviders.Append(policy.SsoProvider))
         {
-            if (provider is not null && !await Serves(provider, teamId, cancellationToken).ConfigureAwait(false))
+            if (provider is not null && !await bindings.MayNameAsync(providers, provider, teamId, cancellationToken).ConfigureAwait(false))
             {
                 return Result<Team>.Failed(TeamAccessErrorCode.ProviderNotAccepted);
             }
@@ -75,9 +75,6 @@ internal sealed class TeamService(IUserStore users, TeamWriter writer, IdentityP
 
         return await writer.RunOnTeamAsync(actor, teamId, Permissions.TeamManage, "SetSignInPolicy", team => team.SetSignInPolicy(policy), cancellationToken).ConfigureAwait(false);
     }
-
-    private ValueTask<bool> Serves(string provider, TeamId teamId, CancellationToken cancellationToken) =>
-        providers.ScopeOf(provider) == IdentityProviderScope.Global ? ValueTask.FromResult(true) : bindings.ServesAsync(provider, teamId, cancellationToken);
 
     private TeamAccessErrorCode Check(TeamSignInPolicy policy)
     {
