@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
+using TeamAccess.Index;
 
 namespace TeamAccess.Benchmarks;
 

@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using TeamAccess.Accounts;
 using TeamAccess.AspNetCore;
 
 namespace TeamAccess.Benchmarks;

@@ -2,7 +2,11 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
+using TeamAccess.Accounts;
 using TeamAccess.EntityFramework.Tests;
+using TeamAccess.Import;
+using TeamAccess.Invitations;
+using TeamAccess.Teams;
 
 namespace TeamAccess.Benchmarks;
 

@@ -1,6 +1,9 @@
 using System.Collections.Immutable;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
+using TeamAccess.Domain;
+using TeamAccess.Index;
+using TeamAccess.Writes;
 
 namespace TeamAccess.Benchmarks;
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using TeamAccess.Index;
 
 namespace TeamAccess.Benchmarks;
 

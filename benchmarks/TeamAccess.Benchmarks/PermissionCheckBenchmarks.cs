@@ -3,6 +3,7 @@ using System.Security.Claims;
 using BenchmarkDotNet.Attributes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
+using TeamAccess.Index;
 
 namespace TeamAccess.Benchmarks;
 

@@ -5,7 +5,10 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
+using TeamAccess.Accounts;
 using TeamAccess.EntityFramework.Tests;
+using TeamAccess.Hosting;
+using TeamAccess.Members;
 
 namespace TeamAccess.Benchmarks;
 

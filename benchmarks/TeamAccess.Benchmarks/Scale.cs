@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using TeamAccess.EntityFramework.Tests;
+using TeamAccess.Invitations;
+using TeamAccess.Members;
 
 namespace TeamAccess.Benchmarks;
 

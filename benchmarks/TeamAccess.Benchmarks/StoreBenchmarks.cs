@@ -6,7 +6,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using TeamAccess.Accounts;
 using TeamAccess.EntityFramework.Tests;
+using TeamAccess.Invitations;
+using TeamAccess.Members;
 
 namespace TeamAccess.Benchmarks;
 

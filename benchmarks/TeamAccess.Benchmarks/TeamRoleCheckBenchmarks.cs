@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using TeamAccess.Index;
 
 namespace TeamAccess.Benchmarks;
 

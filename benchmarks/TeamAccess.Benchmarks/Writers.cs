@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using TeamAccess.EntityFramework.Tests;
+using TeamAccess.Members;
 
 namespace TeamAccess.Benchmarks;
 

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using TeamAccess;
+using TeamAccess.Accounts;
+using TeamAccess.Invitations;
 
 /// <summary>
 /// The sample's mail: each invitation message becomes a JSON file in a folder, as a host's mailer would send it. The

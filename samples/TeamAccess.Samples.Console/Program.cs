@@ -5,7 +5,18 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using TeamAccess;
+using TeamAccess.Accounts;
+using TeamAccess.Audit;
+using TeamAccess.Events;
+using TeamAccess.Grants;
+using TeamAccess.Groups;
+using TeamAccess.Import;
+using TeamAccess.Invitations;
+using TeamAccess.Members;
+using TeamAccess.Ownership;
 using TeamAccess.Samples.Console;
+using TeamAccess.TeamRoles;
+using TeamAccess.Teams;
 
 var outbox = Path.Combine(AppContext.BaseDirectory, "outbox");
 if (Directory.Exists(outbox))

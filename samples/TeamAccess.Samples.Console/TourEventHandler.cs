@@ -1,3 +1,5 @@
+using TeamAccess.Events;
+
 namespace TeamAccess.Samples.Console;
 
 /// <summary>

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using TeamAccess.Accounts;
+using TeamAccess.Teams;
 
 namespace TeamAccess.Samples.Portal;
 

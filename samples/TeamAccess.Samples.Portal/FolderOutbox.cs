@@ -1,5 +1,7 @@
 using System.Text;
 using TeamAccess;
+using TeamAccess.Accounts;
+using TeamAccess.Invitations;
 
 namespace TeamAccess.Samples.Portal;
 

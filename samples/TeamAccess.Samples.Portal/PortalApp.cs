@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using TeamAccess;
+using TeamAccess.Accounts;
+using TeamAccess.Invitations;
+using TeamAccess.Teams;
 
 namespace TeamAccess.Samples.Portal;
 

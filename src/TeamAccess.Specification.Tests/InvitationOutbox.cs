@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using TeamAccess.Invitations;
 
 namespace TeamAccess.Specification.Tests;
 

@@ -1,5 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using TeamAccess.Accounts;
+using TeamAccess.Grants;
+using TeamAccess.Groups;
+using TeamAccess.Hosting;
+using TeamAccess.Invitations;
+using TeamAccess.Members;
+using TeamAccess.Teams;
 
 namespace TeamAccess.Specification.Tests;
 

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using TeamAccess.Accounts;
+using TeamAccess.Import;
 
 // Test methods are documented by their names (Method_Scenario_Expectation), as in the repository's own test projects.
 #pragma warning disable CS1591

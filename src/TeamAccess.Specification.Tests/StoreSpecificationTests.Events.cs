@@ -1,4 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using TeamAccess.Accounts;
+using TeamAccess.Events;
+using TeamAccess.Invitations;
+using TeamAccess.Ownership;
+using TeamAccess.TeamRoles;
 
 // Test methods are documented by their names (Method_Scenario_Expectation), as in the repository's own test projects.
 #pragma warning disable CS1591

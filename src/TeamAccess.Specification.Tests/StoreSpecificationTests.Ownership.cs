@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using TeamAccess.Members;
+using TeamAccess.Ownership;
 
 // Test methods are documented by their names (Method_Scenario_Expectation), as in the repository's own test projects.
 #pragma warning disable CS1591

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using TeamAccess.Accounts;
 
 // Test methods are documented by their names (Method_Scenario_Expectation), as in the repository's own test projects.
 #pragma warning disable CS1591

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using TeamAccess.Accounts;
 
 namespace TeamAccess.Specification.Tests;
 

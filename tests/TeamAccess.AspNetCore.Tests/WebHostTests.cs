@@ -7,7 +7,11 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using TeamAccess.Accounts;
 using TeamAccess.AspNetCore;
+using TeamAccess.Grants;
+using TeamAccess.Members;
+using TeamAccess.Teams;
 
 namespace TeamAccess.AspNetCore.Tests;
 

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using TeamAccess.Accounts;
+using TeamAccess.Invitations;
 
 namespace TeamAccess.Samples.Portal.Tests;
 

@@ -1,3 +1,5 @@
+using TeamAccess.Teams;
+
 namespace TeamAccess.Testing;
 
 /// <summary>The test hosts bind their team-bound providers to every team they make (a test of the binding itself removes it).</summary>

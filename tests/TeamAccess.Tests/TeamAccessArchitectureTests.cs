@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using TeamAccess.Writes;
 
 namespace TeamAccess.Tests;
 
@@ -49,7 +50,7 @@ public sealed partial class TeamAccessArchitectureTests
 
     private static bool Exists(string path) => File.Exists(path) || Directory.Exists(path);
 
-    private static Type? TypeNamed(string name) => Core.GetTypes().FirstOrDefault(t => t.Name == name && t.Namespace is "TeamAccess" or "TeamAccess.Storage");
+    private static Type? TypeNamed(string name) => Core.GetTypes().FirstOrDefault(t => t.Name == name && t.Namespace?.StartsWith("TeamAccess", StringComparison.Ordinal) == true);
 
     private static string Page() => File.ReadAllText(Path.Combine(Repository.Root, "docs", "architecture.md"));
 

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using TeamAccess.Accounts;
 using TeamAccess.AspNetCore;
+using TeamAccess.Invitations;
 
 namespace TeamAccess.Samples.Portal.Pages;
 

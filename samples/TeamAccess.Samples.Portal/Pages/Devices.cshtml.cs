@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using TeamAccess.Grants;
 
 namespace TeamAccess.Samples.Portal.Pages;
 

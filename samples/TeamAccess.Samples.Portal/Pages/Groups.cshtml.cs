@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using TeamAccess.AspNetCore;
+using TeamAccess.Grants;
+using TeamAccess.Groups;
+using TeamAccess.Members;
 
 namespace TeamAccess.Samples.Portal.Pages;
 

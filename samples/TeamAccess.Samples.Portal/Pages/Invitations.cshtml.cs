@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using TeamAccess.AspNetCore;
+using TeamAccess.Invitations;
 
 namespace TeamAccess.Samples.Portal.Pages;
 

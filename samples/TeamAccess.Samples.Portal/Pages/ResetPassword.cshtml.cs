@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using TeamAccess.Accounts;
 
 namespace TeamAccess.Samples.Portal.Pages;
 

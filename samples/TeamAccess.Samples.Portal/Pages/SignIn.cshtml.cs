@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using TeamAccess.Accounts;
 using TeamAccess.AspNetCore;
 
 namespace TeamAccess.Samples.Portal.Pages;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using TeamAccess.Accounts;
 
 namespace TeamAccess.Samples.Portal.Pages;
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Mvc;
+using TeamAccess.Accounts;
 using TeamAccess.AspNetCore;
 
 namespace TeamAccess.Samples.Portal.Pages;

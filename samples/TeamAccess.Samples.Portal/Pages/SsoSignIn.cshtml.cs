@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Mvc;
+using TeamAccess.Teams;
 
 namespace TeamAccess.Samples.Portal.Pages;
 

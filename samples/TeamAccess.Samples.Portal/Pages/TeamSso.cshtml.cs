@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using TeamAccess.AspNetCore;
+using TeamAccess.Teams;
 
 namespace TeamAccess.Samples.Portal.Pages;
 

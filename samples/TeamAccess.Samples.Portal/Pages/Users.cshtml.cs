@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using TeamAccess.AspNetCore;
+using TeamAccess.Invitations;
+using TeamAccess.Members;
 
 namespace TeamAccess.Samples.Portal.Pages;
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using TeamAccess.Accounts;
 
 namespace TeamAccess.AspNetCore;
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TeamAccess;
 using TeamAccess.AspNetCore;
+using TeamAccess.Hosting;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using TeamAccess.Invitations;
 
 namespace TeamAccess.AspNetCore;
 

@@ -10,7 +10,7 @@ namespace TeamAccess.AspNetCore;
 /// The nonce of a sign-in through an identity provider whose id_token travels through the browser: issued by the server,
 /// remembered in an HttpOnly cookie bound to that browser (protected and time-limited with the host's Data Protection
 /// keys), and used once. A client never chooses the nonce <c>/signin</c> checks, so a stolen id_token replayed from
-/// another browser, or twice from this one, fails <see cref="OidcProviderOptions.RequireNonce"/>.
+/// another browser, or twice from this one, fails <see cref="TeamAccess.Accounts.OidcProviderOptions.RequireNonce"/>.
 /// </summary>
 internal static class SignInNonce
 {

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using TeamAccess;
 using TeamAccess.AspNetCore;
+using TeamAccess.Ownership;
 
 namespace Microsoft.AspNetCore.Routing;
 

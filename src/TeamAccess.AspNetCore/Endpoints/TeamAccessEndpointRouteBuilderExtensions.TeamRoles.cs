@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using TeamAccess;
 using TeamAccess.AspNetCore;
+using TeamAccess.TeamRoles;
 
 namespace Microsoft.AspNetCore.Routing;
 

@@ -10,7 +10,14 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TeamAccess;
+using TeamAccess.Accounts;
 using TeamAccess.AspNetCore;
+using TeamAccess.Audit;
+using TeamAccess.Grants;
+using TeamAccess.Groups;
+using TeamAccess.Invitations;
+using TeamAccess.Members;
+using TeamAccess.Teams;
 
 namespace Microsoft.AspNetCore.Routing;
 
@@ -531,7 +538,7 @@ public static partial class TeamAccessEndpointRouteBuilderExtensions
         http.RequestServices.GetRequiredService<IOptionsMonitor<TeamAccessAuthenticationOptions>>().Get(TeamAccessAuthenticationDefaults.AuthenticationScheme).CookieName
         ?? TeamAccessAuthenticationDefaults.CookieName;
 
-    private static IResult Issue(HttpContext http, Result<TeamAccess.Session> session, bool cookie)
+    private static IResult Issue(HttpContext http, Result<TeamAccess.Accounts.Session> session, bool cookie)
     {
         if (cookie && session.TryGetValue(out var issued))
         {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using TeamAccess;
 using TeamAccess.EntityFramework;
 using TeamAccess.EntityFramework.PostgreSql;
+using TeamAccess.Hosting;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

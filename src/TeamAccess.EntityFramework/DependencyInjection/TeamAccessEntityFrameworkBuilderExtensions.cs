@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using TeamAccess;
 using TeamAccess.EntityFramework;
+using TeamAccess.Hosting;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace TeamAccess;
+namespace TeamAccess.Domain;
 
 /// <summary>
 /// The rules of who holds what, in one place; the services ask them on a loaded snapshot and the compiled index

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Domain;
 
 /// <summary>The acting user as seen from one team: their current membership and, when Active, their role.</summary>
 internal readonly record struct Actor(UserId Id, StoredMembership? Membership, Role? Role)

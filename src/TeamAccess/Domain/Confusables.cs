@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using System.Numerics;
 using System.Text;
 
-namespace TeamAccess;
+namespace TeamAccess.Domain;
 
 /// <summary>
 /// Look-alike names, after Unicode's security mechanisms (UTS #39): a name may not mix Latin letters with Cyrillic or

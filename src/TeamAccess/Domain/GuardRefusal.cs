@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Domain;
 
 /// <summary>
 /// What a lifecycle machine answers when a trigger cannot fire: each guard's description is the

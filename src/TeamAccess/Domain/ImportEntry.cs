@@ -1,6 +1,6 @@
-namespace TeamAccess;
+namespace TeamAccess.Domain;
 
-/// <summary>A row that passed <see cref="ImportRowCheck"/>: normalized, its role found, ready for its team's aggregate.</summary>
+/// <summary>A row that passed <see cref="TeamAccess.Import.ImportRowCheck"/>: normalized, its role found, ready for its team's aggregate.</summary>
 /// <param name="RowNumber">The row's number in the stream, from 1.</param>
 /// <param name="Email">The normalized email address.</param>
 /// <param name="FirstName">The normalized first name, if given.</param>

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Domain;
 
 /// <summary>What a team's aggregate decided for one batch of import rows.</summary>
 /// <param name="Outcomes">An outcome per row, in row order.</param>

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Domain;
 
 /// <summary>
 /// What one committed write changed in a team, told to the permission index so that it can patch the index of the

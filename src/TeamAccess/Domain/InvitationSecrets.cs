@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace TeamAccess;
+namespace TeamAccess.Domain;
 
 /// <summary>
 /// Makes and checks invitation secrets: at least 128 bits of entropy, stored only as a hash, working once, expiring,

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Domain;
 
 /// <summary>What an invite batch decided: an outcome per address, and the invitations to send once committed.</summary>
 /// <param name="Outcomes">The outcomes, in the order of the addresses.</param>

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Domain;
 
 /// <summary>An invitation the aggregate issued, with its secret in the clear for the one message sent after the commit.</summary>
 /// <param name="Team">The team, whose name and handle the message shows.</param>

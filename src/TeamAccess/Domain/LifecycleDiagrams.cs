@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Domain;
 
 /// <summary>The lifecycles' graphs in Mermaid, drawn from the state machines themselves so the docs cannot drift from the code.</summary>
 internal static class LifecycleDiagrams

@@ -1,7 +1,7 @@
 using Stateless;
 using Stateless.Graph;
 
-namespace TeamAccess;
+namespace TeamAccess.Domain;
 
 /// <content>The membership lifecycle's machine.</content>
 internal sealed partial class TeamAggregate

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace TeamAccess;
+namespace TeamAccess.Domain;
 
 /// <summary>Validation of display names (first and last names, team and group names) and resource ids.</summary>
 internal static class Names

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Domain;
 
 /// <summary>
 /// What a team has sent within the last day, read from its invitations (revoked, declined and expired ones included):

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace TeamAccess;
+namespace TeamAccess.Domain;
 
 /// <content>The grant verbs: grant and revoke.</content>
 internal sealed partial class TeamAggregate

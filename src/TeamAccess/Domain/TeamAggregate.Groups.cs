@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace TeamAccess;
+namespace TeamAccess.Domain;
 
 /// <content>The group verbs: create, delete, add and remove members.</content>
 internal sealed partial class TeamAggregate

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Domain;
 
 /// <content>
 /// The import verb: a batch of rows for this team, each added, changed, invited or refused by the same rules as the

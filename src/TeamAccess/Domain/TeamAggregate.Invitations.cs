@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Domain;
 
 /// <content>The invitation verbs: invite, resend, revoke, accept, decline, expire, and the record of a code's try.</content>
 internal sealed partial class TeamAggregate

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Domain;
 
 /// <content>The membership verbs: add, change role, deactivate, reactivate, remove, leave; and the guardian rule.</content>
 internal sealed partial class TeamAggregate

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Domain;
 
 /// <content>The ownership verbs: offer the guardian role, accept, decline, withdraw; and the rule that an offer dies with a change to either membership.</content>
 internal sealed partial class TeamAggregate

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Domain;
 
 /// <content>
 /// The team-role verbs: define, change and delete the team's own roles, and find a role by name for the verbs that give

@@ -1,4 +1,6 @@
-namespace TeamAccess;
+using TeamAccess.Writes;
+
+namespace TeamAccess.Domain;
 
 /// <content>The team verbs: start, rename, change the tier, delete, set the sign-in policy.</content>
 internal sealed partial class TeamAggregate

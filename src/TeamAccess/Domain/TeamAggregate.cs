@@ -1,6 +1,7 @@
 using TeamAccess.Storage;
+using TeamAccess.Writes;
 
-namespace TeamAccess;
+namespace TeamAccess.Domain;
 
 /// <summary>
 /// One team for one write attempt: it owns the team's rules and is the only thing that changes the team. A service

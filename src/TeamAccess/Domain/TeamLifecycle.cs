@@ -1,7 +1,7 @@
 using Stateless;
 using Stateless.Graph;
 
-namespace TeamAccess;
+namespace TeamAccess.Domain;
 
 /// <content>The team's own machine.</content>
 internal sealed partial class TeamAggregate

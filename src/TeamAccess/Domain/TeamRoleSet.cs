@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace TeamAccess;
+namespace TeamAccess.Domain;
 
 /// <summary>
 /// The roles one team sees: the host's catalog, then the team's own roles compiled the same way (a permission word, a

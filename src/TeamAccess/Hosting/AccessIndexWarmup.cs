@@ -2,8 +2,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using TeamAccess.Accounts;
+using TeamAccess.Index;
 
-namespace TeamAccess;
+namespace TeamAccess.Hosting;
 
 /// <summary>
 /// Loads every team from the store into the permission index when the host starts, so that the first check after a

@@ -4,8 +4,10 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using TeamAccess.Events;
+using TeamAccess.Index;
 
-namespace TeamAccess;
+namespace TeamAccess.Hosting;
 
 /// <summary>
 /// Delivers the audit log, as typed <see cref="TeamAccessEvent"/>s, to the host's <see cref="ITeamAccessEventHandler"/>s.

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace TeamAccess;
+namespace TeamAccess.Hosting;
 
 /// <summary>
 /// The store is chosen explicitly: <c>AddTeamAccess</c> puts a stand-in behind every store service that throws, naming the

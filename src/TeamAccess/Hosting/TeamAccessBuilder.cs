@@ -2,8 +2,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using TeamAccess.Accounts;
+using TeamAccess.Events;
+using TeamAccess.Index;
 
-namespace TeamAccess;
+namespace TeamAccess.Hosting;
 
 /// <summary>
 /// Returned by <c>AddTeamAccess</c>; the store is chosen on it (<c>AddEntityFrameworkStores</c> of the EF Core package, or

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using TeamAccess.Index;
 
-namespace TeamAccess;
+namespace TeamAccess.Hosting;
 
 /// <summary>
 /// Reports whether this instance follows the change feed within the staleness bound: Healthy while it does, and

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace TeamAccess;
+namespace TeamAccess.Hosting;
 
 /// <summary>Validates <see cref="TeamAccessOptions"/> with the same code that builds the role catalog, so the two cannot disagree.</summary>
 internal sealed class TeamAccessOptionsValidator : IValidateOptions<TeamAccessOptions>

@@ -2,6 +2,19 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using TeamAccess;
+using TeamAccess.Accounts;
+using TeamAccess.Audit;
+using TeamAccess.Grants;
+using TeamAccess.Groups;
+using TeamAccess.Hosting;
+using TeamAccess.Import;
+using TeamAccess.Index;
+using TeamAccess.Invitations;
+using TeamAccess.Members;
+using TeamAccess.Ownership;
+using TeamAccess.TeamRoles;
+using TeamAccess.Teams;
+using TeamAccess.Writes;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using TeamAccess.Domain;
 
-namespace TeamAccess;
+namespace TeamAccess.Index;
 
 /// <summary>
 /// The opaque cursors of the lists: the key of the last item listed, which stays meaningful across index versions

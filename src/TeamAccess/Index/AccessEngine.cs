@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
+using TeamAccess.Domain;
 
-namespace TeamAccess;
+namespace TeamAccess.Index;
 
 /// <summary>
 /// The permission engine: a compiled index per team, swapped whole on change (copy-on-write) so that readers on any

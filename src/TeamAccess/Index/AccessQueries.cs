@@ -1,7 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using TeamAccess.Domain;
 
-namespace TeamAccess;
+namespace TeamAccess.Index;
 
 /// <summary>
 /// The default <see cref="IAccessQueries"/>: reads the engine's compiled index of the team as it is at the call, through

@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using TeamAccess.Hosting;
 
-namespace TeamAccess;
+namespace TeamAccess.Index;
 
 /// <summary>
 /// Keeps this instance's permission index current with every commit to the store, whichever instance made it: it reads

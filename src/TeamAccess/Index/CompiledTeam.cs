@@ -2,8 +2,9 @@ using System.Buffers;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using TeamAccess.Domain;
 
-namespace TeamAccess;
+namespace TeamAccess.Index;
 
 /// <summary>
 /// One team's immutable permission index. The hot part is one open-addressing table of 32-byte entries keyed by the

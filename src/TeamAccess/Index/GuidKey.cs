@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace TeamAccess;
+namespace TeamAccess.Index;
 
 /// <summary>
 /// A Guid read as two 64-bit words, and a hash that mixes them with one multiply: random, sequential and time-ordered

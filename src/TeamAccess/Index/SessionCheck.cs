@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Index;
 
 /// <summary>What the index alone can say of a session.</summary>
 internal enum SessionCheck

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 
-namespace TeamAccess;
+namespace TeamAccess.Index;
 
 /// <summary>
 /// This instance's memory of what validating a session needs beyond the index: per user, the session stamp and whether

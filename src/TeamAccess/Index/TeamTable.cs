@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace TeamAccess;
+namespace TeamAccess.Index;
 
 /// <summary>
 /// The engine's map from team to compiled index: open addressing on the Guid's two words, reads without a lock, writes

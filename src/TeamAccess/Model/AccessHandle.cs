@@ -1,3 +1,5 @@
+using TeamAccess.Index;
+
 namespace TeamAccess;
 
 /// <summary>

@@ -3,7 +3,7 @@ namespace TeamAccess;
 /// <summary>
 /// One change, as the store persisted it in the same transaction as the change: every change emits one. <see cref="Before"/>
 /// and <see cref="After"/> are JSON snapshots of the subject, so replaying a team's events from empty rebuilds the team
-/// (invariant 17). No secret is ever part of them. <see cref="IAuditLog"/> and the events hand readers a projection of
+/// (invariant 17). No secret is ever part of them. <see cref="TeamAccess.Audit.IAuditLog"/> and the events hand readers a projection of
 /// them that also leaves out the stamps, counters and lockout and pending-token dates the log keeps for replay.
 /// </summary>
 public sealed record AuditEvent

@@ -1,6 +1,6 @@
 namespace TeamAccess;
 
-/// <summary>How this instance delivers <see cref="TeamAccessEvent"/>s to the handlers registered with <see cref="TeamAccessBuilder.AddEventHandler{THandler}"/>.</summary>
+/// <summary>How this instance delivers <see cref="TeamAccess.Events.TeamAccessEvent"/>s to the handlers registered with <see cref="TeamAccess.Hosting.TeamAccessBuilder.AddEventHandler{THandler}"/>.</summary>
 public sealed class EventOptions
 {
     /// <summary>The longest consumer name (the change-feed checkpoints' limit).</summary>
@@ -44,8 +44,8 @@ public sealed class EventOptions
 
     /// <summary>
     /// Gets or sets after how many failed deliveries of one held event the instance reports itself Degraded (through
-    /// <see cref="TeamAccessHealthCheck"/>) and logs an error, so that a host notices an event to fix or to skip
-    /// (<see cref="ITeamAccessEventAdmin.SkipAsync"/>). Default 5; 1 to 1,000.
+    /// <see cref="TeamAccess.Hosting.TeamAccessHealthCheck"/>) and logs an error, so that a host notices an event to fix or to skip
+    /// (<see cref="TeamAccess.Events.ITeamAccessEventAdmin.SkipAsync"/>). Default 5; 1 to 1,000.
     /// </summary>
     public int MaxAttemptsBeforeDegraded { get; set; } = 5;
 

@@ -40,7 +40,7 @@ public static class Permissions
     public const string AuditRead = "audit.read";
 
     /// <summary>
-    /// Define, change and delete the team's own roles (<see cref="ITeamRoleService"/>), within what the actor holds and
+    /// Define, change and delete the team's own roles (<see cref="TeamAccess.TeamRoles.ITeamRoleService"/>), within what the actor holds and
     /// below the actor's rank.
     /// </summary>
     public const string RolesManage = "roles.manage";

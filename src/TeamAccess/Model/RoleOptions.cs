@@ -8,7 +8,7 @@ public sealed class RoleOptions
     /// <summary>Gets the configured roles. Empty means the <see cref="RolePresets.OwnerAdministratorMemberObserver"/> preset.</summary>
     public IReadOnlyList<RoleDefinition> Roles => _roles;
 
-    /// <summary>Gets what teams may put in roles of their own (<see cref="ITeamRoleService"/>).</summary>
+    /// <summary>Gets what teams may put in roles of their own (<see cref="TeamAccess.TeamRoles.ITeamRoleService"/>).</summary>
     public TeamRoleOptions TeamRoles { get; } = new();
 
     /// <summary>Replaces the catalog with a preset.</summary>

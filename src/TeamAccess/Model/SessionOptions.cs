@@ -1,4 +1,5 @@
 using Microsoft.IdentityModel.Tokens;
+using TeamAccess.Accounts;
 
 namespace TeamAccess;
 

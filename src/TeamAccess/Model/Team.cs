@@ -49,7 +49,7 @@ public sealed record Team
 
     /// <summary>
     /// Gets the team's ownership offer, if one was made and not yet answered, withdrawn or closed (it may have expired:
-    /// see <see cref="OwnershipOffer.IsOpenAt"/>). At most one per team; see <see cref="IOwnershipService"/>.
+    /// see <see cref="OwnershipOffer.IsOpenAt"/>). At most one per team; see <see cref="TeamAccess.Ownership.IOwnershipService"/>.
     /// </summary>
     public OwnershipOffer? OwnershipOffer { get; init; }
 }

@@ -20,13 +20,13 @@ public sealed class TeamAccessError
 
     /// <summary>
     /// The detail of a <see cref="TeamAccessErrorCode.LastGuardian"/> refusal: the team's last Active guardian hands the
-    /// guardian role over first (<see cref="IOwnershipService.OfferAsync"/>, which the member accepts), then steps down or leaves.
+    /// guardian role over first (<see cref="TeamAccess.Ownership.IOwnershipService.OfferAsync"/>, which the member accepts), then steps down or leaves.
     /// </summary>
     public const string TransferOwnershipFirst = "TransferOwnershipFirst";
 
     /// <summary>
     /// Gets machine-readable details, when the code has them: for <see cref="TeamAccessErrorCode.PasswordPolicy"/>, the
-    /// names of the failed <see cref="PasswordCriterion"/> values; for <see cref="TeamAccessErrorCode.LastGuardian"/>, the
+    /// names of the failed <see cref="TeamAccess.Accounts.PasswordCriterion"/> values; for <see cref="TeamAccessErrorCode.LastGuardian"/>, the
     /// way out, <see cref="TransferOwnershipFirst"/>; for <see cref="TeamAccessErrorCode.RoleInUse"/>, the membership ids
     /// of up to five of the role's holders.
     /// </summary>

@@ -161,14 +161,14 @@ public enum TeamAccessErrorCode
     LoginAlreadyLinked = 48,
 
     /// <summary>
-    /// The host has not verified that the team owns the email domain (see <see cref="IDomainVerifier"/>); a guardian's word
+    /// The host has not verified that the team owns the email domain (see <see cref="TeamAccess.Teams.IDomainVerifier"/>); a guardian's word
     /// does not verify a domain.
     /// </summary>
     DomainNotVerified = 49,
 
     /// <summary>
     /// The identity provider is not authoritative for the email address's domain (see
-    /// <see cref="OidcProviderOptions.AuthoritativeDomains"/>), so its verified email neither proves the address nor picks an account.
+    /// <see cref="TeamAccess.Accounts.OidcProviderOptions.AuthoritativeDomains"/>), so its verified email neither proves the address nor picks an account.
     /// </summary>
     ProviderNotAuthoritative = 50,
 
@@ -223,7 +223,7 @@ public enum TeamAccessErrorCode
     /// <summary>The host does not let teams put this permission in a role of their own (<see cref="TeamRoleOptions.AllowedPermissions"/>; the guardian's own permissions never).</summary>
     PermissionNotAllowed = 65,
 
-    /// <summary>An import row's password hash is not in the documented format, or its work factor is outside the accepted range (see <see cref="ImportRow.PasswordHash"/>).</summary>
+    /// <summary>An import row's password hash is not in the documented format, or its work factor is outside the accepted range (see <see cref="TeamAccess.Import.ImportRow.PasswordHash"/>).</summary>
     InvalidPasswordHash = 75,
 
     /// <summary>An import row's field is longer than any valid value, or the row names too many groups.</summary>
@@ -255,7 +255,7 @@ public enum TeamAccessErrorCode
     IndexStale = 82,
 
     /// <summary>
-    /// A team member's import row carries a password hash: only the host imports hashes (<see cref="IImportService.ImportAsHostAsync"/>),
+    /// A team member's import row carries a password hash: only the host imports hashes (<see cref="TeamAccess.Import.IImportService.ImportAsHostAsync"/>),
     /// since it vouches for the addresses it migrates; a team member's row becomes an invitation, and the invitee
     /// chooses their own password.
     /// </summary>
@@ -263,7 +263,7 @@ public enum TeamAccessErrorCode
 
     /// <summary>
     /// A member's names are the user's own, shared by every team they belong to: only the user changes them
-    /// (<see cref="IUserService.UpdateNameAsync"/>, or <see cref="IMemberService.UpdateNamesAsync"/> on their own
+    /// (<see cref="TeamAccess.Accounts.IUserService.UpdateNameAsync"/>, or <see cref="TeamAccess.Members.IMemberService.UpdateNamesAsync"/> on their own
     /// membership); a team never edits another member's names.
     /// </summary>
     NamesAreTheUsers = 84,

@@ -1,6 +1,6 @@
 namespace TeamAccess;
 
-/// <summary>What a team's role is to be: <see cref="ITeamRoleService.CreateAsync"/> defines it, <see cref="ITeamRoleService.UpdateAsync"/> changes the role of that name.</summary>
+/// <summary>What a team's role is to be: <see cref="TeamAccess.TeamRoles.ITeamRoleService.CreateAsync"/> defines it, <see cref="TeamAccess.TeamRoles.ITeamRoleService.UpdateAsync"/> changes the role of that name.</summary>
 public sealed class TeamRoleRequest
 {
     /// <summary>Gets the role's name: 1 to 64 letters, digits, spaces, hyphens or underscores, no space at either end.</summary>

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace TeamAccess;
+namespace TeamAccess.Storage;
 
 /// <summary>The one JSON shape of audit snapshots, used to write them and to replay them.</summary>
 internal static class AuditJson

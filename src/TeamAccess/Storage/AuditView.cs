@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 
-namespace TeamAccess;
+namespace TeamAccess.Storage;
 
 /// <summary>
 /// What a reader of the audit log may see of a subject: the one projection of the stored snapshots that every reader
-/// gets (<see cref="IAuditLog"/>, so also the HTTP <c>/audit</c> route, and every <see cref="TeamAccessEvent"/>). It is
+/// gets (<see cref="TeamAccess.Audit.IAuditLog"/>, so also the HTTP <c>/audit</c> route, and every <see cref="TeamAccess.Events.TeamAccessEvent"/>). It is
 /// an allow-list: per subject it names the fields a reader sees, and everything else the log keeps for replay (stamps,
 /// counters, lockout data, pending reset and activation dates, the team's version) is left out, as is any field added
 /// later until it is named here. <see cref="Withheld"/> names what is left out on purpose, so that a test can insist

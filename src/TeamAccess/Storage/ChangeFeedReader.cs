@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Storage;
 
 /// <summary>
 /// Reads the change feed for a named consumer, in feed order (so in commit order for each team), from the position

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Storage;
 
 /// <summary>Reads of <see cref="ITeamStore"/> that services need whole before they act on them.</summary>
 internal static class TeamStoreExtensions

@@ -1,4 +1,6 @@
-namespace TeamAccess;
+using TeamAccess.Domain;
+
+namespace TeamAccess.Writes;
 
 /// <summary>
 /// Collects one write attempt's changes: the users it creates, updates or deletes, and one <see cref="TeamAggregate"/>

@@ -1,4 +1,6 @@
-namespace TeamAccess;
+using TeamAccess.Domain;
+
+namespace TeamAccess.Writes;
 
 /// <summary>
 /// Serves one page of a team's list to an actor: authorizes from the team row and the actor's membership alone (never

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using TeamAccess.Domain;
+using TeamAccess.Index;
 
-namespace TeamAccess;
+namespace TeamAccess.Writes;
 
 /// <summary>
 /// Runs one write: load, decide (the team aggregate re-checks every rule on what was loaded), commit the change set

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Writes;
 
 /// <summary>
 /// Turns what the services decided on stored records into the host's views at the service boundary, so no stored

@@ -10,6 +10,9 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using TeamAccess.Accounts;
+using TeamAccess.Hosting;
+using TeamAccess.Invitations;
 
 namespace TeamAccess.AspNetCore.Tests;
 

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using TeamAccess.Hosting;
 
 namespace TeamAccess.EntityFramework.Tests;
 

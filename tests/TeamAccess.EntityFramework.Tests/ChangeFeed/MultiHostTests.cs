@@ -1,5 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TeamAccess.Accounts;
+using TeamAccess.Grants;
+using TeamAccess.Hosting;
+using TeamAccess.Members;
+using TeamAccess.TeamRoles;
+using TeamAccess.Teams;
 
 namespace TeamAccess.EntityFramework.Tests;
 

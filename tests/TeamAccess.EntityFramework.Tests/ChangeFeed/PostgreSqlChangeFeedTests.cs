@@ -2,6 +2,9 @@ using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using TeamAccess.Accounts;
+using TeamAccess.Hosting;
+using TeamAccess.Members;
 
 namespace TeamAccess.EntityFramework.Tests;
 

@@ -1,3 +1,5 @@
+using TeamAccess.Hosting;
+
 namespace TeamAccess.EntityFramework.Tests;
 
 /// <summary>Event delivery on one in-memory store instance shared by the hosts.</summary>

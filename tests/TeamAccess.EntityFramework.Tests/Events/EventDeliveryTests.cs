@@ -1,5 +1,10 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
+using TeamAccess.Events;
+using TeamAccess.Hosting;
+using TeamAccess.Invitations;
+using TeamAccess.Members;
+using TeamAccess.Teams;
 
 namespace TeamAccess.EntityFramework.Tests;
 

@@ -1,6 +1,8 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using TeamAccess.Accounts;
+using TeamAccess.Teams;
 
 namespace TeamAccess.EntityFramework.Tests;
 

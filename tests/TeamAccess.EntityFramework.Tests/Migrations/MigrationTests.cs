@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using TeamAccess.Accounts;
 using TeamAccess.EntityFramework.Migrations;
 
 namespace TeamAccess.EntityFramework.Tests;

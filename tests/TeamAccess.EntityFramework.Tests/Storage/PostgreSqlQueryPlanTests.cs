@@ -1,4 +1,3 @@
-using TeamAccess.EntityFramework.Migrations;
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Text.RegularExpressions;
@@ -6,6 +5,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using TeamAccess.Accounts;
+using TeamAccess.Audit;
+using TeamAccess.EntityFramework.Migrations;
+using TeamAccess.Import;
+using TeamAccess.Invitations;
+using TeamAccess.TeamRoles;
 using Xunit.Abstractions;
 
 namespace TeamAccess.EntityFramework.Tests;

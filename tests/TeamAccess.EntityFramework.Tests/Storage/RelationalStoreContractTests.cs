@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using TeamAccess.Accounts;
 using TeamAccess.EntityFramework.Migrations;
 
 namespace TeamAccess.EntityFramework.Tests;

@@ -1,3 +1,6 @@
+using TeamAccess.Accounts;
+using TeamAccess.Teams;
+
 namespace TeamAccess.EntityFramework.Tests;
 
 /// <summary>

@@ -2,6 +2,11 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
+using TeamAccess.Accounts;
+using TeamAccess.Hosting;
+using TeamAccess.Index;
+using TeamAccess.Invitations;
+using TeamAccess.Teams;
 
 namespace TeamAccess.EntityFramework.Tests;
 

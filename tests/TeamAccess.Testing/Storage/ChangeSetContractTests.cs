@@ -1,3 +1,7 @@
+using TeamAccess.Domain;
+using TeamAccess.Invitations;
+using TeamAccess.Writes;
+
 namespace TeamAccess.Testing;
 
 /// <summary>

@@ -1,3 +1,6 @@
+using TeamAccess.Domain;
+using TeamAccess.Writes;
+
 namespace TeamAccess.Tests;
 
 public sealed class LifecycleTests

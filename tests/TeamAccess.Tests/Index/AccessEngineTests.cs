@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using TeamAccess.Index;
 
 namespace TeamAccess.Tests;
 

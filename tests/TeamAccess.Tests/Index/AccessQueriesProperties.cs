@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using TeamAccess.Index;
 
 namespace TeamAccess.Tests;
 

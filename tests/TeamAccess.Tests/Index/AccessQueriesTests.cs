@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.DependencyInjection;
+using TeamAccess.Index;
 
 namespace TeamAccess.Tests;
 

@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using TeamAccess.Hosting;
+using TeamAccess.Index;
 
 namespace TeamAccess.Tests;
 

@@ -2,6 +2,9 @@ using System.Collections.Immutable;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using TeamAccess.Domain;
+using TeamAccess.Index;
+using TeamAccess.Writes;
 
 namespace TeamAccess.Tests;
 

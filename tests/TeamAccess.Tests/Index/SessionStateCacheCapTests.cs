@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TeamAccess.Index;
 
 namespace TeamAccess.Tests;
 

@@ -2,6 +2,9 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.Tokens;
+using TeamAccess.Accounts;
+using TeamAccess.Index;
+using TeamAccess.Members;
 
 namespace TeamAccess.Tests;
 

@@ -2,6 +2,8 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Microsoft.Extensions.DependencyInjection;
+using TeamAccess.Domain;
+using TeamAccess.Import;
 
 namespace TeamAccess.Tests;
 

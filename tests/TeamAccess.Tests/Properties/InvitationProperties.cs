@@ -1,6 +1,9 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using TeamAccess.Accounts;
+using TeamAccess.Domain;
+using TeamAccess.Invitations;
 
 namespace TeamAccess.Tests;
 

@@ -1,6 +1,8 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using TeamAccess.Accounts;
+using TeamAccess.Domain;
 
 namespace TeamAccess.Tests;
 

@@ -1,6 +1,8 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using TeamAccess.Domain;
+using TeamAccess.Invitations;
 
 namespace TeamAccess.Tests;
 

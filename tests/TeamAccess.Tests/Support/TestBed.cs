@@ -2,7 +2,16 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using TeamAccess.Accounts;
+using TeamAccess.Audit;
+using TeamAccess.Grants;
+using TeamAccess.Groups;
+using TeamAccess.Invitations;
+using TeamAccess.Members;
+using TeamAccess.Ownership;
 using TeamAccess.Specification.Tests;
+using TeamAccess.TeamRoles;
+using TeamAccess.Teams;
 
 namespace TeamAccess.Tests;
 

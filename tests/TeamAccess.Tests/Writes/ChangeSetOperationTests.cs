@@ -1,3 +1,6 @@
+using TeamAccess.Domain;
+using TeamAccess.Writes;
+
 namespace TeamAccess.Tests;
 
 /// <summary>A write is described once: the operations its aggregate performed; the audit events and the index delta are projections of them.</summary>

@@ -1,3 +1,6 @@
+using TeamAccess.Accounts;
+using TeamAccess.Domain;
+
 namespace TeamAccess.Tests;
 
 public sealed class ConcurrencyTests

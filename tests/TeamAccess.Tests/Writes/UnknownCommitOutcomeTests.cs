@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using TeamAccess.Accounts;
+using TeamAccess.Members;
 
 namespace TeamAccess.Tests;
 

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Accounts;
 
 /// <summary>The membership a session may be for: the user's Active membership in the team.</summary>
 internal static class ActiveMembership

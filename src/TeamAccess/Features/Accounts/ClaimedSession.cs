@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Accounts;
 
 /// <summary>What a session token claims once its signature and lifetime are checked: the session, and the two stamps it was issued under.</summary>
 /// <param name="Claims">The session the token names.</param>

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace TeamAccess;
+namespace TeamAccess.Accounts;
 
 /// <summary>An activation message to deliver. Its <see cref="ToString"/> never shows the token.</summary>
 public sealed class EmailConfirmationMessage

@@ -1,4 +1,6 @@
-namespace TeamAccess;
+using TeamAccess.Writes;
+
+namespace TeamAccess.Accounts;
 
 /// <summary>
 /// Proves external identities and ties them to users, for both ways in: an invitation accepted with a provider's token

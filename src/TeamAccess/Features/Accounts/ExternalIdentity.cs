@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Accounts;
 
 /// <summary>
 /// An identity that an identity provider has already proven (an id_token validated against the provider's keys, issuer,

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using TeamAccess.Teams;
+using TeamAccess.Writes;
 
-namespace TeamAccess;
+namespace TeamAccess.Accounts;
 
 /// <summary>
 /// Sign-in through an external identity provider: the membership a provider's token opens in a team, linking the

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Accounts;
 
 /// <summary>
 /// Signing up through an external identity provider: the provider's token proves the person, whose verified email

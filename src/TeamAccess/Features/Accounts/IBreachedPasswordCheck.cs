@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
 
-namespace TeamAccess;
+namespace TeamAccess.Accounts;
 
 /// <summary>
 /// An extension point for NIST 800-63B's check against passwords known from breaches (a local list, or a k-anonymity

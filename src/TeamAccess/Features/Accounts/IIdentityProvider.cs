@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Accounts;
 
 /// <summary>
 /// An external identity provider, registered by name: it proves who someone is from a token the provider issued (an

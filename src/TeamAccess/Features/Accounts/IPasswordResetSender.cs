@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace TeamAccess;
+namespace TeamAccess.Accounts;
 
 /// <summary>
 /// Delivers password reset messages; the host registers one (mail). TeamAccess calls it after the reset token is

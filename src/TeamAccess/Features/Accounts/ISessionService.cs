@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Accounts;
 
 /// <summary>
 /// Sign-in to exactly one team, session tokens, and switching teams. A session is bound to one team and refused once its

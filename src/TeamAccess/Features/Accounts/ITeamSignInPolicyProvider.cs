@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Accounts;
 
 /// <summary>
 /// Tells a team's sign-in policy. The default reads the policy stored with the team (<see cref="Team.SignInPolicy"/>);

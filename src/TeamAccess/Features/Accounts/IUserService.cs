@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Accounts;
 
 /// <summary>User accounts: sign up, edit names, delete, look up.</summary>
 public interface IUserService

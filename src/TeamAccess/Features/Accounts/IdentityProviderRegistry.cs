@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace TeamAccess;
+namespace TeamAccess.Accounts;
 
 /// <summary>
 /// The registered identity providers by name; two with one name, or a name that is not 1 to 64 ASCII letters, digits,

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace TeamAccess;
+namespace TeamAccess.Accounts;
 
 /// <summary>The default sender: delivers nothing and logs that fact, without the token, so a host notices it must register one.</summary>
 internal sealed class LoggingEmailConfirmationSender(ILogger<LoggingEmailConfirmationSender>? logger = null) : IEmailConfirmationSender

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace TeamAccess;
+namespace TeamAccess.Accounts;
 
 /// <summary>
 /// An OpenID Connect provider: validates id_tokens with Microsoft.IdentityModel's <see cref="JsonWebTokenHandler"/>

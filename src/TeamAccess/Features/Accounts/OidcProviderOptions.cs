@@ -1,6 +1,6 @@
 using Microsoft.IdentityModel.Tokens;
 
-namespace TeamAccess;
+namespace TeamAccess.Accounts;
 
 /// <summary>How an OpenID Connect provider's id_tokens are validated. Validated when the provider is built.</summary>
 public sealed class OidcProviderOptions
@@ -41,7 +41,7 @@ public sealed class OidcProviderOptions
     /// <summary>
     /// Gets the teams a <see cref="IdentityProviderScope.TeamBound"/> provider serves: only they may name it in their
     /// sign-in policy, and only for them does its authority over a domain verify the domain. Empty by default: no team
-    /// may name it until the host binds it (here, or through an <see cref="ITeamProviderBinding"/> of its own).
+    /// may name it until the host binds it (here, or through an <see cref="TeamAccess.Teams.ITeamProviderBinding"/> of its own).
     /// </summary>
     public ICollection<TeamId> Teams { get; } = new HashSet<TeamId>();
 

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Accounts;
 
 /// <summary>An email and password for the native provider.</summary>
 internal sealed class PasswordCredential(string email, string password) : SignInCredential

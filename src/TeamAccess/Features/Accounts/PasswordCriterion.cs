@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
 
-namespace TeamAccess;
+namespace TeamAccess.Accounts;
 
 /// <summary>A criterion of the password policy that a candidate password failed.</summary>
 public enum PasswordCriterion

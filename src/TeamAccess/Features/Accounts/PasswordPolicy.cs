@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
 
-namespace TeamAccess;
+namespace TeamAccess.Accounts;
 
 /// <summary>
 /// Checks candidate passwords against <see cref="PasswordOptions"/>: length in code points after Unicode NFKC, no

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace TeamAccess;
+namespace TeamAccess.Accounts;
 
 /// <summary>A password reset to deliver to a user's address. Its <see cref="ToString"/> never shows the token.</summary>
 public sealed class PasswordResetMessage

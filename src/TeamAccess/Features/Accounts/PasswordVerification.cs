@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 
-namespace TeamAccess;
+namespace TeamAccess.Accounts;
 
 /// <summary>The outcome of verifying a password against a stored hash.</summary>
 internal enum PasswordVerification

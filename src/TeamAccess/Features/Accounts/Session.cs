@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Accounts;
 
 /// <summary>A signed-in session bound to one team. Its <see cref="ToString"/> never shows the token.</summary>
 public sealed class Session

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Accounts;
 
 /// <summary>What a valid session token says.</summary>
 public sealed class SessionInfo

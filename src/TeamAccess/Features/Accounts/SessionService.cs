@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using TeamAccess.Writes;
 
-namespace TeamAccess;
+namespace TeamAccess.Accounts;
 
 /// <summary>
 /// The default <see cref="ISessionService"/>: what a person does with sessions. Signing in (with a password here, with

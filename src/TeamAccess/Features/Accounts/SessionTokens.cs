@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using TeamAccess.Index;
+using TeamAccess.Writes;
 
-namespace TeamAccess;
+namespace TeamAccess.Accounts;
 
 /// <summary>
 /// Issues and validates session tokens. A session token is a JWT naming the user, the team, the membership, the

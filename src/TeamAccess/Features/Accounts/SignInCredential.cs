@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Accounts;
 
 /// <summary>What proves a person at sign-in: a password, or a token from a registered identity provider.</summary>
 public abstract class SignInCredential

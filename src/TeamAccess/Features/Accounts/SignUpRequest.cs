@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Accounts;
 
 /// <summary>
 /// What a person gives to sign up with a password: who they are, the password, and the team they start. The account

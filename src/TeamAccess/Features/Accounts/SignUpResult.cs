@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Accounts;
 
 /// <summary>What signing up created.</summary>
 public sealed class SignUpResult

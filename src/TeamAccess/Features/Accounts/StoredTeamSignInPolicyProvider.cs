@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Accounts;
 
 /// <summary>The default policy provider: the policy stored with the team.</summary>
 internal sealed class StoredTeamSignInPolicyProvider(ITeamStore teams) : ITeamSignInPolicyProvider

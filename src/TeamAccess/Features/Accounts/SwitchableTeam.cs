@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Accounts;
 
 /// <summary>A team the signed-in user can switch to.</summary>
 public sealed class SwitchableTeam

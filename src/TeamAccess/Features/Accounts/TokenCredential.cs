@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Accounts;
 
 /// <summary>A token for an external provider.</summary>
 internal sealed class TokenCredential(string provider, string token, string? nonce) : SignInCredential

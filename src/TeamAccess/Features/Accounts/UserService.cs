@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using TeamAccess.Domain;
+using TeamAccess.Writes;
 
-namespace TeamAccess;
+namespace TeamAccess.Accounts;
 
 /// <summary>The default <see cref="IUserService"/>.</summary>
 internal sealed class UserService(

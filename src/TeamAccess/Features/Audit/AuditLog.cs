@@ -1,4 +1,7 @@
-namespace TeamAccess;
+using TeamAccess.Domain;
+using TeamAccess.Writes;
+
+namespace TeamAccess.Audit;
 
 /// <summary>The default <see cref="IAuditLog"/>: every event as <see cref="AuditView"/> projects it.</summary>
 internal sealed class AuditLog(ITeamStore teams, IAuditStore audit, RoleCatalog roles, ListReader reads) : IAuditLog

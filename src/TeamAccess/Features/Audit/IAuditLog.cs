@@ -1,9 +1,9 @@
-namespace TeamAccess;
+namespace TeamAccess.Audit;
 
 /// <summary>
 /// Reads a team's audit log (needs <c>audit.read</c>), as a team's reader may see it: each event's
 /// <see cref="AuditEvent.Before"/> and <see cref="AuditEvent.After"/> carry only the fields named for readers (the same
-/// as every <see cref="TeamAccessEvent"/>): never a stamp, counter, lockout date or when a reset or activation link
+/// as every <see cref="TeamAccess.Events.TeamAccessEvent"/>): never a stamp, counter, lockout date or when a reset or activation link
 /// expires. The store's own log (<see cref="Storage.IAuditStore"/>) keeps the full snapshots that
 /// <see cref="Storage.AuditReplay"/> rebuilds a team from.
 /// </summary>

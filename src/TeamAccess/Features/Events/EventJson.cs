@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace TeamAccess;
+namespace TeamAccess.Events;
 
 /// <summary>
 /// The JSON of an event's subject: the audit log's snapshot as every reader of the log sees it (<see cref="AuditView"/>,

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Events;
 
 /// <summary>A grant was given or widened. Projected from <see cref="AuditActions.GrantGiven"/>.</summary>
 public sealed class GrantGivenEvent : TeamAccessEvent

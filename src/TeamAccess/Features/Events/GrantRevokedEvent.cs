@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Events;
 
 /// <summary>A grant was revoked. Projected from <see cref="AuditActions.GrantRevoked"/>.</summary>
 public sealed class GrantRevokedEvent : TeamAccessEvent

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Events;
 
 /// <summary>A group was created. Projected from <see cref="AuditActions.GroupCreated"/>.</summary>
 public sealed class GroupCreatedEvent : TeamAccessEvent

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Events;
 
 /// <summary>A group was deleted. Projected from <see cref="AuditActions.GroupDeleted"/>.</summary>
 public sealed class GroupDeletedEvent : TeamAccessEvent

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Events;
 
 /// <summary>A member was added to a group. Projected from <see cref="AuditActions.GroupMemberAdded"/>.</summary>
 public sealed class GroupMemberAddedEvent : TeamAccessEvent

@@ -1,11 +1,11 @@
-namespace TeamAccess;
+namespace TeamAccess.Events;
 
 /// <summary>
 /// The host's view of the events this instance's consumer (<see cref="EventOptions.Consumer"/>) could not deliver, and
 /// its say over them. Order is promised per team (and, for an event without a team, per subject): an event a handler
 /// throws on is held, with its team's later events behind it, while every other team's events flow on. A held event is
 /// delivered again after a back-off until a handler takes it, or until the host skips it here into a dead letter, which
-/// lets its team's later events flow and can be replayed later. Registered by <see cref="TeamAccessBuilder.AddEventHandler{THandler}"/>.
+/// lets its team's later events flow and can be replayed later. Registered by <see cref="TeamAccess.Hosting.TeamAccessBuilder.AddEventHandler{THandler}"/>.
 /// </summary>
 public interface ITeamAccessEventAdmin
 {

@@ -1,7 +1,7 @@
-namespace TeamAccess;
+namespace TeamAccess.Events;
 
 /// <summary>
-/// A host's handler of <see cref="TeamAccessEvent"/>s, registered with <see cref="TeamAccessBuilder.AddEventHandler{THandler}"/>
+/// A host's handler of <see cref="TeamAccessEvent"/>s, registered with <see cref="TeamAccess.Hosting.TeamAccessBuilder.AddEventHandler{THandler}"/>
 /// (scoped: one scope per round of delivery). Events arrive after their commit, one at a time, in commit order within
 /// each team (an event without a team: within its subject), at least once: an event whose handling throws is held and
 /// delivered again, to every handler, after a back-off, and its team's later events wait until it succeeds or the host

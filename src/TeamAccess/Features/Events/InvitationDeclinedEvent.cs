@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Events;
 
 /// <summary>The invitee declined. Projected from <see cref="AuditActions.InvitationDeclined"/>.</summary>
 public sealed class InvitationDeclinedEvent : MembershipEvent

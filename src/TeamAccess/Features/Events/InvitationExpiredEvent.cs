@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Events;
 
 /// <summary>An invitation was found expired and closed. Projected from <see cref="AuditActions.InvitationExpired"/>.</summary>
 public sealed class InvitationExpiredEvent : MembershipEvent

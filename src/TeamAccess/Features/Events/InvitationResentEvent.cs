@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Events;
 
 /// <summary>An invitation was sent again with a new secret. Projected from <see cref="AuditActions.InvitationResent"/>.</summary>
 public sealed class InvitationResentEvent : MembershipEvent

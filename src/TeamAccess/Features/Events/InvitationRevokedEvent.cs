@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Events;
 
 /// <summary>An invitation was revoked before it was accepted. Projected from <see cref="AuditActions.InvitationRevoked"/>.</summary>
 public sealed class InvitationRevokedEvent : MembershipEvent

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Events;
 
 /// <summary>An address was invited: a new Invited membership, its message handed to the sender after the commit. Projected from <see cref="AuditActions.MembershipInvited"/>.</summary>
 public sealed class InvitationSentEvent : MembershipEvent

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Events;
 
 /// <summary>A membership was created Active (sign-up, team creation, direct add). Projected from <see cref="AuditActions.MembershipAdded"/>.</summary>
 public sealed class MemberAddedEvent : MembershipEvent

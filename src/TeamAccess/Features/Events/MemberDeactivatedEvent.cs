@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Events;
 
 /// <summary>A member was deactivated. Projected from <see cref="AuditActions.MembershipDeactivated"/>.</summary>
 public sealed class MemberDeactivatedEvent : MembershipEvent

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Events;
 
 /// <summary>A user joined a team just in time, through the team's SSO provider and verified domain. Projected from <see cref="AuditActions.MembershipJoinedJustInTime"/>.</summary>
 public sealed class MemberJoinedJustInTimeEvent : MembershipEvent

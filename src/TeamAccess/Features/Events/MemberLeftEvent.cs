@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Events;
 
 /// <summary>A member left the team. Projected from <see cref="AuditActions.MembershipLeft"/>.</summary>
 public sealed class MemberLeftEvent : MembershipEvent

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Events;
 
 /// <summary>A member was reactivated. Projected from <see cref="AuditActions.MembershipReactivated"/>.</summary>
 public sealed class MemberReactivatedEvent : MembershipEvent

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Events;
 
 /// <summary>A member was removed by a manager, or because their user was deleted. Projected from <see cref="AuditActions.MembershipRemoved"/>.</summary>
 public sealed class MemberRemovedEvent : MembershipEvent

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Events;
 
 /// <summary>A member's role changed (<see cref="MembershipEvent.RoleBefore"/> to <see cref="MembershipEvent.RoleAfter"/>). Projected from <see cref="AuditActions.MembershipRoleChanged"/>.</summary>
 public sealed class MemberRoleChangedEvent : MembershipEvent

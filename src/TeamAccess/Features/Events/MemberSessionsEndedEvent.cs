@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Events;
 
 /// <summary>A member's sessions in the team were ended (their unconfirmed account was claimed by an authoritative provider). Projected from <see cref="AuditActions.MembershipSessionsEnded"/>.</summary>
 public sealed class MemberSessionsEndedEvent : MembershipEvent

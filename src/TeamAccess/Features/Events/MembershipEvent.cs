@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace TeamAccess;
+namespace TeamAccess.Events;
 
 /// <summary>
 /// A change to one membership: a member added, removed, re-roled, deactivated, reactivated or gone; an invitation sent,

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Events;
 
 /// <summary>The ownership offer was closed because the offerer's or the recipient's membership changed. Projected from <see cref="AuditActions.OwnershipOfferCancelled"/>.</summary>
 public sealed class OwnershipOfferCancelledEvent : TeamAccessEvent

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Events;
 
 /// <summary>The member declined the ownership offer. Projected from <see cref="AuditActions.OwnershipOfferDeclined"/>.</summary>
 public sealed class OwnershipOfferDeclinedEvent : TeamAccessEvent

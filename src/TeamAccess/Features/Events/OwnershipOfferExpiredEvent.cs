@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Events;
 
 /// <summary>An expired ownership offer was closed. Projected from <see cref="AuditActions.OwnershipOfferExpired"/>.</summary>
 public sealed class OwnershipOfferExpiredEvent : TeamAccessEvent

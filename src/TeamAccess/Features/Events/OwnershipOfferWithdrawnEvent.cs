@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Events;
 
 /// <summary>The offerer withdrew the ownership offer. Projected from <see cref="AuditActions.OwnershipOfferWithdrawn"/>.</summary>
 public sealed class OwnershipOfferWithdrawnEvent : TeamAccessEvent

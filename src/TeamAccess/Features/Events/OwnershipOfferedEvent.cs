@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Events;
 
 /// <summary>A guardian offered the guardian role to another member. Projected from <see cref="AuditActions.OwnershipOffered"/>.</summary>
 public sealed class OwnershipOfferedEvent : TeamAccessEvent

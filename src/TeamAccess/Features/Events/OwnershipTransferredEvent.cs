@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Events;
 
 /// <summary>The member accepted the ownership offer; the role changes follow as <see cref="MemberRoleChangedEvent"/>s of their own. Projected from <see cref="AuditActions.OwnershipOfferAccepted"/>.</summary>
 public sealed class OwnershipTransferredEvent : TeamAccessEvent

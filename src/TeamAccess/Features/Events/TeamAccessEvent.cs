@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace TeamAccess;
+namespace TeamAccess.Events;
 
 /// <summary>
 /// One change a host may act on (publish a webhook, update its own records), projected from the audit event the store

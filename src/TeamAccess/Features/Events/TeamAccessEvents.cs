@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Events;
 
 /// <summary>The one map from an audit action to its typed event: each action has exactly one type, and each type one action.</summary>
 internal static class TeamAccessEvents

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Events;
 
 /// <summary>A team was created. Projected from <see cref="AuditActions.TeamCreated"/>.</summary>
 public sealed class TeamCreatedEvent : TeamAccessEvent

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Events;
 
 /// <summary>A team was deleted. Projected from <see cref="AuditActions.TeamDeleted"/>.</summary>
 public sealed class TeamDeletedEvent : TeamAccessEvent

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Events;
 
 /// <summary>A team was renamed. Projected from <see cref="AuditActions.TeamRenamed"/>.</summary>
 public sealed class TeamRenamedEvent : TeamAccessEvent

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Events;
 
 /// <summary>A team's own role was created. Projected from <see cref="AuditActions.TeamRoleCreated"/>.</summary>
 public sealed class TeamRoleCreatedEvent : TeamAccessEvent

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Events;
 
 /// <summary>A team's sign-in policy changed. Projected from <see cref="AuditActions.TeamSignInPolicyChanged"/>.</summary>
 public sealed class TeamSignInPolicyChangedEvent : TeamAccessEvent

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Events;
 
 /// <summary>A team's tier changed. Projected from <see cref="AuditActions.TeamTierChanged"/>.</summary>
 public sealed class TeamTierChangedEvent : TeamAccessEvent

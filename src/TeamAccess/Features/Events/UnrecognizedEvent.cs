@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Events;
 
 /// <summary>
 /// An audit action this version of the library has no type for (written by a newer version sharing the store): still

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Events;
 
 /// <summary>A user signed up or was created. Projected from <see cref="AuditActions.UserCreated"/>.</summary>
 public sealed class UserCreatedEvent : TeamAccessEvent

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Events;
 
 /// <summary>A user was deleted (each of their memberships is removed by a <see cref="MemberRemovedEvent"/> of its own). Projected from <see cref="AuditActions.UserDeleted"/>.</summary>
 public sealed class UserDeletedEvent : TeamAccessEvent

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Events;
 
 /// <summary>A provider authoritative for the address proved it for an unconfirmed account. Projected from <see cref="AuditActions.UserEmailClaimed"/>.</summary>
 public sealed class UserEmailClaimedEvent : TeamAccessEvent

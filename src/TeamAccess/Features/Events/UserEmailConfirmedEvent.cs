@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Events;
 
 /// <summary>A user confirmed their email address. Projected from <see cref="AuditActions.UserEmailConfirmed"/>.</summary>
 public sealed class UserEmailConfirmedEvent : TeamAccessEvent

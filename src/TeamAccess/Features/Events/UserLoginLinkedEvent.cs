@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Events;
 
 /// <summary>An external identity was linked to a user. Projected from <see cref="AuditActions.UserLoginLinked"/>.</summary>
 public sealed class UserLoginLinkedEvent : TeamAccessEvent

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Events;
 
 /// <summary>A password reset was requested. Projected from <see cref="AuditActions.UserPasswordResetRequested"/>.</summary>
 public sealed class UserPasswordResetRequestedEvent : TeamAccessEvent

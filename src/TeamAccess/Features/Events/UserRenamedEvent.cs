@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Events;
 
 /// <summary>A user's names changed. Projected from <see cref="AuditActions.UserRenamed"/>.</summary>
 public sealed class UserRenamedEvent : TeamAccessEvent

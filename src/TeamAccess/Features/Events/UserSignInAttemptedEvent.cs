@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Events;
 
 /// <summary>A password sign-in was attempted (counted before it is judged). Projected from <see cref="AuditActions.UserSignInAttempted"/>.</summary>
 public sealed class UserSignInAttemptedEvent : TeamAccessEvent

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Events;
 
 /// <summary>A password sign-in succeeded. Projected from <see cref="AuditActions.UserSignedIn"/>.</summary>
 public sealed class UserSignedInEvent : TeamAccessEvent

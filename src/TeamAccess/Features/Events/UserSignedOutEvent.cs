@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Events;
 
 /// <summary>One session was signed out. Projected from <see cref="AuditActions.UserSignedOut"/>.</summary>
 public sealed class UserSignedOutEvent : TeamAccessEvent

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Events;
 
 /// <summary>Every session of the user was signed out. Projected from <see cref="AuditActions.UserSignedOutEverywhere"/>.</summary>
 public sealed class UserSignedOutEverywhereEvent : TeamAccessEvent

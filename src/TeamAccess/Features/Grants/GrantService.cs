@@ -1,4 +1,7 @@
-namespace TeamAccess;
+using TeamAccess.Domain;
+using TeamAccess.Writes;
+
+namespace TeamAccess.Grants;
 
 /// <summary>The default <see cref="IGrantService"/>.</summary>
 internal sealed class GrantService(TeamWriter writer, ListReader reads) : IGrantService

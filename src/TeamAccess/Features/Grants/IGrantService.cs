@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Grants;
 
 /// <summary>Grants: permission sets on one resource for a membership or a group (needs <c>grants.manage</c>).</summary>
 public interface IGrantService

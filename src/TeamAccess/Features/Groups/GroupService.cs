@@ -1,4 +1,7 @@
-namespace TeamAccess;
+using TeamAccess.Domain;
+using TeamAccess.Writes;
+
+namespace TeamAccess.Groups;
 
 /// <summary>The default <see cref="IGroupService"/>.</summary>
 internal sealed class GroupService(TeamWriter writer, ListReader reads) : IGroupService

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Groups;
 
 /// <summary>Groups inside a team (needs <c>groups.manage</c> to change, <c>members.read</c> to list).</summary>
 public interface IGroupService

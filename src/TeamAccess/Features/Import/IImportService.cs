@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Import;
 
 /// <summary>
 /// Imports people into teams in bulk, through the same rules as every other write: each batch of rows is one write per

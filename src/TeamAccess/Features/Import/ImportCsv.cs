@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 
-namespace TeamAccess;
+namespace TeamAccess.Import;
 
 /// <summary>
 /// Reads import rows from CSV (RFC 4180: comma-separated, fields with commas, quotes or line breaks in double quotes,

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Import;
 
 /// <summary>Counts an import's rows and turns the counts into <see cref="ImportProgress"/>, timed by the host's clock.</summary>
 internal sealed class ImportMeter(ImportRequest request, TimeProvider time)

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Import;
 
 /// <summary>How far an import has come, reported after each committed batch; <see cref="RowsDone"/> only grows.</summary>
 public sealed class ImportProgress

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Import;
 
 /// <summary>What an import is: its id (the key of its checkpoint) and how it runs.</summary>
 public sealed class ImportRequest

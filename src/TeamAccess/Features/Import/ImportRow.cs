@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Import;
 
 /// <summary>
 /// One row of an import (see <see cref="IImportService"/>): a person, the team they belong to, their role there and

@@ -1,4 +1,7 @@
-namespace TeamAccess;
+using TeamAccess.Accounts;
+using TeamAccess.Domain;
+
+namespace TeamAccess.Import;
 
 /// <summary>
 /// The checks an import row passes before any team sees it, so that bad input (a malformed address, an unknown role, a

@@ -4,8 +4,11 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using TeamAccess.Domain;
+using TeamAccess.Invitations;
+using TeamAccess.Writes;
 
-namespace TeamAccess;
+namespace TeamAccess.Import;
 
 /// <summary>
 /// The default <see cref="IImportService"/>: reads the rows in batches, checks each row, finds the batch's users in one

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Invitations;
 
 /// <summary>What accepting with a new account created.</summary>
 public sealed class AcceptResult

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace TeamAccess;
+namespace TeamAccess.Invitations;
 
 /// <summary>
 /// Delivers invitation messages; the host registers one (mail, a queue, a folder). TeamAccess calls it after the

@@ -1,4 +1,6 @@
-namespace TeamAccess;
+using TeamAccess.Accounts;
+
+namespace TeamAccess.Invitations;
 
 /// <summary>
 /// The invitation lifecycle: invite, resend, revoke, list; and for the invitee, look, accept or decline. Secrets go to

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Invitations;
 
 /// <summary>Splits what an administrator pastes ("a@x.io b@y.io; c@z.io") into addresses.</summary>
 public static class InvitationAddresses

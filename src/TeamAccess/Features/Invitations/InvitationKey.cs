@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Invitations;
 
 /// <summary>
 /// What an invitee presents: the link token from the message, or the short code typed into an "account name + invite

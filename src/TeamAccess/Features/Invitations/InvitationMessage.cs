@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace TeamAccess;
+namespace TeamAccess.Invitations;
 
 /// <summary>An invitation to deliver. Its <see cref="ToString"/> never shows the token or the code.</summary>
 public sealed class InvitationMessage

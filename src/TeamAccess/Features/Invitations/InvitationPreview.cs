@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Invitations;
 
 /// <summary>What an invitee may see before accepting ("you are invited to team X as Member"). Looking never consumes the invitation.</summary>
 public sealed class InvitationPreview

@@ -1,4 +1,7 @@
-namespace TeamAccess;
+using TeamAccess.Accounts;
+using TeamAccess.Writes;
+
+namespace TeamAccess.Invitations;
 
 /// <summary>
 /// The default <see cref="IInvitationService"/>: one public entry for both sides of an invitation, the team's

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Invitations;
 
 /// <summary>One row of a team's invitation list. It never carries a token or a code.</summary>
 public sealed class InvitationView

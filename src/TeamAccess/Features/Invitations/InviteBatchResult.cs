@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Invitations;
 
 /// <summary>The outcomes of an invite, one per address, in the order given.</summary>
 public sealed class InviteBatchResult

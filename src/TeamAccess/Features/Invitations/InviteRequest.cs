@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Invitations;
 
 /// <summary>What an administrator sends: the addresses, the role they are offered, and optionally a lifetime.</summary>
 public sealed class InviteRequest

@@ -1,4 +1,8 @@
-namespace TeamAccess;
+using TeamAccess.Accounts;
+using TeamAccess.Domain;
+using TeamAccess.Writes;
+
+namespace TeamAccess.Invitations;
 
 /// <summary>
 /// The invited person's side of invitations: look at one, accept it (as a signed-in user, or with a new account), or

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using TeamAccess.Domain;
+using TeamAccess.Writes;
 
-namespace TeamAccess;
+namespace TeamAccess.Invitations;
 
 /// <summary>
 /// Runs a write keyed by what an invitee presents (a link token, or a team handle, address and short code): find the

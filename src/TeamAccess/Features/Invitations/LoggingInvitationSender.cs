@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace TeamAccess;
+namespace TeamAccess.Invitations;
 
 /// <summary>The default sender: delivers nothing and logs that fact, without the secret, so a host notices it must register one.</summary>
 internal sealed class LoggingInvitationSender(ILogger<LoggingInvitationSender>? logger = null) : IInvitationSender

@@ -1,4 +1,6 @@
-namespace TeamAccess;
+using TeamAccess.Accounts;
+
+namespace TeamAccess.Invitations;
 
 /// <summary>What a person without an account gives to accept an invitation by creating one.</summary>
 public sealed class NewAccount

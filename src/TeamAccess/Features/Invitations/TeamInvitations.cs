@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using TeamAccess.Domain;
+using TeamAccess.Writes;
 
-namespace TeamAccess;
+namespace TeamAccess.Invitations;
 
 /// <summary>
 /// The team's side of invitations, what a member with <see cref="Permissions.MembersInvite"/> does: invite, resend,

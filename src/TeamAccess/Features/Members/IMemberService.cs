@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Members;
 
 /// <summary>A team's members: list them, add, change role, deactivate, reactivate, remove, leave.</summary>
 /// <remarks>
@@ -70,7 +70,7 @@ public interface IMemberService
     /// <summary>
     /// Edits a member's first and last names, as the Edit User page of a portal does. The names are the user's, shared by
     /// every team they belong to, and a team never edits a global user: only the member themselves changes them here (as
-    /// <see cref="IUserService.UpdateNameAsync"/> does; the event is also in this team's audit log). Another member's
+    /// <see cref="TeamAccess.Accounts.IUserService.UpdateNameAsync"/> does; the event is also in this team's audit log). Another member's
     /// names (needs <c>members.manage</c>; nobody edits a member whose role ranks above their own) are refused with
     /// <see cref="TeamAccessErrorCode.NamesAreTheUsers"/> unless they stay as they are, which succeeds and changes
     /// nothing (a page that saves only the role). Only Active and Inactive members: an invited address names itself when

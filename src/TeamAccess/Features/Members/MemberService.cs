@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Options;
+using TeamAccess.Domain;
+using TeamAccess.Invitations;
+using TeamAccess.Writes;
 
-namespace TeamAccess;
+namespace TeamAccess.Members;
 
 /// <summary>The default <see cref="IMemberService"/>: validates the input, runs one verb of the team aggregate with the permission it needs.</summary>
 internal sealed class MemberService(IUserStore users, IMemberQueryStore members, ListReader reads, TeamWriter writer, TeamInvitations invitations, IOptions<TeamAccessOptions> options) : IMemberService

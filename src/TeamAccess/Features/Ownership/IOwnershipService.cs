@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Ownership;
 
 /// <summary>
 /// Hands a team's guardian role over in two steps, so that it never goes to the wrong person and the team never lacks an

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
+using TeamAccess.Domain;
+using TeamAccess.Writes;
 
-namespace TeamAccess;
+namespace TeamAccess.Ownership;
 
 /// <summary>The default <see cref="IOwnershipService"/>: each step is one verb of the team aggregate.</summary>
 internal sealed class OwnershipService(TeamWriter writer, IMemberQueryStore members, IOptions<TeamAccessOptions> options) : IOwnershipService

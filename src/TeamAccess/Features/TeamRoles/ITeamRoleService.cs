@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.TeamRoles;
 
 /// <summary>
 /// A team's own roles (needs <c>roles.manage</c> to change, <c>members.read</c> to list). Nobody defines, changes or

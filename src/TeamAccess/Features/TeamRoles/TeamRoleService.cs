@@ -1,4 +1,7 @@
-namespace TeamAccess;
+using TeamAccess.Domain;
+using TeamAccess.Writes;
+
+namespace TeamAccess.TeamRoles;
 
 /// <summary>The default <see cref="ITeamRoleService"/>: each change is one verb of the team aggregate.</summary>
 internal sealed class TeamRoleService(TeamWriter writer) : ITeamRoleService

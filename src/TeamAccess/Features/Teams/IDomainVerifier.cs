@@ -1,10 +1,10 @@
-namespace TeamAccess;
+namespace TeamAccess.Teams;
 
 /// <summary>
 /// Tells whether a team owns an email domain, so that its sign-in policy may name it as its verified domain (and people
 /// of that domain join just in time). The host decides, never the team's guardian: register your own to run, for example,
 /// a DNS TXT challenge. The default verifies a domain only when the team's SSO provider is one the host marked
-/// authoritative for that domain (<see cref="OidcProviderOptions.AuthoritativeDomains"/>).
+/// authoritative for that domain (<see cref="TeamAccess.Accounts.OidcProviderOptions.AuthoritativeDomains"/>).
 /// </summary>
 public interface IDomainVerifier
 {

@@ -1,10 +1,10 @@
-namespace TeamAccess;
+namespace TeamAccess.Teams;
 
 /// <summary>
 /// Tells which teams a team-bound identity provider serves. A team-bound provider is a customer's SSO: its tokens are
 /// controlled by that customer's administrators, so only the teams the host bound it to may name it in their sign-in
 /// policy, and only for them does its authority over a domain verify that domain. The default reads
-/// <see cref="OidcProviderOptions.Teams"/>; register your own to keep the binding in your data (for example one SSO
+/// <see cref="TeamAccess.Accounts.OidcProviderOptions.Teams"/>; register your own to keep the binding in your data (for example one SSO
 /// connection per customer record). Global providers serve every team and are not asked about.
 /// </summary>
 public interface ITeamProviderBinding

@@ -1,4 +1,4 @@
-namespace TeamAccess;
+namespace TeamAccess.Teams;
 
 /// <summary>Teams: create, rename, find, change tier, delete, list a user's teams.</summary>
 public interface ITeamService

@@ -1,4 +1,6 @@
-namespace TeamAccess;
+using TeamAccess.Accounts;
+
+namespace TeamAccess.Teams;
 
 /// <summary>The default binding: the teams listed in a provider's <see cref="OidcProviderOptions.Teams"/>.</summary>
 internal sealed class OptionsTeamProviderBinding(IdentityProviderRegistry providers) : ITeamProviderBinding

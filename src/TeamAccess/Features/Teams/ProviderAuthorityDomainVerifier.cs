@@ -1,4 +1,6 @@
-namespace TeamAccess;
+using TeamAccess.Accounts;
+
+namespace TeamAccess.Teams;
 
 /// <summary>
 /// The default verifier: a domain is the team's when its SSO provider is authoritative for it and, for a team-bound

@@ -1,4 +1,6 @@
-namespace TeamAccess;
+using TeamAccess.Accounts;
+
+namespace TeamAccess.Teams;
 
 /// <summary>The one rule both the sign-in policy and the domain verifier apply to a provider a team names.</summary>
 internal static class TeamProviderBindings

@@ -1,4 +1,8 @@
-namespace TeamAccess;
+using TeamAccess.Accounts;
+using TeamAccess.Domain;
+using TeamAccess.Writes;
+
+namespace TeamAccess.Teams;
 
 /// <summary>The default <see cref="ITeamService"/>.</summary>
 internal sealed class TeamService(IUserStore users, TeamWriter writer, IdentityProviderRegistry providers, IDomainVerifier domains, ITeamProviderBinding bindings, IListQueryStore lists) : ITeamService

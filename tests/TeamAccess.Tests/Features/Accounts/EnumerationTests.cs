@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using TeamAccess.Accounts;
+using TeamAccess.Invitations;
 
 namespace TeamAccess.Tests;
 

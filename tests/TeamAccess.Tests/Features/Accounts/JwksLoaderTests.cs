@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.Tokens;
+using TeamAccess.Accounts;
 
 namespace TeamAccess.Tests;
 

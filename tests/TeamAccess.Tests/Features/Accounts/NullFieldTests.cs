@@ -1,3 +1,6 @@
+using TeamAccess.Accounts;
+using TeamAccess.Invitations;
+
 namespace TeamAccess.Tests;
 
 /// <summary>Request records with missing fields answer result codes, as a host's unvalidated form would send them.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using TeamAccess.Accounts;
 
 namespace TeamAccess.Tests;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using TeamAccess.Accounts;
 
 namespace TeamAccess.Tests;
 

@@ -1,3 +1,5 @@
+using TeamAccess.Accounts;
+
 namespace TeamAccess.Tests;
 
 /// <summary>Signing in by the team's handle, which users know, instead of its id.</summary>

@@ -1,3 +1,5 @@
+using TeamAccess.Accounts;
+
 namespace TeamAccess.Tests;
 
 public sealed class UserServiceTests

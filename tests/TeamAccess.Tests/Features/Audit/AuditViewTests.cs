@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using TeamAccess.Events;
+using TeamAccess.Invitations;
 
 namespace TeamAccess.Tests;
 

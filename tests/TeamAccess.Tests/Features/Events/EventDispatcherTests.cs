@@ -1,5 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using TeamAccess.Accounts;
+using TeamAccess.Events;
+using TeamAccess.Invitations;
+using TeamAccess.Members;
+using TeamAccess.Teams;
 
 namespace TeamAccess.Tests;
 

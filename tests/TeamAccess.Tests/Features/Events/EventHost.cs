@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using TeamAccess.Accounts;
+using TeamAccess.Hosting;
 
 namespace TeamAccess.Tests;
 

@@ -1,6 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Time.Testing;
+using TeamAccess.Accounts;
+using TeamAccess.Events;
+using TeamAccess.Hosting;
+using TeamAccess.Teams;
 
 namespace TeamAccess.Tests;
 

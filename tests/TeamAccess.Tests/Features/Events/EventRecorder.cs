@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using TeamAccess.Events;
 
 namespace TeamAccess.Tests;
 

@@ -1,3 +1,5 @@
+using TeamAccess.Events;
+
 namespace TeamAccess.Tests;
 
 /// <summary>A host's handler, registered scoped through <c>AddEventHandler</c>: records into the test's recorder.</summary>

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using TeamAccess.Events;
 
 namespace TeamAccess.Tests;
 
@@ -35,7 +36,7 @@ public sealed class TeamAccessEventTests
     public void From_EveryAuditAction_MapsToExactlyOneEventTypeAndEveryEventTypeToExactlyOneAction()
     {
         var actions = AuditActionConstants().ToList();
-        var byType = actions.GroupBy(a => TeamAccess.TeamAccessEvent.From(Audit(a, 1)).GetType()).ToList();
+        var byType = actions.GroupBy(a => TeamAccess.Events.TeamAccessEvent.From(Audit(a, 1)).GetType()).ToList();
 
         // No two actions share a type, and every sealed event type the library exports is some action's.
         Assert.Empty(byType.Where(g => g.Count() > 1).Select(g => $"{g.Key.Name}: {string.Join(", ", g)}"));

@@ -1,3 +1,5 @@
+using TeamAccess.Import;
+
 namespace TeamAccess.Tests;
 
 public sealed class ImportCsvTests

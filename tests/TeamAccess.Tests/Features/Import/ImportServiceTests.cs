@@ -1,4 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using TeamAccess.Accounts;
+using TeamAccess.Domain;
+using TeamAccess.Import;
 
 namespace TeamAccess.Tests;
 

@@ -1,3 +1,5 @@
+using TeamAccess.Invitations;
+
 namespace TeamAccess.Tests;
 
 /// <summary>Invitation mail has budgets: the resend cooldown covers re-invites, and each address and each team a daily count.</summary>

@@ -1,3 +1,6 @@
+using TeamAccess.Accounts;
+using TeamAccess.Invitations;
+
 namespace TeamAccess.Tests;
 
 /// <summary>Only wrong short codes count toward an invitation's lock; looking with the right code never consumes it.</summary>

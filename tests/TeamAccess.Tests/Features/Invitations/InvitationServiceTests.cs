@@ -1,3 +1,6 @@
+using TeamAccess.Accounts;
+using TeamAccess.Invitations;
+
 namespace TeamAccess.Tests;
 
 public sealed class InvitationServiceTests

@@ -1,3 +1,5 @@
+using TeamAccess.Invitations;
+
 namespace TeamAccess.Tests;
 
 /// <summary>A member edits their own names (the Edit User page); a team never edits another member's global names, nor the email.</summary>

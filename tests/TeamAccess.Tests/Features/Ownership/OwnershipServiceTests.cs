@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using TeamAccess.Domain;
+using TeamAccess.Writes;
 
 namespace TeamAccess.Tests;
 

@@ -1,3 +1,6 @@
+using TeamAccess.Invitations;
+using TeamAccess.TeamRoles;
+
 namespace TeamAccess.Tests;
 
 public sealed class TeamRoleServiceTests

@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
+using TeamAccess.Domain;
+using TeamAccess.Index;
 
 namespace TeamAccess;
 

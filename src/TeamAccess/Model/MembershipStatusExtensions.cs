@@ -1,3 +1,5 @@
+using TeamAccess.Domain;
+
 namespace TeamAccess;
 
 /// <summary>Queries on <see cref="MembershipStatus"/>.</summary>
