@@ -3,7 +3,6 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using TeamAccess;
 using TeamAccess.Accounts;
-using TeamAccess.Teams;
 
 /// <summary>
 /// The tour plays a team's single sign-on provider ("acme-sso") itself: it holds an RSA key and signs id_tokens, which

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using TeamAccess.Accounts;
-using TeamAccess.Teams;
 
 namespace TeamAccess.Samples.Portal;
 

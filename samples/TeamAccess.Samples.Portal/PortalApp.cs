@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using TeamAccess;
 using TeamAccess.Accounts;
 using TeamAccess.Invitations;
-using TeamAccess.Teams;
 
 namespace TeamAccess.Samples.Portal;
 

@@ -1,4 +1,4 @@
-using TeamAccess.Teams;
+using TeamAccess.Accounts;
 
 namespace TeamAccess.Testing;
 

@@ -62,11 +62,11 @@ internal readonly record struct Actor(UserId Id, StoredMembership? Membership, R
     {
         if (membership is null || roles.TryGet(membership.Role, out _))
         {
-            return roles.CatalogOnly;
+            return roles.CatalogOnly();
         }
 
         var snapshot = await teams.LoadAsync(teamId, cancellationToken).ConfigureAwait(false);
-        return snapshot is null ? roles.CatalogOnly : roles.ForTeam(snapshot);
+        return snapshot is null ? roles.CatalogOnly() : roles.ForTeam(snapshot);
     }
 
     /// <summary>Loads a team for a read that needs <paramref name="permission"/>, with the same answers as a write's <see cref="Authorize(TeamSnapshot, UserId, string, RoleCatalog, out Actor)"/>.</summary>

@@ -108,9 +108,6 @@ internal sealed partial class TeamAggregate
 
         private StoredMembership Live => _team.Current.Memberships[_id];
 
-        /// <summary>The statuses in which the machine takes no trigger at all: Removed (with its substates) and Expired.</summary>
-        internal static IReadOnlyList<MembershipStatus> TerminalStatuses { get; } = FindTerminalStatuses();
-
         public Result Accept(UserId userId) => Fire(_accept, userId, AuditActions.InvitationAccepted);
 
         public Result Resend() => Fire(Trigger.Resend, AuditActions.InvitationResent);
@@ -155,17 +152,6 @@ internal sealed partial class TeamAggregate
             State.Expired => MembershipStatus.Expired,
             _ => MembershipStatus.Removed,
         };
-
-        private static MembershipStatus[] FindTerminalStatuses()
-        {
-            var info = new MembershipLifecycle(null!, default, State.Invited)._machine.GetInfo();
-            return Enum.GetValues<MembershipStatus>()
-                .Where(status => info.States.Where(s => StatusOf((State)s.UnderlyingState) == status).All(s => !Leaves(s)))
-                .ToArray();
-
-            static bool Leaves(Stateless.Reflection.StateInfo state) =>
-                state.FixedTransitions.Any() || state.DynamicTransitions.Any() || (state.Superstate is { } parent && Leaves(parent));
-        }
 
         private Result Fire(Trigger trigger, string action)
         {

@@ -1,12 +1,10 @@
-using TeamAccess.Writes;
-
 namespace TeamAccess.Domain;
 
 /// <content>The team verbs: start, rename, change the tier, delete, set the sign-in policy.</content>
 internal sealed partial class TeamAggregate
 {
     /// <summary>Starts a team with <paramref name="founder"/> as its Active guardian (invariant 11; sign-up and team creation share it).</summary>
-    public static TeamAggregate Start(ChangeSetBuilder changes, StoredUser founder, string name, string handle)
+    public static TeamAggregate Start(IChangeLog changes, StoredUser founder, string name, string handle)
     {
         var team = changes.Create(new Team(TeamId.New(), name, handle, TeamTier.Free, TeamStatus.Active, changes.Now));
         team.Join(founder, changes.Roles.Guardian, founder.Id, AuditActions.MembershipAdded);

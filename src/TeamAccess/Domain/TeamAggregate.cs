@@ -1,11 +1,10 @@
 using TeamAccess.Storage;
-using TeamAccess.Writes;
 
 namespace TeamAccess.Domain;
 
 /// <summary>
 /// One team for one write attempt: it owns the team's rules and is the only thing that changes the team. A service
-/// validates its input, runs on the team with the permission the action needs (<see cref="TeamWriter"/> loads the
+/// validates its input, runs on the team with the permission the action needs (the write engine loads the
 /// team and authorizes the actor), calls one verb, and after the commit does its I/O. Every verb re-checks its rules
 /// on the state it was loaded with; each change is recorded as one <see cref="TeamOperation"/>, from which the store's
 /// rows, the audit events and the permission index's delta are all projected. The verbs live beside their concept:
@@ -13,10 +12,10 @@ namespace TeamAccess.Domain;
 /// </summary>
 internal sealed partial class TeamAggregate
 {
-    private readonly ChangeSetBuilder _owner;
+    private readonly IChangeLog _owner;
     private readonly List<TeamOperation> _operations = [];
 
-    internal TeamAggregate(ChangeSetBuilder owner, TeamSnapshot? original, TeamSnapshot current)
+    internal TeamAggregate(IChangeLog owner, TeamSnapshot? original, TeamSnapshot current)
     {
         _owner = owner;
         Original = original;
@@ -36,7 +35,7 @@ internal sealed partial class TeamAggregate
     public DateTimeOffset Now => _owner.Now;
 
     /// <summary>Gets the attempt's change set, for the user changes a team write carries along (an accept that creates its user).</summary>
-    public ChangeSetBuilder Owner => _owner;
+    public IChangeLog Owner => _owner;
 
     /// <summary>Gets the acting member, once <see cref="Authorize"/> admitted them.</summary>
     public Actor Actor { get; private set; }

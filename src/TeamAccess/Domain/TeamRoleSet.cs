@@ -5,7 +5,7 @@ namespace TeamAccess.Domain;
 /// <summary>
 /// The roles one team sees: the host's catalog, then the team's own roles compiled the same way (a permission word, a
 /// rank, the flags) with the role indexes after the catalog's. The rules and the permission index read roles through it,
-/// so a team role is found, compared and checked exactly as a catalog role is. Built by <see cref="RoleCatalog.ForTeam"/>.
+/// so a team role is found, compared and checked exactly as a catalog role is. Built by <see cref="TeamRoleSets.ForTeam"/>.
 /// </summary>
 internal sealed class TeamRoleSet
 {

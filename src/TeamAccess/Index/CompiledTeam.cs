@@ -16,7 +16,7 @@ namespace TeamAccess.Index;
 internal sealed class CompiledTeam
 {
     /// <summary>The role index of a membership whose role the catalog no longer has: it holds nothing.</summary>
-    public const byte UnknownRole = byte.MaxValue;
+    public const byte UnknownRole = RoleCatalog.UnknownRoleIndex;
 
     private static readonly Dictionary<int, GrantWord> NoGrants = [];
 

@@ -5,18 +5,20 @@ namespace TeamAccess;
 /// </summary>
 public sealed class Membership
 {
-    internal Membership(StoredMembership stored)
+    // Built from the stored record only at the service boundary (Writes/Views.cs), so the host's view stays apart
+    // from the stored one.
+    internal Membership(MembershipId id, TeamId teamId, UserId? userId, string email, string role, MembershipStatus status, DateTimeOffset createdAt, UserId? createdBy, Invitation? invitation, DateTimeOffset updatedAt)
     {
-        Id = stored.Id;
-        TeamId = stored.TeamId;
-        UserId = stored.UserId;
-        Email = stored.Email;
-        Role = stored.Role;
-        Status = stored.Status;
-        CreatedAt = stored.CreatedAt;
-        CreatedBy = stored.CreatedBy;
-        Invitation = stored.Invitation;
-        UpdatedAt = stored.UpdatedAt;
+        Id = id;
+        TeamId = teamId;
+        UserId = userId;
+        Email = email;
+        Role = role;
+        Status = status;
+        CreatedAt = createdAt;
+        CreatedBy = createdBy;
+        Invitation = invitation;
+        UpdatedAt = updatedAt;
     }
 
     /// <summary>Gets the membership's id.</summary>

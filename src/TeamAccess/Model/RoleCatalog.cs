@@ -2,8 +2,6 @@ using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
-using TeamAccess.Domain;
-using TeamAccess.Index;
 
 namespace TeamAccess;
 
@@ -14,7 +12,6 @@ namespace TeamAccess;
 public sealed class RoleCatalog
 {
     private readonly Dictionary<string, Role> _byName;
-    private readonly ConditionalWeakTable<ImmutableDictionary<string, TeamRole>, TeamRoleSet> _teamRoleSets = [];
 
     private RoleCatalog(PermissionCatalog permissions, Role[] roles, ulong teamRoleMask, int maxTeamRoles)
     {
@@ -30,7 +27,6 @@ public sealed class RoleCatalog
             ResourceBaseByRoleIndex[role.Index] = role.IsScopedToGrants ? 0 : ulong.MaxValue;
         }
 
-        CatalogOnly = new TeamRoleSet(this, []);
     }
 
     /// <summary>The permissions a team may put in a role of its own: the host's allowed ones, never the guardian's own.</summary>
@@ -39,11 +35,11 @@ public sealed class RoleCatalog
     /// <summary>How many roles of its own a team may define.</summary>
     internal int MaxTeamRoles { get; }
 
-    /// <summary>The roles of a team that defined none of its own.</summary>
-    internal TeamRoleSet CatalogOnly { get; }
-
     /// <summary>Per role index (256 entries, unknown roles 0): all bits when the role reaches every resource, none when it is scoped to grants.</summary>
     internal ulong[] ResourceBaseByRoleIndex { get; }
+
+    /// <summary>The role index that means "no role of the catalog or the team" (the index's compiled entries carry it).</summary>
+    internal const byte UnknownRoleIndex = byte.MaxValue;
 
     /// <summary>Gets the permission catalog the roles are built on.</summary>
     public PermissionCatalog PermissionCatalog { get; }
@@ -65,14 +61,6 @@ public sealed class RoleCatalog
     }
 
     internal Role this[int index] => Roles[index];
-
-    /// <summary>
-    /// The roles <paramref name="team"/> sees: the catalog's and its own. Compiled once per version of the team's roles
-    /// (a write that changes no role shares the set), so the rules and the index read a team role as cheaply as a
-    /// catalog role.
-    /// </summary>
-    internal TeamRoleSet ForTeam(TeamSnapshot team) =>
-        team.TeamRoles.IsEmpty ? CatalogOnly : _teamRoleSets.GetValue(team.TeamRoles, roles => new TeamRoleSet(this, roles.Values));
 
     /// <summary>The rule of a role's name, the catalog's and a team's: 1 to 64 letters, digits, spaces, hyphens or underscores, no space at either end.</summary>
     internal static bool IsValidName(string? name) =>
@@ -204,9 +192,9 @@ public sealed class RoleCatalog
             }
         }
 
-        if (teamRoles.MaxRolesPerTeam < 0 || compiled.Count + teamRoles.MaxRolesPerTeam > CompiledTeam.UnknownRole)
+        if (teamRoles.MaxRolesPerTeam < 0 || compiled.Count + teamRoles.MaxRolesPerTeam > UnknownRoleIndex)
         {
-            errors.Add($"A team may define 0 to {CompiledTeam.UnknownRole - compiled.Count} roles of its own beside the catalog's {compiled.Count}; {teamRoles.MaxRolesPerTeam} is configured.");
+            errors.Add($"A team may define 0 to {UnknownRoleIndex - compiled.Count} roles of its own beside the catalog's {compiled.Count}; {teamRoles.MaxRolesPerTeam} is configured.");
         }
 
         if (errors.Count > 0)

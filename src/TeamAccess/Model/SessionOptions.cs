@@ -1,5 +1,4 @@
 using Microsoft.IdentityModel.Tokens;
-using TeamAccess.Accounts;
 
 namespace TeamAccess;
 
@@ -84,10 +83,25 @@ public sealed class SessionOptions
 
         foreach (var key in SigningKeys)
         {
-            if (SessionKeys.AlgorithmFor(key) is null)
+            if (SigningAlgorithmFor(key) is null)
             {
                 yield return $"Sessions.SigningKeys: a {key.GetType().Name} cannot sign sessions; use ECDSA, RSA (2048 bits or more) or an HMAC key of 256 bits or more.";
             }
         }
     }
+
+    /// <summary>The one algorithm a key signs sessions with, or <see langword="null"/> when it is not fit to.</summary>
+    internal static string? SigningAlgorithmFor(SecurityKey key) => key switch
+    {
+        ECDsaSecurityKey ec => ec.KeySize switch
+        {
+            256 => SecurityAlgorithms.EcdsaSha256,
+            384 => SecurityAlgorithms.EcdsaSha384,
+            521 => SecurityAlgorithms.EcdsaSha512,
+            _ => null,
+        },
+        RsaSecurityKey or X509SecurityKey when key.KeySize >= 2048 => SecurityAlgorithms.RsaSha256,
+        SymmetricSecurityKey symmetric when symmetric.KeySize >= 256 => SecurityAlgorithms.HmacSha256,
+        _ => null,
+    };
 }

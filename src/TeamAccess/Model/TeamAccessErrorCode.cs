@@ -161,7 +161,7 @@ public enum TeamAccessErrorCode
     LoginAlreadyLinked = 48,
 
     /// <summary>
-    /// The host has not verified that the team owns the email domain (see <see cref="TeamAccess.Teams.IDomainVerifier"/>); a guardian's word
+    /// The host has not verified that the team owns the email domain (see <see cref="TeamAccess.Accounts.IDomainVerifier"/>); a guardian's word
     /// does not verify a domain.
     /// </summary>
     DomainNotVerified = 49,

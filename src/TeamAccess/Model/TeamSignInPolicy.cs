@@ -42,7 +42,7 @@ public sealed record TeamSignInPolicy
     /// <summary>
     /// Gets the email domain the team owns, such as <c>acme.example</c>: a user who signs in through the team's SSO
     /// provider with a verified email in it, and has no membership, joins in <see cref="JustInTimeRole"/> (just-in-time
-    /// provisioning). The host verifies it (<see cref="TeamAccess.Teams.IDomainVerifier"/>) when the policy is set and again at each join;
+    /// provisioning). The host verifies it (<see cref="TeamAccess.Accounts.IDomainVerifier"/>) when the policy is set and again at each join;
     /// a guardian's word does not.
     /// </summary>
     public string? VerifiedDomain { get; init; }

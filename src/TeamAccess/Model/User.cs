@@ -6,14 +6,15 @@ namespace TeamAccess;
 /// </summary>
 public sealed class User
 {
-    internal User(StoredUser stored)
+    // Built from the stored record only at the service boundary (Writes/Views.cs).
+    internal User(UserId id, string email, string firstName, string lastName, DateTimeOffset createdAt, bool emailConfirmed)
     {
-        Id = stored.Id;
-        Email = stored.Email;
-        FirstName = stored.FirstName;
-        LastName = stored.LastName;
-        CreatedAt = stored.CreatedAt;
-        EmailConfirmed = stored.EmailConfirmed;
+        Id = id;
+        Email = email;
+        FirstName = firstName;
+        LastName = lastName;
+        CreatedAt = createdAt;
+        EmailConfirmed = emailConfirmed;
     }
 
     /// <summary>Gets the user's id.</summary>

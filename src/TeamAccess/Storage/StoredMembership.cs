@@ -22,7 +22,6 @@ public sealed record StoredMembership(
 {
     /// <summary>Gets the host's view of the membership, without its security stamp.</summary>
     /// <returns>The view.</returns>
-    internal Membership ToView() => new(this);
 
     /// <summary>
     /// Gets the security stamp: replaced whenever the role or status changes, so that a session issued before the

@@ -15,7 +15,6 @@ public sealed record StoredUser(UserId Id, string Email, string FirstName, strin
 {
     /// <summary>Gets the host's view of the user, without stored secrets, stamps or counters.</summary>
     /// <returns>The view.</returns>
-    internal User ToView() => new(this);
 
     /// <summary>Gets the stamp that changes on every write; a store refuses a write whose stamp is stale.</summary>
     public Guid ConcurrencyStamp { get; init; } = Guid.NewGuid();

@@ -7,7 +7,7 @@ namespace TeamAccess.Writes;
 /// per team it touches, which records every operation it performs. <see cref="Build"/> turns them into the
 /// <see cref="ChangeSet"/> a store applies; its audit events are the projection of those operations, in order.
 /// </summary>
-internal sealed class ChangeSetBuilder(UserId? actor, DateTimeOffset now, RoleCatalog? roles = null)
+internal sealed class ChangeSetBuilder(UserId? actor, DateTimeOffset now, RoleCatalog? roles = null) : IChangeLog
 {
     private readonly List<UserChange> _users = [];
     private readonly List<TeamAggregate> _teams = [];
@@ -117,7 +117,7 @@ internal sealed class ChangeSetBuilder(UserId? actor, DateTimeOffset now, RoleCa
     }
 
     /// <summary>Called by an aggregate for each operation it performs, so the audit keeps the order across teams and users.</summary>
-    internal void Log(TeamId teamId, TeamOperation operation) => _log.Add((teamId, operation, null));
+    public void Log(TeamId teamId, TeamOperation operation) => _log.Add((teamId, operation, null));
 
     private void RecordUser<T>(Guid subjectId, string action, T? before, T? after, TeamId? teamId = null)
         where T : class =>

@@ -21,6 +21,12 @@ internal static class Views
     public static async ValueTask<User?> AsView(this ValueTask<StoredUser?> pending) =>
         (await pending.ConfigureAwait(false))?.ToView();
 
+    public static Membership ToView(this StoredMembership stored) =>
+        new(stored.Id, stored.TeamId, stored.UserId, stored.Email, stored.Role, stored.Status, stored.CreatedAt, stored.CreatedBy, stored.Invitation, stored.UpdatedAt);
+
+    public static User ToView(this StoredUser stored) =>
+        new(stored.Id, stored.Email, stored.FirstName, stored.LastName, stored.CreatedAt, stored.EmailConfirmed);
+
     // The view answers as fresh as the write it shows: the write's consistency token goes with it.
     private static Result<T> Carry<T>(Result written, Result<T> view)
     {

@@ -6,7 +6,6 @@ using TeamAccess.Accounts;
 using TeamAccess.Hosting;
 using TeamAccess.Index;
 using TeamAccess.Invitations;
-using TeamAccess.Teams;
 
 namespace TeamAccess.EntityFramework.Tests;
 

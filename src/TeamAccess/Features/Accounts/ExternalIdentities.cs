@@ -1,3 +1,4 @@
+using TeamAccess.Domain;
 using TeamAccess.Writes;
 
 namespace TeamAccess.Accounts;
@@ -37,11 +38,11 @@ internal sealed class ExternalIdentities(IUserStore users, IdentityProviderRegis
         users.FindByLoginAsync(identity.Issuer, identity.Subject, cancellationToken);
 
     /// <summary>Records the link of the identity to the user in the write.</summary>
-    public static void Link(ChangeSetBuilder changes, ExternalIdentity identity, UserId userId) =>
+    public static void Link(IChangeLog changes, ExternalIdentity identity, UserId userId) =>
         changes.LinkLogin(new ExternalLogin(userId, identity.Provider, identity.Issuer, identity.Subject));
 
     /// <summary>Links the identity to the user, unless it already is; an identity of another user is refused.</summary>
-    public async ValueTask<TeamAccessErrorCode> LinkAsync(ChangeSetBuilder changes, ExternalIdentity identity, UserId userId, CancellationToken cancellationToken)
+    public async ValueTask<TeamAccessErrorCode> LinkAsync(IChangeLog changes, ExternalIdentity identity, UserId userId, CancellationToken cancellationToken)
     {
         var linked = await FindUserAsync(identity, cancellationToken).ConfigureAwait(false);
         if (linked is null)

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using TeamAccess.Teams;
+using TeamAccess.Domain;
 using TeamAccess.Writes;
 
 namespace TeamAccess.Accounts;

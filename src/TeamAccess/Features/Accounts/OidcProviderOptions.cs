@@ -41,7 +41,7 @@ public sealed class OidcProviderOptions
     /// <summary>
     /// Gets the teams a <see cref="IdentityProviderScope.TeamBound"/> provider serves: only they may name it in their
     /// sign-in policy, and only for them does its authority over a domain verify the domain. Empty by default: no team
-    /// may name it until the host binds it (here, or through an <see cref="TeamAccess.Teams.ITeamProviderBinding"/> of its own).
+    /// may name it until the host binds it (here, or through an <see cref="TeamAccess.Accounts.ITeamProviderBinding"/> of its own).
     /// </summary>
     public ICollection<TeamId> Teams { get; } = new HashSet<TeamId>();
 

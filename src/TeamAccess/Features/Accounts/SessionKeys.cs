@@ -35,17 +35,5 @@ internal sealed class SessionKeys
     public IReadOnlyList<string> Algorithms { get; }
 
     /// <summary>The one algorithm a key signs sessions with, or <see langword="null"/> when it is not fit to.</summary>
-    public static string? AlgorithmFor(SecurityKey key) => key switch
-    {
-        ECDsaSecurityKey ec => ec.KeySize switch
-        {
-            256 => SecurityAlgorithms.EcdsaSha256,
-            384 => SecurityAlgorithms.EcdsaSha384,
-            521 => SecurityAlgorithms.EcdsaSha512,
-            _ => null,
-        },
-        RsaSecurityKey or X509SecurityKey when key.KeySize >= 2048 => SecurityAlgorithms.RsaSha256,
-        SymmetricSecurityKey symmetric when symmetric.KeySize >= 256 => SecurityAlgorithms.HmacSha256,
-        _ => null,
-    };
+    public static string? AlgorithmFor(SecurityKey key) => SessionOptions.SigningAlgorithmFor(key);
 }

@@ -58,7 +58,7 @@ internal sealed class MemberService(IUserStore users, IMemberQueryStore members,
 
         // Only the attempt that committed is sent: its secrets are the stored ones.
         await invitations.SendAsync(batch.Issued, inviter, cancellationToken).ConfigureAwait(false);
-        var invited = new Membership(batch.Issued[0].Membership);
+        var invited = batch.Issued[0].Membership.ToView();
         var result = Result<Membership>.Ok(invited);
         if (decided.ConsistencyToken is { } token)
         {

@@ -1,3 +1,5 @@
+using TeamAccess.Accounts;
+
 namespace TeamAccess.Teams;
 
 /// <summary>Teams: create, rename, find, change tier, delete, list a user's teams.</summary>

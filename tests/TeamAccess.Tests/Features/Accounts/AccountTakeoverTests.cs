@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using TeamAccess.Teams;
+using TeamAccess.Accounts;
 
 namespace TeamAccess.Tests;
 

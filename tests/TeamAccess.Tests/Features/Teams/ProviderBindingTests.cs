@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TeamAccess.Accounts;
-using TeamAccess.Teams;
 
 namespace TeamAccess.Tests;
 

@@ -1,6 +1,5 @@
-using TeamAccess.Accounts;
 
-namespace TeamAccess.Teams;
+namespace TeamAccess.Accounts;
 
 /// <summary>The default binding: the teams listed in a provider's <see cref="OidcProviderOptions.Teams"/>.</summary>
 internal sealed class OptionsTeamProviderBinding(IdentityProviderRegistry providers) : ITeamProviderBinding

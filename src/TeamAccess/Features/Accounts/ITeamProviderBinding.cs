@@ -1,4 +1,4 @@
-namespace TeamAccess.Teams;
+namespace TeamAccess.Accounts;
 
 /// <summary>
 /// Tells which teams a team-bound identity provider serves. A team-bound provider is a customer's SSO: its tokens are

@@ -1,6 +1,5 @@
-using TeamAccess.Accounts;
 
-namespace TeamAccess.Teams;
+namespace TeamAccess.Accounts;
 
 /// <summary>The one rule both the sign-in policy and the domain verifier apply to a provider a team names.</summary>
 internal static class TeamProviderBindings

@@ -1,4 +1,4 @@
-namespace TeamAccess.Hosting;
+namespace TeamAccess.Index;
 
 /// <summary>The synchronous stop shared by the instance's background loops (the change-feed follower, the event dispatcher).</summary>
 internal static class BackgroundLoop

@@ -1,4 +1,4 @@
-namespace TeamAccess.Teams;
+namespace TeamAccess.Accounts;
 
 /// <summary>
 /// Tells whether a team owns an email domain, so that its sign-in policy may name it as its verified domain (and people

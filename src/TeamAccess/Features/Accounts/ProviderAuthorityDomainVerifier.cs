@@ -1,6 +1,5 @@
-using TeamAccess.Accounts;
 
-namespace TeamAccess.Teams;
+namespace TeamAccess.Accounts;
 
 /// <summary>
 /// The default verifier: a domain is the team's when its SSO provider is authoritative for it and, for a team-bound
