@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -32,7 +31,7 @@ namespace TeamAccess.Hosting;
 /// that one batch are delivered again (at least once, as a killed handler's event always was).
 /// </para>
 /// </summary>
-internal sealed class EventDispatcher : IHostedService, IAsyncDisposable, IDisposable, ITeamAccessEventAdmin
+internal sealed partial class EventDispatcher : IHostedService, IAsyncDisposable, IDisposable, ITeamAccessEventAdmin
 {
     private readonly IServiceScopeFactory _scopes;
     private readonly IAuditStore _audit;
@@ -155,81 +154,6 @@ internal sealed class EventDispatcher : IHostedService, IAsyncDisposable, IDispo
 
         Release();
     }
-
-    /// <inheritdoc />
-    public async ValueTask<IReadOnlyList<HeldEvent>> ListHeldAsync(CancellationToken cancellationToken = default) =>
-        [.. (await _heldStore.ListHeldEventsAsync(_options.Consumer, cancellationToken).ConfigureAwait(false)).Where(h => h.State == HeldEventState.Held)];
-
-    /// <inheritdoc />
-    public async ValueTask<IReadOnlyList<HeldEvent>> ListDeadLettersAsync(CancellationToken cancellationToken = default) =>
-        [.. (await _heldStore.ListHeldEventsAsync(_options.Consumer, cancellationToken).ConfigureAwait(false)).Where(h => h.State == HeldEventState.DeadLetter)];
-
-    /// <inheritdoc />
-    public async ValueTask<HeldEvent?> SkipAsync(long sequence, CancellationToken cancellationToken = default)
-    {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var held = (await _heldStore.ListHeldEventsAsync(_options.Consumer, cancellationToken).ConfigureAwait(false))
-                .FirstOrDefault(h => h.Sequence == sequence && h.State == HeldEventState.Held);
-            if (held is null)
-            {
-                return null;
-            }
-
-            var deadLetter = held with { State = HeldEventState.DeadLetter, DeadLetteredAt = _time.GetUtcNow() };
-            await _heldStore.SaveHeldEventAsync(deadLetter, CancellationToken.None).ConfigureAwait(false);
-            _heldLoaded = false;
-            _logger.LogWarning("TeamAccess event {Sequence} (key {OrderKey}) of consumer {Consumer} was skipped into a dead letter after {Attempts} failed attempts; its key's later events flow on", sequence, held.OrderKey, _options.Consumer, held.Attempts);
-            Wake();
-            return deadLetter;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    /// <inheritdoc />
-    public async ValueTask<bool> ReplayAsync(long sequence, CancellationToken cancellationToken = default)
-    {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var deadLetter = (await _heldStore.ListHeldEventsAsync(_options.Consumer, cancellationToken).ConfigureAwait(false))
-                .FirstOrDefault(h => h.Sequence == sequence && h.State == HeldEventState.DeadLetter);
-            if (deadLetter is null || await ReadEventAsync(sequence, cancellationToken).ConfigureAwait(false) is not { } audit)
-            {
-                return false;
-            }
-
-            var scope = _scopes.CreateAsyncScope();
-            await using (scope.ConfigureAwait(false))
-            {
-                var handlers = scope.ServiceProvider.GetServices<ITeamAccessEventHandler>().ToArray();
-                var error = await HandleAsync(handlers, TeamAccessEvents.From(audit), deadLetter.Attempts + 1, deadLetter.OrderKey, cancellationToken).ConfigureAwait(false);
-                cancellationToken.ThrowIfCancellationRequested();
-                if (error is null)
-                {
-                    await _heldStore.RemoveHeldEventAsync(_options.Consumer, sequence, CancellationToken.None).ConfigureAwait(false);
-                    return true;
-                }
-
-                await _heldStore.SaveHeldEventAsync(deadLetter with { Attempts = deadLetter.Attempts + 1, LastError = error }, CancellationToken.None).ConfigureAwait(false);
-                return false;
-            }
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    /// <summary>What an event's order is promised within: its team, or, without a team, its subject.</summary>
-    internal static string OrderKeyOf(AuditEvent audit) =>
-        audit.TeamId is { } team
-            ? string.Create(CultureInfo.InvariantCulture, $"team:{team.Value:N}")
-            : string.Create(CultureInfo.InvariantCulture, $"{audit.SubjectKind.ToString().ToLowerInvariant()}:{audit.SubjectId:N}");
 
     private void Release()
     {
@@ -430,137 +354,5 @@ internal sealed class EventDispatcher : IHostedService, IAsyncDisposable, IDispo
                 _held.Remove(key);
             }
         }
-    }
-
-    /// <returns>How many events were read after the position.</returns>
-    private async Task<int> DeliverBatchAsync(ITeamAccessEventHandler[] handlers, CancellationToken stop)
-    {
-        var batch = await _audit.ReadAllAsync(Position, _options.BatchSize, stop).ConfigureAwait(false);
-        if (batch.Count == 0)
-        {
-            return 0;
-        }
-
-        var handled = Position;
-        foreach (var audit in batch)
-        {
-            if (stop.IsCancellationRequested)
-            {
-                break;
-            }
-
-            if (!_recorded.Contains(audit.Sequence))
-            {
-                var key = OrderKeyOf(audit);
-                if (_held.TryGetValue(key, out var events))
-                {
-                    // Its key has a held event: it waits behind it, recorded before the position moves past it.
-                    var waiting = new HeldEvent(_options.Consumer, audit.Sequence, key, HeldEventState.Held, 0, _time.GetUtcNow());
-                    await _heldStore.SaveHeldEventAsync(waiting, CancellationToken.None).ConfigureAwait(false);
-                    _recorded.Add(audit.Sequence);
-                    events.Add(waiting);
-                }
-                else
-                {
-                    var error = await HandleAsync(handlers, TeamAccessEvents.From(audit), 1, key, stop).ConfigureAwait(false);
-                    if (stop.IsCancellationRequested)
-                    {
-                        // Cut short by the stop: neither delivered nor held, so it stays after the stored position.
-                        break;
-                    }
-
-                    if (error is not null)
-                    {
-                        var list = new List<HeldEvent>();
-                        _held[key] = list;
-                        await HoldAsync(list, -1, new HeldEvent(_options.Consumer, audit.Sequence, key, HeldEventState.Held, 1, _time.GetUtcNow(), error)).ConfigureAwait(false);
-                    }
-                }
-            }
-
-            handled = audit.Sequence;
-        }
-
-        if (handled > Position)
-        {
-            // Stored even when the host is stopping, so a restart does not deliver what was handled again.
-            await _checkpoints.SetPositionAsync(_options.Consumer, handled, CancellationToken.None).ConfigureAwait(false);
-            Volatile.Write(ref _position, handled);
-        }
-
-        stop.ThrowIfCancellationRequested();
-        return batch.Count;
-    }
-
-    /// <summary>Records a failed delivery of a key's first event and sets when it is due again.</summary>
-    private async ValueTask HoldAsync(List<HeldEvent> events, int index, HeldEvent failed)
-    {
-        await _heldStore.SaveHeldEventAsync(failed, CancellationToken.None).ConfigureAwait(false);
-        _recorded.Add(failed.Sequence);
-        if (index < 0)
-        {
-            events.Add(failed);
-        }
-        else
-        {
-            events[index] = failed;
-        }
-
-        _due[failed.Sequence] = _time.GetUtcNow() + Backoff(failed.Attempts);
-        if (failed.Attempts == _options.MaxAttemptsBeforeDegraded)
-        {
-            _logger.LogError(
-                "TeamAccess event {Sequence} of consumer {Consumer} (key {OrderKey}) has failed {Attempts} times: the instance reports itself degraded until it is delivered or skipped (ITeamAccessEventAdmin.SkipAsync)",
-                failed.Sequence,
-                _options.Consumer,
-                failed.OrderKey,
-                failed.Attempts);
-        }
-    }
-
-    private async ValueTask<AuditEvent?> ReadEventAsync(long sequence, CancellationToken cancellationToken)
-    {
-        var found = await _audit.ReadAllAsync(sequence - 1, 1, cancellationToken).ConfigureAwait(false);
-        return found.Count == 1 && found[0].Sequence == sequence ? found[0] : null;
-    }
-
-    private TimeSpan Backoff(int attempt)
-    {
-        var delay = _options.RetryDelay * Math.Pow(2, Math.Min(attempt, 30) - 1);
-        return delay < _options.MaxRetryDelay ? delay : _options.MaxRetryDelay;
-    }
-
-    /// <returns><see langword="null"/> when every handler took the event (or the stop cut it short), else the type of what one threw.</returns>
-    private async Task<string?> HandleAsync(ITeamAccessEventHandler[] handlers, TeamAccessEvent teamAccessEvent, int attempt, string orderKey, CancellationToken stop)
-    {
-        foreach (var handler in handlers)
-        {
-            try
-            {
-                await handler.HandleAsync(teamAccessEvent, stop).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-                return null;
-            }
-            catch (Exception exception)
-            {
-                // The event names its sequence, action and subject id, never its snapshots: no address or name is logged.
-                var level = attempt > _options.MaxAttemptsBeforeDegraded ? LogLevel.Error : LogLevel.Warning;
-                _logger.Log(
-                    level,
-                    exception,
-                    "TeamAccess event handler {Handler} failed on event {Sequence} ({Action}, key {IdempotencyKey}), attempt {Attempt}; it is held, with the later events of {OrderKey}, and delivered again after a back-off, while other teams' events flow on",
-                    handler.GetType().Name,
-                    teamAccessEvent.Sequence,
-                    teamAccessEvent.Action,
-                    teamAccessEvent.IdempotencyKey,
-                    attempt,
-                    orderKey);
-                return exception.GetType().FullName ?? exception.GetType().Name;
-            }
-        }
-
-        return null;
     }
 }
