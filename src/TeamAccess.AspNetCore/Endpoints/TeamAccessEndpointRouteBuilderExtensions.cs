@@ -442,51 +442,10 @@ public static partial class TeamAccessEndpointRouteBuilderExtensions
             {
                 var query = new AuditQuery { NewestFirst = newestFirst ?? false, PageSize = pageSize ?? Paging.DefaultPageSize, After = after };
                 return (await audit.ListPageAsync(principal.UserId(), principal.TeamId(), query, ct).ConfigureAwait(false))
-                    .ToHttpResult(page => new AuditPageResponse([.. page.Items.Select(AuditEventResponse.From).Select(IdsAsStrings)], page.Next));
+                    .ToHttpResult(page => new AuditPageResponse([.. page.Items.Select(AuditEventResponse.From)], page.Next));
             })
             .RequireTeamPermission(Permissions.AuditRead)
             .Describe<AuditPageResponse>("Audit", "One page of the team's audit log, oldest first (or ?newestFirst=true). Continue with ?after=<next>.");
-    }
-
-    /// <summary>
-    /// The audit log keeps its snapshots in the core's replay shape, where an id is an object (<c>{"value": "…"}</c>); the
-    /// API writes every id as a plain string, in the before and after too.
-    /// </summary>
-    private static AuditEventResponse IdsAsStrings(AuditEventResponse e) => e with { Before = IdsAsStrings(e.Before), After = IdsAsStrings(e.After) };
-
-    private static System.Text.Json.Nodes.JsonNode? IdsAsStrings(System.Text.Json.Nodes.JsonNode? node)
-    {
-        switch (node)
-        {
-            case System.Text.Json.Nodes.JsonObject { Count: 1 } id when id["value"] is System.Text.Json.Nodes.JsonValue value
-                && value.TryGetValue<string>(out var text) && Guid.TryParse(text, out _):
-                return System.Text.Json.Nodes.JsonValue.Create(text);
-            case System.Text.Json.Nodes.JsonObject members:
-                foreach (var name in members.Select(p => p.Key).ToArray())
-                {
-                    var child = members[name];
-                    var flat = IdsAsStrings(child);
-                    if (!ReferenceEquals(flat, child))
-                    {
-                        members[name] = flat;
-                    }
-                }
-
-                return members;
-            case System.Text.Json.Nodes.JsonArray items:
-                for (var i = 0; i < items.Count; i++)
-                {
-                    var flat = IdsAsStrings(items[i]);
-                    if (!ReferenceEquals(flat, items[i]))
-                    {
-                        items[i] = flat;
-                    }
-                }
-
-                return items;
-            default:
-                return node;
-        }
     }
 
     private static void MapGrants(RouteGroupBuilder team)

@@ -16,8 +16,8 @@ internal static class AuditView
     /// <summary>A scalar field, or an array of scalars; an object found there is left out.</summary>
     private static readonly Shape Value = new([]);
 
-    /// <summary>An id as the stored JSON writes it (an object with its value), or as a plain string.</summary>
-    private static readonly Shape Id = Fields(("value", Value));
+    /// <summary>An id: shown as its GUID string, whether the row stored it so or (rows written before) as an object with its value.</summary>
+    private static readonly Shape Id = new([], isId: true);
 
     private static readonly Shape Invitation = Fields(
         ("expiresAt", Value), ("lastSentAt", Value), ("sendCount", Value), ("lifetime", Value), ("acceptedAt", Value), ("declinedAt", Value));
@@ -107,6 +107,16 @@ internal static class AuditView
     /// <summary>Projects a node: scalars are kept, arrays projected item by item, objects reduced to the shape's fields.</summary>
     private static JsonNode? Apply(JsonNode? node, Shape shape)
     {
+        if (shape.IsId)
+        {
+            return node switch
+            {
+                JsonArray ids => new JsonArray([.. ids.Select(id => Apply(id, shape))]),
+                JsonObject old => old.TryGetPropertyValue("value", out var value) && value is JsonValue ? value.DeepClone() : null,
+                _ => node?.DeepClone(),
+            };
+        }
+
         switch (node)
         {
             case null:
@@ -126,7 +136,7 @@ internal static class AuditView
                 var projected = new JsonObject();
                 foreach (var (name, child) in subject)
                 {
-                    if (shape.Field(name) is { } inner && (child is not JsonObject || inner.HasFields))
+                    if (shape.Field(name) is { } inner && (child is not JsonObject || inner.HasFields || inner.IsId))
                     {
                         projected[name] = Apply(child, inner);
                     }
@@ -142,8 +152,10 @@ internal static class AuditView
 
     private static Shape Fields(params (string Name, Shape Shape)[] fields) => new(fields.ToDictionary(f => f.Name, f => f.Shape, StringComparer.Ordinal));
 
-    private sealed class Shape(Dictionary<string, Shape> fields)
+    private sealed class Shape(Dictionary<string, Shape> fields, bool isId = false)
     {
+        public bool IsId => isId;
+
         public bool HasFields => fields.Count > 0;
 
         public IEnumerable<string> Names => fields.Keys;

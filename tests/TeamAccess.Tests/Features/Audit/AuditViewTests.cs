@@ -19,6 +19,9 @@ public sealed class AuditViewTests
         "failedSignInCount", "lockoutEnd", "codeAttempts", "passwordHash", "emailConfirmationHash", "passwordResetTokenHash", "version",
     ];
 
+    /// <summary>The stored format before ids were strings: the same options without the id converters.</summary>
+    private static readonly JsonSerializerOptions LegacyFormat = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
     private static readonly DateTimeOffset At = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
 
     public static TheoryData<string> StoredTypes => [.. Subjects().Select(s => s.Type)];
@@ -84,6 +87,34 @@ public sealed class AuditViewTests
         {
             Assert.DoesNotContain($"\"{name}\"", shown.ToJsonString(), StringComparison.OrdinalIgnoreCase);
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(StoredTypes))]
+    public void EveryStoredSubject_WritesItsIdsAsStrings_AndReadsThemBack(string type)
+    {
+        // Issue 21: ids are strings everywhere a host reads JSON, so the stored snapshots (which every reader's view
+        // and every event is projected from) write them so.
+        var (_, kind, action, subject) = Subjects().Single(s => s.Type == type);
+        var json = JsonSerializer.Serialize(subject, subject.GetType(), AuditJson.Options);
+
+        Assert.DoesNotContain("\"value\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"value\"", AuditView.Project(kind, action, json), StringComparison.Ordinal);
+        Assert.Equal(json, JsonSerializer.Serialize(JsonSerializer.Deserialize(json, subject.GetType(), AuditJson.Options), subject.GetType(), AuditJson.Options));
+    }
+
+    [Theory]
+    [MemberData(nameof(StoredTypes))]
+    public void ARowWrittenBeforeIdsWereStrings_ReplaysAndReadsAsANewOne(string type)
+    {
+        // Rows already in a log carry ids as objects ({"value": ...}): replay reads them, and readers see them as strings.
+        var (_, kind, action, subject) = Subjects().Single(s => s.Type == type);
+        var legacy = JsonSerializer.Serialize(subject, subject.GetType(), LegacyFormat);
+        var current = JsonSerializer.Serialize(subject, subject.GetType(), AuditJson.Options);
+        Assert.Equal(type is "Team" or "StoredMembership" or "Group" or "Grant" or "TeamRole" or "StoredUser" or "ExternalLogin" or "RevokedSession", legacy.Contains("\"value\"", StringComparison.Ordinal));
+
+        Assert.Equal(current, JsonSerializer.Serialize(JsonSerializer.Deserialize(legacy, subject.GetType(), AuditJson.Options), subject.GetType(), AuditJson.Options));
+        Assert.Equal(AuditView.Project(kind, action, current), AuditView.Project(kind, action, legacy));
     }
 
     [Fact]
