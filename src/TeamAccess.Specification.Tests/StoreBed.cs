@@ -109,7 +109,13 @@ public sealed class StoreBed : IAsyncDisposable
         services.AddSingleton<IInvitationSender>(outbox);
         services.AddSingleton<IEmailConfirmationSender>(activations);
         services.AddSingleton<IPasswordResetSender>(resets);
-        storage(services.AddTeamAccess(options => options.Permissions.Add("devices.read", "devices.write"))
+        storage(services.AddTeamAccess(options =>
+            {
+                options.Permissions.Add("devices.read", "devices.write");
+
+                // The tests move the clock past expiries on purpose; they sweep when they mean to (StoreBed.SweepExpiredAsync).
+                options.Invitations.ExpirySweepInterval = Timeout.InfiniteTimeSpan;
+            })
             .AddOidcProvider(host.Name, o =>
             {
                 host.Configure(o);

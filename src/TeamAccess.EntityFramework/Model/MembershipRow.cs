@@ -26,6 +26,10 @@ internal sealed class MembershipRow
 
     public DateTimeOffset UpdatedAt { get; set; }
 
+    // The expiry sweep's key: the invitation's expiry in UTC ticks while the membership is Invited, null otherwise (so its
+    // index holds only pending invitations, and compares as a number on every provider).
+    public long? PendingInvitationExpiresAtUtcTicks { get; set; }
+
     // The invitation that created the membership, if any: all null for a membership that was not invited.
     public DateTimeOffset? InvitationExpiresAt { get; set; }
 

@@ -114,6 +114,10 @@ public static class TeamAccessModelBuilderExtensions
             team.Property(t => t.OwnershipOfferKeepRole).HasColumnName("ownership_offer_keep_role");
             team.Property(t => t.OwnershipOfferedAt).HasColumnName("ownership_offered_at");
             team.Property(t => t.OwnershipOfferExpiresAt).HasColumnName("ownership_offer_expires_at");
+            team.Property(t => t.OpenOfferExpiresAtUtcTicks).HasColumnName("open_offer_expires_at_utc_ticks");
+
+            // The expiry sweep: the teams whose open offer expired, from an index of open offers only.
+            team.HasIndex(t => t.OpenOfferExpiresAtUtcTicks, "ix_ta_teams_open_offer_expiry").HasFilter("open_offer_expires_at_utc_ticks IS NOT NULL");
             Unique(team.HasIndex(t => t.Handle), "ix_ta_teams_handle", TeamAccessErrorCode.DuplicateHandle);
         });
 
@@ -132,6 +136,7 @@ public static class TeamAccessModelBuilderExtensions
             membership.Property(m => m.CreatedBy).HasColumnName("created_by");
             membership.Property(m => m.UpdatedAt).HasColumnName("updated_at");
             membership.Property(m => m.InvitationExpiresAt).HasColumnName("invitation_expires_at");
+            membership.Property(m => m.PendingInvitationExpiresAtUtcTicks).HasColumnName("pending_invitation_expires_at_utc_ticks");
             membership.Property(m => m.InvitationLastSentAt).HasColumnName("invitation_last_sent_at");
             membership.Property(m => m.InvitationSendCount).HasColumnName("invitation_send_count");
             membership.Property(m => m.InvitationLifetimeTicks).HasColumnName("invitation_lifetime_ticks");
@@ -151,6 +156,10 @@ public static class TeamAccessModelBuilderExtensions
             // The invitations page: the same key, over the memberships that began as an invitation only, so a page of
             // a team's few invitations does not walk its every member.
             membership.HasIndex(m => new { m.TeamId, m.Email, m.Id }, "ix_ta_memberships_team_invitations").HasFilter("invitation_expires_at IS NOT NULL");
+
+            // The expiry sweep: the teams with a pending invitation past its expiry, from an index of pending invitations
+            // only, so a sweep costs what is due, not the millions of memberships stored.
+            membership.HasIndex(m => new { m.PendingInvitationExpiresAtUtcTicks, m.TeamId }, "ix_ta_memberships_pending_expiry").HasFilter("pending_invitation_expires_at_utc_ticks IS NOT NULL");
         });
 
         modelBuilder.Entity<InvitationSecretRow>(secret =>

@@ -44,4 +44,7 @@ internal sealed class TeamRow
     public DateTimeOffset? OwnershipOfferedAt { get; set; }
 
     public DateTimeOffset? OwnershipOfferExpiresAt { get; set; }
+
+    // The expiry sweep's key: the open offer's expiry in UTC ticks, null without one or once the team is deleted.
+    public long? OpenOfferExpiresAtUtcTicks { get; set; }
 }

@@ -74,6 +74,7 @@ internal static class RowMapping
         OwnershipOfferKeepRole = team.OwnershipOffer?.KeepRole,
         OwnershipOfferedAt = team.OwnershipOffer?.OfferedAt,
         OwnershipOfferExpiresAt = team.OwnershipOffer?.ExpiresAt,
+        OpenOfferExpiresAtUtcTicks = team.Status == TeamStatus.Deleted ? null : team.OwnershipOffer?.ExpiresAt.UtcTicks,
     };
 
     public static Team ToTeam(TeamRow row) =>
@@ -107,6 +108,7 @@ internal static class RowMapping
         CreatedBy = membership.CreatedBy?.Value,
         UpdatedAt = membership.UpdatedAt,
         InvitationExpiresAt = membership.Invitation?.ExpiresAt,
+        PendingInvitationExpiresAtUtcTicks = membership.Status == MembershipStatus.Invited ? membership.Invitation?.ExpiresAt.UtcTicks : null,
         InvitationLastSentAt = membership.Invitation?.LastSentAt,
         InvitationSendCount = membership.Invitation?.SendCount,
         InvitationLifetimeTicks = membership.Invitation?.Lifetime.Ticks,

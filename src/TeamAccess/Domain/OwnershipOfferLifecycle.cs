@@ -11,7 +11,7 @@ internal sealed partial class TeamAggregate
     /// Its state is the team's <see cref="Team.OwnershipOffer"/>, read and written through the external state accessor;
     /// its guards read the offer's expiry and carry the error code they stand for; each transition records its audited
     /// change of the team row. Accepting and declining need an offer that has not expired; a new offer replaces only an
-    /// expired one (closing it as expired first). Who may fire which trigger (the recipient, the offerer, a guardian) is
+    /// expired one (closing it as expired first), and the expiry sweep closes an expired one as expired. Who may fire which trigger (the recipient, the offerer, a guardian) is
     /// checked by the verbs, as the membership machine leaves it to theirs.
     /// </summary>
     internal sealed class OwnershipOfferLifecycle
@@ -42,6 +42,7 @@ internal sealed partial class TeamAggregate
                 .PermitIf(Trigger.Decline, State.None, IsOpen, Expired)
                 .Permit(Trigger.Withdraw, State.None)
                 .Permit(Trigger.Cancel, State.None)
+                .PermitIf(Trigger.Expire, State.None, HasExpired, Pending)
                 .PermitReentryIf(Trigger.Offer, HasExpired, Pending);
         }
 
@@ -58,6 +59,7 @@ internal sealed partial class TeamAggregate
             Decline,
             Withdraw,
             Cancel,
+            Expire,
         }
 
         private OwnershipOffer Live => _team.Current.Team.OwnershipOffer!;
@@ -71,6 +73,9 @@ internal sealed partial class TeamAggregate
         public Result Withdraw() => Fire(Trigger.Withdraw, AuditActions.OwnershipOfferWithdrawn);
 
         public Result Cancel() => Fire(Trigger.Cancel, AuditActions.OwnershipOfferCancelled);
+
+        /// <summary>Closes an offer past its expiry, recorded as expired (the expiry sweep; a new offer closes one itself).</summary>
+        public Result Expire() => Fire(Trigger.Expire, AuditActions.OwnershipOfferExpired);
 
         /// <summary>The machine's graph in Mermaid, for the docs.</summary>
         public static string ToMermaid() => MermaidGraph.Format(new OwnershipOfferLifecycle(null!)._machine.GetInfo());

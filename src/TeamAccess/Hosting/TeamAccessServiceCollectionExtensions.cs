@@ -70,6 +70,9 @@ public static class TeamAccessServiceCollectionExtensions
             sp.GetRequiredService<IOptions<TeamAccessOptions>>().Value.ChangeFeed.FailClosedWhenStale,
             sp.GetService<EventDispatcher>()));
 
+        services.TryAddSingleton<ExpirySweeper>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ExpirySweeper>(sp => sp.GetRequiredService<ExpirySweeper>()));
+
         services.TryAddSingleton<ITeamSignInPolicyProvider, StoredTeamSignInPolicyProvider>();
         services.TryAddSingleton<IDomainVerifier, ProviderAuthorityDomainVerifier>();
         services.TryAddSingleton<ITeamProviderBinding, OptionsTeamProviderBinding>();
@@ -123,6 +126,9 @@ public static class TeamAccessServiceCollectionExtensions
         {
             await hosted.StartAsync(cancellationToken).ConfigureAwait(false);
         }
+
+        // Expired invitations and ownership offers are closed from here on (unless the host turned the sweep off).
+        await services.GetRequiredService<ExpirySweeper>().StartAsync(cancellationToken).ConfigureAwait(false);
 
         // Membership events, when the host registered a handler, are delivered from here on.
         if (services.GetService<EventDispatcher>() is { } events)

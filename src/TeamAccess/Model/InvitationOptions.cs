@@ -50,8 +50,29 @@ public sealed class InvitationOptions
     /// <summary>Gets or sets how many invitation messages one team may send within a day. Default 500; 1 to 100,000.</summary>
     public int MaxMessagesPerTeamPerDay { get; set; } = 500;
 
+    /// <summary>
+    /// Gets or sets how often each instance closes the invitations and ownership offers that expired untouched, so that
+    /// each expiry is an audited event (<c>invitation.expired</c>, <c>ownership.offer_expired</c>) at about its time, once
+    /// across instances. Default 1 minute; 1 second to 1 day, or <see cref="Timeout.InfiniteTimeSpan"/> for no sweep
+    /// (an expired invitation is then recorded only when it is next touched).
+    /// </summary>
+    public TimeSpan ExpirySweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Gets or sets how many teams one sweep step closes expiries in before it reads again. Default 100; 1 to 10,000.</summary>
+    public int ExpirySweepBatchSize { get; set; } = 100;
+
     internal IEnumerable<string> Validate()
     {
+        if (ExpirySweepInterval != Timeout.InfiniteTimeSpan && (ExpirySweepInterval < TimeSpan.FromSeconds(1) || ExpirySweepInterval > TimeSpan.FromDays(1)))
+        {
+            yield return $"Invitations.ExpirySweepInterval must be between 1 second and 1 day, or Timeout.InfiniteTimeSpan for none; it is {ExpirySweepInterval}.";
+        }
+
+        if (ExpirySweepBatchSize is < 1 or > 10_000)
+        {
+            yield return $"Invitations.ExpirySweepBatchSize must be between 1 and 10,000; it is {ExpirySweepBatchSize}.";
+        }
+
         if (MaxMessagesPerAddressPerDay is < 1 or > 100)
         {
             yield return $"Invitations.MaxMessagesPerAddressPerDay must be between 1 and 100; it is {MaxMessagesPerAddressPerDay}.";

@@ -8,7 +8,7 @@ namespace TeamAccess.Storage;
 /// commit for longer than a dictionary lookup. Several service providers given the same instance behave as several host
 /// instances on one database: each commit appends to the change feed and wakes every follower.
 /// </summary>
-public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQueryStore, IListQueryStore, IAuditStore, IChangeStore, ISessionStore, IChangeFeed, IChangeFeedNotifier, IChangeFeedCheckpoints, ITryCounterStore, IHeldEventStore
+public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQueryStore, IListQueryStore, IAuditStore, IChangeStore, ISessionStore, IChangeFeed, IChangeFeedNotifier, IChangeFeedCheckpoints, ITryCounterStore, IHeldEventStore, IExpiryStore
 {
     private readonly object _gate = new();
     private readonly Dictionary<UserId, StoredUser> _users = [];
@@ -78,6 +78,22 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQue
         lock (_gate)
         {
             return ValueTask.FromResult(_logins.TryGetValue((issuer, subject), out var login) ? _users.GetValueOrDefault(login.UserId) : null);
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<TeamId>> ListTeamsWithExpiredAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        lock (_gate)
+        {
+            IReadOnlyList<TeamId> due = [.. _teams.Values
+                .Where(t => t.Team.Status != TeamStatus.Deleted)
+                .Where(t => t.Team.OwnershipOffer?.ExpiresAt <= now
+                    || t.Memberships.Values.Any(m => m.Status == MembershipStatus.Invited && m.Invitation?.ExpiresAt <= now))
+                .Select(t => t.Id)
+                .Take(limit)];
+            return ValueTask.FromResult(due);
         }
     }
 

@@ -55,7 +55,13 @@ internal sealed class ApiHost : IAsyncDisposable
         builder.Services.AddSingleton(reads);
         builder.Services.AddSingleton<ITeamStore>(sp => new CountingTeamStore(sp.GetRequiredService<InMemoryTeamAccessStore>(), reads));
         builder.Services.AddSingleton<IMemberQueryStore>(sp => new CountingMemberQueryStore(sp.GetRequiredService<InMemoryTeamAccessStore>(), reads));
-        var added = builder.Services.AddTeamAccess(o => o.Permissions.Add("devices.read", "devices.write")).AddInMemoryStores();
+        var added = builder.Services.AddTeamAccess(o =>
+        {
+            o.Permissions.Add("devices.read", "devices.write");
+
+            // The tests move the clock past expiries on purpose and ask what the routes answer then: no sweep between.
+            o.Invitations.ExpirySweepInterval = Timeout.InfiniteTimeSpan;
+        }).AddInMemoryStores();
         teamAccess?.Invoke(added);
         added.AddAspNetCore();
         builder.Services.AddOpenApi();

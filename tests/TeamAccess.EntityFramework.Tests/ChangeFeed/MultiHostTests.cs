@@ -44,6 +44,33 @@ public abstract class MultiHostTests
     private static TimeSpan Limit(Host host) => host.Options.ChangeFeed.StalenessBound + Slack;
 
     [SkippableFact]
+    public async Task ExpirySweep_OnTwoInstancesAtOnce_RecordsEachExpiryOnce()
+    {
+        await OnOneStoreAsync(async storage =>
+        {
+            // Both instances on one clock the test moves; the sweep reads the store, so no feed is needed between them.
+            var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+            await using var a = await Host.StartAsync(storage, services: s => s.AddSingleton<TimeProvider>(time));
+            await using var b = await Host.StartAsync(storage, services: s => s.AddSingleton<TimeProvider>(time));
+            var owner = await a.SignUpAsync("sweeping");
+            var team = owner.Team.Id;
+            var invited = await a.Use<Invitations.IInvitationService, Result<Invitations.InviteBatchResult>>(i =>
+                i.InviteAsync(owner.User.Id, team, Invitations.InviteRequest.FromText("a@example.com b@example.com c@example.com d@example.com e@example.com", RolePresets.Member)));
+            Assert.True(invited.Succeeded, invited.ToString());
+
+            time.Advance(TimeSpan.FromDays(7));
+            var swept = await Task.WhenAll(
+                Task.Run(async () => await a.Services.GetRequiredService<ExpirySweeper>().SweepOnceAsync(CancellationToken.None)),
+                Task.Run(async () => await b.Services.GetRequiredService<ExpirySweeper>().SweepOnceAsync(CancellationToken.None)));
+
+            Assert.Equal(5, swept.Sum());
+            var expired = await a.UseAsync(async sp => (await StoreBed.TeamAuditAsync(sp.GetRequiredService<IAuditStore>(), team)).Count(e => e.Action == AuditActions.InvitationExpired));
+            Assert.Equal(5, expired);
+            Assert.Empty(await a.Services.GetRequiredService<IExpiryStore>().ListTeamsWithExpiredAsync(time.GetUtcNow(), 10, CancellationToken.None));
+        });
+    }
+
+    [SkippableFact]
     public async Task MembershipChanges_ThroughA_ReachBsChecksAndSessionsWithinTheBound()
     {
         await OnOneStoreAsync(async storage =>

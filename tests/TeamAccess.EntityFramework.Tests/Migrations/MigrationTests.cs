@@ -136,6 +136,60 @@ public abstract class MigrationTests
     }
 
     [SkippableFact]
+    public async Task MigrateTeamAccessDatabaseAsync_InvitationsAndOffersFromBeforeTheExpirySweep_AreFoundBySweepWhenDue()
+    {
+        var (configure, drop) = await CreateDatabaseAsync();
+        try
+        {
+            var (invitingTeam, offeringTeam, deletedTeam, futureTeam) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+            var now = new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
+            await using (var before = await ShippedContextAsync(configure))
+            {
+                var migrations = before.Database.GetMigrations().ToList();
+                var sweep = migrations.FindIndex(m => m.EndsWith("_ExpirySweep", StringComparison.Ordinal));
+                await before.GetService<IMigrator>().MigrateAsync(migrations[sweep - 1]);
+
+                async Task TeamAsync(Guid id, TeamStatus status, DateTimeOffset? offerExpires)
+                {
+                    await before.Database.ExecuteSqlRawAsync(
+                        "INSERT INTO ta_teams (id, name, handle, tier, status, created_at, version, sso_required, accepted_providers) VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8})",
+                        id, "Team", "t-" + id.ToString("N")[..12], (int)TeamTier.Free, (int)status, now.AddDays(-30), 1L, false, "");
+                    if (offerExpires is { } expires)
+                    {
+                        await before.Database.ExecuteSqlRawAsync(
+                            "UPDATE ta_teams SET ownership_offer_id = {0}, ownership_offer_from = {1}, ownership_offer_to = {2}, ownership_offer_keep_role = {3}, ownership_offered_at = {4}, ownership_offer_expires_at = {5} WHERE id = {6}",
+                            Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), true, expires.AddDays(-7), expires, id);
+                    }
+                }
+
+                async Task InvitedAsync(Guid team, DateTimeOffset expires) =>
+                    await before.Database.ExecuteSqlRawAsync(
+                        "INSERT INTO ta_memberships (id, team_id, email, role, status, created_at, security_stamp, updated_at, invitation_expires_at, invitation_last_sent_at, invitation_send_count, invitation_lifetime_ticks) VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, {10}, {11})",
+                        Guid.NewGuid(), team, $"{Guid.NewGuid():N}@example.com", RolePresets.Member, (int)MembershipStatus.Invited, expires.AddDays(-7), Guid.NewGuid(), expires.AddDays(-7), expires, expires.AddDays(-7), 1, TimeSpan.FromDays(7).Ticks);
+
+                await TeamAsync(invitingTeam, TeamStatus.Active, null);
+                await InvitedAsync(invitingTeam, now.AddHours(-1));
+                await TeamAsync(offeringTeam, TeamStatus.Active, now.AddMinutes(-5));
+                await TeamAsync(deletedTeam, TeamStatus.Deleted, now.AddDays(-2));
+                await InvitedAsync(deletedTeam, now.AddDays(-2));
+                await TeamAsync(futureTeam, TeamStatus.Active, now.AddDays(3));
+                await InvitedAsync(futureTeam, now.AddDays(3));
+            }
+
+            // The upgrade gives the rows written before it their sweep keys: what is due is found, what is not is not,
+            // and a deleted team's is left alone.
+            await using var bed = await RelationalBed.CreateAsync(b => b.AddEntityFrameworkStores(configure));
+            var expiry = bed.Services.GetRequiredService<IExpiryStore>();
+            Assert.Equal(new[] { invitingTeam, offeringTeam }.Order(), (await expiry.ListTeamsWithExpiredAsync(now, 100, CancellationToken.None)).Select(t => t.Value).Order());
+            Assert.Equal(new[] { futureTeam, invitingTeam, offeringTeam }.Order(), (await expiry.ListTeamsWithExpiredAsync(now.AddDays(4), 100, CancellationToken.None)).Select(t => t.Value).Order());
+        }
+        finally
+        {
+            await drop();
+        }
+    }
+
+    [SkippableFact]
     public async Task MigrateTeamAccessDatabaseAsync_DatabaseNewerThanTheCode_FailsNamingBothVersions()
     {
         var (configure, drop) = await CreateDatabaseAsync();

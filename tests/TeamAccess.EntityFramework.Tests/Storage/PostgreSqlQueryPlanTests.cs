@@ -140,6 +140,9 @@ public sealed partial class PostgreSqlQueryPlanTests(ITestOutputHelper output)
         var last = await audit.GetLastSequenceAsync(CancellationToken.None);
         Assert.NotEmpty(await audit.ReadAllAsync(last - 5, 100, CancellationToken.None));
 
+        // The expiry sweep's read: teams with a pending invitation or an open offer past its expiry, a month on.
+        Assert.NotNull(await bed.Services.GetRequiredService<IExpiryStore>().ListTeamsWithExpiredAsync(bed.Time.GetUtcNow() + TimeSpan.FromDays(30), 100, CancellationToken.None));
+
         await RunSessionAndCheckpointOperationsAsync(bed, newcomer);
         await RunCodeTriesAsync(bed, teamId, owner);
         await RunListPagesAsync(bed, teamId, owner, member);

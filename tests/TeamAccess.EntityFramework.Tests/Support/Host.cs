@@ -56,6 +56,9 @@ internal sealed class Host : IAsyncDisposable
 
             // These instances test the feed, not activation: password users sign in unconfirmed.
             options.EmailConfirmation.RequiredForPasswordSignIn = false;
+
+            // A test that wants the expiry sweep's loop turns it on; the others move clocks past expiries freely.
+            options.Invitations.ExpirySweepInterval = Timeout.InfiniteTimeSpan;
             configure?.Invoke(options);
         }).AddOidcProvider(sso.Name, sso.Configure));
 

@@ -354,6 +354,10 @@ namespace TeamAccess.EntityFramework.Migrations.PostgreSql
                         .HasColumnType("integer")
                         .HasColumnName("invitation_send_count");
 
+                    b.Property<long?>("PendingInvitationExpiresAtUtcTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("pending_invitation_expires_at_utc_ticks");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -404,6 +408,9 @@ namespace TeamAccess.EntityFramework.Migrations.PostgreSql
 
                     b.HasIndex("TeamId", "Email", "Id")
                         .HasDatabaseName("ix_ta_memberships_team_email");
+
+                    b.HasIndex(new[] { "PendingInvitationExpiresAtUtcTicks", "TeamId" }, "ix_ta_memberships_pending_expiry")
+                        .HasFilter("pending_invitation_expires_at_utc_ticks IS NOT NULL");
 
                     b.HasIndex(new[] { "TeamId", "Email", "Id" }, "ix_ta_memberships_team_invitations")
                         .HasFilter("invitation_expires_at IS NOT NULL");
@@ -521,6 +528,10 @@ namespace TeamAccess.EntityFramework.Migrations.PostgreSql
                         .HasColumnName("name")
                         .HasAnnotation("TeamAccess:ErrorCode", 8);
 
+                    b.Property<long?>("OpenOfferExpiresAtUtcTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("open_offer_expires_at_utc_ticks");
+
                     b.Property<DateTimeOffset?>("OwnershipOfferExpiresAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("ownership_offer_expires_at");
@@ -581,6 +592,9 @@ namespace TeamAccess.EntityFramework.Migrations.PostgreSql
                         .IsUnique()
                         .HasDatabaseName("ix_ta_teams_handle")
                         .HasAnnotation("TeamAccess:ErrorCode", 13);
+
+                    b.HasIndex(new[] { "OpenOfferExpiresAtUtcTicks" }, "ix_ta_teams_open_offer_expiry")
+                        .HasFilter("open_offer_expires_at_utc_ticks IS NOT NULL");
 
                     b.ToTable("ta_teams", (string)null);
                 });

@@ -345,6 +345,10 @@ namespace TeamAccess.EntityFramework.Tests.Migrations.Host
                         .HasColumnType("INTEGER")
                         .HasColumnName("invitation_send_count");
 
+                    b.Property<long?>("PendingInvitationExpiresAtUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pending_invitation_expires_at_utc_ticks");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -395,6 +399,9 @@ namespace TeamAccess.EntityFramework.Tests.Migrations.Host
 
                     b.HasIndex("TeamId", "Email", "Id")
                         .HasDatabaseName("ix_ta_memberships_team_email");
+
+                    b.HasIndex(new[] { "PendingInvitationExpiresAtUtcTicks", "TeamId" }, "ix_ta_memberships_pending_expiry")
+                        .HasFilter("pending_invitation_expires_at_utc_ticks IS NOT NULL");
 
                     b.HasIndex(new[] { "TeamId", "Email", "Id" }, "ix_ta_memberships_team_invitations")
                         .HasFilter("invitation_expires_at IS NOT NULL");
@@ -512,6 +519,10 @@ namespace TeamAccess.EntityFramework.Tests.Migrations.Host
                         .HasColumnName("name")
                         .HasAnnotation("TeamAccess:ErrorCode", 8);
 
+                    b.Property<long?>("OpenOfferExpiresAtUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("open_offer_expires_at_utc_ticks");
+
                     b.Property<DateTimeOffset?>("OwnershipOfferExpiresAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("ownership_offer_expires_at");
@@ -572,6 +583,9 @@ namespace TeamAccess.EntityFramework.Tests.Migrations.Host
                         .IsUnique()
                         .HasDatabaseName("ix_ta_teams_handle")
                         .HasAnnotation("TeamAccess:ErrorCode", 13);
+
+                    b.HasIndex(new[] { "OpenOfferExpiresAtUtcTicks" }, "ix_ta_teams_open_offer_expiry")
+                        .HasFilter("open_offer_expires_at_utc_ticks IS NOT NULL");
 
                     b.ToTable("ta_teams", (string)null);
                 });
