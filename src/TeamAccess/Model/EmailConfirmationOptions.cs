@@ -18,8 +18,20 @@ public sealed class EmailConfirmationOptions
     /// </summary>
     public bool RequiredForPasswordSignIn { get; set; } = true;
 
+    /// <summary>
+    /// Gets or sets how many activation messages one address may be sent within a day (sign-up and resends together);
+    /// past it a resend sends nothing and answers the same, so the page cannot be used to flood an inbox. Counted per
+    /// address whether or not it has an account, so the work is the same either way. Default 5; 1 to 100.
+    /// </summary>
+    public int MaxMessagesPerAddressPerDay { get; set; } = 5;
+
     internal IEnumerable<string> Validate()
     {
+        if (MaxMessagesPerAddressPerDay is < 1 or > 100)
+        {
+            yield return $"EmailConfirmation.MaxMessagesPerAddressPerDay must be between 1 and 100; it is {MaxMessagesPerAddressPerDay}.";
+        }
+
         if (Lifetime < TimeSpan.FromHours(1) || Lifetime > TimeSpan.FromDays(30))
         {
             yield return $"EmailConfirmation.Lifetime must be between 1 hour and 30 days; it is {Lifetime}.";

@@ -33,8 +33,20 @@ public sealed class PasswordOptions
     /// </summary>
     public TimeSpan ResetRequestCooldown { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Gets or sets how many password reset messages one address may be sent within a day; past it a request sends
+    /// nothing and answers the same. Counted per address whether or not it has an account, so the work is the same
+    /// either way. Default 5; 1 to 100.
+    /// </summary>
+    public int MaxResetMessagesPerAddressPerDay { get; set; } = 5;
+
     internal IEnumerable<string> Validate()
     {
+        if (MaxResetMessagesPerAddressPerDay is < 1 or > 100)
+        {
+            yield return $"Passwords.MaxResetMessagesPerAddressPerDay must be between 1 and 100; it is {MaxResetMessagesPerAddressPerDay}.";
+        }
+
         if (ResetTokenLifetime < TimeSpan.FromMinutes(5) || ResetTokenLifetime > TimeSpan.FromDays(1))
         {
             yield return $"Passwords.ResetTokenLifetime must be between 5 minutes and 1 day; it is {ResetTokenLifetime}.";

@@ -16,6 +16,7 @@ internal sealed class UserService(
     IEmailConfirmationSender confirmationSender,
     IPasswordResetSender resetSender,
     IOptions<TeamAccessOptions> options,
+    ITryCounterStore tries,
     ILogger<UserService>? logger = null) : IUserService
 {
     /// <summary>The kind byte of an activation link's token (user id + secret); its format is <see cref="SecretTokens"/>'.</summary>
@@ -62,6 +63,9 @@ internal sealed class UserService(
         var started = await StartAsync(userId, email, request.FirstName, request.LastName, request.TeamName, request.TeamHandle, passwordHash, null, activation, cancellationToken).ConfigureAwait(false);
         if (started.TryGetValue(out var created))
         {
+            // Counted against the address's daily budget, never stopped by it: resends a stranger asked for before the
+            // sign-up must not keep the owner's first activation link from them.
+            await SpendMailAsync("activation", email, Confirmation.MaxMessagesPerAddressPerDay, cancellationToken).ConfigureAwait(false);
             await SendActivationAsync(created.User.Id, created.User.Email, created.User.FirstName, created.User.CreatedAt + Confirmation.Lifetime, activation.Token, cancellationToken).ConfigureAwait(false);
         }
 
@@ -98,7 +102,15 @@ internal sealed class UserService(
 
     public async ValueTask<Result> ResendEmailConfirmationAsync(string email, CancellationToken cancellationToken = default)
     {
-        if (!EmailAddress.TryNormalize(email, out var normalized) || await users.FindByEmailAsync(normalized, cancellationToken).ConfigureAwait(false) is not { EmailConfirmed: false } found)
+        if (!EmailAddress.TryNormalize(email, out var normalized))
+        {
+            return Result.Success;
+        }
+
+        // Every well-formed address spends its budget, whether or not it has an account waiting for activation: the
+        // same answer and the same counted try either way, and no inbox gets more than the budget a day.
+        if (!await SpendMailAsync("activation", normalized, Confirmation.MaxMessagesPerAddressPerDay, cancellationToken).ConfigureAwait(false)
+            || await users.FindByEmailAsync(normalized, cancellationToken).ConfigureAwait(false) is not { EmailConfirmed: false } found)
         {
             // The same answer whatever exists: the page tells nobody which addresses have accounts.
             return Result.Success;
@@ -130,6 +142,18 @@ internal sealed class UserService(
         }
 
         return Result.Success;
+    }
+
+    /// <summary>
+    /// Counts one message of <paramref name="kind"/> to the address against its daily budget, apart from every team (the
+    /// try counters): <see langword="false"/> once the day's budget is spent. The key holds a hash of the address, never
+    /// the address.
+    /// </summary>
+    private ValueTask<bool> SpendMailAsync(string kind, string normalizedEmail, int perDay, CancellationToken cancellationToken)
+    {
+        var now = writer.Time.GetUtcNow();
+        var key = $"mail-{kind}:{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(normalizedEmail)))}";
+        return tries.TryCountAsync(key, perDay, now, now.AddDays(1), cancellationToken);
     }
 
     private async ValueTask SendActivationAsync(UserId userId, string email, string firstName, DateTimeOffset expiresAt, string token, CancellationToken cancellationToken)
@@ -321,6 +345,14 @@ internal sealed class UserService(
         if (!EmailAddress.TryNormalize(email, out var normalized))
         {
             return Result.Failed(TeamAccessErrorCode.InvalidEmail);
+        }
+
+        // Counted for every address, known or not (the same work and answer either way); past the daily budget nothing
+        // is sent.
+        if (!await SpendMailAsync("reset", normalized, Passwords.MaxResetMessagesPerAddressPerDay, cancellationToken).ConfigureAwait(false))
+        {
+            _logger.LogInformation("TeamAccess password reset request refused: the address's daily budget of {Budget} messages is spent", Passwords.MaxResetMessagesPerAddressPerDay);
+            return Result.Success;
         }
 
         var found = await users.FindByEmailAsync(normalized, cancellationToken).ConfigureAwait(false);

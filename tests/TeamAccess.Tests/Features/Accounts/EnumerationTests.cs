@@ -26,6 +26,62 @@ public sealed class EnumerationTests
     }
 
     [Fact]
+    public async Task RequestPasswordReset_PastTheAddressesDailyBudget_SendsNothingMore_AndAnswersTheSame()
+    {
+        // Security review 3, L3: a reset mail cannot be triggered every minute forever.
+        await using var bed = TestBed.Create(o => (o.Passwords.ResetRequestCooldown, o.Passwords.MaxResetMessagesPerAddressPerDay) = (TimeSpan.Zero, 3));
+        await SessionServiceTests.SignUpWithPasswordAsync(bed, "ada");
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(TeamAccessErrorCode.None, (await bed.Users.RequestPasswordResetAsync("Ada@Example.com")).Code);
+        }
+
+        Assert.Equal(3, bed.ResetOutbox.Sent.Count);
+
+        // Another address has a budget of its own, and the day after the address has a new one.
+        Assert.Equal(TeamAccessErrorCode.None, (await bed.Users.RequestPasswordResetAsync("nobody@example.com")).Code);
+        bed.Time.Advance(TimeSpan.FromDays(1));
+        Assert.True((await bed.Users.RequestPasswordResetAsync("ada@example.com")).Succeeded);
+        Assert.Equal(4, bed.ResetOutbox.Sent.Count);
+    }
+
+    [Fact]
+    public async Task RequestPasswordReset_AnUnknownAddressSpendsItsBudgetToo_SoTheCostTellsNothing()
+    {
+        // Requests for an address without an account count as a known one's do: once the budget is spent, an account
+        // created for it gets no reset that day, exactly as if the requests had been for it.
+        await using var bed = TestBed.Create(o => (o.Passwords.ResetRequestCooldown, o.Passwords.MaxResetMessagesPerAddressPerDay) = (TimeSpan.Zero, 2));
+        Assert.True((await bed.Users.RequestPasswordResetAsync("later@example.com")).Succeeded);
+        Assert.True((await bed.Users.RequestPasswordResetAsync("later@example.com")).Succeeded);
+        await SessionServiceTests.SignUpWithPasswordAsync(bed, "later");
+
+        Assert.True((await bed.Users.RequestPasswordResetAsync("later@example.com")).Succeeded);
+        Assert.Empty(bed.ResetOutbox.Sent);
+    }
+
+    [Fact]
+    public async Task ResendEmailConfirmation_PastTheDailyBudget_SendsNothingMore_ButASignUpAlwaysGetsItsLink()
+    {
+        await using var bed = TestBed.Create(o => (o.EmailConfirmation.ResendCooldown, o.EmailConfirmation.MaxMessagesPerAddressPerDay) = (TimeSpan.Zero, 3));
+
+        // A stranger spends the budget of an address before its owner signs up: the sign-up still sends its link.
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.True((await bed.Users.ResendEmailConfirmationAsync("grace@example.com")).Succeeded);
+        }
+
+        Assert.True((await bed.Users.SignUpAsync(new SignUpRequest("grace@example.com", "Grace", "Hopper", "Lab", "grace-lab") { Password = Password })).Succeeded);
+        Assert.Single(bed.Activations.Sent);
+
+        // Resends past the budget send nothing and answer the same, until the next day.
+        Assert.True((await bed.Users.ResendEmailConfirmationAsync("grace@example.com")).Succeeded);
+        Assert.Single(bed.Activations.Sent);
+        bed.Time.Advance(TimeSpan.FromDays(1));
+        Assert.True((await bed.Users.ResendEmailConfirmationAsync("grace@example.com")).Succeeded);
+        Assert.Equal(2, bed.Activations.Sent.Count);
+    }
+
+    [Fact]
     public async Task SignIn_LockedAccountUnknownAddressAndWrongPassword_AnswerTheSameCodeAfterOneWriteAndOneHash()
     {
         await using var bed = TestBed.Create(o => o.Passwords.MaxFailedAttempts = 2);
