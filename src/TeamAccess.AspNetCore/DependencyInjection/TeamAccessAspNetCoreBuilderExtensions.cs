@@ -26,6 +26,9 @@ public static class TeamAccessAspNetCoreBuilderExtensions
             .AddScheme<TeamAccessAuthenticationOptions, TeamAccessAuthenticationHandler>(TeamAccessAuthenticationDefaults.AuthenticationScheme, configure ?? (_ => { }));
         services.AddAuthorization();
         services.AddAntiforgery();
+        services.AddOptions<TeamAccessApiOptions>()
+            .Validate(o => o.MailRequestsPerClientPerHour is >= 1 and <= 100_000, "TeamAccessApiOptions.MailRequestsPerClientPerHour must be between 1 and 100,000.")
+            .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, TeamPermissionHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, SessionTeamHandler>());
         services.Replace(ServiceDescriptor.Singleton<IAuthorizationPolicyProvider, TeamPermissionPolicyProvider>());

@@ -108,6 +108,7 @@ public static partial class TeamAccessEndpointRouteBuilderExtensions
             FirstMissing(("email", body.Email), ("password", body.Password), ("firstName", body.FirstName), ("lastName", body.LastName), ("teamName", body.TeamName), ("teamHandle", body.TeamHandle)) ??
             (await users.SignUpAsync(new SignUpRequest(body.Email!, body.FirstName!, body.LastName!, body.TeamName!, body.TeamHandle!) { Password = body.Password! }, ct).ConfigureAwait(false))
                 .ToHttpResult(r => new SignUpResponse(r.User.Id.Value, r.User.Email, r.Team.Id.Value, r.Team.Handle, r.Membership.Id.Value, r.User.EmailConfirmed)))
+            .AddEndpointFilter<ClientMailBudget>()
             .Describe<SignUpResponse>("SignUp", "Creates an account and its team; the activation message goes to the address.");
 
         api.MapPost("/confirm-email", async (TokenBody body, IUserService users, CancellationToken ct) =>
@@ -116,10 +117,12 @@ public static partial class TeamAccessEndpointRouteBuilderExtensions
 
         api.MapPost("/confirm-email/resend", async (EmailBody body, IUserService users, CancellationToken ct) =>
             FirstMissing(("email", body.Email)) ?? (await users.ResendEmailConfirmationAsync(body.Email!, ct).ConfigureAwait(false)).ToHttpResult())
+            .AddEndpointFilter<ClientMailBudget>()
             .Describe("ResendEmailConfirmation", "Sends a new activation message (the same answer whether or not the address has an account).");
 
         api.MapPost("/password-reset", async (EmailBody body, IUserService users, CancellationToken ct) =>
             FirstMissing(("email", body.Email)) ?? (await users.RequestPasswordResetAsync(body.Email!, ct).ConfigureAwait(false)).ToHttpResult())
+            .AddEndpointFilter<ClientMailBudget>()
             .Describe("RequestPasswordReset", "Sends a password-reset message (the same answer whether or not the address has an account).");
 
         api.MapPost("/password-reset/confirm", async (ResetPasswordBody body, IUserService users, CancellationToken ct) =>

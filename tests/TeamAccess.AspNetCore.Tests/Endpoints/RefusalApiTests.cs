@@ -18,6 +18,27 @@ public sealed class RefusalApiTests : IAsyncLifetime
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
+    public async Task MailRoutes_PastTheClientsHourlyBudget_Answer429WhateverTheAddress_UntilTheHourIsOver()
+    {
+        // Security review 3, L3: a client cannot make the server mail on and on, to one address or to many.
+        await using var host = await ApiHost.StartAsync(b => b.Services.Configure<TeamAccessApiOptions>(o => o.MailRequestsPerClientPerHour = 3));
+        Assert.Equal(HttpStatusCode.NoContent, (await host.SendAsync(HttpMethod.Post, "/account/password-reset", null, new { email = "a@example.com" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await host.SendAsync(HttpMethod.Post, "/account/confirm-email/resend", null, new { email = "b@example.com" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await host.SendAsync(HttpMethod.Post, "/account/password-reset", null, new { email = "c@example.com" })).StatusCode);
+
+        var refused = await host.SendAsync(HttpMethod.Post, "/account/password-reset", null, new { email = "d@example.com" });
+        await ApiHost.AssertProblemAsync(refused, HttpStatusCode.TooManyRequests, "RateLimited");
+        Assert.Equal("3600", refused.Headers.GetValues("Retry-After").Single());
+        await ApiHost.AssertProblemAsync(
+            await host.SendAsync(HttpMethod.Post, "/account/signup", null, new { email = "e@example.com", password = "correct horse battery staple", firstName = "E", lastName = "E", teamName = "E", teamHandle = "e-team" }),
+            HttpStatusCode.TooManyRequests,
+            "RateLimited");
+
+        host.Time.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(HttpStatusCode.NoContent, (await host.SendAsync(HttpMethod.Post, "/account/password-reset", null, new { email = "d@example.com" })).StatusCode);
+    }
+
+    [Fact]
     public async Task Scheme_Refusals_AreProblemsWithTheRfc6750Challenge()
     {
         var person = await _host.SignUpAsync("refused");
