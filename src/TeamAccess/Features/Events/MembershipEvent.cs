@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace TeamAccess.Events;
 
 /// <summary>
@@ -13,13 +11,17 @@ public abstract class MembershipEvent : TeamAccessEvent
     private protected MembershipEvent(AuditEvent audit)
         : base(audit)
     {
-        var subject = After ?? Before;
-        UserId = EventJson.Guid(subject, "userId") is { } user ? new UserId(user) : null;
-        Email = EventJson.String(subject, "email") ?? string.Empty;
-        RoleBefore = EventJson.String(Before, "role");
-        RoleAfter = EventJson.String(After, "role");
-        StatusBefore = EventJson.Enum<MembershipStatus>(Before, "status");
-        StatusAfter = EventJson.Enum<MembershipStatus>(After, "status");
+        // Read from the stored records through the log's own reader (the storage format, old rows included), not by
+        // property names of the JSON a reader is shown.
+        var before = AuditJson.Deserialize<StoredMembership>(audit.Before);
+        var after = AuditJson.Deserialize<StoredMembership>(audit.After);
+        var subject = after ?? before;
+        UserId = subject?.UserId;
+        Email = subject?.Email ?? string.Empty;
+        RoleBefore = before?.Role;
+        RoleAfter = after?.Role;
+        StatusBefore = before?.Status;
+        StatusAfter = after?.Status;
     }
 
     /// <summary>Gets the membership's id.</summary>

@@ -97,6 +97,25 @@ public sealed class TeamAccessEventTests
     }
 
     [Fact]
+    public void From_AMembershipRowWrittenBeforeIdsWereStrings_NamesTheSameMember_AndShowsItsIdsAsStrings()
+    {
+        // Issue 22: the typed fields come from the stored record through the log's own reader, which reads every format
+        // the log has held; the JSON a reader sees shows ids as strings, whatever the row holds.
+        var user = UserId.New();
+        var at = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+        var membership = MembershipId.New();
+        string Legacy(string role, int status) =>
+            $$"""{"id":{"value":"{{membership.Value}}"},"teamId":{"value":"{{Team.Value}}"},"userId":{"value":"{{user.Value}}"},"email":"ada@example.com","role":"{{role}}","status":"{{(MembershipStatus)status}}","createdAt":"2026-12-01T09:00:00+00:00","securityStamp":"{{Guid.NewGuid()}}","createdBy":null,"invitation":null,"updatedAt":"2026-12-01T09:00:00+00:00"}""";
+        var audit = new AuditEvent(9, at, user, Team, AuditSubjectKind.Membership, membership.Value, AuditActions.MembershipRoleChanged, Legacy(RolePresets.Member, 1), Legacy(RolePresets.Administrator, 1));
+
+        var changed = Assert.IsType<MemberRoleChangedEvent>(TeamAccessEvent.From(audit));
+
+        Assert.Equal((user, "ada@example.com", RolePresets.Member, RolePresets.Administrator), (changed.UserId!.Value, changed.Email, changed.RoleBefore, changed.RoleAfter));
+        Assert.Equal((MembershipStatus.Active, MembershipStatus.Active), (changed.StatusBefore!.Value, changed.StatusAfter!.Value));
+        Assert.Equal(user.Value.ToString(), changed.After!.Value.GetProperty("userId").GetString());
+    }
+
+    [Fact]
     public void From_UserSnapshot_ShowsOnlyTheNamedFields_NotStampsCountersLockoutPendingDatesOrUnknownFields()
     {
         var at = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
