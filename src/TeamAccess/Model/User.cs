@@ -14,6 +14,8 @@ public sealed class User
         LastName = stored.LastName;
         CreatedAt = stored.CreatedAt;
         EmailConfirmed = stored.EmailConfirmed;
+        AuthenticatorEnabled = stored.AuthenticatorConfirmedAt is not null;
+        RecoveryCodesLeft = stored.RecoveryCodeHashes is { } hashes ? hashes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length : 0;
     }
 
     /// <summary>Gets the user's id.</summary>
@@ -36,4 +38,10 @@ public sealed class User
     /// identity provider the host made authoritative for its domain.
     /// </summary>
     public bool EmailConfirmed { get; }
+
+    /// <summary>Gets whether the user has a confirmed authenticator app (a second factor).</summary>
+    public bool AuthenticatorEnabled { get; }
+
+    /// <summary>Gets how many of the user's recovery codes are left unused (counted down as they are used; ten after each generation).</summary>
+    public int RecoveryCodesLeft { get; }
 }
