@@ -17,6 +17,19 @@ internal sealed class FirstFactorSignIn(
     ExternalSignIn external,
     IOptions<TeamAccessOptions> options)
 {
+    /// <summary>The team a sign-in names by the handle the user knows: trimmed and lower-cased; InvalidHandle or NotFound otherwise.</summary>
+    public async ValueTask<Result<TeamId>> FindTeamAsync(string? teamHandle, CancellationToken cancellationToken)
+    {
+        var handle = teamHandle?.Trim().ToLowerInvariant();
+        if (!Handle.IsValid(handle))
+        {
+            return Result<TeamId>.Failed(TeamAccessErrorCode.InvalidHandle);
+        }
+
+        var teamId = await writer.Teams.FindIdByHandleAsync(handle!, cancellationToken).ConfigureAwait(false);
+        return teamId is { } id ? Result<TeamId>.Ok(id) : Result<TeamId>.Failed(TeamAccessErrorCode.NotFound);
+    }
+
     public async ValueTask<Result<ProvenFirstFactor>> ProveAsync(SignInCredential credential, TeamId teamId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(credential);

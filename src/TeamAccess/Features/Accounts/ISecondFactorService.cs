@@ -19,6 +19,13 @@ public interface ISecondFactorService
     /// <returns>The step: a session, or a ticket and what it waits for; or the refusals of a first factor.</returns>
     ValueTask<Result<SignInStep>> SignInAsync(SignInCredential credential, TeamId teamId, CancellationToken cancellationToken = default);
 
+    /// <summary>Signs in to the team with the handle the user knows, as <see cref="SignInAsync(SignInCredential, TeamId, CancellationToken)"/> does with its id.</summary>
+    /// <param name="credential">A password, or a token of a registered provider.</param>
+    /// <param name="teamHandle">The team's handle, as typed (trimmed and lower-cased first).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The step, or InvalidHandle, NotFound, and the refusals of a first factor.</returns>
+    ValueTask<Result<SignInStep>> SignInAsync(SignInCredential credential, string teamHandle, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Completes a sign-in with a second factor: an authenticator code, or a recovery code (spent); or, when the ticket's
     /// user has a pending enrolment (<see cref="BeginSignInEnrolmentAsync"/>), that authenticator's first code, which

@@ -48,6 +48,15 @@ internal sealed class SecondFactorService(
         return Result<SignInStep>.Ok(new SignInStep(session, null, null, null));
     }
 
+    public async ValueTask<Result<SignInStep>> SignInAsync(SignInCredential credential, string teamHandle, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(credential);
+        var team = await firstFactor.FindTeamAsync(teamHandle, cancellationToken).ConfigureAwait(false);
+        return team.TryGetValue(out var id)
+            ? await SignInAsync(credential, id, cancellationToken).ConfigureAwait(false)
+            : Result<SignInStep>.Failed(team.Error!);
+    }
+
     public async ValueTask<Result<SecondFactorSession>> CompleteSignInAsync(string ticket, string code, CancellationToken cancellationToken = default)
     {
         if (await tickets.ReadAsync(ticket).ConfigureAwait(false) is not { } claimed)

@@ -49,16 +49,10 @@ internal sealed class SessionService(
     public async ValueTask<Result<Session>> SignInAsync(SignInCredential credential, string teamHandle, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(credential);
-        var handle = teamHandle?.Trim().ToLowerInvariant();
-        if (!Handle.IsValid(handle))
-        {
-            return Result<Session>.Failed(TeamAccessErrorCode.InvalidHandle);
-        }
-
-        var teamId = await writer.Teams.FindIdByHandleAsync(handle!, cancellationToken).ConfigureAwait(false);
-        return teamId is { } id
+        var team = await firstFactor.FindTeamAsync(teamHandle, cancellationToken).ConfigureAwait(false);
+        return team.TryGetValue(out var id)
             ? await SignInAsync(credential, id, cancellationToken).ConfigureAwait(false)
-            : Result<Session>.Failed(TeamAccessErrorCode.NotFound);
+            : Result<Session>.Failed(team.Error!);
     }
 
     public async ValueTask<Result<SessionInfo>> ValidateAsync(string accessToken, TeamId teamId, CancellationToken cancellationToken = default)

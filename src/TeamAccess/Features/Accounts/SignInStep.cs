@@ -1,7 +1,7 @@
 namespace TeamAccess.Accounts;
 
 /// <summary>
-/// Where a sign-in stands after its first factor (<see cref="ISecondFactorService.SignInAsync"/>): done, with a
+/// Where a sign-in stands after its first factor (<see cref="ISecondFactorService.SignInAsync(SignInCredential, TeamId, CancellationToken)"/>): done, with a
 /// <see cref="Session"/>; or waiting for a second factor (<see cref="TeamAccessErrorCode.SecondFactorRequired"/>) or for
 /// the enrolment of one (<see cref="TeamAccessErrorCode.SecondFactorEnrolmentRequired"/>), with a <see cref="Ticket"/>
 /// to continue. Its <see cref="ToString"/> shows neither the session's token nor the ticket.
