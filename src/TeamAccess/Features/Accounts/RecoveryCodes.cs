@@ -50,9 +50,6 @@ internal static class RecoveryCodes
         return found < 0 ? null : string.Join(' ', hashes.Where((_, i) => i != found));
     }
 
-    /// <summary>Whether the text could be a recovery code at all (so a six-digit authenticator code is never judged as one).</summary>
-    public static bool LooksLikeOne(string? code) => Normalize(code) is not null;
-
     private static string? Normalize(string? code)
     {
         if (code is null || code.Length > 40)

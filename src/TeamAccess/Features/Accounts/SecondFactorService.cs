@@ -291,7 +291,6 @@ internal sealed class SecondFactorService(
     /// </summary>
     private async ValueTask<Result<ProvenSecondFactor>> ProveAsync(UserId userId, Guid userStamp, string? code, bool enrolling, CancellationToken cancellationToken)
     {
-        var passwords = options.Value.Passwords;
         var judged = await writer.RunAsync(userId, enrolling ? "ConfirmAuthenticator" : "ProveSecondFactor", async (changes, ct) =>
         {
             var user = await users.FindByIdAsync(userId, ct).ConfigureAwait(false);
@@ -307,7 +306,7 @@ internal sealed class SecondFactorService(
             }
 
             var now = changes.Now;
-            if (user.LockoutEnd is { } end && now < end)
+            if (SignInLockout.IsLockedOut(user, now))
             {
                 return Result<ProvenSecondFactor>.Ok(ProvenSecondFactor.Refused);
             }
@@ -334,13 +333,8 @@ internal sealed class SecondFactorService(
                 return Result<ProvenSecondFactor>.Ok(new ProvenSecondFactor(accepted, []));
             }
 
-            // The password's counter and limit: a lockout that has passed starts a fresh count.
-            var attempts = (user.LockoutEnd is null ? user.FailedSignInCount : 0) + 1;
-            var counted = user with
-            {
-                FailedSignInCount = attempts,
-                LockoutEnd = attempts >= passwords.MaxFailedAttempts ? now + passwords.LockoutDuration : null,
-            };
+            // The password's counter and limit.
+            var counted = SignInLockout.CountFailure(user, now, options.Value.Passwords);
             changes.UpdateUser(user, counted, AuditActions.UserSecondFactorAttempted);
             return Result<ProvenSecondFactor>.Ok(ProvenSecondFactor.Refused);
         }, cancellationToken).ConfigureAwait(false);

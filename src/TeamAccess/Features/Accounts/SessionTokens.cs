@@ -280,7 +280,7 @@ internal sealed class SessionTokens(
         DateTimeOffset? secondFactorAt = null;
         if (jwt.TryGetPayloadValue<long>(SecondFactorAtClaim, out var mfaTime))
         {
-            if (mfaTime is < 0 or > 253_402_300_799 || mfaTime < authTime)
+            if (mfaTime is < 0 or > 253_402_300_799)
             {
                 return false;
             }
