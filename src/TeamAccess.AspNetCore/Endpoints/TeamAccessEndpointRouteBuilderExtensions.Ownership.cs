@@ -1,9 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using TeamAccess;
-using TeamAccess.Accounts;
 using TeamAccess.AspNetCore;
 using TeamAccess.Ownership;
 
@@ -25,14 +23,14 @@ public static partial class TeamAccessEndpointRouteBuilderExtensions
 
         team.MapPost("/ownership-offer", async (OwnershipOfferBody body, HttpContext http, ClaimsPrincipal principal, IOwnershipService ownership, CancellationToken ct) =>
                 !TryReadId(body.MembershipId, "membershipId", out var to, out var refusal) ? refusal
-                    : await RecentSecondFactorRefusalAsync(http, principal).ConfigureAwait(false)
+                    : await StepUp.RefusalAsync(http).ConfigureAwait(false)
                         ?? (await ownership.OfferAsync(principal.UserId(), principal.TeamId(), new MembershipId(to), body.KeepRole ?? false, ct).ConfigureAwait(false)).ToHttpResult(OwnershipOfferResponse.From))
             .RequireSessionTeam()
             .Describe<OwnershipOfferResponse>("OfferOwnership", "An Active guardian offers the guardian role to an Active member (keepRole: the offerer keeps it once accepted); one open offer per team. A dangerous action: RecentSecondFactorRequired (or SecondFactorEnrolmentRequired) unless this session proved a second factor within the step-up window.");
 
         team.MapPost("/ownership-offer/accept", async (OwnershipAnswerBody body, HttpContext http, ClaimsPrincipal principal, IOwnershipService ownership, CancellationToken ct) =>
                 !TryReadId(body.OfferId, "offerId", out var offer, out var refusal) ? refusal
-                    : await RecentSecondFactorRefusalAsync(http, principal).ConfigureAwait(false)
+                    : await StepUp.RefusalAsync(http).ConfigureAwait(false)
                         ?? (await ownership.AcceptAsync(principal.UserId(), principal.TeamId(), new OwnershipOfferId(offer), ct).ConfigureAwait(false)).ToHttpResult(MemberResponse.From))
             .RequireSessionTeam()
             .Describe<MemberResponse>("AcceptOwnership", "The member the offer was made to accepts it and holds the guardian role; the offerer steps down unless the offer said otherwise. A dangerous action: it needs a second factor within the step-up window, as offering does.");
@@ -48,17 +46,5 @@ public static partial class TeamAccessEndpointRouteBuilderExtensions
             (await ownership.WithdrawAsync(principal.UserId(), principal.TeamId(), ct).ConfigureAwait(false)).ToHttpResult())
             .RequireSessionTeam()
             .Describe("WithdrawOwnershipOffer", "The guardian who made the offer withdraws it (open or expired).");
-    }
-
-    /// <summary>
-    /// The step-up of a dangerous action: <see langword="null"/> when this session proved a second factor within the
-    /// step-up window, else the refusal (RecentSecondFactorRequired, or SecondFactorEnrolmentRequired for a user without one).
-    /// </summary>
-    private static async Task<IResult?> RecentSecondFactorRefusalAsync(HttpContext http, ClaimsPrincipal principal)
-    {
-        var (token, _) = await SessionTokenAsync(http).ConfigureAwait(false);
-        var factors = http.RequestServices.GetRequiredService<ISecondFactorService>();
-        var recent = await factors.RequireRecentSecondFactorAsync(token, principal.TeamId(), http.RequestAborted).ConfigureAwait(false);
-        return recent.Succeeded ? null : recent.ToHttpResult();
     }
 }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using TeamAccess.Teams;
 
@@ -11,7 +13,8 @@ public sealed class SecondFactorApiTests : IAsyncLifetime
 {
     private ApiHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await ApiHost.StartAsync();
+    // A dangerous endpoint of the host's own, guarded by the step-up filter.
+    public async Task InitializeAsync() => _host = await ApiHost.StartAsync(endpoints: app => app.MapPost("/dangerous", () => Results.Ok("done")).RequireRecentSecondFactor());
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -78,6 +81,23 @@ public sealed class SecondFactorApiTests : IAsyncLifetime
         Assert.Equal(10, done.GetProperty("recoveryCodes").GetArrayLength());
         var me = await ApiHost.JsonAsync(await _host.SendAsync(HttpMethod.Get, "/account/me", done.GetProperty("session").GetProperty("accessToken").GetString()));
         Assert.Equal(owner.TeamId, me.GetProperty("teamId").GetGuid());
+    }
+
+    [Fact]
+    public async Task RequireRecentSecondFactor_OnAHostsEndpoint_AsksForAStepUpOutsideTheWindow()
+    {
+        var ada = await _host.SignUpAsync("bold");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _host.SendAsync(HttpMethod.Post, "/dangerous", null)).StatusCode);
+        await ApiHost.AssertProblemAsync(await _host.SendAsync(HttpMethod.Post, "/dangerous", ada.Token), HttpStatusCode.Forbidden, "SecondFactorEnrolmentRequired");
+
+        var stepped = await _host.StepUpAsync(ada.Email, ada.Token);
+        await ApiHost.AssertProblemAsync(await _host.SendAsync(HttpMethod.Post, "/dangerous", ada.Token), HttpStatusCode.Unauthorized, "RecentSecondFactorRequired");
+        Assert.Equal(HttpStatusCode.OK, (await _host.SendAsync(HttpMethod.Post, "/dangerous", stepped)).StatusCode);
+
+        _host.Time.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
+        await ApiHost.AssertProblemAsync(await _host.SendAsync(HttpMethod.Post, "/dangerous", stepped), HttpStatusCode.Unauthorized, "RecentSecondFactorRequired");
+        var again = await _host.StepUpAsync(ada.Email, stepped);
+        Assert.Equal(HttpStatusCode.OK, (await _host.SendAsync(HttpMethod.Post, "/dangerous", again)).StatusCode);
     }
 
     [Fact]

@@ -43,7 +43,7 @@ internal sealed class ApiHost : IAsyncDisposable
 
     private readonly ConcurrentDictionary<string, byte[]> _authenticators = new(StringComparer.Ordinal);
 
-    public static async Task<ApiHost> StartAsync(Action<TeamAccessBuilder>? teamAccess = null)
+    public static async Task<ApiHost> StartAsync(Action<TeamAccessBuilder>? teamAccess = null, Action<WebApplication>? endpoints = null)
     {
         var outbox = new Outbox();
         var reads = new StoreReads();
@@ -65,6 +65,7 @@ internal sealed class ApiHost : IAsyncDisposable
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGroup("/account").MapTeamAccessApi();
+        endpoints?.Invoke(app);
         app.MapOpenApi();
         await app.StartAsync();
         return new ApiHost(app, outbox, reads, time);
