@@ -15,7 +15,6 @@ namespace TeamAccess.Accounts;
 /// issued before it.
 /// </summary>
 internal sealed class SessionTokens(
-    IUserStore users,
     ISessionStore sessionStore,
     TeamWriter writer,
     IdentityProviderRegistry providers,
@@ -41,15 +40,6 @@ internal sealed class SessionTokens(
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false, SetDefaultTimesOnTokenCreation = false };
 
     private SessionOptions Options => options.Value.Sessions;
-
-    /// <summary>A new session (new id, sign-in time now) for a membership whose user has just proven who they are.</summary>
-    public async ValueTask<Result<Session>> IssueNewAsync(StoredMembership membership, string provider, SessionProof proof, CancellationToken cancellationToken)
-    {
-        var user = await users.FindByIdAsync(membership.UserId!.Value, cancellationToken).ConfigureAwait(false);
-        return user is null
-            ? Result<Session>.Failed(TeamAccessErrorCode.NotFound)
-            : Result<Session>.Ok(IssueNew(membership, provider, user.SessionStamp, proof));
-    }
 
     /// <summary>A new session (new id, sign-in time now) under the user's current session stamp.</summary>
     public Session IssueNew(StoredMembership membership, string provider, Guid userStamp, SessionProof proof)
