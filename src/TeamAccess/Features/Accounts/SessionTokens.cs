@@ -261,16 +261,31 @@ internal sealed class SessionTokens(
             return false;
         }
 
-        // Every token this service issues names its methods; the time of a second factor only once one was proven.
-        if (!jwt.TryGetPayloadValue<string[]>(MethodsClaim, out var methods) || methods is null || methods.Any(string.IsNullOrEmpty))
+        // Every token this service issues names its methods (the time of a second factor only once one was proven); a token
+        // issued before sessions named them (a rolling upgrade) proved its provider's first factor alone.
+        IReadOnlyList<string> methods;
+        if (!jwt.TryGetPayloadValue<string[]>(MethodsClaim, out var named))
+        {
+            if (jwt.TryGetPayloadValue<object>(MethodsClaim, out _))
+            {
+                return false;
+            }
+
+            methods = SessionProof.FirstFactor(provider).Methods;
+        }
+        else if (named is null || named.Length == 0 || named.Any(string.IsNullOrEmpty))
         {
             return false;
         }
+        else
+        {
+            methods = named;
+        }
 
         DateTimeOffset? secondFactorAt = null;
-        if (jwt.TryGetPayloadValue<long>(SecondFactorAtClaim, out var mfaTime))
+        if (jwt.TryGetPayloadValue<object>(SecondFactorAtClaim, out _))
         {
-            if (mfaTime is < 0 or > 253_402_300_799)
+            if (!jwt.TryGetPayloadValue<long>(SecondFactorAtClaim, out var mfaTime) || mfaTime is < 0 or > 253_402_300_799)
             {
                 return false;
             }

@@ -1,3 +1,6 @@
+using System.Text.Json.Nodes;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 using OtpNet;
 using TeamAccess.Accounts;
 
@@ -385,6 +388,31 @@ public sealed class SecondFactorTests
         var (_, _, _, plain) = await EnrolledAsync(bed, "ada");
 
         Assert.Equal(TeamAccessErrorCode.AuthenticatorAlreadyEnrolled, (await bed.SecondFactors.BeginEnrolmentAsync(plain.AccessToken)).Code);
+    }
+
+    [Fact]
+    public async Task Validate_TokenIssuedBeforeMethodsWereNamed_IsAFirstFactorSessionAndMalformedMethodsAreRefused()
+    {
+        var key = new SymmetricSecurityKey(Enumerable.Repeat((byte)7, 32).ToArray()) { KeyId = "amr" };
+        await using var bed = TestBed.Create(o => o.Sessions.SigningKeys.Add(key));
+        var ada = await bed.SignUpWithPasswordAsync("ada", Password);
+        var session = (await bed.Sessions.SignInAsync(Credential("ada"), ada.Team.Id)).Value!;
+        string Resigned(Action<JsonObject> edit)
+        {
+            var payload = JsonNode.Parse(Base64UrlEncoder.Decode(session.AccessToken.Split('.')[1]))!.AsObject();
+            edit(payload);
+            return new JsonWebTokenHandler().CreateToken(payload.ToJsonString(), new SigningCredentials(key, SecurityAlgorithms.HmacSha256));
+        }
+
+        var older = await bed.Sessions.ValidateAsync(Resigned(p => p.Remove("amr")), ada.Team.Id);
+
+        Assert.True(older.Succeeded, older.ToString());
+        Assert.Equal([AuthenticationMethods.Password], older.Value!.AuthenticationMethods);
+        Assert.Null(older.Value.SecondFactorAt);
+        Assert.Equal(TeamAccessErrorCode.InvalidToken, (await bed.Sessions.ValidateAsync(Resigned(p => p["amr"] = new JsonObject { ["x"] = 1 }), ada.Team.Id)).Code);
+        Assert.Equal(TeamAccessErrorCode.InvalidToken, (await bed.Sessions.ValidateAsync(Resigned(p => p["amr"] = new JsonArray()), ada.Team.Id)).Code);
+        Assert.Equal(TeamAccessErrorCode.InvalidToken, (await bed.Sessions.ValidateAsync(Resigned(p => p["amr"] = new JsonArray("")), ada.Team.Id)).Code);
+        Assert.Equal(TeamAccessErrorCode.InvalidToken, (await bed.Sessions.ValidateAsync(Resigned(p => p["mfa_time"] = "soon"), ada.Team.Id)).Code);
     }
 
     [Fact]
