@@ -220,7 +220,7 @@ public sealed class SecondFactorTests
     }
 
     [Fact]
-    public async Task CompleteSignIn_PasswordResetAfterTheTicket_RefusesIt()
+    public async Task CompleteSignIn_SignOutEverywhereAfterTheTicket_RefusesIt()
     {
         await using var bed = TestBed.Create();
         var (ada, enrolment, _, _) = await EnrolledAsync(bed, "ada");
