@@ -55,6 +55,9 @@ public sealed class StoreBed : IAsyncDisposable
     /// <summary>Gets the session service of the bed's own unit of work.</summary>
     public ISessionService Sessions => Services.GetRequiredService<ISessionService>();
 
+    /// <summary>Gets the second-factor service of the bed's own unit of work (authenticator secrets protected by a key of the bed's).</summary>
+    public ISecondFactorService SecondFactors => Services.GetRequiredService<ISecondFactorService>();
+
     /// <summary>Gets the services of the bed's own unit of work (see <see cref="Scope"/> for another).</summary>
     public IServiceProvider Services => _scope.ServiceProvider;
 
@@ -109,11 +112,12 @@ public sealed class StoreBed : IAsyncDisposable
         services.AddSingleton<IInvitationSender>(outbox);
         services.AddSingleton<IEmailConfirmationSender>(activations);
         services.AddSingleton<IPasswordResetSender>(resets);
+        services.AddSingleton<ISecretProtector>(new KeyedSecretProtector(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
         storage(services.AddTeamAccess(options =>
             {
                 options.Permissions.Add("devices.read", "devices.write");
 
-                // The tests move the clock past expiries on purpose; they sweep when they mean to (StoreBed.SweepExpiredAsync).
+                // The tests move the clock past expiries on purpose: no sweep closes them in between (the sweep's read is tested alone).
                 options.Invitations.ExpirySweepInterval = Timeout.InfiniteTimeSpan;
             })
             .AddOidcProvider(host.Name, o =>

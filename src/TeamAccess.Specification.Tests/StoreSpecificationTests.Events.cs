@@ -200,6 +200,26 @@ public abstract partial class StoreSpecificationTests
         Single<UserPasswordResetEvent>(await log.NextAsync(seen));
         Ok(await bed.Users.UpdateNameAsync(alan.User.Id, alan.User.Id, "Alan M.", "Turing"));
         Single<UserRenamedEvent>(await log.NextAsync(seen));
+
+        // Second factors: enrolment, its confirmation, a refused and a proven code, new recovery codes, removal.
+        var alanCredential = SignInCredential.ForPassword("alan@example.com", password + " reset");
+        session = (await bed.Sessions.SignInAsync(alanCredential, alan.Team.Id)).Value!;
+        await log.NextAsync(seen);
+        var enrolment = (await bed.SecondFactors.BeginEnrolmentAsync(session.AccessToken)).Value!;
+        Single<UserAuthenticatorEnrolmentStartedEvent>(await log.NextAsync(seen));
+        Ok(await bed.SecondFactors.ConfirmEnrolmentAsync(session.AccessToken, AuthenticatorCode(bed, enrolment)));
+        Single<UserAuthenticatorConfirmedEvent>(await log.NextAsync(seen));
+        bed.Time.Advance(TimeSpan.FromSeconds(30));
+        var ticket = (await bed.SecondFactors.SignInAsync(alanCredential, alan.Team.Id)).Value!.Ticket!;
+        await log.NextAsync(seen);
+        Assert.Equal(TeamAccessErrorCode.InvalidSecondFactor, (await bed.SecondFactors.CompleteSignInAsync(ticket, "000000" == AuthenticatorCode(bed, enrolment) ? "111111" : "000000")).Code);
+        Single<UserSecondFactorAttemptedEvent>(await log.NextAsync(seen));
+        session = (await bed.SecondFactors.CompleteSignInAsync(ticket, AuthenticatorCode(bed, enrolment))).Value!.Session;
+        Single<UserSecondFactorProvenEvent>(await log.NextAsync(seen));
+        Ok(await bed.SecondFactors.RegenerateRecoveryCodesAsync(session.AccessToken));
+        Single<UserRecoveryCodesGeneratedEvent>(await log.NextAsync(seen));
+        Ok(await bed.SecondFactors.RemoveAuthenticatorAsync(session.AccessToken));
+        Single<UserAuthenticatorRemovedEvent>(await log.NextAsync(seen));
         var squatter = (await bed.Users.SignUpAsync(new SignUpRequest("alice@example.com", "Not", "Alice", "Squat", "squat-team") { Password = password })).Value!;
         await log.NextAsync(seen);
         Ok(await bed.Sessions.SignInAsync(SignInCredential.ForToken(bed.Host.Name, bed.Host.Mint("h-alice", "alice@example.com")), squatter.Team.Id));
@@ -224,6 +244,9 @@ public abstract partial class StoreSpecificationTests
     }
 
     private static void Ok(Result result) => Assert.True(result.Succeeded, result.ToString());
+
+    private static string AuthenticatorCode(StoreBed bed, AuthenticatorEnrolment enrolment) =>
+        new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(enrolment.Secret)).ComputeTotp(bed.Time.GetUtcNow().UtcDateTime);
 
     private static T Single<T>(IReadOnlyList<TeamAccessEvent> events)
         where T : TeamAccessEvent =>

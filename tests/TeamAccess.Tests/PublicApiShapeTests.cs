@@ -63,7 +63,12 @@ public sealed partial class PublicApiShapeTests
     // +4: InvitationOptions.ExpirySweepInterval and ExpirySweepBatchSize (get, set): expiry as an event (issue 21).
     // +4: EmailConfirmationOptions.MaxMessagesPerAddressPerDay and PasswordOptions.MaxResetMessagesPerAddressPerDay (get,
     // set): a daily mail budget per address (security review 3, L3).
-    private const int HostFacingCeiling = 1_512;
+    // +73 (counted on the tree merged with issue 22's moves): second factors (issue 24): ISecondFactorService (11), SignInStep (5), AuthenticatorEnrolment (5), SecondFactorSession
+    // (3), ISecretProtector (3), KeyedSecretProtector (4), SecondFactorOptions (7), AuthenticationMethods (5), SessionInfo's
+    // AuthenticationMethods, SecondFactorAt and HasSecondFactorSince, TeamAccessOptions.SecondFactors, TeamSignInPolicy.
+    // SecondFactorRequired (get, init), User.AuthenticatorEnabled and RecoveryCodesLeft, six error codes, and six audit
+    // actions with their six event types.
+    private const int HostFacingCeiling = 1_585;
 
     [Fact]
     public void HostFacingApi_StaysUnderItsCeiling()
@@ -86,10 +91,10 @@ public sealed partial class PublicApiShapeTests
     /// </summary>
     private static readonly Dictionary<string, int> NamespaceCeilings = new(StringComparer.Ordinal)
     {
-        ["TeamAccess"] = 1_098,
-        ["TeamAccess.Storage"] = 500,
-        ["TeamAccess.Accounts"] = 151,
-        ["TeamAccess.Events"] = 77,
+        ["TeamAccess"] = 1_128,
+        ["TeamAccess.Storage"] = 508,
+        ["TeamAccess.Accounts"] = 188,
+        ["TeamAccess.Events"] = 83,
         ["TeamAccess.Invitations"] = 71,
         ["TeamAccess.Import"] = 56,
         ["TeamAccess.Members"] = 11,

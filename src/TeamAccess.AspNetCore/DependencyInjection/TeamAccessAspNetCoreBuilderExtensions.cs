@@ -13,7 +13,10 @@ public static class TeamAccessAspNetCoreBuilderExtensions
     /// Adds the TeamAccess authentication scheme (as the default scheme; session token from <c>Authorization: Bearer</c>
     /// or the session cookie), the team-permission policies (<c>RequireTeamPermission</c>, <c>[TeamPermission]</c>, any
     /// <c>TeamPermission:…</c> policy name, with no registration per permission), and JSON that writes ids as strings and
-    /// enums as names. Use <c>app.UseAuthentication()</c> and <c>app.UseAuthorization()</c> as usual.
+    /// enums as names. Use <c>app.UseAuthentication()</c> and <c>app.UseAuthorization()</c> as usual. Authenticator
+    /// secrets are protected with ASP.NET Core Data Protection (purpose <c>TeamAccess.SecondFactors.v1</c>) unless the
+    /// host registered its own <see cref="TeamAccess.Accounts.ISecretProtector"/> first; several instances need Data
+    /// Protection's key ring shared (<c>PersistKeysTo…</c>), as for cookies.
     /// </summary>
     /// <param name="builder">The builder <c>AddTeamAccess</c> returned.</param>
     /// <param name="configure">Where the scheme reads the token.</param>
@@ -29,6 +32,8 @@ public static class TeamAccessAspNetCoreBuilderExtensions
         services.AddOptions<TeamAccessApiOptions>()
             .Validate(o => o.MailRequestsPerClientPerHour is >= 1 and <= 100_000, "TeamAccessApiOptions.MailRequestsPerClientPerHour must be between 1 and 100,000.")
             .ValidateOnStart();
+        services.AddDataProtection();
+        services.TryAddSingleton<TeamAccess.Accounts.ISecretProtector, DataProtectionSecretProtector>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, TeamPermissionHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, SessionTeamHandler>());
         services.Replace(ServiceDescriptor.Singleton<IAuthorizationPolicyProvider, TeamPermissionPolicyProvider>());

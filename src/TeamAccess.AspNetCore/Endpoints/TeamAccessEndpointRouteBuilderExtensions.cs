@@ -33,7 +33,11 @@ public static partial class TeamAccessEndpointRouteBuilderExtensions
     /// cookie), <c>/password-reset</c>, <c>/password-reset/confirm</c>, <c>/invitations/peek</c>, <c>/invitations/accept-new</c>,
     /// <c>/invitations/decline</c>; <c>GET /sign-in-options/{teamHandle}</c> and <c>/antiforgery</c>. Signed in:
     /// <c>GET /me</c>, <c>PUT /me/names</c>, <c>GET /teams</c>, <c>POST /switch-team</c>, <c>/signout</c>,
-    /// <c>/signout/everywhere</c>, <c>/password</c>, <c>/leave</c>, <c>/invitations/accept</c>. In the session's team,
+    /// <c>/signout/everywhere</c>, <c>/password</c>, <c>/leave</c>, <c>/invitations/accept</c>. Second factors: anonymous
+    /// <c>POST /signin/second-factor</c> and <c>/signin/second-factor/enrol</c> (with the ticket <c>/signin</c> answered
+    /// with); signed in <c>GET /me/second-factors</c>, <c>POST /me/authenticator</c>, <c>/me/authenticator/confirm</c>,
+    /// <c>DELETE /me/authenticator</c>, <c>POST /me/recovery-codes</c> and <c>/step-up</c>; offering and accepting
+    /// ownership need a second factor within the step-up window. In the session's team,
     /// each with its permission: <c>/teams/{teamId}/members</c> (paged; edit names and role, deactivate, reactivate, remove),
     /// <c>/teams/{teamId}/invitations</c> (invite a pasted list, list, resend, revoke), <c>/teams/{teamId}/groups</c>,
     /// <c>/teams/{teamId}/grants</c>, <c>/teams/{teamId}/audit</c> (paged) and <c>/teams/{teamId}/roles</c> (the team's own
@@ -52,6 +56,7 @@ public static partial class TeamAccessEndpointRouteBuilderExtensions
         var api = endpoints.MapGroup(string.Empty).WithTags(Tag);
         MapAccount(api);
         MapSession(api);
+        MapSecondFactors(api);
         MapInvitee(api);
         var team = api.MapGroup("/teams/{teamId}");
         MapMembers(team);
@@ -145,7 +150,7 @@ public static partial class TeamAccessEndpointRouteBuilderExtensions
 
     private static void MapSession(RouteGroupBuilder api)
     {
-        api.MapPost("/signin", async (SignInBody body, bool? useCookies, HttpContext http, ISessionService sessions, CancellationToken ct) =>
+        api.MapPost("/signin", async (SignInBody body, bool? useCookies, HttpContext http, ISecondFactorService sessions, CancellationToken ct) =>
             {
                 var byToken = body.Provider is { Length: > 0 };
                 if ((byToken ? FirstMissing(("token", body.Token)) : FirstMissing(("email", body.Email), ("password", body.Password))) is { } missing)
@@ -167,12 +172,12 @@ public static partial class TeamAccessEndpointRouteBuilderExtensions
                     return refusal;
                 }
 
-                var session = body.TeamHandle is null
+                var step = body.TeamHandle is null
                     ? await sessions.SignInAsync(credential, new TeamId(id), ct).ConfigureAwait(false)
                     : await sessions.SignInAsync(credential, body.TeamHandle, ct).ConfigureAwait(false);
-                return Issue(http, session, useCookies == true);
+                return SignInStepResult(http, step, useCookies == true);
             })
-            .Describe<SessionResponse>("SignIn", "Signs in to one team by its handle: email and password, or an identity provider's token. ?useCookies=true sets the session cookie instead of returning the token.");
+            .Describe<SessionResponse>("SignIn", "Signs in to one team by its handle: email and password, or an identity provider's token. ?useCookies=true sets the session cookie instead of returning the token. When a second factor is owed the answer is a SecondFactorRequired (401) or SecondFactorEnrolmentRequired (403) problem whose ticket /signin/second-factor completes.");
 
         api.MapPost("/signin/nonce", (HttpContext http) => TypedResults.Ok(new SignInNonceResponse(SignInNonce.Issue(http))))
             .Describe<SignInNonceResponse>("SignInNonce", "Starts a sign-in through an identity provider whose id_token comes back through the browser: returns the nonce to send to the provider and remembers it in an HttpOnly cookie, which /signin uses once.");

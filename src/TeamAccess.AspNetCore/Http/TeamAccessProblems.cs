@@ -38,18 +38,20 @@ public static class TeamAccessProblems
             or TeamAccessErrorCode.WrongTeam or TeamAccessErrorCode.EmailNotVerified or TeamAccessErrorCode.DomainNotVerified
             or TeamAccessErrorCode.ProviderNotAuthoritative or TeamAccessErrorCode.EmailNotConfirmed
             or TeamAccessErrorCode.PermissionNotAllowed or TeamAccessErrorCode.PasswordHashNeedsHost
-            or TeamAccessErrorCode.NamesAreTheUsers => StatusCodes.Status403Forbidden,
+            or TeamAccessErrorCode.NamesAreTheUsers or TeamAccessErrorCode.SecondFactorEnrolmentRequired => StatusCodes.Status403Forbidden,
 
         TeamAccessErrorCode.SignInRequired or TeamAccessErrorCode.InvalidCredentials or TeamAccessErrorCode.LockedOut
             or TeamAccessErrorCode.ReauthenticationRequired or TeamAccessErrorCode.SessionExpired
-            or TeamAccessErrorCode.SessionRevoked => StatusCodes.Status401Unauthorized,
+            or TeamAccessErrorCode.SessionRevoked or TeamAccessErrorCode.SecondFactorRequired or TeamAccessErrorCode.InvalidSecondFactor
+            or TeamAccessErrorCode.RecentSecondFactorRequired => StatusCodes.Status401Unauthorized,
 
         TeamAccessErrorCode.LastGuardian or TeamAccessErrorCode.UserIsLastGuardian or TeamAccessErrorCode.DuplicateEmail
             or TeamAccessErrorCode.DuplicateHandle or TeamAccessErrorCode.AlreadyMember or TeamAccessErrorCode.AlreadyInvited
             or TeamAccessErrorCode.InvalidTransition or TeamAccessErrorCode.ConcurrencyFailure or TeamAccessErrorCode.AlreadyInGroup
             or TeamAccessErrorCode.NotInGroup or TeamAccessErrorCode.InvitationAlreadyAccepted
             or TeamAccessErrorCode.LoginAlreadyLinked or TeamAccessErrorCode.OwnershipOfferPending or TeamAccessErrorCode.RoleNameTaken
-            or TeamAccessErrorCode.CatalogRole or TeamAccessErrorCode.RoleInUse or TeamAccessErrorCode.TeamRoleLimitReached => StatusCodes.Status409Conflict,
+            or TeamAccessErrorCode.CatalogRole or TeamAccessErrorCode.RoleInUse or TeamAccessErrorCode.TeamRoleLimitReached
+            or TeamAccessErrorCode.AuthenticatorAlreadyEnrolled or TeamAccessErrorCode.NoSecondFactor => StatusCodes.Status409Conflict,
 
         TeamAccessErrorCode.InvitationExpired or TeamAccessErrorCode.InvitationRevoked or TeamAccessErrorCode.InvitationDeclined
             or TeamAccessErrorCode.EmailConfirmationExpired or TeamAccessErrorCode.OwnershipOfferExpired => StatusCodes.Status410Gone,

@@ -30,6 +30,9 @@ public static class TeamAccessModelBuilderExtensions
     /// <summary>The longest stored hash (password hashes and invitation secret hashes are far shorter).</summary>
     internal const int MaxSecretLength = 256;
 
+    /// <summary>The longest encrypted secret or list of hashes kept on a user (second factors).</summary>
+    internal const int MaxProtectedSecretLength = 1024;
+
     /// <summary>The model annotation that names the refusal a violated unique index or an over-long value becomes.</summary>
     internal const string ErrorCodeAnnotation = "TeamAccess:ErrorCode";
 
@@ -64,6 +67,13 @@ public static class TeamAccessModelBuilderExtensions
             user.Property(u => u.SessionStamp).HasColumnName("session_stamp");
             user.Property(u => u.PasswordResetTokenHash).HasColumnName("password_reset_token_hash").HasMaxLength(MaxSecretLength);
             user.Property(u => u.PasswordResetExpiresAt).HasColumnName("password_reset_expires_at");
+
+            // Second factors: the authenticator's secret (encrypted by the host's protector, whose output varies in length),
+            // its confirmation, the last time step used, and the unused recovery codes' hashes (ten of 43 characters).
+            user.Property(u => u.AuthenticatorSecret).HasColumnName("authenticator_secret").HasMaxLength(MaxProtectedSecretLength);
+            user.Property(u => u.AuthenticatorConfirmedAt).HasColumnName("authenticator_confirmed_at");
+            user.Property(u => u.AuthenticatorLastTimeStep).HasColumnName("authenticator_last_time_step");
+            user.Property(u => u.RecoveryCodeHashes).HasColumnName("recovery_code_hashes").HasMaxLength(MaxProtectedSecretLength);
             Unique(user.HasIndex(u => u.Email), "ix_ta_users_email", TeamAccessErrorCode.DuplicateEmail);
         });
 
@@ -104,6 +114,7 @@ public static class TeamAccessModelBuilderExtensions
             team.Property(t => t.CreatedAt).HasColumnName("created_at");
             team.Property(t => t.Version).HasColumnName("version").IsConcurrencyToken();
             team.Property(t => t.SsoRequired).HasColumnName("sso_required");
+            team.Property(t => t.SecondFactorRequired).HasColumnName("second_factor_required");
             Bounded(team.Property(t => t.SsoProvider), "sso_provider", MaxRoleLength, TeamAccessErrorCode.UnknownProvider);
             Text(team.Property(t => t.AcceptedProviders), "accepted_providers", MaxExternalIdLength, TeamAccessErrorCode.UnknownProvider);
             Bounded(team.Property(t => t.VerifiedDomain), "verified_domain", MaxDomainLength, TeamAccessErrorCode.InvalidHandle);

@@ -31,6 +31,8 @@ internal sealed class TeamRow
 
     public string? JustInTimeRole { get; set; }
 
+    public bool SecondFactorRequired { get; set; }
+
     // The team's ownership offer, if any: all null when there is none. On the team's row, so it changes under the
     // team's version with the memberships it names, and loading a team reads no other table for it.
     public Guid? OwnershipOfferId { get; set; }

@@ -34,4 +34,12 @@ internal sealed class UserRow
     public string? PasswordResetTokenHash { get; set; }
 
     public DateTimeOffset? PasswordResetExpiresAt { get; set; }
+
+    public string? AuthenticatorSecret { get; set; }
+
+    public DateTimeOffset? AuthenticatorConfirmedAt { get; set; }
+
+    public long AuthenticatorLastTimeStep { get; set; }
+
+    public string? RecoveryCodeHashes { get; set; }
 }

@@ -24,6 +24,10 @@ internal static class RowMapping
         SessionStamp = user.SessionStamp,
         PasswordResetTokenHash = user.PasswordResetTokenHash,
         PasswordResetExpiresAt = user.PasswordResetExpiresAt,
+        AuthenticatorSecret = user.AuthenticatorSecret,
+        AuthenticatorConfirmedAt = user.AuthenticatorConfirmedAt,
+        AuthenticatorLastTimeStep = user.AuthenticatorLastTimeStep,
+        RecoveryCodeHashes = user.RecoveryCodeHashes,
     };
 
     public static StoredUser ToUser(UserRow row) =>
@@ -39,6 +43,10 @@ internal static class RowMapping
             SessionStamp = row.SessionStamp,
             PasswordResetTokenHash = row.PasswordResetTokenHash,
             PasswordResetExpiresAt = row.PasswordResetExpiresAt,
+            AuthenticatorSecret = row.AuthenticatorSecret,
+            AuthenticatorConfirmedAt = row.AuthenticatorConfirmedAt,
+            AuthenticatorLastTimeStep = row.AuthenticatorLastTimeStep,
+            RecoveryCodeHashes = row.RecoveryCodeHashes,
         };
 
     public static RevokedSessionRow ToRow(RevokedSession session) => new()
@@ -68,6 +76,7 @@ internal static class RowMapping
         AcceptedProviders = string.Join(PermissionSeparator, team.SignInPolicy.AcceptedProviders),
         VerifiedDomain = team.SignInPolicy.VerifiedDomain,
         JustInTimeRole = team.SignInPolicy.JustInTimeRole,
+        SecondFactorRequired = team.SignInPolicy.SecondFactorRequired,
         OwnershipOfferId = team.OwnershipOffer?.Id.Value,
         OwnershipOfferFrom = team.OwnershipOffer?.From.Value,
         OwnershipOfferTo = team.OwnershipOffer?.To.Value,
@@ -86,6 +95,7 @@ internal static class RowMapping
                 AcceptedProviders = row.AcceptedProviders.Split(PermissionSeparator, StringSplitOptions.RemoveEmptyEntries),
                 VerifiedDomain = row.VerifiedDomain,
                 JustInTimeRole = row.JustInTimeRole,
+                SecondFactorRequired = row.SecondFactorRequired,
             },
             OwnershipOffer = ToOwnershipOffer(row),
         };

@@ -17,6 +17,7 @@ internal sealed class TeamAccessOptionsValidator : IValidateOptions<TeamAccessOp
         errors.AddRange(options.Invitations.Validate());
         errors.AddRange(options.Passwords.Validate());
         errors.AddRange(options.Sessions.Validate());
+        errors.AddRange(options.SecondFactors.Validate());
         errors.AddRange(options.ChangeFeed.Validate());
         errors.AddRange(options.EmailConfirmation.Validate());
         errors.AddRange(options.Ownership.Validate());

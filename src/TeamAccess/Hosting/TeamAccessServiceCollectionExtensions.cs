@@ -103,7 +103,10 @@ public static class TeamAccessServiceCollectionExtensions
         services.TryAddScoped<PasswordSignIn>();
         services.TryAddScoped<SessionTokens>();
         services.TryAddScoped<ExternalSignIn>();
+        services.TryAddScoped<FirstFactorSignIn>();
         services.TryAddScoped<ISessionService, SessionService>();
+        services.TryAddSingleton<SignInTickets>();
+        services.TryAddScoped<ISecondFactorService, SecondFactorService>();
         return new TeamAccessBuilder(services);
     }
 

@@ -117,6 +117,24 @@ public static class AuditActions
     /// <summary>The password was reset with a reset token; every session of the user ended.</summary>
     public const string UserPasswordReset = "user.password_reset";
 
+    /// <summary>An authenticator enrolment began: a new secret (stored encrypted) waits for its first code.</summary>
+    public const string UserAuthenticatorEnrolmentStarted = "user.authenticator_enrolment_started";
+
+    /// <summary>The user confirmed an authenticator with its first code; ten recovery codes (stored hashed) were generated with it.</summary>
+    public const string UserAuthenticatorConfirmed = "user.authenticator_confirmed";
+
+    /// <summary>The user removed their authenticator and recovery codes (after a recent second factor); every session of the user ended.</summary>
+    public const string UserAuthenticatorRemoved = "user.authenticator_removed";
+
+    /// <summary>The user generated new recovery codes; the old ones no longer work.</summary>
+    public const string UserRecoveryCodesGenerated = "user.recovery_codes_generated";
+
+    /// <summary>A second factor's code was refused; it counts toward the lockout the password's failures count toward.</summary>
+    public const string UserSecondFactorAttempted = "user.second_factor_attempted";
+
+    /// <summary>A second factor was proven (an authenticator code, whose time step is now used, or a recovery code, now spent).</summary>
+    public const string UserSecondFactorProven = "user.second_factor_proven";
+
     /// <summary>The team's sign-in policy changed.</summary>
     public const string TeamSignInPolicyChanged = "team.sign_in_policy_changed";
 

@@ -267,4 +267,37 @@ public enum TeamAccessErrorCode
     /// membership); a team never edits another member's names.
     /// </summary>
     NamesAreTheUsers = 84,
+
+    /// <summary>
+    /// The sign-in needs a second factor before a session is issued: the user has an authenticator, or the team requires
+    /// a second factor (<see cref="TeamSignInPolicy.SecondFactorRequired"/>) and the session has proven none. Continue with
+    /// <see cref="TeamAccess.Accounts.ISecondFactorService"/>: its sign-in hands a ticket to complete with a code, and its
+    /// step-up proves one in a session.
+    /// </summary>
+    SecondFactorRequired = 120,
+
+    /// <summary>
+    /// The team requires a second factor and the user has none yet: they enrol an authenticator with the sign-in's ticket
+    /// (<see cref="TeamAccess.Accounts.ISecondFactorService.BeginSignInEnrolmentAsync"/>), and are
+    /// not locked out.
+    /// </summary>
+    SecondFactorEnrolmentRequired = 121,
+
+    /// <summary>
+    /// The second factor was not accepted: a wrong code, one used already, one outside the time window, a used or unknown
+    /// recovery code, or an account locked out (the lockout is the password's: failed codes count toward it too).
+    /// </summary>
+    InvalidSecondFactor = 122,
+
+    /// <summary>
+    /// The action is dangerous and needs a second factor proven within <see cref="SecondFactorOptions.StepUpWindow"/>
+    /// in this session: prove one (<see cref="TeamAccess.Accounts.ISecondFactorService.StepUpAsync"/>) and try again.
+    /// </summary>
+    RecentSecondFactorRequired = 123,
+
+    /// <summary>The user already has a confirmed authenticator: remove it before enrolling another.</summary>
+    AuthenticatorAlreadyEnrolled = 124,
+
+    /// <summary>The user has no authenticator enrolment to confirm, or no second factor to remove.</summary>
+    NoSecondFactor = 125,
 }

@@ -21,6 +21,9 @@ public sealed class TeamAccessOptions
     /// <summary>Gets how session tokens are signed and how long they live.</summary>
     public SessionOptions Sessions { get; } = new();
 
+    /// <summary>Gets the second factors' options: the step-up window, the sign-in ticket's lifetime, the authenticator's issuer name.</summary>
+    public SecondFactorOptions SecondFactors { get; } = new();
+
     /// <summary>Gets how this instance follows the change feed: the staleness bound, and what happens past it.</summary>
     public ChangeFeedOptions ChangeFeed { get; } = new();
 

@@ -51,6 +51,14 @@ public sealed record TeamSignInPolicy
     public string? JustInTimeRole { get; init; }
 
     /// <summary>
+    /// Gets whether a session for the team is issued only to a user who proved a second factor in this sign-in (an
+    /// authenticator code or a recovery code). Switching into the team from a session without one answers
+    /// <see cref="TeamAccessErrorCode.SecondFactorRequired"/> (a step-up, not a new password); a member who has no second
+    /// factor yet is led to enrol (<see cref="TeamAccessErrorCode.SecondFactorEnrolmentRequired"/>), not locked out.
+    /// </summary>
+    public bool SecondFactorRequired { get; init; }
+
+    /// <summary>
     /// Tells whether the team accepts sessions signed in through <paramref name="provider"/>: a team that requires SSO
     /// only its SSO provider; otherwise its SSO provider and its accepted providers, or, when it lists none, also the
     /// password provider and global providers. A team-bound provider is accepted only when the team names it.
@@ -73,9 +81,9 @@ public sealed record TeamSignInPolicy
     /// <inheritdoc />
     public bool Equals(TeamSignInPolicy? other) =>
         other is not null && RequiresSso == other.RequiresSso && SsoProvider == other.SsoProvider
-        && VerifiedDomain == other.VerifiedDomain && JustInTimeRole == other.JustInTimeRole
+        && VerifiedDomain == other.VerifiedDomain && JustInTimeRole == other.JustInTimeRole && SecondFactorRequired == other.SecondFactorRequired
         && AcceptedProviders.SequenceEqual(other.AcceptedProviders, StringComparer.Ordinal);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(RequiresSso, SsoProvider, VerifiedDomain, JustInTimeRole, AcceptedProviders.Count);
+    public override int GetHashCode() => HashCode.Combine(RequiresSso, SsoProvider, VerifiedDomain, JustInTimeRole, AcceptedProviders.Count, SecondFactorRequired);
 }

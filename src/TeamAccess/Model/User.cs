@@ -7,7 +7,7 @@ namespace TeamAccess;
 public sealed class User
 {
     // Built from the stored record only at the service boundary (Writes/Views.cs).
-    internal User(UserId id, string email, string firstName, string lastName, DateTimeOffset createdAt, bool emailConfirmed)
+    internal User(UserId id, string email, string firstName, string lastName, DateTimeOffset createdAt, bool emailConfirmed, bool authenticatorEnabled, int recoveryCodesLeft)
     {
         Id = id;
         Email = email;
@@ -15,6 +15,8 @@ public sealed class User
         LastName = lastName;
         CreatedAt = createdAt;
         EmailConfirmed = emailConfirmed;
+        AuthenticatorEnabled = authenticatorEnabled;
+        RecoveryCodesLeft = recoveryCodesLeft;
     }
 
     /// <summary>Gets the user's id.</summary>
@@ -37,4 +39,10 @@ public sealed class User
     /// identity provider the host made authoritative for its domain.
     /// </summary>
     public bool EmailConfirmed { get; }
+
+    /// <summary>Gets whether the user has a confirmed authenticator app (a second factor).</summary>
+    public bool AuthenticatorEnabled { get; }
+
+    /// <summary>Gets how many of the user's recovery codes are left unused (counted down as they are used; ten after each generation).</summary>
+    public int RecoveryCodesLeft { get; }
 }

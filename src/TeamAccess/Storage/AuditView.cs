@@ -24,7 +24,7 @@ internal static class AuditView
 
     private static readonly Shape Team = Fields(
         ("id", Id), ("name", Value), ("handle", Value), ("tier", Value), ("status", Value), ("createdAt", Value),
-        ("signInPolicy", Fields(("requiresSso", Value), ("ssoProvider", Value), ("acceptedProviders", Value), ("verifiedDomain", Value), ("justInTimeRole", Value))),
+        ("signInPolicy", Fields(("requiresSso", Value), ("ssoProvider", Value), ("acceptedProviders", Value), ("verifiedDomain", Value), ("justInTimeRole", Value), ("secondFactorRequired", Value))),
         ("ownershipOffer", Fields(("id", Id), ("from", Id), ("to", Id), ("keepRole", Value), ("offeredAt", Value), ("expiresAt", Value))));
 
     private static readonly Shape Membership = Fields(
@@ -56,7 +56,7 @@ internal static class AuditView
         ["Team"] = ["version"],
         ["StoredMembership"] = ["securityStamp"],
         ["Invitation"] = ["codeAttempts"],
-        ["StoredUser"] = ["concurrencyStamp", "emailConfirmationExpiresAt", "failedSignInCount", "lockoutEnd", "sessionStamp", "passwordResetExpiresAt"],
+        ["StoredUser"] = ["concurrencyStamp", "emailConfirmationExpiresAt", "failedSignInCount", "lockoutEnd", "sessionStamp", "passwordResetExpiresAt", "authenticatorConfirmedAt", "authenticatorLastTimeStep"],
     };
 
     /// <summary>The event as a reader may see it: the same event, its snapshots projected.</summary>

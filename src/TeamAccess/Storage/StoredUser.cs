@@ -68,4 +68,28 @@ public sealed record StoredUser(UserId Id, string Email, string FirstName, strin
 
     /// <summary>Gets when the pending password reset token stops working.</summary>
     public DateTimeOffset? PasswordResetExpiresAt { get; init; }
+
+    /// <summary>
+    /// Gets the authenticator's secret (RFC 6238), encrypted with the host's key (an <c>ISecretProtector</c>), or
+    /// <see langword="null"/> when the user has no authenticator, confirmed or pending. Never part of an audit event.
+    /// </summary>
+    [JsonIgnore]
+    public string? AuthenticatorSecret { get; init; }
+
+    /// <summary>Gets when the user confirmed the authenticator with a first code; <see langword="null"/> while the enrolment is pending (or there is none).</summary>
+    public DateTimeOffset? AuthenticatorConfirmedAt { get; init; }
+
+    /// <summary>
+    /// Gets the time step (30-second periods since the Unix epoch) of the last authenticator code accepted: a code of this
+    /// step or an earlier one is refused, so a code works once, also across instances (the write that records it checks
+    /// the user's <see cref="ConcurrencyStamp"/>).
+    /// </summary>
+    public long AuthenticatorLastTimeStep { get; init; }
+
+    /// <summary>
+    /// Gets the hashes (SHA-256, base64url, space-separated) of the recovery codes not used yet, or <see langword="null"/>
+    /// when there are none. The codes themselves are shown once and never stored. Never part of an audit event.
+    /// </summary>
+    [JsonIgnore]
+    public string? RecoveryCodeHashes { get; init; }
 }

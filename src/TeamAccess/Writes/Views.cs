@@ -25,7 +25,15 @@ internal static class Views
         new(stored.Id, stored.TeamId, stored.UserId, stored.Email, stored.Role, stored.Status, stored.CreatedAt, stored.CreatedBy, stored.Invitation, stored.UpdatedAt);
 
     public static User ToView(this StoredUser stored) =>
-        new(stored.Id, stored.Email, stored.FirstName, stored.LastName, stored.CreatedAt, stored.EmailConfirmed);
+        new(
+            stored.Id,
+            stored.Email,
+            stored.FirstName,
+            stored.LastName,
+            stored.CreatedAt,
+            stored.EmailConfirmed,
+            stored.AuthenticatorConfirmedAt is not null,
+            stored.RecoveryCodeHashes is { } hashes ? hashes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length : 0);
 
     // The view answers as fresh as the write it shows: the write's consistency token goes with it.
     private static Result<T> Carry<T>(Result written, Result<T> view)

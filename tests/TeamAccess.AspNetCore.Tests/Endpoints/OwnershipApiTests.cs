@@ -19,7 +19,11 @@ public sealed class OwnershipApiTests : IAsyncLifetime
         var (heir, heirToken) = await _host.JoinAsync(owner, "heir@example.com", RolePresets.Member);
         var offerPath = $"/account/teams/{owner.TeamId}/ownership-offer";
 
-        var offer = await ApiHost.JsonAsync(await _host.SendAsync(HttpMethod.Post, offerPath, owner.Token, new { membershipId = heir }));
+        // Offering and accepting are dangerous actions: each side proves a second factor first.
+        await ApiHost.AssertProblemAsync(await _host.SendAsync(HttpMethod.Post, offerPath, owner.Token, new { membershipId = heir }), HttpStatusCode.Forbidden, "SecondFactorEnrolmentRequired");
+        var ownerToken = await _host.StepUpAsync(owner.Email, owner.Token);
+        heirToken = await _host.StepUpAsync("heir@example.com", heirToken);
+        var offer = await ApiHost.JsonAsync(await _host.SendAsync(HttpMethod.Post, offerPath, ownerToken, new { membershipId = heir }));
         Assert.Equal((owner.MembershipId, heir, false), (offer.GetProperty("fromMembershipId").GetGuid(), offer.GetProperty("toMembershipId").GetGuid(), offer.GetProperty("keepRole").GetBoolean()));
         var seen = await ApiHost.JsonAsync(await _host.SendAsync(HttpMethod.Get, offerPath, heirToken));
         Assert.Equal(offer.GetProperty("offerId").GetGuid(), seen.GetProperty("offerId").GetGuid());
@@ -28,7 +32,7 @@ public sealed class OwnershipApiTests : IAsyncLifetime
         Assert.Equal((heir, RolePresets.Owner), (accepted.GetProperty("membershipId").GetGuid(), accepted.GetProperty("role").GetString()));
 
         // Both roles changed, so both sessions ended; the new owner signs in again and sees the hand-over.
-        Assert.Equal(HttpStatusCode.Unauthorized, (await _host.SendAsync(HttpMethod.Get, offerPath, owner.Token)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _host.SendAsync(HttpMethod.Get, offerPath, ownerToken)).StatusCode);
         var newOwner = await _host.SignInAsync("heir@example.com", owner.TeamHandle);
         var members = await ApiHost.JsonAsync(await _host.SendAsync(HttpMethod.Get, $"/account/teams/{owner.TeamId}/members", newOwner));
         Assert.Equal(
@@ -43,6 +47,8 @@ public sealed class OwnershipApiTests : IAsyncLifetime
         var owner = await _host.SignUpAsync("keeper");
         var (heir, heirToken) = await _host.JoinAsync(owner, "maybe@example.com", RolePresets.Administrator);
         var offerPath = $"/account/teams/{owner.TeamId}/ownership-offer";
+        owner = owner with { Token = await _host.StepUpAsync(owner.Email, owner.Token) };
+        heirToken = await _host.StepUpAsync("maybe@example.com", heirToken);
 
         var first = await ApiHost.JsonAsync(await _host.SendAsync(HttpMethod.Post, offerPath, owner.Token, new { membershipId = heir }));
         Assert.Equal(HttpStatusCode.NoContent, (await _host.SendAsync(HttpMethod.Post, $"{offerPath}/decline", heirToken, new { offerId = first.GetProperty("offerId").GetGuid() })).StatusCode);
@@ -68,6 +74,9 @@ public sealed class OwnershipApiTests : IAsyncLifetime
         var (heir, heirToken) = await _host.JoinAsync(owner, "chosen@example.com", RolePresets.Member);
         var (_, adminToken) = await _host.JoinAsync(owner, "other@example.com", RolePresets.Administrator);
         var offerPath = $"/account/teams/{owner.TeamId}/ownership-offer";
+        owner = owner with { Token = await _host.StepUpAsync(owner.Email, owner.Token) };
+        heirToken = await _host.StepUpAsync("chosen@example.com", heirToken);
+        adminToken = await _host.StepUpAsync("other@example.com", adminToken);
 
         await ApiHost.AssertProblemAsync(await _host.SendAsync(HttpMethod.Post, offerPath, adminToken, new { membershipId = heir }), HttpStatusCode.Forbidden, "GuardianRequired");
         await ApiHost.AssertProblemAsync(await _host.SendAsync(HttpMethod.Post, offerPath, owner.Token, new { keepRole = true }), HttpStatusCode.BadRequest, "MissingField");

@@ -41,7 +41,9 @@ internal sealed class ApiHost : IAsyncDisposable
     /// <summary>The host's clock, for the cool-downs between sends.</summary>
     public FakeTimeProvider Time { get; }
 
-    public static async Task<ApiHost> StartAsync(Action<TeamAccessBuilder>? teamAccess = null)
+    private readonly ConcurrentDictionary<string, byte[]> _authenticators = new(StringComparer.Ordinal);
+
+    public static async Task<ApiHost> StartAsync(Action<TeamAccessBuilder>? teamAccess = null, Action<WebApplication>? endpoints = null)
     {
         var outbox = new Outbox();
         var reads = new StoreReads();
@@ -72,6 +74,7 @@ internal sealed class ApiHost : IAsyncDisposable
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGroup("/account").MapTeamAccessApi();
+        endpoints?.Invoke(app);
         app.MapOpenApi();
         await app.StartAsync();
         return new ApiHost(app, outbox, reads, time);
@@ -95,11 +98,44 @@ internal sealed class ApiHost : IAsyncDisposable
         return new Person($"{name}@example.com", body.GetProperty("userId").GetGuid(), body.GetProperty("teamId").GetGuid(), $"{name}-team", body.GetProperty("membershipId").GetGuid(), token);
     }
 
+    /// <summary>Signs in by team handle; a person who enrolled an authenticator here (<see cref="StepUpAsync"/>) completes the second step with its code.</summary>
     public async Task<string> SignInAsync(string email, string teamHandle, string password = Password)
     {
         var response = await SendAsync(HttpMethod.Post, "/account/signin", null, new { email, password, teamHandle });
+        if (_authenticators.ContainsKey(email))
+        {
+            var ticket = (await AssertProblemAsync(response, HttpStatusCode.Unauthorized, "SecondFactorRequired")).GetProperty("ticket").GetString();
+            var done = await JsonAsync(await SendAsync(HttpMethod.Post, "/account/signin/second-factor", null, new { ticket, code = NextCode(email) }));
+            return done.GetProperty("session").GetProperty("accessToken").GetString()!;
+        }
+
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+    }
+
+    /// <summary>
+    /// Proves a second factor in the session of <paramref name="email"/>, enrolling an authenticator through the API the
+    /// first time; returns the session's new token, fit for a dangerous action within the step-up window.
+    /// </summary>
+    public async Task<string> StepUpAsync(string email, string token)
+    {
+        if (_authenticators.ContainsKey(email))
+        {
+            return (await JsonAsync(await SendAsync(HttpMethod.Post, "/account/step-up", token, new { code = NextCode(email) }))).GetProperty("accessToken").GetString()!;
+        }
+
+        var enrolment = await JsonAsync(await SendAsync(HttpMethod.Post, "/account/me/authenticator", token));
+        _authenticators[email] = OtpNet.Base32Encoding.ToBytes(enrolment.GetProperty("secret").GetString());
+        var confirmed = await JsonAsync(await SendAsync(HttpMethod.Post, "/account/me/authenticator/confirm", token, new { code = NextCode(email) }));
+        Assert.Equal(10, confirmed.GetProperty("recoveryCodes").GetArrayLength());
+        return confirmed.GetProperty("session").GetProperty("accessToken").GetString()!;
+    }
+
+    /// <summary>The authenticator code of a new time step (the clock moves on 30 seconds first, so no code is a replay).</summary>
+    public string NextCode(string email)
+    {
+        Time.Advance(TimeSpan.FromSeconds(30));
+        return new OtpNet.Totp(_authenticators[email]).ComputeTotp(Time.GetUtcNow().UtcDateTime);
     }
 
     /// <summary>Invites <paramref name="email"/> into <paramref name="role"/> and accepts with a new account; returns their session in that team.</summary>

@@ -39,6 +39,7 @@ internal sealed class TestBed : IAsyncDisposable
         }
 
         services.AddSingleton<ITeamProviderBinding>(EveryTeamBinding.Instance);
+        services.AddSingleton<ISecretProtector>(SecretKey);
         host?.Invoke(services);
         services.AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
         services.AddTeamAccess(options =>
@@ -54,6 +55,9 @@ internal sealed class TestBed : IAsyncDisposable
         _scope = _root.CreateAsyncScope();
     }
 
+    /// <summary>The host key every bed (and its siblings) protects authenticator secrets with, as instances of one host share it.</summary>
+    public static KeyedSecretProtector SecretKey { get; } = new(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     public FakeTimeProvider Time { get; }
 
     /// <summary>A team SSO provider registered as <c>acme-sso</c> (team-bound, authoritative for <c>acme.example</c>), whose tokens the test mints.</summary>
@@ -66,6 +70,8 @@ internal sealed class TestBed : IAsyncDisposable
     public TestIdentityProvider Host { get; }
 
     public ISessionService Sessions => Services.GetRequiredService<ISessionService>();
+
+    public ISecondFactorService SecondFactors => Services.GetRequiredService<ISecondFactorService>();
 
     public IServiceProvider Services => _scope.ServiceProvider;
 

@@ -556,6 +556,10 @@ namespace TeamAccess.EntityFramework.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("ownership_offered_at");
 
+                    b.Property<bool>("SecondFactorRequired")
+                        .HasColumnType("boolean")
+                        .HasColumnName("second_factor_required");
+
                     b.Property<string>("SsoProvider")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -664,6 +668,19 @@ namespace TeamAccess.EntityFramework.Migrations.PostgreSql
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<DateTimeOffset?>("AuthenticatorConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("authenticator_confirmed_at");
+
+                    b.Property<long>("AuthenticatorLastTimeStep")
+                        .HasColumnType("bigint")
+                        .HasColumnName("authenticator_last_time_step");
+
+                    b.Property<string>("AuthenticatorSecret")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("authenticator_secret");
+
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid")
@@ -728,6 +745,11 @@ namespace TeamAccess.EntityFramework.Migrations.PostgreSql
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
                         .HasColumnName("password_reset_token_hash");
+
+                    b.Property<string>("RecoveryCodeHashes")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("recovery_code_hashes");
 
                     b.Property<Guid>("SessionStamp")
                         .HasColumnType("uuid")

@@ -547,6 +547,10 @@ namespace TeamAccess.EntityFramework.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("ownership_offered_at");
 
+                    b.Property<bool>("SecondFactorRequired")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("second_factor_required");
+
                     b.Property<string>("SsoProvider")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
@@ -655,6 +659,19 @@ namespace TeamAccess.EntityFramework.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<DateTimeOffset?>("AuthenticatorConfirmedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("authenticator_confirmed_at");
+
+                    b.Property<long>("AuthenticatorLastTimeStep")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("authenticator_last_time_step");
+
+                    b.Property<string>("AuthenticatorSecret")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("authenticator_secret");
+
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT")
@@ -719,6 +736,11 @@ namespace TeamAccess.EntityFramework.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
                         .HasColumnName("password_reset_token_hash");
+
+                    b.Property<string>("RecoveryCodeHashes")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recovery_code_hashes");
 
                     b.Property<Guid>("SessionStamp")
                         .HasColumnType("TEXT")

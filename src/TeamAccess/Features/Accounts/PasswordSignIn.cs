@@ -59,7 +59,7 @@ internal sealed class PasswordSignIn(
             }
 
             var now = changes.Now;
-            if (user.LockoutEnd is { } end && now < end)
+            if (SignInLockout.IsLockedOut(user, now))
             {
                 // The same committed write as a counted attempt (the count itself stays: it says what was judged), and
                 // refused unjudged below.
@@ -67,13 +67,7 @@ internal sealed class PasswordSignIn(
                 return Result<CountedAttempt>.Ok(new CountedAttempt(user, LockedOut: true));
             }
 
-            // A lockout that has passed starts a fresh count; reaching the limit with this attempt locks further ones out.
-            var attempts = (user.LockoutEnd is null ? user.FailedSignInCount : 0) + 1;
-            var counted = user with
-            {
-                FailedSignInCount = attempts,
-                LockoutEnd = attempts >= Options.MaxFailedAttempts ? now + Options.LockoutDuration : null,
-            };
+            var counted = SignInLockout.CountFailure(user, now, Options);
             changes.UpdateUser(user, counted, AuditActions.UserSignInAttempted);
             return Result<CountedAttempt>.Ok(new CountedAttempt(counted, LockedOut: false));
         }, cancellationToken).ConfigureAwait(false);

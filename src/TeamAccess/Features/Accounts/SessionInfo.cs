@@ -47,6 +47,29 @@ public sealed class SessionInfo
     /// </summary>
     public DateTimeOffset AuthenticatedAt { get; internal init; }
 
+    /// <summary>
+    /// Gets how the user proved themselves in this sign-in (<c>amr</c>, see <see cref="TeamAccess.AuthenticationMethods"/>):
+    /// <c>pwd</c> for a password, <c>otp</c> once an authenticator or recovery code was proven, <c>mfa</c> when both.
+    /// </summary>
+    public IReadOnlyList<string> AuthenticationMethods { get; internal init; } = [];
+
+    /// <summary>Gets when a second factor was last proven in this session (whole seconds), or <see langword="null"/> if never.</summary>
+    public DateTimeOffset? SecondFactorAt { get; internal init; }
+
+    /// <summary>Gets whether the session proved a second factor at or after <paramref name="since"/>.</summary>
+    /// <param name="since">The earliest proof that counts (now minus <see cref="SecondFactorOptions.StepUpWindow"/> for a dangerous action).</param>
+    /// <returns><see langword="true"/> when it did.</returns>
+    public bool HasSecondFactorSince(DateTimeOffset since) => SecondFactorAt is { } at && at >= since;
+
     /// <summary>This session as held by a membership whose role is now <paramref name="role"/>.</summary>
-    internal SessionInfo WithRole(string role) => new(UserId, TeamId, MembershipId, role, Provider, ExpiresAt) { SessionId = SessionId, AuthenticatedAt = AuthenticatedAt };
+    internal SessionInfo WithRole(string role) => new(UserId, TeamId, MembershipId, role, Provider, ExpiresAt)
+    {
+        SessionId = SessionId,
+        AuthenticatedAt = AuthenticatedAt,
+        AuthenticationMethods = AuthenticationMethods,
+        SecondFactorAt = SecondFactorAt,
+    };
+
+    /// <summary>What this session proved, to carry into another token of it (a switch, a new password).</summary>
+    internal SessionProof Proof => new(AuthenticationMethods, SecondFactorAt);
 }

@@ -20,7 +20,7 @@ internal sealed class SessionService(
     IdentityProviderRegistry providers,
     ITeamSignInPolicyProvider policies,
     SessionTokens tokens,
-    ExternalSignIn external,
+    FirstFactorSignIn firstFactor,
     IOptions<TeamAccessOptions> options,
     ILogger<SessionService>? logger = null) : ISessionService
 {
@@ -30,77 +30,29 @@ internal sealed class SessionService(
 
     public async ValueTask<Result<Session>> SignInAsync(SignInCredential credential, TeamId teamId, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(credential);
-        if (!providers.IsRegistered(credential.Provider))
+        var proven = await firstFactor.ProveAsync(credential, teamId, cancellationToken).ConfigureAwait(false);
+        if (!proven.TryGetValue(out var first))
         {
-            return Result<Session>.Failed(TeamAccessErrorCode.UnknownProvider);
+            return Result<Session>.Failed(proven.Error!);
         }
 
-        // The team's policy first: it is public (the "log in with team SSO" page shows it) and it saves a password's work.
-        var team = await writer.Teams.LoadAsync(teamId, cancellationToken).ConfigureAwait(false);
-        if (team is null)
+        // A user with an authenticator, or a team that requires a second factor, gets no session from a first factor alone:
+        // ISecondFactorService's sign-in hands the ticket that a code completes.
+        if (first.SecondFactorDemand is { } demand)
         {
-            return Result<Session>.Failed(TeamAccessErrorCode.NotFound);
+            return Result<Session>.Failed(demand);
         }
 
-        var policy = await policies.GetAsync(teamId, cancellationToken).ConfigureAwait(false);
-        if (!providers.Accepts(policy, credential.Provider))
-        {
-            return Result<Session>.Failed(policy.RequiresSso ? TeamAccessErrorCode.SsoRequired : TeamAccessErrorCode.ProviderNotAccepted);
-        }
-
-        Result<StoredMembership> membership;
-        Guid? provenStamp = null;
-        switch (credential)
-        {
-            case PasswordCredential password:
-                var user = await passwords.SignInAsync(password.Email, password.Password, cancellationToken).ConfigureAwait(false);
-                if (!user.Succeeded)
-                {
-                    return Result<Session>.Failed(user.Error);
-                }
-
-                // Told only to whoever knows the password: the address must be proven before the password opens the account.
-                if (!user.Value!.EmailConfirmed && options.Value.EmailConfirmation.RequiredForPasswordSignIn)
-                {
-                    return Result<Session>.Failed(TeamAccessErrorCode.EmailNotConfirmed);
-                }
-
-                membership = ActiveMembership.Of(team, user.Value!.Id);
-                provenStamp = user.Value!.SessionStamp;
-                break;
-            case TokenCredential token:
-                membership = await external.SignInAsync(team, token, cancellationToken).ConfigureAwait(false);
-                break;
-            default:
-                throw new ArgumentException("Unknown credential type.", nameof(credential));
-        }
-
-        if (!membership.TryGetValue(out var active))
-        {
-            return Result<Session>.Failed(membership.Error!);
-        }
-
-        // A password session carries the stamp its proof was judged under, so a reset or sign-out everywhere that commits
-        // after the proof ends it too; an external sign-in reads the current stamp.
-        return provenStamp is { } stamp
-            ? Result<Session>.Ok(tokens.IssueNew(active, credential.Provider, stamp))
-            : await tokens.IssueNewAsync(active, credential.Provider, cancellationToken).ConfigureAwait(false);
+        return Result<Session>.Ok(tokens.IssueNew(first.Membership, first.Provider, first.User.SessionStamp, SessionProof.FirstFactor(first.Provider)));
     }
 
     public async ValueTask<Result<Session>> SignInAsync(SignInCredential credential, string teamHandle, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(credential);
-        var handle = teamHandle?.Trim().ToLowerInvariant();
-        if (!Handle.IsValid(handle))
-        {
-            return Result<Session>.Failed(TeamAccessErrorCode.InvalidHandle);
-        }
-
-        var teamId = await writer.Teams.FindIdByHandleAsync(handle!, cancellationToken).ConfigureAwait(false);
-        return teamId is { } id
+        var team = await firstFactor.FindTeamAsync(teamHandle, cancellationToken).ConfigureAwait(false);
+        return team.TryGetValue(out var id)
             ? await SignInAsync(credential, id, cancellationToken).ConfigureAwait(false)
-            : Result<Session>.Failed(TeamAccessErrorCode.NotFound);
+            : Result<Session>.Failed(team.Error!);
     }
 
     public async ValueTask<Result<SessionInfo>> ValidateAsync(string accessToken, TeamId teamId, CancellationToken cancellationToken = default)
@@ -146,7 +98,7 @@ internal sealed class SessionService(
 
     public async ValueTask<Result> SignOutEverywhereAsync(string accessToken, CancellationToken cancellationToken = default)
     {
-        var validated = await tokens.ValidateAsync(accessToken, null, cancellationToken).ConfigureAwait(false);
+        var validated = await tokens.ValidateAsync(accessToken, null, cancellationToken, secondFactorPolicy: false).ConfigureAwait(false);
         if (!validated.TryGetValue(out var session))
         {
             return Result.Failed(validated.Error!);
@@ -227,12 +179,13 @@ internal sealed class SessionService(
             return Result<Session>.Failed(TeamAccessErrorCode.SessionRevoked);
         }
 
-        return Result<Session>.Ok(tokens.IssueNew(membership, session.Claims.Provider, updated.SessionStamp));
+        return Result<Session>.Ok(tokens.IssueNew(membership, session.Claims.Provider, updated.SessionStamp, session.Claims.Proof));
     }
 
     public async ValueTask<Result<Session>> SwitchTeamAsync(string accessToken, TeamId teamId, CancellationToken cancellationToken = default)
     {
-        var current = await tokens.ValidateAsync(accessToken, null, cancellationToken).ConfigureAwait(false);
+        // A session its own team now refuses for want of a second factor may still leave for a team that does not ask one.
+        var current = await tokens.ValidateAsync(accessToken, null, cancellationToken, secondFactorPolicy: false).ConfigureAwait(false);
         if (!current.TryGetValue(out var claimed))
         {
             return Result<Session>.Failed(current.Error!);
@@ -259,15 +212,23 @@ internal sealed class SessionService(
             return Result<Session>.Failed(TeamAccessErrorCode.ReauthenticationRequired);
         }
 
+        // A team that requires a second factor takes a session that proved one; otherwise the answer is a step-up (or, for a
+        // user with no second factor yet, enrolment), never a new password.
+        if (policy.SecondFactorRequired && session.SecondFactorAt is null)
+        {
+            var user = await users.FindByIdAsync(session.UserId, cancellationToken).ConfigureAwait(false);
+            return Result<Session>.Failed(user is null ? TeamAccessErrorCode.SessionRevoked : SecondFactorGate.Demand(user, policy)!.Value);
+        }
+
         // The same session in another team: its id, original sign-in time and user stamp carry over, so switching
         // (even to the session's own team) never extends its maximum age and a sign-out reaches every token of it.
         _logger.LogInformation("TeamAccess switched user {UserId} from team {From} to team {To}", session.UserId, session.TeamId, teamId);
-        return Result<Session>.Ok(tokens.Issue(active, session.Provider, session.SessionId, session.AuthenticatedAt, claimed.UserStamp));
+        return Result<Session>.Ok(tokens.Issue(active, session.Provider, session.SessionId, session.AuthenticatedAt, claimed.UserStamp, session.Proof));
     }
 
     public async ValueTask<Result<IReadOnlyList<SwitchableTeam>>> ListSwitchableTeamsAsync(string accessToken, CancellationToken cancellationToken = default)
     {
-        var current = await tokens.ValidateAsync(accessToken, null, cancellationToken).ConfigureAwait(false);
+        var current = await tokens.ValidateAsync(accessToken, null, cancellationToken, secondFactorPolicy: false).ConfigureAwait(false);
         if (!current.TryGetValue(out var claimed))
         {
             return Result<IReadOnlyList<SwitchableTeam>>.Failed(current.Error!);

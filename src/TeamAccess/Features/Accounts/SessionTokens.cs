@@ -15,7 +15,6 @@ namespace TeamAccess.Accounts;
 /// issued before it.
 /// </summary>
 internal sealed class SessionTokens(
-    IUserStore users,
     ISessionStore sessionStore,
     TeamWriter writer,
     IdentityProviderRegistry providers,
@@ -35,34 +34,28 @@ internal sealed class SessionTokens(
     private const string SessionIdClaim = "sid";
     private const string AuthTimeClaim = "auth_time";
     private const string UserStampClaim = "ust";
+    private const string MethodsClaim = "amr";
+    private const string SecondFactorAtClaim = "mfa_time";
 
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false, SetDefaultTimesOnTokenCreation = false };
 
     private SessionOptions Options => options.Value.Sessions;
 
-    /// <summary>A new session (new id, sign-in time now) for a membership whose user has just proven who they are.</summary>
-    public async ValueTask<Result<Session>> IssueNewAsync(StoredMembership membership, string provider, CancellationToken cancellationToken)
-    {
-        var user = await users.FindByIdAsync(membership.UserId!.Value, cancellationToken).ConfigureAwait(false);
-        return user is null
-            ? Result<Session>.Failed(TeamAccessErrorCode.NotFound)
-            : Result<Session>.Ok(IssueNew(membership, provider, user.SessionStamp));
-    }
-
     /// <summary>A new session (new id, sign-in time now) under the user's current session stamp.</summary>
-    public Session IssueNew(StoredMembership membership, string provider, Guid userStamp)
+    public Session IssueNew(StoredMembership membership, string provider, Guid userStamp, SessionProof proof)
     {
         var now = writer.Time.GetUtcNow();
-        return Issue(membership, provider, Guid.NewGuid(), DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds()), userStamp);
+        return Issue(membership, provider, Guid.NewGuid(), DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds()), userStamp, proof);
     }
 
     /// <summary>
     /// The whole validation, in this order: the token's signature, issuer, audience, lifetime and maximum age from the
     /// original sign-in (no store); the team binding; the membership (same user, Active, same security stamp); the
     /// user's session state (the token's user stamp is the current one, and its session id is not signed out); the
-    /// team still accepts the session's provider.
+    /// team still accepts the session's provider, and the session proved a second factor if the team requires one (unless
+    /// <paramref name="secondFactorPolicy"/> is off: a step-up, which proves one, validates the session without it).
     /// </summary>
-    public async ValueTask<Result<ClaimedSession>> ValidateAsync(string? accessToken, TeamId? teamId, CancellationToken cancellationToken)
+    public async ValueTask<Result<ClaimedSession>> ValidateAsync(string? accessToken, TeamId? teamId, CancellationToken cancellationToken, bool secondFactorPolicy = true)
     {
         if (accessToken is null)
         {
@@ -98,12 +91,13 @@ internal sealed class SessionTokens(
             && await sessionStates.GetAsync(info.Claims.UserId, info.Claims.SessionId, cancellationToken).ConfigureAwait(false) is { } known
             && known.SessionStamp == info.UserStamp && !known.SessionRevoked)
         {
-            var accepts = policies is StoredTeamSignInPolicyProvider
-                ? providers.Accepts(indexedPolicy!, info.Claims.Provider)
-                : providers.Accepts(await policies.GetAsync(info.Claims.TeamId, cancellationToken).ConfigureAwait(false), info.Claims.Provider);
-            return accepts
-                ? Result<ClaimedSession>.Ok(info with { Claims = info.Claims.WithRole(indexedRole!) })
-                : Result<ClaimedSession>.Failed(TeamAccessErrorCode.ReauthenticationRequired);
+            var indexed = policies is StoredTeamSignInPolicyProvider
+                ? indexedPolicy!
+                : await policies.GetAsync(info.Claims.TeamId, cancellationToken).ConfigureAwait(false);
+            var refusal = Refusal(indexed, info.Claims, secondFactorPolicy);
+            return refusal is { } code
+                ? Result<ClaimedSession>.Failed(code)
+                : Result<ClaimedSession>.Ok(info with { Claims = info.Claims.WithRole(indexedRole!) });
         }
 
         var membership = await writer.Teams.FindMembershipAsync(info.Claims.TeamId, info.Claims.MembershipId, cancellationToken).ConfigureAwait(false);
@@ -126,16 +120,28 @@ internal sealed class SessionTokens(
 
         // A team that has since stopped accepting the session's provider (it now requires its SSO) ends the session.
         var policy = await policies.GetAsync(info.Claims.TeamId, cancellationToken).ConfigureAwait(false);
-        if (!providers.Accepts(policy, info.Claims.Provider))
+        return Refusal(policy, info.Claims, secondFactorPolicy) is { } refused
+            ? Result<ClaimedSession>.Failed(refused)
+            : Result<ClaimedSession>.Ok(info with { Claims = info.Claims.WithRole(membership.Role) });
+    }
+
+    /// <summary>
+    /// What the team's policy says of a session that is otherwise valid: a provider the team no longer accepts ends it; a
+    /// team that now requires a second factor refuses a session that proved none (a step-up proves one, and
+    /// <paramref name="secondFactorPolicy"/> is off only for that).
+    /// </summary>
+    private TeamAccessErrorCode? Refusal(TeamSignInPolicy policy, SessionInfo session, bool secondFactorPolicy)
+    {
+        if (!providers.Accepts(policy, session.Provider))
         {
-            return Result<ClaimedSession>.Failed(TeamAccessErrorCode.ReauthenticationRequired);
+            return TeamAccessErrorCode.ReauthenticationRequired;
         }
 
-        return Result<ClaimedSession>.Ok(info with { Claims = info.Claims.WithRole(membership.Role) });
+        return secondFactorPolicy && policy.SecondFactorRequired && session.SecondFactorAt is null ? TeamAccessErrorCode.SecondFactorRequired : null;
     }
 
     /// <summary>A token of the session <paramref name="sessionId"/>, which began at <paramref name="authenticatedAt"/>: it expires after the lifetime, and never after the maximum age.</summary>
-    public Session Issue(StoredMembership membership, string provider, Guid sessionId, DateTimeOffset authenticatedAt, Guid userStamp)
+    public Session Issue(StoredMembership membership, string provider, Guid sessionId, DateTimeOffset authenticatedAt, Guid userStamp, SessionProof proof)
     {
         var now = writer.Time.GetUtcNow();
         var maxEnd = authenticatedAt + Options.MaxAge;
@@ -160,9 +166,21 @@ internal sealed class SessionTokens(
                 [SessionIdClaim] = sessionId.ToString("N"),
                 [AuthTimeClaim] = authenticatedAt.ToUnixTimeSeconds(),
                 [UserStampClaim] = userStamp.ToString("N"),
+                [MethodsClaim] = proof.Methods.ToArray(),
             },
         };
-        var info = new SessionInfo(membership.UserId.Value, membership.TeamId, membership.Id, membership.Role, provider, expires) { SessionId = sessionId, AuthenticatedAt = authenticatedAt };
+        if (proof.SecondFactorAt is { } secondFactorAt)
+        {
+            descriptor.Claims[SecondFactorAtClaim] = secondFactorAt.ToUnixTimeSeconds();
+        }
+
+        var info = new SessionInfo(membership.UserId.Value, membership.TeamId, membership.Id, membership.Role, provider, expires)
+        {
+            SessionId = sessionId,
+            AuthenticatedAt = authenticatedAt,
+            AuthenticationMethods = proof.Methods,
+            SecondFactorAt = proof.SecondFactorAt,
+        };
         return new Session(_handler.CreateToken(descriptor), info);
     }
 
@@ -243,11 +261,45 @@ internal sealed class SessionTokens(
             return false;
         }
 
+        // Every token this service issues names its methods (the time of a second factor only once one was proven); a token
+        // issued before sessions named them (a rolling upgrade) proved its provider's first factor alone.
+        IReadOnlyList<string> methods;
+        if (!jwt.TryGetPayloadValue<string[]>(MethodsClaim, out var named))
+        {
+            if (jwt.TryGetPayloadValue<object>(MethodsClaim, out _))
+            {
+                return false;
+            }
+
+            methods = SessionProof.FirstFactor(provider).Methods;
+        }
+        else if (named is null || named.Length == 0 || named.Any(string.IsNullOrEmpty))
+        {
+            return false;
+        }
+        else
+        {
+            methods = named;
+        }
+
+        DateTimeOffset? secondFactorAt = null;
+        if (jwt.TryGetPayloadValue<object>(SecondFactorAtClaim, out _))
+        {
+            if (!jwt.TryGetPayloadValue<long>(SecondFactorAtClaim, out var mfaTime) || mfaTime is < 0 or > 253_402_300_799)
+            {
+                return false;
+            }
+
+            secondFactorAt = DateTimeOffset.FromUnixTimeSeconds(mfaTime);
+        }
+
         var expires = new DateTimeOffset(DateTime.SpecifyKind(jwt.ValidTo, DateTimeKind.Utc));
         var info = new SessionInfo(new UserId(user), new TeamId(teamId), new MembershipId(membershipId), role, provider, expires)
         {
             SessionId = sessionId,
             AuthenticatedAt = DateTimeOffset.FromUnixTimeSeconds(authTime),
+            AuthenticationMethods = methods,
+            SecondFactorAt = secondFactorAt,
         };
         claimed = new ClaimedSession(info, stampValue, userStampValue);
         return true;

@@ -51,6 +51,12 @@ internal static class TeamAccessEvents
         [AuditActions.UserSignedOut] = e => new UserSignedOutEvent(e),
         [AuditActions.UserSignedOutEverywhere] = e => new UserSignedOutEverywhereEvent(e),
         [AuditActions.UserPasswordChanged] = e => new UserPasswordChangedEvent(e),
+        [AuditActions.UserAuthenticatorEnrolmentStarted] = e => new UserAuthenticatorEnrolmentStartedEvent(e),
+        [AuditActions.UserAuthenticatorConfirmed] = e => new UserAuthenticatorConfirmedEvent(e),
+        [AuditActions.UserAuthenticatorRemoved] = e => new UserAuthenticatorRemovedEvent(e),
+        [AuditActions.UserRecoveryCodesGenerated] = e => new UserRecoveryCodesGeneratedEvent(e),
+        [AuditActions.UserSecondFactorAttempted] = e => new UserSecondFactorAttemptedEvent(e),
+        [AuditActions.UserSecondFactorProven] = e => new UserSecondFactorProvenEvent(e),
         [AuditActions.UserPasswordResetRequested] = e => new UserPasswordResetRequestedEvent(e),
         [AuditActions.UserPasswordReset] = e => new UserPasswordResetEvent(e),
     };

@@ -1,0 +1,93 @@
+using Microsoft.Extensions.Options;
+using TeamAccess.Writes;
+
+namespace TeamAccess.Accounts;
+
+/// <summary>
+/// The first step of every sign-in, whether it ends in a session (<see cref="SessionService"/>) or waits for a second
+/// factor (<see cref="SecondFactorService"/>): the credential is judged by its provider, the team must accept that
+/// provider, and the user needs an Active membership there.
+/// </summary>
+internal sealed class FirstFactorSignIn(
+    IUserStore users,
+    TeamWriter writer,
+    PasswordSignIn passwords,
+    IdentityProviderRegistry providers,
+    ITeamSignInPolicyProvider policies,
+    ExternalSignIn external,
+    IOptions<TeamAccessOptions> options)
+{
+    /// <summary>The team a sign-in names by the handle the user knows: trimmed and lower-cased; InvalidHandle or NotFound otherwise.</summary>
+    public async ValueTask<Result<TeamId>> FindTeamAsync(string? teamHandle, CancellationToken cancellationToken)
+    {
+        var handle = teamHandle?.Trim().ToLowerInvariant();
+        if (!Handle.IsValid(handle))
+        {
+            return Result<TeamId>.Failed(TeamAccessErrorCode.InvalidHandle);
+        }
+
+        var teamId = await writer.Teams.FindIdByHandleAsync(handle!, cancellationToken).ConfigureAwait(false);
+        return teamId is { } id ? Result<TeamId>.Ok(id) : Result<TeamId>.Failed(TeamAccessErrorCode.NotFound);
+    }
+
+    public async ValueTask<Result<ProvenFirstFactor>> ProveAsync(SignInCredential credential, TeamId teamId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(credential);
+        if (!providers.IsRegistered(credential.Provider))
+        {
+            return Result<ProvenFirstFactor>.Failed(TeamAccessErrorCode.UnknownProvider);
+        }
+
+        // The team's policy first: it is public (the "log in with team SSO" page shows it) and it saves a password's work.
+        var team = await writer.Teams.LoadAsync(teamId, cancellationToken).ConfigureAwait(false);
+        if (team is null)
+        {
+            return Result<ProvenFirstFactor>.Failed(TeamAccessErrorCode.NotFound);
+        }
+
+        var policy = await policies.GetAsync(teamId, cancellationToken).ConfigureAwait(false);
+        if (!providers.Accepts(policy, credential.Provider))
+        {
+            return Result<ProvenFirstFactor>.Failed(policy.RequiresSso ? TeamAccessErrorCode.SsoRequired : TeamAccessErrorCode.ProviderNotAccepted);
+        }
+
+        Result<StoredMembership> membership;
+        StoredUser? proven = null;
+        switch (credential)
+        {
+            case PasswordCredential password:
+                var user = await passwords.SignInAsync(password.Email, password.Password, cancellationToken).ConfigureAwait(false);
+                if (!user.Succeeded)
+                {
+                    return Result<ProvenFirstFactor>.Failed(user.Error);
+                }
+
+                // Told only to whoever knows the password: the address must be proven before the password opens the account.
+                if (!user.Value!.EmailConfirmed && options.Value.EmailConfirmation.RequiredForPasswordSignIn)
+                {
+                    return Result<ProvenFirstFactor>.Failed(TeamAccessErrorCode.EmailNotConfirmed);
+                }
+
+                membership = ActiveMembership.Of(team, user.Value!.Id);
+                proven = user.Value;
+                break;
+            case TokenCredential token:
+                membership = await external.SignInAsync(team, token, cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                throw new ArgumentException("Unknown credential type.", nameof(credential));
+        }
+
+        if (!membership.TryGetValue(out var active))
+        {
+            return Result<ProvenFirstFactor>.Failed(membership.Error!);
+        }
+
+        // A password session carries the stamp its proof was judged under, so a reset or sign-out everywhere that commits
+        // after the proof ends it too; an external sign-in reads the current stamp.
+        proven ??= await users.FindByIdAsync(active.UserId!.Value, cancellationToken).ConfigureAwait(false);
+        return proven is null
+            ? Result<ProvenFirstFactor>.Failed(TeamAccessErrorCode.NotFound)
+            : Result<ProvenFirstFactor>.Ok(new ProvenFirstFactor(active, proven, credential.Provider, policy));
+    }
+}

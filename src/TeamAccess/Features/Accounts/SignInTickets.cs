@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace TeamAccess.Accounts;
+
+/// <summary>
+/// The ticket of a sign-in whose first factor was accepted and whose second is owed: a short-lived JWT signed with the
+/// session keys, for another audience than sessions (so it never passes as one), naming the user, the team, the
+/// membership, the provider and the user's session stamp (a reset or sign-out everywhere since kills it).
+/// </summary>
+internal sealed class SignInTickets(SessionKeys keys, TimeProvider time, IOptions<TeamAccessOptions> options)
+{
+    private const string TeamClaim = "tid";
+    private const string MembershipClaim = "mid";
+    private const string ProviderClaim = "idp";
+    private const string UserStampClaim = "ust";
+    private const string TicketType = "ta-second-factor+jwt";
+
+    private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false, SetDefaultTimesOnTokenCreation = false };
+
+    private string Audience => options.Value.Sessions.Audience + "#second-factor";
+
+    public (string Ticket, DateTimeOffset ExpiresAt) Issue(ProvenFirstFactor proven)
+    {
+        var now = time.GetUtcNow();
+        var expires = now + options.Value.SecondFactors.SignInTicketLifetime;
+        var descriptor = new SecurityTokenDescriptor
+        {
+            Issuer = options.Value.Sessions.Issuer,
+            Audience = Audience,
+            TokenType = TicketType,
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = expires.UtcDateTime,
+            SigningCredentials = keys.Signing,
+            Claims = new Dictionary<string, object>
+            {
+                [JwtRegisteredClaimNames.Sub] = proven.User.Id.ToString(),
+                [JwtRegisteredClaimNames.Jti] = Guid.NewGuid().ToString("N"),
+                [TeamClaim] = proven.Membership.TeamId.ToString(),
+                [MembershipClaim] = proven.Membership.Id.ToString(),
+                [ProviderClaim] = proven.Provider,
+                [UserStampClaim] = proven.User.SessionStamp.ToString("N"),
+            },
+        };
+        return (_handler.CreateToken(descriptor), expires);
+    }
+
+    /// <summary>Checks the signature, audience, type and lifetime (on the injected clock), and reads the ticket's claims.</summary>
+    public async ValueTask<SignInTicket?> ReadAsync(string? ticket)
+    {
+        if (ticket is null || ticket.Length > 4096 || !_handler.CanReadToken(ticket))
+        {
+            return null;
+        }
+
+        var validated = await _handler.ValidateTokenAsync(ticket, new TokenValidationParameters
+        {
+            ValidIssuer = options.Value.Sessions.Issuer,
+            ValidAudience = Audience,
+            ValidTypes = [TicketType],
+            IssuerSigningKeys = keys.ValidationKeys,
+            ValidAlgorithms = keys.Algorithms,
+            RequireSignedTokens = true,
+            RequireExpirationTime = true,
+            TryAllIssuerSigningKeys = true,
+            ValidateLifetime = false,
+        }).ConfigureAwait(false);
+        if (!validated.IsValid || validated.SecurityToken is not JsonWebToken jwt)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        if (jwt.ValidTo == DateTime.MinValue || now >= jwt.ValidTo || now < jwt.ValidFrom - options.Value.Sessions.ClockSkew)
+        {
+            return null;
+        }
+
+        return Guid.TryParse(jwt.Subject, out var user)
+            && jwt.TryGetPayloadValue<string>(TeamClaim, out var team) && Guid.TryParse(team, out var teamId)
+            && jwt.TryGetPayloadValue<string>(MembershipClaim, out var membership) && Guid.TryParse(membership, out var membershipId)
+            && jwt.TryGetPayloadValue<string>(ProviderClaim, out var provider) && !string.IsNullOrEmpty(provider)
+            && jwt.TryGetPayloadValue<string>(UserStampClaim, out var stamp) && Guid.TryParseExact(stamp, "N", out var userStamp)
+            ? new SignInTicket(new UserId(user), new TeamId(teamId), new MembershipId(membershipId), provider, userStamp)
+            : null;
+    }
+}

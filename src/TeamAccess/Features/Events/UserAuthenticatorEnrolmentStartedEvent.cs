@@ -1,0 +1,10 @@
+namespace TeamAccess.Events;
+
+/// <summary>An authenticator enrolment began: a new secret (stored encrypted) waits for its first code. Projected from <see cref="AuditActions.UserAuthenticatorEnrolmentStarted"/>.</summary>
+public sealed class UserAuthenticatorEnrolmentStartedEvent : TeamAccessEvent
+{
+    internal UserAuthenticatorEnrolmentStartedEvent(AuditEvent audit)
+        : base(audit)
+    {
+    }
+}

@@ -1,0 +1,73 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace TeamAccess.EntityFramework.Tests.Migrations.Host
+{
+    /// <inheritdoc />
+    public partial class SecondFactors : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "authenticator_confirmed_at",
+                table: "ta_users",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "authenticator_last_time_step",
+                table: "ta_users",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<string>(
+                name: "authenticator_secret",
+                table: "ta_users",
+                type: "TEXT",
+                maxLength: 1024,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "recovery_code_hashes",
+                table: "ta_users",
+                type: "TEXT",
+                maxLength: 1024,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "second_factor_required",
+                table: "ta_teams",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "authenticator_confirmed_at",
+                table: "ta_users");
+
+            migrationBuilder.DropColumn(
+                name: "authenticator_last_time_step",
+                table: "ta_users");
+
+            migrationBuilder.DropColumn(
+                name: "authenticator_secret",
+                table: "ta_users");
+
+            migrationBuilder.DropColumn(
+                name: "recovery_code_hashes",
+                table: "ta_users");
+
+            migrationBuilder.DropColumn(
+                name: "second_factor_required",
+                table: "ta_teams");
+        }
+    }
+}
