@@ -12,6 +12,7 @@ using TeamAccess.Index;
 using TeamAccess.Invitations;
 using TeamAccess.Members;
 using TeamAccess.Ownership;
+using TeamAccess.ServiceAccounts;
 using TeamAccess.TeamRoles;
 using TeamAccess.Teams;
 using TeamAccess.Writes;
@@ -90,6 +91,8 @@ public static class TeamAccessServiceCollectionExtensions
         services.TryAddScoped<IGroupService, GroupService>();
         services.TryAddScoped<ITeamRoleService, TeamRoleService>();
         services.TryAddScoped<IGrantService, GrantService>();
+        services.TryAddScoped<IServiceAccountService, ServiceAccountService>();
+        services.TryAddSingleton<IApiKeyValidator, ApiKeyValidator>();
         services.TryAddScoped<IAuditLog, AuditLog>();
         services.TryAddScoped<ExternalIdentities>();
         services.TryAddScoped<KeyedInvitationWriter>();
