@@ -8,7 +8,7 @@ namespace TeamAccess.ServiceAccounts;
 /// <summary>The default <see cref="IServiceAccountService"/>: input checked here, the rules in <see cref="TeamAggregate"/>.</summary>
 internal sealed class ServiceAccountService(TeamWriter writer, IOptions<TeamAccessOptions> options) : IServiceAccountService
 {
-    private const int MaxDescriptionLength = 500;
+    private const int MaxDescriptionLength = TextLimits.MaxDescriptionLength;
 
     private ApiKeyOptions KeyOptions => options.Value.ApiKeys;
 
