@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Collections.Immutable;
 using System.Security.Cryptography;
 
 namespace TeamAccess.Index;
@@ -21,6 +22,7 @@ internal sealed class CompiledApiKey
         ExpiresAt = key.ExpiresAt;
         Revoked = key.RevokedAt is not null || holder.Status.IsTerminal();
         Mask = mask;
+        Permissions = key.Permissions.IsDefault ? [] : key.Permissions;
     }
 
     public ApiKeyId Id { get; }
@@ -36,6 +38,9 @@ internal sealed class CompiledApiKey
 
     /// <summary>Gets the permission word the key is narrowed to: every bit when it is not narrowed.</summary>
     public ulong Mask { get; }
+
+    /// <summary>Gets the permission names the key is narrowed to; empty when it is not.</summary>
+    public ImmutableArray<string> Permissions { get; }
 
     /// <summary>Whether <paramref name="secretHash"/> is this key's, compared in constant time.</summary>
     public bool Matches(ReadOnlySpan<byte> secretHash) => CryptographicOperations.FixedTimeEquals(_hash, secretHash);

@@ -20,6 +20,7 @@ public sealed class ApiKeyPrincipal
         ServiceAccountId = key.MembershipId;
         PrincipalId = key.Principal;
         ExpiresAt = key.ExpiresAt;
+        Permissions = key.Permissions;
     }
 
     /// <summary>Gets the team the key belongs to, and the only one it acts in.</summary>
@@ -53,6 +54,9 @@ public sealed class ApiKeyPrincipal
     public bool HasPermission(TeamId teamId, string permission, string resourceId) =>
         teamId == TeamId && _engine.Roles.PermissionCatalog.TryGet(permission, out var resolved) && (resolved.Mask & _mask) != 0
         && _engine.HasPermission(PrincipalId, teamId, resolved, resourceId);
+
+    /// <summary>Gets the permissions the key is narrowed to; empty when it acts with all its account holds.</summary>
+    public IReadOnlyList<string> Permissions { get; }
 
     /// <summary>Whether the key is narrowed: it holds only some of what its account holds.</summary>
     public bool IsNarrowed => _mask != ulong.MaxValue;
