@@ -74,4 +74,24 @@ public abstract partial class StoreSpecificationTests
         Assert.Equal(TeamAccessErrorCode.ApiKeyRevoked, Service<IApiKeyValidator>(bed.Services).Validate(key.Secret).Code);
         Assert.False(Service<IAccessChecker>(bed.Services).HasPermission(account.PrincipalId, teamId, Permissions.MembersRead));
     }
+
+    [SkippableFact]
+    public async Task RecordUsesAsync_MovesEachKeysLastUseForwardNeverBack_AndListsThemPerTeam()
+    {
+        await using var bed = await CreateBedAsync();
+        var usage = Service<IApiKeyUsageStore>(bed.Services);
+        var team = TeamId.New();
+        var other = TeamId.New();
+        var (a, b, c) = (ApiKeyId.New(), ApiKeyId.New(), ApiKeyId.New());
+        var at = new DateTimeOffset(2026, 12, 7, 12, 0, 0, TimeSpan.Zero);
+
+        await usage.RecordUsesAsync([new ApiKeyUse(team, a, at), new ApiKeyUse(team, b, at.AddMinutes(1)), new ApiKeyUse(other, c, at)], CancellationToken.None);
+        await usage.RecordUsesAsync([new ApiKeyUse(team, a, at.AddMinutes(5)), new ApiKeyUse(team, b, at)], CancellationToken.None);
+
+        var used = await usage.GetLastUsedAsync(team, CancellationToken.None);
+        Assert.Equal(2, used.Count);
+        Assert.Equal((at.AddMinutes(5), at.AddMinutes(1)), (used[a], used[b]));
+        Assert.Equal(at, Assert.Single(await usage.GetLastUsedAsync(other, CancellationToken.None)).Value);
+        Assert.Empty(await usage.GetLastUsedAsync(TeamId.New(), CancellationToken.None));
+    }
 }

@@ -63,7 +63,9 @@ public sealed partial class PublicApiShapeTests
     // requests), ApiKeyId, ApiKeyOptions and TeamAccessOptions.ApiKeys, Permissions.ServiceAccountsManage, six audit
     // actions with their six event types, AuditSubjectKind.ApiKey, seven error codes (85-91), and the service-account
     // marks on MemberView and PermissionHolder; the stored key and its operation are in TeamAccess.Storage.
-    private const int HostFacingCeiling = 1_617;
+    // +3: ApiKey.LastUsedAt and ApiKeyOptions.LastUsedFlushInterval (get, set): last-used times written in batches
+    // (issue 23); the usage store and its record are in TeamAccess.Storage.
+    private const int HostFacingCeiling = 1_620;
 
     [Fact]
     public void HostFacingApi_StaysUnderItsCeiling()

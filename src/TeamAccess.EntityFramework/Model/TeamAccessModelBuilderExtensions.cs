@@ -255,6 +255,17 @@ public static class TeamAccessModelBuilderExtensions
             key.HasIndex(k => k.MembershipId).HasDatabaseName("ix_ta_api_keys_membership");
         });
 
+        modelBuilder.Entity<ApiKeyUsageRow>(usage =>
+        {
+            // Written in batches by every instance (one row per key, moved forward by its primary key), read per team for lists.
+            usage.ToTable("ta_api_key_usage");
+            usage.HasKey(u => u.KeyId).HasName("pk_ta_api_key_usage");
+            usage.Property(u => u.KeyId).HasColumnName("key_id").ValueGeneratedNever();
+            usage.Property(u => u.TeamId).HasColumnName("team_id");
+            usage.Property(u => u.LastUsedAtUtcTicks).HasColumnName("last_used_at_utc_ticks");
+            usage.HasIndex(u => u.TeamId).HasDatabaseName("ix_ta_api_key_usage_team");
+        });
+
         modelBuilder.Entity<AuditEventRow>(audit =>
         {
             audit.ToTable("ta_audit_events");

@@ -10,8 +10,8 @@ namespace TeamAccess.EntityFramework;
 /// A commit runs in one transaction: the rows with an expected version or stamp first, then new users and teams, then the
 /// rows the team operations put or remove, then the audit rows. Any refusal rolls everything back.
 /// </summary>
-internal sealed class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory<TContext> factory)
-    : IUserStore, ITeamStore, IMemberQueryStore, IListQueryStore, IAuditStore, IChangeStore, ISessionStore, IChangeFeed, IChangeFeedCheckpoints, ITryCounterStore, IHeldEventStore, ITeamAccessDatabase
+internal sealed partial class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory<TContext> factory)
+    : IUserStore, ITeamStore, IMemberQueryStore, IListQueryStore, IAuditStore, IChangeStore, ISessionStore, IChangeFeed, IChangeFeedCheckpoints, ITryCounterStore, IHeldEventStore, IApiKeyUsageStore, ITeamAccessDatabase
     where TContext : DbContext
 {
     private const int LoadAllPageSize = 500;

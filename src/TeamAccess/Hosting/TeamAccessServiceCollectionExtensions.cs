@@ -92,7 +92,10 @@ public static class TeamAccessServiceCollectionExtensions
         services.TryAddScoped<ITeamRoleService, TeamRoleService>();
         services.TryAddScoped<IGrantService, GrantService>();
         services.TryAddScoped<IServiceAccountService, ServiceAccountService>();
+        services.TryAddSingleton<ApiKeyUsageRecorder>();
         services.TryAddSingleton<IApiKeyValidator, ApiKeyValidator>();
+        services.TryAddSingleton<ApiKeyUsageFlusher>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ApiKeyUsageFlusher>(sp => sp.GetRequiredService<ApiKeyUsageFlusher>()));
         services.TryAddScoped<IAuditLog, AuditLog>();
         services.TryAddScoped<ExternalIdentities>();
         services.TryAddScoped<KeyedInvitationWriter>();

@@ -13,6 +13,12 @@ public sealed class ApiKeyOptions
     /// <summary>Gets or sets the lifetime of a key whose request names none. Default 90 days; at most <see cref="MaxLifetime"/>.</summary>
     public TimeSpan DefaultLifetime { get; set; } = TimeSpan.FromDays(90);
 
+    /// <summary>
+    /// Gets or sets how often an instance writes the last-used times of the keys it validated: one write per key used
+    /// in the interval, never one per request. Default 1 minute; 1 second to 1 hour.
+    /// </summary>
+    public TimeSpan LastUsedFlushInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     internal IEnumerable<string> Validate()
     {
         if (MaxLifetime < TimeSpan.FromHours(1) || MaxLifetime > TimeSpan.FromDays(5 * 366))
@@ -23,6 +29,11 @@ public sealed class ApiKeyOptions
         if (DefaultLifetime <= TimeSpan.Zero || DefaultLifetime > MaxLifetime)
         {
             yield return $"ApiKeys.DefaultLifetime must be positive and at most ApiKeys.MaxLifetime; it is {DefaultLifetime}.";
+        }
+
+        if (LastUsedFlushInterval < TimeSpan.FromSeconds(1) || LastUsedFlushInterval > TimeSpan.FromHours(1))
+        {
+            yield return $"ApiKeys.LastUsedFlushInterval must be between 1 second and 1 hour; it is {LastUsedFlushInterval}.";
         }
     }
 }

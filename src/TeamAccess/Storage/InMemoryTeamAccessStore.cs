@@ -8,7 +8,7 @@ namespace TeamAccess.Storage;
 /// commit for longer than a dictionary lookup. Several service providers given the same instance behave as several host
 /// instances on one database: each commit appends to the change feed and wakes every follower.
 /// </summary>
-public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQueryStore, IListQueryStore, IAuditStore, IChangeStore, ISessionStore, IChangeFeed, IChangeFeedNotifier, IChangeFeedCheckpoints, ITryCounterStore, IHeldEventStore
+public sealed partial class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQueryStore, IListQueryStore, IAuditStore, IChangeStore, ISessionStore, IChangeFeed, IChangeFeedNotifier, IChangeFeedCheckpoints, ITryCounterStore, IHeldEventStore, IApiKeyUsageStore
 {
     private readonly object _gate = new();
     private readonly Dictionary<UserId, StoredUser> _users = [];

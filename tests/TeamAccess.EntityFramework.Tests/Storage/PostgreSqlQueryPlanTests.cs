@@ -28,7 +28,7 @@ public sealed partial class PostgreSqlQueryPlanTests(ITestOutputHelper output)
     [
         "ta_users", "ta_user_logins", "ta_teams", "ta_memberships", "ta_groups", "ta_group_members", "ta_grants",
         "ta_invitation_secrets", "ta_audit_events", "ta_change_feed", "ta_revoked_sessions", "ta_change_feed_checkpoints", "ta_team_roles",
-        "ta_try_counters", "ta_api_keys",
+        "ta_try_counters", "ta_api_keys", "ta_api_key_usage",
     ];
 
     [SkippableFact]
@@ -65,6 +65,8 @@ public sealed partial class PostgreSqlQueryPlanTests(ITestOutputHelper output)
             // The key table is read with the team and written by the key operations: both kinds of statement are explained.
             Assert.Contains(commands, c => c.Sql.Contains("FROM ta_api_keys", StringComparison.Ordinal));
             Assert.Contains(commands, c => c.Sql.Contains("UPDATE ta_api_keys", StringComparison.Ordinal));
+            Assert.Contains(commands, c => c.Sql.Contains("FROM ta_api_key_usage", StringComparison.Ordinal));
+            Assert.Contains(commands, c => c.Sql.Contains("UPDATE ta_api_key_usage", StringComparison.Ordinal));
             var failures = new List<string>();
             await using var explain = new NpgsqlConnection(connection);
             await explain.OpenAsync();
@@ -164,6 +166,9 @@ public sealed partial class PostgreSqlQueryPlanTests(ITestOutputHelper output)
         var rotated = await accounts.RotateKeyAsync(owner, teamId, key.Value!.Key.Id, TimeSpan.FromHours(1));
         Assert.True(rotated.Succeeded, rotated.ToString());
         Assert.True((await accounts.RevokeKeyAsync(owner, teamId, key.Value.Key.Id)).Succeeded);
+        var usage = bed.Services.GetRequiredService<IApiKeyUsageStore>();
+        await usage.RecordUsesAsync([new ApiKeyUse(teamId, rotated.Value!.Key.Id, DateTimeOffset.UtcNow), new ApiKeyUse(teamId, key.Value.Key.Id, DateTimeOffset.UtcNow)], CancellationToken.None);
+        await usage.RecordUsesAsync([new ApiKeyUse(teamId, rotated.Value.Key.Id, DateTimeOffset.UtcNow.AddMinutes(1))], CancellationToken.None);
         Assert.True((await accounts.ListKeysAsync(owner, teamId, account.Value.Id)).Succeeded);
         Assert.True((await accounts.ListAsync(owner, teamId)).Succeeded);
         Assert.True((await accounts.DeleteAsync(owner, teamId, account.Value.Id)).Succeeded);
@@ -290,7 +295,10 @@ public sealed partial class PostgreSqlQueryPlanTests(ITestOutputHelper output)
                 SELECT 'seeded:' || i, 1, {live} + i FROM generate_series(1, 20000) AS i;
             INSERT INTO ta_api_keys (id, team_id, membership_id, name, hash, permissions, created_at, expires_at)
                 SELECT gen_random_uuid(), m.team_id, m.id, 'seeded', md5(m.id::text) || md5(m.team_id::text), '', now(), now() + interval '30 days' FROM ta_memberships AS m;
+            INSERT INTO ta_api_key_usage (key_id, team_id, last_used_at_utc_ticks)
+                SELECT k.id, k.team_id, {live} FROM ta_api_keys AS k;
             ANALYZE ta_api_keys;
+            ANALYZE ta_api_key_usage;
             ANALYZE ta_team_roles;
             ANALYZE ta_try_counters;
             ANALYZE ta_revoked_sessions;

@@ -3,8 +3,9 @@ namespace TeamAccess.ServiceAccounts;
 /// <summary>An API key as lists show it: never its secret, nor its hash.</summary>
 public sealed class ApiKey
 {
-    internal ApiKey(StoredApiKey stored)
+    internal ApiKey(StoredApiKey stored, DateTimeOffset? lastUsedAt = null)
     {
+        LastUsedAt = lastUsedAt;
         Id = stored.Id;
         TeamId = stored.TeamId;
         ServiceAccountId = stored.MembershipId;
@@ -43,6 +44,12 @@ public sealed class ApiKey
 
     /// <summary>Gets when it was revoked; <see langword="null"/> while it is not.</summary>
     public DateTimeOffset? RevokedAt { get; }
+
+    /// <summary>
+    /// Gets when the key was last used, as of the last flush of the instances that validated it
+    /// (<see cref="ApiKeyOptions.LastUsedFlushInterval"/>); <see langword="null"/> when never.
+    /// </summary>
+    public DateTimeOffset? LastUsedAt { get; }
 
     /// <summary>Gets the key a rotation made to replace it, if any.</summary>
     public ApiKeyId? ReplacedBy { get; }

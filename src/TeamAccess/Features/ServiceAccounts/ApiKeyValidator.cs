@@ -3,7 +3,7 @@ using TeamAccess.Index;
 namespace TeamAccess.ServiceAccounts;
 
 /// <summary>The default <see cref="IApiKeyValidator"/>: <see cref="ApiKeyResolver"/> on this instance's index and clock.</summary>
-internal sealed class ApiKeyValidator(AccessEngine engine, TimeProvider time) : IApiKeyValidator
+internal sealed class ApiKeyValidator(AccessEngine engine, TimeProvider time, ApiKeyUsageRecorder? usage = null) : IApiKeyValidator
 {
     private readonly ApiKeyResolver _resolver = new(engine);
 
@@ -14,9 +14,15 @@ internal sealed class ApiKeyValidator(AccessEngine engine, TimeProvider time) : 
             return Result<ApiKeyPrincipal>.Failed(TeamAccessErrorCode.InvalidApiKey);
         }
 
-        var code = _resolver.Resolve(key, time.GetUtcNow(), out var team, out var apiKey);
-        return code == TeamAccessErrorCode.None
-            ? Result<ApiKeyPrincipal>.Ok(new ApiKeyPrincipal(engine, team!, apiKey!))
-            : Result<ApiKeyPrincipal>.Failed(code);
+        var now = time.GetUtcNow();
+        var code = _resolver.Resolve(key, now, out var team, out var apiKey);
+        if (code != TeamAccessErrorCode.None)
+        {
+            return Result<ApiKeyPrincipal>.Failed(code);
+        }
+
+        // Remembered in memory and written in batches: validating a key writes nothing.
+        usage?.Record(team!.Id, apiKey!.Id, now);
+        return Result<ApiKeyPrincipal>.Ok(new ApiKeyPrincipal(engine, team!, apiKey!));
     }
 }

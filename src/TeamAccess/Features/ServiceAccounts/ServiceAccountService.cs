@@ -6,7 +6,7 @@ using TeamAccess.Writes;
 namespace TeamAccess.ServiceAccounts;
 
 /// <summary>The default <see cref="IServiceAccountService"/>: input checked here, the rules in <see cref="TeamAggregate"/>.</summary>
-internal sealed class ServiceAccountService(TeamWriter writer, IOptions<TeamAccessOptions> options) : IServiceAccountService
+internal sealed class ServiceAccountService(TeamWriter writer, IOptions<TeamAccessOptions> options, IApiKeyUsageStore usage) : IServiceAccountService
 {
     private const int MaxDescriptionLength = TextLimits.MaxDescriptionLength;
 
@@ -131,10 +131,11 @@ internal sealed class ServiceAccountService(TeamWriter writer, IOptions<TeamAcce
             return Result<IReadOnlyList<ApiKey>>.Failed(TeamAccessErrorCode.NotFound);
         }
 
+        var used = await usage.GetLastUsedAsync(teamId, cancellationToken).ConfigureAwait(false);
         return Result<IReadOnlyList<ApiKey>>.Ok([.. snapshot.ApiKeys.Values
             .Where(k => k.MembershipId == serviceAccountId)
             .OrderByDescending(k => k.CreatedAt).ThenBy(k => k.Id.Value)
-            .Select(k => new ApiKey(k))]);
+            .Select(k => new ApiKey(k, used.TryGetValue(k.Id, out var at) ? at : null))]);
     }
 
     /// <summary>A description: trimmed, at most 500 characters, no control characters but line breaks and tabs; empty means none.</summary>

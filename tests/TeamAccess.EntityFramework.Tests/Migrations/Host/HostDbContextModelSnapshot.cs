@@ -81,6 +81,29 @@ namespace TeamAccess.EntityFramework.Tests.Migrations.Host
                     b.ToTable("ta_api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("TeamAccess.EntityFramework.ApiKeyUsageRow", b =>
+                {
+                    b.Property<Guid>("KeyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_id");
+
+                    b.Property<long>("LastUsedAtUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_used_at_utc_ticks");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team_id");
+
+                    b.HasKey("KeyId")
+                        .HasName("pk_ta_api_key_usage");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_ta_api_key_usage_team");
+
+                    b.ToTable("ta_api_key_usage", (string)null);
+                });
+
             modelBuilder.Entity("TeamAccess.EntityFramework.AuditEventRow", b =>
                 {
                     b.Property<long>("Sequence")
