@@ -32,7 +32,8 @@ public sealed class ModelComparisonTests
         // A change-feed consumer's name is the host's constant, bounded by ChangeFeedReader before it reaches the store.
         // A try counter's key is made by the core (ids and an address's hash), bounded by ITryCounterStore.MaxKeyLength.
         // A held event's consumer is the same constant, its order key is made of ids, its error a type name the store truncates.
-        Assert.Equal(["AuditEventRow.Action", "ChangeFeedCheckpointRow.Consumer", "HeldEventRow.Consumer", "HeldEventRow.LastError", "HeldEventRow.OrderKey", "InvitationSecretRow.CodeHash", "InvitationSecretRow.CodeSalt", "InvitationSecretRow.TokenHash", "TryCounterRow.Key", "UserRow.EmailConfirmationHash", "UserRow.PasswordHash", "UserRow.PasswordResetTokenHash"], unnamed.Order(StringComparer.Ordinal));
+        // An API key's hash is the core's SHA-256 in hex.
+        Assert.Equal(["ApiKeyRow.Hash", "AuditEventRow.Action", "ChangeFeedCheckpointRow.Consumer", "HeldEventRow.Consumer", "HeldEventRow.LastError", "HeldEventRow.OrderKey", "InvitationSecretRow.CodeHash", "InvitationSecretRow.CodeSalt", "InvitationSecretRow.TokenHash", "TryCounterRow.Key", "UserRow.EmailConfirmationHash", "UserRow.PasswordHash", "UserRow.PasswordResetTokenHash"], unnamed.Order(StringComparer.Ordinal));
     }
 
     [Fact]
