@@ -17,4 +17,20 @@ public static class TeamAccessClaimTypes
 
     /// <summary>The identity provider that signed the user in.</summary>
     public const string Provider = "teamaccess:provider";
+
+    /// <summary>
+    /// Whether the principal is a person (<see cref="TeamAccessPrincipalKinds.Person"/>, signed in with a session) or a
+    /// service account (<see cref="TeamAccessPrincipalKinds.ServiceAccount"/>, authenticated by an API key, whose
+    /// <see cref="UserId"/> is the account's principal id and <see cref="MembershipId"/> the account).
+    /// </summary>
+    public const string PrincipalKind = "teamaccess:kind";
+
+    /// <summary>The API key that authenticated a service account.</summary>
+    public const string ApiKeyId = "teamaccess:api-key";
+
+    /// <summary>
+    /// One permission a narrowed API key is limited to (one claim each); a key that is not narrowed has none, and
+    /// <c>RequireTeamPermission</c> refuses a permission outside a narrowed key's list.
+    /// </summary>
+    public const string KeyPermission = "teamaccess:key-permission";
 }

@@ -3,6 +3,7 @@ using TeamAccess.Accounts;
 using TeamAccess.Events;
 using TeamAccess.Invitations;
 using TeamAccess.Ownership;
+using TeamAccess.ServiceAccounts;
 using TeamAccess.TeamRoles;
 
 // Test methods are documented by their names (Method_Scenario_Expectation), as in the repository's own test projects.
@@ -69,6 +70,23 @@ public abstract partial class StoreSpecificationTests
         Ok(await bed.Members.LeaveAsync(person.User.Id, team));
         var left = Single<MemberLeftEvent>(await log.NextAsync(seen));
         Assert.Equal((again.Id, person.User.Id), (left.MembershipId, left.ActorId!.Value));
+
+        // The service-account paths: an account created and changed, a key created, rotated and revoked, the account deleted with its keys.
+        var accounts = bed.Services.GetRequiredService<IServiceAccountService>();
+        var account = (await accounts.CreateAsync(owner.User.Id, team, new CreateServiceAccountRequest("Gateway", RolePresets.Member))).Value!;
+        Assert.Equal(account.Id.Value, Single<ServiceAccountCreatedEvent>(await log.NextAsync(seen)).SubjectId);
+        Ok(await accounts.ChangeAsync(owner.User.Id, team, account.Id, new ChangeServiceAccountRequest { Name = "Gateway 2" }));
+        Single<ServiceAccountChangedEvent>(await log.NextAsync(seen));
+        var key = (await accounts.CreateKeyAsync(owner.User.Id, team, account.Id, new CreateApiKeyRequest("gateway-1"))).Value!;
+        Assert.Equal(key.Key.Id.Value, Single<ApiKeyCreatedEvent>(await log.NextAsync(seen)).SubjectId);
+        var rotated = (await accounts.RotateKeyAsync(owner.User.Id, team, key.Key.Id, TimeSpan.FromHours(1))).Value!;
+        var rotation = await log.NextAsync(seen);
+        Assert.Equal((key.Key.Id.Value, rotated.Key.Id.Value), (Single<ApiKeyRotatedEvent>(rotation).SubjectId, Single<ApiKeyCreatedEvent>(rotation).SubjectId));
+        Ok(await accounts.RevokeKeyAsync(owner.User.Id, team, key.Key.Id));
+        Assert.Equal(key.Key.Id.Value, Single<ApiKeyRevokedEvent>(await log.NextAsync(seen)).SubjectId);
+        Ok(await accounts.DeleteAsync(owner.User.Id, team, account.Id));
+        var accountGone = await log.NextAsync(seen);
+        Assert.Equal((account.Id.Value, rotated.Key.Id.Value), (Single<ServiceAccountDeletedEvent>(accountGone).SubjectId, Single<ApiKeyRevokedEvent>(accountGone).SubjectId));
 
         // The invitation paths, each through the service a host calls.
         var invited = await InviteAsync(bed, owner, "grace@example.com");

@@ -68,7 +68,14 @@ public sealed partial class PublicApiShapeTests
     // AuthenticationMethods, SecondFactorAt and HasSecondFactorSince, TeamAccessOptions.SecondFactors, TeamSignInPolicy.
     // SecondFactorRequired (get, init), User.AuthenticatorEnabled and RecoveryCodesLeft, six error codes, and six audit
     // actions with their six event types.
-    private const int HostFacingCeiling = 1_585;
+    // +116 in all (counted on the tree merged with issues 22 and 24; the two lines below itemize 111): machine identities (issue 23): the TeamAccess.ServiceAccounts namespace (IServiceAccountService and its 8
+    // verbs, IApiKeyValidator, the ServiceAccount, ApiKey, IssuedApiKey and ApiKeyPrincipal views, the create/change/key
+    // requests), ApiKeyId, ApiKeyOptions and TeamAccessOptions.ApiKeys, Permissions.ServiceAccountsManage, six audit
+    // actions with their six event types, AuditSubjectKind.ApiKey, seven error codes (85-91), and the service-account
+    // marks on MemberView and PermissionHolder; the stored key and its operation are in TeamAccess.Storage.
+    // +3: ApiKey.LastUsedAt and ApiKeyOptions.LastUsedFlushInterval (get, set): last-used times written in batches
+    // (issue 23); the usage store and its record are in TeamAccess.Storage.
+    private const int HostFacingCeiling = 1_701;
 
     [Fact]
     public void HostFacingApi_StaysUnderItsCeiling()
@@ -91,11 +98,12 @@ public sealed partial class PublicApiShapeTests
     /// </summary>
     private static readonly Dictionary<string, int> NamespaceCeilings = new(StringComparer.Ordinal)
     {
-        ["TeamAccess"] = 1_128,
-        ["TeamAccess.Storage"] = 508,
+        ["TeamAccess"] = 1_168,
+        ["TeamAccess.Storage"] = 585,
         ["TeamAccess.Accounts"] = 188,
-        ["TeamAccess.Events"] = 83,
+        ["TeamAccess.Events"] = 89,
         ["TeamAccess.Invitations"] = 71,
+        ["TeamAccess.ServiceAccounts"] = 70,
         ["TeamAccess.Import"] = 56,
         ["TeamAccess.Members"] = 11,
         ["TeamAccess.Teams"] = 10,

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.Net.Http.Headers;
 using TeamAccess.Accounts;
+using TeamAccess.ServiceAccounts;
 
 namespace TeamAccess.AspNetCore;
 
@@ -30,13 +31,21 @@ internal sealed class TeamAccessAuthenticationHandler(
     internal const string AntiforgeryFailedItem = "TeamAccess:AntiforgeryFailed";
     internal const string SessionTokenName = "access_token";
     internal const string FromCookieItem = "teamaccess.cookie";
+    private const string ApiKeyPrefix = "ta_";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var token = ReadToken(out var fromCookie);
         if (token is null)
         {
-            return AuthenticateResult.NoResult();
+            return Options.ReadApiKeyHeader && Request.Headers[TeamAccessHeaders.ApiKey].ToString() is { Length: > 0 } headerKey
+                ? AuthenticateKey(headerKey.Trim())
+                : AuthenticateResult.NoResult();
+        }
+
+        if (!fromCookie && Options.AcceptApiKeys && token.StartsWith(ApiKeyPrefix, StringComparison.Ordinal))
+        {
+            return AuthenticateKey(token);
         }
 
         // A session is bound to one team: it is validated for the team it names (the signature then proves that name),
@@ -76,6 +85,7 @@ internal sealed class TeamAccessAuthenticationHandler(
                 new Claim(TeamAccessClaimTypes.Role, session.Role),
                 new Claim(ClaimTypes.Role, session.Role),
                 new Claim(TeamAccessClaimTypes.Provider, session.Provider),
+                new Claim(TeamAccessClaimTypes.PrincipalKind, TeamAccessPrincipalKinds.Person),
             ],
             Scheme.Name,
             ClaimTypes.NameIdentifier,
@@ -109,6 +119,34 @@ internal sealed class TeamAccessAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(principal, properties, Scheme.Name));
     }
 
+    /// <summary>
+    /// A service account's API key: validated from the index (no store read), and a principal that names the account as
+    /// its user, the key's team, and the key's narrowing, if any. A key carries no session token, so the endpoints that
+    /// act on a session (sign out, switch team, change password) refuse it.
+    /// </summary>
+    private AuthenticateResult AuthenticateKey(string key)
+    {
+        var validated = Context.RequestServices.GetRequiredService<IApiKeyValidator>().Validate(key);
+        if (!validated.TryGetValue(out var principal))
+        {
+            Context.Items[FailureCodeItem] = validated.Code;
+            return AuthenticateResult.Fail(validated.Code.ToString());
+        }
+
+        List<Claim> claims =
+        [
+            new Claim(ClaimTypes.NameIdentifier, principal.PrincipalId.ToString()),
+            new Claim(TeamAccessClaimTypes.UserId, principal.PrincipalId.ToString()),
+            new Claim(TeamAccessClaimTypes.TeamId, principal.TeamId.ToString()),
+            new Claim(TeamAccessClaimTypes.MembershipId, principal.ServiceAccountId.ToString()),
+            new Claim(TeamAccessClaimTypes.PrincipalKind, TeamAccessPrincipalKinds.ServiceAccount),
+            new Claim(TeamAccessClaimTypes.ApiKeyId, principal.KeyId.ToString()),
+        ];
+        claims.AddRange(principal.Permissions.Select(p => new Claim(TeamAccessClaimTypes.KeyPermission, p)));
+        var identity = new ClaimsIdentity(claims, Scheme.Name, ClaimTypes.NameIdentifier, ClaimTypes.Role);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
+    }
+
     private static bool IsSafe(string method) =>
         HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method);
 
@@ -137,6 +175,9 @@ internal sealed class TeamAccessAuthenticationHandler(
             TeamAccessErrorCode.InvalidToken => "The session token is not valid.",
             TeamAccessErrorCode.SessionExpired => "The session has expired; sign in again.",
             TeamAccessErrorCode.SessionRevoked => "The session was signed out or revoked; sign in again.",
+            TeamAccessErrorCode.InvalidApiKey => "The API key is not valid.",
+            TeamAccessErrorCode.ApiKeyExpired => "The API key has expired; rotate it or create a new one.",
+            TeamAccessErrorCode.ApiKeyRevoked => "The API key was revoked, or its service account deleted.",
             _ => Result.Failed(code).Error!.Message,
         };
         if (code == TeamAccessErrorCode.IndexStale)

@@ -22,4 +22,17 @@ public sealed class TeamAccessAuthenticationOptions : AuthenticationSchemeOption
     /// with a bearer header need none. Default <see langword="true"/>.
     /// </summary>
     public bool ValidateAntiforgery { get; set; } = true;
+
+    /// <summary>
+    /// Gets or sets whether a service account's API key is accepted as <c>Authorization: Bearer ta_...</c> (a session
+    /// token never starts with <c>ta_</c>). It is validated from the permission index, with no store read, and the
+    /// principal names the service account (<see cref="TeamAccessClaimTypes.PrincipalKind"/>). Default <see langword="true"/>.
+    /// </summary>
+    public bool AcceptApiKeys { get; set; } = true;
+
+    /// <summary>
+    /// Gets or sets whether an API key is also read from the <see cref="TeamAccessHeaders.ApiKey"/> header when the
+    /// request has no <c>Authorization</c> header. Default <see langword="false"/>.
+    /// </summary>
+    public bool ReadApiKeyHeader { get; set; }
 }

@@ -51,6 +51,12 @@ internal sealed class TeamPermissionHandler(IAccessChecker access) : Authorizati
             return Task.CompletedTask;
         }
 
+        // A narrowed API key holds only its listed permissions, whatever its service account holds.
+        if (context.User.FindFirst(TeamAccessClaimTypes.KeyPermission) is not null && !context.User.HasClaim(TeamAccessClaimTypes.KeyPermission, requirement.Permission))
+        {
+            return Task.CompletedTask;
+        }
+
         bool allowed;
         if (requirement.ResourceRouteValue is { } name)
         {

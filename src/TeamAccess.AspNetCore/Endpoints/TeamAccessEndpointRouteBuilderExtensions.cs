@@ -41,7 +41,9 @@ public static partial class TeamAccessEndpointRouteBuilderExtensions
     /// each with its permission: <c>/teams/{teamId}/members</c> (paged; edit names and role, deactivate, reactivate, remove),
     /// <c>/teams/{teamId}/invitations</c> (invite a pasted list, list, resend, revoke), <c>/teams/{teamId}/groups</c>,
     /// <c>/teams/{teamId}/grants</c>, <c>/teams/{teamId}/audit</c> (paged) and <c>/teams/{teamId}/roles</c> (the team's own
-    /// roles: list, create, <c>PUT</c> and <c>DELETE /roles/{name}</c>). In the session's team, decided by the service:
+    /// roles: list, create, <c>PUT</c> and <c>DELETE /roles/{name}</c>), <c>/teams/{teamId}/service-accounts</c> (list, create,
+    /// <c>PATCH</c>, <c>DELETE</c>, and their <c>/keys</c>: list, create) and <c>/teams/{teamId}/api-keys/{keyId}</c>
+    /// (<c>/rotate</c>, <c>DELETE</c> to revoke). In the session's team, decided by the service:
     /// <c>/teams/{teamId}/ownership-offer</c> (get, offer, <c>/accept</c>, <c>/decline</c>, <c>DELETE</c> to withdraw),
     /// <c>GET /teams/{teamId}/permissions</c> (a user's effective permissions), <c>/holders</c> (who holds a permission, and
     /// how) and <c>/resources</c> (what grants reach), the last two paged with a cursor that says whether more follow.
@@ -65,6 +67,7 @@ public static partial class TeamAccessEndpointRouteBuilderExtensions
         MapGrants(team);
         MapAudit(team);
         MapTeamRoles(team);
+        MapServiceAccounts(team);
         MapOwnership(team);
         MapAccessQueries(team);
 

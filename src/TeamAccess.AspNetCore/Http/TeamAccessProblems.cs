@@ -29,7 +29,8 @@ public static class TeamAccessProblems
             or TeamAccessErrorCode.NoChange or TeamAccessErrorCode.InvalidTier or TeamAccessErrorCode.InvalidCursor
             or TeamAccessErrorCode.InvalidPasswordHash or TeamAccessErrorCode.FieldTooLong or TeamAccessErrorCode.MissingField
             or TeamAccessErrorCode.MalformedRow or TeamAccessErrorCode.PasswordWithInvitation
-            or TeamAccessErrorCode.InvalidRoleName => StatusCodes.Status400BadRequest,
+            or TeamAccessErrorCode.InvalidRoleName or TeamAccessErrorCode.InvalidApiKeyLifetime
+            or TeamAccessErrorCode.InvalidDescription or TeamAccessErrorCode.NotAServiceAccount => StatusCodes.Status400BadRequest,
         TeamAccessErrorCode.BatchTooLarge => StatusCodes.Status413PayloadTooLarge,
 
         TeamAccessErrorCode.PermissionDenied or TeamAccessErrorCode.RoleRankTooHigh or TeamAccessErrorCode.GuardianRequired
@@ -38,12 +39,14 @@ public static class TeamAccessProblems
             or TeamAccessErrorCode.WrongTeam or TeamAccessErrorCode.EmailNotVerified or TeamAccessErrorCode.DomainNotVerified
             or TeamAccessErrorCode.ProviderNotAuthoritative or TeamAccessErrorCode.EmailNotConfirmed
             or TeamAccessErrorCode.PermissionNotAllowed or TeamAccessErrorCode.PasswordHashNeedsHost
-            or TeamAccessErrorCode.NamesAreTheUsers or TeamAccessErrorCode.SecondFactorEnrolmentRequired => StatusCodes.Status403Forbidden,
+            or TeamAccessErrorCode.NamesAreTheUsers or TeamAccessErrorCode.SecondFactorEnrolmentRequired
+            or TeamAccessErrorCode.GuardianRoleNotForServiceAccounts => StatusCodes.Status403Forbidden,
 
         TeamAccessErrorCode.SignInRequired or TeamAccessErrorCode.InvalidCredentials or TeamAccessErrorCode.LockedOut
             or TeamAccessErrorCode.ReauthenticationRequired or TeamAccessErrorCode.SessionExpired
             or TeamAccessErrorCode.SessionRevoked or TeamAccessErrorCode.SecondFactorRequired or TeamAccessErrorCode.InvalidSecondFactor
-            or TeamAccessErrorCode.RecentSecondFactorRequired => StatusCodes.Status401Unauthorized,
+            or TeamAccessErrorCode.RecentSecondFactorRequired or TeamAccessErrorCode.InvalidApiKey or TeamAccessErrorCode.ApiKeyExpired
+            or TeamAccessErrorCode.ApiKeyRevoked => StatusCodes.Status401Unauthorized,
 
         TeamAccessErrorCode.LastGuardian or TeamAccessErrorCode.UserIsLastGuardian or TeamAccessErrorCode.DuplicateEmail
             or TeamAccessErrorCode.DuplicateHandle or TeamAccessErrorCode.AlreadyMember or TeamAccessErrorCode.AlreadyInvited

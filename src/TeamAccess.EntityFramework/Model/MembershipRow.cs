@@ -42,4 +42,9 @@ internal sealed class MembershipRow
     public DateTimeOffset? InvitationAcceptedAt { get; set; }
 
     public DateTimeOffset? InvitationDeclinedAt { get; set; }
+
+    // A service account's name and description: both null for a person's membership.
+    public string? ServiceAccountName { get; set; }
+
+    public string? Description { get; set; }
 }

@@ -153,6 +153,8 @@ public static class TeamAccessModelBuilderExtensions
             membership.Property(m => m.InvitationLifetimeTicks).HasColumnName("invitation_lifetime_ticks");
             membership.Property(m => m.InvitationAcceptedAt).HasColumnName("invitation_accepted_at");
             membership.Property(m => m.InvitationDeclinedAt).HasColumnName("invitation_declined_at");
+            Bounded(membership.Property(m => m.ServiceAccountName), "service_account_name", TextLimits.MaxNameLength, TeamAccessErrorCode.InvalidName);
+            Bounded(membership.Property(m => m.Description), "description", TextLimits.MaxDescriptionLength, TeamAccessErrorCode.InvalidDescription);
             membership.HasOne<TeamRow>().WithMany().HasForeignKey(m => m.TeamId).HasConstraintName("fk_ta_memberships_team").OnDelete(DeleteBehavior.Cascade);
             Unique(membership.HasIndex(m => new { m.TeamId, m.UserId }), "ix_ta_memberships_current_user", TeamAccessErrorCode.AlreadyMember).HasFilter(currentMembershipFilter);
             Unique(membership.HasIndex(m => new { m.TeamId, m.Email }), "ix_ta_memberships_current_email", TeamAccessErrorCode.AlreadyMember).HasFilter(currentMembershipFilter);
@@ -246,6 +248,42 @@ public static class TeamAccessModelBuilderExtensions
 
             // Loaded with the team by team id; the name is unique in the team (the core also compares it without case).
             Unique(role.HasIndex(r => new { r.TeamId, r.Name }), "ix_ta_team_roles_team_name", TeamAccessErrorCode.RoleNameTaken);
+        });
+
+        modelBuilder.Entity<ApiKeyRow>(key =>
+        {
+            key.ToTable("ta_api_keys");
+            key.HasKey(k => k.Id).HasName("pk_ta_api_keys");
+            key.Property(k => k.Id).HasColumnName("id").ValueGeneratedNever();
+            key.Property(k => k.TeamId).HasColumnName("team_id");
+            key.Property(k => k.MembershipId).HasColumnName("membership_id");
+            Text(key.Property(k => k.Name), "name", TextLimits.MaxNameLength, TeamAccessErrorCode.InvalidName);
+            // The lower-case hex SHA-256 the core makes, never user input (nor the secret): no refusal code.
+            key.Property(k => k.Hash).HasColumnName("hash").HasMaxLength(MaxSecretLength).IsRequired();
+            key.Property(k => k.Permissions).HasColumnName("permissions").IsRequired();
+            key.Property(k => k.CreatedAt).HasColumnName("created_at");
+            key.Property(k => k.ExpiresAt).HasColumnName("expires_at");
+            key.Property(k => k.CreatedBy).HasColumnName("created_by");
+            key.Property(k => k.RevokedAt).HasColumnName("revoked_at");
+            key.Property(k => k.ReplacedBy).HasColumnName("replaced_by");
+            key.HasOne<TeamRow>().WithMany().HasForeignKey(k => k.TeamId).HasConstraintName("fk_ta_api_keys_team").OnDelete(DeleteBehavior.Cascade);
+            key.HasOne<MembershipRow>().WithMany().HasForeignKey(k => k.MembershipId).HasConstraintName("fk_ta_api_keys_membership").OnDelete(DeleteBehavior.Cascade);
+
+            // Loaded with the team by team id (and streamed in team order at start-up); the foreign key to the service
+            // account has its own index, so a cascade from a membership never scans the table.
+            key.HasIndex(k => k.TeamId).HasDatabaseName("ix_ta_api_keys_team");
+            key.HasIndex(k => k.MembershipId).HasDatabaseName("ix_ta_api_keys_membership");
+        });
+
+        modelBuilder.Entity<ApiKeyUsageRow>(usage =>
+        {
+            // Written in batches by every instance (one row per key, moved forward by its primary key), read per team for lists.
+            usage.ToTable("ta_api_key_usage");
+            usage.HasKey(u => u.KeyId).HasName("pk_ta_api_key_usage");
+            usage.Property(u => u.KeyId).HasColumnName("key_id").ValueGeneratedNever();
+            usage.Property(u => u.TeamId).HasColumnName("team_id");
+            usage.Property(u => u.LastUsedAtUtcTicks).HasColumnName("last_used_at_utc_ticks");
+            usage.HasIndex(u => u.TeamId).HasDatabaseName("ix_ta_api_key_usage_team");
         });
 
         modelBuilder.Entity<AuditEventRow>(audit =>

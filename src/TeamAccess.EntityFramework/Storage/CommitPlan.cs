@@ -92,6 +92,7 @@ internal sealed class CommitPlan
         var groups = new Folded<GroupId, Group>();
         var grants = new Folded<GrantId, Grant>();
         var roles = new Folded<TeamRoleId, TeamRole>();
+        var apiKeys = new Folded<ApiKeyId, StoredApiKey>();
         foreach (var operation in change.Operations)
         {
             switch (operation)
@@ -119,6 +120,9 @@ internal sealed class CommitPlan
                     break;
                 case TeamRoleRemoval removal:
                     roles.Put(removal.Before.Id, removal.Before, null);
+                    break;
+                case ApiKeyPut put:
+                    apiKeys.Put(put.After.Id, put.Before, put.After);
                     break;
             }
         }
@@ -158,6 +162,12 @@ internal sealed class CommitPlan
         }
 
         foreach (var (before, after) in roles.Rows)
+        {
+            Contents.Add(new RowChange(RowMapping.ToRow((after ?? before)!), StateOf(before, after)));
+        }
+
+        // After the memberships: a key references its service account's row.
+        foreach (var (before, after) in apiKeys.Rows)
         {
             Contents.Add(new RowChange(RowMapping.ToRow((after ?? before)!), StateOf(before, after)));
         }

@@ -11,7 +11,7 @@ namespace TeamAccess.EntityFramework;
 /// rows the team operations put or remove, then the audit rows. Any refusal rolls everything back.
 /// </summary>
 internal sealed partial class EntityFrameworkTeamAccessStore<TContext>(IDbContextFactory<TContext> factory)
-    : IUserStore, ITeamStore, IMemberQueryStore, IListQueryStore, IAuditStore, IChangeStore, ISessionStore, IChangeFeed, IChangeFeedCheckpoints, ITryCounterStore, IHeldEventStore, IExpiryStore, ITeamAccessDatabase
+    : IUserStore, ITeamStore, IMemberQueryStore, IListQueryStore, IAuditStore, IChangeStore, ISessionStore, IChangeFeed, IChangeFeedCheckpoints, ITryCounterStore, IHeldEventStore, IExpiryStore, IApiKeyUsageStore, ITeamAccessDatabase
     where TContext : DbContext
 {
     private const int LoadAllPageSize = 500;
@@ -471,7 +471,7 @@ internal sealed partial class EntityFrameworkTeamAccessStore<TContext>(IDbContex
                 join u in context.Set<UserRow>() on m.UserId equals (Guid?)u.Id into users
                 from u in users.DefaultIfEmpty()
                 orderby m.Email, m.Id
-                select new { Membership = m, FirstName = u != null ? u.FirstName : null, LastName = u != null ? u.LastName : null })
+                select new { Membership = m, FirstName = m.ServiceAccountName ?? (u != null ? u.FirstName : null), LastName = u != null ? u.LastName : null })
                 .Take(size + 1)
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
             var members = rows.Take(size).Select(r => new MemberView(
@@ -482,7 +482,7 @@ internal sealed partial class EntityFrameworkTeamAccessStore<TContext>(IDbContex
                 r.LastName,
                 r.Membership.Role,
                 r.Membership.Status,
-                r.Membership.CreatedAt)).ToList();
+                r.Membership.CreatedAt) { IsServiceAccount = r.Membership.ServiceAccountName != null }).ToList();
             MemberPageKey? next = rows.Count > size ? new MemberPageKey(members[^1].Email, members[^1].MembershipId) : null;
             return new MemberPage(members, total, next);
         }

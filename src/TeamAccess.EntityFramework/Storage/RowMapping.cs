@@ -124,6 +124,8 @@ internal static class RowMapping
         InvitationLifetimeTicks = membership.Invitation?.Lifetime.Ticks,
         InvitationAcceptedAt = membership.Invitation?.AcceptedAt,
         InvitationDeclinedAt = membership.Invitation?.DeclinedAt,
+        ServiceAccountName = membership.ServiceAccountName,
+        Description = membership.Description,
     };
 
     public static StoredMembership ToMembership(MembershipRow row) =>
@@ -133,6 +135,32 @@ internal static class RowMapping
             CreatedBy = row.CreatedBy is { } by ? new UserId(by) : null,
             UpdatedAt = row.UpdatedAt,
             Invitation = ToInvitation(row),
+            ServiceAccountName = row.ServiceAccountName,
+            Description = row.Description,
+        };
+
+    public static ApiKeyRow ToRow(StoredApiKey key) => new()
+    {
+        Id = key.Id.Value,
+        TeamId = key.TeamId.Value,
+        MembershipId = key.MembershipId.Value,
+        Name = key.Name,
+        Hash = key.Hash,
+        Permissions = key.Permissions.IsDefault ? string.Empty : string.Join(PermissionSeparator, key.Permissions),
+        CreatedAt = key.CreatedAt,
+        ExpiresAt = key.ExpiresAt,
+        CreatedBy = key.CreatedBy?.Value,
+        RevokedAt = key.RevokedAt,
+        ReplacedBy = key.ReplacedBy?.Value,
+    };
+
+    public static StoredApiKey ToApiKey(ApiKeyRow row) =>
+        new(new ApiKeyId(row.Id), new TeamId(row.TeamId), new MembershipId(row.MembershipId), row.Name, row.Hash, row.CreatedAt, row.ExpiresAt)
+        {
+            Permissions = [.. row.Permissions.Split(PermissionSeparator, StringSplitOptions.RemoveEmptyEntries)],
+            CreatedBy = row.CreatedBy is { } by ? new UserId(by) : null,
+            RevokedAt = row.RevokedAt,
+            ReplacedBy = row.ReplacedBy is { } next ? new ApiKeyId(next) : null,
         };
 
     public static InvitationSecretRow ToRow(TeamId teamId, MembershipId membershipId, InvitationSecret secret) => new()

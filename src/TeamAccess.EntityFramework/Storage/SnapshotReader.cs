@@ -50,6 +50,7 @@ internal static class SnapshotReader
         var secrets = await context.Set<InvitationSecretRow>().AsNoTracking().Where(s => ids.Contains(s.TeamId)).ToListAsync(cancellationToken).ConfigureAwait(false);
         var grants = await context.Set<GrantRow>().AsNoTracking().Where(g => ids.Contains(g.TeamId)).ToListAsync(cancellationToken).ConfigureAwait(false);
         var roles = await context.Set<TeamRoleRow>().AsNoTracking().Where(r => ids.Contains(r.TeamId)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var apiKeys = await context.Set<ApiKeyRow>().AsNoTracking().Where(k => ids.Contains(k.TeamId)).ToListAsync(cancellationToken).ConfigureAwait(false);
 
         var membershipsByTeam = memberships.ToLookup(m => m.TeamId);
         var groupsByTeam = groups.ToLookup(g => g.TeamId);
@@ -57,6 +58,7 @@ internal static class SnapshotReader
         var grantsByTeam = grants.ToLookup(g => g.TeamId);
         var secretsByTeam = secrets.ToLookup(s => s.TeamId);
         var rolesByTeam = roles.ToLookup(r => r.TeamId);
+        var apiKeysByTeam = apiKeys.ToLookup(k => k.TeamId);
         return teams.Select(team => new TeamSnapshot(
             RowMapping.ToTeam(team),
             membershipsByTeam[team.Id].Select(RowMapping.ToMembership).ToImmutableDictionary(m => m.Id),
@@ -64,6 +66,7 @@ internal static class SnapshotReader
             grantsByTeam[team.Id].Select(RowMapping.ToGrant).ToImmutableDictionary(g => g.Id))
         {
             InvitationSecrets = secretsByTeam[team.Id].ToImmutableDictionary(s => new MembershipId(s.MembershipId), RowMapping.ToInvitationSecret),
+            ApiKeys = apiKeysByTeam[team.Id].Select(RowMapping.ToApiKey).ToImmutableDictionary(k => k.Id),
         }.WithTeamRoles(rolesByTeam[team.Id].Select(RowMapping.ToTeamRole)));
     }
 }

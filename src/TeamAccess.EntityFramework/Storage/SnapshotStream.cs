@@ -47,12 +47,14 @@ internal static class SnapshotStream
                 var secrets = await Cursor.OpenAsync((await NewAsync().ConfigureAwait(false)).Set<InvitationSecretRow>().AsNoTracking().OrderBy(s => s.TeamId), s => s.TeamId, cancellationToken).ConfigureAwait(false);
                 var grants = await Cursor.OpenAsync((await NewAsync().ConfigureAwait(false)).Set<GrantRow>().AsNoTracking().OrderBy(g => g.TeamId), g => g.TeamId, cancellationToken).ConfigureAwait(false);
                 var roles = await Cursor.OpenAsync((await NewAsync().ConfigureAwait(false)).Set<TeamRoleRow>().AsNoTracking().OrderBy(r => r.TeamId), r => r.TeamId, cancellationToken).ConfigureAwait(false);
+                var apiKeys = await Cursor.OpenAsync((await NewAsync().ConfigureAwait(false)).Set<ApiKeyRow>().AsNoTracking().OrderBy(k => k.TeamId), k => k.TeamId, cancellationToken).ConfigureAwait(false);
                 await using (memberships.ConfigureAwait(false))
                 await using (groups.ConfigureAwait(false))
                 await using (groupMembers.ConfigureAwait(false))
                 await using (secrets.ConfigureAwait(false))
                 await using (grants.ConfigureAwait(false))
                 await using (roles.ConfigureAwait(false))
+                await using (apiKeys.ConfigureAwait(false))
                 {
                     while (hasTeam)
                     {
@@ -66,6 +68,7 @@ internal static class SnapshotStream
                             (await grants.TakeAsync(team.Id).ConfigureAwait(false)).Select(RowMapping.ToGrant).ToImmutableDictionary(g => g.Id))
                         {
                             InvitationSecrets = (await secrets.TakeAsync(team.Id).ConfigureAwait(false)).ToImmutableDictionary(s => new MembershipId(s.MembershipId), RowMapping.ToInvitationSecret),
+                            ApiKeys = (await apiKeys.TakeAsync(team.Id).ConfigureAwait(false)).Select(RowMapping.ToApiKey).ToImmutableDictionary(k => k.Id),
                         }.WithTeamRoles((await roles.TakeAsync(team.Id).ConfigureAwait(false)).Select(RowMapping.ToTeamRole));
                         hasTeam = await teams.MoveNextAsync().ConfigureAwait(false);
                     }

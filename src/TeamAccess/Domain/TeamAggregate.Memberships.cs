@@ -99,6 +99,11 @@ internal sealed partial class TeamAggregate
             return target;
         }
 
+        if (role.IsGuardian && membership.IsServiceAccount)
+        {
+            return Result<StoredMembership>.Failed(TeamAccessErrorCode.GuardianRoleNotForServiceAccounts);
+        }
+
         var mayGive = Actor.MayGive(role);
         return mayGive.Succeeded ? Done(membershipId, Lifecycle(membershipId).ChangeRole(role)) : Result<StoredMembership>.Failed(mayGive.Error);
     }

@@ -29,6 +29,11 @@ internal sealed partial class TeamAggregate
             return Result<OwnershipOffer>.Failed(TeamAccessErrorCode.InvalidTransition);
         }
 
+        if (target.IsServiceAccount)
+        {
+            return Result<OwnershipOffer>.Failed(TeamAccessErrorCode.GuardianRoleNotForServiceAccounts);
+        }
+
         var offer = new OwnershipOffer(OwnershipOfferId.New(), Actor.Membership.Id, to, keepRole, Now, Now + lifetime);
         var offered = Offers.Offer(offer);
         return offered.Succeeded ? Result<OwnershipOffer>.Ok(offer) : Result<OwnershipOffer>.Failed(offered.Error);

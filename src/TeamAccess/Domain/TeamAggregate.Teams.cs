@@ -29,7 +29,17 @@ internal sealed partial class TeamAggregate
 
     public Result<Team> ChangeTier(TeamTier tier) => OnLifecycle(lifecycle => lifecycle.ChangeTier(tier), AuditActions.TeamTierChanged);
 
-    public Result<Team> Delete() => OnLifecycle(lifecycle => lifecycle.Delete(), AuditActions.TeamDeleted);
+    /// <summary>Deletes the team; its service accounts are deleted with it, and their keys revoked.</summary>
+    public Result<Team> Delete()
+    {
+        var deleted = OnLifecycle(lifecycle => lifecycle.Delete(), AuditActions.TeamDeleted);
+        if (deleted.Succeeded)
+        {
+            EndServiceAccounts();
+        }
+
+        return deleted;
+    }
 
     /// <summary>
     /// Sets how people sign in to the team. Like deleting the team and its tier, this is the guardian's alone: it needs

@@ -97,7 +97,7 @@ internal sealed class AccessQueries : IAccessQueries
                 break;
             }
 
-            holders.Add(new PermissionHolder(new UserId(entry.UserId), team.MembershipIdOf(in entry), team.RoleNameOf(in entry)!, via));
+            holders.Add(new PermissionHolder(new UserId(entry.UserId), team.MembershipIdOf(in entry), team.RoleNameOf(in entry)!, via) { IsServiceAccount = team.IsServiceAccount(in entry) });
         }
 
         return Result<PermissionHolderPage>.Ok(new PermissionHolderPage(holders, next));

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -27,6 +28,8 @@ internal sealed class CompiledTeam
     private readonly ulong[] _resourceBaseByRole;
     private readonly Dictionary<string, Dictionary<int, GrantWord>>? _grantMasks;
     private readonly TeamRoleSet _roles;
+    private readonly bool[] _serviceAccounts;
+    private readonly FrozenDictionary<Guid, CompiledApiKey> _apiKeys;
 
     // The orders the lists page through, built on the first list of this version (most teams are never listed) and
     // handed on by a patch, which keeps every user in its probe position and every grant word as it was.
@@ -69,6 +72,7 @@ internal sealed class CompiledTeam
             // Every slot is written below, so the runtime need not clear it first.
             _membershipIds = GC.AllocateUninitializedArray<MembershipId>(count);
             _stamps = GC.AllocateUninitializedArray<Guid>(count);
+            _serviceAccounts = new bool[count];
             _resourceBaseByRole = roles.ResourceBaseByRoleIndex;
 
             Dictionary<MembershipId, int>? slotByMembership = snapshot.Grants.IsEmpty ? null : new(count);
@@ -81,6 +85,7 @@ internal sealed class CompiledTeam
                 _entries[FindFree(lo, hi)] = Entry.Of(snapshot.Team, membership, role, lo, hi, slot + 1);
                 _membershipIds[slot] = membership.Id;
                 _stamps[slot] = membership.SecurityStamp;
+                _serviceAccounts[slot] = membership.IsServiceAccount;
                 slotByMembership?.Add(membership.Id, slot);
             }
 
@@ -88,6 +93,8 @@ internal sealed class CompiledTeam
             {
                 _grantMasks = CompileGrants(snapshot, roles, slotByMembership, current);
             }
+
+            _apiKeys = CompiledApiKey.Compile(snapshot, roles.PermissionCatalog);
         }
         finally
         {
@@ -112,6 +119,8 @@ internal sealed class CompiledTeam
 
         // Never written after construction, and a patch keeps every membership in its slot: safe to share.
         _membershipIds = previous._membershipIds;
+        _serviceAccounts = previous._serviceAccounts;
+        _apiKeys = previous._apiKeys;
         _resourceBaseByRole = previous._resourceBaseByRole;
         _grantMasks = previous._grantMasks;
         _positionsByUser = Volatile.Read(ref previous._positionsByUser);
@@ -189,6 +198,12 @@ internal sealed class CompiledTeam
     public SlotGrants GrantsBySlot => Volatile.Read(ref _grantsBySlot) ?? IndexGrantsBySlot();
 
     public MembershipId MembershipIdOf(in Entry entry) => _membershipIds[entry.SlotPlusOne - 1];
+
+    /// <summary>Whether the entry is a service account's (a patch keeps every membership in its slot, and what it is).</summary>
+    public bool IsServiceAccount(in Entry entry) => _serviceAccounts[entry.SlotPlusOne - 1];
+
+    /// <summary>The team's API key of that id, or <see langword="null"/>.</summary>
+    public CompiledApiKey? FindApiKey(ApiKeyId keyId) => _apiKeys.GetValueOrDefault(keyId.Value);
 
     /// <summary>The security stamp of the entry's membership, which a session names.</summary>
     public Guid StampOf(in Entry entry) => _stamps[entry.SlotPlusOne - 1];

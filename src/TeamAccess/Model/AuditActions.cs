@@ -167,4 +167,22 @@ public static class AuditActions
 
     /// <summary>A team deleted one of its own roles.</summary>
     public const string TeamRoleDeleted = "team_role.deleted";
+
+    /// <summary>A service account was created (a membership of <see cref="AuditSubjectKind.Membership"/> marked as a service account).</summary>
+    public const string ServiceAccountCreated = "service_account.created";
+
+    /// <summary>A service account's name, description or role changed.</summary>
+    public const string ServiceAccountChanged = "service_account.changed";
+
+    /// <summary>A service account was deleted (its keys are revoked with it).</summary>
+    public const string ServiceAccountDeleted = "service_account.deleted";
+
+    /// <summary>An API key was created (its secret is never audited).</summary>
+    public const string ApiKeyCreated = "api_key.created";
+
+    /// <summary>An API key was rotated: a new key replaces it, and it expires at the end of the overlap.</summary>
+    public const string ApiKeyRotated = "api_key.rotated";
+
+    /// <summary>An API key was revoked.</summary>
+    public const string ApiKeyRevoked = "api_key.revoked";
 }

@@ -20,4 +20,7 @@ public enum AuditSubjectKind
 
     /// <summary>A role the team defined for itself.</summary>
     TeamRole = 5,
+
+    /// <summary>An API key of a service account.</summary>
+    ApiKey = 6,
 }

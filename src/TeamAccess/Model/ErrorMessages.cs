@@ -7,6 +7,13 @@ internal static class ErrorMessages
     {
         TeamAccessErrorCode.None => "No error.",
         TeamAccessErrorCode.NotFound => "Not found.",
+        TeamAccessErrorCode.InvalidApiKey => "The API key is not valid.",
+        TeamAccessErrorCode.ApiKeyExpired => "The API key has expired.",
+        TeamAccessErrorCode.ApiKeyRevoked => "The API key has been revoked.",
+        TeamAccessErrorCode.GuardianRoleNotForServiceAccounts => "A service account cannot hold the team's guardian role.",
+        TeamAccessErrorCode.InvalidApiKeyLifetime => "An API key's lifetime, or a rotation's overlap, must be positive and within the host's maximum key lifetime.",
+        TeamAccessErrorCode.InvalidDescription => "A description has at most 500 characters and no control characters other than line breaks.",
+        TeamAccessErrorCode.NotAServiceAccount => "This membership is not a service account.",
         TeamAccessErrorCode.PermissionDenied => "You do not have permission to do this in this team.",
         TeamAccessErrorCode.LastGuardian => "The team must keep at least one active holder of its guardian role: transfer ownership first (offer the guardian role to another active member, who accepts it).",
         TeamAccessErrorCode.RoleRankTooHigh => "You cannot give or manage a role ranked above your own.",

@@ -47,4 +47,11 @@ public sealed record MemberView
 
     /// <summary>Gets when the membership was created.</summary>
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>
+    /// Gets whether the row is a service account (a non-human principal of the team, with no user and no sign-in);
+    /// its <see cref="FirstName"/> then carries the service account's name, and its <see cref="Email"/> is a reserved
+    /// address no mail reaches.
+    /// </summary>
+    public bool IsServiceAccount { get; init; }
 }

@@ -27,4 +27,7 @@ public sealed record PermissionHolder
 
     /// <summary>Gets every way the membership holds the permission.</summary>
     public AccessPaths Via { get; internal init; }
+
+    /// <summary>Gets whether the holder is a service account (<see cref="UserId"/> is then its principal id, no person's) rather than a person.</summary>
+    public bool IsServiceAccount { get; internal init; }
 }

@@ -46,12 +46,18 @@ public static class Permissions
     public const string RolesManage = "roles.manage";
 
     /// <summary>
+    /// Create, edit and delete the team's service accounts and their API keys (<see cref="TeamAccess.ServiceAccounts.IServiceAccountService"/>),
+    /// within what the actor holds and not above the actor's rank.
+    /// </summary>
+    public const string ServiceAccountsManage = "service-accounts.manage";
+
+    /// <summary>
     /// The built-in permissions that are about the team itself, never about one resource. Every other permission
     /// (<see cref="ResourcesRead"/>, <see cref="ResourcesWrite"/> and all the host registers) is a resource permission.
     /// </summary>
     internal static readonly string[] TeamLevel =
     [
-        TeamDelete, TeamManage, BillingManage, MembersRead, MembersInvite, MembersManage, GroupsManage, GrantsManage, AuditRead, TeamSignInPolicy, RolesManage,
+        TeamDelete, TeamManage, BillingManage, MembersRead, MembersInvite, MembersManage, GroupsManage, GrantsManage, AuditRead, TeamSignInPolicy, RolesManage, ServiceAccountsManage,
     ];
 
     /// <summary>
@@ -65,6 +71,6 @@ public static class Permissions
     internal static readonly string[] BuiltIn =
     [
         TeamDelete, TeamManage, BillingManage, MembersRead, MembersInvite, MembersManage, GroupsManage, GrantsManage,
-        ResourcesRead, ResourcesWrite, AuditRead, TeamSignInPolicy, RolesManage,
+        ResourcesRead, ResourcesWrite, AuditRead, TeamSignInPolicy, RolesManage, ServiceAccountsManage,
     ];
 }

@@ -269,6 +269,30 @@ public enum TeamAccessErrorCode
     NamesAreTheUsers = 84,
 
     /// <summary>
+    /// The API key is not one this library issued, is malformed (wrong prefix, length or checksum), or names a key or
+    /// team this instance does not know; or its secret does not match. Refused without telling which.
+    /// </summary>
+    InvalidApiKey = 85,
+
+    /// <summary>The API key has expired (its own expiry, or the end of a rotation's overlap).</summary>
+    ApiKeyExpired = 86,
+
+    /// <summary>The API key was revoked, or its service account was deleted.</summary>
+    ApiKeyRevoked = 87,
+
+    /// <summary>A service account never holds the team's guardian role, nor the guardian's own permissions.</summary>
+    GuardianRoleNotForServiceAccounts = 88,
+
+    /// <summary>An API key's lifetime must be positive and at most <see cref="ApiKeyOptions.MaxLifetime"/>; a rotation's overlap at most the same.</summary>
+    InvalidApiKeyLifetime = 89,
+
+    /// <summary>A description has at most 500 characters and no control characters other than line breaks.</summary>
+    InvalidDescription = 90,
+
+    /// <summary>The membership is a person's, not a service account: the service-account verbs do not apply to it.</summary>
+    NotAServiceAccount = 91,
+
+    /// <summary>
     /// The sign-in needs a second factor before a session is issued: the user has an authenticator, or the team requires
     /// a second factor (<see cref="TeamSignInPolicy.SecondFactorRequired"/>) and the session has proven none. Continue with
     /// <see cref="TeamAccess.Accounts.ISecondFactorService"/>: its sign-in hands a ticket to complete with a code, and its

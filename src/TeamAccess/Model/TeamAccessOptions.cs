@@ -30,6 +30,9 @@ public sealed class TeamAccessOptions
     /// <summary>Gets how membership events reach the host's handlers: the consumer name, batch size, polling and retry back-off.</summary>
     public EventOptions Events { get; } = new();
 
+    /// <summary>Gets how API keys of service accounts behave: their longest and default lifetime.</summary>
+    public ApiKeyOptions ApiKeys { get; } = new();
+
     /// <summary>Gets how ownership offers behave: how long one stays open.</summary>
     public OwnershipOptions Ownership { get; } = new();
 

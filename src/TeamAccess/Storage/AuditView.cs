@@ -29,7 +29,7 @@ internal static class AuditView
 
     private static readonly Shape Membership = Fields(
         ("id", Id), ("teamId", Id), ("userId", Id), ("email", Value), ("role", Value), ("status", Value), ("createdAt", Value),
-        ("createdBy", Id), ("invitation", Invitation), ("updatedAt", Value));
+        ("createdBy", Id), ("invitation", Invitation), ("updatedAt", Value), ("serviceAccountName", Value), ("description", Value));
 
     private static readonly Shape Group = Fields(("id", Id), ("teamId", Id), ("name", Value), ("handle", Value), ("members", Id));
 
@@ -45,6 +45,10 @@ internal static class AuditView
 
     private static readonly Shape SignedOutSession = Fields(("sessionId", Value), ("userId", Id), ("revokedAt", Value), ("expiresAt", Value));
 
+    private static readonly Shape ApiKey = Fields(
+        ("id", Id), ("teamId", Id), ("membershipId", Id), ("name", Value), ("permissions", Value), ("createdAt", Value), ("expiresAt", Value),
+        ("createdBy", Id), ("revokedAt", Value), ("replacedBy", Id));
+
     private static readonly Shape Nothing = Fields();
 
     /// <summary>
@@ -55,6 +59,7 @@ internal static class AuditView
     {
         ["Team"] = ["version"],
         ["StoredMembership"] = ["securityStamp"],
+        ["StoredApiKey"] = ["hash"],
         ["Invitation"] = ["codeAttempts"],
         ["StoredUser"] = ["concurrencyStamp", "emailConfirmationExpiresAt", "failedSignInCount", "lockoutEnd", "sessionStamp", "passwordResetExpiresAt", "authenticatorConfirmedAt", "authenticatorLastTimeStep"],
     };
@@ -98,6 +103,7 @@ internal static class AuditView
         AuditSubjectKind.Group => Group,
         AuditSubjectKind.Grant => Grant,
         AuditSubjectKind.TeamRole => TeamRole,
+        AuditSubjectKind.ApiKey => ApiKey,
         AuditSubjectKind.User when action == AuditActions.UserLoginLinked => Login,
         AuditSubjectKind.User when action == AuditActions.UserSignedOut => SignedOutSession,
         AuditSubjectKind.User => User,

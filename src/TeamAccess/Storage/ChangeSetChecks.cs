@@ -50,7 +50,8 @@ public static class ChangeSetChecks
 
         foreach (var (id, after) in last)
         {
-            if (after.UserId is not { } userId || after.Status.IsTerminal())
+            // A service account's principal id is no stored user: nothing to attach.
+            if (after.UserId is not { } userId || after.Status.IsTerminal() || after.IsServiceAccount)
             {
                 continue;
             }
@@ -90,6 +91,7 @@ public static class ChangeSetChecks
                 TeamRolePut put => put.After.TeamId == teamId && (put.Before is null || (put.Before.Id == put.After.Id && string.Equals(put.Before.Name, put.After.Name, StringComparison.Ordinal))),
                 TeamRoleRemoval removal => removal.Before.TeamId == teamId,
                 InvitationSecretPut => true,
+                ApiKeyPut put => put.After.TeamId == teamId && (put.Before is null || put.Before.Id == put.After.Id),
                 _ => false,
             };
             if (!belongs)

@@ -8,7 +8,7 @@ namespace TeamAccess.Storage;
 /// commit for longer than a dictionary lookup. Several service providers given the same instance behave as several host
 /// instances on one database: each commit appends to the change feed and wakes every follower.
 /// </summary>
-public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQueryStore, IListQueryStore, IAuditStore, IChangeStore, ISessionStore, IChangeFeed, IChangeFeedNotifier, IChangeFeedCheckpoints, ITryCounterStore, IHeldEventStore, IExpiryStore
+public sealed partial class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQueryStore, IListQueryStore, IAuditStore, IChangeStore, ISessionStore, IChangeFeed, IChangeFeedNotifier, IChangeFeedCheckpoints, ITryCounterStore, IHeldEventStore, IExpiryStore, IApiKeyUsageStore
 {
     private readonly object _gate = new();
     private readonly Dictionary<UserId, StoredUser> _users = [];
@@ -270,7 +270,7 @@ public sealed class InMemoryTeamAccessStore : IUserStore, ITeamStore, IMemberQue
         var views = page.Take(size).Select(m =>
         {
             var user = m.UserId is { } id ? users.GetValueOrDefault(id) : null;
-            return new MemberView(m.Id, m.UserId, m.Email, user?.FirstName, user?.LastName, m.Role, m.Status, m.CreatedAt);
+            return new MemberView(m.Id, m.UserId, m.Email, m.ServiceAccountName ?? user?.FirstName, user?.LastName, m.Role, m.Status, m.CreatedAt) { IsServiceAccount = m.IsServiceAccount };
         }).ToList();
         MemberPageKey? next = page.Count > size ? new MemberPageKey(views[^1].Email, views[^1].MembershipId) : null;
         return ValueTask.FromResult(new MemberPage(views, query.After is null ? matching.Count : null, next));

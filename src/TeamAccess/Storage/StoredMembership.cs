@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace TeamAccess.Storage;
 
 /// <summary>
@@ -38,4 +40,18 @@ public sealed record StoredMembership(
 
     /// <summary>Gets when the membership last changed.</summary>
     public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>
+    /// Gets the service account's name when the membership is a service account's (a principal of this team alone, with
+    /// no email, password, session or sign-in, whose <see cref="UserId"/> is its principal id and whose
+    /// <see cref="Email"/> is a reserved address no mail reaches); <see langword="null"/> for a person's membership.
+    /// </summary>
+    public string? ServiceAccountName { get; init; }
+
+    /// <summary>Gets the service account's description; <see langword="null"/> for a person's membership.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Gets whether the membership is a service account's.</summary>
+    [JsonIgnore]
+    public bool IsServiceAccount => ServiceAccountName is not null;
 }

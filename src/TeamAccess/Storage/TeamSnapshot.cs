@@ -34,6 +34,12 @@ public sealed record TeamSnapshot(
     public ImmutableDictionary<MembershipId, InvitationSecret> InvitationSecrets { get; init; } = ImmutableDictionary<MembershipId, InvitationSecret>.Empty;
 
     /// <summary>
+    /// Gets the team's API keys, by id, revoked and expired ones included (a check tells them apart). They carry hashes,
+    /// never audited: a replay of the audit log rebuilds everything but these and <see cref="InvitationSecrets"/>.
+    /// </summary>
+    public ImmutableDictionary<ApiKeyId, StoredApiKey> ApiKeys { get; init; } = ImmutableDictionary<ApiKeyId, StoredApiKey>.Empty;
+
+    /// <summary>
     /// Gets the roles the team defined for itself, by name (compared without regard to case); see <see cref="TeamRole"/>.
     /// Set with <see cref="WithTeamRoles"/>, which keeps that comparer.
     /// </summary>
@@ -101,6 +107,7 @@ public sealed record TeamSnapshot(
                 GrantRemoval removal => team with { Grants = team.Grants.Remove(removal.Before.Id) },
                 TeamRolePut put => team with { TeamRoles = team.TeamRoles.SetItem(put.After.Name, put.After) },
                 TeamRoleRemoval removal => team with { TeamRoles = team.TeamRoles.Remove(removal.Before.Name) },
+                ApiKeyPut put => team with { ApiKeys = team.ApiKeys.SetItem(put.After.Id, put.After) },
                 _ => throw new ArgumentException($"Unknown operation {operation.GetType().Name}.", nameof(change)),
             };
         }

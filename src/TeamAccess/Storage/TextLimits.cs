@@ -11,4 +11,7 @@ public static class TextLimits
 
     /// <summary>The longest resource id of a grant, in UTF-16 code units.</summary>
     public const int MaxResourceIdLength = 200;
+
+    /// <summary>The longest description of a service account, in UTF-16 code units.</summary>
+    public const int MaxDescriptionLength = 500;
 }

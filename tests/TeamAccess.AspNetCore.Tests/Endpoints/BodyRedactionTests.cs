@@ -28,7 +28,7 @@ public sealed class BodyRedactionTests
             new HashSet<string>(StringComparer.Ordinal)
             {
                 "SignInBody", "ChangePasswordBody", "ResetPasswordBody", "SignUpBody", "AcceptWithNewAccountBody", "TokenBody", "InvitationKeyBody",
-                "SessionResponse", "AntiforgeryResponse",
+                "SessionResponse", "AntiforgeryResponse", "IssuedApiKeyResponse",
             },
             bodies.Select(t => t.Name).ToHashSet(StringComparer.Ordinal));
         foreach (var type in bodies)

@@ -15,7 +15,7 @@ namespace TeamAccess.EntityFramework.Tests;
 /// consistency token. Run on the in-memory store (one instance shared), a SQLite file (polling alone) and PostgreSQL
 /// (polling and LISTEN/NOTIFY).
 /// </summary>
-public abstract class MultiHostTests
+public abstract partial class MultiHostTests
 {
     /// <summary>
     /// How long past the staleness bound a change may take to show on the real clock before the test calls it a hang: on

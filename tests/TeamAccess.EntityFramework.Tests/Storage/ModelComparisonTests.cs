@@ -32,9 +32,9 @@ public sealed class ModelComparisonTests
         // A change-feed consumer's name is the host's constant, bounded by ChangeFeedReader before it reaches the store.
         // A try counter's key is made by the core (ids and an address's hash), bounded by ITryCounterStore.MaxKeyLength.
         // A held event's consumer is the same constant, its order key is made of ids, its error a type name the store truncates.
-        // An authenticator's secret is the host protector's output for 20 random bytes, and recovery codes are stored as the
-        // core's hashes: neither is input.
-        Assert.Equal(["AuditEventRow.Action", "ChangeFeedCheckpointRow.Consumer", "HeldEventRow.Consumer", "HeldEventRow.LastError", "HeldEventRow.OrderKey", "InvitationSecretRow.CodeHash", "InvitationSecretRow.CodeSalt", "InvitationSecretRow.TokenHash", "TryCounterRow.Key", "UserRow.AuthenticatorSecret", "UserRow.EmailConfirmationHash", "UserRow.PasswordHash", "UserRow.PasswordResetTokenHash", "UserRow.RecoveryCodeHashes"], unnamed.Order(StringComparer.Ordinal));
+        // An authenticator's secret is the host protector's output for 20 random bytes, recovery codes are stored as the
+        // core's hashes, and an API key's hash is the core's SHA-256 in hex: none is input.
+        Assert.Equal(["ApiKeyRow.Hash", "AuditEventRow.Action", "ChangeFeedCheckpointRow.Consumer", "HeldEventRow.Consumer", "HeldEventRow.LastError", "HeldEventRow.OrderKey", "InvitationSecretRow.CodeHash", "InvitationSecretRow.CodeSalt", "InvitationSecretRow.TokenHash", "TryCounterRow.Key", "UserRow.AuthenticatorSecret", "UserRow.EmailConfirmationHash", "UserRow.PasswordHash", "UserRow.PasswordResetTokenHash", "UserRow.RecoveryCodeHashes"], unnamed.Order(StringComparer.Ordinal));
     }
 
     [Fact]

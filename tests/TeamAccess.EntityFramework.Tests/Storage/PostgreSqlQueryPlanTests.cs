@@ -10,6 +10,7 @@ using TeamAccess.Audit;
 using TeamAccess.EntityFramework.Migrations;
 using TeamAccess.Import;
 using TeamAccess.Invitations;
+using TeamAccess.ServiceAccounts;
 using TeamAccess.TeamRoles;
 using Xunit.Abstractions;
 
@@ -27,7 +28,7 @@ public sealed partial class PostgreSqlQueryPlanTests(ITestOutputHelper output)
     [
         "ta_users", "ta_user_logins", "ta_teams", "ta_memberships", "ta_groups", "ta_group_members", "ta_grants",
         "ta_invitation_secrets", "ta_audit_events", "ta_change_feed", "ta_revoked_sessions", "ta_change_feed_checkpoints", "ta_team_roles",
-        "ta_try_counters",
+        "ta_try_counters", "ta_api_keys", "ta_api_key_usage",
     ];
 
     [SkippableFact]
@@ -60,6 +61,12 @@ public sealed partial class PostgreSqlQueryPlanTests(ITestOutputHelper output)
 
             var commands = recorder.Commands.DistinctBy(c => c.Sql).ToList();
             Assert.True(commands.Count >= 10, $"only {commands.Count} commands were recorded");
+
+            // The key table is read with the team and written by the key operations: both kinds of statement are explained.
+            Assert.Contains(commands, c => c.Sql.Contains("FROM ta_api_keys", StringComparison.Ordinal));
+            Assert.Contains(commands, c => c.Sql.Contains("UPDATE ta_api_keys", StringComparison.Ordinal));
+            Assert.Contains(commands, c => c.Sql.Contains("FROM ta_api_key_usage", StringComparison.Ordinal));
+            Assert.Contains(commands, c => c.Sql.Contains("UPDATE ta_api_key_usage", StringComparison.Ordinal));
             var failures = new List<string>();
             await using var explain = new NpgsqlConnection(connection);
             await explain.OpenAsync();
@@ -147,6 +154,27 @@ public sealed partial class PostgreSqlQueryPlanTests(ITestOutputHelper output)
         await RunCodeTriesAsync(bed, teamId, owner);
         await RunListPagesAsync(bed, teamId, owner, member);
         await RunImportAsync(bed, owner);
+        await RunServiceAccountOperationsAsync(bed, teamId, owner);
+    }
+
+    /// <summary>A service account created, changed and keyed; a key rotated and revoked; the account deleted (its keys revoked with it).</summary>
+    private static async Task RunServiceAccountOperationsAsync(StoreBed bed, TeamId teamId, UserId owner)
+    {
+        var accounts = bed.Services.GetRequiredService<IServiceAccountService>();
+        var account = await accounts.CreateAsync(owner, teamId, new CreateServiceAccountRequest("Gateway", RolePresets.Member) { Description = "Berlin" });
+        Assert.True(account.Succeeded, account.ToString());
+        Assert.True((await accounts.ChangeAsync(owner, teamId, account.Value!.Id, new ChangeServiceAccountRequest { Role = RolePresets.Observer })).Succeeded);
+        var key = await accounts.CreateKeyAsync(owner, teamId, account.Value.Id, new CreateApiKeyRequest("gateway-1") { Permissions = [Permissions.ResourcesRead] });
+        Assert.True(key.Succeeded, key.ToString());
+        var rotated = await accounts.RotateKeyAsync(owner, teamId, key.Value!.Key.Id, TimeSpan.FromHours(1));
+        Assert.True(rotated.Succeeded, rotated.ToString());
+        Assert.True((await accounts.RevokeKeyAsync(owner, teamId, key.Value.Key.Id)).Succeeded);
+        var usage = bed.Services.GetRequiredService<IApiKeyUsageStore>();
+        await usage.RecordUsesAsync([new ApiKeyUse(teamId, rotated.Value!.Key.Id, DateTimeOffset.UtcNow), new ApiKeyUse(teamId, key.Value.Key.Id, DateTimeOffset.UtcNow)], CancellationToken.None);
+        await usage.RecordUsesAsync([new ApiKeyUse(teamId, rotated.Value.Key.Id, DateTimeOffset.UtcNow.AddMinutes(1))], CancellationToken.None);
+        Assert.True((await accounts.ListKeysAsync(owner, teamId, account.Value.Id)).Succeeded);
+        Assert.True((await accounts.ListAsync(owner, teamId)).Succeeded);
+        Assert.True((await accounts.DeleteAsync(owner, teamId, account.Value.Id)).Succeeded);
     }
 
     /// <summary>An import batch: the users of its addresses in one read, a new user, a role change, an invitation, its checkpoint.</summary>
@@ -250,7 +278,8 @@ public sealed partial class PostgreSqlQueryPlanTests(ITestOutputHelper output)
 
     /// <summary>
     /// Signed-out sessions of 20,000 users, still live (a purge removes expired ones at every sign-out), 10,000 feed
-    /// consumers' checkpoints, 20,000 live try counters, and two roles of every team's own, so that their lookups would show a scan.
+    /// consumers' checkpoints, 20,000 live try counters, two roles of every team's own, and an API key of every
+    /// membership (200,000), so that their lookups would show a scan.
     /// </summary>
     private static async Task SeedSessionsAndCheckpointsAsync(string connection)
     {
@@ -267,6 +296,12 @@ public sealed partial class PostgreSqlQueryPlanTests(ITestOutputHelper output)
                 SELECT gen_random_uuid(), t.id, 'Role ' || n, 100 + n, 'devices.read', false, true FROM ta_teams AS t, generate_series(1, 2) AS n;
             INSERT INTO ta_try_counters (key, count, window_ends_at_utc_ticks)
                 SELECT 'seeded:' || i, 1, {live} + i FROM generate_series(1, 20000) AS i;
+            INSERT INTO ta_api_keys (id, team_id, membership_id, name, hash, permissions, created_at, expires_at)
+                SELECT gen_random_uuid(), m.team_id, m.id, 'seeded', md5(m.id::text) || md5(m.team_id::text), '', now(), now() + interval '30 days' FROM ta_memberships AS m;
+            INSERT INTO ta_api_key_usage (key_id, team_id, last_used_at_utc_ticks)
+                SELECT k.id, k.team_id, {live} FROM ta_api_keys AS k;
+            ANALYZE ta_api_keys;
+            ANALYZE ta_api_key_usage;
             ANALYZE ta_team_roles;
             ANALYZE ta_try_counters;
             ANALYZE ta_revoked_sessions;

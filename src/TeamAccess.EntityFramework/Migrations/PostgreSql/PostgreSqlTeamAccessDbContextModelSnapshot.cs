@@ -22,6 +22,93 @@ namespace TeamAccess.EntityFramework.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("TeamAccess.EntityFramework.ApiKeyRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("hash");
+
+                    b.Property<Guid>("MembershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("membership_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name")
+                        .HasAnnotation("TeamAccess:ErrorCode", 8);
+
+                    b.Property<string>("Permissions")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("permissions");
+
+                    b.Property<Guid?>("ReplacedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("replaced_by");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ta_api_keys");
+
+                    b.HasIndex("MembershipId")
+                        .HasDatabaseName("ix_ta_api_keys_membership");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_ta_api_keys_team");
+
+                    b.ToTable("ta_api_keys", (string)null);
+                });
+
+            modelBuilder.Entity("TeamAccess.EntityFramework.ApiKeyUsageRow", b =>
+                {
+                    b.Property<Guid>("KeyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("key_id");
+
+                    b.Property<long>("LastUsedAtUtcTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_used_at_utc_ticks");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.HasKey("KeyId")
+                        .HasName("pk_ta_api_key_usage");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_ta_api_key_usage_team");
+
+                    b.ToTable("ta_api_key_usage", (string)null);
+                });
+
             modelBuilder.Entity("TeamAccess.EntityFramework.AuditEventRow", b =>
                 {
                     b.Property<long>("Sequence")
@@ -323,6 +410,12 @@ namespace TeamAccess.EntityFramework.Migrations.PostgreSql
                         .HasColumnType("uuid")
                         .HasColumnName("created_by");
 
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("description")
+                        .HasAnnotation("TeamAccess:ErrorCode", 90);
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -368,6 +461,12 @@ namespace TeamAccess.EntityFramework.Migrations.PostgreSql
                     b.Property<Guid>("SecurityStamp")
                         .HasColumnType("uuid")
                         .HasColumnName("security_stamp");
+
+                    b.Property<string>("ServiceAccountName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("service_account_name")
+                        .HasAnnotation("TeamAccess:ErrorCode", 8);
 
                     b.Property<int>("Status")
                         .HasColumnType("integer")
@@ -764,6 +863,23 @@ namespace TeamAccess.EntityFramework.Migrations.PostgreSql
                         .HasAnnotation("TeamAccess:ErrorCode", 12);
 
                     b.ToTable("ta_users", (string)null);
+                });
+
+            modelBuilder.Entity("TeamAccess.EntityFramework.ApiKeyRow", b =>
+                {
+                    b.HasOne("TeamAccess.EntityFramework.MembershipRow", null)
+                        .WithMany()
+                        .HasForeignKey("MembershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ta_api_keys_membership");
+
+                    b.HasOne("TeamAccess.EntityFramework.TeamRow", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ta_api_keys_team");
                 });
 
             modelBuilder.Entity("TeamAccess.EntityFramework.GrantRow", b =>

@@ -59,6 +59,12 @@ internal static class TeamAccessEvents
         [AuditActions.UserSecondFactorProven] = e => new UserSecondFactorProvenEvent(e),
         [AuditActions.UserPasswordResetRequested] = e => new UserPasswordResetRequestedEvent(e),
         [AuditActions.UserPasswordReset] = e => new UserPasswordResetEvent(e),
+        [AuditActions.ServiceAccountCreated] = e => new ServiceAccountCreatedEvent(e),
+        [AuditActions.ServiceAccountChanged] = e => new ServiceAccountChangedEvent(e),
+        [AuditActions.ServiceAccountDeleted] = e => new ServiceAccountDeletedEvent(e),
+        [AuditActions.ApiKeyCreated] = e => new ApiKeyCreatedEvent(e),
+        [AuditActions.ApiKeyRotated] = e => new ApiKeyRotatedEvent(e),
+        [AuditActions.ApiKeyRevoked] = e => new ApiKeyRevokedEvent(e),
     };
 
     /// <summary>Gets the audit actions that have a type.</summary>

@@ -17,6 +17,93 @@ namespace TeamAccess.EntityFramework.Tests.Migrations.Host
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.11");
 
+            modelBuilder.Entity("TeamAccess.EntityFramework.ApiKeyRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash");
+
+                    b.Property<Guid>("MembershipId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("membership_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name")
+                        .HasAnnotation("TeamAccess:ErrorCode", 8);
+
+                    b.Property<string>("Permissions")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("permissions");
+
+                    b.Property<Guid?>("ReplacedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("replaced_by");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ta_api_keys");
+
+                    b.HasIndex("MembershipId")
+                        .HasDatabaseName("ix_ta_api_keys_membership");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_ta_api_keys_team");
+
+                    b.ToTable("ta_api_keys", (string)null);
+                });
+
+            modelBuilder.Entity("TeamAccess.EntityFramework.ApiKeyUsageRow", b =>
+                {
+                    b.Property<Guid>("KeyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_id");
+
+                    b.Property<long>("LastUsedAtUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_used_at_utc_ticks");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team_id");
+
+                    b.HasKey("KeyId")
+                        .HasName("pk_ta_api_key_usage");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_ta_api_key_usage_team");
+
+                    b.ToTable("ta_api_key_usage", (string)null);
+                });
+
             modelBuilder.Entity("TeamAccess.EntityFramework.AuditEventRow", b =>
                 {
                     b.Property<long>("Sequence")
@@ -314,6 +401,12 @@ namespace TeamAccess.EntityFramework.Tests.Migrations.Host
                         .HasColumnType("TEXT")
                         .HasColumnName("created_by");
 
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description")
+                        .HasAnnotation("TeamAccess:ErrorCode", 90);
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -359,6 +452,12 @@ namespace TeamAccess.EntityFramework.Tests.Migrations.Host
                     b.Property<Guid>("SecurityStamp")
                         .HasColumnType("TEXT")
                         .HasColumnName("security_stamp");
+
+                    b.Property<string>("ServiceAccountName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_account_name")
+                        .HasAnnotation("TeamAccess:ErrorCode", 8);
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER")
@@ -770,6 +869,23 @@ namespace TeamAccess.EntityFramework.Tests.Migrations.Host
                         .HasAnnotation("TeamAccess:ErrorCode", 12);
 
                     b.ToTable("ta_users", (string)null);
+                });
+
+            modelBuilder.Entity("TeamAccess.EntityFramework.ApiKeyRow", b =>
+                {
+                    b.HasOne("TeamAccess.EntityFramework.MembershipRow", null)
+                        .WithMany()
+                        .HasForeignKey("MembershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ta_api_keys_membership");
+
+                    b.HasOne("TeamAccess.EntityFramework.TeamRow", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ta_api_keys_team");
                 });
 
             modelBuilder.Entity("TeamAccess.EntityFramework.GrantRow", b =>

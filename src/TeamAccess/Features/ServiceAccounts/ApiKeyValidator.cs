@@ -1,0 +1,28 @@
+using TeamAccess.Index;
+
+namespace TeamAccess.ServiceAccounts;
+
+/// <summary>The default <see cref="IApiKeyValidator"/>: <see cref="ApiKeyResolver"/> on this instance's index and clock.</summary>
+internal sealed class ApiKeyValidator(AccessEngine engine, TimeProvider time, ApiKeyUsageRecorder? usage = null) : IApiKeyValidator
+{
+    private readonly ApiKeyResolver _resolver = new(engine);
+
+    public Result<ApiKeyPrincipal> Validate(string? key)
+    {
+        if (key is null)
+        {
+            return Result<ApiKeyPrincipal>.Failed(TeamAccessErrorCode.InvalidApiKey);
+        }
+
+        var now = time.GetUtcNow();
+        var code = _resolver.Resolve(key, now, out var team, out var apiKey);
+        if (code != TeamAccessErrorCode.None)
+        {
+            return Result<ApiKeyPrincipal>.Failed(code);
+        }
+
+        // Remembered in memory and written in batches: validating a key writes nothing.
+        usage?.Record(team!.Id, apiKey!.Id, now);
+        return Result<ApiKeyPrincipal>.Ok(new ApiKeyPrincipal(engine, team!, apiKey!));
+    }
+}

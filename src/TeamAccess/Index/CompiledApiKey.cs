@@ -1,0 +1,77 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+
+namespace TeamAccess.Index;
+
+/// <summary>
+/// One API key as the index holds it: the hash of its secret, its holder's principal (the user id its membership's
+/// entry is keyed by), expiry, revocation and the permission word it is narrowed to. A check finds the holder's entry in
+/// the same table as a member's, so a key's permission costs what a session's does.
+/// </summary>
+internal sealed class CompiledApiKey
+{
+    private readonly byte[] _hash;
+
+    private CompiledApiKey(StoredApiKey key, StoredMembership holder, ulong mask)
+    {
+        _hash = Convert.FromHexString(key.Hash);
+        Id = key.Id;
+        Principal = holder.UserId!.Value;
+        MembershipId = holder.Id;
+        ExpiresAt = key.ExpiresAt;
+        Revoked = key.RevokedAt is not null || holder.Status.IsTerminal();
+        Mask = mask;
+        Permissions = key.Permissions.IsDefault ? [] : key.Permissions;
+    }
+
+    public ApiKeyId Id { get; }
+
+    public UserId Principal { get; }
+
+    public MembershipId MembershipId { get; }
+
+    public DateTimeOffset ExpiresAt { get; }
+
+    /// <summary>Gets whether the key was revoked, or its service account deleted.</summary>
+    public bool Revoked { get; }
+
+    /// <summary>Gets the permission word the key is narrowed to: every bit when it is not narrowed.</summary>
+    public ulong Mask { get; }
+
+    /// <summary>Gets the permission names the key is narrowed to; empty when it is not.</summary>
+    public ImmutableArray<string> Permissions { get; }
+
+    /// <summary>Whether <paramref name="secretHash"/> is this key's, compared in constant time.</summary>
+    public bool Matches(ReadOnlySpan<byte> secretHash) => CryptographicOperations.FixedTimeEquals(_hash, secretHash);
+
+    public static FrozenDictionary<Guid, CompiledApiKey> Compile(TeamSnapshot snapshot, PermissionCatalog permissions)
+    {
+        if (snapshot.ApiKeys.IsEmpty)
+        {
+            return FrozenDictionary<Guid, CompiledApiKey>.Empty;
+        }
+
+        var keys = new Dictionary<Guid, CompiledApiKey>(snapshot.ApiKeys.Count);
+        foreach (var (id, key) in snapshot.ApiKeys)
+        {
+            // A key whose holder is not a service account of this team, or whose hash is not one, never validates.
+            if (!snapshot.Memberships.TryGetValue(key.MembershipId, out var holder) || !holder.IsServiceAccount || holder.UserId is null
+                || key.Hash.Length != 64)
+            {
+                continue;
+            }
+
+            var mask = ulong.MaxValue;
+            if (!key.Permissions.IsDefaultOrEmpty)
+            {
+                // A permission the host no longer registers narrows to nothing, never to everything.
+                mask = permissions.TryGetMask(key.Permissions, out var narrowed, out _) ? narrowed : 0;
+            }
+
+            keys[id.Value] = new CompiledApiKey(key, holder, mask);
+        }
+
+        return keys.ToFrozenDictionary();
+    }
+}

@@ -1,0 +1,39 @@
+namespace TeamAccess;
+
+/// <summary>How the API keys of service accounts behave.</summary>
+public sealed class ApiKeyOptions
+{
+    /// <summary>
+    /// Gets or sets the longest lifetime a key may be given: a request for more is refused with
+    /// <see cref="TeamAccessErrorCode.InvalidApiKeyLifetime"/>, and a rotation's overlap is bounded by it too. Default 365
+    /// days; 1 hour to 5 years.
+    /// </summary>
+    public TimeSpan MaxLifetime { get; set; } = TimeSpan.FromDays(365);
+
+    /// <summary>Gets or sets the lifetime of a key whose request names none. Default 90 days; at most <see cref="MaxLifetime"/>.</summary>
+    public TimeSpan DefaultLifetime { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>
+    /// Gets or sets how often an instance writes the last-used times of the keys it validated: one write per key used
+    /// in the interval, never one per request. Default 1 minute; 1 second to 1 hour.
+    /// </summary>
+    public TimeSpan LastUsedFlushInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    internal IEnumerable<string> Validate()
+    {
+        if (MaxLifetime < TimeSpan.FromHours(1) || MaxLifetime > TimeSpan.FromDays(5 * 366))
+        {
+            yield return $"ApiKeys.MaxLifetime must be between 1 hour and 5 years; it is {MaxLifetime}.";
+        }
+
+        if (DefaultLifetime <= TimeSpan.Zero || DefaultLifetime > MaxLifetime)
+        {
+            yield return $"ApiKeys.DefaultLifetime must be positive and at most ApiKeys.MaxLifetime; it is {DefaultLifetime}.";
+        }
+
+        if (LastUsedFlushInterval < TimeSpan.FromSeconds(1) || LastUsedFlushInterval > TimeSpan.FromHours(1))
+        {
+            yield return $"ApiKeys.LastUsedFlushInterval must be between 1 second and 1 hour; it is {LastUsedFlushInterval}.";
+        }
+    }
+}
