@@ -49,14 +49,16 @@ public static partial class TeamAccessEndpointRouteBuilderExtensions
                     : FirstMissing(("name", body.Name)) is { } missing ? missing
                     : (await accounts.CreateKeyAsync(principal.UserId(), principal.TeamId(), new MembershipId(id), new CreateApiKeyRequest(body.Name!) { Lifetime = Seconds(body.LifetimeSeconds), Permissions = body.Permissions }, ct).ConfigureAwait(false)).ToHttpResult(IssuedApiKeyResponse.From))
             .RequireTeamPermission(Permissions.ServiceAccountsManage)
-            .Describe<IssuedApiKeyResponse>("CreateApiKey", "Creates an API key for a service account; the response carries its secret once (send it as Authorization: Bearer ta_...), and only its hash is stored.");
+            .RequireRecentSecondFactor()
+            .Describe<IssuedApiKeyResponse>("CreateApiKey", "Creates an API key for a service account; the response carries its secret once (send it as Authorization: Bearer ta_...), and only its hash is stored. A dangerous action: RecentSecondFactorRequired (or SecondFactorEnrolmentRequired) unless this session proved a second factor within the step-up window; a key never mints a key.");
 
         team.MapPost("/api-keys/{keyId}/rotate", async (string keyId, RotateApiKeyBody body, ClaimsPrincipal principal, IServiceAccountService accounts, CancellationToken ct) =>
                 Guid.TryParse(keyId, out var id)
                     ? (await accounts.RotateKeyAsync(principal.UserId(), principal.TeamId(), new ApiKeyId(id), Seconds(body.OverlapSeconds) ?? TimeSpan.Zero, ct).ConfigureAwait(false)).ToHttpResult(IssuedApiKeyResponse.From)
                     : Result.Failed(TeamAccessErrorCode.NotFound).ToHttpResult())
             .RequireTeamPermission(Permissions.ServiceAccountsManage)
-            .Describe<IssuedApiKeyResponse>("RotateApiKey", "Rotates an API key: a new key is returned once, and the old one keeps working for the overlap asked (overlapSeconds), then expires.");
+            .RequireRecentSecondFactor()
+            .Describe<IssuedApiKeyResponse>("RotateApiKey", "Rotates an API key: a new key is returned once, and the old one keeps working for the overlap asked (overlapSeconds), then expires. Needs a recent second factor, as creating a key does.");
 
         team.MapDelete("/api-keys/{keyId}", async (string keyId, ClaimsPrincipal principal, IServiceAccountService accounts, CancellationToken ct) =>
                 Guid.TryParse(keyId, out var id)

@@ -21,6 +21,10 @@ public sealed class ServiceAccountApiTests : IAsyncLifetime
         var owner = await _host.SignUpAsync(name);
         var account = await ApiHost.JsonAsync(await _host.SendAsync(HttpMethod.Post, $"/account/teams/{owner.TeamId}/service-accounts", owner.Token, new { name = "Gateway", role, description = "Berlin" }));
         var id = account.GetProperty("serviceAccountId").GetGuid();
+
+        // Creating a key is a dangerous action (DESIGN 9): a session without a recent second factor is asked for one.
+        await ApiHost.AssertProblemAsync(await _host.SendAsync(HttpMethod.Post, $"/account/teams/{owner.TeamId}/service-accounts/{id}/keys", owner.Token, new { name = "early" }), HttpStatusCode.Forbidden, "SecondFactorEnrolmentRequired");
+        owner = owner with { Token = await _host.StepUpAsync(owner.Email, owner.Token) };
         var issued = await ApiHost.JsonAsync(await _host.SendAsync(HttpMethod.Post, $"/account/teams/{owner.TeamId}/service-accounts/{id}/keys", owner.Token, key ?? new { name = "gateway-1" }));
         return (owner, id, issued);
     }
@@ -36,6 +40,11 @@ public sealed class ServiceAccountApiTests : IAsyncLifetime
         var members = await ApiHost.JsonAsync(await _host.SendAsync(HttpMethod.Get, $"/account/teams/{owner.TeamId}/members", key));
         var listed = await ApiHost.JsonAsync(await _host.SendAsync(HttpMethod.Get, $"/account/teams/{owner.TeamId}/service-accounts", owner.Token));
         var keys = await ApiHost.JsonAsync(await _host.SendAsync(HttpMethod.Get, $"/account/teams/{owner.TeamId}/service-accounts/{account}/keys", owner.Token));
+
+        // A key never mints a key: it has no session, so no second factor to be recent.
+        var minted = await _host.SendAsync(HttpMethod.Post, $"/account/teams/{owner.TeamId}/service-accounts/{account}/keys", key, new { name = "minted by a key" });
+        Assert.False(minted.IsSuccessStatusCode);
+        Assert.Equal(keys.GetArrayLength(), (await ApiHost.JsonAsync(await _host.SendAsync(HttpMethod.Get, $"/account/teams/{owner.TeamId}/service-accounts/{account}/keys", owner.Token))).GetArrayLength());
 
         Assert.StartsWith("ta_", key, StringComparison.Ordinal);
         Assert.True(Assert.Single(members.GetProperty("members").EnumerateArray(), m => m.GetProperty("membershipId").GetGuid() == account).GetProperty("isServiceAccount").GetBoolean());
@@ -101,7 +110,10 @@ public sealed class ServiceAccountApiTests : IAsyncLifetime
         var revoked = await ApiHost.JsonAsync(await _host.SendAsync(HttpMethod.Delete, $"/account/teams/{owner.TeamId}/api-keys/{newId}", owner.Token));
         Assert.NotEqual(JsonValueKind.Null, revoked.GetProperty("revokedAt").ValueKind);
         await ApiHost.AssertProblemAsync(await _host.SendAsync(HttpMethod.Get, members, Secret(rotated)), HttpStatusCode.Unauthorized, "ApiKeyRevoked");
-        await ApiHost.AssertProblemAsync(await _host.SendAsync(HttpMethod.Post, $"/account/teams/{owner.TeamId}/service-accounts/{account}/keys", owner.Token, new { name = "too long", lifetimeSeconds = 400L * 24 * 3600 }), HttpStatusCode.BadRequest, "InvalidApiKeyLifetime");
+        // Ten minutes on, the session's second factor is no longer recent: a key needs a new one.
+        await ApiHost.AssertProblemAsync(await _host.SendAsync(HttpMethod.Post, $"/account/teams/{owner.TeamId}/service-accounts/{account}/keys", owner.Token, new { name = "late" }), HttpStatusCode.Unauthorized, "RecentSecondFactorRequired");
+        var again = await _host.StepUpAsync(owner.Email, owner.Token);
+        await ApiHost.AssertProblemAsync(await _host.SendAsync(HttpMethod.Post, $"/account/teams/{owner.TeamId}/service-accounts/{account}/keys", again, new { name = "too long", lifetimeSeconds = 400L * 24 * 3600 }), HttpStatusCode.BadRequest, "InvalidApiKeyLifetime");
     }
 
     [Fact]
@@ -132,6 +144,7 @@ public sealed class ServiceAccountApiTests : IAsyncLifetime
 
         await using var on = await ApiHost.StartAsync(b => b.Services.PostConfigure<TeamAccessAuthenticationOptions>(TeamAccessAuthenticationDefaults.AuthenticationScheme, o => o.ReadApiKeyHeader = true));
         var other = await on.SignUpAsync("header-on");
+        other = other with { Token = await on.StepUpAsync(other.Email, other.Token) };
         var account = await ApiHost.JsonAsync(await on.SendAsync(HttpMethod.Post, $"/account/teams/{other.TeamId}/service-accounts", other.Token, new { name = "Gateway", role = RolePresets.Administrator }));
         var key = await ApiHost.JsonAsync(await on.SendAsync(HttpMethod.Post, $"/account/teams/{other.TeamId}/service-accounts/{account.GetProperty("serviceAccountId").GetGuid()}/keys", other.Token, new { name = "k" }));
         var request = new HttpRequestMessage(HttpMethod.Get, $"/account/teams/{other.TeamId}/members");
