@@ -16,20 +16,10 @@ internal sealed partial class TeamAggregate
 
     public Result<StoredMembership> CreateServiceAccount(string name, string? description, string roleName)
     {
-        if (!FindRole(roleName).TryGetValue(out var role))
+        var chosen = ServiceAccountRole(roleName);
+        if (!chosen.TryGetValue(out var role))
         {
-            return Result<StoredMembership>.Failed(TeamAccessErrorCode.InvalidRole);
-        }
-
-        if (role.IsGuardian)
-        {
-            return Result<StoredMembership>.Failed(TeamAccessErrorCode.GuardianRoleNotForServiceAccounts);
-        }
-
-        var mayGive = Actor.MayGive(role);
-        if (!mayGive.Succeeded)
-        {
-            return Result<StoredMembership>.Failed(mayGive.Error);
+            return Result<StoredMembership>.Failed(chosen.Error!);
         }
 
         var id = MembershipId.New();
@@ -55,20 +45,10 @@ internal sealed partial class TeamAggregate
         var after = account with { ServiceAccountName = name ?? account.ServiceAccountName, Description = description ?? account.Description };
         if (roleName is not null && !string.Equals(roleName, account.Role, StringComparison.Ordinal))
         {
-            if (!FindRole(roleName).TryGetValue(out var role))
+            var chosen = ServiceAccountRole(roleName);
+            if (!chosen.TryGetValue(out var role))
             {
-                return Result<StoredMembership>.Failed(TeamAccessErrorCode.InvalidRole);
-            }
-
-            if (role.IsGuardian)
-            {
-                return Result<StoredMembership>.Failed(TeamAccessErrorCode.GuardianRoleNotForServiceAccounts);
-            }
-
-            var mayGive = Actor.MayGive(role);
-            if (!mayGive.Succeeded)
-            {
-                return Result<StoredMembership>.Failed(mayGive.Error);
+                return Result<StoredMembership>.Failed(chosen.Error!);
             }
 
             after = after with { Role = role.Name, SecurityStamp = Guid.NewGuid() };
@@ -213,5 +193,22 @@ internal sealed partial class TeamAggregate
     {
         Current = Current with { ApiKeys = Current.ApiKeys.SetItem(after.Id, after) };
         Record(new ApiKeyPut(before, after, action));
+    }
+
+    /// <summary>The role a service account may be given by this actor: one of the team's, never the guardian's, and no higher than the actor may give.</summary>
+    private Result<Role> ServiceAccountRole(string roleName)
+    {
+        if (!FindRole(roleName).TryGetValue(out var role))
+        {
+            return Result<Role>.Failed(TeamAccessErrorCode.InvalidRole);
+        }
+
+        if (role.IsGuardian)
+        {
+            return Result<Role>.Failed(TeamAccessErrorCode.GuardianRoleNotForServiceAccounts);
+        }
+
+        var mayGive = Actor.MayGive(role);
+        return mayGive.Succeeded ? Result<Role>.Ok(role) : Result<Role>.Failed(mayGive.Error);
     }
 }

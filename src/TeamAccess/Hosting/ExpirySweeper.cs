@@ -109,18 +109,7 @@ internal sealed class ExpirySweeper(
         await using (scope.ConfigureAwait(false))
         {
             var writer = scope.ServiceProvider.GetRequiredService<TeamWriter>();
-            return await writer.RunAsync<int>(null, "ExpireDue", async (changes, ct) =>
-            {
-                var snapshot = await writer.Teams.LoadAsync(teamId, ct).ConfigureAwait(false);
-                if (snapshot is null)
-                {
-                    return Result<int>.Failed(TeamAccessErrorCode.NotFound);
-                }
-
-                var team = changes.Edit(snapshot);
-                var authorized = team.AuthorizeAsHost();
-                return authorized.Succeeded ? team.ExpireDue() : Result<int>.Failed(authorized.Error);
-            }, cancellationToken).ConfigureAwait(false);
+            return await writer.RunOnTeamAsHostAsync(teamId, "ExpireDue", team => team.ExpireDue(), cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -128,7 +128,15 @@ internal sealed class TeamWriter(
     public ValueTask<Result<T>> RunOnTeamAsync<T>(UserId actor, TeamId teamId, string? permission, string operation, TeamVerb<T> verb, CancellationToken cancellationToken) =>
         RunAsync(actor, operation, (changes, ct) => OnTeamAsync(changes, actor, teamId, permission, verb, ct), cancellationToken);
 
-    private async ValueTask<Result<T>> OnTeamAsync<T>(ChangeSetBuilder changes, UserId actor, TeamId teamId, string? permission, TeamVerb<T> verb, CancellationToken cancellationToken)
+    /// <summary>
+    /// A write inside one team by the host itself (code without a team session: a direct add, the expiry sweep): the team
+    /// is loaded and <paramref name="verb"/> called with <see cref="Actor.Host"/>, once per attempt; only a deleted team
+    /// refuses it, and the team's own rules still hold.
+    /// </summary>
+    public ValueTask<Result<T>> RunOnTeamAsHostAsync<T>(TeamId teamId, string operation, TeamVerb<T> verb, CancellationToken cancellationToken) =>
+        RunAsync(null, operation, (changes, ct) => OnTeamAsync(changes, null, teamId, null, verb, ct), cancellationToken);
+
+    private async ValueTask<Result<T>> OnTeamAsync<T>(ChangeSetBuilder changes, UserId? actor, TeamId teamId, string? permission, TeamVerb<T> verb, CancellationToken cancellationToken)
     {
         var snapshot = await teams.LoadAsync(teamId, cancellationToken).ConfigureAwait(false);
         if (snapshot is null)
@@ -137,7 +145,7 @@ internal sealed class TeamWriter(
         }
 
         var team = changes.Edit(snapshot);
-        var authorized = team.Authorize(actor, permission);
+        var authorized = actor is { } member ? team.Authorize(member, permission) : team.AuthorizeAsHost();
         return authorized.Succeeded ? verb(team) : Result<T>.Failed(authorized.Error);
     }
 }

@@ -26,14 +26,14 @@ internal sealed class SessionTokens(
     IOptions<TeamAccessOptions> options)
 {
     private const int MaxTokenLength = 8 * 1024;
-    private const string TeamClaim = "tid";
-    private const string MembershipClaim = "mid";
+    internal const string TeamClaim = "tid";
+    internal const string MembershipClaim = "mid";
     private const string StampClaim = "sst";
-    private const string ProviderClaim = "idp";
+    internal const string ProviderClaim = "idp";
     private const string RoleClaim = "role";
     private const string SessionIdClaim = "sid";
     private const string AuthTimeClaim = "auth_time";
-    private const string UserStampClaim = "ust";
+    internal const string UserStampClaim = "ust";
     private const string MethodsClaim = "amr";
     private const string SecondFactorAtClaim = "mfa_time";
 

@@ -11,10 +11,11 @@ namespace TeamAccess.Accounts;
 /// </summary>
 internal sealed class SignInTickets(SessionKeys keys, TimeProvider time, IOptions<TeamAccessOptions> options)
 {
-    private const string TeamClaim = "tid";
-    private const string MembershipClaim = "mid";
-    private const string ProviderClaim = "idp";
-    private const string UserStampClaim = "ust";
+    // A ticket names the team, membership, provider and user stamp with the session's own claim names.
+    private const string TeamClaim = SessionTokens.TeamClaim;
+    private const string MembershipClaim = SessionTokens.MembershipClaim;
+    private const string ProviderClaim = SessionTokens.ProviderClaim;
+    private const string UserStampClaim = SessionTokens.UserStampClaim;
     private const string TicketType = "ta-second-factor+jwt";
 
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false, SetDefaultTimesOnTokenCreation = false };

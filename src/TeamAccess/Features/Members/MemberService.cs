@@ -76,18 +76,7 @@ internal sealed class MemberService(IUserStore users, IMemberQueryStore members,
         }
 
         var user = await users.FindByIdAsync(userId, cancellationToken).ConfigureAwait(false);
-        return await writer.RunAsync<StoredMembership>(null, "AddMemberAsHost", async (changes, ct) =>
-        {
-            var snapshot = await writer.Teams.LoadAsync(teamId, ct).ConfigureAwait(false);
-            if (snapshot is null)
-            {
-                return Result<StoredMembership>.Failed(TeamAccessErrorCode.NotFound);
-            }
-
-            var team = changes.Edit(snapshot);
-            var authorized = team.AuthorizeAsHost();
-            return authorized.Succeeded ? team.Add(user, role) : Result<StoredMembership>.Failed(authorized.Error);
-        }, cancellationToken).AsView().ConfigureAwait(false);
+        return await writer.RunOnTeamAsHostAsync(teamId, "AddMemberAsHost", team => team.Add(user, role), cancellationToken).AsView().ConfigureAwait(false);
     }
 
     public ValueTask<Result<Membership>> ChangeRoleAsync(UserId actor, TeamId teamId, MembershipId membershipId, string role, CancellationToken cancellationToken = default) =>
