@@ -62,6 +62,13 @@ public static class PortalApp
         {
             options.Roles.UsePreset(RolePresets.OwnerAdministratorMemberObserver);
             options.Permissions.Add(Pages.DevicesModel.Read, Pages.DevicesModel.Write);
+
+            // The Development outbox shows a message as soon as the page that sent it answers; elsewhere mail goes out
+            // after the answer (AddAspNetCore's default), so a form's timing tells nobody which addresses have accounts.
+            if (features.DevelopmentMail)
+            {
+                options.Mail.DeliverInBackground = false;
+            }
         });
         if (features.StandInSso)
         {

@@ -75,7 +75,10 @@ public sealed partial class PublicApiShapeTests
     // marks on MemberView and PermissionHolder; the stored key and its operation are in TeamAccess.Storage.
     // +3: ApiKey.LastUsedAt and ApiKeyOptions.LastUsedFlushInterval (get, set): last-used times written in batches
     // (issue 23); the usage store and its record are in TeamAccess.Storage.
-    private const int HostFacingCeiling = 1_701;
+    // +16: the enumeration-safe sign-up and background mail (security review 3, L3): IUserService.RequestSignUpAsync,
+    // AccountExistsMessage (7) and IEmailConfirmationSender.SendAccountExistsAsync, MailOptions (6) and
+    // TeamAccessOptions.Mail.
+    private const int HostFacingCeiling = 1_717;
 
     [Fact]
     public void HostFacingApi_StaysUnderItsCeiling()
@@ -98,9 +101,9 @@ public sealed partial class PublicApiShapeTests
     /// </summary>
     private static readonly Dictionary<string, int> NamespaceCeilings = new(StringComparer.Ordinal)
     {
-        ["TeamAccess"] = 1_168,
+        ["TeamAccess"] = 1_175,
         ["TeamAccess.Storage"] = 585,
-        ["TeamAccess.Accounts"] = 188,
+        ["TeamAccess.Accounts"] = 197,
         ["TeamAccess.Events"] = 89,
         ["TeamAccess.Invitations"] = 71,
         ["TeamAccess.ServiceAccounts"] = 70,

@@ -16,7 +16,9 @@ public static class TeamAccessAspNetCoreBuilderExtensions
     /// enums as names. Use <c>app.UseAuthentication()</c> and <c>app.UseAuthorization()</c> as usual. Authenticator
     /// secrets are protected with ASP.NET Core Data Protection (purpose <c>TeamAccess.SecondFactors.v1</c>) unless the
     /// host registered its own <see cref="TeamAccess.Accounts.ISecretProtector"/> first; several instances need Data
-    /// Protection's key ring shared (<c>PersistKeysTo…</c>), as for cookies.
+    /// Protection's key ring shared (<c>PersistKeysTo…</c>), as for cookies. Activation and password-reset messages go to
+    /// the senders after the request has answered (<see cref="MailOptions.DeliverInBackground"/>), unless the host set
+    /// that option itself.
     /// </summary>
     /// <param name="builder">The builder <c>AddTeamAccess</c> returned.</param>
     /// <param name="configure">Where the scheme reads the token.</param>
@@ -33,6 +35,9 @@ public static class TeamAccessAspNetCoreBuilderExtensions
             .Validate(o => o.MailRequestsPerClientPerHour is >= 1 and <= 100_000, "TeamAccessApiOptions.MailRequestsPerClientPerHour must be between 1 and 100,000.")
             .ValidateOnStart();
         services.AddDataProtection();
+
+        // A web host answers anonymous forms: their mail goes out after the answer, unless the host decided otherwise.
+        services.Configure<TeamAccessOptions>(o => o.Mail.DeliverInBackground ??= true);
         services.TryAddSingleton<TeamAccess.Accounts.ISecretProtector, DataProtectionSecretProtector>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, TeamPermissionHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, SessionTeamHandler>());

@@ -112,12 +112,13 @@ public static partial class TeamAccessEndpointRouteBuilderExtensions
 
     private static void MapAccount(RouteGroupBuilder api)
     {
+        // The same answer (204, no ids, no consistency token) whether or not the address has an account: the owner of a
+        // taken one is mailed instead (security review 3, L3).
         api.MapPost("/signup", async (SignUpBody body, IUserService users, CancellationToken ct) =>
             FirstMissing(("email", body.Email), ("password", body.Password), ("firstName", body.FirstName), ("lastName", body.LastName), ("teamName", body.TeamName), ("teamHandle", body.TeamHandle)) ??
-            (await users.SignUpAsync(new SignUpRequest(body.Email!, body.FirstName!, body.LastName!, body.TeamName!, body.TeamHandle!) { Password = body.Password! }, ct).ConfigureAwait(false))
-                .ToHttpResult(r => new SignUpResponse(r.User.Id.Value, r.User.Email, r.Team.Id.Value, r.Team.Handle, r.Membership.Id.Value, r.User.EmailConfirmed)))
+            (await users.RequestSignUpAsync(new SignUpRequest(body.Email!, body.FirstName!, body.LastName!, body.TeamName!, body.TeamHandle!) { Password = body.Password! }, ct).ConfigureAwait(false)).ToHttpResult())
             .AddEndpointFilter<ClientMailBudget>()
-            .Describe<SignUpResponse>("SignUp", "Creates an account and its team; the activation message goes to the address.");
+            .Describe("SignUp", "Starts a sign-up: a fresh address gets its account, team and activation message; a taken one gets a note to its owner. The answer is the same either way.");
 
         api.MapPost("/confirm-email", async (TokenBody body, IUserService users, CancellationToken ct) =>
             FirstMissing(("token", body.Token)) ?? (await users.ConfirmEmailAsync(body.Token!, ct).ConfigureAwait(false)).ToHttpResult(_ => new { Confirmed = true }))

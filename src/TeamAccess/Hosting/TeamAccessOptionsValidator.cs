@@ -23,6 +23,7 @@ internal sealed class TeamAccessOptionsValidator : IValidateOptions<TeamAccessOp
         errors.AddRange(options.EmailConfirmation.Validate());
         errors.AddRange(options.Ownership.Validate());
         errors.AddRange(options.Events.Validate());
+        errors.AddRange(options.Mail.Validate());
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

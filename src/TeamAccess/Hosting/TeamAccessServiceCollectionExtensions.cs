@@ -71,6 +71,9 @@ public static class TeamAccessServiceCollectionExtensions
             sp.GetRequiredService<IOptions<TeamAccessOptions>>().Value.ChangeFeed.FailClosedWhenStale,
             sp.GetService<EventDispatcher>()));
 
+        services.TryAddSingleton<MessageDelivery>();
+        services.TryAddSingleton<MessageDeliveryLoop>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MessageDeliveryLoop>(sp => sp.GetRequiredService<MessageDeliveryLoop>()));
         services.TryAddSingleton<ExpirySweeper>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ExpirySweeper>(sp => sp.GetRequiredService<ExpirySweeper>()));
 
@@ -135,6 +138,9 @@ public static class TeamAccessServiceCollectionExtensions
         {
             await hosted.StartAsync(cancellationToken).ConfigureAwait(false);
         }
+
+        // Messages queued for background delivery go out from here on (when the host turned that on).
+        await services.GetRequiredService<MessageDeliveryLoop>().StartAsync(cancellationToken).ConfigureAwait(false);
 
         // Expired invitations and ownership offers are closed from here on (unless the host turned the sweep off).
         await services.GetRequiredService<ExpirySweeper>().StartAsync(cancellationToken).ConfigureAwait(false);

@@ -24,6 +24,9 @@ public sealed class TeamAccessOptions
     /// <summary>Gets the second factors' options: the step-up window, the sign-in ticket's lifetime, the authenticator's issuer name.</summary>
     public SecondFactorOptions SecondFactors { get; } = new();
 
+    /// <summary>Gets how messages reach the host's senders: inside the request, or from a background queue.</summary>
+    public MailOptions Mail { get; } = new();
+
     /// <summary>Gets how this instance follows the change feed: the staleness bound, and what happens past it.</summary>
     public ChangeFeedOptions ChangeFeed { get; } = new();
 

@@ -63,6 +63,9 @@ internal sealed class ApiHost : IAsyncDisposable
 
             // The tests move the clock past expiries on purpose and ask what the routes answer then: no sweep between.
             o.Invitations.ExpirySweepInterval = Timeout.InfiniteTimeSpan;
+
+            // The tests read the outbox right after the request that sent a message; the background queue has its own test.
+            o.Mail.DeliverInBackground = false;
         }).AddInMemoryStores();
         // One test client makes every request: the per-client mail budget would cut the tests' own sign-ups short. The
         // test of that budget sets its own, after this.
@@ -90,12 +93,12 @@ internal sealed class ApiHost : IAsyncDisposable
     public async Task<Person> SignUpAsync(string name)
     {
         var signedUp = await SendAsync(HttpMethod.Post, "/account/signup", null, new { email = $"{name}@example.com", password = Password, firstName = name, lastName = "Tester", teamName = $"{name}'s team", teamHandle = $"{name}-team" });
-        Assert.Equal(HttpStatusCode.OK, signedUp.StatusCode);
-        var body = await signedUp.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.NoContent, signedUp.StatusCode);
         var confirmed = await SendAsync(HttpMethod.Post, "/account/confirm-email", null, new { token = Outbox.ActivationTo($"{name}@example.com") });
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         var token = await SignInAsync($"{name}@example.com", $"{name}-team");
-        return new Person($"{name}@example.com", body.GetProperty("userId").GetGuid(), body.GetProperty("teamId").GetGuid(), $"{name}-team", body.GetProperty("membershipId").GetGuid(), token);
+        var me = await JsonAsync(await SendAsync(HttpMethod.Get, "/account/me", token));
+        return new Person($"{name}@example.com", me.GetProperty("userId").GetGuid(), me.GetProperty("teamId").GetGuid(), $"{name}-team", me.GetProperty("membershipId").GetGuid(), token);
     }
 
     /// <summary>Signs in by team handle; a person who enrolled an authenticator here (<see cref="StepUpAsync"/>) completes the second step with its code.</summary>
@@ -191,6 +194,17 @@ internal sealed record Person(string Email, Guid UserId, Guid TeamId, string Tea
 internal sealed class Outbox : IInvitationSender, IEmailConfirmationSender, IPasswordResetSender
 {
     private readonly ConcurrentQueue<object> _sent = new();
+    private readonly TaskCompletionSource _delivered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Gets or sets a task every send waits for first, as a slow mail server would keep it.</summary>
+    public Task Gate { get; set; } = Task.CompletedTask;
+
+    /// <summary>Gets a task that completes when the first message has been kept.</summary>
+    public Task Delivered => _delivered.Task;
+
+    public IReadOnlyList<EmailConfirmationMessage> Activations => [.. _sent.OfType<EmailConfirmationMessage>()];
+
+    public IReadOnlyList<AccountExistsMessage> AccountExists => [.. _sent.OfType<AccountExistsMessage>()];
 
     public InvitationMessage InvitationTo(string email) => _sent.OfType<InvitationMessage>().Last(m => m.Email == email);
 
@@ -202,12 +216,15 @@ internal sealed class Outbox : IInvitationSender, IEmailConfirmationSender, IPas
 
     public ValueTask SendAsync(EmailConfirmationMessage message, CancellationToken cancellationToken) => Add(message);
 
+    public ValueTask SendAccountExistsAsync(AccountExistsMessage message, CancellationToken cancellationToken) => Add(message);
+
     public ValueTask SendAsync(PasswordResetMessage message, CancellationToken cancellationToken) => Add(message);
 
-    private ValueTask Add(object message)
+    private async ValueTask Add(object message)
     {
+        await Gate.ConfigureAwait(false);
         _sent.Enqueue(message);
-        return ValueTask.CompletedTask;
+        _delivered.TrySetResult();
     }
 }
 

@@ -17,6 +17,20 @@ public interface IUserService
     ValueTask<Result<SignUpResult>> SignUpAsync(SignUpRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The sign-up a public form calls: it tells nobody which addresses have accounts. It refuses what the form itself
+    /// got wrong (the address's or a name's format, the password policy, a team handle already in use: team handles are
+    /// public) and otherwise succeeds with no ids, whether or not the address has an account. A fresh address gets the
+    /// account, team and activation message of <see cref="SignUpAsync"/>; for a taken one nothing is created, the
+    /// password is hashed all the same (the same work), and the owner gets an <see cref="AccountExistsMessage"/> through
+    /// <see cref="IEmailConfirmationSender.SendAccountExistsAsync"/>, within the address's daily budget of activation
+    /// messages. With <see cref="MailOptions.DeliverInBackground"/> no mail server's time shows in the answer either.
+    /// </summary>
+    /// <param name="request">The sign-up form.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Success; or InvalidEmail, InvalidName, InvalidHandle, PasswordPolicy, DuplicateHandle.</returns>
+    ValueTask<Result> RequestSignUpAsync(SignUpRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Confirms a user's email address with the token of the activation link. The token works once and until it expires;
     /// it is stored only as a SHA-256 hash and compared in constant time.
     /// </summary>

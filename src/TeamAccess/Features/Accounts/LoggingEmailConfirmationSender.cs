@@ -10,4 +10,10 @@ internal sealed class LoggingEmailConfirmationSender(ILogger<LoggingEmailConfirm
         ArgumentNullException.ThrowIfNull(message);
         return UndeliveredMessages.Log(logger, nameof(IEmailConfirmationSender), "activation message of user", message.UserId.Value);
     }
+
+    public ValueTask SendAccountExistsAsync(AccountExistsMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return UndeliveredMessages.Log(logger, nameof(IEmailConfirmationSender), "account-exists note of user", message.UserId.Value);
+    }
 }

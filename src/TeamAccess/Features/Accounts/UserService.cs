@@ -7,7 +7,7 @@ using TeamAccess.Writes;
 namespace TeamAccess.Accounts;
 
 /// <summary>The default <see cref="IUserService"/>.</summary>
-internal sealed class UserService(
+internal sealed partial class UserService(
     IUserStore users,
     TeamWriter writer,
     PasswordPolicy passwordPolicy,
@@ -17,6 +17,7 @@ internal sealed class UserService(
     IPasswordResetSender resetSender,
     IOptions<TeamAccessOptions> options,
     ITryCounterStore tries,
+    MessageDelivery delivery,
     ILogger<UserService>? logger = null) : IUserService
 {
     /// <summary>The kind byte of an activation link's token (user id + secret); its format is <see cref="SecretTokens"/>'.</summary>
@@ -39,22 +40,10 @@ internal sealed class UserService(
     public async ValueTask<Result<SignUpResult>> SignUpAsync(SignUpRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!EmailAddress.TryNormalize(request.Email, out var email))
-        {
-            return Result<SignUpResult>.Failed(TeamAccessErrorCode.InvalidEmail);
-        }
-
-        var refusal = CheckNames(request.FirstName, request.LastName, request.TeamName, request.TeamHandle);
-        if (refusal is not TeamAccessErrorCode.None)
+        var (refusal, email) = await CheckFormAsync(request, cancellationToken).ConfigureAwait(false);
+        if (refusal is not null)
         {
             return Result<SignUpResult>.Failed(refusal);
-        }
-
-        // A request read from JSON can still lack the required password: judged as an empty one.
-        var failed = await passwordPolicy.CheckAsync(request.Password ?? string.Empty, email, cancellationToken).ConfigureAwait(false);
-        if (failed.Count > 0)
-        {
-            return Result<SignUpResult>.Failed(PasswordPolicy.Refusal(failed));
         }
 
         var passwordHash = passwordHasher.Hash(request.Password!);
@@ -70,6 +59,25 @@ internal sealed class UserService(
         }
 
         return started;
+    }
+
+    /// <summary>What a sign-up form got wrong, whoever has the address: its format, a name's, the password policy.</summary>
+    private async ValueTask<(TeamAccessError? Refusal, string Email)> CheckFormAsync(SignUpRequest request, CancellationToken cancellationToken)
+    {
+        if (!EmailAddress.TryNormalize(request.Email, out var email))
+        {
+            return (new TeamAccessError(TeamAccessErrorCode.InvalidEmail, ErrorMessages.For(TeamAccessErrorCode.InvalidEmail)), string.Empty);
+        }
+
+        var refusal = CheckNames(request.FirstName, request.LastName, request.TeamName, request.TeamHandle);
+        if (refusal is not TeamAccessErrorCode.None)
+        {
+            return (new TeamAccessError(refusal, ErrorMessages.For(refusal)), email);
+        }
+
+        // A request read from JSON can still lack the required password: judged as an empty one.
+        var failed = await passwordPolicy.CheckAsync(request.Password ?? string.Empty, email, cancellationToken).ConfigureAwait(false);
+        return (failed.Count > 0 ? PasswordPolicy.Refusal(failed) : null, email);
     }
 
     public async ValueTask<Result<User>> ConfirmEmailAsync(string token, CancellationToken cancellationToken = default)
@@ -156,17 +164,11 @@ internal sealed class UserService(
         return tries.TryCountAsync(key, perDay, now, now.AddDays(1), cancellationToken);
     }
 
-    private async ValueTask SendActivationAsync(UserId userId, string email, string firstName, DateTimeOffset expiresAt, string token, CancellationToken cancellationToken)
+    private ValueTask SendActivationAsync(UserId userId, string email, string firstName, DateTimeOffset expiresAt, string token, CancellationToken cancellationToken)
     {
-        try
-        {
-            await confirmationSender.SendAsync(new EmailConfirmationMessage(userId, email, firstName, token, expiresAt), cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The account is committed; the person can ask for the message again. Never the message or exception as an object.
-            _logger.LogError("TeamAccess could not deliver the activation message of user {UserId}: {ExceptionType}", userId, ex.GetType().Name);
-        }
+        // The account is committed; the person can ask for the message again if delivery fails.
+        var message = new EmailConfirmationMessage(userId, email, firstName, token, expiresAt);
+        return delivery.DeliverAsync("activation message of user", userId.Value, ct => confirmationSender.SendAsync(message, ct), cancellationToken);
     }
 
     public async ValueTask<Result<SignUpResult>> SignUpWithIdentityAsync(ExternalSignUpRequest request, CancellationToken cancellationToken = default)
@@ -388,17 +390,9 @@ internal sealed class UserService(
 
         if (requested.TryGetValue(out var issued) && issued is not null && token is not null)
         {
+            // The answer stays the same whether or not delivery works: it must not tell whether the address has an account.
             var message = new PasswordResetMessage(issued.Id, issued.Email, token, issued.PasswordResetExpiresAt!.Value);
-            try
-            {
-                await resetSender.SendAsync(message, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The answer stays the same: it must not tell whether the address has an account. Scalars only: the
-                // message and the exception may carry the token.
-                _logger.LogError("TeamAccess could not deliver the password reset of user {UserId}: {ExceptionType}", issued.Id, ex.GetType().Name);
-            }
+            await delivery.DeliverAsync("password reset of user", issued.Id.Value, ct => resetSender.SendAsync(message, ct), cancellationToken).ConfigureAwait(false);
         }
 
         return Result.Success;
