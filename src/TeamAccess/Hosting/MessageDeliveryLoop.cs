@@ -8,8 +8,11 @@ namespace TeamAccess.Hosting;
 /// Empties the background mail queue (<see cref="MailOptions.DeliverInBackground"/>) while the host runs; when the host
 /// stops, delivers what is still queued within the host's shutdown time. Does nothing when mail goes out inside requests.
 /// </summary>
-internal sealed class MessageDeliveryLoop(MessageDelivery delivery) : IHostedService, IDisposable
+internal sealed class MessageDeliveryLoop(MessageDelivery delivery, TeamAccessMetrics metrics) : IHostedService, IDisposable
 {
+    /// <summary>Gets the instance's meter, which starts with the host's hosted services (this loop is the first of them).</summary>
+    internal TeamAccessMetrics Metrics => metrics;
+
     private readonly CancellationTokenSource _stop = new();
     private readonly CancellationTokenSource _drain = new();
     private Task? _loop;

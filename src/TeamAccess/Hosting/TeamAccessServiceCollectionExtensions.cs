@@ -72,6 +72,7 @@ public static class TeamAccessServiceCollectionExtensions
             sp.GetService<EventDispatcher>()));
 
         services.TryAddSingleton<MessageDelivery>();
+        services.TryAddSingleton(sp => new TeamAccessMetrics(sp));
         services.TryAddSingleton<MessageDeliveryLoop>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MessageDeliveryLoop>(sp => sp.GetRequiredService<MessageDeliveryLoop>()));
         services.TryAddSingleton<ExpirySweeper>();

@@ -59,6 +59,7 @@ public sealed class MessageDeliveryTests
         Assert.Empty(bed.ResetOutbox.Sent);
         Assert.Empty(bed.Activations.AccountExists);
         Assert.Equal(2, delivery.Queued);
+        Assert.Equal(2, Gauges.Read(bed.Services.GetRequiredService<TeamAccessMetrics>().Meter)["teamaccess.mail.queued"]);
 
         var loop = bed.Services.GetServices<IHostedService>().OfType<MessageDeliveryLoop>().Single();
         await loop.StartAsync(CancellationToken.None);

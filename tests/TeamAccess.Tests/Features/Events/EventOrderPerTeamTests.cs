@@ -163,11 +163,16 @@ public sealed class EventOrderPerTeamTests
         Assert.Equal(HealthStatus.Degraded, degraded.Status);
         Assert.Contains("held", degraded.Description, StringComparison.Ordinal);
         Assert.Contains(host.Logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal) && l.Contains($"event {renamedA} ", StringComparison.Ordinal));
+        var meter = host.Services.GetRequiredService<TeamAccessMetrics>().Meter;
+        var gauges = Gauges.Read(meter);
+        Assert.True(gauges["teamaccess.events.held"] >= 1, $"held: {gauges["teamaccess.events.held"]}");
+        Assert.True(gauges["teamaccess.events.held.attempts"] >= 3);
 
         await host.Services.GetRequiredService<ITeamAccessEventAdmin>().SkipAsync(renamedA);
         await AdvanceUntilAsync(time, () => host.Dispatcher.HeldCount == 0 && !host.Dispatcher.IsDegraded, "nothing held");
         var after = await health.CheckHealthAsync(new HealthCheckContext());
         Assert.DoesNotContain("held", after.Description ?? string.Empty, StringComparison.Ordinal);
+        Assert.Equal(0, Gauges.Read(meter)["teamaccess.events.held"]);
     }
 
     private static async Task<(long Renamed, long TierChanged)> RenameAndChangeTierAsync(EventHost host, SignUpResult owner)
