@@ -57,6 +57,32 @@ public abstract partial class StoreSpecificationTests
     }
 
     [SkippableFact]
+    public async Task Audit_AChangeMadeThroughAKey_NamesTheAccountAndTheKey_AndASessionsChangeNoKey()
+    {
+        // Issue 23: every action by a key is audited with the service account and the key as the actor.
+        await using var bed = await CreateBedAsync();
+        var owner = await bed.SignUpAsync();
+        var teamId = owner.Team.Id;
+        var accounts = Service<IServiceAccountService>(bed.Services);
+        var account = (await accounts.CreateAsync(owner.User.Id, teamId, new CreateServiceAccountRequest("Provisioner", RolePresets.Administrator))).Value!;
+        var key = (await accounts.CreateKeyAsync(owner.User.Id, teamId, account.Id, new CreateApiKeyRequest("provisioner"))).Value!;
+
+        await using (var request = bed.Services.CreateAsyncScope())
+        {
+            request.ServiceProvider.GetRequiredService<ActingCredential>().ApiKeyId = key.Key.Id;
+            var created = await request.ServiceProvider.GetRequiredService<TeamAccess.Groups.IGroupService>().CreateAsync(account.PrincipalId, teamId, "Gateways", "gateways");
+            Assert.True(created.Succeeded, created.ToString());
+        }
+
+        Assert.True((await bed.Services.GetRequiredService<TeamAccess.Groups.IGroupService>().CreateAsync(owner.User.Id, teamId, "Staff", "staff")).Succeeded);
+
+        var groups = (await bed.AuditAsync(teamId)).Where(e => e.SubjectKind == AuditSubjectKind.Group).ToList();
+        Assert.Equal(2, groups.Count);
+        Assert.Equal((account.PrincipalId, key.Key.Id), (groups[0].ActorId, groups[0].ActorKeyId));
+        Assert.Equal((owner.User.Id, (ApiKeyId?)null), (groups[1].ActorId, groups[1].ActorKeyId));
+    }
+
+    [SkippableFact]
     public async Task DeleteAsync_TheTeam_DeletesItsServiceAccountsAndRevokesTheirKeysInTheStore()
     {
         await using var bed = await CreateBedAsync();

@@ -78,7 +78,9 @@ public sealed partial class PublicApiShapeTests
     // +16: the enumeration-safe sign-up and background mail (security review 3, L3): IUserService.RequestSignUpAsync,
     // AccountExistsMessage (7) and IEmailConfirmationSender.SendAccountExistsAsync, MailOptions (6) and
     // TeamAccessOptions.Mail.
-    private const int HostFacingCeiling = 1_717;
+    // +6: ActingCredential (4) and AuditEvent.ActorKeyId (get, init): the audit names the key a change was made through
+    // (issue 23).
+    private const int HostFacingCeiling = 1_723;
 
     [Fact]
     public void HostFacingApi_StaysUnderItsCeiling()
@@ -101,7 +103,7 @@ public sealed partial class PublicApiShapeTests
     /// </summary>
     private static readonly Dictionary<string, int> NamespaceCeilings = new(StringComparer.Ordinal)
     {
-        ["TeamAccess"] = 1_175,
+        ["TeamAccess"] = 1_181,
         ["TeamAccess.Storage"] = 585,
         ["TeamAccess.Accounts"] = 197,
         ["TeamAccess.Events"] = 89,

@@ -122,7 +122,8 @@ internal sealed class TeamAccessAuthenticationHandler(
     /// <summary>
     /// A service account's API key: validated from the index (no store read), and a principal that names the account as
     /// its user, the key's team, and the key's narrowing, if any. A key carries no session token, so the endpoints that
-    /// act on a session (sign out, switch team, change password) refuse it.
+    /// act on a session (sign out, switch team, change password) refuse it. The request's <see cref="ActingCredential"/>
+    /// names the key, so the audit records it beside the account.
     /// </summary>
     private AuthenticateResult AuthenticateKey(string key)
     {
@@ -143,6 +144,9 @@ internal sealed class TeamAccessAuthenticationHandler(
             new Claim(TeamAccessClaimTypes.ApiKeyId, principal.KeyId.ToString()),
         ];
         claims.AddRange(principal.Permissions.Select(p => new Claim(TeamAccessClaimTypes.KeyPermission, p)));
+
+        // The request's writes are audited as the account acting through this key.
+        Context.RequestServices.GetRequiredService<ActingCredential>().ApiKeyId = principal.KeyId;
         var identity = new ClaimsIdentity(claims, Scheme.Name, ClaimTypes.NameIdentifier, ClaimTypes.Role);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }

@@ -11,10 +11,10 @@ namespace TeamAccess.AspNetCore;
 /// <see cref="IAuditLog"/> hands them out: the core's one projection for every reader of the log (an allow-list of the
 /// fields a reader may see, shared with the events), so this route never decides on its own what to hide.
 /// </summary>
-internal sealed record AuditEventResponse(long Sequence, DateTimeOffset OccurredAt, Guid? ActorId, AuditSubjectKind SubjectKind, Guid SubjectId, string Action, JsonNode? Before, JsonNode? After)
+internal sealed record AuditEventResponse(long Sequence, DateTimeOffset OccurredAt, Guid? ActorId, Guid? ActorKeyId, AuditSubjectKind SubjectKind, Guid SubjectId, string Action, JsonNode? Before, JsonNode? After)
 {
     public static AuditEventResponse From(AuditEvent e) =>
-        new(e.Sequence, e.OccurredAt, e.ActorId?.Value, e.SubjectKind, e.SubjectId, e.Action, Json(e.Before), Json(e.After));
+        new(e.Sequence, e.OccurredAt, e.ActorId?.Value, e.ActorKeyId?.Value, e.SubjectKind, e.SubjectId, e.Action, Json(e.Before), Json(e.After));
 
     private static JsonNode? Json(string? json) => json is null ? null : JsonNode.Parse(json);
 }

@@ -12,6 +12,9 @@ internal sealed class AuditEventRow
 
     public Guid? ActorId { get; set; }
 
+    /// <summary>The API key the actor acted through, if any.</summary>
+    public Guid? ActorKeyId { get; set; }
+
     public Guid? TeamId { get; set; }
 
     public AuditSubjectKind SubjectKind { get; set; }

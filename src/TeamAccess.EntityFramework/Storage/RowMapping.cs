@@ -235,6 +235,7 @@ internal static class RowMapping
     {
         OccurredAt = e.OccurredAt,
         ActorId = e.ActorId?.Value,
+        ActorKeyId = e.ActorKeyId?.Value,
         TeamId = e.TeamId?.Value,
         SubjectKind = e.SubjectKind,
         SubjectId = e.SubjectId,
@@ -252,5 +253,8 @@ internal static class RowMapping
         row.SubjectId,
         row.Action,
         row.Before,
-        row.After);
+        row.After)
+    {
+        ActorKeyId = row.ActorKeyId is { } key ? new ApiKeyId(key) : null,
+    };
 }

@@ -90,6 +90,7 @@ public static class TeamAccessServiceCollectionExtensions
         services.TryAddSingleton<SessionKeys>();
 
         services.TryAddSingleton<ListReader>();
+        services.TryAddScoped<ActingCredential>();
         services.TryAddScoped<TeamWriter>();
         services.TryAddScoped<IUserService, UserService>();
         services.TryAddScoped<ITeamService, TeamService>();

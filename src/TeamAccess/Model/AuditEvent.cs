@@ -40,6 +40,12 @@ public sealed record AuditEvent
     /// <summary>Gets who made it; <see langword="null"/> for the system.</summary>
     public UserId? ActorId { get; init; }
 
+    /// <summary>
+    /// Gets the API key the actor acted through, when a service account's (or a user's personal) key made the change;
+    /// <see langword="null"/> for a session or the host.
+    /// </summary>
+    public ApiKeyId? ActorKeyId { get; init; }
+
     /// <summary>Gets the team it belongs to; <see langword="null"/> for a change to a user account alone.</summary>
     public TeamId? TeamId { get; init; }
 

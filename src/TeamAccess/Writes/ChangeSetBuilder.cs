@@ -17,6 +17,9 @@ internal sealed class ChangeSetBuilder(UserId? actor, DateTimeOffset now, RoleCa
 
     public UserId? Actor { get; } = actor;
 
+    /// <summary>Gets the API key the actor acts through (<see cref="ActingCredential"/>), recorded on the actor's audit events.</summary>
+    public ApiKeyId? ActorKeyId { get; init; }
+
     public DateTimeOffset Now { get; } = now;
 
     /// <summary>Gets the role catalog the aggregates' rules read; only a write that runs rules needs it.</summary>
@@ -108,7 +111,7 @@ internal sealed class ChangeSetBuilder(UserId? actor, DateTimeOffset now, RoleCa
         {
             if ((recorded ?? operation!.ToAudit(Actor, Now, teamId!.Value)) is { } e)
             {
-                audit.Add(e);
+                audit.Add(ActorKeyId is { } key && e.ActorId is { } by && by == Actor ? e with { ActorKeyId = key } : e);
             }
         }
 

@@ -19,7 +19,8 @@ internal sealed class TeamWriter(
     TimeProvider time,
     IOptions<TeamAccessOptions> options,
     SessionStateCache sessionStates,
-    ILogger<TeamWriter>? logger = null)
+    ILogger<TeamWriter>? logger = null,
+    ActingCredential? credential = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger<TeamWriter>.Instance;
 
@@ -39,7 +40,7 @@ internal sealed class TeamWriter(
         for (var retry = 0; ; retry++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var builder = new ChangeSetBuilder(actor, time.GetUtcNow(), roles);
+            var builder = new ChangeSetBuilder(actor, time.GetUtcNow(), roles) { ActorKeyId = credential?.ApiKeyId };
             var decision = await attempt(builder, cancellationToken).ConfigureAwait(false);
             if (!decision.Succeeded)
             {

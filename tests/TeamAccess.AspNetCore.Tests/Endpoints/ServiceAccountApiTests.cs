@@ -55,6 +55,13 @@ public sealed class ServiceAccountApiTests : IAsyncLifetime
 
         // The guardian's own actions stay out of reach, as for any non-guardian member.
         await ApiHost.AssertProblemAsync(await _host.SendAsync(HttpMethod.Delete, $"/account/teams/{owner.TeamId}/members/{owner.MembershipId}", key), HttpStatusCode.Forbidden, "RoleRankTooHigh");
+
+        // What the key does is audited as the account acting through that key.
+        Assert.True((await _host.SendAsync(HttpMethod.Post, $"/account/teams/{owner.TeamId}/groups", key, new { name = "Gateways", handle = "gateways" })).IsSuccessStatusCode);
+        var audit = await ApiHost.JsonAsync(await _host.SendAsync(HttpMethod.Get, $"/account/teams/{owner.TeamId}/audit?newestFirst=true&pageSize=1", owner.Token));
+        var made = Assert.Single(audit.GetProperty("events").EnumerateArray());
+        var keyId = issued.GetProperty("key").GetProperty("keyId").GetString();
+        Assert.Equal(("group.created", keyId), (made.GetProperty("action").GetString(), made.GetProperty("actorKeyId").GetString()));
     }
 
     [Fact]

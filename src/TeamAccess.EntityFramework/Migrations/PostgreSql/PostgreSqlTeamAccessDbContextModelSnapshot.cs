@@ -128,6 +128,9 @@ namespace TeamAccess.EntityFramework.Migrations.PostgreSql
                         .HasColumnType("uuid")
                         .HasColumnName("actor_id");
 
+                    b.Property<Guid?>("ActorKeyId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("After")
                         .HasColumnType("text")
                         .HasColumnName("after");

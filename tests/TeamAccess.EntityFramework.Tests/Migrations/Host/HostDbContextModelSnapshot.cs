@@ -121,6 +121,9 @@ namespace TeamAccess.EntityFramework.Tests.Migrations.Host
                         .HasColumnType("TEXT")
                         .HasColumnName("actor_id");
 
+                    b.Property<Guid?>("ActorKeyId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("After")
                         .HasColumnType("TEXT")
                         .HasColumnName("after");
