@@ -22,7 +22,8 @@ public sealed class AccountApiTests : IAsyncLifetime
         Assert.Empty(await signedUp.Content.ReadAsByteArrayAsync());
 
         var early = await _host.SendAsync(HttpMethod.Post, "/account/signin", null, new { email = "ada@example.com", password = ApiHost.Password, teamHandle = "engines" });
-        await ApiHost.AssertProblemAsync(early, HttpStatusCode.Forbidden, "EmailNotConfirmed");
+        // Nothing exists before the link is used: neither the account nor its team (whose handle a stranger could probe).
+        await ApiHost.AssertProblemAsync(early, HttpStatusCode.NotFound, "NotFound");
         Assert.Equal(HttpStatusCode.OK, (await _host.SendAsync(HttpMethod.Post, "/account/confirm-email", null, new { token = _host.Outbox.ActivationTo("ada@example.com") })).StatusCode);
         await ApiHost.AssertProblemAsync(await _host.SendAsync(HttpMethod.Post, "/account/confirm-email", null, new { token = "used-or-wrong" }), HttpStatusCode.BadRequest, "InvalidToken");
 

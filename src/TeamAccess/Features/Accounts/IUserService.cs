@@ -19,11 +19,14 @@ public interface IUserService
     /// <summary>
     /// The sign-up a public form calls: it tells nobody which addresses have accounts. It refuses what the form itself
     /// got wrong (the address's or a name's format, the password policy, a team handle already in use: team handles are
-    /// public) and otherwise succeeds with no ids, whether or not the address has an account. A fresh address gets the
-    /// account, team and activation message of <see cref="SignUpAsync"/>; for a taken one nothing is created, the
-    /// password is hashed all the same (the same work), and the owner gets an <see cref="AccountExistsMessage"/> through
-    /// <see cref="IEmailConfirmationSender.SendAccountExistsAsync"/>, within the address's daily budget of activation
-    /// messages. With <see cref="MailOptions.DeliverInBackground"/> no mail server's time shows in the answer either.
+    /// public) and otherwise succeeds with no ids, whether or not the address has an account, after the same work (the
+    /// password hashed, one counted message). Nothing is stored yet: a fresh address gets an activation message whose
+    /// link carries the form, sealed with the host's <see cref="ISecretProtector"/> (the password only as its hash), and
+    /// <see cref="ConfirmEmailAsync"/> with its token creates the account (its address proven) and its team, once, within
+    /// <see cref="EmailConfirmationOptions.Lifetime"/>; a taken address's owner gets an <see cref="AccountExistsMessage"/>
+    /// through <see cref="IEmailConfirmationSender.SendAccountExistsAsync"/> instead. Both count against the address's
+    /// daily budget of activation messages. With <see cref="MailOptions.DeliverInBackground"/> no mail server's time
+    /// shows in the answer either. Needs an <see cref="ISecretProtector"/> (AddAspNetCore registers one).
     /// </summary>
     /// <param name="request">The sign-up form.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>

@@ -1,8 +1,25 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace TeamAccess.Accounts;
 
-/// <content>The sign-up of a public form (<see cref="IUserService.RequestSignUpAsync"/>): the same answer and work for a fresh and a taken address.</content>
+/// <content>
+/// The sign-up of a public form (<see cref="IUserService.RequestSignUpAsync"/>): the same answer and the same work for a
+/// fresh and a taken address, and nothing stored until the address is proven. A fresh address's form travels in its
+/// activation link, sealed with the host's <see cref="ISecretProtector"/> (the password only as its hash); the account
+/// and team are created when the link is used. Stored at once, the team's handle would be taken at once, and a second
+/// sign-up naming the same handle would tell whether the first address was fresh.
+/// </content>
 internal sealed partial class UserService
 {
+    /// <summary>The prefix of a sign-up link's token, which <see cref="ConfirmEmailAsync"/> tells from an activation token by it.</summary>
+    internal const string SignUpTokenPrefix = "su1.";
+
+    private const byte SignUpPayloadVersion = 1;
+
+    private ISecretProtector Protector => services.GetService<ISecretProtector>()
+        ?? throw new InvalidOperationException("RequestSignUpAsync needs an ISecretProtector to seal the form into its activation link: AddAspNetCore registers one with Data Protection; elsewhere register a KeyedSecretProtector with a key of the host's.");
+
     public async ValueTask<Result> RequestSignUpAsync(SignUpRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -12,33 +29,66 @@ internal sealed partial class UserService
             return Result.Failed(refusal);
         }
 
-        if (await users.FindByEmailAsync(email, cancellationToken).ConfigureAwait(false) is null)
-        {
-            var created = await SignUpAsync(request, cancellationToken).ConfigureAwait(false);
-            if (created.Succeeded || created.Error!.Code is not TeamAccessErrorCode.DuplicateEmail)
-            {
-                return created.Succeeded ? Result.Success : Result.Failed(created.Error!);
-            }
-
-            // Another sign-up took the address between the read and the commit: answered as a taken address below
-            // (its password is hashed twice; the answer and the mail are the same).
-        }
-
-        // The work of a fresh sign-up, thrown away: the hash (the costliest step) and the handle's read.
-        _ = passwordHasher.Hash(request.Password!);
+        // Team handles are public (sign-in by handle): a taken one is told, for any address alike.
         if (await writer.Teams.FindIdByHandleAsync(request.TeamHandle, cancellationToken).ConfigureAwait(false) is not null)
         {
             return Result.Failed(TeamAccessErrorCode.DuplicateHandle);
         }
 
-        // Read again: a taken address found above may have been deleted since; its owner, if any, gets the note.
-        if (await users.FindByEmailAsync(email, cancellationToken).ConfigureAwait(false) is { } owner
-            && await SpendMailAsync("activation", email, Confirmation.MaxMessagesPerAddressPerDay, cancellationToken).ConfigureAwait(false))
+        // The same work on both paths: the hash (the costliest step), one read, one counted message.
+        var passwordHash = passwordHasher.Hash(request.Password!);
+        var owner = await users.FindByEmailAsync(email, cancellationToken).ConfigureAwait(false);
+        if (!await SpendMailAsync("activation", email, Confirmation.MaxMessagesPerAddressPerDay, cancellationToken).ConfigureAwait(false))
         {
-            var note = new AccountExistsMessage(owner.Id, owner.Email, owner.FirstName, writer.Time.GetUtcNow());
-            await delivery.DeliverAsync("account-exists note of user", owner.Id.Value, ct => confirmationSender.SendAccountExistsAsync(note, ct), cancellationToken).ConfigureAwait(false);
+            return Result.Success;
         }
 
+        var now = writer.Time.GetUtcNow();
+        if (owner is not null)
+        {
+            var note = new AccountExistsMessage(owner.Id, owner.Email, owner.FirstName, now);
+            await delivery.DeliverAsync("account-exists note of user", owner.Id.Value, ct => confirmationSender.SendAccountExistsAsync(note, ct), cancellationToken).ConfigureAwait(false);
+            return Result.Success;
+        }
+
+        var form = new SealedSignUp(SignUpPayloadVersion, UserId.New().Value, email, request.FirstName, request.LastName, request.TeamName, request.TeamHandle, passwordHash, (now + Confirmation.Lifetime).ToUnixTimeSeconds());
+        var token = SignUpTokenPrefix + Protector.Protect(JsonSerializer.SerializeToUtf8Bytes(form, SealedSignUpJson.Default.SealedSignUp));
+        await SendActivationAsync(new UserId(form.UserId), email, request.FirstName, DateTimeOffset.FromUnixTimeSeconds(form.ExpiresAt), token, cancellationToken).ConfigureAwait(false);
         return Result.Success;
+    }
+
+    /// <summary>
+    /// Creates the account and team a sign-up link carries, the address proven by the link. Works once: a second use
+    /// finds the address taken. A team handle taken since the form was sent answers DuplicateHandle (the person signs up
+    /// again with another).
+    /// </summary>
+    private async ValueTask<Result<User>> CompleteSignUpAsync(string token, CancellationToken cancellationToken)
+    {
+        SealedSignUp? form;
+        try
+        {
+            form = JsonSerializer.Deserialize(Protector.Unprotect(token[SignUpTokenPrefix.Length..]), SealedSignUpJson.Default.SealedSignUp);
+        }
+        catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or FormatException or JsonException or ArgumentException)
+        {
+            form = null;
+        }
+
+        if (form is null || form.Version != SignUpPayloadVersion)
+        {
+            return Result<User>.Failed(TeamAccessErrorCode.InvalidToken, InvalidActivationLink);
+        }
+
+        if (writer.Time.GetUtcNow() >= DateTimeOffset.FromUnixTimeSeconds(form.ExpiresAt))
+        {
+            return Result<User>.Failed(TeamAccessErrorCode.EmailConfirmationExpired);
+        }
+
+        var started = await StartAsync(new UserId(form.UserId), form.Email, form.FirstName, form.LastName, form.TeamName, form.TeamHandle, form.PasswordHash, null, null, true, cancellationToken).ConfigureAwait(false);
+        return started.TryGetValue(out var created)
+            ? Result<User>.Ok(created.User)
+            : started.Code is TeamAccessErrorCode.DuplicateEmail
+                ? Result<User>.Failed(TeamAccessErrorCode.InvalidToken, InvalidActivationLink)
+                : Result<User>.Failed(started.Error!);
     }
 }

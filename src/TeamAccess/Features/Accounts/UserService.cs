@@ -18,6 +18,7 @@ internal sealed partial class UserService(
     IOptions<TeamAccessOptions> options,
     ITryCounterStore tries,
     MessageDelivery delivery,
+    IServiceProvider services,
     ILogger<UserService>? logger = null) : IUserService
 {
     /// <summary>The kind byte of an activation link's token (user id + secret); its format is <see cref="SecretTokens"/>'.</summary>
@@ -49,7 +50,7 @@ internal sealed partial class UserService(
         var passwordHash = passwordHasher.Hash(request.Password!);
         var userId = UserId.New();
         var activation = SecretTokens.Issue(ActivationToken, userId.Value);
-        var started = await StartAsync(userId, email, request.FirstName, request.LastName, request.TeamName, request.TeamHandle, passwordHash, null, activation, cancellationToken).ConfigureAwait(false);
+        var started = await StartAsync(userId, email, request.FirstName, request.LastName, request.TeamName, request.TeamHandle, passwordHash, null, activation, false, cancellationToken).ConfigureAwait(false);
         if (started.TryGetValue(out var created))
         {
             // Counted against the address's daily budget, never stopped by it: resends a stranger asked for before the
@@ -82,6 +83,11 @@ internal sealed partial class UserService(
 
     public async ValueTask<Result<User>> ConfirmEmailAsync(string token, CancellationToken cancellationToken = default)
     {
+        if (token is not null && token.StartsWith(SignUpTokenPrefix, StringComparison.Ordinal))
+        {
+            return await CompleteSignUpAsync(token, cancellationToken).ConfigureAwait(false);
+        }
+
         Span<Guid> ids = stackalloc Guid[1];
         if (!SecretTokens.TryRead(token, ActivationToken, ids, out var secretHash))
         {
@@ -213,7 +219,7 @@ internal sealed partial class UserService(
             return Result<SignUpResult>.Failed(TeamAccessErrorCode.ProviderNotAuthoritative);
         }
 
-        return await StartAsync(UserId.New(), email, request.FirstName, request.LastName, request.TeamName, request.TeamHandle, null, proven, null, cancellationToken).ConfigureAwait(false);
+        return await StartAsync(UserId.New(), email, request.FirstName, request.LastName, request.TeamName, request.TeamHandle, null, proven, null, false, cancellationToken).ConfigureAwait(false);
     }
 
     private static TeamAccessErrorCode CheckNames(string firstName, string lastName, string teamName, string teamHandle)
@@ -230,7 +236,7 @@ internal sealed partial class UserService(
     /// Creates the user and their team, together: with a password hash and a pending activation (unconfirmed), or linked
     /// to an external identity whose provider proved the address (confirmed).
     /// </summary>
-    private ValueTask<Result<SignUpResult>> StartAsync(UserId userId, string email, string firstName, string lastName, string teamName, string teamHandle, string? passwordHash, ExternalIdentity? identity, (string Token, string Hash)? activation, CancellationToken cancellationToken)
+    private ValueTask<Result<SignUpResult>> StartAsync(UserId userId, string email, string firstName, string lastName, string teamName, string teamHandle, string? passwordHash, ExternalIdentity? identity, (string Token, string Hash)? activation, bool proven, CancellationToken cancellationToken)
     {
         Names.TryNormalizeName(firstName, out var first);
         Names.TryNormalizeName(lastName, out var last);
@@ -255,7 +261,7 @@ internal sealed partial class UserService(
                 var user = new StoredUser(userId, email, first!, last!, changes.Now)
                 {
                     PasswordHash = passwordHash,
-                    EmailConfirmed = identity is not null,
+                    EmailConfirmed = identity is not null || proven,
                     EmailConfirmationHash = activation?.Hash,
                     EmailConfirmationExpiresAt = activation is null ? null : changes.Now + Confirmation.Lifetime,
                 };
