@@ -121,6 +121,9 @@ public static class PortalApp
         await app.Services.MigrateTeamAccessDatabaseAsync();
 
         app.UseStatusCodePagesWithReExecute("/Status", "?code={0}");
+
+        // The pages' Bootstrap and script are the UI package's static web assets (_content/TeamAccess.AspNetCore.UI/...).
+        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapTeamAccessPages();
