@@ -42,8 +42,9 @@ public sealed partial class PortalBrowserTests
     /// <summary>Finds a team and its owner's user id, to set up what no page makes (a team role).</summary>
     private async Task<(UserId Owner, TeamId Team)> OwnerAndTeamAsync(string owner, string handle)
     {
-        var user = await portal.Services.GetRequiredService<IUserService>().FindByEmailAsync(owner);
-        var team = await portal.Services.GetRequiredService<ITeamService>().FindByHandleAsync(handle);
+        await using var scope = portal.Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<IUserService>().FindByEmailAsync(owner);
+        var team = await scope.ServiceProvider.GetRequiredService<ITeamService>().FindByHandleAsync(handle);
         return (user!.Id, team!.Id);
     }
 
@@ -52,10 +53,11 @@ public sealed partial class PortalBrowserTests
     {
         using var owner = Open();
         SignUpAndSignIn(owner, "roles");
-        Invite(owner, "tech@example.com", "Member");
-        using var tech = Accept("tech@example.com");
+        Invite(owner, "technician@example.com", "Member");
+        using var tech = Accept("technician@example.com");
         var (ownerId, teamId) = await OwnerAndTeamAsync("roles@example.com", "roles-robotics");
-        var created = await portal.Services.GetRequiredService<ITeamRoleService>().CreateAsync(ownerId, teamId, new TeamRoleRequest { Name = "Technician", Rank = 150 });
+        await using var scope = portal.Services.CreateAsyncScope();
+        var created = await scope.ServiceProvider.GetRequiredService<ITeamRoleService>().CreateAsync(ownerId, teamId, new TeamRoleRequest { Name = "Technician", Rank = 150 });
         Assert.True(created.Succeeded, created.Error?.ToString());
 
         // The team's role is offered everywhere a role is chosen.
@@ -64,21 +66,21 @@ public sealed partial class PortalBrowserTests
         owner.Go("/Users");
         Assert.Contains("Technician", owner.Column("#filter-role option"));
 
-        owner.Row("tech@example.com").FindElement(By.CssSelector("a.edit")).Click();
+        owner.Row("technician@example.com").FindElement(By.CssSelector("a.edit")).Click();
         owner.ExpectPath("/EditUser");
         owner.Choose("role", "Technician");
         owner.Click("save");
         owner.ExpectPath("/Users");
-        owner.Expect("Technician", () => owner.Row("tech@example.com").FindElement(By.CssSelector(".role")).Text);
+        owner.Expect("Technician", () => owner.Row("technician@example.com").FindElement(By.CssSelector(".role")).Text);
 
         // Review 3, problem 2: the Edit page preselected Observer for a team role, and any Save demoted the member.
-        owner.Row("tech@example.com").FindElement(By.CssSelector("a.edit")).Click();
+        owner.Row("technician@example.com").FindElement(By.CssSelector("a.edit")).Click();
         owner.ExpectPath("/EditUser");
         Assert.Equal("Technician", owner.Driver.FindElement(By.CssSelector("#role option:checked")).Text);
         owner.Click("save");
         owner.ExpectPath("/Users");
-        Assert.Equal("Saved tech@example.com.", owner.Text("notice"));
-        Assert.Equal("Technician", owner.Row("tech@example.com").FindElement(By.CssSelector(".role")).Text);
+        Assert.Equal("Saved technician@example.com.", owner.Text("notice"));
+        Assert.Equal("Technician", owner.Row("technician@example.com").FindElement(By.CssSelector(".role")).Text);
     }
 
     [SkippableFact]
@@ -197,8 +199,8 @@ public sealed partial class PortalBrowserTests
         Assert.Equal("Skip to main content", visitor.Driver.FindElement(By.Id("skip-link")).GetAttribute("textContent"));
         Assert.NotEmpty(visitor.Driver.FindElements(By.CssSelector("meta[name='viewport'][content*='width=device-width']")));
 
-        // Bootstrap is served from the package's static web assets: its primary colour is on the navigation bar.
-        visitor.Expect("rgb(13, 110, 253)", () => ((IJavaScriptExecutor)visitor.Driver).ExecuteScript("return getComputedStyle(document.querySelector('nav.navbar')).backgroundColor") as string ?? "");
+        // Bootstrap is served from the package's static web assets: its dark background is on the navigation bar.
+        visitor.Expect("rgb(33, 37, 41)", () => ((IJavaScriptExecutor)visitor.Driver).ExecuteScript("return getComputedStyle(document.querySelector('nav.navbar')).backgroundColor") as string ?? "");
         Assert.DoesNotContain("cdn", visitor.Driver.PageSource, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -212,8 +214,10 @@ public sealed partial class PortalBrowserTests
         {
             phone.Go(path);
             var page = Convert.ToInt64(((IJavaScriptExecutor)phone.Driver).ExecuteScript("return document.documentElement.scrollWidth"), System.Globalization.CultureInfo.InvariantCulture);
-            var window = Convert.ToInt64(((IJavaScriptExecutor)phone.Driver).ExecuteScript("return window.innerWidth"), System.Globalization.CultureInfo.InvariantCulture);
-            Assert.True(page <= window, $"{path} is {page} px wide in a {window} px window.");
+            var window = Convert.ToInt64(((IJavaScriptExecutor)phone.Driver).ExecuteScript("return document.documentElement.clientWidth"), System.Globalization.CultureInfo.InvariantCulture);
+            var wide = ((IJavaScriptExecutor)phone.Driver).ExecuteScript(
+                "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !e.closest('.table-responsive')).slice(0, 8).map(e => e.tagName + '#' + e.id + '.' + e.className + ':' + Math.round(e.getBoundingClientRect().right)).join(' ')") as string;
+            Assert.True(page <= window, $"{path} is {page} px wide in a {window} px window: {wide}");
         }
 
         // The navigation folds behind its menu button.
@@ -239,18 +243,18 @@ public sealed partial class PortalBrowserTests
 
         using var owner = Open();
         SignUpAndSignIn(owner, "axe");
-        Invite(owner, "plain@example.com nobody@@example", "Member");
+        Invite(owner, "axe-member@example.com nobody@@example", "Member");
         found["/Invite with outcomes"] = SeriousViolations(owner);
-        using var member = Accept("plain@example.com");
+        using var member = Accept("axe-member@example.com");
         CreateGroup(owner, "Axe crew", "axe-crew");
-        Grant(owner, "device-7", "Grace Hopper (plain@example.com)", "read");
+        Grant(owner, "device-7", "Grace Hopper (axe-member@example.com)", "read");
         foreach (var path in new[] { "/Users", "/Invite", "/Invitations", "/Groups", "/Audit", "/Devices", "/TeamSso" })
         {
             CheckAxe(owner, path, found);
         }
 
         owner.Go("/Users");
-        owner.Row("plain@example.com").FindElement(By.CssSelector("a.edit")).Click();
+        owner.Row("axe-member@example.com").FindElement(By.CssSelector("a.edit")).Click();
         owner.ExpectPath("/EditUser");
         found["/EditUser"] = SeriousViolations(owner);
         CheckAxe(member, "/Invite", found);

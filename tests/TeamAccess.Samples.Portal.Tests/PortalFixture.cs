@@ -121,7 +121,9 @@ public sealed class PortalFixture : IAsyncLifetime
         _profiles.Add(profile);
         var options = new ChromeOptions { BinaryLocation = Chromium };
         options.AddArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1200,900", $"--user-data-dir={profile}");
+            "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1200,900",
+            // Bootstrap scrolls smoothly unless the person asks for reduced motion; a click must not race the scroll.
+            "--force-prefers-reduced-motion", $"--user-data-dir={profile}");
         var driver = new ChromeDriver(_service!, options, TimeSpan.FromSeconds(30));
         driver.Manage().Timeouts().ImplicitWait = TimeSpan.FromSeconds(2);
         return driver;

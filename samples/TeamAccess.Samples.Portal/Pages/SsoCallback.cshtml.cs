@@ -47,6 +47,6 @@ public sealed class SsoCallbackModel(ISessionService sessions) : TeamAccessPageM
         }
 
         TeamAccessSessionCookie.Append(Response, signedIn);
-        return RedirectToPage("/Users");
+        return RedirectToPage("/Users", new { area = "TeamAccess" });
     }
 }
