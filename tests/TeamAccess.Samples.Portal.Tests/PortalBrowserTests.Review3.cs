@@ -248,7 +248,7 @@ public sealed partial class PortalBrowserTests
         using var member = Accept("axe-member@example.com");
         CreateGroup(owner, "Axe crew", "axe-crew");
         Grant(owner, "device-7", "Grace Hopper (axe-member@example.com)", "read");
-        foreach (var path in new[] { "/Users", "/Invite", "/Invitations", "/Groups", "/Audit", "/Devices", "/TeamSso" })
+        foreach (var path in new[] { "/Users", "/Invite", "/Invitations", "/Groups", "/Audit", "/Devices", "/TeamSso", "/MyAccount" })
         {
             CheckAxe(owner, path, found);
         }
@@ -263,5 +263,46 @@ public sealed partial class PortalBrowserTests
         var report = string.Join('\n', found.Select(f => $"{f.Key}: {(f.Value.Count == 0 ? "no serious or critical violation" : string.Join("; ", f.Value))}"));
         File.WriteAllText(Path.Combine(portal.Screenshots, "axe-results.txt"), report + "\n");
         Assert.True(found.Values.All(v => v.Count == 0), report);
+    }
+
+    [SkippableFact]
+    public void MyAccount_CreatesASecondTeam_ChangesThePassword_AndLeavesATeam()
+    {
+        const string NewPassword = "another long passphrase for owner";
+        using var owner = Open();
+        SignUpAndSignIn(owner, "founder");
+        Invite(owner, "leaver@example.com", "Member");
+        using var leaver = Accept("leaver@example.com");
+
+        // Review 3: no page created a second team ("The email address is already taken.").
+        owner.Click("nav-my-account");
+        owner.ExpectPath("/MyAccount");
+        owner.Fill("TeamName", "Beta Labs");
+        owner.Fill("TeamHandle", "beta-labs");
+        owner.Click("create-team");
+        owner.ExpectPath("/Users");
+        Assert.Equal("Team Beta Labs created: you are its Owner.", owner.Text("notice"));
+        Assert.Contains("Beta Labs (Owner)", owner.Driver.FindElement(By.CssSelector("#team-select option:checked")).Text, StringComparison.Ordinal);
+        Assert.Contains("founder Robotics (Owner)", owner.Text("team-select"), StringComparison.Ordinal);
+
+        owner.Go("/MyAccount");
+        owner.Fill("CurrentPassword", "not my password at all");
+        owner.Fill("NewPassword", NewPassword);
+        owner.Click("change-password");
+        owner.Expect("The email address or password is not correct.", () => owner.Text("field-CurrentPassword-error"));
+        owner.Fill("CurrentPassword", Password);
+        owner.Fill("NewPassword", NewPassword);
+        owner.Click("change-password");
+        owner.Expect("Your password is changed; your other sessions have ended.", () => owner.Text("notice"));
+        owner.Go("/Users");
+        owner.ExpectPath("/Users");
+
+        leaver.Go("/MyAccount");
+        leaver.Click("leave-team");
+        leaver.Confirm("Leave the team founder Robotics?");
+        leaver.ExpectPath("/SignIn");
+        Assert.StartsWith("You left the team.", leaver.Text("notice"), StringComparison.Ordinal);
+        owner.Go("/Users");
+        Assert.Empty(owner.Driver.FindElements(By.CssSelector("tr.user-row[data-email='leaver@example.com']")));
     }
 }
