@@ -80,7 +80,20 @@ public static class PortalApp
             builder.Services.AddSingleton<ITeamProviderBinding>(sso);
         }
 
-        teamAccess.AddEntityFrameworkStores(db => db.UseSqlite(connection)).AddAspNetCore();
+        // 3. The account and team pages, from the TeamAccess.AspNetCore.UI package, at the site's root (/SignIn, /Users...),
+        //    with the portal's own links and device access levels. The portal replaces one page, its home (/), with its own
+        //    Areas/TeamAccess/Pages/Index.cshtml.
+        teamAccess.AddEntityFrameworkStores(db => db.UseSqlite(connection)).AddAspNetCore().AddDefaultUI(ui =>
+        {
+            ui.PathPrefix = "";
+            ui.ProductName = "Team portal";
+            ui.SsoSignInPath = "/SsoSignIn";
+            ui.DevelopmentOutboxPath = features.DevelopmentMail ? "/Outbox" : null;
+            ui.GrantLevels["read"] = [Pages.DevicesModel.Read];
+            ui.GrantLevels["read and write"] = [Pages.DevicesModel.Read, Pages.DevicesModel.Write];
+            ui.NavigationLinks.Add(new("Devices", "/Devices") { Id = "nav-devices" });
+            ui.NavigationLinks.Add(new("Team SSO", "/TeamSso") { Id = "nav-sso", Permission = Permissions.TeamSignInPolicy });
+        });
 
         // The stand-ins' pages have no route when their stand-in is off: they answer 404 like any unknown path.
         builder.Services.AddRazorPages(options =>
@@ -115,11 +128,14 @@ public static class PortalApp
         await app.Services.MigrateTeamAccessDatabaseAsync();
 
         app.UseStatusCodePagesWithReExecute("/Status", "?code={0}");
+
+        // The pages' Bootstrap and script are the UI package's static web assets (_content/TeamAccess.AspNetCore.UI/...).
+        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapRazorPages();
+        app.MapTeamAccessPages();
 
-        // 3. The same accounts as a JSON API for scripts and single-page apps, described at /openapi/v1.json.
+        // 4. The same accounts as a JSON API for scripts and single-page apps, described at /openapi/v1.json.
         app.MapGroup("/api").MapTeamAccessApi();
         app.MapOpenApi();
         return app;

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TeamAccess.Accounts;
+using TeamAccess.AspNetCore.UI;
 using TeamAccess.Invitations;
 
 namespace TeamAccess.Samples.Portal.Tests;
@@ -35,7 +36,7 @@ public sealed class PortalEnvironmentTests
 
         public HttpClient Client { get; }
 
-        public static async Task<RunningPortal> StartAsync(string environment, string[] settings, ILoggerProvider? logs = null)
+        public static async Task<RunningPortal> StartAsync(string environment, string[] settings, ILoggerProvider? logs = null, Action<WebApplicationBuilder>? configure = null)
         {
             var data = NewDataDirectory();
             var app = await PortalApp.BuildAsync(Arguments(environment, data, settings), builder =>
@@ -44,6 +45,8 @@ public sealed class PortalEnvironmentTests
                 {
                     builder.Logging.AddProvider(logs);
                 }
+
+                configure?.Invoke(builder);
             });
             await app.StartAsync();
             return new RunningPortal(app, data);
@@ -132,6 +135,35 @@ public sealed class PortalEnvironmentTests
         }
 
         Assert.False(Directory.Exists(Path.Combine(portal.DataDirectory, "outbox")));
+    }
+
+    [Fact]
+    public async Task PathPrefix_MovesThePackagesPages_AndTheHostsOwnHomePageStillReplacesThePackages()
+    {
+        await using var portal = await RunningPortal.StartAsync("Production", [], configure: builder =>
+            builder.Services.PostConfigure<TeamAccessUIOptions>(ui => ui.PathPrefix = "/account"));
+
+        Assert.Equal(HttpStatusCode.OK, await portal.StatusOf("/account/SignIn"));
+        Assert.Equal(HttpStatusCode.OK, await portal.StatusOf("/account/SignUp"));
+        Assert.Equal(HttpStatusCode.NotFound, await portal.StatusOf("/SignIn"));
+        Assert.Contains("href=\"/account/ResetPassword\"", await portal.Client.GetStringAsync(new Uri("/account/SignIn", UriKind.Relative)), StringComparison.Ordinal);
+
+        // The portal's Areas/TeamAccess/Pages/Index.cshtml is at the package's Index path, wherever the prefix puts it.
+        Assert.Contains("id=\"portal-home\"", await portal.Client.GetStringAsync(new Uri("/account", UriKind.Relative)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MessageCatalog_HasASentenceForEveryErrorCode_WithTheNumbersThatMatter()
+    {
+        await using var portal = await RunningPortal.StartAsync("Production", []);
+        var messages = portal.App.Services.GetRequiredService<TeamAccess.AspNetCore.UI.TeamAccessMessages>();
+
+        Assert.All(Enum.GetValues<TeamAccessErrorCode>(), code => Assert.True(messages.Has(code), $"No message for {code}."));
+        Assert.Equal("You can invite at most 50 addresses at a time.", messages.Error(Result.Failed(TeamAccessErrorCode.BatchTooLarge).Error));
+        Assert.Equal(
+            "The password does not meet the policy: it must have at least 15 characters; it must not be your email address.",
+            messages.Error(new TeamAccessError(TeamAccessErrorCode.PasswordPolicy, "") { Details = ["TooShort", "SameAsEmail"] }));
+        Assert.Equal("This was done too recently: try again in 60 seconds.", messages.Error(Result.Failed(TeamAccessErrorCode.RateLimited).Error));
     }
 
     [Theory]

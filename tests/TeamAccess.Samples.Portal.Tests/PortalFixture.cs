@@ -30,6 +30,9 @@ public sealed class PortalFixture : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>Gets the running portal's services, for a test to set up what no page makes yet.</summary>
+    public IServiceProvider Services => _app!.Services;
+
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "teamaccess-portal-" + Guid.NewGuid().ToString("N"));
 
     /// <summary>Gets the folder the runs' screenshots go to.</summary>
@@ -48,7 +51,7 @@ public sealed class PortalFixture : IAsyncLifetime
         }
 
         Directory.CreateDirectory(Screenshots);
-        _app = await PortalApp.BuildAsync(["--urls", "http://127.0.0.1:0", "--environment=Development", $"--Portal:DataDirectory={DataDirectory}", "--Logging:LogLevel:Default=Warning"]);
+        _app = await PortalApp.BuildAsync(["--urls", "http://127.0.0.1:0", "--environment=Development", $"--Portal:DataDirectory={DataDirectory}", "--Logging:LogLevel:Default=Warning", .. StaticWebAssets()]);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseUrl = address.Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
@@ -58,6 +61,29 @@ public sealed class PortalFixture : IAsyncLifetime
 
         // The driver inherits the test process's open files (a build lock among them): it must never outlive the run.
         AppDomain.CurrentDomain.ProcessExit += (_, _) => StopDriver();
+    }
+
+    /// <summary>
+    /// The portal's static web assets manifest (the UI package's Bootstrap, served at _content/...): in Development the host
+    /// finds it beside its own assembly, but the tests run from their own folder, so the manifest the portal's build wrote is
+    /// named explicitly.
+    /// </summary>
+    public static string[] StaticWebAssets()
+    {
+        var tests = new DirectoryInfo(AppContext.BaseDirectory);
+        for (var root = tests; root is not null; root = root.Parent)
+        {
+            if (File.Exists(Path.Combine(root.FullName, "TeamAccess.sln")))
+            {
+                // bin/<Configuration>/<framework>/ of the tests matches the portal's.
+                var configuration = tests.Parent!.Name;
+                var framework = tests.Name;
+                var manifest = Path.Combine(root.FullName, "samples", "TeamAccess.Samples.Portal", "bin", configuration, framework, "TeamAccess.Samples.Portal.staticwebassets.runtime.json");
+                return File.Exists(manifest) ? [$"--staticWebAssets={manifest}"] : [];
+            }
+        }
+
+        return [];
     }
 
     /// <summary>Stops chromedriver, and kills it if it is still there (it would keep the files it inherited open).</summary>
@@ -95,7 +121,9 @@ public sealed class PortalFixture : IAsyncLifetime
         _profiles.Add(profile);
         var options = new ChromeOptions { BinaryLocation = Chromium };
         options.AddArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1200,900", $"--user-data-dir={profile}");
+            "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1200,900",
+            // Bootstrap scrolls smoothly unless the person asks for reduced motion; a click must not race the scroll.
+            "--force-prefers-reduced-motion", $"--user-data-dir={profile}");
         var driver = new ChromeDriver(_service!, options, TimeSpan.FromSeconds(30));
         driver.Manage().Timeouts().ImplicitWait = TimeSpan.FromSeconds(2);
         return driver;

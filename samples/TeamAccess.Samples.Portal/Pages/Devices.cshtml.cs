@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using TeamAccess.Grants;
 
+using TeamAccess.AspNetCore.UI;
+
 namespace TeamAccess.Samples.Portal.Pages;
 
 /// <summary>
@@ -10,7 +12,7 @@ namespace TeamAccess.Samples.Portal.Pages;
 /// grants name, and a role that reaches every resource (Owner, Administrator) sees all of them.
 /// </summary>
 [Authorize]
-public sealed class DevicesModel(IAccessQueries access, IGrantService grants) : PortalPage
+public sealed class DevicesModel(IAccessQueries access, IGrantService grants) : TeamAccessPageModel
 {
     /// <summary>The portal's permission to see a device.</summary>
     public const string Read = "devices.read";
@@ -33,7 +35,7 @@ public sealed class DevicesModel(IAccessQueries access, IGrantService grants) : 
             var page = access.ListResources(Actor, Actor, Team, Read, request);
             if (!page.TryGetValue(out var resources))
             {
-                Notice = Words(page.Error);
+                Error = Words(page.Error);
                 return;
             }
 

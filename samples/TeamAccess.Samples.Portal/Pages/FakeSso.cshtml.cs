@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 
+using TeamAccess.AspNetCore.UI;
+
 namespace TeamAccess.Samples.Portal.Pages;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace TeamAccess.Samples.Portal.Pages;
 /// domain, and has the browser post the id_token back to the portal (response_mode=form_post). Not part of the portal
 /// proper, and served only while <see cref="PortalDevelopmentFeatures.StandInSso"/> is on (in development).
 /// </summary>
-public sealed class FakeSsoModel(FakeSsoProvider provider) : PortalPage
+public sealed class FakeSsoModel(FakeSsoProvider provider) : TeamAccessPageModel
 {
     /// <summary>Gets or sets the client asking.</summary>
     [BindProperty(SupportsGet = true, Name = "client_id")] public string? ClientId { get; set; }
@@ -45,7 +47,7 @@ public sealed class FakeSsoModel(FakeSsoProvider provider) : PortalPage
 
         if (!FakeSsoProvider.Knows(Email))
         {
-            Notice = $"This provider signs in only addresses of {FakeSsoProvider.Domain}.";
+            Error = $"This provider signs in only addresses of {FakeSsoProvider.Domain}.";
             return Page();
         }
 

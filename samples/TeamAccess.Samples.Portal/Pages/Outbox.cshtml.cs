@@ -1,7 +1,9 @@
+using TeamAccess.AspNetCore.UI;
+
 namespace TeamAccess.Samples.Portal.Pages;
 
 /// <summary>The messages of the outbox folder, to anyone: served only while <see cref="PortalDevelopmentFeatures.DevelopmentMail"/> is on (in development).</summary>
-public sealed class OutboxModel(FolderOutbox outbox) : PortalPage
+public sealed class OutboxModel(FolderOutbox outbox) : TeamAccessPageModel
 {
     /// <summary>Gets the folder.</summary>
     public string Folder => outbox.Folder;

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using TeamAccess.Accounts;
 using TeamAccess.AspNetCore;
 
+using TeamAccess.AspNetCore.UI;
+
 namespace TeamAccess.Samples.Portal.Pages;
 
 /// <summary>
@@ -11,14 +13,14 @@ namespace TeamAccess.Samples.Portal.Pages;
 /// provider's form carries no antiforgery token of the portal's; the state is what ties the answer to this browser.
 /// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class SsoCallbackModel(ISessionService sessions) : PortalPage
+public sealed class SsoCallbackModel(ISessionService sessions) : TeamAccessPageModel
 {
     /// <summary>An answer in a URL is not taken (a token there is written to logs): start again.</summary>
     /// <returns>The SSO sign-in page.</returns>
     public IActionResult OnGet()
     {
         Response.Cookies.Delete(SsoSignInModel.RequestCookie, new CookieOptions { Path = "/SsoSignIn" });
-        Notice = "That sign-in was not started here, or took too long: start again.";
+        Refusal = "That sign-in was not started here, or took too long: start again.";
         return RedirectToPage("/SsoSignIn");
     }
 
@@ -33,18 +35,18 @@ public sealed class SsoCallbackModel(ISessionService sessions) : PortalPage
         if (pending is not [var sent, var nonce, var handle] || state is null
             || !CryptographicOperations.FixedTimeEquals(System.Text.Encoding.ASCII.GetBytes(sent), System.Text.Encoding.ASCII.GetBytes(state)))
         {
-            Notice = "That sign-in was not started here, or took too long: start again.";
+            Refusal = "That sign-in was not started here, or took too long: start again.";
             return RedirectToPage("/SsoSignIn");
         }
 
         var session = await sessions.SignInAsync(SignInCredential.ForToken(FakeSsoProvider.Name, idToken ?? "", nonce), handle);
         if (!session.TryGetValue(out var signedIn))
         {
-            Notice = session.Code == TeamAccessErrorCode.NotFound ? "You are not a member of this team, and it does not let your address join." : Words(session.Error);
+            Refusal = session.Code == TeamAccessErrorCode.NotFound ? "You are not a member of this team, and it does not let your address join." : Words(session.Error);
             return RedirectToPage("/SsoSignIn");
         }
 
         TeamAccessSessionCookie.Append(Response, signedIn);
-        return RedirectToPage("/Users");
+        return RedirectToPage("/Users", new { area = "TeamAccess" });
     }
 }

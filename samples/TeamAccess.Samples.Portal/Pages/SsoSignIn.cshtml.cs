@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Mvc;
 using TeamAccess.Teams;
 
+using TeamAccess.AspNetCore.UI;
+
 namespace TeamAccess.Samples.Portal.Pages;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace TeamAccess.Samples.Portal.Pages;
 /// nonce; the provider posts its id_token back to <see cref="SsoCallbackModel"/> (response_mode=form_post, so the token is
 /// never in a URL that a log writes).
 /// </summary>
-public sealed class SsoSignInModel(ITeamService teams, PortalDevelopmentFeatures features) : PortalPage
+public sealed class SsoSignInModel(ITeamService teams, PortalDevelopmentFeatures features) : TeamAccessPageModel
 {
     /// <summary>The cookie holding the pending sign-in's state, nonce and team handle while the browser is at the provider.</summary>
     public const string RequestCookie = "portal-sso-request";
@@ -25,19 +27,19 @@ public sealed class SsoSignInModel(ITeamService teams, PortalDevelopmentFeatures
         var team = handle.Length == 0 ? null : await teams.FindByHandleAsync(handle);
         if (team is null)
         {
-            Notice = "There is no such team.";
+            Error = "There is no such team.";
             return Page();
         }
 
         if (team.SignInPolicy.SsoProvider != FakeSsoProvider.Name)
         {
-            Notice = $"{team.Name} has no single sign-on: sign in with your password.";
+            Error = $"{team.Name} has no single sign-on: sign in with your password.";
             return Page();
         }
 
         if (!features.StandInSso)
         {
-            Notice = $"{team.Name} signs in with the portal's stand-in SSO provider, which is for development only and is off here: sign in with your password.";
+            Error = $"{team.Name} signs in with the portal's stand-in SSO provider, which is for development only and is off here: sign in with your password.";
             return Page();
         }
 

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Mvc;
 using TeamAccess.AspNetCore;
 using TeamAccess.Teams;
 
+using TeamAccess.AspNetCore.UI;
+
 namespace TeamAccess.Samples.Portal.Pages;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace TeamAccess.Samples.Portal.Pages;
 /// and whether passwords stop working for the team (needs <c>team.sign-in-policy</c>).
 /// </summary>
 [TeamPermission(Permissions.TeamSignInPolicy)]
-public sealed class TeamSsoModel(ITeamService teams, RoleCatalog roles, PortalDevelopmentFeatures features) : PortalPage
+public sealed class TeamSsoModel(ITeamService teams, RoleCatalog roles, PortalDevelopmentFeatures features) : TeamAccessPageModel
 {
     /// <summary>Gets the development stand-ins that are on; without the stand-in provider no one can sign in with team SSO.</summary>
     public PortalDevelopmentFeatures Features => features;
@@ -53,7 +55,6 @@ public sealed class TeamSsoModel(ITeamService teams, RoleCatalog roles, PortalDe
             JustInTimeRole = string.IsNullOrEmpty(JustInTimeRole) ? null : JustInTimeRole,
         };
         var saved = await teams.SetSignInPolicyAsync(Actor, Team, policy);
-        Notice = saved.Succeeded ? "Sign-in policy saved." : Words(saved.Error);
-        return RedirectToPage();
+        return RedirectWith(saved.Error, "Sign-in policy saved.");
     }
 }

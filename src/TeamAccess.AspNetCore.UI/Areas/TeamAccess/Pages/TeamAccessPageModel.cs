@@ -1,0 +1,100 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace TeamAccess.AspNetCore.UI;
+
+/// <summary>
+/// What every TeamAccess page knows: who is signed in, in which team, and what they may do there (from the index, no query);
+/// and its two kinds of message. A host's own pages (and pages that replace the package's) may derive from it to share the
+/// layout's messages.
+/// </summary>
+public abstract class TeamAccessPageModel : PageModel
+{
+    /// <summary>
+    /// Gets or sets an outcome to show on the next page, after a redirect (kept in TempData for exactly that one request).
+    /// Never set it and then render the same page: it would show again on the page after (set <see cref="Error"/> then).
+    /// </summary>
+    [TempData]
+    public string? Notice { get; set; }
+
+    /// <summary>Gets or sets a refusal to show on the next page, after a redirect (kept in TempData for that one request).</summary>
+    [TempData]
+    public string? Refusal { get; set; }
+
+    /// <summary>Gets or sets a refusal shown on this page only (not kept for the next request).</summary>
+    public string? Error { get; set; }
+
+    /// <summary>Gets the signed-in user, in the session's team.</summary>
+    public UserId Actor => new(Guid.Parse(User.FindFirstValue(TeamAccessClaimTypes.UserId)!));
+
+    /// <summary>Gets the session's team: the only team a page acts in.</summary>
+    public TeamId Team => new(Guid.Parse(User.FindFirstValue(TeamAccessClaimTypes.TeamId)!));
+
+    /// <summary>Gets the words of the pages (the message catalog).</summary>
+    internal TeamAccessMessages Messages => HttpContext.RequestServices.GetRequiredService<TeamAccessMessages>();
+
+    /// <summary>Whether the signed-in user holds <paramref name="permission"/> in the session's team.</summary>
+    /// <param name="permission">The permission.</param>
+    /// <returns><see langword="true"/> when held.</returns>
+    public bool Can(string permission) =>
+        User.Identity?.IsAuthenticated == true && HttpContext.RequestServices.GetRequiredService<IAccessChecker>().HasPermission(Actor, Team, permission);
+
+    /// <summary>Whether the signed-in user holds <paramref name="permission"/> on one resource of the session's team.</summary>
+    /// <param name="permission">The permission.</param>
+    /// <param name="resourceId">The resource.</param>
+    /// <returns><see langword="true"/> when held.</returns>
+    public bool Can(string permission, string resourceId) =>
+        User.Identity?.IsAuthenticated == true && HttpContext.RequestServices.GetRequiredService<IAccessChecker>().HasPermission(Actor, Team, permission, resourceId);
+
+    /// <summary>A refusal in words a person reads, from the pages' message catalog.</summary>
+    /// <param name="error">The refusal.</param>
+    /// <returns>The words.</returns>
+    protected string Words(TeamAccessError? error) => Messages.Error(error);
+
+    /// <summary>Gets the errors of single fields, by posted name, all shown at once beside their fields.</summary>
+    internal Dictionary<string, string> FieldErrors { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>A field as the <c>_Field</c> partial draws it, with its error.</summary>
+    internal FieldView Field(string name, string label, string? value, string type = "text", string autocomplete = "off", string? hint = null) =>
+        new(name, label, value, type, autocomplete, FieldErrors.GetValueOrDefault(name), hint);
+
+    /// <summary>Shows this page again with <paramref name="error"/> (not kept for the next request).</summary>
+    /// <param name="error">The refusal.</param>
+    /// <returns>This page.</returns>
+    protected PageResult Refuse(TeamAccessError? error)
+    {
+        Error = Words(error);
+        return Page();
+    }
+
+    /// <summary>Goes to <paramref name="pageName"/> with <paramref name="success"/> shown there, or the refusal when <paramref name="error"/> is set.</summary>
+    /// <param name="error">The refusal, or <see langword="null"/> when the action succeeded.</param>
+    /// <param name="success">The outcome on success.</param>
+    /// <param name="pageName">The page; <see langword="null"/> for this one.</param>
+    /// <returns>The redirect.</returns>
+    protected RedirectToPageResult RedirectWith(TeamAccessError? error, string success, string? pageName = null)
+    {
+        if (error is null)
+        {
+            Notice = success;
+        }
+        else
+        {
+            Refusal = Words(error);
+        }
+
+        return RedirectToPage(pageName);
+    }
+
+    /// <summary>Goes to <paramref name="pageName"/> (of the package's pages) with <paramref name="notice"/> shown there.</summary>
+    /// <param name="pageName">The page, such as <c>/Users</c>; <see langword="null"/> for this one.</param>
+    /// <param name="notice">The outcome.</param>
+    /// <returns>The redirect.</returns>
+    protected RedirectToPageResult Done(string? pageName, string notice)
+    {
+        Notice = notice;
+        return RedirectToPage(pageName);
+    }
+}
