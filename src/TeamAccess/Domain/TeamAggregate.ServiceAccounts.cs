@@ -208,6 +208,12 @@ internal sealed partial class TeamAggregate
             return Result<Role>.Failed(TeamAccessErrorCode.GuardianRoleNotForServiceAccounts);
         }
 
+        // A directory manages every member, guardians included: only a guardian delegates that to a service account.
+        if (!Actor.IsGuardian && Roles.PermissionCatalog.TryGet(Permissions.DirectoryProvision, out var provision) && role.Has(provision))
+        {
+            return Result<Role>.Failed(TeamAccessErrorCode.DirectoryProvisionNeedsGuardian);
+        }
+
         var mayGive = Actor.MayGive(role);
         return mayGive.Succeeded ? Result<Role>.Ok(role) : Result<Role>.Failed(mayGive.Error);
     }
