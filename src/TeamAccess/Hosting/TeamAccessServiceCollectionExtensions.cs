@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using TeamAccess;
 using TeamAccess.Accounts;
 using TeamAccess.Audit;
-using TeamAccess.Directory;
+using TeamAccess.Provisioning;
 using TeamAccess.Grants;
 using TeamAccess.Groups;
 using TeamAccess.Hosting;
@@ -108,7 +108,7 @@ public static class TeamAccessServiceCollectionExtensions
         services.TryAddScoped<IInvitationService, InvitationService>();
         services.TryAddScoped<IImportService, ImportService>();
         services.TryAddSingleton<DirectoryProgress>();
-        services.TryAddScoped<IDirectoryService, DirectoryService>();
+        services.TryAddScoped<IProvisioningService, ProvisioningService>();
         services.TryAddScoped<PasswordSignIn>();
         services.TryAddScoped<SessionTokens>();
         services.TryAddScoped<ExternalSignIn>();

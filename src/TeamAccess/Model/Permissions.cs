@@ -52,7 +52,7 @@ public static class Permissions
     public const string ServiceAccountsManage = "service-accounts.manage";
 
     /// <summary>
-    /// Provision the team's people from a directory (SCIM 2.0, <see cref="TeamAccess.Directory.IDirectoryService"/>): create,
+    /// Provision the team's people from a directory (SCIM 2.0, <see cref="TeamAccess.Provisioning.IProvisioningService"/>): create,
     /// update, deactivate and remove memberships and the groups' members. Only a guardian gives a service account a role
     /// that holds it, since the directory then manages every member, guardians included (the team's rules still hold).
     /// </summary>

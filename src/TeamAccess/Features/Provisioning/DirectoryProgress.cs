@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace TeamAccess.Directory;
+namespace TeamAccess.Provisioning;
 
 /// <summary>
 /// Counts, per team, the people this instance's directory calls provisioned, and logs a line every

@@ -1,4 +1,4 @@
-namespace TeamAccess.Directory;
+namespace TeamAccess.Provisioning;
 
 /// <summary>What the directory changes of a person (a SCIM PUT or PATCH): each part <see langword="null"/> is kept.</summary>
 public sealed class DirectoryUserChange

@@ -1,4 +1,4 @@
-namespace TeamAccess.Directory;
+namespace TeamAccess.Provisioning;
 
 /// <summary>Which of the team's people the directory lists (a SCIM filter and page): at most one filter.</summary>
 public sealed class DirectoryUserQuery

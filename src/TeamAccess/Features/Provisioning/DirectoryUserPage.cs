@@ -1,4 +1,4 @@
-namespace TeamAccess.Directory;
+namespace TeamAccess.Provisioning;
 
 /// <summary>One page of the team's people as the directory sees them.</summary>
 public sealed class DirectoryUserPage

@@ -1,4 +1,4 @@
-namespace TeamAccess.Directory;
+namespace TeamAccess.Provisioning;
 
 /// <summary>
 /// The team's directory (SCIM 2.0, RFC 7643/7644): it creates, updates, deactivates and removes the memberships of one
@@ -9,7 +9,7 @@ namespace TeamAccess.Directory;
 /// account created if there is none); anyone else is invited and accepts. One address is one user, whichever teams'
 /// directories provision it. Service accounts are never directory members.
 /// </summary>
-public interface IDirectoryService
+public interface IProvisioningService
 {
     /// <summary>Provisions a person into the team.</summary>
     /// <param name="actor">The directory's service account (its principal id).</param>

@@ -4,10 +4,10 @@ using TeamAccess.Domain;
 using TeamAccess.Invitations;
 using TeamAccess.Writes;
 
-namespace TeamAccess.Directory;
+namespace TeamAccess.Provisioning;
 
-/// <summary>The default <see cref="IDirectoryService"/>: input checked here, the rules in <see cref="TeamAggregate"/>, one write engine.</summary>
-internal sealed class DirectoryService(
+/// <summary>The default <see cref="IProvisioningService"/>: input checked here, the rules in <see cref="TeamAggregate"/>, one write engine.</summary>
+internal sealed class ProvisioningService(
     IUserStore users,
     IDirectoryStore directory,
     ListReader reads,
@@ -15,7 +15,7 @@ internal sealed class DirectoryService(
     TeamInvitations invitations,
     IDomainVerifier domains,
     IOptions<TeamAccessOptions> options,
-    DirectoryProgress progress) : IDirectoryService
+    DirectoryProgress progress) : IProvisioningService
 {
     private const string Permission = Permissions.DirectoryProvision;
 

@@ -1,4 +1,4 @@
-namespace TeamAccess.Directory;
+namespace TeamAccess.Provisioning;
 
 /// <summary>A person of the team as its directory sees them (a SCIM User): the membership, the address and the user's names.</summary>
 public sealed class DirectoryUser

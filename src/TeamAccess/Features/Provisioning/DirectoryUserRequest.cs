@@ -1,4 +1,4 @@
-namespace TeamAccess.Directory;
+namespace TeamAccess.Provisioning;
 
 /// <summary>A person the directory provisions (a SCIM User created).</summary>
 public sealed class DirectoryUserRequest

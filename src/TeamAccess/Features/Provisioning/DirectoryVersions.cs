@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace TeamAccess.Directory;
+namespace TeamAccess.Provisioning;
 
 /// <summary>The version of what a directory sees of a person: it changes whenever the membership or the user's names do.</summary>
 internal static class DirectoryVersions
