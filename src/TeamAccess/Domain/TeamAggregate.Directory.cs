@@ -92,7 +92,7 @@ internal sealed partial class TeamAggregate
         var fired = (active, membership.Status) switch
         {
             (false, MembershipStatus.Active) => Lifecycle(membershipId).Deactivate(),
-            (false, MembershipStatus.Invited) => Lifecycle(membershipId).Revoke(AuditActions.MembershipRemoved),
+            (false, MembershipStatus.Invited) => Lifecycle(membershipId).Revoke(AuditActions.InvitationRevoked),
             (true, MembershipStatus.Inactive) => Lifecycle(membershipId).Reactivate(),
             _ => Result.Success,
         };
@@ -121,7 +121,7 @@ internal sealed partial class TeamAggregate
 
         var lifecycle = Lifecycle(membershipId);
         return Done(membershipId, membership.Status == MembershipStatus.Invited
-            ? lifecycle.Revoke(AuditActions.MembershipRemoved)
+            ? lifecycle.Revoke(AuditActions.InvitationRevoked)
             : lifecycle.Remove(AuditActions.MembershipRemoved));
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace TeamAccess.Provisioning;
@@ -9,17 +10,19 @@ namespace TeamAccess.Provisioning;
 /// <see cref="DirectoryOptions.ProgressEvery"/> of them, so that a large sync shows its progress. A line names the team
 /// and the count, never an address or a secret.
 /// </summary>
-internal sealed class DirectoryProgress(IOptions<TeamAccessOptions> options, ILogger<DirectoryProgress> logger)
+internal sealed class DirectoryProgress(IOptions<TeamAccessOptions> options, ILogger<DirectoryProgress>? logger = null)
 {
+    private readonly ILogger _logger = logger ?? NullLogger<DirectoryProgress>.Instance;
+
     private readonly ConcurrentDictionary<TeamId, long> _provisioned = new();
 
     public void Provisioned(TeamId teamId, bool invited)
     {
         var count = _provisioned.AddOrUpdate(teamId, 1, (_, seen) => seen + 1);
-        logger.LogDebug("TeamAccess directory of team {TeamId} provisioned one person ({Kind})", teamId, invited ? "invited" : "joined");
+        _logger.LogDebug("TeamAccess directory of team {TeamId} provisioned one person ({Kind})", teamId, invited ? "invited" : "joined");
         if (count % options.Value.Directory.ProgressEvery == 0)
         {
-            logger.LogInformation("TeamAccess directory of team {TeamId}: {Count} people provisioned on this instance so far", teamId, count);
+            _logger.LogInformation("TeamAccess directory of team {TeamId}: {Count} people provisioned on this instance so far", teamId, count);
         }
     }
 }
