@@ -14,7 +14,7 @@ internal static class ScimErrors
         {
             TeamAccessErrorCode.NotFound or TeamAccessErrorCode.NotADirectoryMember or TeamAccessErrorCode.TeamDeleted => (StatusCodes.Status404NotFound, null),
             TeamAccessErrorCode.PermissionDenied or TeamAccessErrorCode.RoleRankTooHigh or TeamAccessErrorCode.ExceedsGranterPermissions
-                or TeamAccessErrorCode.GuardianRequired => (StatusCodes.Status403Forbidden, null),
+                or TeamAccessErrorCode.GuardianRequired or TeamAccessErrorCode.DirectoryProvisionNeedsGuardian => (StatusCodes.Status403Forbidden, null),
             TeamAccessErrorCode.InvalidDirectoryFilter => (StatusCodes.Status400BadRequest, "invalidFilter"),
             TeamAccessErrorCode.InvalidDirectoryPatch => (StatusCodes.Status400BadRequest, "invalidPath"),
             TeamAccessErrorCode.DirectoryAttributeImmutable => (StatusCodes.Status400BadRequest, "mutability"),
