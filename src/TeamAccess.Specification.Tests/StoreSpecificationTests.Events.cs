@@ -3,6 +3,7 @@ using TeamAccess.Accounts;
 using TeamAccess.Events;
 using TeamAccess.Invitations;
 using TeamAccess.Ownership;
+using TeamAccess.Provisioning;
 using TeamAccess.ServiceAccounts;
 using TeamAccess.TeamRoles;
 
@@ -87,6 +88,18 @@ public abstract partial class StoreSpecificationTests
         Ok(await accounts.DeleteAsync(owner.User.Id, team, account.Id));
         var accountGone = await log.NextAsync(seen);
         Assert.Equal((account.Id.Value, rotated.Key.Id.Value), (Single<ServiceAccountDeletedEvent>(accountGone).SubjectId, Single<ApiKeyRevokedEvent>(accountGone).SubjectId));
+
+        // The directory's paths: a person provisioned (invited: no verified domain), linked to another externalId, removed.
+        var directoryAccount = (await accounts.CreateAsync(owner.User.Id, team, new CreateServiceAccountRequest("Directory", RolePresets.Administrator))).Value!;
+        await log.NextAsync(seen);
+        var provisioning = bed.Services.GetRequiredService<IProvisioningService>();
+        var provisioned = (await provisioning.ProvisionAsync(directoryAccount.PrincipalId, team, new DirectoryUserRequest("dir@example.com") { ExternalId = "e-1" })).Value!;
+        var provisionedEvent = Single<InvitationSentEvent>(await log.NextAsync(seen));
+        Assert.Equal((provisioned.Id, directoryAccount.PrincipalId), (provisionedEvent.MembershipId, provisionedEvent.ActorId!.Value));
+        Ok(await provisioning.UpdateAsync(directoryAccount.PrincipalId, team, provisioned.Id, new DirectoryUserChange { SetsExternalId = true, ExternalId = "e-2" }));
+        Assert.Equal(provisioned.Id, Single<MemberDirectoryLinkedEvent>(await log.NextAsync(seen)).MembershipId);
+        Ok(await provisioning.RemoveAsync(directoryAccount.PrincipalId, team, provisioned.Id));
+        Assert.Equal(provisioned.Id, Single<InvitationRevokedEvent>(await log.NextAsync(seen)).MembershipId);
 
         // The invitation paths, each through the service a host calls.
         var invited = await InviteAsync(bed, owner, "grace@example.com");

@@ -53,6 +53,11 @@ public sealed class LayeringTests
         // A team's sign-in policy names identity providers and domains: setting it asks the accounts feature, which
         // registers the providers and binds them to teams, whether each name may serve this team.
         ("TeamAccess.Teams", "TeamAccess.Accounts", "the sign-in policy names the accounts' providers"),
+        // A directory's person outside the team's verified domain is invited like any other (the invitations' own
+        // sender), and one inside it joins only when the host's domain verifier says the domain is the team's, as a
+        // just-in-time join asks the same verifier.
+        ("TeamAccess.Provisioning", "TeamAccess.Invitations.TeamInvitations", "provisioning a person outside the verified domain invites them"),
+        ("TeamAccess.Provisioning", "TeamAccess.Accounts.IDomainVerifier", "only a verified domain lets a provisioned person join directly"),
     ];
 
     private static readonly string[] Rooms = [Model, Storage, Domain, Index, Writes, Hosting];

@@ -80,7 +80,11 @@ public sealed partial class PublicApiShapeTests
     // TeamAccessOptions.Mail.
     // +6: ActingCredential (4) and AuditEvent.ActorKeyId (get, init): the audit names the key a change was made through
     // (issue 23).
-    private const int HostFacingCeiling = 1_723;
+    // +93: directory provisioning over SCIM (issue 25): the TeamAccess.Provisioning namespace (IProvisioningService and its
+    // 9 verbs, the DirectoryUser view, its request, change, query and page), DirectoryOptions and TeamAccessOptions.Directory,
+    // MembershipOrigin, MemberView.Origin and ExternalId, Permissions.DirectoryProvision, eight error codes (140-147), and
+    // one audit action with its event type; the directory store, its query, page and row are in TeamAccess.Storage.
+    private const int HostFacingCeiling = 1_816;
 
     [Fact]
     public void HostFacingApi_StaysUnderItsCeiling()
@@ -103,12 +107,13 @@ public sealed partial class PublicApiShapeTests
     /// </summary>
     private static readonly Dictionary<string, int> NamespaceCeilings = new(StringComparer.Ordinal)
     {
-        ["TeamAccess"] = 1_181,
-        ["TeamAccess.Storage"] = 585,
+        ["TeamAccess"] = 1_205,
+        ["TeamAccess.Storage"] = 642,
         ["TeamAccess.Accounts"] = 197,
-        ["TeamAccess.Events"] = 89,
+        ["TeamAccess.Events"] = 90,
         ["TeamAccess.Invitations"] = 71,
         ["TeamAccess.ServiceAccounts"] = 70,
+        ["TeamAccess.Provisioning"] = 68,
         ["TeamAccess.Import"] = 56,
         ["TeamAccess.Members"] = 11,
         ["TeamAccess.Teams"] = 10,

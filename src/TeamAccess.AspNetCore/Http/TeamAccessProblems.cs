@@ -20,7 +20,7 @@ public static class TeamAccessProblems
     public static int StatusCodeFor(TeamAccessErrorCode code) => code switch
     {
         TeamAccessErrorCode.NotFound or TeamAccessErrorCode.OwnershipOfferNotFound or TeamAccessErrorCode.UnknownTeam
-            or TeamAccessErrorCode.UnknownGroup => StatusCodes.Status404NotFound,
+            or TeamAccessErrorCode.UnknownGroup or TeamAccessErrorCode.NotADirectoryMember => StatusCodes.Status404NotFound,
         TeamAccessErrorCode.TeamDeleted => StatusCodes.Status404NotFound,
 
         TeamAccessErrorCode.InvalidEmail or TeamAccessErrorCode.InvalidHandle or TeamAccessErrorCode.InvalidName or TeamAccessErrorCode.InvalidRole
@@ -30,7 +30,8 @@ public static class TeamAccessProblems
             or TeamAccessErrorCode.InvalidPasswordHash or TeamAccessErrorCode.FieldTooLong or TeamAccessErrorCode.MissingField
             or TeamAccessErrorCode.MalformedRow or TeamAccessErrorCode.PasswordWithInvitation
             or TeamAccessErrorCode.InvalidRoleName or TeamAccessErrorCode.InvalidApiKeyLifetime
-            or TeamAccessErrorCode.InvalidDescription or TeamAccessErrorCode.NotAServiceAccount => StatusCodes.Status400BadRequest,
+            or TeamAccessErrorCode.InvalidDescription or TeamAccessErrorCode.NotAServiceAccount or TeamAccessErrorCode.InvalidDirectoryFilter
+            or TeamAccessErrorCode.InvalidDirectoryValue or TeamAccessErrorCode.DirectoryAttributeImmutable or TeamAccessErrorCode.InvalidDirectoryPatch => StatusCodes.Status400BadRequest,
         TeamAccessErrorCode.BatchTooLarge => StatusCodes.Status413PayloadTooLarge,
 
         TeamAccessErrorCode.PermissionDenied or TeamAccessErrorCode.RoleRankTooHigh or TeamAccessErrorCode.GuardianRequired
@@ -40,7 +41,7 @@ public static class TeamAccessProblems
             or TeamAccessErrorCode.ProviderNotAuthoritative or TeamAccessErrorCode.EmailNotConfirmed
             or TeamAccessErrorCode.PermissionNotAllowed or TeamAccessErrorCode.PasswordHashNeedsHost
             or TeamAccessErrorCode.NamesAreTheUsers or TeamAccessErrorCode.SecondFactorEnrolmentRequired
-            or TeamAccessErrorCode.GuardianRoleNotForServiceAccounts => StatusCodes.Status403Forbidden,
+            or TeamAccessErrorCode.GuardianRoleNotForServiceAccounts or TeamAccessErrorCode.DirectoryProvisionNeedsGuardian => StatusCodes.Status403Forbidden,
 
         TeamAccessErrorCode.SignInRequired or TeamAccessErrorCode.InvalidCredentials or TeamAccessErrorCode.LockedOut
             or TeamAccessErrorCode.ReauthenticationRequired or TeamAccessErrorCode.SessionExpired
@@ -54,7 +55,8 @@ public static class TeamAccessProblems
             or TeamAccessErrorCode.NotInGroup or TeamAccessErrorCode.InvitationAlreadyAccepted
             or TeamAccessErrorCode.LoginAlreadyLinked or TeamAccessErrorCode.OwnershipOfferPending or TeamAccessErrorCode.RoleNameTaken
             or TeamAccessErrorCode.CatalogRole or TeamAccessErrorCode.RoleInUse or TeamAccessErrorCode.TeamRoleLimitReached
-            or TeamAccessErrorCode.AuthenticatorAlreadyEnrolled or TeamAccessErrorCode.NoSecondFactor => StatusCodes.Status409Conflict,
+            or TeamAccessErrorCode.AuthenticatorAlreadyEnrolled or TeamAccessErrorCode.NoSecondFactor or TeamAccessErrorCode.DirectoryExternalIdTaken => StatusCodes.Status409Conflict,
+        TeamAccessErrorCode.DirectoryVersionMismatch => StatusCodes.Status412PreconditionFailed,
 
         TeamAccessErrorCode.InvitationExpired or TeamAccessErrorCode.InvitationRevoked or TeamAccessErrorCode.InvitationDeclined
             or TeamAccessErrorCode.EmailConfirmationExpired or TeamAccessErrorCode.OwnershipOfferExpired => StatusCodes.Status410Gone,

@@ -47,4 +47,9 @@ internal sealed class MembershipRow
     public string? ServiceAccountName { get; set; }
 
     public string? Description { get; set; }
+
+    // Where the membership came from (0 the team, 1 its directory) and the directory's id of the person.
+    public MembershipOrigin Origin { get; set; }
+
+    public string? ExternalId { get; set; }
 }

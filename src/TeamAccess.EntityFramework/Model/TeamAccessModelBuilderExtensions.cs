@@ -155,10 +155,15 @@ public static class TeamAccessModelBuilderExtensions
             membership.Property(m => m.InvitationDeclinedAt).HasColumnName("invitation_declined_at");
             Bounded(membership.Property(m => m.ServiceAccountName), "service_account_name", TextLimits.MaxNameLength, TeamAccessErrorCode.InvalidName);
             Bounded(membership.Property(m => m.Description), "description", TextLimits.MaxDescriptionLength, TeamAccessErrorCode.InvalidDescription);
+            membership.Property(m => m.Origin).HasColumnName("origin");
+            Bounded(membership.Property(m => m.ExternalId), "external_id", TextLimits.MaxExternalIdLength, TeamAccessErrorCode.InvalidDirectoryValue);
             membership.HasOne<TeamRow>().WithMany().HasForeignKey(m => m.TeamId).HasConstraintName("fk_ta_memberships_team").OnDelete(DeleteBehavior.Cascade);
             Unique(membership.HasIndex(m => new { m.TeamId, m.UserId }), "ix_ta_memberships_current_user", TeamAccessErrorCode.AlreadyMember).HasFilter(currentMembershipFilter);
             Unique(membership.HasIndex(m => new { m.TeamId, m.Email }), "ix_ta_memberships_current_email", TeamAccessErrorCode.AlreadyMember).HasFilter(currentMembershipFilter);
             membership.HasIndex(m => m.UserId).HasDatabaseName("ix_ta_memberships_user");
+
+            // A directory finds its people by its own id (SCIM filter externalId eq): only the directory's rows carry one.
+            membership.HasIndex(m => new { m.TeamId, m.ExternalId }, "ix_ta_memberships_team_external_id").HasFilter("external_id IS NOT NULL");
 
             // Loading a team reads its memberships by team: the partial unique indexes above cannot serve that query.
             membership.HasIndex(m => m.TeamId).HasDatabaseName("ix_ta_memberships_team");

@@ -54,7 +54,7 @@ internal sealed partial class EntityFrameworkTeamAccessStore<TContext>
                 r.LastName,
                 r.Membership.Role,
                 r.Membership.Status,
-                r.Membership.CreatedAt) { IsServiceAccount = r.Membership.ServiceAccountName != null }).ToList();
+                r.Membership.CreatedAt) { IsServiceAccount = r.Membership.ServiceAccountName != null, Origin = r.Membership.Origin, ExternalId = r.Membership.ExternalId }).ToList();
             MemberPageKey? next = rows.Count > size ? new MemberPageKey(members[^1].Email, members[^1].MembershipId) : null;
             return new MemberPage(members, total, next);
         }

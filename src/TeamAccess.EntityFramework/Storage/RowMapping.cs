@@ -126,6 +126,8 @@ internal static class RowMapping
         InvitationDeclinedAt = membership.Invitation?.DeclinedAt,
         ServiceAccountName = membership.ServiceAccountName,
         Description = membership.Description,
+        Origin = membership.Origin,
+        ExternalId = membership.ExternalId,
     };
 
     public static StoredMembership ToMembership(MembershipRow row) =>
@@ -137,6 +139,8 @@ internal static class RowMapping
             Invitation = ToInvitation(row),
             ServiceAccountName = row.ServiceAccountName,
             Description = row.Description,
+            Origin = row.Origin,
+            ExternalId = row.ExternalId,
         };
 
     public static ApiKeyRow ToRow(StoredApiKey key) => new()

@@ -7,7 +7,7 @@ internal sealed partial class TeamAggregate
     /// Invites a batch of addresses (invariant 4): each address gets its own outcome, a refused one does not stop the
     /// others. An expired invitation of an address gives way: it is closed as Expired and the address is invited anew.
     /// </summary>
-    public InviteBatch Invite(IEnumerable<string?> addresses, Role role, TimeSpan lifetime, InvitationOptions options)
+    public InviteBatch Invite(IEnumerable<string?> addresses, Role role, TimeSpan lifetime, InvitationOptions options, MembershipOrigin origin = MembershipOrigin.Team, string? externalId = null)
     {
         var outcomes = new List<InviteOutcome>();
         var issued = new List<IssuedInvitation>();
@@ -53,6 +53,8 @@ internal sealed partial class TeamAggregate
             {
                 CreatedBy = Actor.CreatedBy,
                 Invitation = invitation,
+                Origin = origin,
+                ExternalId = externalId,
             };
             var secret = InvitationSecrets.Issue(Id, membership.Id);
             PutMembership(membership, AuditActions.MembershipInvited);

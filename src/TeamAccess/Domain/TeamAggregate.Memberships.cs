@@ -196,9 +196,14 @@ internal sealed partial class TeamAggregate
             : TeamAccessErrorCode.AlreadyMember;
     }
 
-    private StoredMembership Join(StoredUser user, Role role, UserId? createdBy, string action)
+    private StoredMembership Join(StoredUser user, Role role, UserId? createdBy, string action, MembershipOrigin origin = MembershipOrigin.Team, string? externalId = null)
     {
-        var membership = new StoredMembership(MembershipId.New(), Id, user.Id, user.Email, role.Name, MembershipStatus.Active, Now) { CreatedBy = createdBy };
+        var membership = new StoredMembership(MembershipId.New(), Id, user.Id, user.Email, role.Name, MembershipStatus.Active, Now)
+        {
+            CreatedBy = createdBy,
+            Origin = origin,
+            ExternalId = externalId,
+        };
         PutMembership(membership, action);
         return Current.Memberships[membership.Id];
     }

@@ -209,6 +209,14 @@ internal sealed partial class TeamAggregate
         }
 
         var mayGive = Actor.MayGive(role);
-        return mayGive.Succeeded ? Result<Role>.Ok(role) : Result<Role>.Failed(mayGive.Error);
+        if (!mayGive.Succeeded)
+        {
+            return Result<Role>.Failed(mayGive.Error);
+        }
+
+        // A directory manages every member, guardians included: only a guardian delegates that to a service account.
+        return !Actor.IsGuardian && Roles.PermissionCatalog.TryGet(Permissions.DirectoryProvision, out var provision) && role.Has(provision)
+            ? Result<Role>.Failed(TeamAccessErrorCode.DirectoryProvisionNeedsGuardian)
+            : Result<Role>.Ok(role);
     }
 }

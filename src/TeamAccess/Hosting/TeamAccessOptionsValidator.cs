@@ -8,7 +8,7 @@ internal sealed class TeamAccessOptionsValidator : IValidateOptions<TeamAccessOp
     public ValidateOptionsResult Validate(string? name, TeamAccessOptions options)
     {
         var errors = new List<string>();
-        RoleCatalog.TryBuild(options, errors);
+        var roles = RoleCatalog.TryBuild(options, errors);
         if (options.Concurrency.MaxRetries is < 0 or > 100)
         {
             errors.Add($"Concurrency.MaxRetries must be between 0 and 100; it is {options.Concurrency.MaxRetries}.");
@@ -24,6 +24,7 @@ internal sealed class TeamAccessOptionsValidator : IValidateOptions<TeamAccessOp
         errors.AddRange(options.Ownership.Validate());
         errors.AddRange(options.Events.Validate());
         errors.AddRange(options.Mail.Validate());
+        errors.AddRange(options.Directory.Validate(roles));
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using TeamAccess;
 using TeamAccess.Accounts;
 using TeamAccess.Audit;
+using TeamAccess.Provisioning;
 using TeamAccess.Grants;
 using TeamAccess.Groups;
 using TeamAccess.Hosting;
@@ -111,6 +112,8 @@ public static class TeamAccessServiceCollectionExtensions
         services.TryAddScoped<InviteeInvitations>();
         services.TryAddScoped<IInvitationService, InvitationService>();
         services.TryAddScoped<IImportService, ImportService>();
+        services.TryAddSingleton<DirectoryProgress>();
+        services.TryAddScoped<IProvisioningService, ProvisioningService>();
         services.TryAddScoped<PasswordSignIn>();
         services.TryAddScoped<SessionTokens>();
         services.TryAddScoped<ExternalSignIn>();

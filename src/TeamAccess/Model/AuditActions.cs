@@ -96,6 +96,9 @@ public static class AuditActions
     /// <summary>A membership's security stamp was replaced to end its sessions (its user's unconfirmed account was claimed).</summary>
     public const string MembershipSessionsEnded = "membership.sessions_ended";
 
+    /// <summary>The team's directory (SCIM) set or changed the <c>externalId</c> it knows a membership by.</summary>
+    public const string MembershipDirectoryLinked = "membership.directory_linked";
+
     /// <summary>A password sign-in was attempted (counted before it is judged, so parallel guesses cannot pass the lockout).</summary>
     public const string UserSignInAttempted = "user.sign_in_attempted";
 

@@ -54,4 +54,10 @@ public sealed record MemberView
     /// address no mail reaches.
     /// </summary>
     public bool IsServiceAccount { get; init; }
+
+    /// <summary>Gets where the membership came from: the team, or its directory (SCIM).</summary>
+    public MembershipOrigin Origin { get; init; }
+
+    /// <summary>Gets the directory's id of the person (SCIM <c>externalId</c>), when the directory named one.</summary>
+    public string? ExternalId { get; init; }
 }

@@ -52,12 +52,19 @@ public static class Permissions
     public const string ServiceAccountsManage = "service-accounts.manage";
 
     /// <summary>
+    /// Provision the team's people from a directory (SCIM 2.0, <see cref="TeamAccess.Provisioning.IProvisioningService"/>): create,
+    /// update, deactivate and remove memberships and the groups' members. Only a guardian gives a service account a role
+    /// that holds it, since the directory then manages every member, guardians included (the team's rules still hold).
+    /// </summary>
+    public const string DirectoryProvision = "directory.provision";
+
+    /// <summary>
     /// The built-in permissions that are about the team itself, never about one resource. Every other permission
     /// (<see cref="ResourcesRead"/>, <see cref="ResourcesWrite"/> and all the host registers) is a resource permission.
     /// </summary>
     internal static readonly string[] TeamLevel =
     [
-        TeamDelete, TeamManage, BillingManage, MembersRead, MembersInvite, MembersManage, GroupsManage, GrantsManage, AuditRead, TeamSignInPolicy, RolesManage, ServiceAccountsManage,
+        TeamDelete, TeamManage, BillingManage, MembersRead, MembersInvite, MembersManage, GroupsManage, GrantsManage, AuditRead, TeamSignInPolicy, RolesManage, ServiceAccountsManage, DirectoryProvision,
     ];
 
     /// <summary>
@@ -71,6 +78,6 @@ public static class Permissions
     internal static readonly string[] BuiltIn =
     [
         TeamDelete, TeamManage, BillingManage, MembersRead, MembersInvite, MembersManage, GroupsManage, GrantsManage,
-        ResourcesRead, ResourcesWrite, AuditRead, TeamSignInPolicy, RolesManage, ServiceAccountsManage,
+        ResourcesRead, ResourcesWrite, AuditRead, TeamSignInPolicy, RolesManage, ServiceAccountsManage, DirectoryProvision,
     ];
 }

@@ -324,4 +324,31 @@ public enum TeamAccessErrorCode
 
     /// <summary>The user has no authenticator enrolment to confirm, or no second factor to remove.</summary>
     NoSecondFactor = 125,
+
+    /// <summary>A SCIM filter is malformed, or uses an attribute or operator this service provider does not filter by.</summary>
+    InvalidDirectoryFilter = 140,
+
+    /// <summary>A SCIM request is malformed: a missing or null required attribute, a value of the wrong type, or a paging value out of range.</summary>
+    InvalidDirectoryValue = 141,
+
+    /// <summary>Another current member of the team already carries this directory <c>externalId</c>.</summary>
+    DirectoryExternalIdTaken = 142,
+
+    /// <summary>The resource changed since the version the request names (<c>If-Match</c>): read it again and retry.</summary>
+    DirectoryVersionMismatch = 143,
+
+    /// <summary>
+    /// Only a guardian gives a service account a role that holds <see cref="Permissions.DirectoryProvision"/>: a
+    /// directory manages every member, guardians included.
+    /// </summary>
+    DirectoryProvisionNeedsGuardian = 144,
+
+    /// <summary>A SCIM request tried to change an attribute that cannot change here (a member's <c>userName</c>, which is their address).</summary>
+    DirectoryAttributeImmutable = 145,
+
+    /// <summary>A SCIM PATCH names an unknown operation or a path this service provider does not support.</summary>
+    InvalidDirectoryPatch = 146,
+
+    /// <summary>The membership is a service account, which a directory neither lists nor changes.</summary>
+    NotADirectoryMember = 147,
 }

@@ -36,6 +36,9 @@ public sealed class TeamAccessOptions
     /// <summary>Gets how API keys of service accounts behave: their longest and default lifetime.</summary>
     public ApiKeyOptions ApiKeys { get; } = new();
 
+    /// <summary>Gets how the team's directory (SCIM 2.0) provisions people: the role they are given, how often progress is logged.</summary>
+    public DirectoryOptions Directory { get; } = new();
+
     /// <summary>Gets how ownership offers behave: how long one stays open.</summary>
     public OwnershipOptions Ownership { get; } = new();
 

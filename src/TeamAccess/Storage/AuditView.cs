@@ -29,7 +29,8 @@ internal static class AuditView
 
     private static readonly Shape Membership = Fields(
         ("id", Id), ("teamId", Id), ("userId", Id), ("email", Value), ("role", Value), ("status", Value), ("createdAt", Value),
-        ("createdBy", Id), ("invitation", Invitation), ("updatedAt", Value), ("serviceAccountName", Value), ("description", Value));
+        ("createdBy", Id), ("invitation", Invitation), ("updatedAt", Value), ("serviceAccountName", Value), ("description", Value),
+        ("origin", Value), ("externalId", Value));
 
     private static readonly Shape Group = Fields(("id", Id), ("teamId", Id), ("name", Value), ("handle", Value), ("members", Id));
 

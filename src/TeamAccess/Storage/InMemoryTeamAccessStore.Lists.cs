@@ -36,7 +36,7 @@ public sealed partial class InMemoryTeamAccessStore
         var views = page.Take(size).Select(m =>
         {
             var user = m.UserId is { } id ? users.GetValueOrDefault(id) : null;
-            return new MemberView(m.Id, m.UserId, m.Email, m.ServiceAccountName ?? user?.FirstName, user?.LastName, m.Role, m.Status, m.CreatedAt) { IsServiceAccount = m.IsServiceAccount };
+            return new MemberView(m.Id, m.UserId, m.Email, m.ServiceAccountName ?? user?.FirstName, user?.LastName, m.Role, m.Status, m.CreatedAt) { IsServiceAccount = m.IsServiceAccount, Origin = m.Origin, ExternalId = m.ExternalId };
         }).ToList();
         MemberPageKey? next = page.Count > size ? new MemberPageKey(views[^1].Email, views[^1].MembershipId) : null;
         return ValueTask.FromResult(new MemberPage(views, query.After is null ? matching.Count : null, next));

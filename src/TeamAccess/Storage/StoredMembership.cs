@@ -51,6 +51,12 @@ public sealed record StoredMembership(
     /// <summary>Gets the service account's description; <see langword="null"/> for a person's membership.</summary>
     public string? Description { get; init; }
 
+    /// <summary>Gets where the membership came from: the team, or its directory (SCIM).</summary>
+    public MembershipOrigin Origin { get; init; }
+
+    /// <summary>Gets the directory's id of the person (SCIM <c>externalId</c>); <see langword="null"/> when the directory named none or the membership is not the directory's.</summary>
+    public string? ExternalId { get; init; }
+
     /// <summary>Gets whether the membership is a service account's.</summary>
     [JsonIgnore]
     public bool IsServiceAccount => ServiceAccountName is not null;

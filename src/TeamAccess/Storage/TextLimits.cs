@@ -14,4 +14,7 @@ public static class TextLimits
 
     /// <summary>The longest description of a service account, in UTF-16 code units.</summary>
     public const int MaxDescriptionLength = 500;
+
+    /// <summary>The longest directory id of a person (SCIM <c>externalId</c>), in UTF-16 code units.</summary>
+    public const int MaxExternalIdLength = 256;
 }

@@ -10,6 +10,7 @@ using TeamAccess.Audit;
 using TeamAccess.EntityFramework.Migrations;
 using TeamAccess.Import;
 using TeamAccess.Invitations;
+using TeamAccess.Provisioning;
 using TeamAccess.ServiceAccounts;
 using TeamAccess.TeamRoles;
 using Xunit.Abstractions;
@@ -67,6 +68,7 @@ public sealed partial class PostgreSqlQueryPlanTests(ITestOutputHelper output)
             Assert.Contains(commands, c => c.Sql.Contains("UPDATE ta_api_keys", StringComparison.Ordinal));
             Assert.Contains(commands, c => c.Sql.Contains("FROM ta_api_key_usage", StringComparison.Ordinal));
             Assert.Contains(commands, c => c.Sql.Contains("UPDATE ta_api_key_usage", StringComparison.Ordinal));
+            Assert.Contains(commands, c => c.Sql.Contains("external_id = ", StringComparison.Ordinal));
             var failures = new List<string>();
             await using var explain = new NpgsqlConnection(connection);
             await explain.OpenAsync();
@@ -155,6 +157,24 @@ public sealed partial class PostgreSqlQueryPlanTests(ITestOutputHelper output)
         await RunListPagesAsync(bed, teamId, owner, member);
         await RunImportAsync(bed, owner);
         await RunServiceAccountOperationsAsync(bed, teamId, owner);
+        await RunDirectoryOperationsAsync(bed, teamId, owner);
+    }
+
+    /// <summary>The directory (SCIM): a person provisioned, found by externalId, address and id, paged by position, changed and removed.</summary>
+    private static async Task RunDirectoryOperationsAsync(StoreBed bed, TeamId teamId, UserId owner)
+    {
+        var account = await bed.Services.GetRequiredService<IServiceAccountService>().CreateAsync(owner, teamId, new CreateServiceAccountRequest("Directory", RolePresets.Administrator));
+        Assert.True(account.Succeeded, account.ToString());
+        var directory = account.Value!.PrincipalId;
+        var provisioning = bed.Services.GetRequiredService<IProvisioningService>();
+        var provisioned = await provisioning.ProvisionAsync(directory, teamId, new DirectoryUserRequest("scim@elsewhere.example") { ExternalId = "00u-plan" });
+        Assert.True(provisioned.Succeeded, provisioned.ToString());
+        Assert.Single((await provisioning.ListAsync(directory, teamId, new DirectoryUserQuery { ExternalId = "00u-plan" })).Value!.Users);
+        Assert.Single((await provisioning.ListAsync(directory, teamId, new DirectoryUserQuery { Email = "scim@elsewhere.example" })).Value!.Users);
+        Assert.True((await provisioning.GetAsync(directory, teamId, provisioned.Value!.Id)).Succeeded);
+        Assert.Equal(3, (await provisioning.ListAsync(directory, teamId, new DirectoryUserQuery { StartIndex = 4, Count = 3 })).Value!.Users.Count);
+        Assert.True((await provisioning.UpdateAsync(directory, teamId, provisioned.Value.Id, new DirectoryUserChange { SetsExternalId = true, ExternalId = "00u-plan-2" })).Succeeded);
+        Assert.True((await provisioning.RemoveAsync(directory, teamId, provisioned.Value.Id)).Succeeded);
     }
 
     /// <summary>A service account created, changed and keyed; a key rotated and revoked; the account deleted (its keys revoked with it).</summary>

@@ -426,6 +426,12 @@ namespace TeamAccess.EntityFramework.Migrations.PostgreSql
                         .HasColumnName("email")
                         .HasAnnotation("TeamAccess:ErrorCode", 6);
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("external_id")
+                        .HasAnnotation("TeamAccess:ErrorCode", 141);
+
                     b.Property<DateTimeOffset?>("InvitationAcceptedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("invitation_accepted_at");
@@ -449,6 +455,10 @@ namespace TeamAccess.EntityFramework.Migrations.PostgreSql
                     b.Property<int?>("InvitationSendCount")
                         .HasColumnType("integer")
                         .HasColumnName("invitation_send_count");
+
+                    b.Property<int>("Origin")
+                        .HasColumnType("integer")
+                        .HasColumnName("origin");
 
                     b.Property<long?>("PendingInvitationExpiresAtUtcTicks")
                         .HasColumnType("bigint")
@@ -513,6 +523,9 @@ namespace TeamAccess.EntityFramework.Migrations.PostgreSql
 
                     b.HasIndex(new[] { "PendingInvitationExpiresAtUtcTicks", "TeamId" }, "ix_ta_memberships_pending_expiry")
                         .HasFilter("pending_invitation_expires_at_utc_ticks IS NOT NULL");
+
+                    b.HasIndex(new[] { "TeamId", "ExternalId" }, "ix_ta_memberships_team_external_id")
+                        .HasFilter("external_id IS NOT NULL");
 
                     b.HasIndex(new[] { "TeamId", "Email", "Id" }, "ix_ta_memberships_team_invitations")
                         .HasFilter("invitation_expires_at IS NOT NULL");

@@ -417,6 +417,12 @@ namespace TeamAccess.EntityFramework.Migrations.Sqlite
                         .HasColumnName("email")
                         .HasAnnotation("TeamAccess:ErrorCode", 6);
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("external_id")
+                        .HasAnnotation("TeamAccess:ErrorCode", 141);
+
                     b.Property<DateTimeOffset?>("InvitationAcceptedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("invitation_accepted_at");
@@ -440,6 +446,10 @@ namespace TeamAccess.EntityFramework.Migrations.Sqlite
                     b.Property<int?>("InvitationSendCount")
                         .HasColumnType("INTEGER")
                         .HasColumnName("invitation_send_count");
+
+                    b.Property<int>("Origin")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("origin");
 
                     b.Property<long?>("PendingInvitationExpiresAtUtcTicks")
                         .HasColumnType("INTEGER")
@@ -504,6 +514,9 @@ namespace TeamAccess.EntityFramework.Migrations.Sqlite
 
                     b.HasIndex(new[] { "PendingInvitationExpiresAtUtcTicks", "TeamId" }, "ix_ta_memberships_pending_expiry")
                         .HasFilter("pending_invitation_expires_at_utc_ticks IS NOT NULL");
+
+                    b.HasIndex(new[] { "TeamId", "ExternalId" }, "ix_ta_memberships_team_external_id")
+                        .HasFilter("external_id IS NOT NULL");
 
                     b.HasIndex(new[] { "TeamId", "Email", "Id" }, "ix_ta_memberships_team_invitations")
                         .HasFilter("invitation_expires_at IS NOT NULL");

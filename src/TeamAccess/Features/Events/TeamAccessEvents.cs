@@ -21,6 +21,7 @@ internal static class TeamAccessEvents
         [AuditActions.MembershipLeft] = e => new MemberLeftEvent(e),
         [AuditActions.MembershipJoinedJustInTime] = e => new MemberJoinedJustInTimeEvent(e),
         [AuditActions.MembershipSessionsEnded] = e => new MemberSessionsEndedEvent(e),
+        [AuditActions.MembershipDirectoryLinked] = e => new MemberDirectoryLinkedEvent(e),
         [AuditActions.MembershipInvited] = e => new InvitationSentEvent(e),
         [AuditActions.InvitationResent] = e => new InvitationResentEvent(e),
         [AuditActions.InvitationRevoked] = e => new InvitationRevokedEvent(e),

@@ -1,0 +1,77 @@
+using Microsoft.Extensions.DependencyInjection;
+using TeamAccess.Provisioning;
+using TeamAccess.ServiceAccounts;
+
+namespace TeamAccess.Tests;
+
+/// <summary>Who may make a directory, and what a directory may do: the edges of <see cref="IProvisioningService"/>.</summary>
+public sealed class ProvisioningServiceTests
+{
+    private static IServiceAccountService Accounts(TestBed bed) => bed.Services.GetRequiredService<IServiceAccountService>();
+
+    private static IProvisioningService Directory(TestBed bed) => bed.Services.GetRequiredService<IProvisioningService>();
+
+    [Fact]
+    public async Task CreateServiceAccount_WithDirectoryProvisionByANonGuardian_IsRefused()
+    {
+        await using var bed = TestBed.Create();
+        var crew = await bed.CrewAsync(RolePresets.Administrator);
+
+        // An Administrator holds directory.provision, but a directory manages guardians too: only a guardian delegates it.
+        var byAdmin = await Accounts(bed).CreateAsync(crew[0], crew.TeamId, new CreateServiceAccountRequest("Directory", RolePresets.Administrator));
+        var byOwner = await Accounts(bed).CreateAsync(crew.OwnerId, crew.TeamId, new CreateServiceAccountRequest("Directory", RolePresets.Administrator));
+        var member = (await Accounts(bed).CreateAsync(crew[0], crew.TeamId, new CreateServiceAccountRequest("Reader", RolePresets.Member))).Value!;
+        var raised = await Accounts(bed).ChangeAsync(crew[0], crew.TeamId, member.Id, new ChangeServiceAccountRequest { Role = RolePresets.Administrator });
+
+        Assert.Equal(TeamAccessErrorCode.DirectoryProvisionNeedsGuardian, byAdmin.Code);
+        Assert.True(byOwner.Succeeded, byOwner.ToString());
+        Assert.Equal(TeamAccessErrorCode.DirectoryProvisionNeedsGuardian, raised.Code);
+    }
+
+    [Fact]
+    public async Task Provision_WithoutDirectoryProvision_IsPermissionDeniedAndChangesNothing()
+    {
+        await using var bed = TestBed.Create();
+        var crew = await bed.CrewAsync(RolePresets.Member);
+        var version = (await bed.SnapshotAsync(crew.TeamId)).Version;
+
+        var provisioned = await Directory(bed).ProvisionAsync(crew[0], crew.TeamId, new DirectoryUserRequest("someone@example.com"));
+        var listed = await Directory(bed).ListAsync(crew[0], crew.TeamId, new DirectoryUserQuery());
+
+        Assert.Equal(TeamAccessErrorCode.PermissionDenied, provisioned.Code);
+        Assert.Equal(TeamAccessErrorCode.PermissionDenied, listed.Code);
+        Assert.Equal(version, (await bed.SnapshotAsync(crew.TeamId)).Version);
+    }
+
+    [Theory]
+    [InlineData("not an address", null, TeamAccessErrorCode.InvalidEmail)]
+    [InlineData("a@example.com", "bad\u0000id", TeamAccessErrorCode.InvalidDirectoryValue)]
+    [InlineData("a@example.com", "", TeamAccessErrorCode.InvalidDirectoryValue)]
+    public async Task Provision_BadInput_IsRefusedAndChangesNothing(string email, string? externalId, TeamAccessErrorCode expected)
+    {
+        await using var bed = TestBed.Create();
+        var owner = await bed.SignUpAsync();
+        var directory = (await Accounts(bed).CreateAsync(owner.User.Id, owner.Team.Id, new CreateServiceAccountRequest("Directory", RolePresets.Administrator))).Value!.PrincipalId;
+        var version = (await bed.SnapshotAsync(owner.Team.Id)).Version;
+
+        var provisioned = await Directory(bed).ProvisionAsync(directory, owner.Team.Id, new DirectoryUserRequest(email) { ExternalId = externalId });
+
+        Assert.Equal(expected, provisioned.Code);
+        Assert.Equal(version, (await bed.SnapshotAsync(owner.Team.Id)).Version);
+    }
+
+    [Fact]
+    public async Task Provision_OutsideAVerifiedDomain_InvitesWithTheDirectorysOriginAndSendsTheInvitation()
+    {
+        await using var bed = TestBed.Create();
+        var owner = await bed.SignUpAsync();
+        var directory = (await Accounts(bed).CreateAsync(owner.User.Id, owner.Team.Id, new CreateServiceAccountRequest("Directory", RolePresets.Administrator))).Value!.PrincipalId;
+
+        var provisioned = await Directory(bed).ProvisionAsync(directory, owner.Team.Id, new DirectoryUserRequest("new.person@elsewhere.example") { ExternalId = "00u-1", FirstName = "New", LastName = "Person" });
+
+        Assert.True(provisioned.Succeeded, provisioned.ToString());
+        Assert.Equal((MembershipStatus.Invited, MembershipOrigin.Scim, "00u-1", RolePresets.Observer), (provisioned.Value!.Status, provisioned.Value.Origin, provisioned.Value.ExternalId, provisioned.Value.Role));
+        Assert.Null(await bed.Services.GetRequiredService<IUserStore>().FindByEmailAsync("new.person@elsewhere.example", CancellationToken.None));
+        Assert.Equal(provisioned.Value.Id, bed.Outbox.LastTo("new.person@elsewhere.example").MembershipId);
+    }
+}
