@@ -33,6 +33,9 @@ public sealed class TeamAccessOptions
     /// <summary>Gets how API keys of service accounts behave: their longest and default lifetime.</summary>
     public ApiKeyOptions ApiKeys { get; } = new();
 
+    /// <summary>Gets how teams configure their own identity providers and prove their domains by DNS.</summary>
+    public TeamSsoOptions TeamSso { get; } = new();
+
     /// <summary>Gets how ownership offers behave: how long one stays open.</summary>
     public OwnershipOptions Ownership { get; } = new();
 

@@ -65,6 +65,14 @@ internal static class TeamAccessEvents
         [AuditActions.ApiKeyCreated] = e => new ApiKeyCreatedEvent(e),
         [AuditActions.ApiKeyRotated] = e => new ApiKeyRotatedEvent(e),
         [AuditActions.ApiKeyRevoked] = e => new ApiKeyRevokedEvent(e),
+        [AuditActions.TeamProviderAdded] = e => new TeamProviderChangedEvent(e),
+        [AuditActions.TeamProviderChanged] = e => new TeamProviderChangedEvent(e),
+        [AuditActions.TeamProviderActivated] = e => new TeamProviderChangedEvent(e),
+        [AuditActions.TeamProviderSuspended] = e => new TeamProviderChangedEvent(e),
+        [AuditActions.TeamProviderDeleted] = e => new TeamProviderChangedEvent(e),
+        [AuditActions.TeamDomainClaimed] = e => new TeamDomainChangedEvent(e),
+        [AuditActions.TeamDomainChecked] = e => new TeamDomainChangedEvent(e),
+        [AuditActions.TeamDomainRemoved] = e => new TeamDomainChangedEvent(e),
     };
 
     /// <summary>Gets the audit actions that have a type.</summary>
