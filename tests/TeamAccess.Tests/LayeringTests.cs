@@ -53,6 +53,10 @@ public sealed class LayeringTests
         // A team's sign-in policy names identity providers and domains: setting it asks the accounts feature, which
         // registers the providers and binds them to teams, whether each name may serve this team.
         ("TeamAccess.Teams", "TeamAccess.Accounts", "the sign-in policy names the accounts' providers"),
+        // A team's own providers are validated by the accounts' OIDC provider, sign-in finds them there, and the
+        // discovery a guardian triggers goes through the same guarded fetcher that loads their keys; their client
+        // secrets are protected by the accounts' secret protector (issue 25).
+        ("TeamAccess.TeamSso", "TeamAccess.Accounts", "a team's providers are the accounts' providers, fetched and protected there"),
     ];
 
     private static readonly string[] Rooms = [Model, Storage, Domain, Index, Writes, Hosting];

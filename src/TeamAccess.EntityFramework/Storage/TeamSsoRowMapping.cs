@@ -42,7 +42,7 @@ internal static class TeamSsoRowMapping
         Id = domain.Id.Value,
         TeamId = domain.TeamId.Value,
         Domain = domain.Domain,
-        Token = domain.Token,
+        Token = domain.Challenge,
         State = domain.State,
         VerifiedDomain = domain.VerifiedDomain,
         CreatedAt = domain.CreatedAt,

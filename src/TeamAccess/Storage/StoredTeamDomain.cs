@@ -1,7 +1,7 @@
 namespace TeamAccess.Storage;
 
 /// <summary>
-/// A team's claim on an email domain, proven by a DNS TXT record <c>teamaccess-verification=&lt;token&gt;</c>. A store
+/// A team's claim on an email domain, proven by a DNS TXT record <c>teamaccess-verification=&lt;challenge&gt;</c>. A store
 /// keeps at most one <see cref="TeamDomainState.Verified"/> claim per domain across all teams (a unique index on
 /// <see cref="VerifiedDomain"/>), and finds the claims due for a check by <see cref="NextCheckAt"/>.
 /// </summary>
@@ -11,14 +11,14 @@ public sealed record StoredTeamDomain
     /// <param name="id">The claim's id.</param>
     /// <param name="teamId">The team that claims the domain.</param>
     /// <param name="domain">The lower-case domain.</param>
-    /// <param name="token">The random value the TXT record must carry (not a secret: it is published).</param>
+    /// <param name="challenge">The random value the TXT record must carry (not a secret: it is published).</param>
     /// <param name="createdAt">When it was claimed.</param>
-    public StoredTeamDomain(TeamDomainId id, TeamId teamId, string domain, string token, DateTimeOffset createdAt)
+    public StoredTeamDomain(TeamDomainId id, TeamId teamId, string domain, string challenge, DateTimeOffset createdAt)
     {
         Id = id;
         TeamId = teamId;
         Domain = domain;
-        Token = token;
+        Challenge = challenge;
         CreatedAt = createdAt;
         NextCheckAt = createdAt;
     }
@@ -33,7 +33,7 @@ public sealed record StoredTeamDomain
     public string Domain { get; init; }
 
     /// <summary>Gets the value the TXT record must carry after <c>teamaccess-verification=</c>.</summary>
-    public string Token { get; init; }
+    public string Challenge { get; init; }
 
     /// <summary>Gets the claim's state.</summary>
     public TeamDomainState State { get; init; }

@@ -27,7 +27,7 @@ internal sealed class TeamDomainChecker(
         try
         {
             var records = await lookup.LookupTxtAsync(claim.Domain, cancellationToken).ConfigureAwait(false);
-            var expected = TeamDomainView.RecordPrefix + claim.Token;
+            var expected = TeamDomainView.RecordPrefix + claim.Challenge;
             found = records.Any(r => string.Equals(r.Trim(), expected, StringComparison.Ordinal));
         }
         catch (Exception ex) when (ex is DnsResponseException or TimeoutException or System.Net.Sockets.SocketException

@@ -10,7 +10,7 @@ public sealed class TeamDomainView
     {
         Id = domain.Id;
         Domain = domain.Domain;
-        TxtRecord = RecordPrefix + domain.Token;
+        TxtRecord = RecordPrefix + domain.Challenge;
         State = domain.State;
         CheckedAt = domain.CheckedAt;
     }

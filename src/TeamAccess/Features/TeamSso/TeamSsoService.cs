@@ -112,9 +112,9 @@ internal sealed class TeamSsoService(
         {
             // The issuer discovered is the one stored: a change made meanwhile is discovered at its own activation.
             if (team.Current.Providers.GetValueOrDefault(providerId) is { } current && current.Issuer == provider.Issuer
-                && (current.JwksUri != discovery.JwksUri || current.AuthorizationEndpoint != discovery.AuthorizationEndpoint || current.TokenEndpoint != discovery.TokenEndpoint))
+                && (current.JwksUri != discovery.JwksUri || current.AuthorizationEndpoint != discovery.AuthorizationEndpoint || current.TokenEndpoint != discovery.ExchangeEndpoint))
             {
-                team.ChangeProvider(providerId, p => p with { JwksUri = discovery.JwksUri, AuthorizationEndpoint = discovery.AuthorizationEndpoint, TokenEndpoint = discovery.TokenEndpoint });
+                team.ChangeProvider(providerId, p => p with { JwksUri = discovery.JwksUri, AuthorizationEndpoint = discovery.AuthorizationEndpoint, TokenEndpoint = discovery.ExchangeEndpoint });
             }
 
             return team.SetProviderState(providerId, TeamProviderState.Active);
