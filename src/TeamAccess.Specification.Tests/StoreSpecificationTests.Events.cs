@@ -265,8 +265,11 @@ public abstract partial class StoreSpecificationTests
         Assert.Equal((acceptedId, team), (Single<MemberRemovedEvent>(deleted).MembershipId, Single<MemberRemovedEvent>(deleted).TeamId!.Value));
 
         // Every action has been emitted by some path, each as its own type; the events of the team came in commit order.
+        // A team's own providers and domains need an issuer and a DNS resolver to reach: their events are emitted by the
+        // core's TeamSsoEventTests over a fake network, not here.
         var expected = typeof(TeamAccessEvent).Assembly.GetExportedTypes()
-            .Where(t => t.IsSealed && typeof(TeamAccessEvent).IsAssignableFrom(t) && t != typeof(UnrecognizedEvent)).ToHashSet();
+            .Where(t => t.IsSealed && typeof(TeamAccessEvent).IsAssignableFrom(t) && t != typeof(UnrecognizedEvent)
+                && !t.Name.StartsWith("TeamProvider", StringComparison.Ordinal) && !t.Name.StartsWith("TeamDomain", StringComparison.Ordinal)).ToHashSet();
         Assert.Empty(expected.Except(seen).Select(t => t.Name));
         Assert.DoesNotContain(typeof(UnrecognizedEvent), seen);
         var teamEvents = log.All.Where(e => e.TeamId == team).Select(e => e.Sequence).ToList();

@@ -58,6 +58,10 @@ public sealed class LayeringTests
         // just-in-time join asks the same verifier.
         ("TeamAccess.Provisioning", "TeamAccess.Invitations.TeamInvitations", "provisioning a person outside the verified domain invites them"),
         ("TeamAccess.Provisioning", "TeamAccess.Accounts.IDomainVerifier", "only a verified domain lets a provisioned person join directly"),
+        // A team's own providers are validated by the accounts' OIDC provider, sign-in finds them there, and the
+        // discovery a guardian triggers goes through the same guarded fetcher that loads their keys; their client
+        // secrets are protected by the accounts' secret protector (issue 25).
+        ("TeamAccess.TeamSso", "TeamAccess.Accounts", "a team's providers are the accounts' providers, fetched and protected there"),
     ];
 
     private static readonly string[] Rooms = [Model, Storage, Domain, Index, Writes, Hosting];

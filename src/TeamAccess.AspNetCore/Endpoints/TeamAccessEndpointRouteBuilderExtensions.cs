@@ -68,6 +68,7 @@ public static partial class TeamAccessEndpointRouteBuilderExtensions
         MapAudit(team);
         MapTeamRoles(team);
         MapServiceAccounts(team);
+        MapTeamSso(team);
         MapOwnership(team);
         MapAccessQueries(team);
 

@@ -31,7 +31,8 @@ public static class TeamAccessProblems
             or TeamAccessErrorCode.MalformedRow or TeamAccessErrorCode.PasswordWithInvitation
             or TeamAccessErrorCode.InvalidRoleName or TeamAccessErrorCode.InvalidApiKeyLifetime
             or TeamAccessErrorCode.InvalidDescription or TeamAccessErrorCode.NotAServiceAccount or TeamAccessErrorCode.InvalidDirectoryFilter
-            or TeamAccessErrorCode.InvalidDirectoryValue or TeamAccessErrorCode.DirectoryAttributeImmutable or TeamAccessErrorCode.InvalidDirectoryPatch => StatusCodes.Status400BadRequest,
+            or TeamAccessErrorCode.InvalidDirectoryValue or TeamAccessErrorCode.DirectoryAttributeImmutable or TeamAccessErrorCode.InvalidDirectoryPatch
+            or TeamAccessErrorCode.InvalidTeamProvider or TeamAccessErrorCode.IssuerNotAllowed or TeamAccessErrorCode.IssuerMismatch => StatusCodes.Status400BadRequest,
         TeamAccessErrorCode.BatchTooLarge => StatusCodes.Status413PayloadTooLarge,
 
         TeamAccessErrorCode.PermissionDenied or TeamAccessErrorCode.RoleRankTooHigh or TeamAccessErrorCode.GuardianRequired
@@ -41,7 +42,7 @@ public static class TeamAccessProblems
             or TeamAccessErrorCode.ProviderNotAuthoritative or TeamAccessErrorCode.EmailNotConfirmed
             or TeamAccessErrorCode.PermissionNotAllowed or TeamAccessErrorCode.PasswordHashNeedsHost
             or TeamAccessErrorCode.NamesAreTheUsers or TeamAccessErrorCode.SecondFactorEnrolmentRequired
-            or TeamAccessErrorCode.GuardianRoleNotForServiceAccounts or TeamAccessErrorCode.DirectoryProvisionNeedsGuardian => StatusCodes.Status403Forbidden,
+            or TeamAccessErrorCode.GuardianRoleNotForServiceAccounts or TeamAccessErrorCode.DirectoryProvisionNeedsGuardian or TeamAccessErrorCode.TeamSsoDisabled => StatusCodes.Status403Forbidden,
 
         TeamAccessErrorCode.SignInRequired or TeamAccessErrorCode.InvalidCredentials or TeamAccessErrorCode.LockedOut
             or TeamAccessErrorCode.ReauthenticationRequired or TeamAccessErrorCode.SessionExpired
@@ -55,7 +56,9 @@ public static class TeamAccessProblems
             or TeamAccessErrorCode.NotInGroup or TeamAccessErrorCode.InvitationAlreadyAccepted
             or TeamAccessErrorCode.LoginAlreadyLinked or TeamAccessErrorCode.OwnershipOfferPending or TeamAccessErrorCode.RoleNameTaken
             or TeamAccessErrorCode.CatalogRole or TeamAccessErrorCode.RoleInUse or TeamAccessErrorCode.TeamRoleLimitReached
-            or TeamAccessErrorCode.AuthenticatorAlreadyEnrolled or TeamAccessErrorCode.NoSecondFactor or TeamAccessErrorCode.DirectoryExternalIdTaken => StatusCodes.Status409Conflict,
+            or TeamAccessErrorCode.AuthenticatorAlreadyEnrolled or TeamAccessErrorCode.NoSecondFactor or TeamAccessErrorCode.DirectoryExternalIdTaken
+            or TeamAccessErrorCode.TeamProviderLimitReached or TeamAccessErrorCode.TeamProviderStateConflict or TeamAccessErrorCode.TeamProviderInUse
+            or TeamAccessErrorCode.DomainAlreadyClaimed or TeamAccessErrorCode.DomainVerifiedElsewhere => StatusCodes.Status409Conflict,
         TeamAccessErrorCode.DirectoryVersionMismatch => StatusCodes.Status412PreconditionFailed,
 
         TeamAccessErrorCode.InvitationExpired or TeamAccessErrorCode.InvitationRevoked or TeamAccessErrorCode.InvitationDeclined
@@ -63,6 +66,10 @@ public static class TeamAccessProblems
         TeamAccessErrorCode.InvitationLocked => StatusCodes.Status423Locked,
         TeamAccessErrorCode.RateLimited => StatusCodes.Status429TooManyRequests,
         TeamAccessErrorCode.IndexStale => StatusCodes.Status503ServiceUnavailable,
+
+        // The issuer or the DNS resolver the request depends on did not answer as needed; the host has no secret key.
+        TeamAccessErrorCode.DiscoveryFailed or TeamAccessErrorCode.DomainCheckUnavailable => StatusCodes.Status424FailedDependency,
+        TeamAccessErrorCode.SecretProtectorMissing => StatusCodes.Status403Forbidden,
         _ => 0,
     };
 

@@ -280,6 +280,56 @@ public static class TeamAccessModelBuilderExtensions
             key.HasIndex(k => k.MembershipId).HasDatabaseName("ix_ta_api_keys_membership");
         });
 
+        modelBuilder.Entity<TeamProviderRow>(provider =>
+        {
+            provider.ToTable("ta_team_providers");
+            provider.HasKey(p => p.Id).HasName("pk_ta_team_providers");
+            provider.Property(p => p.Id).HasColumnName("id").ValueGeneratedNever();
+            provider.Property(p => p.TeamId).HasColumnName("team_id");
+            Text(provider.Property(p => p.DisplayName), "display_name", 100, TeamAccessErrorCode.InvalidTeamProvider);
+            Text(provider.Property(p => p.Issuer), "issuer", 1000, TeamAccessErrorCode.InvalidTeamProvider);
+            Text(provider.Property(p => p.ClientId), "client_id", 1000, TeamAccessErrorCode.InvalidTeamProvider);
+            // What the host's protector made of a secret of at most 1,000 characters, never user input itself.
+            provider.Property(p => p.ProtectedClientSecret).HasColumnName("protected_client_secret").HasMaxLength(4 * MaxProtectedSecretLength).IsRequired();
+            Text(provider.Property(p => p.Scopes), "scopes", 2100, TeamAccessErrorCode.InvalidTeamProvider);
+            Text(provider.Property(p => p.EmailClaim), "email_claim", 100, TeamAccessErrorCode.InvalidTeamProvider);
+            provider.Property(p => p.RequiresSecondFactor).HasColumnName("requires_second_factor");
+            provider.Property(p => p.State).HasColumnName("state");
+            Bounded(provider.Property(p => p.JwksUri), "jwks_uri", 1000, TeamAccessErrorCode.DiscoveryFailed);
+            Bounded(provider.Property(p => p.AuthorizationEndpoint), "authorization_endpoint", 1000, TeamAccessErrorCode.DiscoveryFailed);
+            Bounded(provider.Property(p => p.TokenEndpoint), "token_endpoint", 1000, TeamAccessErrorCode.DiscoveryFailed);
+            provider.Property(p => p.CreatedAt).HasColumnName("created_at");
+            provider.Property(p => p.UpdatedAt).HasColumnName("updated_at");
+            provider.HasOne<TeamRow>().WithMany().HasForeignKey(p => p.TeamId).HasConstraintName("fk_ta_team_providers_team").OnDelete(DeleteBehavior.Cascade);
+
+            // Loaded with the team by team id (and streamed in team order at start-up).
+            provider.HasIndex(p => p.TeamId).HasDatabaseName("ix_ta_team_providers_team");
+        });
+
+        modelBuilder.Entity<TeamDomainRow>(domain =>
+        {
+            domain.ToTable("ta_team_domains");
+            domain.HasKey(d => d.Id).HasName("pk_ta_team_domains");
+            domain.Property(d => d.Id).HasColumnName("id").ValueGeneratedNever();
+            domain.Property(d => d.TeamId).HasColumnName("team_id");
+            Text(domain.Property(d => d.Domain), "domain", MaxDomainLength, TeamAccessErrorCode.InvalidHandle);
+            domain.Property(d => d.Token).HasColumnName("token").HasMaxLength(MaxSecretLength).IsRequired();
+            domain.Property(d => d.State).HasColumnName("state");
+            Bounded(domain.Property(d => d.VerifiedDomain), "verified_domain", MaxDomainLength, TeamAccessErrorCode.InvalidHandle);
+            domain.Property(d => d.CreatedAt).HasColumnName("created_at");
+            domain.Property(d => d.CheckedAt).HasColumnName("checked_at");
+            domain.Property(d => d.NextCheckAt).HasColumnName("next_check_at");
+            domain.Property(d => d.NextCheckAtUtcTicks).HasColumnName("next_check_at_utc_ticks");
+            domain.HasOne<TeamRow>().WithMany().HasForeignKey(d => d.TeamId).HasConstraintName("fk_ta_team_domains_team").OnDelete(DeleteBehavior.Cascade);
+
+            // Loaded with the team by team id; a team claims a domain once; at most one team holds a domain verified
+            // (NULL while not verified, and NULLs never collide); the background check reads a range of due times.
+            domain.HasIndex(d => d.TeamId).HasDatabaseName("ix_ta_team_domains_team");
+            Unique(domain.HasIndex(d => new { d.TeamId, d.Domain }), "ix_ta_team_domains_team_domain", TeamAccessErrorCode.DomainAlreadyClaimed);
+            Unique(domain.HasIndex(d => d.VerifiedDomain), "ix_ta_team_domains_verified", TeamAccessErrorCode.DomainVerifiedElsewhere).HasFilter("verified_domain IS NOT NULL");
+            domain.HasIndex(d => d.NextCheckAtUtcTicks).HasDatabaseName("ix_ta_team_domains_next_check");
+        });
+
         modelBuilder.Entity<ApiKeyUsageRow>(usage =>
         {
             // Written in batches by every instance (one row per key, moved forward by its primary key), read per team for lists.

@@ -93,6 +93,8 @@ internal sealed class CommitPlan
         var grants = new Folded<GrantId, Grant>();
         var roles = new Folded<TeamRoleId, TeamRole>();
         var apiKeys = new Folded<ApiKeyId, StoredApiKey>();
+        var providers = new Folded<TeamProviderId, StoredTeamProvider>();
+        var domains = new Folded<TeamDomainId, StoredTeamDomain>();
         foreach (var operation in change.Operations)
         {
             switch (operation)
@@ -123,6 +125,12 @@ internal sealed class CommitPlan
                     break;
                 case ApiKeyPut put:
                     apiKeys.Put(put.After.Id, put.Before, put.After);
+                    break;
+                case TeamProviderPut put:
+                    providers.Put(put.Id, put.Before, put.After);
+                    break;
+                case TeamDomainPut put:
+                    domains.Put(put.Id, put.Before, put.After);
                     break;
             }
         }
@@ -170,6 +178,16 @@ internal sealed class CommitPlan
         foreach (var (before, after) in apiKeys.Rows)
         {
             Contents.Add(new RowChange(RowMapping.ToRow((after ?? before)!), StateOf(before, after)));
+        }
+
+        foreach (var (before, after) in providers.Rows)
+        {
+            Contents.Add(new RowChange(TeamSsoRowMapping.ToRow((after ?? before)!), StateOf(before, after)));
+        }
+
+        foreach (var (before, after) in domains.Rows)
+        {
+            Contents.Add(new RowChange(TeamSsoRowMapping.ToRow((after ?? before)!), StateOf(before, after)));
         }
     }
 

@@ -51,6 +51,8 @@ internal static class SnapshotReader
         var grants = await context.Set<GrantRow>().AsNoTracking().Where(g => ids.Contains(g.TeamId)).ToListAsync(cancellationToken).ConfigureAwait(false);
         var roles = await context.Set<TeamRoleRow>().AsNoTracking().Where(r => ids.Contains(r.TeamId)).ToListAsync(cancellationToken).ConfigureAwait(false);
         var apiKeys = await context.Set<ApiKeyRow>().AsNoTracking().Where(k => ids.Contains(k.TeamId)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var providers = await context.Set<TeamProviderRow>().AsNoTracking().Where(p => ids.Contains(p.TeamId)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var domains = await context.Set<TeamDomainRow>().AsNoTracking().Where(d => ids.Contains(d.TeamId)).ToListAsync(cancellationToken).ConfigureAwait(false);
 
         var membershipsByTeam = memberships.ToLookup(m => m.TeamId);
         var groupsByTeam = groups.ToLookup(g => g.TeamId);
@@ -59,6 +61,8 @@ internal static class SnapshotReader
         var secretsByTeam = secrets.ToLookup(s => s.TeamId);
         var rolesByTeam = roles.ToLookup(r => r.TeamId);
         var apiKeysByTeam = apiKeys.ToLookup(k => k.TeamId);
+        var providersByTeam = providers.ToLookup(p => p.TeamId);
+        var domainsByTeam = domains.ToLookup(d => d.TeamId);
         return teams.Select(team => new TeamSnapshot(
             RowMapping.ToTeam(team),
             membershipsByTeam[team.Id].Select(RowMapping.ToMembership).ToImmutableDictionary(m => m.Id),
@@ -67,6 +71,8 @@ internal static class SnapshotReader
         {
             InvitationSecrets = secretsByTeam[team.Id].ToImmutableDictionary(s => new MembershipId(s.MembershipId), RowMapping.ToInvitationSecret),
             ApiKeys = apiKeysByTeam[team.Id].Select(RowMapping.ToApiKey).ToImmutableDictionary(k => k.Id),
+            Providers = providersByTeam[team.Id].Select(TeamSsoRowMapping.ToProvider).ToImmutableDictionary(p => p.Id),
+            Domains = domainsByTeam[team.Id].Select(TeamSsoRowMapping.ToDomain).ToImmutableDictionary(d => d.Id),
         }.WithTeamRoles(rolesByTeam[team.Id].Select(RowMapping.ToTeamRole)));
     }
 }

@@ -48,6 +48,8 @@ internal static class SnapshotStream
                 var grants = await Cursor.OpenAsync((await NewAsync().ConfigureAwait(false)).Set<GrantRow>().AsNoTracking().OrderBy(g => g.TeamId), g => g.TeamId, cancellationToken).ConfigureAwait(false);
                 var roles = await Cursor.OpenAsync((await NewAsync().ConfigureAwait(false)).Set<TeamRoleRow>().AsNoTracking().OrderBy(r => r.TeamId), r => r.TeamId, cancellationToken).ConfigureAwait(false);
                 var apiKeys = await Cursor.OpenAsync((await NewAsync().ConfigureAwait(false)).Set<ApiKeyRow>().AsNoTracking().OrderBy(k => k.TeamId), k => k.TeamId, cancellationToken).ConfigureAwait(false);
+                var providers = await Cursor.OpenAsync((await NewAsync().ConfigureAwait(false)).Set<TeamProviderRow>().AsNoTracking().OrderBy(p => p.TeamId), p => p.TeamId, cancellationToken).ConfigureAwait(false);
+                var domains = await Cursor.OpenAsync((await NewAsync().ConfigureAwait(false)).Set<TeamDomainRow>().AsNoTracking().OrderBy(d => d.TeamId), d => d.TeamId, cancellationToken).ConfigureAwait(false);
                 await using (memberships.ConfigureAwait(false))
                 await using (groups.ConfigureAwait(false))
                 await using (groupMembers.ConfigureAwait(false))
@@ -55,6 +57,8 @@ internal static class SnapshotStream
                 await using (grants.ConfigureAwait(false))
                 await using (roles.ConfigureAwait(false))
                 await using (apiKeys.ConfigureAwait(false))
+                await using (providers.ConfigureAwait(false))
+                await using (domains.ConfigureAwait(false))
                 {
                     while (hasTeam)
                     {
@@ -69,6 +73,8 @@ internal static class SnapshotStream
                         {
                             InvitationSecrets = (await secrets.TakeAsync(team.Id).ConfigureAwait(false)).ToImmutableDictionary(s => new MembershipId(s.MembershipId), RowMapping.ToInvitationSecret),
                             ApiKeys = (await apiKeys.TakeAsync(team.Id).ConfigureAwait(false)).Select(RowMapping.ToApiKey).ToImmutableDictionary(k => k.Id),
+                            Providers = (await providers.TakeAsync(team.Id).ConfigureAwait(false)).Select(TeamSsoRowMapping.ToProvider).ToImmutableDictionary(p => p.Id),
+                            Domains = (await domains.TakeAsync(team.Id).ConfigureAwait(false)).Select(TeamSsoRowMapping.ToDomain).ToImmutableDictionary(d => d.Id),
                         }.WithTeamRoles((await roles.TakeAsync(team.Id).ConfigureAwait(false)).Select(RowMapping.ToTeamRole));
                         hasTeam = await teams.MoveNextAsync().ConfigureAwait(false);
                     }

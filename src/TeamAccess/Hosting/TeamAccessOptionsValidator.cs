@@ -20,6 +20,7 @@ internal sealed class TeamAccessOptionsValidator : IValidateOptions<TeamAccessOp
         errors.AddRange(options.SecondFactors.Validate());
         errors.AddRange(options.ChangeFeed.Validate());
         errors.AddRange(options.ApiKeys.Validate());
+        errors.AddRange(options.TeamSso.Validate());
         errors.AddRange(options.EmailConfirmation.Validate());
         errors.AddRange(options.Ownership.Validate());
         errors.AddRange(options.Events.Validate());

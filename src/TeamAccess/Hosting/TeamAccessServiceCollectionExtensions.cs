@@ -16,6 +16,7 @@ using TeamAccess.Ownership;
 using TeamAccess.ServiceAccounts;
 using TeamAccess.TeamRoles;
 using TeamAccess.Teams;
+using TeamAccess.TeamSso;
 using TeamAccess.Writes;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -79,7 +80,20 @@ public static class TeamAccessServiceCollectionExtensions
         services.TryAddSingleton<ExpirySweeper>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ExpirySweeper>(sp => sp.GetRequiredService<ExpirySweeper>()));
 
+        services.TryAddSingleton<DomainRecheckSweeper>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, DomainRecheckSweeper>(sp => sp.GetRequiredService<DomainRecheckSweeper>()));
+
         services.TryAddSingleton<ITeamSignInPolicyProvider, StoredTeamSignInPolicyProvider>();
+        services.TryAddSingleton<IHostAddressResolver, SystemHostAddressResolver>();
+        services.TryAddSingleton<IssuerAddresses>();
+        services.TryAddSingleton(sp =>
+        {
+            var addresses = sp.GetRequiredService<IssuerAddresses>();
+            return IssuerTransport.Guarded((host, ct) => addresses.AllowedAsync(host, ct));
+        });
+        services.TryAddSingleton<IssuerFetcher>();
+        services.TryAddSingleton<TeamProviderDirectory>();
+        services.TryAddSingleton<IDomainTxtLookup, DnsClientTxtLookup>();
         services.TryAddSingleton<IDomainVerifier, ProviderAuthorityDomainVerifier>();
         services.TryAddSingleton<ITeamProviderBinding, OptionsTeamProviderBinding>();
         services.TryAddSingleton<IInvitationSender, LoggingInvitationSender>();
@@ -121,6 +135,8 @@ public static class TeamAccessServiceCollectionExtensions
         services.TryAddScoped<ISessionService, SessionService>();
         services.TryAddSingleton<SignInTickets>();
         services.TryAddScoped<ISecondFactorService, SecondFactorService>();
+        services.TryAddScoped<TeamDomainChecker>();
+        services.TryAddScoped<ITeamSsoService, TeamSsoService>();
         return new TeamAccessBuilder(services);
     }
 

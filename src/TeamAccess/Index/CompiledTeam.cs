@@ -44,7 +44,7 @@ internal sealed class CompiledTeam
         Id = snapshot.Id;
         Version = snapshot.Version;
         Status = snapshot.Team.Status;
-        SignInPolicy = snapshot.Team.SignInPolicy;
+        SignInPolicy = snapshot.EffectiveSignInPolicy;
         Groups = snapshot.Groups;
         Grants = snapshot.Grants;
         _roles = roles;
@@ -109,7 +109,7 @@ internal sealed class CompiledTeam
         Id = snapshot.Id;
         Version = snapshot.Version;
         Status = previous.Status;
-        SignInPolicy = snapshot.Team.SignInPolicy;
+        SignInPolicy = snapshot.EffectiveSignInPolicy;
         _roles = previous._roles;
         _stamps = stamps;
         Groups = snapshot.Groups;

@@ -188,4 +188,28 @@ public static class AuditActions
 
     /// <summary>An API key was revoked.</summary>
     public const string ApiKeyRevoked = "api_key.revoked";
+
+    /// <summary>A team added an identity provider of its own (a draft; its client secret is never audited).</summary>
+    public const string TeamProviderAdded = "team_provider.added";
+
+    /// <summary>A team changed its identity provider's settings.</summary>
+    public const string TeamProviderChanged = "team_provider.changed";
+
+    /// <summary>A team's identity provider was activated: it signs people in.</summary>
+    public const string TeamProviderActivated = "team_provider.activated";
+
+    /// <summary>A team's identity provider was suspended: it signs nobody in, and its sessions end.</summary>
+    public const string TeamProviderSuspended = "team_provider.suspended";
+
+    /// <summary>A team's identity provider was deleted.</summary>
+    public const string TeamProviderDeleted = "team_provider.deleted";
+
+    /// <summary>A team claimed an email domain (pending until its DNS TXT record is found).</summary>
+    public const string TeamDomainClaimed = "team_domain.claimed";
+
+    /// <summary>A claimed domain's state changed after a DNS check (verified, failed, expired).</summary>
+    public const string TeamDomainChecked = "team_domain.checked";
+
+    /// <summary>A team released a domain it had claimed.</summary>
+    public const string TeamDomainRemoved = "team_domain.removed";
 }

@@ -23,4 +23,10 @@ public enum AuditSubjectKind
 
     /// <summary>An API key of a service account.</summary>
     ApiKey = 6,
+
+    /// <summary>An identity provider the team configured for itself.</summary>
+    TeamProvider = 7,
+
+    /// <summary>An email domain the team claimed, verified by a DNS TXT record.</summary>
+    TeamDomain = 8,
 }

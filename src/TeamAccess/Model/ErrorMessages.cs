@@ -100,6 +100,18 @@ internal static class ErrorMessages
         TeamAccessErrorCode.NoSecondFactor => "There is no authenticator app set up to confirm or remove.",
         TeamAccessErrorCode.NamesAreTheUsers => "A member's names are the user's own: only the user changes them, in their account settings.",
         TeamAccessErrorCode.IndexStale => "This instance cannot follow the change feed and does not vouch for sessions until it can; try again shortly.",
+        TeamAccessErrorCode.TeamSsoDisabled => "Team sign-in providers are turned off on this site.",
+        TeamAccessErrorCode.TeamProviderLimitReached => "The team has as many sign-in providers as this site allows.",
+        TeamAccessErrorCode.IssuerNotAllowed => "The issuer is not allowed: it must be an HTTPS address this site permits, on a public network.",
+        TeamAccessErrorCode.DiscoveryFailed => "The issuer's discovery document or its keys could not be fetched.",
+        TeamAccessErrorCode.IssuerMismatch => "The discovery document names a different issuer.",
+        TeamAccessErrorCode.InvalidTeamProvider => "The provider's settings are not valid.",
+        TeamAccessErrorCode.TeamProviderStateConflict => "The provider's state does not allow this.",
+        TeamAccessErrorCode.TeamProviderInUse => "The team's sign-in policy uses this provider: change the policy first.",
+        TeamAccessErrorCode.DomainAlreadyClaimed => "The team has already claimed this domain.",
+        TeamAccessErrorCode.DomainVerifiedElsewhere => "The domain is verified for another team.",
+        TeamAccessErrorCode.DomainCheckUnavailable => "The domain's DNS records could not be read; try again later.",
+        TeamAccessErrorCode.SecretProtectorMissing => "This site has no key to store a client secret encrypted.",
         _ => code.ToString(),
     };
 }

@@ -351,4 +351,48 @@ public enum TeamAccessErrorCode
 
     /// <summary>The membership is a service account, which a directory neither lists nor changes.</summary>
     NotADirectoryMember = 147,
+    /// <summary>The host turned team-configured identity providers off (<see cref="TeamSsoOptions.Enabled"/>).</summary>
+    TeamSsoDisabled = 126,
+
+    /// <summary>The team has as many identity providers as the host allows (<see cref="TeamSsoOptions.MaxProvidersPerTeam"/>).</summary>
+    TeamProviderLimitReached = 127,
+
+    /// <summary>
+    /// The issuer is not one the host allows: not HTTPS, on the host's deny list or off its allow list, or its host
+    /// resolves to a private, loopback, link-local or unspecified address.
+    /// </summary>
+    IssuerNotAllowed = 128,
+
+    /// <summary>The issuer's discovery document or its keys could not be fetched or read in time.</summary>
+    DiscoveryFailed = 129,
+
+    /// <summary>The discovery document names another issuer than the one configured.</summary>
+    IssuerMismatch = 130,
+
+    /// <summary>
+    /// A team provider's settings are not valid: a display name of 1 to 100 characters, a client id and secret of 1 to
+    /// 1,000 characters, scopes and an email claim of letters, digits and <c>_ - . :</c>.
+    /// </summary>
+    InvalidTeamProvider = 131,
+
+    /// <summary>The provider's state does not allow this: an active provider is suspended before it is deleted, and only a draft or suspended one is activated.</summary>
+    TeamProviderStateConflict = 132,
+
+    /// <summary>The team's sign-in policy names the provider: change the policy before deleting it.</summary>
+    TeamProviderInUse = 133,
+
+    /// <summary>The team has already claimed this domain.</summary>
+    DomainAlreadyClaimed = 134,
+
+    /// <summary>The domain is verified for another team; a domain is verified for at most one team at a time.</summary>
+    DomainVerifiedElsewhere = 135,
+
+    /// <summary>The DNS lookup did not answer in time or failed; the domain's state is unchanged. Try again later.</summary>
+    DomainCheckUnavailable = 136,
+
+    /// <summary>
+    /// The host registered no <see cref="TeamAccess.Accounts.ISecretProtector"/>, which a team provider's client secret
+    /// needs to be stored encrypted.
+    /// </summary>
+    SecretProtectorMissing = 137,
 }

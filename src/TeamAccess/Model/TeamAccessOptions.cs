@@ -38,6 +38,8 @@ public sealed class TeamAccessOptions
 
     /// <summary>Gets how the team's directory (SCIM 2.0) provisions people: the role they are given, how often progress is logged.</summary>
     public DirectoryOptions Directory { get; } = new();
+    /// <summary>Gets how teams configure their own identity providers and prove their domains by DNS.</summary>
+    public TeamSsoOptions TeamSso { get; } = new();
 
     /// <summary>Gets how ownership offers behave: how long one stays open.</summary>
     public OwnershipOptions Ownership { get; } = new();

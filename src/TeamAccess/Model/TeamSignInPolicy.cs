@@ -68,6 +68,12 @@ public sealed record TeamSignInPolicy
     /// <returns><see langword="true"/> when the team accepts it.</returns>
     public bool Accepts(string provider, IdentityProviderScope scope)
     {
+        // A team's own provider signs in only while it is active, whatever the policy names (deny by default).
+        if (TeamProviderId.TryParseName(provider, out _) && !ActiveTeamProviders.Contains(provider))
+        {
+            return false;
+        }
+
         if (RequiresSso || string.Equals(provider, SsoProvider, StringComparison.Ordinal))
         {
             return string.Equals(provider, SsoProvider, StringComparison.Ordinal);
@@ -77,6 +83,16 @@ public sealed record TeamSignInPolicy
             ? scope == IdentityProviderScope.Global || string.Equals(provider, IdentityProviderNames.Password, StringComparison.Ordinal)
             : AcceptedProviders.Contains(provider, StringComparer.Ordinal);
     }
+
+    /// <summary>
+    /// The names of the team's own providers that are active now, read from the team's snapshot with the policy (never
+    /// stored with it, never compared): a team provider the policy names signs in only while it is here.
+    /// </summary>
+    internal System.Collections.Immutable.ImmutableHashSet<string> ActiveTeamProviders { get; init; } = System.Collections.Immutable.ImmutableHashSet<string>.Empty;
+
+    /// <summary>Whether the policy names one of the team's own providers, whose states then need reading.</summary>
+    internal bool NamesTeamProviders =>
+        TeamProviderId.TryParseName(SsoProvider, out _) || AcceptedProviders.Any(p => TeamProviderId.TryParseName(p, out _));
 
     /// <inheritdoc />
     public bool Equals(TeamSignInPolicy? other) =>

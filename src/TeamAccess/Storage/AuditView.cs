@@ -50,6 +50,15 @@ internal static class AuditView
         ("id", Id), ("teamId", Id), ("membershipId", Id), ("name", Value), ("permissions", Value), ("createdAt", Value), ("expiresAt", Value),
         ("createdBy", Id), ("revokedAt", Value), ("replacedBy", Id));
 
+    private static readonly Shape TeamProvider = Fields(
+        ("id", Id), ("teamId", Id), ("displayName", Value), ("issuer", Value), ("clientId", Value), ("scopes", Value), ("emailClaim", Value),
+        ("requiresSecondFactor", Value), ("state", Value), ("jwksUri", Value), ("authorizationEndpoint", Value), ("tokenEndpoint", Value),
+        ("createdAt", Value), ("updatedAt", Value));
+
+    private static readonly Shape TeamDomain = Fields(
+        ("id", Id), ("teamId", Id), ("domain", Value), ("challenge", Value), ("state", Value), ("verifiedDomain", Value), ("createdAt", Value),
+        ("checkedAt", Value), ("nextCheckAt", Value));
+
     private static readonly Shape Nothing = Fields();
 
     /// <summary>
@@ -61,6 +70,7 @@ internal static class AuditView
         ["Team"] = ["version"],
         ["StoredMembership"] = ["securityStamp"],
         ["StoredApiKey"] = ["hash"],
+        ["StoredTeamProvider"] = ["protectedClientSecret"],
         ["Invitation"] = ["codeAttempts"],
         ["StoredUser"] = ["concurrencyStamp", "emailConfirmationExpiresAt", "failedSignInCount", "lockoutEnd", "sessionStamp", "passwordResetExpiresAt", "authenticatorConfirmedAt", "authenticatorLastTimeStep"],
     };
@@ -105,6 +115,8 @@ internal static class AuditView
         AuditSubjectKind.Grant => Grant,
         AuditSubjectKind.TeamRole => TeamRole,
         AuditSubjectKind.ApiKey => ApiKey,
+        AuditSubjectKind.TeamProvider => TeamProvider,
+        AuditSubjectKind.TeamDomain => TeamDomain,
         AuditSubjectKind.User when action == AuditActions.UserLoginLinked => Login,
         AuditSubjectKind.User when action == AuditActions.UserSignedOut => SignedOutSession,
         AuditSubjectKind.User => User,

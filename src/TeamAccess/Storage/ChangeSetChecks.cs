@@ -92,6 +92,8 @@ public static class ChangeSetChecks
                 TeamRoleRemoval removal => removal.Before.TeamId == teamId,
                 InvitationSecretPut => true,
                 ApiKeyPut put => put.After.TeamId == teamId && (put.Before is null || put.Before.Id == put.After.Id),
+                TeamProviderPut put => (put.After ?? put.Before) is { } p && p.TeamId == teamId && (put.Before is null || put.After is null || (put.Before.Id == put.After.Id && put.Before.TeamId == teamId)),
+                TeamDomainPut put => (put.After ?? put.Before) is { } d && d.TeamId == teamId && (put.Before is null || put.After is null || (put.Before.Id == put.After.Id && put.Before.TeamId == teamId && put.Before.Domain == put.After.Domain)),
                 _ => false,
             };
             if (!belongs)

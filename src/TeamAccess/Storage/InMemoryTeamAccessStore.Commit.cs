@@ -99,6 +99,7 @@ public sealed partial class InMemoryTeamAccessStore
         }
 
         var handlesTaken = new HashSet<string>(StringComparer.Ordinal);
+        var domainsVerified = new HashSet<string>(StringComparer.Ordinal);
         foreach (var change in changes.Teams)
         {
             if (change.IsNew && (_teamIdsByHandle.ContainsKey(change.After.Handle) || !handlesTaken.Add(change.After.Handle)))
@@ -108,6 +109,11 @@ public sealed partial class InMemoryTeamAccessStore
 
             var team = (_teams.GetValueOrDefault(change.After.Id) ?? TeamSnapshot.Empty(change.After)).Apply(change);
             var constraint = Unique(team, change);
+            if (constraint is TeamAccessErrorCode.None)
+            {
+                constraint = UniqueVerifiedDomains(team, change, domainsVerified);
+            }
+
             if (constraint is not TeamAccessErrorCode.None)
             {
                 return constraint;

@@ -39,6 +39,18 @@ public sealed record TeamSnapshot(
     /// </summary>
     public ImmutableDictionary<ApiKeyId, StoredApiKey> ApiKeys { get; init; } = ImmutableDictionary<ApiKeyId, StoredApiKey>.Empty;
 
+    /// <summary>Gets the identity providers the team configured for itself, by id (their client secrets protected).</summary>
+    public ImmutableDictionary<TeamProviderId, StoredTeamProvider> Providers { get; init; } = ImmutableDictionary<TeamProviderId, StoredTeamProvider>.Empty;
+
+    /// <summary>Gets the email domains the team claimed, by id, in every state.</summary>
+    public ImmutableDictionary<TeamDomainId, StoredTeamDomain> Domains { get; init; } = ImmutableDictionary<TeamDomainId, StoredTeamDomain>.Empty;
+
+    /// <summary>The team's sign-in policy with the names of its own providers that are active now (what acceptance reads).</summary>
+    internal TeamSignInPolicy EffectiveSignInPolicy => Team.SignInPolicy with
+    {
+        ActiveTeamProviders = Providers.Values.Where(p => p.State == TeamProviderState.Active).Select(p => p.Id.ProviderName).ToImmutableHashSet(StringComparer.Ordinal),
+    };
+
     /// <summary>
     /// Gets the roles the team defined for itself, by name (compared without regard to case); see <see cref="TeamRole"/>.
     /// Set with <see cref="WithTeamRoles"/>, which keeps that comparer.
@@ -108,6 +120,8 @@ public sealed record TeamSnapshot(
                 TeamRolePut put => team with { TeamRoles = team.TeamRoles.SetItem(put.After.Name, put.After) },
                 TeamRoleRemoval removal => team with { TeamRoles = team.TeamRoles.Remove(removal.Before.Name) },
                 ApiKeyPut put => team with { ApiKeys = team.ApiKeys.SetItem(put.After.Id, put.After) },
+                TeamProviderPut put => team with { Providers = put.After is { } provider ? team.Providers.SetItem(put.Id, provider) : team.Providers.Remove(put.Id) },
+                TeamDomainPut put => team with { Domains = put.After is { } domain ? team.Domains.SetItem(put.Id, domain) : team.Domains.Remove(put.Id) },
                 _ => throw new ArgumentException($"Unknown operation {operation.GetType().Name}.", nameof(change)),
             };
         }

@@ -152,6 +152,13 @@ public sealed partial class PostgreSqlQueryPlanTests(ITestOutputHelper output)
         // The expiry sweep's read: teams with a pending invitation or an open offer past its expiry, a month on.
         Assert.NotNull(await bed.Services.GetRequiredService<IExpiryStore>().ListTeamsWithExpiredAsync(bed.Time.GetUtcNow() + TimeSpan.FromDays(30), 100, CancellationToken.None));
 
+        // The domain re-check's reads (issue 25): claims due by an index on the due ticks, joined to their teams by key,
+        // and the one verified claim of a domain by its unique index. The two team-SSO tables are not seeded here; their
+        // per-team loads go by team id like the API keys' (ix_ta_team_providers_team, ix_ta_team_domains_team).
+        var domains = bed.Services.GetRequiredService<ITeamDomainStore>();
+        Assert.NotNull(await domains.ListDomainsDueAsync(bed.Time.GetUtcNow(), 100, CancellationToken.None));
+        Assert.Null(await domains.FindVerifiedDomainAsync("acme.example", CancellationToken.None));
+
         await RunSessionAndCheckpointOperationsAsync(bed, newcomer);
         await RunCodeTriesAsync(bed, teamId, owner);
         await RunListPagesAsync(bed, teamId, owner, member);

@@ -172,9 +172,10 @@ public abstract class RelationalStoreContractTests : ChangeSetContractTests
                 Assert.Equal(AuditAssert.Canonical(await bed.SnapshotAsync(loaded.Id)), AuditAssert.Canonical(loaded));
             }
 
-            // One streaming query per table (teams, memberships, groups, group members, secrets, grants, team roles, API keys) and one version pass.
+            // One streaming query per table (teams, memberships, groups, group members, secrets, grants, team roles, API keys,
+            // team providers, team domains) and one version pass.
             var sql = recorder.Sql.Where(s => !s.Contains("ta_change_feed", StringComparison.Ordinal)).ToList();
-            Assert.Equal(9, sql.Count);
+            Assert.Equal(11, sql.Count);
             Assert.DoesNotContain(sql, s => s.Contains(" IN (", StringComparison.Ordinal) || s.Contains("ANY (", StringComparison.Ordinal) || s.Contains("json_each", StringComparison.Ordinal));
         }
         finally

@@ -561,6 +561,172 @@ namespace TeamAccess.EntityFramework.Migrations.PostgreSql
                     b.ToTable("ta_revoked_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("TeamAccess.EntityFramework.TeamDomainRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("CheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)")
+                        .HasColumnName("domain")
+                        .HasAnnotation("TeamAccess:ErrorCode", 7);
+
+                    b.Property<DateTimeOffset>("NextCheckAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_check_at");
+
+                    b.Property<long>("NextCheckAtUtcTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("next_check_at_utc_ticks");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("token");
+
+                    b.Property<string>("VerifiedDomain")
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)")
+                        .HasColumnName("verified_domain")
+                        .HasAnnotation("TeamAccess:ErrorCode", 7);
+
+                    b.HasKey("Id")
+                        .HasName("pk_ta_team_domains");
+
+                    b.HasIndex("NextCheckAtUtcTicks")
+                        .HasDatabaseName("ix_ta_team_domains_next_check");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_ta_team_domains_team");
+
+                    b.HasIndex("VerifiedDomain")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ta_team_domains_verified")
+                        .HasFilter("verified_domain IS NOT NULL")
+                        .HasAnnotation("TeamAccess:ErrorCode", 135);
+
+                    b.HasIndex("TeamId", "Domain")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ta_team_domains_team_domain")
+                        .HasAnnotation("TeamAccess:ErrorCode", 134);
+
+                    b.ToTable("ta_team_domains", (string)null);
+                });
+
+            modelBuilder.Entity("TeamAccess.EntityFramework.TeamProviderRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AuthorizationEndpoint")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("authorization_endpoint")
+                        .HasAnnotation("TeamAccess:ErrorCode", 129);
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("client_id")
+                        .HasAnnotation("TeamAccess:ErrorCode", 131);
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("display_name")
+                        .HasAnnotation("TeamAccess:ErrorCode", 131);
+
+                    b.Property<string>("EmailClaim")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("email_claim")
+                        .HasAnnotation("TeamAccess:ErrorCode", 131);
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("issuer")
+                        .HasAnnotation("TeamAccess:ErrorCode", 131);
+
+                    b.Property<string>("JwksUri")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("jwks_uri")
+                        .HasAnnotation("TeamAccess:ErrorCode", 129);
+
+                    b.Property<string>("ProtectedClientSecret")
+                        .IsRequired()
+                        .HasMaxLength(4096)
+                        .HasColumnType("character varying(4096)")
+                        .HasColumnName("protected_client_secret");
+
+                    b.Property<bool>("RequiresSecondFactor")
+                        .HasColumnType("boolean")
+                        .HasColumnName("requires_second_factor");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(2100)
+                        .HasColumnType("character varying(2100)")
+                        .HasColumnName("scopes")
+                        .HasAnnotation("TeamAccess:ErrorCode", 131);
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<string>("TokenEndpoint")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("token_endpoint")
+                        .HasAnnotation("TeamAccess:ErrorCode", 129);
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ta_team_providers");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_ta_team_providers_team");
+
+                    b.ToTable("ta_team_providers", (string)null);
+                });
+
             modelBuilder.Entity("TeamAccess.EntityFramework.TeamRoleRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -953,6 +1119,26 @@ namespace TeamAccess.EntityFramework.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ta_memberships_team");
+                });
+
+            modelBuilder.Entity("TeamAccess.EntityFramework.TeamDomainRow", b =>
+                {
+                    b.HasOne("TeamAccess.EntityFramework.TeamRow", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ta_team_domains_team");
+                });
+
+            modelBuilder.Entity("TeamAccess.EntityFramework.TeamProviderRow", b =>
+                {
+                    b.HasOne("TeamAccess.EntityFramework.TeamRow", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ta_team_providers_team");
                 });
 
             modelBuilder.Entity("TeamAccess.EntityFramework.TeamRoleRow", b =>

@@ -552,6 +552,172 @@ namespace TeamAccess.EntityFramework.Migrations.Sqlite
                     b.ToTable("ta_revoked_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("TeamAccess.EntityFramework.TeamDomainRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("CheckedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checked_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("domain")
+                        .HasAnnotation("TeamAccess:ErrorCode", 7);
+
+                    b.Property<DateTimeOffset>("NextCheckAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_check_at");
+
+                    b.Property<long>("NextCheckAtUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_check_at_utc_ticks");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team_id");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token");
+
+                    b.Property<string>("VerifiedDomain")
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("verified_domain")
+                        .HasAnnotation("TeamAccess:ErrorCode", 7);
+
+                    b.HasKey("Id")
+                        .HasName("pk_ta_team_domains");
+
+                    b.HasIndex("NextCheckAtUtcTicks")
+                        .HasDatabaseName("ix_ta_team_domains_next_check");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_ta_team_domains_team");
+
+                    b.HasIndex("VerifiedDomain")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ta_team_domains_verified")
+                        .HasFilter("verified_domain IS NOT NULL")
+                        .HasAnnotation("TeamAccess:ErrorCode", 135);
+
+                    b.HasIndex("TeamId", "Domain")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ta_team_domains_team_domain")
+                        .HasAnnotation("TeamAccess:ErrorCode", 134);
+
+                    b.ToTable("ta_team_domains", (string)null);
+                });
+
+            modelBuilder.Entity("TeamAccess.EntityFramework.TeamProviderRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AuthorizationEndpoint")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("authorization_endpoint")
+                        .HasAnnotation("TeamAccess:ErrorCode", 129);
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_id")
+                        .HasAnnotation("TeamAccess:ErrorCode", 131);
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("display_name")
+                        .HasAnnotation("TeamAccess:ErrorCode", 131);
+
+                    b.Property<string>("EmailClaim")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email_claim")
+                        .HasAnnotation("TeamAccess:ErrorCode", 131);
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issuer")
+                        .HasAnnotation("TeamAccess:ErrorCode", 131);
+
+                    b.Property<string>("JwksUri")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("jwks_uri")
+                        .HasAnnotation("TeamAccess:ErrorCode", 129);
+
+                    b.Property<string>("ProtectedClientSecret")
+                        .IsRequired()
+                        .HasMaxLength(4096)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protected_client_secret");
+
+                    b.Property<bool>("RequiresSecondFactor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("requires_second_factor");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(2100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scopes")
+                        .HasAnnotation("TeamAccess:ErrorCode", 131);
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team_id");
+
+                    b.Property<string>("TokenEndpoint")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_endpoint")
+                        .HasAnnotation("TeamAccess:ErrorCode", 129);
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ta_team_providers");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_ta_team_providers_team");
+
+                    b.ToTable("ta_team_providers", (string)null);
+                });
+
             modelBuilder.Entity("TeamAccess.EntityFramework.TeamRoleRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -944,6 +1110,26 @@ namespace TeamAccess.EntityFramework.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ta_memberships_team");
+                });
+
+            modelBuilder.Entity("TeamAccess.EntityFramework.TeamDomainRow", b =>
+                {
+                    b.HasOne("TeamAccess.EntityFramework.TeamRow", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ta_team_domains_team");
+                });
+
+            modelBuilder.Entity("TeamAccess.EntityFramework.TeamProviderRow", b =>
+                {
+                    b.HasOne("TeamAccess.EntityFramework.TeamRow", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ta_team_providers_team");
                 });
 
             modelBuilder.Entity("TeamAccess.EntityFramework.TeamRoleRow", b =>

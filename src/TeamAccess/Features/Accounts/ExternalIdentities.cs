@@ -7,7 +7,7 @@ namespace TeamAccess.Accounts;
 /// Proves external identities and ties them to users, for both ways in: an invitation accepted with a provider's token
 /// and a sign-in through a provider. A user is named by the identity's (issuer, subject), never by its email.
 /// </summary>
-internal sealed class ExternalIdentities(IUserStore users, IdentityProviderRegistry providers)
+internal sealed class ExternalIdentities(IUserStore users, IdentityProviderRegistry providers, TeamProviderDirectory teamProviders)
 {
     /// <summary>Validates a provider's token (a password credential proves no external identity); <see langword="null"/> when none was given.</summary>
     public async ValueTask<Result<ExternalIdentity?>> ProveAsync(SignInCredential? credential, CancellationToken cancellationToken)
@@ -21,10 +21,17 @@ internal sealed class ExternalIdentities(IUserStore users, IdentityProviderRegis
         return proven.TryGetValue(out var identity) ? Result<ExternalIdentity?>.Ok(identity) : Result<ExternalIdentity?>.Failed(proven.Error!);
     }
 
-    /// <summary>Validates a provider's token with the provider it names (<see cref="TeamAccessErrorCode.UnknownProvider"/> when none takes tokens by that name).</summary>
-    public async ValueTask<Result<ExternalIdentity>> ValidateAsync(TokenCredential token, CancellationToken cancellationToken)
+    /// <summary>
+    /// Validates a provider's token with the provider it names (<see cref="TeamAccessErrorCode.UnknownProvider"/> when none
+    /// takes tokens by that name): a host-registered one, or an active provider of <paramref name="team"/> itself (another
+    /// team's provider is not found there).
+    /// </summary>
+    public async ValueTask<Result<ExternalIdentity>> ValidateAsync(TokenCredential token, CancellationToken cancellationToken, TeamSnapshot? team = null)
     {
-        if (!providers.TryGet(token.Provider, out var provider))
+        var provider = providers.TryGet(token.Provider, out var registered) ? registered
+            : team is null ? null
+            : teamProviders.FindActive(team, token.Provider);
+        if (provider is null)
         {
             // "password" is registered, but not as a token provider.
             return Result<ExternalIdentity>.Failed(TeamAccessErrorCode.UnknownProvider);

@@ -15,7 +15,7 @@ internal sealed class ExternalSignIn(
     ExternalIdentities identities,
     IdentityProviderRegistry providers,
     ITeamSignInPolicyProvider policies,
-    IDomainVerifier domains,
+    TeamProviderDirectory teamProviders,
     ILogger<ExternalSignIn>? logger = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger<ExternalSignIn>.Instance;
@@ -23,7 +23,7 @@ internal sealed class ExternalSignIn(
     /// <summary>Validates the provider's token, then finds (or makes) the membership its identity signs in to.</summary>
     public async ValueTask<Result<StoredMembership>> SignInAsync(TeamSnapshot team, TokenCredential token, CancellationToken cancellationToken)
     {
-        var identity = await identities.ValidateAsync(token, cancellationToken).ConfigureAwait(false);
+        var identity = await identities.ValidateAsync(token, cancellationToken, team).ConfigureAwait(false);
         return identity.TryGetValue(out var proven)
             ? await MembershipAsync(team, proven, cancellationToken).ConfigureAwait(false)
             : Result<StoredMembership>.Failed(identity.Error!);
@@ -54,7 +54,7 @@ internal sealed class ExternalSignIn(
         return await writer.RunAsync(linked?.Id, "ExternalSignIn", async (changes, ct) =>
         {
             var user = linked ?? await users.FindByEmailAsync(email!, ct).ConfigureAwait(false);
-            if (linked is null && user is not null && !providers.IsAuthoritative(identity.Provider, email!))
+            if (linked is null && user is not null && !TeamProviderDirectory.IsAuthoritative(loaded, providers, identity.Provider, email!))
             {
                 // The provider's email does not prove an address of this domain: it must not pick an existing account.
                 // Answered as an unknown person, so the answer tells nothing about which addresses have accounts.
@@ -153,6 +153,6 @@ internal sealed class ExternalSignIn(
         }
 
         // The stored policy may predate the host's verification, or the host may have withdrawn it since.
-        return await domains.IsVerifiedAsync(team.Id, domain, policy, cancellationToken).ConfigureAwait(false) ? role : null;
+        return await teamProviders.IsDomainVerifiedAsync(team.Id, domain, policy, cancellationToken).ConfigureAwait(false) ? role : null;
     }
 }

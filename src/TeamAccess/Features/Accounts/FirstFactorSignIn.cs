@@ -33,7 +33,7 @@ internal sealed class FirstFactorSignIn(
     public async ValueTask<Result<ProvenFirstFactor>> ProveAsync(SignInCredential credential, TeamId teamId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(credential);
-        if (!providers.IsRegistered(credential.Provider))
+        if (!providers.IsRegistered(credential.Provider) && !TeamProviderDirectory.IsTeamProviderName(credential.Provider))
         {
             return Result<ProvenFirstFactor>.Failed(TeamAccessErrorCode.UnknownProvider);
         }

@@ -24,6 +24,11 @@ internal sealed class IdentityProviderRegistry
                 throw new InvalidOperationException($"An identity provider is registered under the name '{provider.Name}'; a name is 1 to {IdentityProviderNames.MaxLength} ASCII letters, digits, '-', '_' or '.'.");
             }
 
+            if (TeamProviderId.TryParseName(provider.Name, out _))
+            {
+                throw new InvalidOperationException($"An identity provider is registered under the name '{provider.Name}', which is the form of a team's own provider's name ('{TeamProviderId.NamePrefix}' and 32 hex digits).");
+            }
+
             if (provider.Name == IdentityProviderNames.Password || !_providers.TryAdd(provider.Name, provider))
             {
                 throw new InvalidOperationException($"Two identity providers are registered under the name '{provider.Name}'.");

@@ -127,7 +127,7 @@ internal sealed class OidcIdentityProvider : IIdentityProvider, IDisposable
             return Refused("it names several audiences but not this client as its authorized party");
         }
 
-        jwt.TryGetPayloadValue<string>("email", out var email);
+        jwt.TryGetPayloadValue<string>(_options.EmailClaim, out var email);
         return Result<ExternalIdentity>.Ok(new ExternalIdentity(Name, jwt.Issuer, subject, email, EmailVerified(jwt)));
     }
 

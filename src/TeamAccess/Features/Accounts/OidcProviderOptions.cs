@@ -78,6 +78,9 @@ public sealed class OidcProviderOptions
         SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.EcdsaSha384, SecurityAlgorithms.EcdsaSha512,
     ];
 
+    /// <summary>The id_token claim that carries the email (a team's provider may name another than <c>email</c>).</summary>
+    internal string EmailClaim { get; set; } = "email";
+
     internal IEnumerable<string> Validate(string name)
     {
         if (!IdentityProviderNames.IsValid(name) || name == IdentityProviderNames.Password)

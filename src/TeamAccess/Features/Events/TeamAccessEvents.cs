@@ -66,6 +66,14 @@ internal static class TeamAccessEvents
         [AuditActions.ApiKeyCreated] = e => new ApiKeyCreatedEvent(e),
         [AuditActions.ApiKeyRotated] = e => new ApiKeyRotatedEvent(e),
         [AuditActions.ApiKeyRevoked] = e => new ApiKeyRevokedEvent(e),
+        [AuditActions.TeamProviderAdded] = e => new TeamProviderAddedEvent(e),
+        [AuditActions.TeamProviderChanged] = e => new TeamProviderChangedEvent(e),
+        [AuditActions.TeamProviderActivated] = e => new TeamProviderActivatedEvent(e),
+        [AuditActions.TeamProviderSuspended] = e => new TeamProviderSuspendedEvent(e),
+        [AuditActions.TeamProviderDeleted] = e => new TeamProviderDeletedEvent(e),
+        [AuditActions.TeamDomainClaimed] = e => new TeamDomainClaimedEvent(e),
+        [AuditActions.TeamDomainChecked] = e => new TeamDomainCheckedEvent(e),
+        [AuditActions.TeamDomainRemoved] = e => new TeamDomainRemovedEvent(e),
     };
 
     /// <summary>Gets the audit actions that have a type.</summary>

@@ -5,7 +5,7 @@ using TeamAccess.Writes;
 namespace TeamAccess.Teams;
 
 /// <summary>The default <see cref="ITeamService"/>.</summary>
-internal sealed class TeamService(IUserStore users, TeamWriter writer, IdentityProviderRegistry providers, IDomainVerifier domains, ITeamProviderBinding bindings, IListQueryStore lists) : ITeamService
+internal sealed class TeamService(IUserStore users, TeamWriter writer, IdentityProviderRegistry providers, TeamProviderDirectory teamProviders, ITeamProviderBinding bindings, IListQueryStore lists) : ITeamService
 {
     public ValueTask<Result<Team>> CreateAsync(UserId actor, string name, string handle, CancellationToken cancellationToken = default)
     {
@@ -65,14 +65,17 @@ internal sealed class TeamService(IUserStore users, TeamWriter writer, IdentityP
         // A team-bound provider is a customer's SSO: a team names it only where the host bound it to that team.
         foreach (var provider in policy.AcceptedProviders.Append(policy.SsoProvider))
         {
-            if (provider is not null && !await bindings.MayNameAsync(providers, provider, teamId, cancellationToken).ConfigureAwait(false))
+            // A team's own provider is named only by that team: another team's is not found there.
+            if (provider is not null && !(TeamProviderDirectory.IsTeamProviderName(provider)
+                ? await teamProviders.BelongsAsync(provider, teamId, cancellationToken).ConfigureAwait(false)
+                : await bindings.MayNameAsync(providers, provider, teamId, cancellationToken).ConfigureAwait(false)))
             {
                 return Result<Team>.Failed(TeamAccessErrorCode.ProviderNotAccepted);
             }
         }
 
         // The host verifies the domain; the guardian naming it proves nothing.
-        if (policy.VerifiedDomain is { } domain && !await domains.IsVerifiedAsync(teamId, domain, policy, cancellationToken).ConfigureAwait(false))
+        if (policy.VerifiedDomain is { } domain && !await teamProviders.IsDomainVerifiedAsync(teamId, domain, policy, cancellationToken).ConfigureAwait(false))
         {
             return Result<Team>.Failed(TeamAccessErrorCode.DomainNotVerified);
         }
@@ -80,11 +83,13 @@ internal sealed class TeamService(IUserStore users, TeamWriter writer, IdentityP
         return await writer.RunOnTeamAsync(actor, teamId, Permissions.TeamManage, "SetSignInPolicy", team => team.SetSignInPolicy(policy), cancellationToken).ConfigureAwait(false);
     }
 
+    private bool IsKnown(string provider) => providers.IsRegistered(provider) || TeamProviderDirectory.IsTeamProviderName(provider);
+
     private TeamAccessErrorCode Check(TeamSignInPolicy policy)
     {
         if ((policy.RequiresSso && policy.SsoProvider is null)
-            || (policy.SsoProvider is { } sso && (sso == IdentityProviderNames.Password || !providers.IsRegistered(sso)))
-            || policy.AcceptedProviders.Any(p => !providers.IsRegistered(p)))
+            || (policy.SsoProvider is { } sso && (sso == IdentityProviderNames.Password || !IsKnown(sso)))
+            || policy.AcceptedProviders.Any(p => !IsKnown(p)))
         {
             return TeamAccessErrorCode.UnknownProvider;
         }

@@ -1,0 +1,10 @@
+namespace TeamAccess.Events;
+
+/// <summary>A team added an identity provider of its own, as a draft. It never carries the client secret. Projected from <see cref="AuditActions.TeamProviderAdded"/>.</summary>
+public sealed class TeamProviderAddedEvent : TeamAccessEvent
+{
+    internal TeamProviderAddedEvent(AuditEvent audit)
+        : base(audit)
+    {
+    }
+}
