@@ -848,6 +848,7 @@ internal sealed partial class EntityFrameworkTeamAccessStore<TContext>(IDbContex
             }
 
             Track(context, plan.Logins);
+            Track(context, plan.Passkeys);
             Track(context, plan.RevokedSessions);
             if (bulk)
             {

@@ -113,6 +113,8 @@ public static class TeamAccessServiceCollectionExtensions
         services.TryAddScoped<ISessionService, SessionService>();
         services.TryAddSingleton<SignInTickets>();
         services.TryAddScoped<ISecondFactorService, SecondFactorService>();
+        services.TryAddSingleton<PasskeyCeremonies>();
+        services.TryAddScoped<IPasskeyService, PasskeyService>();
         return new TeamAccessBuilder(services);
     }
 

@@ -24,6 +24,9 @@ public sealed class TeamAccessOptions
     /// <summary>Gets the second factors' options: the step-up window, the sign-in ticket's lifetime, the authenticator's issuer name.</summary>
     public SecondFactorOptions SecondFactors { get; } = new();
 
+    /// <summary>Gets the passkeys' (WebAuthn) relying party: its id, name and origins, and how long a challenge lives.</summary>
+    public PasskeyOptions Passkeys { get; } = new();
+
     /// <summary>Gets how this instance follows the change feed: the staleness bound, and what happens past it.</summary>
     public ChangeFeedOptions ChangeFeed { get; } = new();
 

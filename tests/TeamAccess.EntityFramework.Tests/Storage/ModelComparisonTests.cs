@@ -33,8 +33,9 @@ public sealed class ModelComparisonTests
         // A try counter's key is made by the core (ids and an address's hash), bounded by ITryCounterStore.MaxKeyLength.
         // A held event's consumer is the same constant, its order key is made of ids, its error a type name the store truncates.
         // An authenticator's secret is the host protector's output for 20 random bytes, recovery codes are stored as the
-        // core's hashes, and an API key's hash is the core's SHA-256 in hex: none is input.
-        Assert.Equal(["ApiKeyRow.Hash", "AuditEventRow.Action", "ChangeFeedCheckpointRow.Consumer", "HeldEventRow.Consumer", "HeldEventRow.LastError", "HeldEventRow.OrderKey", "InvitationSecretRow.CodeHash", "InvitationSecretRow.CodeSalt", "InvitationSecretRow.TokenHash", "TryCounterRow.Key", "UserRow.AuthenticatorSecret", "UserRow.EmailConfirmationHash", "UserRow.PasswordHash", "UserRow.PasswordResetTokenHash", "UserRow.RecoveryCodeHashes"], unnamed.Order(StringComparer.Ordinal));
+        // core's hashes, and an API key's hash is the core's SHA-256 in hex: none is input. A passkey challenge's id hash is
+        // the core's SHA-256 and its options the core's own JSON.
+        Assert.Equal(["ApiKeyRow.Hash", "AuditEventRow.Action", "ChangeFeedCheckpointRow.Consumer", "HeldEventRow.Consumer", "HeldEventRow.LastError", "HeldEventRow.OrderKey", "InvitationSecretRow.CodeHash", "InvitationSecretRow.CodeSalt", "InvitationSecretRow.TokenHash", "PasskeyChallengeRow.IdHash", "PasskeyChallengeRow.Options", "TryCounterRow.Key", "UserRow.AuthenticatorSecret", "UserRow.EmailConfirmationHash", "UserRow.PasswordHash", "UserRow.PasswordResetTokenHash", "UserRow.RecoveryCodeHashes"], unnamed.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -43,7 +44,7 @@ public sealed class ModelComparisonTests
         using var context = Context(db => db.UseSqlite("Data Source=:memory:"));
         var indexes = context.Model.GetEntityTypes().SelectMany(t => t.GetIndexes()).Where(i => i.IsUnique).ToArray();
 
-        Assert.Equal(6, indexes.Length);
+        Assert.Equal(7, indexes.Length);
         Assert.All(indexes, i => Assert.NotNull(TeamAccessModelBuilderExtensions.ErrorCodeOf(i)));
     }
 
