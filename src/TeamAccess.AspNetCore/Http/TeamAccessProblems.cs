@@ -23,7 +23,7 @@ public static class TeamAccessProblems
             or TeamAccessErrorCode.UnknownGroup => StatusCodes.Status404NotFound,
         TeamAccessErrorCode.TeamDeleted => StatusCodes.Status404NotFound,
 
-        TeamAccessErrorCode.InvalidEmail or TeamAccessErrorCode.InvalidHandle or TeamAccessErrorCode.InvalidName or TeamAccessErrorCode.InvalidRole
+        TeamAccessErrorCode.InvalidEmail or TeamAccessErrorCode.InvalidHandle or TeamAccessErrorCode.InvalidName or TeamAccessErrorCode.InvalidPasskeyName or TeamAccessErrorCode.InvalidRole
             or TeamAccessErrorCode.InvalidPermission or TeamAccessErrorCode.InvalidResource or TeamAccessErrorCode.InvalidToken
             or TeamAccessErrorCode.PasswordPolicy or TeamAccessErrorCode.InvalidLifetime or TeamAccessErrorCode.UnknownProvider
             or TeamAccessErrorCode.NoChange or TeamAccessErrorCode.InvalidTier or TeamAccessErrorCode.InvalidCursor
@@ -40,13 +40,13 @@ public static class TeamAccessProblems
             or TeamAccessErrorCode.ProviderNotAuthoritative or TeamAccessErrorCode.EmailNotConfirmed
             or TeamAccessErrorCode.PermissionNotAllowed or TeamAccessErrorCode.PasswordHashNeedsHost
             or TeamAccessErrorCode.NamesAreTheUsers or TeamAccessErrorCode.SecondFactorEnrolmentRequired
-            or TeamAccessErrorCode.GuardianRoleNotForServiceAccounts => StatusCodes.Status403Forbidden,
+            or TeamAccessErrorCode.GuardianRoleNotForServiceAccounts or TeamAccessErrorCode.PasskeyRequired => StatusCodes.Status403Forbidden,
 
         TeamAccessErrorCode.SignInRequired or TeamAccessErrorCode.InvalidCredentials or TeamAccessErrorCode.LockedOut
             or TeamAccessErrorCode.ReauthenticationRequired or TeamAccessErrorCode.SessionExpired
             or TeamAccessErrorCode.SessionRevoked or TeamAccessErrorCode.SecondFactorRequired or TeamAccessErrorCode.InvalidSecondFactor
             or TeamAccessErrorCode.RecentSecondFactorRequired or TeamAccessErrorCode.InvalidApiKey or TeamAccessErrorCode.ApiKeyExpired
-            or TeamAccessErrorCode.ApiKeyRevoked => StatusCodes.Status401Unauthorized,
+            or TeamAccessErrorCode.ApiKeyRevoked or TeamAccessErrorCode.InvalidPasskey or TeamAccessErrorCode.PasskeyCounterRegressed => StatusCodes.Status401Unauthorized,
 
         TeamAccessErrorCode.LastGuardian or TeamAccessErrorCode.UserIsLastGuardian or TeamAccessErrorCode.DuplicateEmail
             or TeamAccessErrorCode.DuplicateHandle or TeamAccessErrorCode.AlreadyMember or TeamAccessErrorCode.AlreadyInvited
@@ -54,13 +54,14 @@ public static class TeamAccessProblems
             or TeamAccessErrorCode.NotInGroup or TeamAccessErrorCode.InvitationAlreadyAccepted
             or TeamAccessErrorCode.LoginAlreadyLinked or TeamAccessErrorCode.OwnershipOfferPending or TeamAccessErrorCode.RoleNameTaken
             or TeamAccessErrorCode.CatalogRole or TeamAccessErrorCode.RoleInUse or TeamAccessErrorCode.TeamRoleLimitReached
-            or TeamAccessErrorCode.AuthenticatorAlreadyEnrolled or TeamAccessErrorCode.NoSecondFactor => StatusCodes.Status409Conflict,
+            or TeamAccessErrorCode.AuthenticatorAlreadyEnrolled or TeamAccessErrorCode.NoSecondFactor or TeamAccessErrorCode.DuplicatePasskey => StatusCodes.Status409Conflict,
 
         TeamAccessErrorCode.InvitationExpired or TeamAccessErrorCode.InvitationRevoked or TeamAccessErrorCode.InvitationDeclined
             or TeamAccessErrorCode.EmailConfirmationExpired or TeamAccessErrorCode.OwnershipOfferExpired => StatusCodes.Status410Gone,
         TeamAccessErrorCode.InvitationLocked => StatusCodes.Status423Locked,
         TeamAccessErrorCode.RateLimited => StatusCodes.Status429TooManyRequests,
         TeamAccessErrorCode.IndexStale => StatusCodes.Status503ServiceUnavailable,
+        TeamAccessErrorCode.PasskeysUnavailable => StatusCodes.Status404NotFound,
         _ => 0,
     };
 
