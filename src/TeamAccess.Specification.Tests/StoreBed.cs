@@ -58,6 +58,12 @@ public sealed class StoreBed : IAsyncDisposable
     /// <summary>Gets the second-factor service of the bed's own unit of work (authenticator secrets protected by a key of the bed's).</summary>
     public ISecondFactorService SecondFactors => Services.GetRequiredService<ISecondFactorService>();
 
+    /// <summary>Gets the passkey service of the bed's own unit of work (relying party <c>example.com</c>, origin <see cref="PasskeyOrigin"/>; net10.0 only).</summary>
+    public IPasskeyService Passkeys => Services.GetRequiredService<IPasskeyService>();
+
+    /// <summary>Gets the origin the bed's passkey ceremonies accept.</summary>
+    public static string PasskeyOrigin => "https://app.example.com";
+
     /// <summary>Gets the services of the bed's own unit of work (see <see cref="Scope"/> for another).</summary>
     public IServiceProvider Services => _scope.ServiceProvider;
 
@@ -119,6 +125,10 @@ public sealed class StoreBed : IAsyncDisposable
 
                 // The tests move the clock past expiries on purpose: no sweep closes them in between (the sweep's read is tested alone).
                 options.Invitations.ExpirySweepInterval = Timeout.InfiniteTimeSpan;
+#if NET10_0_OR_GREATER
+                options.Passkeys.RelyingPartyId = "example.com";
+                options.Passkeys.Origins.Add(PasskeyOrigin);
+#endif
             })
             .AddOidcProvider(host.Name, o =>
             {

@@ -249,8 +249,26 @@ public abstract partial class StoreSpecificationTests
         Single<UserSecondFactorProvenEvent>(await log.NextAsync(seen));
         Ok(await bed.SecondFactors.RegenerateRecoveryCodesAsync(session.AccessToken));
         Single<UserRecoveryCodesGeneratedEvent>(await log.NextAsync(seen));
-        Ok(await bed.SecondFactors.RemoveAuthenticatorAsync(session.AccessToken));
+        var withoutAuthenticator = await bed.SecondFactors.RemoveAuthenticatorAsync(session.AccessToken);
+        Ok(withoutAuthenticator);
         Single<UserAuthenticatorRemovedEvent>(await log.NextAsync(seen));
+#if NET10_0_OR_GREATER
+        // Passkeys: registered, used (a step-up), renamed, removed.
+        session = withoutAuthenticator.Value!;
+        using (var passkeyDevice = new SoftwareAuthenticator(StoreBed.PasskeyOrigin))
+        {
+            var begun = (await bed.Passkeys.BeginRegistrationAsync(session.AccessToken)).Value!;
+            var passkey = (await bed.Passkeys.CompleteRegistrationAsync(session.AccessToken, begun.ChallengeId, passkeyDevice.Create(begun.OptionsJson), "Key")).Value!;
+            Single<UserPasskeyRegisteredEvent>(await log.NextAsync(seen));
+            var stepUp = (await bed.Passkeys.BeginStepUpAsync(session.AccessToken)).Value!;
+            session = (await bed.Passkeys.CompleteStepUpAsync(session.AccessToken, stepUp.ChallengeId, passkeyDevice.Get(stepUp.OptionsJson))).Value!;
+            Single<UserPasskeyUsedEvent>(await log.NextAsync(seen));
+            Ok(await bed.Passkeys.RenameAsync(session.AccessToken, passkey.Id, "Laptop"));
+            Single<UserPasskeyRenamedEvent>(await log.NextAsync(seen));
+            Ok(await bed.Passkeys.RemoveAsync(session.AccessToken, passkey.Id));
+            Single<UserPasskeyRemovedEvent>(await log.NextAsync(seen));
+        }
+#endif
         var squatter = (await bed.Users.SignUpAsync(new SignUpRequest("alice@example.com", "Not", "Alice", "Squat", "squat-team") { Password = password })).Value!;
         await log.NextAsync(seen);
         Ok(await bed.Sessions.SignInAsync(SignInCredential.ForToken(bed.Host.Name, bed.Host.Mint("h-alice", "alice@example.com")), squatter.Team.Id));

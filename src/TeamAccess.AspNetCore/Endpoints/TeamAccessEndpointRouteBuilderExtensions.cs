@@ -59,6 +59,7 @@ public static partial class TeamAccessEndpointRouteBuilderExtensions
         MapAccount(api);
         MapSession(api);
         MapSecondFactors(api);
+        MapPasskeys(api);
         MapInvitee(api);
         var team = api.MapGroup("/teams/{teamId}");
         MapMembers(team);

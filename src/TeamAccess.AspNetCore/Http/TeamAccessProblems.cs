@@ -23,7 +23,7 @@ public static class TeamAccessProblems
             or TeamAccessErrorCode.UnknownGroup or TeamAccessErrorCode.NotADirectoryMember => StatusCodes.Status404NotFound,
         TeamAccessErrorCode.TeamDeleted => StatusCodes.Status404NotFound,
 
-        TeamAccessErrorCode.InvalidEmail or TeamAccessErrorCode.InvalidHandle or TeamAccessErrorCode.InvalidName or TeamAccessErrorCode.InvalidRole
+        TeamAccessErrorCode.InvalidEmail or TeamAccessErrorCode.InvalidHandle or TeamAccessErrorCode.InvalidName or TeamAccessErrorCode.InvalidPasskeyName or TeamAccessErrorCode.InvalidRole
             or TeamAccessErrorCode.InvalidPermission or TeamAccessErrorCode.InvalidResource or TeamAccessErrorCode.InvalidToken
             or TeamAccessErrorCode.PasswordPolicy or TeamAccessErrorCode.InvalidLifetime or TeamAccessErrorCode.UnknownProvider
             or TeamAccessErrorCode.NoChange or TeamAccessErrorCode.InvalidTier or TeamAccessErrorCode.InvalidCursor
@@ -42,13 +42,14 @@ public static class TeamAccessProblems
             or TeamAccessErrorCode.ProviderNotAuthoritative or TeamAccessErrorCode.EmailNotConfirmed
             or TeamAccessErrorCode.PermissionNotAllowed or TeamAccessErrorCode.PasswordHashNeedsHost
             or TeamAccessErrorCode.NamesAreTheUsers or TeamAccessErrorCode.SecondFactorEnrolmentRequired
-            or TeamAccessErrorCode.GuardianRoleNotForServiceAccounts or TeamAccessErrorCode.DirectoryProvisionNeedsGuardian or TeamAccessErrorCode.TeamSsoDisabled => StatusCodes.Status403Forbidden,
+            or TeamAccessErrorCode.GuardianRoleNotForServiceAccounts or TeamAccessErrorCode.DirectoryProvisionNeedsGuardian or TeamAccessErrorCode.TeamSsoDisabled
+            or TeamAccessErrorCode.PasskeyRequired => StatusCodes.Status403Forbidden,
 
         TeamAccessErrorCode.SignInRequired or TeamAccessErrorCode.InvalidCredentials or TeamAccessErrorCode.LockedOut
             or TeamAccessErrorCode.ReauthenticationRequired or TeamAccessErrorCode.SessionExpired
             or TeamAccessErrorCode.SessionRevoked or TeamAccessErrorCode.SecondFactorRequired or TeamAccessErrorCode.InvalidSecondFactor
             or TeamAccessErrorCode.RecentSecondFactorRequired or TeamAccessErrorCode.InvalidApiKey or TeamAccessErrorCode.ApiKeyExpired
-            or TeamAccessErrorCode.ApiKeyRevoked => StatusCodes.Status401Unauthorized,
+            or TeamAccessErrorCode.ApiKeyRevoked or TeamAccessErrorCode.InvalidPasskey or TeamAccessErrorCode.PasskeyCounterRegressed => StatusCodes.Status401Unauthorized,
 
         TeamAccessErrorCode.LastGuardian or TeamAccessErrorCode.UserIsLastGuardian or TeamAccessErrorCode.DuplicateEmail
             or TeamAccessErrorCode.DuplicateHandle or TeamAccessErrorCode.AlreadyMember or TeamAccessErrorCode.AlreadyInvited
@@ -58,7 +59,7 @@ public static class TeamAccessProblems
             or TeamAccessErrorCode.CatalogRole or TeamAccessErrorCode.RoleInUse or TeamAccessErrorCode.TeamRoleLimitReached
             or TeamAccessErrorCode.AuthenticatorAlreadyEnrolled or TeamAccessErrorCode.NoSecondFactor or TeamAccessErrorCode.DirectoryExternalIdTaken
             or TeamAccessErrorCode.TeamProviderLimitReached or TeamAccessErrorCode.TeamProviderStateConflict or TeamAccessErrorCode.TeamProviderInUse
-            or TeamAccessErrorCode.DomainAlreadyClaimed or TeamAccessErrorCode.DomainVerifiedElsewhere => StatusCodes.Status409Conflict,
+            or TeamAccessErrorCode.DomainAlreadyClaimed or TeamAccessErrorCode.DomainVerifiedElsewhere or TeamAccessErrorCode.DuplicatePasskey => StatusCodes.Status409Conflict,
         TeamAccessErrorCode.DirectoryVersionMismatch => StatusCodes.Status412PreconditionFailed,
 
         TeamAccessErrorCode.InvitationExpired or TeamAccessErrorCode.InvitationRevoked or TeamAccessErrorCode.InvitationDeclined
@@ -70,6 +71,7 @@ public static class TeamAccessProblems
         // The issuer or the DNS resolver the request depends on did not answer as needed; the host has no secret key.
         TeamAccessErrorCode.DiscoveryFailed or TeamAccessErrorCode.DomainCheckUnavailable => StatusCodes.Status424FailedDependency,
         TeamAccessErrorCode.SecretProtectorMissing => StatusCodes.Status403Forbidden,
+        TeamAccessErrorCode.PasskeysUnavailable => StatusCodes.Status404NotFound,
         _ => 0,
     };
 

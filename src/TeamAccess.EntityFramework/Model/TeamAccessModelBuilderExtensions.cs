@@ -36,6 +36,13 @@ public static class TeamAccessModelBuilderExtensions
     /// <summary>The model annotation that names the refusal a violated unique index or an over-long value becomes.</summary>
     internal const string ErrorCodeAnnotation = "TeamAccess:ErrorCode";
 
+    // A COSE public key: an RSA-4096 key is about 550 bytes, an EC or Ed25519 key under 100.
+    private const int MaxPasskeyPublicKeyLength = 2048;
+    private const int MaxPasskeyNameLength = 100;
+
+    // The creation options name the user, the passkeys to exclude (up to 1023 bytes each, base64url) and the parameters.
+    private const int MaxPasskeyOptionsLength = 64 * 1024;
+
     /// <summary>Adds the TeamAccess tables (prefixed <c>ta_</c>) to the model.</summary>
     /// <param name="modelBuilder">The context's model builder.</param>
     /// <returns>The same model builder.</returns>
@@ -74,6 +81,7 @@ public static class TeamAccessModelBuilderExtensions
             user.Property(u => u.AuthenticatorConfirmedAt).HasColumnName("authenticator_confirmed_at");
             user.Property(u => u.AuthenticatorLastTimeStep).HasColumnName("authenticator_last_time_step");
             user.Property(u => u.RecoveryCodeHashes).HasColumnName("recovery_code_hashes").HasMaxLength(MaxProtectedSecretLength);
+            user.Property(u => u.PasskeyCount).HasColumnName("passkey_count");
             Unique(user.HasIndex(u => u.Email), "ix_ta_users_email", TeamAccessErrorCode.DuplicateEmail);
         });
 
@@ -87,6 +95,38 @@ public static class TeamAccessModelBuilderExtensions
             revoked.Property(r => r.RevokedAt).HasColumnName("revoked_at");
             revoked.Property(r => r.ExpiresAtUtcTicks).HasColumnName("expires_at_utc_ticks");
             revoked.HasIndex(r => r.ExpiresAtUtcTicks).HasDatabaseName("ix_ta_revoked_sessions_expires");
+        });
+
+        modelBuilder.Entity<PasskeyRow>(passkey =>
+        {
+            passkey.ToTable("ta_passkeys");
+            passkey.HasKey(p => p.Id).HasName("pk_ta_passkeys");
+            passkey.Property(p => p.Id).HasColumnName("id").ValueGeneratedNever();
+            passkey.Property(p => p.UserId).HasColumnName("user_id");
+            // Both come from the browser's answer: one too long for its column is refused as a passkey that does not verify.
+            passkey.Property(p => p.CredentialId).HasColumnName("credential_id").HasMaxLength(StoredPasskey.MaxCredentialIdLength).IsRequired().HasAnnotation(ErrorCodeAnnotation, (int)TeamAccessErrorCode.InvalidPasskey);
+            passkey.Property(p => p.PublicKey).HasColumnName("public_key").HasMaxLength(MaxPasskeyPublicKeyLength).IsRequired().HasAnnotation(ErrorCodeAnnotation, (int)TeamAccessErrorCode.InvalidPasskey);
+            Text(passkey.Property(p => p.Name), "name", MaxPasskeyNameLength, TeamAccessErrorCode.InvalidPasskeyName);
+            passkey.Property(p => p.CreatedAt).HasColumnName("created_at");
+            passkey.Property(p => p.LastUsedAt).HasColumnName("last_used_at");
+            passkey.Property(p => p.SignCount).HasColumnName("sign_count");
+            passkey.Property(p => p.BackupEligible).HasColumnName("backup_eligible");
+            passkey.Property(p => p.BackedUp).HasColumnName("backed_up");
+            passkey.HasOne<UserRow>().WithMany().HasForeignKey(p => p.UserId).HasConstraintName("fk_ta_passkeys_user").OnDelete(DeleteBehavior.Cascade);
+            // The assertion's look-up, and the rule that one credential is one user's.
+            Unique(passkey.HasIndex(p => p.CredentialId), "ux_ta_passkeys_credential", TeamAccessErrorCode.DuplicatePasskey);
+            passkey.HasIndex(p => p.UserId).HasDatabaseName("ix_ta_passkeys_user");
+        });
+
+        modelBuilder.Entity<PasskeyChallengeRow>(challenge =>
+        {
+            challenge.ToTable("ta_passkey_challenges");
+            challenge.HasKey(c => c.IdHash).HasName("pk_ta_passkey_challenges");
+            challenge.Property(c => c.IdHash).HasColumnName("id_hash").HasMaxLength(64).ValueGeneratedNever();
+            challenge.Property(c => c.UserId).HasColumnName("user_id");
+            challenge.Property(c => c.Options).HasColumnName("options").HasMaxLength(MaxPasskeyOptionsLength).IsRequired();
+            challenge.Property(c => c.ExpiresAtUtcTicks).HasColumnName("expires_at_utc_ticks");
+            challenge.HasIndex(c => c.ExpiresAtUtcTicks).HasDatabaseName("ix_ta_passkey_challenges_expires");
         });
 
         modelBuilder.Entity<UserLoginRow>(login =>
@@ -115,6 +155,7 @@ public static class TeamAccessModelBuilderExtensions
             team.Property(t => t.Version).HasColumnName("version").IsConcurrencyToken();
             team.Property(t => t.SsoRequired).HasColumnName("sso_required");
             team.Property(t => t.SecondFactorRequired).HasColumnName("second_factor_required");
+            team.Property(t => t.PasskeyRequired).HasColumnName("passkey_required");
             Bounded(team.Property(t => t.SsoProvider), "sso_provider", MaxRoleLength, TeamAccessErrorCode.UnknownProvider);
             Text(team.Property(t => t.AcceptedProviders), "accepted_providers", MaxExternalIdLength, TeamAccessErrorCode.UnknownProvider);
             Bounded(team.Property(t => t.VerifiedDomain), "verified_domain", MaxDomainLength, TeamAccessErrorCode.InvalidHandle);

@@ -33,6 +33,8 @@ internal sealed class TeamRow
 
     public bool SecondFactorRequired { get; set; }
 
+    public bool PasskeyRequired { get; set; }
+
     // The team's ownership offer, if any: all null when there is none. On the team's row, so it changes under the
     // team's version with the memberships it names, and loading a team reads no other table for it.
     public Guid? OwnershipOfferId { get; set; }

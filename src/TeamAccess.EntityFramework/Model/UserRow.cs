@@ -42,4 +42,6 @@ internal sealed class UserRow
     public long AuthenticatorLastTimeStep { get; set; }
 
     public string? RecoveryCodeHashes { get; set; }
+
+    public int PasskeyCount { get; set; }
 }

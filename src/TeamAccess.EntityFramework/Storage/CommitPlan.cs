@@ -23,6 +23,9 @@ internal sealed class CommitPlan
     /// <summary>The external logins linked by the change (after the users they link to).</summary>
     public List<RowChange> Logins { get; } = [];
 
+    /// <summary>The passkeys registered, updated or removed by the change (after the users they belong to).</summary>
+    public List<RowChange> Passkeys { get; } = [];
+
     public List<AuditEventRow> Audit { get; } = [];
 
     /// <summary>The change-feed entries: one per changed team (with its new version) and per changed user.</summary>
@@ -43,7 +46,7 @@ internal sealed class CommitPlan
     /// <summary>Gets how many rows the commit adds, audit rows included: what decides whether it takes the bulk path.</summary>
     public int AddedCount => Heads.Count + Contents.Count(c => c.State == EntityState.Added) + Audit.Count;
 
-    public IEnumerable<RowChange> All => Checked.Concat(Heads).Concat(Logins).Concat(Contents).Concat(RevokedSessions).Concat(Audit.Select(a => new RowChange(a, EntityState.Added)));
+    public IEnumerable<RowChange> All => Checked.Concat(Heads).Concat(Logins).Concat(Passkeys).Concat(Contents).Concat(RevokedSessions).Concat(Audit.Select(a => new RowChange(a, EntityState.Added)));
 
     public static CommitPlan For(ChangeSet changes)
     {
@@ -72,6 +75,7 @@ internal sealed class CommitPlan
         var changedUsers = changes.Users.Select(u => (u.Before ?? u.After)!.Id).ToHashSet();
         plan.AttachedUsers.AddRange(changes.Teams.SelectMany(ChangeSetChecks.AttachedUsers).Where(u => !changedUsers.Contains(u)).Select(u => u.Value).Distinct().Order());
         plan.Logins.AddRange(changes.AddedLogins.Select(l => new RowChange(RowMapping.ToRow(l), EntityState.Added)));
+        plan.Passkeys.AddRange(changes.Passkeys.Select(p => new RowChange(PasskeyRows.ToRow((p.After ?? p.Before)!), StateOf(p.Before, p.After))));
         plan.RevokedSessions.AddRange(changes.RevokedSessions.DistinctBy(r => r.SessionId).Select(r => new RowChange(RowMapping.ToRow(r), EntityState.Added)));
         plan.PurgeRevokedSessionsBefore = changes.RevokedSessions.Count == 0 ? 0 : changes.RevokedSessions.Min(r => r.RevokedAt.UtcTicks);
         plan.Audit.AddRange(changes.AuditEvents.Select(RowMapping.ToRow));

@@ -127,6 +127,7 @@ internal sealed partial class EntityFrameworkTeamAccessStore<TContext>
             }
 
             Track(context, plan.Logins);
+            Track(context, plan.Passkeys);
             Track(context, plan.RevokedSessions);
             if (bulk)
             {

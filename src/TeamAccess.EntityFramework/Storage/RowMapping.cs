@@ -28,6 +28,7 @@ internal static class RowMapping
         AuthenticatorConfirmedAt = user.AuthenticatorConfirmedAt,
         AuthenticatorLastTimeStep = user.AuthenticatorLastTimeStep,
         RecoveryCodeHashes = user.RecoveryCodeHashes,
+        PasskeyCount = user.PasskeyCount,
     };
 
     public static StoredUser ToUser(UserRow row) =>
@@ -47,6 +48,7 @@ internal static class RowMapping
             AuthenticatorConfirmedAt = row.AuthenticatorConfirmedAt,
             AuthenticatorLastTimeStep = row.AuthenticatorLastTimeStep,
             RecoveryCodeHashes = row.RecoveryCodeHashes,
+            PasskeyCount = row.PasskeyCount,
         };
 
     public static RevokedSessionRow ToRow(RevokedSession session) => new()
@@ -77,6 +79,7 @@ internal static class RowMapping
         VerifiedDomain = team.SignInPolicy.VerifiedDomain,
         JustInTimeRole = team.SignInPolicy.JustInTimeRole,
         SecondFactorRequired = team.SignInPolicy.SecondFactorRequired,
+        PasskeyRequired = team.SignInPolicy.PasskeyRequired,
         OwnershipOfferId = team.OwnershipOffer?.Id.Value,
         OwnershipOfferFrom = team.OwnershipOffer?.From.Value,
         OwnershipOfferTo = team.OwnershipOffer?.To.Value,
@@ -96,6 +99,7 @@ internal static class RowMapping
                 VerifiedDomain = row.VerifiedDomain,
                 JustInTimeRole = row.JustInTimeRole,
                 SecondFactorRequired = row.SecondFactorRequired,
+                PasskeyRequired = row.PasskeyRequired,
             },
             OwnershipOffer = ToOwnershipOffer(row),
         };

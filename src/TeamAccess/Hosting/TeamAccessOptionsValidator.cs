@@ -18,6 +18,7 @@ internal sealed class TeamAccessOptionsValidator : IValidateOptions<TeamAccessOp
         errors.AddRange(options.Passwords.Validate());
         errors.AddRange(options.Sessions.Validate());
         errors.AddRange(options.SecondFactors.Validate());
+        errors.AddRange(options.Passkeys.Validate());
         errors.AddRange(options.ChangeFeed.Validate());
         errors.AddRange(options.ApiKeys.Validate());
         errors.AddRange(options.TeamSso.Validate());

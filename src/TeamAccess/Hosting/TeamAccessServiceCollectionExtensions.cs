@@ -137,6 +137,8 @@ public static class TeamAccessServiceCollectionExtensions
         services.TryAddScoped<ISecondFactorService, SecondFactorService>();
         services.TryAddScoped<TeamDomainChecker>();
         services.TryAddScoped<ITeamSsoService, TeamSsoService>();
+        services.TryAddSingleton<PasskeyCeremonies>();
+        services.TryAddScoped<IPasskeyService, PasskeyService>();
         return new TeamAccessBuilder(services);
     }
 

@@ -129,6 +129,18 @@ public static class AuditActions
     /// <summary>The user removed their authenticator and recovery codes (after a recent second factor); every session of the user ended.</summary>
     public const string UserAuthenticatorRemoved = "user.authenticator_removed";
 
+    /// <summary>A user registered a passkey.</summary>
+    public const string UserPasskeyRegistered = "user.passkey_registered";
+
+    /// <summary>A user renamed a passkey.</summary>
+    public const string UserPasskeyRenamed = "user.passkey_renamed";
+
+    /// <summary>A user removed a passkey.</summary>
+    public const string UserPasskeyRemoved = "user.passkey_removed";
+
+    /// <summary>A passkey was used (sign-in, second factor or step-up): its counter and backup state moved.</summary>
+    public const string UserPasskeyUsed = "user.passkey_used";
+
     /// <summary>The user generated new recovery codes; the old ones no longer work.</summary>
     public const string UserRecoveryCodesGenerated = "user.recovery_codes_generated";
 

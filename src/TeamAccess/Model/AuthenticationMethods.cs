@@ -14,6 +14,12 @@ public static class AuthenticationMethods
     /// <summary>More than one factor was proven.</summary>
     public const string MultipleFactors = "mfa";
 
+    /// <summary>A passkey bound to one device (not backup eligible): a hardware-secured key (RFC 8176 <c>hwk</c>).</summary>
+    public const string HardwareKey = "hwk";
+
+    /// <summary>A passkey that may be synced between devices (backup eligible): a software-secured key (RFC 8176 <c>swk</c>).</summary>
+    public const string SoftwareKey = "swk";
+
     /// <summary>An external identity provider (OIDC) signed the user in; how, is the provider's.</summary>
     public const string External = "external";
 }

@@ -395,4 +395,28 @@ public enum TeamAccessErrorCode
     /// needs to be stored encrypted.
     /// </summary>
     SecretProtectorMissing = 137,
+    /// <summary>
+    /// The passkey was not accepted: a signature or origin that does not verify, a challenge that is unknown, used
+    /// already, expired or issued to another browser or user, a credential not registered (or another user's), or an
+    /// authenticator that did not verify its user.
+    /// </summary>
+    InvalidPasskey = 150,
+
+    /// <summary>
+    /// The authenticator's signature counter did not move forward from the one stored: the credential may have been cloned.
+    /// The assertion is refused and the stored counter is kept.
+    /// </summary>
+    PasskeyCounterRegressed = 151,
+
+    /// <summary>The credential is registered already (to this user or another).</summary>
+    DuplicatePasskey = 152,
+
+    /// <summary>Passkeys are not set up on this host: <see cref="PasskeyOptions.RelyingPartyId"/> is empty, or this build of the library has no WebAuthn verifier (net8.0).</summary>
+    PasskeysUnavailable = 153,
+
+    /// <summary>A passkey's name needs 1 to 100 characters and no control characters.</summary>
+    InvalidPasskeyName = 154,
+
+    /// <summary>The team accepts only a passkey as second factor (<see cref="TeamSignInPolicy.PasskeyRequired"/>): prove one with a passkey.</summary>
+    PasskeyRequired = 155,
 }

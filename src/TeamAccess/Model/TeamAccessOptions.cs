@@ -26,6 +26,8 @@ public sealed class TeamAccessOptions
 
     /// <summary>Gets how messages reach the host's senders: inside the request, or from a background queue.</summary>
     public MailOptions Mail { get; } = new();
+    /// <summary>Gets the passkeys' (WebAuthn) relying party: its id, name and origins, and how long a challenge lives.</summary>
+    public PasskeyOptions Passkeys { get; } = new();
 
     /// <summary>Gets how this instance follows the change feed: the staleness bound, and what happens past it.</summary>
     public ChangeFeedOptions ChangeFeed { get; } = new();

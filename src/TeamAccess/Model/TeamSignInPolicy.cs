@@ -59,6 +59,16 @@ public sealed record TeamSignInPolicy
     public bool SecondFactorRequired { get; init; }
 
     /// <summary>
+    /// Gets whether only a passkey counts as the team's second factor: a session for the team is issued only to a user who
+    /// proved a passkey in this sign-in (<c>amr</c> <c>hwk</c> or <c>swk</c>), and others are answered
+    /// <see cref="TeamAccessErrorCode.PasskeyRequired"/>. Implies <see cref="SecondFactorRequired"/>.
+    /// </summary>
+    public bool PasskeyRequired { get; init; }
+
+    /// <summary>Gets whether the team requires a second factor of any kind, or a passkey.</summary>
+    internal bool RequiresSecondFactor => SecondFactorRequired || PasskeyRequired;
+
+    /// <summary>
     /// Tells whether the team accepts sessions signed in through <paramref name="provider"/>: a team that requires SSO
     /// only its SSO provider; otherwise its SSO provider and its accepted providers, or, when it lists none, also the
     /// password provider and global providers. A team-bound provider is accepted only when the team names it.
@@ -98,8 +108,9 @@ public sealed record TeamSignInPolicy
     public bool Equals(TeamSignInPolicy? other) =>
         other is not null && RequiresSso == other.RequiresSso && SsoProvider == other.SsoProvider
         && VerifiedDomain == other.VerifiedDomain && JustInTimeRole == other.JustInTimeRole && SecondFactorRequired == other.SecondFactorRequired
+        && PasskeyRequired == other.PasskeyRequired
         && AcceptedProviders.SequenceEqual(other.AcceptedProviders, StringComparer.Ordinal);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(RequiresSso, SsoProvider, VerifiedDomain, JustInTimeRole, AcceptedProviders.Count, SecondFactorRequired);
+    public override int GetHashCode() => HashCode.Combine(RequiresSso, SsoProvider, VerifiedDomain, JustInTimeRole, AcceptedProviders.Count, SecondFactorRequired, PasskeyRequired);
 }

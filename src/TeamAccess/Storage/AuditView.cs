@@ -24,7 +24,7 @@ internal static class AuditView
 
     private static readonly Shape Team = Fields(
         ("id", Id), ("name", Value), ("handle", Value), ("tier", Value), ("status", Value), ("createdAt", Value),
-        ("signInPolicy", Fields(("requiresSso", Value), ("ssoProvider", Value), ("acceptedProviders", Value), ("verifiedDomain", Value), ("justInTimeRole", Value), ("secondFactorRequired", Value))),
+        ("signInPolicy", Fields(("requiresSso", Value), ("ssoProvider", Value), ("acceptedProviders", Value), ("verifiedDomain", Value), ("justInTimeRole", Value), ("secondFactorRequired", Value), ("passkeyRequired", Value))),
         ("ownershipOffer", Fields(("id", Id), ("from", Id), ("to", Id), ("keepRole", Value), ("offeredAt", Value), ("expiresAt", Value))));
 
     private static readonly Shape Membership = Fields(
@@ -72,7 +72,7 @@ internal static class AuditView
         ["StoredApiKey"] = ["hash"],
         ["StoredTeamProvider"] = ["protectedClientSecret"],
         ["Invitation"] = ["codeAttempts"],
-        ["StoredUser"] = ["concurrencyStamp", "emailConfirmationExpiresAt", "failedSignInCount", "lockoutEnd", "sessionStamp", "passwordResetExpiresAt", "authenticatorConfirmedAt", "authenticatorLastTimeStep"],
+        ["StoredUser"] = ["concurrencyStamp", "emailConfirmationExpiresAt", "failedSignInCount", "lockoutEnd", "sessionStamp", "passwordResetExpiresAt", "authenticatorConfirmedAt", "authenticatorLastTimeStep", "passkeyCount"],
     };
 
     /// <summary>The event as a reader may see it: the same event, its snapshots projected.</summary>

@@ -20,6 +20,13 @@ public sealed record ChangeSet(IReadOnlyList<UserChange> Users, IReadOnlyList<Te
     public IReadOnlyList<RevokedSession> RevokedSessions { get; init; } = [];
 
     /// <summary>
+    /// Gets the passkeys registered, updated or removed by this change. Each belongs to a user the change also updates (the
+    /// user's stamp is what makes two writes on one passkey conflict); a store refuses a registered credential id that is
+    /// taken (<see cref="TeamAccessErrorCode.DuplicatePasskey"/>), and removes a deleted user's passkeys with them.
+    /// </summary>
+    public IReadOnlyList<PasskeyChange> Passkeys { get; init; } = [];
+
+    /// <summary>
     /// The users whose session state the change touches (created, updated or deleted users, and the users of signed-out
     /// sessions), each once: what the change feed records per user, and what an instance forgets of their sessions.
     /// </summary>

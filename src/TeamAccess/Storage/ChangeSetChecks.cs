@@ -28,6 +28,18 @@ public static class ChangeSetChecks
         {
             Check(change);
         }
+
+        // A passkey changes with its user, whose stamp makes two writes on it conflict; its id, credential and user are fixed.
+        foreach (var change in changes.Passkeys)
+        {
+            var passkey = (change.After ?? change.Before) ?? throw new ArgumentException("A passkey change has a before or an after.", nameof(changes));
+            if ((change is { Before: { } before, After: { } after } && (before.Id != after.Id || before.UserId != after.UserId || !before.CredentialId.AsSpan().SequenceEqual(after.CredentialId)))
+                || passkey.CredentialId.Length is 0 or > StoredPasskey.MaxCredentialIdLength
+                || !changes.Users.Any(u => (u.After ?? u.Before)!.Id == passkey.UserId))
+            {
+                throw new ArgumentException("A passkey keeps its id, user and credential id, has a credential id of 1 to 1023 bytes, and changes with its user.", nameof(changes));
+            }
+        }
     }
 
     /// <summary>

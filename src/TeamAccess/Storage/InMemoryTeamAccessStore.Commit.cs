@@ -98,6 +98,11 @@ public sealed partial class InMemoryTeamAccessStore
             }
         }
 
+        if (CheckPasskeys(changes) is var passkeys and not TeamAccessErrorCode.None)
+        {
+            return passkeys;
+        }
+
         var handlesTaken = new HashSet<string>(StringComparer.Ordinal);
         var domainsVerified = new HashSet<string>(StringComparer.Ordinal);
         foreach (var change in changes.Teams)
@@ -185,6 +190,7 @@ public sealed partial class InMemoryTeamAccessStore
             _logins[(login.Issuer, login.Subject)] = login;
         }
 
+        ApplyPasskeys(changes);
         foreach (var revoked in changes.RevokedSessions)
         {
             // Entries past their expiry guard nothing (every token of theirs has expired): drop them as new ones arrive.

@@ -92,4 +92,10 @@ public sealed record StoredUser(UserId Id, string Email, string FirstName, strin
     /// </summary>
     [JsonIgnore]
     public string? RecoveryCodeHashes { get; init; }
+
+    /// <summary>
+    /// Gets how many passkeys the user has registered (<see cref="IPasskeyStore"/>): kept with them in the same write, so
+    /// whether the user has a second factor is known without reading the passkeys.
+    /// </summary>
+    public int PasskeyCount { get; init; }
 }

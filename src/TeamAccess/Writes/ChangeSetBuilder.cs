@@ -14,6 +14,7 @@ internal sealed class ChangeSetBuilder(UserId? actor, DateTimeOffset now, RoleCa
     private readonly List<(TeamId? Team, TeamOperation? Operation, AuditEvent? Event)> _log = [];
     private readonly List<ExternalLogin> _logins = [];
     private readonly List<RevokedSession> _revokedSessions = [];
+    private readonly List<PasskeyChange> _passkeys = [];
 
     public UserId? Actor { get; } = actor;
 
@@ -25,7 +26,7 @@ internal sealed class ChangeSetBuilder(UserId? actor, DateTimeOffset now, RoleCa
     /// <summary>Gets the role catalog the aggregates' rules read; only a write that runs rules needs it.</summary>
     public RoleCatalog Roles => roles ?? throw new InvalidOperationException("This change set was built without a role catalog.");
 
-    public bool IsEmpty => _users.Count == 0 && _log.Count == 0 && _logins.Count == 0 && _revokedSessions.Count == 0;
+    public bool IsEmpty => _users.Count == 0 && _log.Count == 0 && _logins.Count == 0 && _revokedSessions.Count == 0 && _passkeys.Count == 0;
 
     /// <summary>The aggregate of a loaded team for this attempt; a team edited twice in one attempt is one aggregate.</summary>
     public TeamAggregate Edit(TeamSnapshot loaded)
@@ -70,6 +71,12 @@ internal sealed class ChangeSetBuilder(UserId? actor, DateTimeOffset now, RoleCa
         _logins.Add(login);
         RecordUser(login.UserId.Value, AuditActions.UserLoginLinked, null, login);
     }
+
+    /// <summary>
+    /// Registers (no <paramref name="before"/>), updates or removes (no <paramref name="after"/>) a passkey. Its user must
+    /// be updated in the same change (<see cref="UpdateUser"/>), whose event records it and whose stamp guards it.
+    /// </summary>
+    public void PutPasskey(StoredPasskey? before, StoredPasskey? after) => _passkeys.Add(new PasskeyChange(before, after));
 
     /// <summary>Signs one session out; the event names the session id, which is no secret without a signed token.</summary>
     public void RevokeSession(RevokedSession session)
@@ -116,7 +123,7 @@ internal sealed class ChangeSetBuilder(UserId? actor, DateTimeOffset now, RoleCa
         }
 
         storedTeams = stored;
-        return new ChangeSet(_users.ToArray(), teamChanges, audit) { AddedLogins = _logins.ToArray(), RevokedSessions = _revokedSessions.ToArray() };
+        return new ChangeSet(_users.ToArray(), teamChanges, audit) { AddedLogins = _logins.ToArray(), RevokedSessions = _revokedSessions.ToArray(), Passkeys = _passkeys.ToArray() };
     }
 
     /// <summary>Called by an aggregate for each operation it performs, so the audit keeps the order across teams and users.</summary>

@@ -36,7 +36,8 @@ public sealed class ModelComparisonTests
         // core's hashes, and an API key's hash is the core's SHA-256 in hex: none is input. A team provider's client secret
         // is the host protector's output (of a secret the service bounds to 1,000 characters), a domain claim's challenge
         // the core's random value.
-        Assert.Equal(["ApiKeyRow.Hash", "AuditEventRow.Action", "ChangeFeedCheckpointRow.Consumer", "HeldEventRow.Consumer", "HeldEventRow.LastError", "HeldEventRow.OrderKey", "InvitationSecretRow.CodeHash", "InvitationSecretRow.CodeSalt", "InvitationSecretRow.TokenHash", "TeamDomainRow.Token", "TeamProviderRow.ProtectedClientSecret", "TryCounterRow.Key", "UserRow.AuthenticatorSecret", "UserRow.EmailConfirmationHash", "UserRow.PasswordHash", "UserRow.PasswordResetTokenHash", "UserRow.RecoveryCodeHashes"], unnamed.Order(StringComparer.Ordinal));
+        // A passkey challenge's id hash is the core's SHA-256 and its options the core's own JSON.
+        Assert.Equal(["ApiKeyRow.Hash", "AuditEventRow.Action", "ChangeFeedCheckpointRow.Consumer", "HeldEventRow.Consumer", "HeldEventRow.LastError", "HeldEventRow.OrderKey", "InvitationSecretRow.CodeHash", "InvitationSecretRow.CodeSalt", "InvitationSecretRow.TokenHash", "PasskeyChallengeRow.IdHash", "PasskeyChallengeRow.Options", "TeamDomainRow.Token", "TeamProviderRow.ProtectedClientSecret", "TryCounterRow.Key", "UserRow.AuthenticatorSecret", "UserRow.EmailConfirmationHash", "UserRow.PasswordHash", "UserRow.PasswordResetTokenHash", "UserRow.RecoveryCodeHashes"], unnamed.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -45,7 +46,7 @@ public sealed class ModelComparisonTests
         using var context = Context(db => db.UseSqlite("Data Source=:memory:"));
         var indexes = context.Model.GetEntityTypes().SelectMany(t => t.GetIndexes()).Where(i => i.IsUnique).ToArray();
 
-        Assert.Equal(8, indexes.Length);
+        Assert.Equal(9, indexes.Length);
         Assert.All(indexes, i => Assert.NotNull(TeamAccessModelBuilderExtensions.ErrorCodeOf(i)));
     }
 

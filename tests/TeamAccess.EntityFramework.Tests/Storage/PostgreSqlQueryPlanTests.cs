@@ -29,7 +29,7 @@ public sealed partial class PostgreSqlQueryPlanTests(ITestOutputHelper output)
     [
         "ta_users", "ta_user_logins", "ta_teams", "ta_memberships", "ta_groups", "ta_group_members", "ta_grants",
         "ta_invitation_secrets", "ta_audit_events", "ta_change_feed", "ta_revoked_sessions", "ta_change_feed_checkpoints", "ta_team_roles",
-        "ta_try_counters", "ta_api_keys", "ta_api_key_usage",
+        "ta_try_counters", "ta_api_keys", "ta_api_key_usage", "ta_passkeys", "ta_passkey_challenges",
     ];
 
     [SkippableFact]
@@ -69,6 +69,8 @@ public sealed partial class PostgreSqlQueryPlanTests(ITestOutputHelper output)
             Assert.Contains(commands, c => c.Sql.Contains("FROM ta_api_key_usage", StringComparison.Ordinal));
             Assert.Contains(commands, c => c.Sql.Contains("UPDATE ta_api_key_usage", StringComparison.Ordinal));
             Assert.Contains(commands, c => c.Sql.Contains("external_id = ", StringComparison.Ordinal));
+            Assert.Contains(commands, c => c.Sql.Contains("FROM ta_passkeys", StringComparison.Ordinal));
+            Assert.Contains(commands, c => c.Sql.Contains("DELETE FROM ta_passkey_challenges", StringComparison.Ordinal));
             var failures = new List<string>();
             await using var explain = new NpgsqlConnection(connection);
             await explain.OpenAsync();
@@ -165,6 +167,7 @@ public sealed partial class PostgreSqlQueryPlanTests(ITestOutputHelper output)
         await RunImportAsync(bed, owner);
         await RunServiceAccountOperationsAsync(bed, teamId, owner);
         await RunDirectoryOperationsAsync(bed, teamId, owner);
+        await RunPasskeyOperationsAsync(bed);
     }
 
     /// <summary>The directory (SCIM): a person provisioned, found by externalId, address and id, paged by position, changed and removed.</summary>
@@ -182,6 +185,26 @@ public sealed partial class PostgreSqlQueryPlanTests(ITestOutputHelper output)
         Assert.Equal(3, (await provisioning.ListAsync(directory, teamId, new DirectoryUserQuery { StartIndex = 4, Count = 3 })).Value!.Users.Count);
         Assert.True((await provisioning.UpdateAsync(directory, teamId, provisioned.Value.Id, new DirectoryUserChange { SetsExternalId = true, ExternalId = "00u-plan-2" })).Succeeded);
         Assert.True((await provisioning.RemoveAsync(directory, teamId, provisioned.Value.Id)).Succeeded);
+    }
+
+    /// <summary>A passkey registered, used alone and as a step-up, listed, renamed and removed: the look-up by credential id, the user's list, the challenges.</summary>
+    private static async Task RunPasskeyOperationsAsync(StoreBed bed)
+    {
+        const string password = "correct horse battery staple";
+        var signedUp = (await bed.Users.SignUpAsync(new SignUpRequest("keyholder@example.com", "Key", "Holder", "Keys", "key-holders") { Password = password })).Value!;
+        Assert.True((await bed.Users.ConfirmEmailAsync(bed.Activations.Sent[^1].Token)).Succeeded);
+        var session = (await bed.Sessions.SignInAsync(SignInCredential.ForPassword("keyholder@example.com", password), signedUp.Team.Id)).Value!;
+        using var key = new SoftwareAuthenticator(StoreBed.PasskeyOrigin);
+        var begun = (await bed.Passkeys.BeginRegistrationAsync(session.AccessToken)).Value!;
+        var passkey = await bed.Passkeys.CompleteRegistrationAsync(session.AccessToken, begun.ChallengeId, key.Create(begun.OptionsJson), "Key");
+        Assert.True(passkey.Succeeded, passkey.ToString());
+        var challenge = (await bed.Passkeys.BeginSignInAsync()).Value!;
+        session = (await bed.Passkeys.CompleteSignInAsync(challenge.ChallengeId, key.Get(challenge.OptionsJson), signedUp.Team.Id)).Value!;
+        var stepUp = (await bed.Passkeys.BeginStepUpAsync(session.AccessToken)).Value!;
+        session = (await bed.Passkeys.CompleteStepUpAsync(session.AccessToken, stepUp.ChallengeId, key.Get(stepUp.OptionsJson))).Value!;
+        Assert.Single((await bed.Passkeys.ListAsync(session.AccessToken)).Value!);
+        Assert.True((await bed.Passkeys.RenameAsync(session.AccessToken, passkey.Value!.Id, "Laptop")).Succeeded);
+        Assert.True((await bed.Passkeys.RemoveAsync(session.AccessToken, passkey.Value.Id)).Succeeded);
     }
 
     /// <summary>A service account created, changed and keyed; a key rotated and revoked; the account deleted (its keys revoked with it).</summary>
@@ -327,6 +350,12 @@ public sealed partial class PostgreSqlQueryPlanTests(ITestOutputHelper output)
                 SELECT gen_random_uuid(), m.team_id, m.id, 'seeded', md5(m.id::text) || md5(m.team_id::text), '', now(), now() + interval '30 days' FROM ta_memberships AS m;
             INSERT INTO ta_api_key_usage (key_id, team_id, last_used_at_utc_ticks)
                 SELECT k.id, k.team_id, {live} FROM ta_api_keys AS k;
+            INSERT INTO ta_passkeys (id, user_id, credential_id, public_key, name, created_at, sign_count, backup_eligible, backed_up)
+                SELECT gen_random_uuid(), u.id, decode(md5(u.id::text), 'hex'), '\x01', 'seeded', now(), 0, false, false FROM ta_users AS u;
+            INSERT INTO ta_passkey_challenges (id_hash, user_id, options, expires_at_utc_ticks)
+                SELECT md5('c' || i) || md5('d' || i), NULL, 'seeded', {live} + i FROM generate_series(1, 20000) AS i;
+            ANALYZE ta_passkeys;
+            ANALYZE ta_passkey_challenges;
             ANALYZE ta_api_keys;
             ANALYZE ta_api_key_usage;
             ANALYZE ta_team_roles;

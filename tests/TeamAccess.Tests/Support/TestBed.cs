@@ -73,6 +73,8 @@ internal sealed class TestBed : IAsyncDisposable
 
     public ISecondFactorService SecondFactors => Services.GetRequiredService<ISecondFactorService>();
 
+    public IPasskeyService Passkeys => Services.GetRequiredService<IPasskeyService>();
+
     public IServiceProvider Services => _scope.ServiceProvider;
 
     /// <summary>Every invitation message the library handed to the sender.</summary>

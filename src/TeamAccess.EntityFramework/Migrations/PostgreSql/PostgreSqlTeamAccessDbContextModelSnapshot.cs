@@ -533,6 +533,101 @@ namespace TeamAccess.EntityFramework.Migrations.PostgreSql
                     b.ToTable("ta_memberships", (string)null);
                 });
 
+            modelBuilder.Entity("TeamAccess.EntityFramework.PasskeyChallengeRow", b =>
+                {
+                    b.Property<string>("IdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id_hash");
+
+                    b.Property<long>("ExpiresAtUtcTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("expires_at_utc_ticks");
+
+                    b.Property<string>("Options")
+                        .IsRequired()
+                        .HasMaxLength(65536)
+                        .HasColumnType("character varying(65536)")
+                        .HasColumnName("options");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("IdHash")
+                        .HasName("pk_ta_passkey_challenges");
+
+                    b.HasIndex("ExpiresAtUtcTicks")
+                        .HasDatabaseName("ix_ta_passkey_challenges_expires");
+
+                    b.ToTable("ta_passkey_challenges", (string)null);
+                });
+
+            modelBuilder.Entity("TeamAccess.EntityFramework.PasskeyRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("BackedUp")
+                        .HasColumnType("boolean")
+                        .HasColumnName("backed_up");
+
+                    b.Property<bool>("BackupEligible")
+                        .HasColumnType("boolean")
+                        .HasColumnName("backup_eligible");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("CredentialId")
+                        .IsRequired()
+                        .HasMaxLength(1023)
+                        .HasColumnType("bytea")
+                        .HasColumnName("credential_id")
+                        .HasAnnotation("TeamAccess:ErrorCode", 150);
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name")
+                        .HasAnnotation("TeamAccess:ErrorCode", 154);
+
+                    b.Property<byte[]>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("bytea")
+                        .HasColumnName("public_key")
+                        .HasAnnotation("TeamAccess:ErrorCode", 150);
+
+                    b.Property<long>("SignCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sign_count");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ta_passkeys");
+
+                    b.HasIndex("CredentialId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_ta_passkeys_credential")
+                        .HasAnnotation("TeamAccess:ErrorCode", 152);
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_ta_passkeys_user");
+
+                    b.ToTable("ta_passkeys", (string)null);
+                });
+
             modelBuilder.Entity("TeamAccess.EntityFramework.RevokedSessionRow", b =>
                 {
                     b.Property<Guid>("SessionId")
@@ -837,6 +932,10 @@ namespace TeamAccess.EntityFramework.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("ownership_offered_at");
 
+                    b.Property<bool>("PasskeyRequired")
+                        .HasColumnType("boolean")
+                        .HasColumnName("passkey_required");
+
                     b.Property<bool>("SecondFactorRequired")
                         .HasColumnType("boolean")
                         .HasColumnName("second_factor_required");
@@ -1013,6 +1112,10 @@ namespace TeamAccess.EntityFramework.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("lockout_end");
 
+                    b.Property<int>("PasskeyCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("passkey_count");
+
                     b.Property<string>("PasswordHash")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
@@ -1119,6 +1222,16 @@ namespace TeamAccess.EntityFramework.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ta_memberships_team");
+                });
+
+            modelBuilder.Entity("TeamAccess.EntityFramework.PasskeyRow", b =>
+                {
+                    b.HasOne("TeamAccess.EntityFramework.UserRow", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ta_passkeys_user");
                 });
 
             modelBuilder.Entity("TeamAccess.EntityFramework.TeamDomainRow", b =>

@@ -524,6 +524,101 @@ namespace TeamAccess.EntityFramework.Migrations.Sqlite
                     b.ToTable("ta_memberships", (string)null);
                 });
 
+            modelBuilder.Entity("TeamAccess.EntityFramework.PasskeyChallengeRow", b =>
+                {
+                    b.Property<string>("IdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id_hash");
+
+                    b.Property<long>("ExpiresAtUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at_utc_ticks");
+
+                    b.Property<string>("Options")
+                        .IsRequired()
+                        .HasMaxLength(65536)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("options");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("IdHash")
+                        .HasName("pk_ta_passkey_challenges");
+
+                    b.HasIndex("ExpiresAtUtcTicks")
+                        .HasDatabaseName("ix_ta_passkey_challenges_expires");
+
+                    b.ToTable("ta_passkey_challenges", (string)null);
+                });
+
+            modelBuilder.Entity("TeamAccess.EntityFramework.PasskeyRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("BackedUp")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("backed_up");
+
+                    b.Property<bool>("BackupEligible")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("backup_eligible");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("CredentialId")
+                        .IsRequired()
+                        .HasMaxLength(1023)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("credential_id")
+                        .HasAnnotation("TeamAccess:ErrorCode", 150);
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name")
+                        .HasAnnotation("TeamAccess:ErrorCode", 154);
+
+                    b.Property<byte[]>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("public_key")
+                        .HasAnnotation("TeamAccess:ErrorCode", 150);
+
+                    b.Property<long>("SignCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sign_count");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ta_passkeys");
+
+                    b.HasIndex("CredentialId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_ta_passkeys_credential")
+                        .HasAnnotation("TeamAccess:ErrorCode", 152);
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_ta_passkeys_user");
+
+                    b.ToTable("ta_passkeys", (string)null);
+                });
+
             modelBuilder.Entity("TeamAccess.EntityFramework.RevokedSessionRow", b =>
                 {
                     b.Property<Guid>("SessionId")
@@ -828,6 +923,10 @@ namespace TeamAccess.EntityFramework.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("ownership_offered_at");
 
+                    b.Property<bool>("PasskeyRequired")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("passkey_required");
+
                     b.Property<bool>("SecondFactorRequired")
                         .HasColumnType("INTEGER")
                         .HasColumnName("second_factor_required");
@@ -1004,6 +1103,10 @@ namespace TeamAccess.EntityFramework.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("lockout_end");
 
+                    b.Property<int>("PasskeyCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("passkey_count");
+
                     b.Property<string>("PasswordHash")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
@@ -1110,6 +1213,16 @@ namespace TeamAccess.EntityFramework.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ta_memberships_team");
+                });
+
+            modelBuilder.Entity("TeamAccess.EntityFramework.PasskeyRow", b =>
+                {
+                    b.HasOne("TeamAccess.EntityFramework.UserRow", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ta_passkeys_user");
                 });
 
             modelBuilder.Entity("TeamAccess.EntityFramework.TeamDomainRow", b =>

@@ -114,7 +114,7 @@ internal sealed class SecondFactorService(
             return Result<SecondFactorSession>.Failed(proof.Error!);
         }
 
-        var renewed = await RenewAsync(session, proved.User!.SessionStamp, session.Claims.Proof.WithSecondFactor(writer.Time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        var renewed = await tokens.RenewAsync(session, proved.User!.SessionStamp, session.Claims.Proof.WithSecondFactor(writer.Time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
         return renewed.TryGetValue(out var token)
             ? Result<SecondFactorSession>.Ok(new SecondFactorSession(token, proved.RecoveryCodes))
             : Result<SecondFactorSession>.Failed(renewed.Error!);
@@ -136,7 +136,7 @@ internal sealed class SecondFactorService(
         }
 
         _logger.LogInformation("TeamAccess: user {UserId} proved a second factor in session {SessionId}", session.Claims.UserId, session.Claims.SessionId);
-        return await RenewAsync(session, proved.User!.SessionStamp, session.Claims.Proof.WithSecondFactor(writer.Time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        return await tokens.RenewAsync(session, proved.User!.SessionStamp, session.Claims.Proof.WithSecondFactor(writer.Time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask<Result<SessionInfo>> RequireRecentSecondFactorAsync(string accessToken, TeamId teamId, CancellationToken cancellationToken = default)
@@ -191,7 +191,7 @@ internal sealed class SecondFactorService(
         }
 
         _logger.LogInformation("TeamAccess removed the authenticator of user {UserId}; their other sessions ended", userId);
-        return await RenewAsync(session, updated.SessionStamp, session.Claims.Proof, cancellationToken).ConfigureAwait(false);
+        return await tokens.RenewAsync(session, updated.SessionStamp, session.Claims.Proof, cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask<Result<IReadOnlyList<string>>> RegenerateRecoveryCodesAsync(string accessToken, CancellationToken cancellationToken = default)
@@ -238,7 +238,7 @@ internal sealed class SecondFactorService(
 
         // Read only on refusal: a user with nothing to prove is told to enrol, not asked for a code they cannot have.
         var user = await users.FindByIdAsync(session.UserId, cancellationToken).ConfigureAwait(false);
-        return user?.AuthenticatorConfirmedAt is null ? TeamAccessErrorCode.SecondFactorEnrolmentRequired : TeamAccessErrorCode.RecentSecondFactorRequired;
+        return user is null || !SecondFactorGate.HasSecondFactor(user) ? TeamAccessErrorCode.SecondFactorEnrolmentRequired : TeamAccessErrorCode.RecentSecondFactorRequired;
     }
 
     private async ValueTask<Result<AuthenticatorEnrolment>> BeginAsync(UserId userId, Guid userStamp, CancellationToken cancellationToken)
@@ -268,19 +268,6 @@ internal sealed class SecondFactorService(
 
         var uri = AuthenticatorCodes.Uri(Options.AuthenticatorIssuer, enrolled.Email, secret);
         return Result<AuthenticatorEnrolment>.Ok(new AuthenticatorEnrolment(AuthenticatorCodes.Base32(secret), uri, AuthenticatorCodes.QrCodePng(uri)));
-    }
-
-    /// <summary>A new token of the session, in its team, under <paramref name="userStamp"/> and with <paramref name="proof"/>.</summary>
-    private async ValueTask<Result<Session>> RenewAsync(ClaimedSession session, Guid userStamp, SessionProof proof, CancellationToken cancellationToken)
-    {
-        var claims = session.Claims;
-        var membership = await writer.Teams.FindMembershipAsync(claims.TeamId, claims.MembershipId, cancellationToken).ConfigureAwait(false);
-        if (membership is null || membership.Status != MembershipStatus.Active)
-        {
-            return Result<Session>.Failed(TeamAccessErrorCode.SessionRevoked);
-        }
-
-        return Result<Session>.Ok(tokens.Issue(membership, claims.Provider, claims.SessionId, claims.AuthenticatedAt, userStamp, proof));
     }
 
     /// <summary>

@@ -9,6 +9,18 @@ internal sealed record SessionProof(IReadOnlyList<string> Methods, DateTimeOffse
     public static SessionProof FirstFactor(string provider) =>
         new([string.Equals(provider, IdentityProviderNames.Password, StringComparison.Ordinal) ? AuthenticationMethods.Password : AuthenticationMethods.External], null);
 
+    /// <summary>
+    /// The proof of a passkey alone, verified with its user (WebAuthn's UV flag: the device's PIN or biometric): two
+    /// factors in one gesture, so <c>hwk</c> or <c>swk</c> and <c>mfa</c>, with a second factor proven <paramref name="at"/>.
+    /// </summary>
+    public static SessionProof Passkey(DateTimeOffset at, bool backupEligible) => new SessionProof([], null).WithPasskey(at, backupEligible);
+
+    /// <summary>This proof with a passkey proven <paramref name="at"/>: <c>hwk</c> for a device-bound key, <c>swk</c> for one that may sync.</summary>
+    public SessionProof WithPasskey(DateTimeOffset at, bool backupEligible) =>
+        new([.. Methods.Where(m => m is not (AuthenticationMethods.HardwareKey or AuthenticationMethods.SoftwareKey or AuthenticationMethods.MultipleFactors)),
+                backupEligible ? AuthenticationMethods.SoftwareKey : AuthenticationMethods.HardwareKey, AuthenticationMethods.MultipleFactors],
+            DateTimeOffset.FromUnixTimeSeconds(at.ToUnixTimeSeconds()));
+
     /// <summary>This proof with a second factor proven <paramref name="at"/> (truncated to whole seconds, as tokens carry it).</summary>
     public SessionProof WithSecondFactor(DateTimeOffset at) =>
         new([.. Methods.Where(m => m is not (AuthenticationMethods.OneTimePassword or AuthenticationMethods.MultipleFactors)), AuthenticationMethods.OneTimePassword, AuthenticationMethods.MultipleFactors],

@@ -214,7 +214,7 @@ internal sealed class SessionService(
 
         // A team that requires a second factor takes a session that proved one; otherwise the answer is a step-up (or, for a
         // user with no second factor yet, enrolment), never a new password.
-        if (policy.SecondFactorRequired && session.SecondFactorAt is null)
+        if (SecondFactorGate.Unmet(policy, session) is not null)
         {
             var user = await users.FindByIdAsync(session.UserId, cancellationToken).ConfigureAwait(false);
             return Result<Session>.Failed(user is null ? TeamAccessErrorCode.SessionRevoked : SecondFactorGate.Demand(user, policy)!.Value);

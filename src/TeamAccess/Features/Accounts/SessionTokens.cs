@@ -137,7 +137,20 @@ internal sealed class SessionTokens(
             return TeamAccessErrorCode.ReauthenticationRequired;
         }
 
-        return secondFactorPolicy && policy.SecondFactorRequired && session.SecondFactorAt is null ? TeamAccessErrorCode.SecondFactorRequired : null;
+        return secondFactorPolicy ? SecondFactorGate.Unmet(policy, session) : null;
+    }
+
+    /// <summary>A new token of the session, in its team, under <paramref name="userStamp"/> and with <paramref name="proof"/>: SessionRevoked when the membership is no longer Active.</summary>
+    public async ValueTask<Result<Session>> RenewAsync(ClaimedSession session, Guid userStamp, SessionProof proof, CancellationToken cancellationToken)
+    {
+        var claims = session.Claims;
+        var membership = await writer.Teams.FindMembershipAsync(claims.TeamId, claims.MembershipId, cancellationToken).ConfigureAwait(false);
+        if (membership is null || membership.Status != MembershipStatus.Active)
+        {
+            return Result<Session>.Failed(TeamAccessErrorCode.SessionRevoked);
+        }
+
+        return Result<Session>.Ok(Issue(membership, claims.Provider, claims.SessionId, claims.AuthenticatedAt, userStamp, proof));
     }
 
     /// <summary>A token of the session <paramref name="sessionId"/>, which began at <paramref name="authenticatedAt"/>: it expires after the lifetime, and never after the maximum age.</summary>

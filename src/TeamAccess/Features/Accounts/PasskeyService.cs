@@ -1,0 +1,431 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using TeamAccess.Writes;
+
+namespace TeamAccess.Accounts;
+
+/// <summary>
+/// The default <see cref="IPasskeyService"/>. A challenge is stored by the hash of its random id and taken (removed) before
+/// its answer is judged, so it works once across instances. An accepted assertion moves the passkey's counter in one write
+/// on its user, checked against the user's concurrency stamp: two answers racing with one counter cannot both commit, and
+/// a counter that does not move forward is refused there.
+/// </summary>
+internal sealed class PasskeyService(
+    IUserStore users,
+    IPasskeyStore passkeys,
+    TeamWriter writer,
+    SessionTokens tokens,
+    SignInTickets tickets,
+    PasskeyCeremonies ceremonies,
+    IdentityProviderRegistry providers,
+    ITeamSignInPolicyProvider policies,
+    IOptions<TeamAccessOptions> options,
+    ILogger<PasskeyService>? logger = null) : IPasskeyService
+{
+    private const int MaxNameLength = 100;
+
+    private readonly ILogger _logger = logger ?? NullLogger<PasskeyService>.Instance;
+
+    private PasskeyOptions Options => options.Value.Passkeys;
+
+    private DateTimeOffset Now => writer.Time.GetUtcNow();
+
+    public async ValueTask<Result<PasskeyChallenge>> BeginRegistrationAsync(string accessToken, CancellationToken cancellationToken = default)
+    {
+        if (!Options.Enabled)
+        {
+            return Result<PasskeyChallenge>.Failed(TeamAccessErrorCode.PasskeysUnavailable);
+        }
+
+        var validated = await tokens.ValidateAsync(accessToken, null, cancellationToken).ConfigureAwait(false);
+        if (!validated.TryGetValue(out var session))
+        {
+            return Result<PasskeyChallenge>.Failed(validated.Error!);
+        }
+
+        var user = await users.FindByIdAsync(session.Claims.UserId, cancellationToken).ConfigureAwait(false);
+        if (user is null || user.SessionStamp != session.UserStamp)
+        {
+            return Result<PasskeyChallenge>.Failed(TeamAccessErrorCode.SessionRevoked);
+        }
+
+        if (!MayAddFactor(user, session.Claims))
+        {
+            return Result<PasskeyChallenge>.Failed(TeamAccessErrorCode.RecentSecondFactorRequired);
+        }
+
+        var registered = await passkeys.ListPasskeysAsync(user.Id, cancellationToken).ConfigureAwait(false);
+        var optionsJson = ceremonies.RegistrationOptions(user.Id, user.Email, $"{user.FirstName} {user.LastName}".Trim() is { Length: > 0 } display ? display : user.Email, registered.Select(p => p.CredentialId));
+        return Result<PasskeyChallenge>.Ok(await StoreChallengeAsync(user.Id, optionsJson, cancellationToken).ConfigureAwait(false));
+    }
+
+    public async ValueTask<Result<PasskeyView>> CompleteRegistrationAsync(string accessToken, string challengeId, string credentialJson, string name, CancellationToken cancellationToken = default)
+    {
+        var trimmed = name?.Trim();
+        if (string.IsNullOrEmpty(trimmed) || trimmed.Length > MaxNameLength || trimmed.Any(char.IsControl))
+        {
+            return Result<PasskeyView>.Failed(TeamAccessErrorCode.InvalidPasskeyName);
+        }
+
+        if (!Options.Enabled)
+        {
+            return Result<PasskeyView>.Failed(TeamAccessErrorCode.PasskeysUnavailable);
+        }
+
+        var validated = await tokens.ValidateAsync(accessToken, null, cancellationToken).ConfigureAwait(false);
+        if (!validated.TryGetValue(out var session))
+        {
+            return Result<PasskeyView>.Failed(validated.Error!);
+        }
+
+        var userId = session.Claims.UserId;
+        var challenge = await TakeChallengeAsync(challengeId, cancellationToken).ConfigureAwait(false);
+        if (challenge?.UserId != userId)
+        {
+            return Result<PasskeyView>.Failed(TeamAccessErrorCode.InvalidPasskey);
+        }
+
+        var verified = await ceremonies.VerifyRegistrationAsync(challenge.Options, credentialJson, cancellationToken).ConfigureAwait(false);
+        if (verified is null)
+        {
+            _logger.LogInformation("TeamAccess refused a passkey registration for user {UserId}", userId);
+            return Result<PasskeyView>.Failed(TeamAccessErrorCode.InvalidPasskey);
+        }
+
+        var added = await writer.RunAsync(userId, "RegisterPasskey", async (changes, ct) =>
+        {
+            var user = await users.FindByIdAsync(userId, ct).ConfigureAwait(false);
+            if (user is null || user.SessionStamp != session.UserStamp)
+            {
+                return Result<StoredPasskey>.Failed(TeamAccessErrorCode.SessionRevoked);
+            }
+
+            // Judged again in the write: a factor added since the ceremony began raises the bar.
+            if (!MayAddFactor(user, session.Claims))
+            {
+                return Result<StoredPasskey>.Failed(TeamAccessErrorCode.RecentSecondFactorRequired);
+            }
+
+            var passkey = new StoredPasskey(PasskeyId.New(), userId, verified.CredentialId, verified.PublicKey, trimmed, changes.Now)
+            {
+                SignCount = verified.SignCount,
+                BackupEligible = verified.BackupEligible,
+                BackedUp = verified.BackedUp,
+            };
+            changes.PutPasskey(null, passkey);
+            changes.UpdateUser(user, user with { PasskeyCount = user.PasskeyCount + 1 }, AuditActions.UserPasskeyRegistered);
+            return Result<StoredPasskey>.Ok(passkey);
+        }, cancellationToken).ConfigureAwait(false);
+        if (!added.TryGetValue(out var stored))
+        {
+            return Result<PasskeyView>.Failed(added.Error!);
+        }
+
+        _logger.LogInformation("TeamAccess registered passkey {PasskeyId} for user {UserId}", stored.Id, userId);
+        return Result<PasskeyView>.Ok(new PasskeyView(stored));
+    }
+
+    public async ValueTask<Result<PasskeyChallenge>> BeginSignInAsync(CancellationToken cancellationToken = default)
+    {
+        return Options.Enabled
+            ? Result<PasskeyChallenge>.Ok(await StoreChallengeAsync(null, ceremonies.AssertionOptions(null), cancellationToken).ConfigureAwait(false))
+            : Result<PasskeyChallenge>.Failed(TeamAccessErrorCode.PasskeysUnavailable);
+    }
+
+    public async ValueTask<Result<Session>> CompleteSignInAsync(string challengeId, string credentialJson, TeamId teamId, CancellationToken cancellationToken = default)
+    {
+        if (!Options.Enabled)
+        {
+            return Result<Session>.Failed(TeamAccessErrorCode.PasskeysUnavailable);
+        }
+
+        var challenge = await TakeChallengeAsync(challengeId, cancellationToken).ConfigureAwait(false);
+        if (challenge is null || challenge.UserId is not null)
+        {
+            return Result<Session>.Failed(TeamAccessErrorCode.InvalidPasskey);
+        }
+
+        var asserted = await AssertAsync(challenge.Options, credentialJson, null, null, cancellationToken).ConfigureAwait(false);
+        if (!asserted.TryGetValue(out var used))
+        {
+            return Result<Session>.Failed(asserted.Error!);
+        }
+
+        // The team's side, as a password sign-in meets it: a passkey is a native credential (the password provider's).
+        var team = await writer.Teams.LoadAsync(teamId, cancellationToken).ConfigureAwait(false);
+        if (team is null)
+        {
+            return Result<Session>.Failed(TeamAccessErrorCode.NotFound);
+        }
+
+        var policy = await policies.GetAsync(teamId, cancellationToken).ConfigureAwait(false);
+        if (!providers.Accepts(policy, IdentityProviderNames.Password))
+        {
+            return Result<Session>.Failed(policy.RequiresSso ? TeamAccessErrorCode.SsoRequired : TeamAccessErrorCode.ProviderNotAccepted);
+        }
+
+        var membership = ActiveMembership.Of(team, used.User.Id);
+        if (!membership.TryGetValue(out var active))
+        {
+            return Result<Session>.Failed(membership.Error!);
+        }
+
+        _logger.LogInformation("TeamAccess signed user {UserId} in to team {TeamId} with a passkey", used.User.Id, teamId);
+        return Result<Session>.Ok(tokens.IssueNew(active, IdentityProviderNames.Password, used.User.SessionStamp, SessionProof.Passkey(Now, used.Passkey.BackupEligible)));
+    }
+
+    public async ValueTask<Result<PasskeyChallenge>> BeginSecondFactorAsync(string ticket, CancellationToken cancellationToken = default)
+    {
+        if (!Options.Enabled)
+        {
+            return Result<PasskeyChallenge>.Failed(TeamAccessErrorCode.PasskeysUnavailable);
+        }
+
+        return await tickets.ReadAsync(ticket).ConfigureAwait(false) is { } claimed
+            ? await BeginAssertionAsync(claimed.UserId, cancellationToken).ConfigureAwait(false)
+            : Result<PasskeyChallenge>.Failed(TeamAccessErrorCode.InvalidToken);
+    }
+
+    public async ValueTask<Result<Session>> CompleteSecondFactorAsync(string ticket, string challengeId, string credentialJson, CancellationToken cancellationToken = default)
+    {
+        if (!Options.Enabled)
+        {
+            return Result<Session>.Failed(TeamAccessErrorCode.PasskeysUnavailable);
+        }
+
+        if (await tickets.ReadAsync(ticket).ConfigureAwait(false) is not { } claimed)
+        {
+            return Result<Session>.Failed(TeamAccessErrorCode.InvalidToken);
+        }
+
+        var challenge = await TakeChallengeAsync(challengeId, cancellationToken).ConfigureAwait(false);
+        if (challenge?.UserId != claimed.UserId)
+        {
+            return Result<Session>.Failed(TeamAccessErrorCode.InvalidPasskey);
+        }
+
+        var asserted = await AssertAsync(challenge.Options, credentialJson, claimed.UserId, claimed.UserStamp, cancellationToken).ConfigureAwait(false);
+        if (!asserted.TryGetValue(out var used))
+        {
+            return Result<Session>.Failed(asserted.Error!);
+        }
+
+        // The membership is asked again: a removal or a deactivation since the first factor ends the sign-in here.
+        var team = await writer.Teams.LoadAsync(claimed.TeamId, cancellationToken).ConfigureAwait(false);
+        var membership = team is null ? Result<StoredMembership>.Failed(TeamAccessErrorCode.NotFound) : ActiveMembership.Of(team, claimed.UserId);
+        if (!membership.TryGetValue(out var active) || active.Id != claimed.MembershipId)
+        {
+            return Result<Session>.Failed(membership.Succeeded ? TeamAccessErrorCode.SessionRevoked : membership.Code);
+        }
+
+        _logger.LogInformation("TeamAccess signed user {UserId} in to team {TeamId} with a passkey as second factor", claimed.UserId, claimed.TeamId);
+        var proof = SessionProof.FirstFactor(claimed.Provider).WithPasskey(Now, used.Passkey.BackupEligible);
+        return Result<Session>.Ok(tokens.IssueNew(active, claimed.Provider, used.User.SessionStamp, proof));
+    }
+
+    public async ValueTask<Result<PasskeyChallenge>> BeginStepUpAsync(string accessToken, CancellationToken cancellationToken = default)
+    {
+        if (!Options.Enabled)
+        {
+            return Result<PasskeyChallenge>.Failed(TeamAccessErrorCode.PasskeysUnavailable);
+        }
+
+        var validated = await tokens.ValidateAsync(accessToken, null, cancellationToken, secondFactorPolicy: false).ConfigureAwait(false);
+        return validated.TryGetValue(out var session)
+            ? await BeginAssertionAsync(session.Claims.UserId, cancellationToken).ConfigureAwait(false)
+            : Result<PasskeyChallenge>.Failed(validated.Error!);
+    }
+
+    public async ValueTask<Result<Session>> CompleteStepUpAsync(string accessToken, string challengeId, string credentialJson, CancellationToken cancellationToken = default)
+    {
+        if (!Options.Enabled)
+        {
+            return Result<Session>.Failed(TeamAccessErrorCode.PasskeysUnavailable);
+        }
+
+        // The team's own second-factor rule is what a step-up satisfies: it cannot be a reason to refuse one.
+        var validated = await tokens.ValidateAsync(accessToken, null, cancellationToken, secondFactorPolicy: false).ConfigureAwait(false);
+        if (!validated.TryGetValue(out var session))
+        {
+            return Result<Session>.Failed(validated.Error!);
+        }
+
+        var challenge = await TakeChallengeAsync(challengeId, cancellationToken).ConfigureAwait(false);
+        if (challenge?.UserId != session.Claims.UserId)
+        {
+            return Result<Session>.Failed(TeamAccessErrorCode.InvalidPasskey);
+        }
+
+        var asserted = await AssertAsync(challenge.Options, credentialJson, session.Claims.UserId, session.UserStamp, cancellationToken).ConfigureAwait(false);
+        if (!asserted.TryGetValue(out var used))
+        {
+            return Result<Session>.Failed(asserted.Error!);
+        }
+
+        _logger.LogInformation("TeamAccess: user {UserId} proved a passkey in session {SessionId}", session.Claims.UserId, session.Claims.SessionId);
+        return await tokens.RenewAsync(session, used.User.SessionStamp, session.Claims.Proof.WithPasskey(Now, used.Passkey.BackupEligible), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<Result<IReadOnlyList<PasskeyView>>> ListAsync(string accessToken, CancellationToken cancellationToken = default)
+    {
+        var validated = await tokens.ValidateAsync(accessToken, null, cancellationToken, secondFactorPolicy: false).ConfigureAwait(false);
+        if (!validated.TryGetValue(out var session))
+        {
+            return Result<IReadOnlyList<PasskeyView>>.Failed(validated.Error!);
+        }
+
+        var listed = await passkeys.ListPasskeysAsync(session.Claims.UserId, cancellationToken).ConfigureAwait(false);
+        return Result<IReadOnlyList<PasskeyView>>.Ok([.. listed.Select(p => new PasskeyView(p))]);
+    }
+
+    public async ValueTask<Result<PasskeyView>> RenameAsync(string accessToken, PasskeyId passkeyId, string name, CancellationToken cancellationToken = default)
+    {
+        var trimmed = name?.Trim();
+        if (string.IsNullOrEmpty(trimmed) || trimmed.Length > MaxNameLength || trimmed.Any(char.IsControl))
+        {
+            return Result<PasskeyView>.Failed(TeamAccessErrorCode.InvalidPasskeyName);
+        }
+
+        var renamed = await OnOwnPasskeyAsync(accessToken, passkeyId, "RenamePasskey", (changes, user, passkey, _) =>
+        {
+            var after = passkey with { Name = trimmed };
+            changes.PutPasskey(passkey, after);
+            changes.UpdateUser(user, user, AuditActions.UserPasskeyRenamed);
+            return Result<(StoredPasskey, StoredUser)>.Ok((after, user));
+        }, cancellationToken).ConfigureAwait(false);
+        return renamed.TryGetValue(out var done) ? Result<PasskeyView>.Ok(new PasskeyView(done.Result)) : Result<PasskeyView>.Failed(renamed.Error!);
+    }
+
+    public async ValueTask<Result<Session>> RemoveAsync(string accessToken, PasskeyId passkeyId, CancellationToken cancellationToken = default)
+    {
+        var removed = await OnOwnPasskeyAsync(accessToken, passkeyId, "RemovePasskey", (changes, user, passkey, session) =>
+        {
+            // A passkey is a second factor: removing one is a dangerous action, as removing the authenticator is.
+            if (!session.Claims.HasSecondFactorSince(changes.Now - options.Value.SecondFactors.StepUpWindow))
+            {
+                return Result<(StoredPasskey, StoredUser)>.Failed(TeamAccessErrorCode.RecentSecondFactorRequired);
+            }
+
+            var after = user with { PasskeyCount = Math.Max(0, user.PasskeyCount - 1), SessionStamp = Guid.NewGuid() };
+            changes.PutPasskey(passkey, null);
+            changes.UpdateUser(user, after, AuditActions.UserPasskeyRemoved);
+            return Result<(StoredPasskey, StoredUser)>.Ok((passkey, after));
+        }, cancellationToken).ConfigureAwait(false);
+        if (!removed.TryGetValue(out var done))
+        {
+            return Result<Session>.Failed(removed.Error!);
+        }
+
+        _logger.LogInformation("TeamAccess removed passkey {PasskeyId} of user {UserId}; their other sessions ended", passkeyId, done.Session.Claims.UserId);
+        return await tokens.RenewAsync(done.Session, done.User.SessionStamp, done.Session.Claims.Proof, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A user who has a second factor adds another only with one proven recently (else a stolen session could plant its own).</summary>
+    private bool MayAddFactor(StoredUser user, SessionInfo session) =>
+        !SecondFactorGate.HasSecondFactor(user) || session.HasSecondFactorSince(Now - options.Value.SecondFactors.StepUpWindow);
+
+    private async ValueTask<Result<PasskeyChallenge>> BeginAssertionAsync(UserId userId, CancellationToken cancellationToken)
+    {
+        var registered = await passkeys.ListPasskeysAsync(userId, cancellationToken).ConfigureAwait(false);
+        return registered.Count == 0
+            ? Result<PasskeyChallenge>.Failed(TeamAccessErrorCode.NoSecondFactor)
+            : Result<PasskeyChallenge>.Ok(await StoreChallengeAsync(userId, ceremonies.AssertionOptions(registered.Select(p => p.CredentialId)), cancellationToken).ConfigureAwait(false));
+    }
+
+    private async ValueTask<PasskeyChallenge> StoreChallengeAsync(UserId? userId, string optionsJson, CancellationToken cancellationToken)
+    {
+        var id = UrlSafeBase64.Encode(RandomNumberGenerator.GetBytes(32));
+        var now = Now;
+        var expiresAt = now + Options.ChallengeLifetime;
+        await passkeys.AddPasskeyChallengeAsync(new StoredPasskeyChallenge(HashOf(id), userId, optionsJson, expiresAt), now, cancellationToken).ConfigureAwait(false);
+        return new PasskeyChallenge(id, optionsJson, expiresAt);
+    }
+
+    private async ValueTask<StoredPasskeyChallenge?> TakeChallengeAsync(string? challengeId, CancellationToken cancellationToken) =>
+        challengeId is { Length: > 0 and <= 128 }
+            ? await passkeys.TakePasskeyChallengeAsync(HashOf(challengeId), Now, cancellationToken).ConfigureAwait(false)
+            : null;
+
+    private static string HashOf(string challengeId) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(challengeId))).ToLowerInvariant();
+
+    /// <summary>
+    /// Judges an assertion: the credential is registered (to <paramref name="userId"/> when one is expected), its signature,
+    /// origin, challenge and user verification verify, and then, in one write on its user (under <paramref name="userStamp"/>
+    /// when given), its counter moves forward from the stored one, which the write records with the backup state.
+    /// </summary>
+    private async ValueTask<Result<UsedPasskey>> AssertAsync(string optionsJson, string? credentialJson, UserId? userId, Guid? userStamp, CancellationToken cancellationToken)
+    {
+        var assertion = PasskeyCeremonies.ReadAssertion(credentialJson);
+        var found = assertion is null ? null : await passkeys.FindPasskeyAsync(assertion.CredentialId, cancellationToken).ConfigureAwait(false);
+        if (assertion is null || found is null || (userId is { } expected && found.UserId != expected)
+            || !PasskeyCeremonies.TryReadAuthenticatorData(assertion.AuthenticatorData, out var signCount, out var backupEligible, out var backedUp)
+            || backupEligible != found.BackupEligible
+            || !await ceremonies.VerifyAssertionAsync(optionsJson, assertion, found, cancellationToken).ConfigureAwait(false))
+        {
+            _logger.LogInformation("TeamAccess refused a passkey assertion");
+            return Result<UsedPasskey>.Failed(TeamAccessErrorCode.InvalidPasskey);
+        }
+
+        var owner = found.UserId;
+        return await writer.RunAsync(owner, "UsePasskey", async (changes, ct) =>
+        {
+            var user = await users.FindByIdAsync(owner, ct).ConfigureAwait(false);
+            var passkey = await passkeys.FindPasskeyAsync(found.CredentialId, ct).ConfigureAwait(false);
+            if (user is null || passkey is null || passkey.Id != found.Id || (userStamp is { } stamp && user.SessionStamp != stamp))
+            {
+                return Result<UsedPasskey>.Failed(userStamp is null ? TeamAccessErrorCode.InvalidPasskey : TeamAccessErrorCode.SessionRevoked);
+            }
+
+            // WebAuthn §7.2 step 21: a counter kept by either side must grow; one that does not may be a cloned key.
+            if ((signCount != 0 || passkey.SignCount != 0) && signCount <= passkey.SignCount)
+            {
+                _logger.LogWarning("TeamAccess refused passkey {PasskeyId} of user {UserId}: its signature counter did not move forward", passkey.Id, owner);
+                return Result<UsedPasskey>.Failed(TeamAccessErrorCode.PasskeyCounterRegressed);
+            }
+
+            var after = passkey with { SignCount = signCount, BackedUp = backedUp, LastUsedAt = changes.Now };
+            var updated = user with { FailedSignInCount = 0, LockoutEnd = null };
+            changes.PutPasskey(passkey, after);
+            changes.UpdateUser(user, updated, AuditActions.UserPasskeyUsed);
+            return Result<UsedPasskey>.Ok(new UsedPasskey(updated, after));
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs <paramref name="edit"/> in one write on the session's user and one of their passkeys (NotFound when it is not theirs); it answers its value and the user as it leaves them.</summary>
+    private async ValueTask<Result<(T Result, StoredUser User, ClaimedSession Session)>> OnOwnPasskeyAsync<T>(
+        string accessToken, PasskeyId passkeyId, string operation, Func<ChangeSetBuilder, StoredUser, StoredPasskey, ClaimedSession, Result<(T Value, StoredUser After)>> edit, CancellationToken cancellationToken)
+    {
+        var validated = await tokens.ValidateAsync(accessToken, null, cancellationToken, secondFactorPolicy: false).ConfigureAwait(false);
+        if (!validated.TryGetValue(out var session))
+        {
+            return Result<(T, StoredUser, ClaimedSession)>.Failed(validated.Error!);
+        }
+
+        var userId = session.Claims.UserId;
+        return await writer.RunAsync(userId, operation, async (changes, ct) =>
+        {
+            var user = await users.FindByIdAsync(userId, ct).ConfigureAwait(false);
+            if (user is null || user.SessionStamp != session.UserStamp)
+            {
+                return Result<(T, StoredUser, ClaimedSession)>.Failed(TeamAccessErrorCode.SessionRevoked);
+            }
+
+            var passkey = (await passkeys.ListPasskeysAsync(userId, ct).ConfigureAwait(false)).FirstOrDefault(p => p.Id == passkeyId);
+            if (passkey is null)
+            {
+                return Result<(T, StoredUser, ClaimedSession)>.Failed(TeamAccessErrorCode.NotFound);
+            }
+
+            var result = edit(changes, user, passkey, session);
+            return result.TryGetValue(out var done)
+                ? Result<(T, StoredUser, ClaimedSession)>.Ok((done.Value, done.After, session))
+                : Result<(T, StoredUser, ClaimedSession)>.Failed(result.Error!);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A passkey accepted: its user and the passkey as the accepting write left them.</summary>
+    private sealed record UsedPasskey(StoredUser User, StoredPasskey Passkey);
+}
