@@ -108,7 +108,7 @@ public sealed partial class PortalBrowserTests(PortalFixture portal) : IClassFix
         person.Fill("TeamHandle", $"{name}-robotics");
         person.Click("sign-up");
         person.ExpectPath("/Outbox");
-        Assert.Contains("Account created", person.Text("notice"), StringComparison.Ordinal);
+        Assert.Contains("Check your inbox", person.Text("notice"), StringComparison.Ordinal);
 
         person.OpenMail($"{name}@example.com");
         person.Click("confirm-email");
@@ -431,7 +431,8 @@ public sealed partial class PortalBrowserTests(PortalFixture portal) : IClassFix
         sam.Fill("Password", Password);
         sam.Fill("TeamHandle", "scanned-robotics");
         sam.Click("sign-in");
-        sam.Expect("Confirm your email address first: use the activation link we sent to it.", () => sam.Text("error"));
+        // Nothing exists until the link is confirmed: not the account, not its team (security review 3, L3).
+        sam.Expect("There is no such team, or you are not an active member of it.", () => sam.Text("error"));
 
         sam.OpenMail("scanned@example.com");
         sam.Click("confirm-email");

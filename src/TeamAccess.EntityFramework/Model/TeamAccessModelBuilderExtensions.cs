@@ -389,6 +389,7 @@ public static class TeamAccessModelBuilderExtensions
             audit.Property(a => a.Sequence).HasColumnName("sequence").ValueGeneratedOnAdd();
             audit.Property(a => a.OccurredAt).HasColumnName("occurred_at");
             audit.Property(a => a.ActorId).HasColumnName("actor_id");
+            audit.Property(a => a.ActorKeyId).HasColumnName("actor_key_id");
             audit.Property(a => a.TeamId).HasColumnName("team_id");
             audit.Property(a => a.SubjectKind).HasColumnName("subject_kind");
             audit.Property(a => a.SubjectId).HasColumnName("subject_id");

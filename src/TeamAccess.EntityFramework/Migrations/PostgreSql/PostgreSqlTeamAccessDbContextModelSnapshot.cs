@@ -129,7 +129,8 @@ namespace TeamAccess.EntityFramework.Migrations.PostgreSql
                         .HasColumnName("actor_id");
 
                     b.Property<Guid?>("ActorKeyId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_key_id");
 
                     b.Property<string>("After")
                         .HasColumnType("text")

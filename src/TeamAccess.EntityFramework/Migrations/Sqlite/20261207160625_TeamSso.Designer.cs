@@ -125,7 +125,8 @@ namespace TeamAccess.EntityFramework.Migrations.Sqlite
                         .HasColumnName("actor_id");
 
                     b.Property<Guid?>("ActorKeyId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_key_id");
 
                     b.Property<string>("After")
                         .HasColumnType("TEXT")

@@ -12,7 +12,7 @@ namespace TeamAccess.EntityFramework.Tests.Migrations.Host
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<Guid>(
-                name: "ActorKeyId",
+                name: "actor_key_id",
                 table: "ta_audit_events",
                 type: "TEXT",
                 nullable: true);
@@ -22,7 +22,7 @@ namespace TeamAccess.EntityFramework.Tests.Migrations.Host
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropColumn(
-                name: "ActorKeyId",
+                name: "actor_key_id",
                 table: "ta_audit_events");
         }
     }

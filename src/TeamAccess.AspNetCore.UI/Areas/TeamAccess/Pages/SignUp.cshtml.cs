@@ -44,20 +44,21 @@ internal sealed class SignUpModel(IUserService users, IOptions<TeamAccessUIOptio
             return Page();
         }
 
-        var result = await users.SignUpAsync(new SignUpRequest(Email, FirstName, LastName, TeamName, TeamHandle) { Password = Password });
+        // The same answer for a fresh and a taken address (security review 3, L3): the account and team are created when
+        // the link in the message is used; the owner of a taken address is told instead.
+        var result = await users.RequestSignUpAsync(new SignUpRequest(Email, FirstName, LastName, TeamName, TeamHandle) { Password = Password });
         if (!result.Succeeded)
         {
             return Fields.Refuse(this, result.Error!, new()
             {
                 [TeamAccessErrorCode.InvalidEmail] = nameof(Email),
-                [TeamAccessErrorCode.DuplicateEmail] = nameof(Email),
                 [TeamAccessErrorCode.PasswordPolicy] = nameof(Password),
                 [TeamAccessErrorCode.InvalidHandle] = nameof(TeamHandle),
                 [TeamAccessErrorCode.DuplicateHandle] = nameof(TeamHandle),
             });
         }
 
-        var sent = $"Account created. Open the activation link we sent to {result.Value!.User.Email}, then sign in to team {result.Value.Team.Handle}.";
+        var sent = $"Check your inbox: we sent a message to {Email}. Open its link to activate your account and your team {TeamHandle}, then sign in.";
         if (ui.Value.DevelopmentOutboxPath is { } outbox)
         {
             Notice = sent;
