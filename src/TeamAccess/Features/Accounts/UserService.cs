@@ -126,7 +126,13 @@ internal sealed partial class UserService(
         if (!await SpendMailAsync("activation", normalized, Confirmation.MaxMessagesPerAddressPerDay, cancellationToken).ConfigureAwait(false)
             || await users.FindByEmailAsync(normalized, cancellationToken).ConfigureAwait(false) is not { EmailConfirmed: false } found)
         {
-            // The same answer whatever exists: the page tells nobody which addresses have accounts.
+            // The same answer whatever exists, and the same committed write a real resend costs: the page and its timing
+            // tell nobody which addresses have accounts waiting for activation.
+            await writer.RunAsync<bool>(null, "ResendEmailConfirmation", (changes, _) =>
+            {
+                changes.RecordAttempt(AuditActions.UserEmailConfirmationReissued);
+                return ValueTask.FromResult(Result<bool>.Ok(true));
+            }, cancellationToken).ConfigureAwait(false);
             return Result.Success;
         }
 

@@ -26,6 +26,25 @@ public sealed class EnumerationTests
     }
 
     [Fact]
+    public async Task ResendEmailConfirmation_UnconfirmedConfirmedAndUnknownAddress_AnswerTheSameAfterOneWriteEach()
+    {
+        // Security review 3, L3: resend's timings no longer differ by whether an account waits for activation.
+        await using var bed = TestBed.Create();
+        Assert.True((await bed.Users.SignUpAsync(new SignUpRequest("waiting@example.com", "W", "W", "T", "waiting-team") { Password = "correct horse battery staple" })).Succeeded);
+        await SessionServiceTests.SignUpWithPasswordAsync(bed, "ada");
+        bed.Time.Advance(TimeSpan.FromMinutes(5));
+        var costs = new List<(TeamAccessErrorCode Code, int Writes)>();
+        foreach (var email in new[] { "waiting@example.com", "ada@example.com", "nobody@example.com" })
+        {
+            var writes = bed.Store.AuditEventCount;
+            var result = await bed.Users.ResendEmailConfirmationAsync(email);
+            costs.Add((result.Code, bed.Store.AuditEventCount - writes));
+        }
+
+        Assert.All(costs, c => Assert.Equal((TeamAccessErrorCode.None, 1), c));
+    }
+
+    [Fact]
     public async Task RequestPasswordReset_PastTheAddressesDailyBudget_SendsNothingMore_AndAnswersTheSame()
     {
         // Security review 3, L3: a reset mail cannot be triggered every minute forever.
