@@ -3,7 +3,7 @@ namespace TeamAccess.Accounts;
 /// <summary>
 /// Encrypts, with the host's key, the secrets TeamAccess must read back (an authenticator's secret), so a copy of the
 /// database alone does not give them away. An ASP.NET Core host gets one over Data Protection
-/// (<c>AddTeamAccessDataProtection()</c> in TeamAccess.AspNetCore); another host registers
+/// (<c>AddAspNetCore()</c> in TeamAccess.AspNetCore registers it); another host registers
 /// <see cref="KeyedSecretProtector"/> with a key of its own, or its own implementation. Several instances of one host
 /// must share the key. Second factors cannot be enrolled or used without one.
 /// </summary>

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -27,8 +26,7 @@ internal sealed class SecondFactorService(
     private SecondFactorOptions Options => options.Value.SecondFactors;
 
     // Resolved when a secret is first needed: a host that uses no second factor need not register one.
-    private ISecretProtector Protector => services.GetService<ISecretProtector>()
-        ?? throw new InvalidOperationException("Second factors need an ISecretProtector: in ASP.NET Core call AddTeamAccessDataProtection(); elsewhere register a KeyedSecretProtector with a key of the host's.");
+    private ISecretProtector Protector => SecretProtection.Require(services, "Second factors");
 
     public async ValueTask<Result<SignInStep>> SignInAsync(SignInCredential credential, TeamId teamId, CancellationToken cancellationToken = default)
     {

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace TeamAccess.Accounts;
 
@@ -17,8 +16,8 @@ internal sealed partial class UserService
 
     private const byte SignUpPayloadVersion = 1;
 
-    private ISecretProtector Protector => services.GetService<ISecretProtector>()
-        ?? throw new InvalidOperationException("RequestSignUpAsync needs an ISecretProtector to seal the form into its activation link: AddAspNetCore registers one with Data Protection; elsewhere register a KeyedSecretProtector with a key of the host's.");
+    // Sealing the form into its activation link needs the host's key.
+    private ISecretProtector Protector => SecretProtection.Require(services, "Public sign-ups (RequestSignUpAsync)");
 
     public async ValueTask<Result> RequestSignUpAsync(SignUpRequest request, CancellationToken cancellationToken = default)
     {

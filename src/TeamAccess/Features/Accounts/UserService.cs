@@ -128,11 +128,7 @@ internal sealed partial class UserService(
         {
             // The same answer whatever exists, and the same committed write a real resend costs: the page and its timing
             // tell nobody which addresses have accounts waiting for activation.
-            await writer.RunAsync<bool>(null, "ResendEmailConfirmation", (changes, _) =>
-            {
-                changes.RecordAttempt(AuditActions.UserEmailConfirmationReissued);
-                return ValueTask.FromResult(Result<bool>.Ok(true));
-            }, cancellationToken).ConfigureAwait(false);
+            await RecordAttemptAsync("ResendEmailConfirmation", AuditActions.UserEmailConfirmationReissued, cancellationToken).ConfigureAwait(false);
             return Result.Success;
         }
 
@@ -163,6 +159,17 @@ internal sealed partial class UserService(
 
         return Result.Success;
     }
+
+    /// <summary>
+    /// Commits the one write a real request of <paramref name="operation"/> costs, for an address it finds nothing to do
+    /// for: an attempt in the audit, with no subject, so neither the answer nor its timing tells what the address has.
+    /// </summary>
+    private async ValueTask RecordAttemptAsync(string operation, string action, CancellationToken cancellationToken) =>
+        await writer.RunAsync<bool>(null, operation, (changes, _) =>
+        {
+            changes.RecordAttempt(action);
+            return ValueTask.FromResult(Result<bool>.Ok(true));
+        }, cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// Counts one message of <paramref name="kind"/> to the address against its daily budget, apart from every team (the
@@ -374,11 +381,7 @@ internal sealed partial class UserService(
         {
             // Same answer, and the same committed write a real request costs: the timing does not tell whether the
             // address has an account with a password.
-            await writer.RunAsync<bool>(null, "RequestPasswordReset", (changes, _) =>
-            {
-                changes.RecordAttempt(AuditActions.UserPasswordResetRequested);
-                return ValueTask.FromResult(Result<bool>.Ok(true));
-            }, cancellationToken).ConfigureAwait(false);
+            await RecordAttemptAsync("RequestPasswordReset", AuditActions.UserPasswordResetRequested, cancellationToken).ConfigureAwait(false);
             return Result.Success;
         }
 
