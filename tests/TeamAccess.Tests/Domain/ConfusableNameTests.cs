@@ -7,6 +7,9 @@ public sealed class ConfusableNameTests
     [InlineData("\u041Ewner", TeamAccessErrorCode.InvalidRoleName)]        // Cyrillic О, then Latin: mixed scripts
     [InlineData("0wner", TeamAccessErrorCode.RoleNameTaken)]               // a zero for the O: Owner's skeleton
     [InlineData("\uFF2Fwner", TeamAccessErrorCode.RoleNameTaken)]          // a fullwidth O: Owner once NFKC folds it
+    [InlineData("\u13B7ember", TeamAccessErrorCode.RoleNameTaken)]         // a Cherokee Ꮇ, a script the mixing rule does not know
+    [InlineData("0bserver", TeamAccessErrorCode.RoleNameTaken)]
+    [InlineData("Adrninistrator", TeamAccessErrorCode.RoleNameTaken)]      // "rn" for "m": beyond any single-letter list
     [InlineData("Site Lead", TeamAccessErrorCode.None)]
     public async Task CreateTeamRole_NameLikeAnExistingRole_IsRefused(string name, TeamAccessErrorCode expected)
     {
@@ -29,6 +32,33 @@ public sealed class ConfusableNameTests
 
         Assert.Equal(TeamAccessErrorCode.RoleNameTaken, lookalike.Code);
     }
+
+    [Theory]
+    [InlineData("maintenance", "rnaintenance")]
+    [InlineData("Gateway", "\u13C0ateway")]         // Cherokee Ᏻ (U+13C0) for a G
+    [InlineData("pipeline", "\u0440ipeline")]      // Cyrillic р for a p
+    [InlineData("Ops", "\uFF4Fps")]                // fullwidth ｏ folds to o
+    public void ALookAlike_LooksLikeTheOriginal(string original, string lookalike)
+        => Assert.True(Domain.Confusables.LooksLikeAnother(lookalike, [original]));
+
+    [Fact]
+    public void Skeleton_IsCaseAside()
+        => Assert.Equal(Domain.Confusables.Skeleton("Field Tech"), Domain.Confusables.Skeleton("FIELD TECH"));
+
+    [Fact]
+    public void CasedSkeleton_OfACapitalIAndASmallL_Agrees()
+    {
+        Assert.Equal(Domain.Confusables.CasedSkeleton("Admln"), Domain.Confusables.CasedSkeleton("AdmIn"));
+        Assert.True(Domain.Confusables.LooksLikeAnother("AdmIn Team", ["Admln Team"]));
+        Assert.False(Domain.Confusables.LooksLikeAnother("ADMLN TEAM", ["Admln Team"]));   // the same name, case aside
+    }
+
+    [Theory]
+    [InlineData("Sensors", "Senders")]
+    [InlineData("Field Tech", "Field Tech 2")]
+    [InlineData("\u0391\u03B8\u03AE\u03BD\u03B1", "Athens")]
+    public void Skeleton_OfDifferentNames_Differs(string one, string other)
+        => Assert.NotEqual(Domain.Confusables.Skeleton(one), Domain.Confusables.Skeleton(other));
 
     [Fact]
     public async Task CreateGroup_LikeAnotherGroupOrMixingScripts_IsRefused()
