@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
+using TeamAccess.Storage;
 
 namespace TeamAccess.AspNetCore;
 
@@ -37,8 +39,12 @@ internal static class SignInNonce
         return nonce;
     }
 
-    /// <summary>Takes the browser's pending nonce, if a valid one is there, and deletes the cookie: a nonce works once.</summary>
-    public static string? Take(HttpContext http)
+    /// <summary>
+    /// Takes the browser's pending nonce, if a valid one is there, deletes the cookie, and records the nonce as used in
+    /// the store's try counters (one try allowed, for the nonce's lifetime), so a nonce works once on every instance even
+    /// when a copy of the cookie is sent again: the server, not only the browser, remembers it.
+    /// </summary>
+    public static async ValueTask<string?> TakeAsync(HttpContext http)
     {
         if (!http.Request.Cookies.TryGetValue(CookieName, out var protectedNonce) || string.IsNullOrEmpty(protectedNonce))
         {
@@ -46,15 +52,22 @@ internal static class SignInNonce
         }
 
         http.Response.Cookies.Delete(CookieName, new CookieOptions { Secure = true, SameSite = SameSiteMode.Strict, Path = "/" });
+        string nonce;
         try
         {
-            return Protector(http).Unprotect(protectedNonce);
+            nonce = Protector(http).Unprotect(protectedNonce);
         }
         catch (CryptographicException)
         {
             // Expired, tampered with, or made with keys this host no longer has: no nonce, so RequireNonce refuses.
             return null;
         }
+
+        var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        var key = "signin-nonce:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(nonce))).ToLowerInvariant();
+        var first = await http.RequestServices.GetRequiredService<ITryCounterStore>()
+            .TryCountAsync(key, 1, now, now + Lifetime, http.RequestAborted).ConfigureAwait(false);
+        return first ? nonce : null;
     }
 
     private static ITimeLimitedDataProtector Protector(HttpContext http) =>

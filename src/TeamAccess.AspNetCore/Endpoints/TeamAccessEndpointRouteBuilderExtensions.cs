@@ -170,7 +170,7 @@ public static partial class TeamAccessEndpointRouteBuilderExtensions
                 }
 
                 var credential = byToken
-                    ? SignInCredential.ForToken(body.Provider!, body.Token!, SignInNonce.Take(http))
+                    ? SignInCredential.ForToken(body.Provider!, body.Token!, await SignInNonce.TakeAsync(http).ConfigureAwait(false))
                     : SignInCredential.ForPassword(body.Email!, body.Password!);
                 var id = Guid.Empty;
                 if (body.TeamHandle is null && !TryReadId(body.TeamId, "teamId", out id, out var refusal))

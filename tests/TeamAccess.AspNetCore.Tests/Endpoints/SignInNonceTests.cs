@@ -45,6 +45,10 @@ public sealed class SignInNonceTests
         Assert.Equal("InvalidToken", await CodeAsync(otherBrowser));
         Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
         Assert.Contains(signedIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-teamaccess-nonce=;", StringComparison.Ordinal));
+
+        // A copy of the cookie kept and sent again (the browser deleted its own): the server remembers the nonce as used.
+        var replayed = await SignInAsync(host, token, ada.TeamHandle, pair, bodyNonce: null);
+        Assert.Equal("InvalidToken", await CodeAsync(replayed));
     }
 
     private static async Task<string?> CodeAsync(HttpResponseMessage response) =>
