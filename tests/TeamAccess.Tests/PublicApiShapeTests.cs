@@ -91,7 +91,9 @@ public sealed partial class PublicApiShapeTests
     // domain claim, their two operations and ITeamDomainStore are in TeamAccess.Storage.
     // +65: passkeys (issue 24): IPasskeyService and its two views, PasskeyId, PasskeyOptions, six error codes, the hwk/swk
     // methods, the passkey-only team policy, four audit actions with their four event types.
-    private const int HostFacingCeiling = 2_009;
+    // +2: EventOptions.LeaseDuration (get, set): instances sharing an event consumer deliver one at a time (security
+    // review 3, events).
+    private const int HostFacingCeiling = 2_011;
 
     [Fact]
     public void HostFacingApi_StaysUnderItsCeiling()
@@ -114,7 +116,7 @@ public sealed partial class PublicApiShapeTests
     /// </summary>
     private static readonly Dictionary<string, int> NamespaceCeilings = new(StringComparer.Ordinal)
     {
-        ["TeamAccess"] = 1_317,
+        ["TeamAccess"] = 1_319,
         ["TeamAccess.Storage"] = 827,
         ["TeamAccess.Accounts"] = 221,
         ["TeamAccess.Events"] = 102,

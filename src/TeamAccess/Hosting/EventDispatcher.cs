@@ -41,6 +41,7 @@ internal sealed partial class EventDispatcher : IHostedService, IAsyncDisposable
     private readonly EventOptions _options;
     private readonly ChangeFeedFollower? _follower;
     private readonly ILogger _logger;
+    private readonly ConsumerLease _lease;
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly CancellationTokenSource _stop = new();
@@ -64,6 +65,7 @@ internal sealed partial class EventDispatcher : IHostedService, IAsyncDisposable
         IAuditStore audit,
         IChangeFeedCheckpoints checkpoints,
         IHeldEventStore heldStore,
+        ITryCounterStore counters,
         TimeProvider time,
         IOptions<TeamAccessOptions> options,
         ChangeFeedFollower? follower = null,
@@ -77,6 +79,7 @@ internal sealed partial class EventDispatcher : IHostedService, IAsyncDisposable
         _options = options.Value.Events;
         _follower = follower;
         _logger = logger ?? NullLogger<EventDispatcher>.Instance;
+        _lease = new ConsumerLease(counters, time, _options);
     }
 
     /// <summary>Gets the sequence number of the last event read: delivered, or held with a record; -1 before the stored one is read.</summary>
@@ -119,6 +122,15 @@ internal sealed partial class EventDispatcher : IHostedService, IAsyncDisposable
         if (_loop is not null)
         {
             await _loop.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                // The loop has ended: hand the consumer to another instance now rather than when the slot runs out.
+                await _lease.ReleaseAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                _logger.LogWarning(exception, "TeamAccess could not give back the delivery lease of event consumer {Consumer}; another instance takes over when it runs out", _options.Consumer);
+            }
         }
     }
 
@@ -249,6 +261,20 @@ internal sealed partial class EventDispatcher : IHostedService, IAsyncDisposable
     /// <returns>How long to wait before the next round.</returns>
     private async Task<TimeSpan> RunOnceAsync(CancellationToken stop)
     {
+        var (holds, gained) = await _lease.HoldAsync(stop).ConfigureAwait(false);
+        if (!holds)
+        {
+            // Another instance delivers under this consumer name; this one checks again when the lease may be free.
+            return _lease.UntilNextCheck();
+        }
+
+        if (gained)
+        {
+            // Another instance may have delivered since this one last did: its position and records are the truth.
+            Volatile.Write(ref _position, -1);
+            _heldLoaded = false;
+        }
+
         if (Position < 0)
         {
             Volatile.Write(ref _position, await StartPositionAsync(stop).ConfigureAwait(false));
@@ -277,7 +303,8 @@ internal sealed partial class EventDispatcher : IHostedService, IAsyncDisposable
             wait = untilDue < wait ? (untilDue > TimeSpan.Zero ? untilDue : TimeSpan.Zero) : wait;
         }
 
-        return wait;
+        var untilLease = _lease.UntilNextCheck();
+        return untilLease < wait ? untilLease : wait;
     }
 
     private async ValueTask LoadHeldAsync(CancellationToken stop)

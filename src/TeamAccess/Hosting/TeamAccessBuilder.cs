@@ -73,6 +73,7 @@ public sealed class TeamAccessBuilder
             sp.GetRequiredService<IAuditStore>(),
             sp.GetRequiredService<IChangeFeedCheckpoints>(),
             sp.GetRequiredService<IHeldEventStore>(),
+            sp.GetRequiredService<ITryCounterStore>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TeamAccessOptions>>(),
             sp.GetService<ChangeFeedFollower>(),

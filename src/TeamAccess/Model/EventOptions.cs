@@ -9,7 +9,7 @@ public sealed class EventOptions
     /// <summary>
     /// Gets or sets the consumer name under which the position of the last delivered event is stored (through
     /// <see cref="IChangeFeedCheckpoints"/>, the position being the audit sequence number). Instances that share it share
-    /// the position, and so the delivery: give each instance that must see every event (each publisher, each cache) a
+    /// the position, and so the delivery, one at a time (<see cref="LeaseDuration"/>): give each instance that must see every event (each publisher, each cache) a
     /// name of its own, and do not reuse a change-feed consumer's name. A consumer without a stored position starts where
     /// <see cref="StartFrom"/> says: the beginning of the audit log by default. Default <c>teamaccess.events</c>; 1 to 100 characters.
     /// </summary>
@@ -49,8 +49,23 @@ public sealed class EventOptions
     /// </summary>
     public int MaxAttemptsBeforeDegraded { get; set; } = 5;
 
+    /// <summary>
+    /// Gets or sets the length of the delivery lease that instances sharing the <see cref="Consumer"/> name take in turn
+    /// (through the store's <see cref="TeamAccess.Storage.ITryCounterStore"/>): one instance delivers at a time, so none
+    /// delivers an event another is delivering and a team's events keep their order. The holder renews ahead of time; if
+    /// it stops, another instance takes over within a third of this, and if it is killed, within this and a third. A
+    /// handler should return well within it (an overlap with the next holder is an event delivered twice, at least once
+    /// as always). Instances' clocks must agree to within a third of it. Default 30 seconds; 3 seconds to 1 hour.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
     internal IEnumerable<string> Validate()
     {
+        if (LeaseDuration < TimeSpan.FromSeconds(3) || LeaseDuration > TimeSpan.FromHours(1))
+        {
+            yield return $"Events.LeaseDuration must be between 3 seconds and 1 hour; it is {LeaseDuration}.";
+        }
+
         if (string.IsNullOrWhiteSpace(Consumer) || Consumer.Length > MaxConsumerLength)
         {
             yield return $"Events.Consumer must be 1 to {MaxConsumerLength} characters, not blank; it is '{Consumer}'.";

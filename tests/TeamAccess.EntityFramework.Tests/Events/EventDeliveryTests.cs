@@ -11,7 +11,8 @@ namespace TeamAccess.EntityFramework.Tests;
 /// <summary>
 /// Membership events on a shared store: two instances of a host (two service providers), each delivering under its own
 /// consumer name, both get every event whichever instance made the change, in commit order; an instance stopped and
-/// started again resumes from its stored position. Run on the in-memory store, a SQLite file and PostgreSQL.
+/// started again resumes from its stored position; two instances sharing one consumer name deliver each event once, one
+/// instance at a time, and the other takes over when the deliverer stops. Run on the in-memory store, a SQLite file and PostgreSQL.
 /// </summary>
 public abstract class EventDeliveryTests
 {
@@ -104,10 +105,75 @@ public abstract class EventDeliveryTests
         }
     }
 
+    [SkippableFact]
+    public async Task TwoHostsSharingAConsumer_DeliverEachEventOnce_AndTheOtherTakesOverWhenTheDelivererStops()
+    {
+        var (storage, drop) = await CreateStoreAsync();
+        Instance? a = null;
+        Instance? b = null;
+        try
+        {
+            a = await StartAsync(storage, "shared", lease: TimeSpan.FromSeconds(3));
+            b = await StartAsync(storage, "shared", lease: TimeSpan.FromSeconds(3));
+            var owners = new List<(Host Host, UserId User, TeamId Team)>();
+            for (var i = 0; i < 4; i++)
+            {
+                var host = i % 2 == 0 ? a.Host : b.Host;
+                var owner = await host.SignUpAsync($"owner{i}");
+                owners.Add((host, owner.User.Id, owner.Team.Id));
+            }
+
+            foreach (var (host, user, team) in owners)
+            {
+                await host.Use<ITeamService, Result<Team>>(t => t.RenameAsync(user, team, "Renamed once"));
+                await host.Use<ITeamService, Result<Team>>(t => t.RenameAsync(user, team, "Renamed twice"));
+            }
+
+            var head = await HeadAsync(a.Host);
+            await Host.EventuallyAsync(() => a.Recorder.Sequences.Concat(b.Recorder.Sequences).Contains(head), Host.Hang, $"event {head}");
+            AssertEachOnceInOrder(await AllAsync(a.Host), a, b);
+
+            // The instance delivering stops (and gives its lease back); the other takes over, from the stored position.
+            var (stopping, staying) = a.Recorder.Sequences.Count > 0 ? (a, b) : (b, a);
+            await stopping.DisposeAsync();
+            (a, b) = (staying, null);
+            var (_, lastUser, lastTeam) = owners[^1];
+            await staying.Host.Use<ITeamService, Result<Team>>(t => t.RenameAsync(lastUser, lastTeam, "Renamed after the stop"));
+            var all = await AllAsync(staying.Host);
+            await staying.Recorder.WaitForAsync(all[^1]);
+            AssertEachOnceInOrder(all, stopping, staying);
+        }
+        finally
+        {
+            if (a is not null)
+            {
+                await a.DisposeAsync();
+            }
+
+            if (b is not null)
+            {
+                await b.DisposeAsync();
+            }
+
+            await drop();
+        }
+    }
+
+    private static void AssertEachOnceInOrder(IReadOnlyList<long> all, Instance one, Instance other)
+    {
+        var delivered = one.Recorder.Sequences.Concat(other.Recorder.Sequences).ToList();
+        Assert.True(delivered.Count == delivered.Distinct().Count(), $"delivered twice: {string.Join(", ", delivered.GroupBy(s => s).Where(g => g.Count() > 1).Select(g => g.Key))}");
+        Assert.Equal(all, delivered.Order());
+        Assert.All([one, other], i => Assert.Equal(i.Recorder.Sequences.Order(), i.Recorder.Sequences));
+    }
+
+    private static async Task<IReadOnlyList<long>> AllAsync(Host host) =>
+        [.. (await host.Services.GetRequiredService<IAuditStore>().ReadAllAsync(0, 100_000, CancellationToken.None)).Select(e => e.Sequence)];
+
     private static async Task<long> HeadAsync(Host host) =>
         (await host.Services.GetRequiredService<IAuditStore>().ReadAllAsync(0, 100_000, CancellationToken.None))[^1].Sequence;
 
-    private static async Task<Instance> StartAsync(Action<TeamAccessBuilder> storage, string consumer, Func<TeamAccessEvent, bool>? fails = null)
+    private static async Task<Instance> StartAsync(Action<TeamAccessBuilder> storage, string consumer, Func<TeamAccessEvent, bool>? fails = null, TimeSpan? lease = null)
     {
         var recorder = new Recorder { Fails = fails };
         var host = await Host.StartAsync(
@@ -122,6 +188,7 @@ public abstract class EventDeliveryTests
                 options.Events.PollInterval = TimeSpan.FromMilliseconds(50);
                 options.Events.RetryDelay = TimeSpan.FromMilliseconds(50);
                 options.Events.MaxRetryDelay = TimeSpan.FromMilliseconds(200);
+                options.Events.LeaseDuration = lease ?? options.Events.LeaseDuration;
             },
             services => services.AddSingleton(recorder));
         return new Instance(host, recorder);
