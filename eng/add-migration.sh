@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# Adds a migration to both shipped migration sets (SQLite and PostgreSQL) of src/TeamAccess.EntityFramework:
+# Adds a migration to both shipped migration sets: SQLite's in src/TeamAccess.EntityFramework, PostgreSQL's in
+# src/TeamAccess.EntityFramework.PostgreSql (each package ships its provider's set):
 #   eng/add-migration.sh <Name>
 # Run it after every change to ApplyTeamAccessModel; the migration tests fail while the model and the migrations differ.
 # On the shared build machine wrap it as the other dotnet commands: flock /tmp/build.lock eng/add-migration.sh <Name>
 set -euo pipefail
 cd "$(dirname "$0")/.."
 name="${1:?usage: eng/add-migration.sh <MigrationName>}"
-project=src/TeamAccess.EntityFramework
 dotnet tool restore >/dev/null
 
-# Each provider's set lives in Migrations/<Provider>, namespace TeamAccess.EntityFramework.Migrations.<Provider>.
+# Each provider's set lives in Migrations/<Provider> of its package, namespace TeamAccess.EntityFramework.Migrations.<Provider>.
 for provider in Sqlite PostgreSql; do
+  project=src/TeamAccess.EntityFramework
+  if [ "$provider" = PostgreSql ]; then project=src/TeamAccess.EntityFramework.PostgreSql; fi
   dotnet tool run dotnet-ef migrations add "$name" \
     --project "$project" --startup-project "$project" --framework net10.0 \
     --context "${provider}TeamAccessDbContext" \

@@ -43,9 +43,9 @@ internal static class BenchDatabase
         var options = new DbContextOptionsBuilder<TeamAccessDbContext>();
         configure(options);
         await using var db = new TeamAccessDbContext(options.Options);
-        await using (var shipped = TeamAccessMigrator.CreateShippedContext(db))
+        await using (var shipped = RelationalStores.ShippedContext(db))
         {
-            await TeamAccessMigrator.MigrateAsync(shipped, CancellationToken.None);
+            await RelationalStores.MigrateAsync(shipped);
         }
 
         return await BulkSeeder.SeedAsync(db, shape);
@@ -55,7 +55,7 @@ internal static class BenchDatabase
     public static async Task<ServiceProvider> BuildWithIdentityPeerAsync(Action<DbContextOptionsBuilder> configure)
     {
         var services = new ServiceCollection();
-        services.AddTeamAccess().AddEntityFrameworkStores(configure);
+        services.AddTeamAccess().AddRelationalStores(configure);
         services.AddDbContext<IdentityDbContext>(configure);
         services.AddIdentityCore<IdentityUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<IdentityDbContext>();
         var provider = services.BuildServiceProvider();

@@ -31,7 +31,7 @@ internal static class ImportRun
         {
             var services = new ServiceCollection();
             services.AddSingleton<IInvitationSender, NullSender>();
-            services.AddTeamAccess(o => o.Invitations.MaxMessagesPerTeamPerDay = 100_000).AddEntityFrameworkStores(configure);
+            services.AddTeamAccess(o => o.Invitations.MaxMessagesPerTeamPerDay = 100_000).AddRelationalStores(configure);
             await using var provider = services.BuildServiceProvider();
             await provider.MigrateTeamAccessDatabaseAsync();
             await provider.WarmUpTeamAccessAsync();

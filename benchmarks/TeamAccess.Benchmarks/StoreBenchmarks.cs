@@ -51,7 +51,7 @@ public class StoreBenchmarks
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IInvitationSender>(_sender);
-        services.AddTeamAccess().AddIdentityProvider(new BenchIdentityProvider()).AddEntityFrameworkStores(configure);
+        services.AddTeamAccess().AddIdentityProvider(new BenchIdentityProvider()).AddRelationalStores(configure);
         services.AddDbContext<IdentityDbContext>(configure);
         services.AddIdentityCore<IdentityUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<IdentityDbContext>();
         _provider = services.BuildServiceProvider();

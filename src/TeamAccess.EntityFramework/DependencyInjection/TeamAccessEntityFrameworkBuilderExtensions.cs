@@ -56,6 +56,7 @@ public static class TeamAccessEntityFrameworkBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
+        services.TryAddSingleton(StoreProvider.Default);
         services.TryAddSingleton<EntityFrameworkTeamAccessStore<TContext>>();
         services.TryAddSingleton<ITeamAccessDatabase>(sp => sp.GetRequiredService<EntityFrameworkTeamAccessStore<TContext>>());
         builder.AddStores<EntityFrameworkTeamAccessStore<TContext>>();

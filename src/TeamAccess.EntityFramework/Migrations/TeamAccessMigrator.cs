@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace TeamAccess.EntityFramework.Migrations;
 
 /// <summary>
-/// Applies the migrations of the store's context at start-up, safely when several instances start at once: on
-/// PostgreSQL under a session advisory lock (one instance migrates, the others wait, then find nothing to do); on SQLite,
+/// Applies the migrations of the store's context at start-up, safely when several instances start at once: under the
+/// provider's lock where it has one (on PostgreSQL a session advisory lock: one instance migrates, the others wait, then
+/// find nothing to do); on SQLite,
 /// whose single writer already serializes the statements, an instance whose migration failed because another applied
 /// the same one meanwhile starts over and finds nothing to do. (EF Core 9 and later also lock on their own; EF Core 8,
 /// which the net8.0 build uses, does not.) A database whose history names a migration this code does not know is newer
@@ -22,10 +23,6 @@ internal static class TeamAccessMigrator
     /// </summary>
     public const string HistoryTable = "ta_migrations_history";
 
-    private const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
-    private const string PostgreSqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
-    private const string LockSql = "SELECT pg_advisory_lock(8386117105889571181)"; // 0x74616D6967726174, "tamigrat"
-    private const string UnlockSql = "SELECT pg_advisory_unlock(8386117105889571181)";
     private const int MaxAttempts = 5;
 
     /// <summary>
@@ -33,40 +30,30 @@ internal static class TeamAccessMigrator
     /// and connection settings, with the package as migrations assembly and its own history table.
     /// </summary>
     /// <exception cref="InvalidOperationException">The provider has no shipped migrations.</exception>
-    public static TeamAccessDbContext CreateShippedContext(DbContext context)
+    public static TeamAccessDbContext CreateShippedContext(DbContext context, StoreProvider provider)
     {
         ArgumentNullException.ThrowIfNull(context);
         var options = (DbContextOptions)context.GetService<IDbContextOptions>();
         var relational = RelationalOptionsExtension.Extract(options)
-            .WithMigrationsAssembly(typeof(TeamAccessMigrator).Assembly.GetName().Name)
+            .WithMigrationsAssembly(provider.MigrationsAssembly)
             .WithMigrationsHistoryTableName(HistoryTable);
         var builder = new DbContextOptionsBuilder(options);
         ((IDbContextOptionsBuilderInfrastructure)builder).AddOrUpdateExtension(relational);
-        return context.Database.ProviderName switch
-        {
-            SqliteProvider => new SqliteTeamAccessDbContext(builder.Options),
-            PostgreSqlProvider => new PostgreSqlTeamAccessDbContext(builder.Options),
-            var other => throw new InvalidOperationException(
-                $"TeamAccess ships migrations for SQLite and PostgreSQL, not for {other}: use your own context with ApplyTeamAccessModel and your own migrations (AddEntityFrameworkStores<TContext>)."),
-        };
+        return provider.CreateShippedContext(context, builder.Options);
     }
 
     /// <summary>Brings the database of <paramref name="context"/> to the latest of its migrations.</summary>
     /// <exception cref="InvalidOperationException">The database is newer than the code.</exception>
-    public static async Task MigrateAsync(DbContext context, CancellationToken cancellationToken)
+    public static async Task MigrateAsync(DbContext context, StoreProvider provider, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var database = context.Database;
-        var postgreSql = string.Equals(database.ProviderName, PostgreSqlProvider, StringComparison.Ordinal);
 
         // One connection for the whole run, so that the advisory lock (held by the session) covers every statement.
         await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (postgreSql)
-            {
-                await database.ExecuteSqlRawAsync(LockSql, cancellationToken).ConfigureAwait(false);
-            }
+            await provider.LockMigrationsAsync(context, cancellationToken).ConfigureAwait(false);
 
             try
             {
@@ -91,10 +78,7 @@ internal static class TeamAccessMigrator
             }
             finally
             {
-                if (postgreSql)
-                {
-                    await database.ExecuteSqlRawAsync(UnlockSql, CancellationToken.None).ConfigureAwait(false);
-                }
+                await provider.UnlockMigrationsAsync(context).ConfigureAwait(false);
             }
         }
         finally

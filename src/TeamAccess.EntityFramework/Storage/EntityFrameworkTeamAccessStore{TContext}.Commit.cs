@@ -16,6 +16,7 @@ internal sealed partial class EntityFrameworkTeamAccessStore<TContext>
         var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
+            provider.Check(context);
             var oversized = StoreErrors.Oversized(context.Model, plan.All);
             if (oversized is not TeamAccessErrorCode.None)
             {
@@ -30,8 +31,8 @@ internal sealed partial class EntityFrameworkTeamAccessStore<TContext>
                 // failures, as EF Core requires for user-initiated transactions.
                 var strategy = context.Database.CreateExecutionStrategy();
                 var sequence = await strategy.ExecuteAsync(
-                    (Context: context, Plan: plan),
-                    static (_, state, ct) => CommitOnceAsync(state.Context, state.Plan, ct),
+                    (Context: context, Plan: plan, Provider: provider),
+                    static (_, state, ct) => CommitOnceAsync(state.Context, state.Plan, state.Provider, ct),
                     null,
                     cancellationToken).ConfigureAwait(false);
                 committed = true;
@@ -41,7 +42,7 @@ internal sealed partial class EntityFrameworkTeamAccessStore<TContext>
             {
                 return Result<long>.Failed(TeamAccessErrorCode.NotFound);
             }
-            catch (Exception exception) when (StoreErrors.TryClassify(exception, context.Model, out var code))
+            catch (Exception exception) when (StoreErrors.TryClassify(exception, context.Model, provider, out var code))
             {
                 refusals.Refused(code);
                 return Result<long>.Failed(code);
@@ -73,22 +74,23 @@ internal sealed partial class EntityFrameworkTeamAccessStore<TContext>
         var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
+            provider.Check(context);
             if (typeof(TContext) != typeof(TeamAccessDbContext))
             {
                 // A host's own context (ApplyTeamAccessModel beside its tables) carries its own migrations.
-                await TeamAccessMigrator.MigrateAsync(context, cancellationToken).ConfigureAwait(false);
+                await TeamAccessMigrator.MigrateAsync(context, provider, cancellationToken).ConfigureAwait(false);
                 return;
             }
 
-            var shipped = TeamAccessMigrator.CreateShippedContext(context);
+            var shipped = TeamAccessMigrator.CreateShippedContext(context, provider);
             await using (shipped.ConfigureAwait(false))
             {
-                await TeamAccessMigrator.MigrateAsync(shipped, cancellationToken).ConfigureAwait(false);
+                await TeamAccessMigrator.MigrateAsync(shipped, provider, cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
-    private static async Task<long> CommitOnceAsync(DbContext context, CommitPlan plan, CancellationToken cancellationToken)
+    private static async Task<long> CommitOnceAsync(DbContext context, CommitPlan plan, StoreProvider provider, CancellationToken cancellationToken)
     {
         // A retried attempt (a host's retrying execution strategy) starts clean: nothing tracked, no sequence assigned.
         context.ChangeTracker.Clear();
@@ -100,11 +102,10 @@ internal sealed partial class EntityFrameworkTeamAccessStore<TContext>
             Track(context, plan.Checked);
             await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
-            var postgreSql = string.Equals(context.Database.ProviderName, PostgreSqlProvider, StringComparison.Ordinal);
-            var bulk = postgreSql && plan.AddedCount >= BulkThreshold;
+            var bulk = provider.CopiesInBulk && plan.AddedCount >= BulkThreshold;
             if (bulk)
             {
-                await CopyAsync(context, plan.Heads, cancellationToken).ConfigureAwait(false);
+                await CopyAsync(context, provider, plan.Heads, cancellationToken).ConfigureAwait(false);
             }
             else
             {
@@ -135,7 +136,7 @@ internal sealed partial class EntityFrameworkTeamAccessStore<TContext>
                 // the unique index of current memberships), then the new rows by COPY.
                 Track(context, plan.Contents.Where(c => c.State != EntityState.Added));
                 await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                await CopyAsync(context, plan.Contents.Where(c => c.State == EntityState.Added), cancellationToken).ConfigureAwait(false);
+                await CopyAsync(context, provider, plan.Contents.Where(c => c.State == EntityState.Added), cancellationToken).ConfigureAwait(false);
             }
             else
             {
@@ -149,22 +150,18 @@ internal sealed partial class EntityFrameworkTeamAccessStore<TContext>
                 await context.Set<RevokedSessionRow>().Where(r => r.ExpiresAtUtcTicks < before).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            // The audit rows and feed entries last, so that on PostgreSQL the lock that numbers both in commit order is
-            // held only from here to COMMIT: a reader of either that has read up to n never later meets a committed row
-            // below n (the membership events are projected from the audit log on that promise). SQLite has one writer
-            // at a time, so its numbering follows commit order already.
+            // The audit rows and feed entries last, so that the provider's lock that numbers both in commit order (on
+            // PostgreSQL) is held only from here to COMMIT: a reader of either that has read up to n never later meets a
+            // committed row below n (the membership events are projected from the audit log on that promise). SQLite has
+            // one writer at a time, so its numbering follows commit order already.
             long? copiedSequence = null;
             if (plan.Audit.Count > 0 || plan.Feed.Count > 0)
             {
-                if (postgreSql)
-                {
-                    await context.Database.ExecuteSqlRawAsync(FeedLockSql, cancellationToken).ConfigureAwait(false);
-                }
-
+                await provider.LockFeedNumberingAsync(context, cancellationToken).ConfigureAwait(false);
                 if (bulk && plan.Audit.Count > 0)
                 {
-                    await PostgreSqlBulkInsert.CopyAsync(context, plan.Audit, cancellationToken).ConfigureAwait(false);
-                    copiedSequence = await PostgreSqlBulkInsert.LastIdentityAsync(context, typeof(AuditEventRow), cancellationToken).ConfigureAwait(false);
+                    await provider.CopyAsync(context, plan.Audit, cancellationToken).ConfigureAwait(false);
+                    copiedSequence = await provider.LastIdentityAsync(context, typeof(AuditEventRow), cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
@@ -173,10 +170,10 @@ internal sealed partial class EntityFrameworkTeamAccessStore<TContext>
 
                 context.AddRange(plan.Feed);
                 await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                if (postgreSql && plan.Feed.Count > 0)
+                if (plan.Feed.Count > 0)
                 {
-                    // One payload-free NOTIFY per commit, delivered at COMMIT: followers wake and read the feed.
-                    await context.Database.ExecuteSqlRawAsync(NotifySql, cancellationToken).ConfigureAwait(false);
+                    // On PostgreSQL one payload-free NOTIFY per commit, delivered at COMMIT: followers wake and read the feed.
+                    await provider.NotifyFeedAsync(context, cancellationToken).ConfigureAwait(false);
                 }
             }
 
@@ -190,11 +187,11 @@ internal sealed partial class EntityFrameworkTeamAccessStore<TContext>
     }
 
     /// <summary>Copies added rows, a table at a time in the order met (a parent's table before its children's).</summary>
-    private static async Task CopyAsync(DbContext context, IEnumerable<RowChange> added, CancellationToken cancellationToken)
+    private static async Task CopyAsync(DbContext context, StoreProvider provider, IEnumerable<RowChange> added, CancellationToken cancellationToken)
     {
         foreach (var table in added.Select(c => c.Row).GroupBy(r => r.GetType()))
         {
-            await PostgreSqlBulkInsert.CopyAsync(context, table.ToList(), cancellationToken).ConfigureAwait(false);
+            await provider.CopyAsync(context, table.ToList(), cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -121,7 +121,7 @@ internal sealed partial class EntityFrameworkTeamAccessStore<TContext>
         var probe = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (probe.ConfigureAwait(false))
         {
-            streams = SnapshotStream.Supports(probe);
+            streams = provider.OrdersGuidsAsBytes(probe);
         }
 
         if (streams)

@@ -15,13 +15,10 @@ namespace TeamAccess.EntityFramework;
 /// and a team whose version moved is loaded again on its own and yielded once more (the engine keeps the newer one). A
 /// team created after the teams query started is skipped: it comes after the change-feed position read before the load,
 /// so the follower loads it. The merge compares team ids as PostgreSQL (uuid) and SQLite (upper-case text) order them:
-/// by their big-endian bytes.
+/// by their big-endian bytes; a provider that does not (<see cref="StoreProvider.OrdersGuidsAsBytes"/>) loads page by page.
 /// </remarks>
 internal static class SnapshotStream
 {
-    /// <summary>Gets whether the provider orders Guids by their big-endian bytes, as the merge does.</summary>
-    public static bool Supports(DbContext context) => context.Database.ProviderName is "Npgsql.EntityFrameworkCore.PostgreSQL" or "Microsoft.EntityFrameworkCore.Sqlite";
-
     public static async IAsyncEnumerable<TeamSnapshot> LoadAllAsync<TContext>(IDbContextFactory<TContext> factory, [EnumeratorCancellation] CancellationToken cancellationToken)
         where TContext : DbContext
     {

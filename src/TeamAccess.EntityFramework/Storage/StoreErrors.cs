@@ -7,18 +7,12 @@ namespace TeamAccess.EntityFramework;
 
 /// <summary>
 /// Turns what a database refuses into the result codes of <see cref="IChangeStore.CommitAsync"/>, the same on every
-/// provider: a stale version or stamp, a serialization failure, a deadlock or a busy SQLite file is a
+/// provider (each provider's own refusals are read by its <see cref="StoreProvider"/>): a stale version or stamp, a serialization failure, a deadlock or a busy SQLite file is a
 /// <see cref="TeamAccessErrorCode.ConcurrencyFailure"/> (the writer retries from a fresh load); a unique index names
 /// its own refusal in the model; a primary key hit means a concurrent writer created the same row first.
 /// </summary>
 internal static class StoreErrors
 {
-    // PostgreSQL SQLSTATEs: serialization_failure, deadlock_detected, unique_violation.
-    private const string SerializationFailure = "40001";
-    private const string DeadlockDetected = "40P01";
-    private const string UniqueViolation = "23505";
-    private const string ForeignKeyViolation = "23503";
-
     // SQLite result codes: SQLITE_BUSY, SQLITE_LOCKED, SQLITE_CONSTRAINT.
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;
@@ -56,7 +50,7 @@ internal static class StoreErrors
     }
 
     /// <summary>Classifies a database exception; <see langword="false"/> for an infrastructure failure to let through.</summary>
-    public static bool TryClassify(Exception exception, IModel model, out TeamAccessErrorCode code)
+    public static bool TryClassify(Exception exception, IModel model, StoreProvider provider, out TeamAccessErrorCode code)
     {
         code = TeamAccessErrorCode.None;
         if (exception is DbUpdateConcurrencyException)
@@ -67,40 +61,40 @@ internal static class StoreErrors
 
         for (var inner = exception; inner is not null; inner = inner.InnerException)
         {
-            if (inner is not DbException db)
+            if (inner is DbException db)
             {
-                continue;
+                code = provider.Classify(db, model);
+                return code is not TeamAccessErrorCode.None;
             }
-
-            code = db.SqlState switch
-            {
-                SerializationFailure or DeadlockDetected => TeamAccessErrorCode.ConcurrencyFailure,
-                UniqueViolation => FromPostgresUnique(db.Message, model),
-
-                // A row that references one a concurrent writer removed (a login for a deleted user): what it names is gone.
-                ForeignKeyViolation => TeamAccessErrorCode.NotFound,
-                _ => SqliteErrorCode(db) switch
-                {
-                    SqliteBusy or SqliteLocked => TeamAccessErrorCode.ConcurrencyFailure,
-                    SqliteConstraint when db.Message.Contains(SqliteForeignKeyFailed, StringComparison.Ordinal) => TeamAccessErrorCode.NotFound,
-                    SqliteConstraint => FromSqliteUnique(db.Message, model),
-                    _ => TeamAccessErrorCode.None,
-                },
-            };
-            return code is not TeamAccessErrorCode.None;
         }
 
         return false;
     }
 
-    // PostgreSQL names the violated constraint: duplicate key value violates unique constraint "ix_ta_users_email".
-    private static TeamAccessErrorCode FromPostgresUnique(string message, IModel model)
+    /// <summary>SQLite's refusals: a busy or locked file, a foreign key, a unique index.</summary>
+    public static TeamAccessErrorCode ClassifySqlite(DbException db, IModel model) => SqliteErrorCode(db) switch
     {
-        foreach (var constraint in UniqueConstraints(model))
+        SqliteBusy or SqliteLocked => TeamAccessErrorCode.ConcurrencyFailure,
+
+        // A row that references one a concurrent writer removed (a login for a deleted user): what it names is gone.
+        SqliteConstraint when db.Message.Contains(SqliteForeignKeyFailed, StringComparison.Ordinal) => TeamAccessErrorCode.NotFound,
+        SqliteConstraint => FromSqliteUnique(db.Message, model),
+        _ => TeamAccessErrorCode.None,
+    };
+
+    /// <summary>
+    /// The refusal of the unique index or primary key a database named: by <paramref name="constraint"/> where the driver
+    /// reports it, else as quoted in <paramref name="message"/> (duplicate key value violates unique constraint "name").
+    /// </summary>
+    public static TeamAccessErrorCode FromConstraintName(string? constraint, string message, IModel model)
+    {
+        foreach (var unique in UniqueConstraints(model))
         {
-            if (message.Contains($"\"{constraint.Name}\"", StringComparison.Ordinal))
+            if (constraint is not null
+                ? string.Equals(unique.Name, constraint, StringComparison.Ordinal)
+                : message.Contains($"\"{unique.Name}\"", StringComparison.Ordinal))
             {
-                return constraint.Code;
+                return unique.Code;
             }
         }
 

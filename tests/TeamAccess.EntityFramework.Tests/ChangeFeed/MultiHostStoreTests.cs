@@ -28,7 +28,7 @@ public sealed class SqliteMultiHostTests : MultiHostTests
     {
         var folder = Directory.CreateTempSubdirectory("teamaccess-sqlite-").FullName;
         var connection = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "teamaccess.db"), DefaultTimeout = 30 }.ConnectionString;
-        Action<TeamAccessBuilder> storage = builder => builder.AddEntityFrameworkStores(db => db.UseSqlite(connection));
+        Action<TeamAccessBuilder> storage = builder => builder.AddRelationalStores(db => db.UseSqlite(connection));
         await CreateSchemaAsync(storage);
         return (storage, () =>
         {
@@ -53,7 +53,7 @@ public sealed class PostgreSqlMultiHostTests : MultiHostTests
     {
         var server = await PostgreSqlServer.GetAsync();
         var (connection, drop) = await server.CreateDatabaseAsync();
-        Action<TeamAccessBuilder> storage = builder => builder.AddEntityFrameworkStores(db => db.UseNpgsql(connection)).AddPostgreSqlChangeNotifications();
+        Action<TeamAccessBuilder> storage = builder => builder.AddRelationalStores(db => db.UseNpgsql(connection)).AddPostgreSqlChangeNotifications();
         await SqliteMultiHostTests.CreateSchemaAsync(storage);
         return (storage, drop);
     }

@@ -19,7 +19,7 @@ public sealed class PostgreSqlChangeFeedTests
     {
         var server = await PostgreSqlServer.GetAsync();
         var (connection, drop) = await server.CreateDatabaseAsync();
-        Action<TeamAccessBuilder> storage = builder => builder.AddEntityFrameworkStores(db => db.UseNpgsql(connection)).AddPostgreSqlChangeNotifications();
+        Action<TeamAccessBuilder> storage = builder => builder.AddRelationalStores(db => db.UseNpgsql(connection)).AddPostgreSqlChangeNotifications();
         await SqliteMultiHostTests.CreateSchemaAsync(storage);
         return (storage, connection, drop);
     }
@@ -90,7 +90,7 @@ public sealed class PostgreSqlChangeFeedTests
         try
         {
             var connection = new NpgsqlConnectionStringBuilder(server.AdminConnection) { Timeout = 15, CommandTimeout = 30 }.ConnectionString;
-            Action<TeamAccessBuilder> storage = builder => builder.AddEntityFrameworkStores(db => db.UseNpgsql(connection)).AddPostgreSqlChangeNotifications();
+            Action<TeamAccessBuilder> storage = builder => builder.AddRelationalStores(db => db.UseNpgsql(connection)).AddPostgreSqlChangeNotifications();
             await SqliteMultiHostTests.CreateSchemaAsync(storage);
             await using var a = await Host.StartAsync(storage);
             await using var b = await Host.StartAsync(storage);

@@ -18,7 +18,7 @@ public sealed class SessionValidationQueryTests
         try
         {
             var counter = new CommandCounter();
-            Action<TeamAccessBuilder> storage = builder => builder.AddEntityFrameworkStores(db => db.UseSqlite(connection).AddInterceptors(counter));
+            Action<TeamAccessBuilder> storage = builder => builder.AddRelationalStores(db => db.UseSqlite(connection).AddInterceptors(counter));
             await SqliteMultiHostTests.CreateSchemaAsync(storage);
 
             // The follower's polls are SQL too: an hour's bound keeps them out of the count.

@@ -32,4 +32,41 @@ public sealed class EntityFrameworkStoreRegistrationTests
 
         Assert.Contains(nameof(InMemoryTeamAccessStore), error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AStoreOnPostgreSql_WithoutUsePostgreSql_RefusesToStart_NamingThePackage()
+    {
+        // No server is needed: the store checks its provider before it opens a connection.
+        var services = new ServiceCollection();
+        services.AddTeamAccess().AddEntityFrameworkStores(db => db.UseNpgsql("Host=127.0.0.1;Port=1;Database=none"));
+        await using var provider = services.BuildServiceProvider();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => provider.MigrateTeamAccessDatabaseAsync());
+
+        Assert.Contains("TeamAccess.EntityFramework.PostgreSql", error.Message, StringComparison.Ordinal);
+        Assert.Contains("UsePostgreSql()", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UsePostgreSql_OnASqliteStore_RefusesToStart()
+    {
+        var services = new ServiceCollection();
+        services.AddTeamAccess().AddEntityFrameworkStores(db => db.UseSqlite("Data Source=:memory:")).UsePostgreSql();
+        await using var provider = services.BuildServiceProvider();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => provider.MigrateTeamAccessDatabaseAsync());
+
+        Assert.Contains("UsePostgreSql()", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UsePostgreSql_ChoosesThePostgreSqlProviderByType_AndCallingItTwiceKeepsOne()
+    {
+        var services = new ServiceCollection();
+        services.AddTeamAccess().AddEntityFrameworkStores(db => db.UseNpgsql("Host=127.0.0.1;Database=none")).UsePostgreSql().AddPostgreSqlChangeNotifications();
+
+        var registered = Assert.Single(services, d => d.ServiceType == typeof(StoreProvider));
+
+        Assert.Same(PostgreSql.PostgreSqlStoreProvider.Instance, registered.ImplementationInstance);
+    }
 }

@@ -22,8 +22,8 @@ public sealed class PostgreSqlEventOrderTests
         try
         {
             var pause = new AuditInsertPause();
-            await using var slow = await Host.StartAsync(b => b.AddEntityFrameworkStores(db => db.UseNpgsql(connection).AddInterceptors(pause)));
-            await using var fast = await Host.StartAsync(b => b.AddEntityFrameworkStores(db => db.UseNpgsql(connection)));
+            await using var slow = await Host.StartAsync(b => b.AddRelationalStores(db => db.UseNpgsql(connection).AddInterceptors(pause)));
+            await using var fast = await Host.StartAsync(b => b.AddRelationalStores(db => db.UseNpgsql(connection)));
             var first = await fast.SignUpAsync("first");
             var second = await fast.SignUpAsync("second");
             var audit = fast.Services.GetRequiredService<IAuditStore>();

@@ -42,7 +42,7 @@ public abstract class MigrationTests
         var (configure, drop) = await CreateDatabaseAsync();
         try
         {
-            var beds = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => RelationalBed.CreateAsync(b => b.AddEntityFrameworkStores(configure)))));
+            var beds = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => RelationalBed.CreateAsync(b => b.AddRelationalStores(configure)))));
             foreach (var (bed, i) in beds.Select((b, i) => (b, i)))
             {
                 await bed.SignUpAsync($"instance{i}");
@@ -73,7 +73,7 @@ public abstract class MigrationTests
                 await host.Database.ExecuteSqlRawAsync("INSERT INTO \"__EFMigrationsHistory\" VALUES ('20250101000000_HostDevices', '10.0.0')");
             }
 
-            await using (var bed = await RelationalBed.CreateAsync(b => b.AddEntityFrameworkStores(configure)))
+            await using (var bed = await RelationalBed.CreateAsync(b => b.AddRelationalStores(configure)))
             {
                 var signedUp = await bed.SignUpAsync("beside");
                 Assert.NotNull(await bed.Teams.FindByHandleAsync(signedUp.Team.Handle));
@@ -116,7 +116,7 @@ public abstract class MigrationTests
             }
 
             // The host's next start migrates the rest and loads what the first schema held.
-            await using var bed = await RelationalBed.CreateAsync(b => b.AddEntityFrameworkStores(configure));
+            await using var bed = await RelationalBed.CreateAsync(b => b.AddRelationalStores(configure));
             await using (var upgraded = await ShippedContextAsync(configure))
             {
                 Assert.Equal(upgraded.Database.GetMigrations(), await upgraded.Database.GetAppliedMigrationsAsync());
@@ -178,7 +178,7 @@ public abstract class MigrationTests
 
             // The upgrade gives the rows written before it their sweep keys: what is due is found, what is not is not,
             // and a deleted team's is left alone.
-            await using var bed = await RelationalBed.CreateAsync(b => b.AddEntityFrameworkStores(configure));
+            await using var bed = await RelationalBed.CreateAsync(b => b.AddRelationalStores(configure));
             var expiry = bed.Services.GetRequiredService<IExpiryStore>();
             Assert.Equal(new[] { invitingTeam, offeringTeam }.Order(), (await expiry.ListTeamsWithExpiredAsync(now, 100, CancellationToken.None)).Select(t => t.Value).Order());
             Assert.Equal(new[] { futureTeam, invitingTeam, offeringTeam }.Order(), (await expiry.ListTeamsWithExpiredAsync(now.AddDays(4), 100, CancellationToken.None)).Select(t => t.Value).Order());
@@ -198,13 +198,13 @@ public abstract class MigrationTests
             string latest;
             await using (var shipped = await ShippedContextAsync(configure))
             {
-                await TeamAccessMigrator.MigrateAsync(shipped, CancellationToken.None);
+                await RelationalStores.MigrateAsync(shipped);
                 latest = shipped.Database.GetMigrations().Last();
                 await shipped.Database.ExecuteSqlRawAsync("INSERT INTO " + TeamAccessMigrator.HistoryTable + " VALUES ('29991231000000_FromTheFuture', '99.0.0')");
             }
 
             var services = new ServiceCollection();
-            services.AddTeamAccess().AddEntityFrameworkStores(configure);
+            services.AddTeamAccess().AddRelationalStores(configure);
             await using var provider = services.BuildServiceProvider();
             var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => provider.MigrateTeamAccessDatabaseAsync());
             Assert.Contains("29991231000000_FromTheFuture", refused.Message, StringComparison.Ordinal);
@@ -226,7 +226,7 @@ public abstract class MigrationTests
             await using var bed = await RelationalBed.CreateAsync(b =>
             {
                 b.Services.AddLogging(logging => logging.AddProvider(log).SetMinimumLevel(LogLevel.Trace));
-                b.AddEntityFrameworkStores(configure);
+                b.AddRelationalStores(configure);
             });
             var first = await bed.SignUpAsync("taken");
             log.Entries.Clear();
@@ -250,7 +250,7 @@ public abstract class MigrationTests
         var options = new DbContextOptionsBuilder<TeamAccessDbContext>();
         configure(options);
         using var context = new TeamAccessDbContext(options.Options);
-        return Task.FromResult(TeamAccessMigrator.CreateShippedContext(context));
+        return Task.FromResult(RelationalStores.ShippedContext(context));
     }
 
     private sealed record LogEntry(string Category, LogLevel Level, string Message, bool HasException);

@@ -42,9 +42,9 @@ public sealed partial class PostgreSqlQueryPlanTests(ITestOutputHelper output)
             var shape = new SeedShape(Teams: 20_000, MembersPerTeam: 10);
             await using (var context = new TeamAccessDbContext(new DbContextOptionsBuilder<TeamAccessDbContext>().UseNpgsql(connection).Options))
             {
-                await using (var shipped = TeamAccessMigrator.CreateShippedContext(context))
+                await using (var shipped = RelationalStores.ShippedContext(context))
                 {
-                    await TeamAccessMigrator.MigrateAsync(shipped, CancellationToken.None);
+                    await RelationalStores.MigrateAsync(shipped);
                 }
 
                 var seeded = await BulkSeeder.SeedAsync(context, shape);
@@ -53,7 +53,7 @@ public sealed partial class PostgreSqlQueryPlanTests(ITestOutputHelper output)
             }
 
             var recorder = new CommandRecorder();
-            await using (var bed = await RelationalBed.CreateAsync(builder => builder.AddEntityFrameworkStores(db => db.UseNpgsql(connection).AddInterceptors(recorder))))
+            await using (var bed = await RelationalBed.CreateAsync(builder => builder.AddRelationalStores(db => db.UseNpgsql(connection).AddInterceptors(recorder))))
             {
                 recorder.Recording = true;
                 await RunRepresentativeOperationsAsync(bed);

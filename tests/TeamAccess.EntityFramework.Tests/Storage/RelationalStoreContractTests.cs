@@ -17,7 +17,7 @@ public abstract class RelationalStoreContractTests : ChangeSetContractTests
     protected override async Task<StoreBed> CreateBedAsync()
     {
         var (configure, drop) = await CreateDatabaseAsync();
-        return await RelationalBed.CreateAsync(builder => builder.AddEntityFrameworkStores(configure), drop);
+        return await RelationalBed.CreateAsync(builder => builder.AddRelationalStores(configure), drop);
     }
 
     public static TheoryData<string, string, string, string, TeamAccessErrorCode> TooLong => new()
@@ -71,7 +71,7 @@ public abstract class RelationalStoreContractTests : ChangeSetContractTests
             db.ChangeTracker.Clear();
             db.Add(duplicate);
             var exception = await Assert.ThrowsAnyAsync<DbUpdateException>(() => db.SaveChangesAsync());
-            Assert.True(StoreErrors.TryClassify(exception, db.Model, out var code), exception.ToString());
+            Assert.True(StoreErrors.TryClassify(exception, db.Model, RelationalStores.ProviderFor(db), out var code), exception.ToString());
             Assert.Equal(TeamAccessErrorCode.AlreadyMember, code);
         }
     }
@@ -107,8 +107,8 @@ public abstract class RelationalStoreContractTests : ChangeSetContractTests
         db.Add(new UserRow { Id = Guid.NewGuid(), Email = "taken@example.com", FirstName = "C", LastName = "D", ConcurrencyStamp = Guid.NewGuid() });
         var user = await Assert.ThrowsAnyAsync<DbUpdateException>(() => db.SaveChangesAsync());
 
-        Assert.True(StoreErrors.TryClassify(team, db.Model, out var teamCode));
-        Assert.True(StoreErrors.TryClassify(user, db.Model, out var userCode));
+        Assert.True(StoreErrors.TryClassify(team, db.Model, RelationalStores.ProviderFor(db), out var teamCode));
+        Assert.True(StoreErrors.TryClassify(user, db.Model, RelationalStores.ProviderFor(db), out var userCode));
         Assert.Equal((TeamAccessErrorCode.DuplicateHandle, TeamAccessErrorCode.DuplicateEmail), (teamCode, userCode));
     }
 
@@ -119,12 +119,12 @@ public abstract class RelationalStoreContractTests : ChangeSetContractTests
         try
         {
             Guid userId;
-            await using (var first = await RelationalBed.CreateAsync(builder => builder.AddEntityFrameworkStores(configure)))
+            await using (var first = await RelationalBed.CreateAsync(builder => builder.AddRelationalStores(configure)))
             {
                 userId = (await first.SignUpAsync("kept")).User.Id.Value;
             }
 
-            await using var second = await RelationalBed.CreateAsync(builder => builder.AddEntityFrameworkStores(configure));
+            await using var second = await RelationalBed.CreateAsync(builder => builder.AddRelationalStores(configure));
             await second.Services.MigrateTeamAccessDatabaseAsync();
             Assert.NotNull(await second.UserStore.FindByIdAsync(new UserId(userId), CancellationToken.None));
             Assert.Equal(TeamAccessErrorCode.DuplicateEmail, (await second.Users.SignUpAsync(new SignUpRequest("kept@example.com", "K", "T", "Again", "again-team") { Password = "correct horse battery staple" })).Code);
@@ -146,16 +146,16 @@ public abstract class RelationalStoreContractTests : ChangeSetContractTests
             var shape = new SeedShape(Teams: 300, MembersPerTeam: 4, LargeTeamMembers: 40);
             await using (var db = new TeamAccessDbContext(options.Options))
             {
-                await using (var shipped = TeamAccessMigrator.CreateShippedContext(db))
+                await using (var shipped = RelationalStores.ShippedContext(db))
                 {
-                    await TeamAccessMigrator.MigrateAsync(shipped, CancellationToken.None);
+                    await RelationalStores.MigrateAsync(shipped);
                 }
 
                 await BulkSeeder.SeedAsync(db, shape);
             }
 
             var recorder = new SqlRecorder();
-            await using var bed = await RelationalBed.CreateAsync(builder => builder.AddEntityFrameworkStores(db =>
+            await using var bed = await RelationalBed.CreateAsync(builder => builder.AddRelationalStores(db =>
             {
                 configure(db);
                 db.AddInterceptors(recorder);
@@ -190,9 +190,9 @@ public abstract class RelationalStoreContractTests : ChangeSetContractTests
         var options = new DbContextOptionsBuilder<TeamAccessDbContext>();
         configure(options);
         var context = new DroppingContext(options.Options, drop);
-        await using (var shipped = TeamAccessMigrator.CreateShippedContext(context))
+        await using (var shipped = RelationalStores.ShippedContext(context))
         {
-            await TeamAccessMigrator.MigrateAsync(shipped, CancellationToken.None);
+            await RelationalStores.MigrateAsync(shipped);
         }
 
         return context;

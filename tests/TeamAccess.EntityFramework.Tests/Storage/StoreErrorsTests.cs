@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using TeamAccess.EntityFramework.PostgreSql;
 
 namespace TeamAccess.EntityFramework.Tests;
 
@@ -18,7 +19,7 @@ public sealed class StoreErrorsTests
     {
         var exception = new DbUpdateException("save failed", new PostgresException("conflict", "ERROR", "ERROR", sqlState));
 
-        Assert.True(StoreErrors.TryClassify(exception, Model(), out var code));
+        Assert.True(StoreErrors.TryClassify(exception, Model(), PostgreSqlStoreProvider.Instance, out var code));
         Assert.Equal(TeamAccessErrorCode.ConcurrencyFailure, code);
     }
 
@@ -29,14 +30,14 @@ public sealed class StoreErrorsTests
     {
         var exception = new DbUpdateException("save failed", new SqliteException("database is locked", sqliteCode));
 
-        Assert.True(StoreErrors.TryClassify(exception, Model(), out var code));
+        Assert.True(StoreErrors.TryClassify(exception, Model(), StoreProvider.Default, out var code));
         Assert.Equal(TeamAccessErrorCode.ConcurrencyFailure, code);
     }
 
     [Fact]
     public void TryClassify_StaleConcurrencyToken_IsAConcurrencyFailure()
     {
-        Assert.True(StoreErrors.TryClassify(new DbUpdateConcurrencyException("0 rows"), Model(), out var code));
+        Assert.True(StoreErrors.TryClassify(new DbUpdateConcurrencyException("0 rows"), Model(), StoreProvider.Default, out var code));
         Assert.Equal(TeamAccessErrorCode.ConcurrencyFailure, code);
     }
 
@@ -45,16 +46,16 @@ public sealed class StoreErrorsTests
     {
         var exception = new DbUpdateException("save failed", new PostgresException("duplicate key value violates unique constraint \"pk_ta_teams\"", "ERROR", "ERROR", "23505"));
 
-        Assert.True(StoreErrors.TryClassify(exception, Model(), out var code));
+        Assert.True(StoreErrors.TryClassify(exception, Model(), PostgreSqlStoreProvider.Instance, out var code));
         Assert.Equal(TeamAccessErrorCode.ConcurrencyFailure, code);
     }
 
     [Fact]
     public void TryClassify_UnrelatedFailures_AreLetThrough()
     {
-        Assert.False(StoreErrors.TryClassify(new DbUpdateException("save failed", new PostgresException("disk full", "PANIC", "PANIC", "53100")), Model(), out _));
-        Assert.False(StoreErrors.TryClassify(new DbUpdateException("save failed", new SqliteException("disk I/O error", 10)), Model(), out _));
-        Assert.False(StoreErrors.TryClassify(new InvalidOperationException("bug"), Model(), out _));
+        Assert.False(StoreErrors.TryClassify(new DbUpdateException("save failed", new PostgresException("disk full", "PANIC", "PANIC", "53100")), Model(), PostgreSqlStoreProvider.Instance, out _));
+        Assert.False(StoreErrors.TryClassify(new DbUpdateException("save failed", new SqliteException("disk I/O error", 10)), Model(), StoreProvider.Default, out _));
+        Assert.False(StoreErrors.TryClassify(new InvalidOperationException("bug"), Model(), StoreProvider.Default, out _));
     }
 
     private static Microsoft.EntityFrameworkCore.Metadata.IModel Model()

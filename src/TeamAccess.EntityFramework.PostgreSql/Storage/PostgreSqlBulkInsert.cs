@@ -3,13 +3,12 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace TeamAccess.EntityFramework;
+namespace TeamAccess.EntityFramework.PostgreSql;
 
 /// <summary>
 /// The bulk path of a large commit on PostgreSQL (an import's batch): new rows go in by binary <c>COPY</c> on the
 /// commit's own connection and transaction, one stream per table, instead of one INSERT per row through the change
 /// tracker. The columns and their conversions come from the EF Core model, so the rows are the ones EF Core would write.
-/// Only touched when the provider is Npgsql (a SQLite host needs no Npgsql assembly).
 /// </summary>
 internal static class PostgreSqlBulkInsert
 {
