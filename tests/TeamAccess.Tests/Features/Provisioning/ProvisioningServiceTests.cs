@@ -55,6 +55,33 @@ public sealed class ProvisioningServiceTests
     }
 
     [Fact]
+    public async Task ChangeGroup_WithAName_RenamesKeepingTheHandle_AndARefusedMemberCommitsNeither()
+    {
+        await using var bed = TestBed.Create();
+        var owner = await bed.SignUpAsync();
+        var directory = (await Accounts(bed).CreateAsync(owner.User.Id, owner.Team.Id, new CreateServiceAccountRequest("Directory", RolePresets.Administrator))).Value!.PrincipalId;
+        var group = (await Directory(bed).CreateGroupAsync(directory, owner.Team.Id, "Tour Guides", [])).Value!;
+        var other = (await Directory(bed).CreateGroupAsync(directory, owner.Team.Id, "Drivers", [])).Value!;
+
+        var renamed = await Directory(bed).ChangeGroupAsync(directory, owner.Team.Id, group.Id, [], [], "  Senior Tour Guides ");
+        var version = (await bed.SnapshotAsync(owner.Team.Id)).Version;
+        var withUnknownMember = await Directory(bed).ChangeGroupAsync(directory, owner.Team.Id, group.Id, [MembershipId.New()], [], "Lost");
+        var lookAlike = await Directory(bed).ChangeGroupAsync(directory, owner.Team.Id, other.Id, [], [], "Senior Tour Guіdes");
+        var bad = await Directory(bed).ChangeGroupAsync(directory, owner.Team.Id, group.Id, [], [], "");
+
+        Assert.True(renamed.Succeeded, renamed.ToString());
+        Assert.Equal(("Senior Tour Guides", group.Handle), (renamed.Value!.Name, renamed.Value.Handle));
+        Assert.Equal(TeamAccessErrorCode.NotFound, withUnknownMember.Code);
+        Assert.Equal(TeamAccessErrorCode.InvalidName, lookAlike.Code);
+        Assert.Equal(TeamAccessErrorCode.InvalidName, bad.Code);
+        Assert.Equal(version, (await bed.SnapshotAsync(owner.Team.Id)).Version);
+        Assert.Equal("Senior Tour Guides", (await bed.SnapshotAsync(owner.Team.Id)).Groups[group.Id].Name);
+        var audit = await bed.Store.ListAsync(owner.Team.Id, CancellationToken.None).ToListAsync();
+        Assert.Contains(audit, e => e.Action == AuditActions.GroupRenamed && e.SubjectId == group.Id.Value);
+        AuditAssert.ReplayEquals(await bed.SnapshotAsync(owner.Team.Id), audit);
+    }
+
+    [Fact]
     public async Task Provision_WithoutDirectoryProvision_IsPermissionDeniedAndChangesNothing()
     {
         await using var bed = TestBed.Create();
