@@ -92,7 +92,8 @@ public static class PortalApp
             ui.GrantLevels["read"] = [Pages.DevicesModel.Read];
             ui.GrantLevels["read and write"] = [Pages.DevicesModel.Read, Pages.DevicesModel.Write];
             ui.NavigationLinks.Add(new("Devices", "/Devices") { Id = "nav-devices" });
-            ui.NavigationLinks.Add(new("Team SSO", "/TeamSso") { Id = "nav-sso", Permission = Permissions.TeamSignInPolicy });
+            ui.NavigationLinks.Add(new("SSO policy", "/SsoPolicy") { Id = "nav-sso", Permission = Permissions.TeamSignInPolicy });
+            ui.ScimPath = "/scim/v2";
         });
 
         // The stand-ins' pages have no route when their stand-in is off: they answer 404 like any unknown path.
@@ -137,6 +138,10 @@ public static class PortalApp
 
         // 4. The same accounts as a JSON API for scripts and single-page apps, described at /openapi/v1.json.
         app.MapGroup("/api").MapTeamAccessApi();
+
+        // 5. The teams' directories (Okta, Entra ID...) provision their people over SCIM 2.0, each with a key the team's
+        //    guardian makes on the Directory page.
+        app.MapGroup("/scim/v2").MapTeamAccessScim();
         app.MapOpenApi();
         return app;
     }

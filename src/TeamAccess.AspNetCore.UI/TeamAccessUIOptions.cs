@@ -23,6 +23,12 @@ public sealed class TeamAccessUIOptions
     public string? SsoSignInPath { get; set; }
 
     /// <summary>
+    /// Gets or sets where the host mapped <c>MapTeamAccessScim()</c>, such as <c>/scim/v2</c>: the Directory page shows the
+    /// team's administrators this base URL for their directory. <see langword="null"/> (the default): the host offers no SCIM.
+    /// </summary>
+    public string? ScimPath { get; set; }
+
+    /// <summary>
     /// Gets the kinds of access the Groups page grants on a resource, by the name shown (such as "read" or "read and write"),
     /// each with the host's permissions it gives. Empty (the default): the page lists grants but offers no form to add one.
     /// </summary>

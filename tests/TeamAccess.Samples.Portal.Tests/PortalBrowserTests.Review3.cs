@@ -248,7 +248,7 @@ public sealed partial class PortalBrowserTests
         using var member = Accept("axe-member@example.com");
         CreateGroup(owner, "Axe crew", "axe-crew");
         Grant(owner, "device-7", "Grace Hopper (axe-member@example.com)", "read");
-        foreach (var path in new[] { "/Users", "/Invite", "/Invitations", "/Groups", "/Audit", "/Devices", "/TeamSso", "/MyAccount" })
+        foreach (var path in new[] { "/Users", "/Invite", "/Invitations", "/Groups", "/Audit", "/Devices", "/SsoPolicy", "/MyAccount" })
         {
             CheckAxe(owner, path, found);
         }

@@ -497,7 +497,7 @@ public sealed partial class PortalBrowserTests(PortalFixture portal) : IClassFix
         rivet.Expect("That sign-in was not started here, or took too long: start again.", () => rivet.Text("error"));
 
         owner.Click("nav-sso");
-        owner.ExpectPath("/TeamSso");
+        owner.ExpectPath("/SsoPolicy");
         owner.Click("use-sso");
         owner.Fill("Domain", "sso.example");
         owner.Choose("sso-role", "Member");

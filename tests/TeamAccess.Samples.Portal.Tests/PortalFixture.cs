@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
+using TeamAccess.Specification.Tests;
+using TeamAccess.Testing;
 
 namespace TeamAccess.Samples.Portal.Tests;
 
@@ -30,6 +32,16 @@ public sealed class PortalFixture : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>
+    /// Gets the network a team's own provider and domains are judged over: the portal's issuer fetches and DNS TXT lookups
+    /// go here, not to the internet. It serves <see cref="Idp"/>, an HTTPS issuer on a public address, so the SSRF guard
+    /// stays exactly as in production (no loopback or HTTP allowance).
+    /// </summary>
+    public TeamSsoFakes Network { get; } = new();
+
+    /// <summary>Gets the OpenID Connect provider a team adds on the Team SSO page (served by <see cref="Network"/>).</summary>
+    public TestIdentityProvider Idp { get; } = new("acme-idp", "https://idp.acme.example/", new Microsoft.Extensions.Time.Testing.FakeTimeProvider());
+
     /// <summary>Gets the running portal's services, for a test to set up what no page makes yet.</summary>
     public IServiceProvider Services => _app!.Services;
 
@@ -51,7 +63,8 @@ public sealed class PortalFixture : IAsyncLifetime
         }
 
         Directory.CreateDirectory(Screenshots);
-        _app = await PortalApp.BuildAsync(["--urls", "http://127.0.0.1:0", "--environment=Development", $"--Portal:DataDirectory={DataDirectory}", "--Logging:LogLevel:Default=Warning", .. StaticWebAssets()]);
+        Network.Serve(Idp);
+        _app = await PortalApp.BuildAsync(["--urls", "http://127.0.0.1:0", "--environment=Development", $"--Portal:DataDirectory={DataDirectory}", "--Logging:LogLevel:Default=Warning", .. StaticWebAssets()], builder => Network.AddTo(builder.Services));
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseUrl = address.Replace("127.0.0.1", "localhost", StringComparison.Ordinal);

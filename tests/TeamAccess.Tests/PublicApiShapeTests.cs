@@ -93,7 +93,9 @@ public sealed partial class PublicApiShapeTests
     // methods, the passkey-only team policy, four audit actions with their four event types.
     // +2: EventOptions.LeaseDuration (get, set): instances sharing an event consumer deliver one at a time (security
     // review 3, events).
-    private const int HostFacingCeiling = 2_011;
+    // +2: a directory renames a group (SCIM PATCH/PUT displayName): AuditActions.GroupRenamed (TeamAccess) and GroupRenamedEvent
+    // (IProvisioningService.ChangeGroupAsync took a name parameter: the same entry).
+    private const int HostFacingCeiling = 2_013;
 
     [Fact]
     public void HostFacingApi_StaysUnderItsCeiling()
@@ -116,10 +118,10 @@ public sealed partial class PublicApiShapeTests
     /// </summary>
     private static readonly Dictionary<string, int> NamespaceCeilings = new(StringComparer.Ordinal)
     {
-        ["TeamAccess"] = 1_319,
+        ["TeamAccess"] = 1_320,
         ["TeamAccess.Storage"] = 827,
         ["TeamAccess.Accounts"] = 221,
-        ["TeamAccess.Events"] = 102,
+        ["TeamAccess.Events"] = 103,
         ["TeamAccess.Invitations"] = 71,
         ["TeamAccess.ServiceAccounts"] = 70,
         ["TeamAccess.Provisioning"] = 68,

@@ -30,6 +30,7 @@ public static class TeamAccessUIBuilderExtensions
             .Configure(configure ?? (_ => { }))
             .Validate(o => TeamAccessUIOptions.IsValidPrefix(o.PathPrefix), "TeamAccessUIOptions.PathPrefix must be empty or start with '/', not end with '/', and hold only letters, digits, '/', '-', '_' and '.'.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.ProductName), "TeamAccessUIOptions.ProductName must not be empty.")
+            .Validate(o => o.ScimPath is null || (o.ScimPath.Length > 1 && TeamAccessUIOptions.IsValidPrefix(o.ScimPath)), "TeamAccessUIOptions.ScimPath must be null, or start with '/', not end with '/', and hold only letters, digits, '/', '-', '_' and '.'.")
             .ValidateOnStart();
         services.AddLocalization();
         services.TryAddSingleton<TeamAccessMessages>();

@@ -26,4 +26,19 @@
             event.preventDefault();
         }
     }));
+    // A copy button names the field whose value it copies (a TXT record, a SCIM URL, a key shown once) and says so when done.
+    document.querySelectorAll('button[data-copy]').forEach(button => button.addEventListener('click', async () => {
+        const field = document.getElementById(button.getAttribute('data-copy'));
+        if (!field) {
+            return;
+        }
+        field.select();
+        try {
+            await navigator.clipboard.writeText(field.value);
+        } catch {
+            document.execCommand('copy');
+        }
+        button.setAttribute('aria-live', 'polite');
+        button.firstChild.textContent = button.getAttribute('data-copied');
+    }));
 })();

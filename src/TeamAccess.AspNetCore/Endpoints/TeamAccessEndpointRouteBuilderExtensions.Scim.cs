@@ -27,7 +27,7 @@ public static partial class TeamAccessEndpointRouteBuilderExtensions
     /// Maps a SCIM 2.0 service provider (RFC 7643/7644) for the team's directory under <paramref name="endpoints"/>
     /// (use <c>app.MapGroup("/scim/v2").MapTeamAccessScim()</c>): <c>/Users</c> (create, read, list with <c>filter</c>
     /// <c>userName eq</c>, <c>externalId eq</c> or <c>id eq</c> and <c>startIndex</c>/<c>count</c> paging, replace,
-    /// PATCH, delete), <c>/Groups</c> (create, read, list, PATCH members, delete), <c>/ServiceProviderConfig</c>,
+    /// PATCH, delete), <c>/Groups</c> (create, read, list, PATCH or PUT name and members, delete), <c>/ServiceProviderConfig</c>,
     /// <c>/ResourceTypes</c> and <c>/Schemas</c>. Every request is authenticated by an API key of a service account
     /// (<c>Authorization: Bearer ta_...</c>) whose role, and the key if narrowed, holds <c>directory.provision</c>; it acts
     /// in that key's team only. Answers are <c>application/scim+json</c>, with ETags; <c>If-Match</c> on a change that
@@ -57,7 +57,8 @@ public static partial class TeamAccessEndpointRouteBuilderExtensions
         scim.MapPost("/Groups", CreateGroupAsync);
         scim.MapGet("/Groups", ListGroupsAsync);
         scim.MapGet("/Groups/{id}", GetGroupAsync);
-        scim.MapPatch("/Groups/{id}", PatchGroupAsync);
+        scim.MapPatch("/Groups/{id}", (string id, HttpContext http, IProvisioningService directory, CancellationToken ct) => ChangeGroupAsync(id, http, directory, put: false, ct));
+        scim.MapPut("/Groups/{id}", (string id, HttpContext http, IProvisioningService directory, CancellationToken ct) => ChangeGroupAsync(id, http, directory, put: true, ct));
         scim.MapDelete("/Groups/{id}", DeleteGroupAsync);
         return scim;
     }
@@ -248,7 +249,8 @@ public static partial class TeamAccessEndpointRouteBuilderExtensions
         return found.TryGetValue(out var group) ? GroupResult(http, group, StatusCodes.Status200OK) : ScimErrors.Of(found.Error!);
     }
 
-    private static async Task<IResult> PatchGroupAsync(string id, HttpContext http, IProvisioningService directory, CancellationToken ct)
+    /// <summary>A PATCH (RFC 7644 3.5.2) or a PUT (3.5.1) of a group: its name and members in one write, all or nothing.</summary>
+    private static async Task<IResult> ChangeGroupAsync(string id, HttpContext http, IProvisioningService directory, bool put, CancellationToken ct)
     {
         var (body, invalid) = await ReadScimBodyAsync(http, ct).ConfigureAwait(false);
         if (body is null)
@@ -267,7 +269,7 @@ public static partial class TeamAccessEndpointRouteBuilderExtensions
             return ScimErrors.Of(TeamAccessErrorCode.DirectoryVersionMismatch);
         }
 
-        var (edit, error) = ScimGroupEdit.FromPatch(body, group.Name);
+        var (edit, error) = put ? ScimGroupEdit.FromResource(body) : ScimGroupEdit.FromPatch(body, group.Name);
         if (edit is null)
         {
             return error!;
@@ -278,7 +280,7 @@ public static partial class TeamAccessEndpointRouteBuilderExtensions
         var remove = edit.ReplaceWith is { } kept ? group.Members.Where(m => !kept.Contains(m)).ToHashSet()
             : edit.RemoveAll ? group.Members.Where(m => !edit.Add.Contains(m)).ToHashSet()
             : edit.Remove;
-        var changed = await directory.ChangeGroupAsync(http.User.UserId(), http.User.TeamId(), group.Id, add, remove, ct).ConfigureAwait(false);
+        var changed = await directory.ChangeGroupAsync(http.User.UserId(), http.User.TeamId(), group.Id, add, remove, edit.Rename, ct).ConfigureAwait(false);
         return changed.TryGetValue(out var after) ? GroupResult(http, after, StatusCodes.Status200OK) : ScimErrors.Of(changed.Error!);
     }
 

@@ -41,7 +41,7 @@ internal static class ScimDiscovery
             Attribute("active", "boolean", "readWrite"),
             Complex("emails", Attribute("value", "string", "readOnly"), Attribute("type", "string", "readOnly"), Attribute("primary", "boolean", "readOnly")).Also("multiValued", true).Also("mutability", "readOnly")),
         Schema(baseUrl, ScimJson.GroupSchema, "Group", "A group of the team.",
-            Attribute("displayName", "string", "immutable", required: true),
+            Attribute("displayName", "string", "readWrite", required: true),
             Complex("members", Attribute("value", "string", "immutable"), Attribute("$ref", "reference", "immutable"), Attribute("type", "string", "immutable")).Also("multiValued", true)),
         Schema(baseUrl, ScimJson.MembershipSchema, "Membership", "The person's membership of the team as TeamAccess keeps it.",
             Attribute("origin", "string", "readOnly"), Attribute("role", "string", "readOnly"), Attribute("status", "string", "readOnly")),

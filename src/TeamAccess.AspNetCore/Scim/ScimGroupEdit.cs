@@ -4,9 +4,10 @@ using System.Text.Json.Nodes;
 namespace TeamAccess.AspNetCore.Scim;
 
 /// <summary>
-/// What a SCIM PATCH says of a group's members (RFC 7644 3.5.2): add members, remove members (by a
-/// <c>members[value eq "id"]</c> path, by a value list, or all of them), replace them all. A group's name does not
-/// change here (a different <c>displayName</c> is refused as <c>mutability</c>); its <c>externalId</c> is not stored.
+/// What a SCIM PATCH (RFC 7644 3.5.2) or PUT (3.5.1) says of a group: its new <c>displayName</c> (the TeamAccess group's
+/// name; its handle stays), and its members: add members, remove members (by a <c>members[value eq "id"]</c> path, by a
+/// value list, or all of them), replace them all. A group's <c>displayName</c> cannot be removed (it is required); its
+/// <c>externalId</c> is not stored.
 /// </summary>
 internal sealed class ScimGroupEdit
 {
@@ -17,6 +18,21 @@ internal sealed class ScimGroupEdit
     public bool RemoveAll { get; private set; }
 
     public HashSet<MembershipId>? ReplaceWith { get; private set; }
+
+    /// <summary>Gets the group's new name, or <see langword="null"/> to keep it.</summary>
+    public string? Rename { get; private set; }
+
+    /// <summary>Reads a whole Group resource (a PUT): its name and all its members (none when <c>members</c> is absent).</summary>
+    public static (ScimGroupEdit? Edit, ScimResult? Error) FromResource(JsonObject body)
+    {
+        if (body["displayName"] is not JsonValue name || name.GetValueKind() != JsonValueKind.String)
+        {
+            return (null, ScimErrors.Value("displayName is required and is a string."));
+        }
+
+        var edit = new ScimGroupEdit { Rename = name.GetValue<string>(), ReplaceWith = [] };
+        return Members(body["members"], edit.ReplaceWith) is { } error ? (null, error) : (edit, null);
+    }
 
     /// <summary>Reads the operations against the group's current name.</summary>
     public static (ScimGroupEdit? Edit, ScimResult? Error) FromPatch(JsonObject body, string currentName)
@@ -80,9 +96,18 @@ internal sealed class ScimGroupEdit
 
         if (path.Equals("displayName", StringComparison.OrdinalIgnoreCase))
         {
-            return op != "remove" && value is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>() == currentName
-                ? null
-                : ScimErrors.Mutability("A group's displayName does not change here.");
+            if (op == "remove")
+            {
+                return ScimErrors.Mutability("A group's displayName is required: it can be replaced, not removed.");
+            }
+
+            if (value is not JsonValue v || v.GetValueKind() != JsonValueKind.String)
+            {
+                return ScimErrors.Value("displayName is a string.");
+            }
+
+            Rename = v.GetValue<string>() == currentName ? null : v.GetValue<string>();
+            return null;
         }
 
         if (path.Equals("externalId", StringComparison.OrdinalIgnoreCase) || path.Equals("id", StringComparison.OrdinalIgnoreCase) || path.Equals("meta", StringComparison.OrdinalIgnoreCase))

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace TeamAccess.Domain;
 
-/// <content>The group verbs: create, delete, add and remove members.</content>
+/// <content>The group verbs: create, rename, delete, add and remove members.</content>
 internal sealed partial class TeamAggregate
 {
     public Result<Group> CreateGroup(string name, string handle)
@@ -21,6 +21,30 @@ internal sealed partial class TeamAggregate
         var group = new Group(GroupId.New(), Id, name, handle, ImmutableSortedSet<MembershipId>.Empty);
         PutGroup(group, AuditActions.GroupCreated);
         return Result<Group>.Ok(group);
+    }
+
+    /// <summary>Renames a group (its handle, members and grants stay); the same name is no change.</summary>
+    public Result<Group> RenameGroup(GroupId groupId, string name)
+    {
+        if (!Current.Groups.TryGetValue(groupId, out var group))
+        {
+            return Result<Group>.Failed(TeamAccessErrorCode.NotFound);
+        }
+
+        if (group.Name == name)
+        {
+            return Result<Group>.Ok(group);
+        }
+
+        // The same rule as a new group's name: no mixed scripts, no look-alike of another group's.
+        if (Confusables.MixesScripts(name) || Confusables.LooksLikeAnother(name, Current.Groups.Values.Where(g => g.Id != groupId).Select(g => g.Name)))
+        {
+            return Result<Group>.Failed(TeamAccessErrorCode.InvalidName);
+        }
+
+        var after = group with { Name = name };
+        PutGroup(after, AuditActions.GroupRenamed);
+        return Result<Group>.Ok(after);
     }
 
     /// <summary>Deletes a group; the grants given to it go with it, each with its own event.</summary>

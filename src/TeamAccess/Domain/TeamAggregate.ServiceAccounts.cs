@@ -214,9 +214,14 @@ internal sealed partial class TeamAggregate
             return Result<Role>.Failed(mayGive.Error);
         }
 
-        // A directory manages every member, guardians included: only a guardian delegates that to a service account.
-        return !Actor.IsGuardian && Roles.PermissionCatalog.TryGet(Permissions.DirectoryProvision, out var provision) && role.Has(provision)
-            ? Result<Role>.Failed(TeamAccessErrorCode.DirectoryProvisionNeedsGuardian)
-            : Result<Role>.Ok(role);
+        return DelegatesDirectory(role) ? Result<Role>.Failed(TeamAccessErrorCode.DirectoryProvisionNeedsGuardian) : Result<Role>.Ok(role);
     }
+
+    /// <summary>
+    /// Whether a service account in <paramref name="role"/> would be a directory this actor may not delegate: a directory
+    /// manages every member, guardians included, so only a guardian gives a service account <c>directory.provision</c>,
+    /// whether by giving it the role (<see cref="ServiceAccountRole"/>) or by editing a role it holds (<see cref="DefineTeamRole"/>).
+    /// </summary>
+    private bool DelegatesDirectory(Role role) =>
+        !Actor.IsGuardian && Roles.PermissionCatalog.TryGet(Permissions.DirectoryProvision, out var provision) && role.Has(provision);
 }

@@ -165,10 +165,19 @@ internal sealed partial class TeamAggregate
             IsReadOnly = request.IsReadOnly,
             IsScopedToGrants = request.IsScopedToGrants,
         };
-        var mayDefine = Actor.MayDefine(new TeamRoleSet(catalog, [after]).TeamRoles[0]);
+        var compiled = new TeamRoleSet(catalog, [after]).TeamRoles[0];
+        var mayDefine = Actor.MayDefine(compiled);
         if (!mayDefine.Succeeded)
         {
             return Result<TeamRole>.Failed(mayDefine.Error);
+        }
+
+        // A role a service account already holds, edited to hold directory.provision, delegates the directory as giving
+        // the account that role would: the same rule refuses it to anyone but a guardian.
+        if (before is not null && !before.Permissions.Contains(Permissions.DirectoryProvision, StringComparer.Ordinal) && DelegatesDirectory(compiled)
+            && Current.Memberships.Values.Any(m => m.IsServiceAccount && !m.Status.IsTerminal() && string.Equals(m.Role, name, StringComparison.OrdinalIgnoreCase)))
+        {
+            return Result<TeamRole>.Failed(TeamAccessErrorCode.DirectoryProvisionNeedsGuardian);
         }
 
         if (before is not null && before.Equals(after))

@@ -54,6 +54,9 @@ public static class AuditActions
     /// <summary>A member was taken out of a group.</summary>
     public const string GroupMemberRemoved = "group.member_removed";
 
+    /// <summary>A group's name changed (its handle stays).</summary>
+    public const string GroupRenamed = "group.renamed";
+
     /// <summary>A grant was given or widened.</summary>
     public const string GrantGiven = "grant.given";
 

@@ -154,6 +154,39 @@ public sealed class ScimApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Groups_PatchDisplayNameAndPut_RenameTheGroupAndSetItsMembersInOneWrite()
+    {
+        var (_, key) = await DirectoryAsync("rename");
+        var user = await ScimJsonAsync(await ScimAsync(HttpMethod.Post, "/Users", key, Bjensen), HttpStatusCode.Created);
+        var id = user.GetProperty("id").GetString()!;
+        var group = await ScimJsonAsync(await ScimAsync(HttpMethod.Post, "/Groups", key, """{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"Tour Guides"}"""), HttpStatusCode.Created);
+        var groupId = group.GetProperty("id").GetString()!;
+
+        // PATCH replace displayName (as Okta and Entra ID rename a group) with a member added: one write, a new version.
+        var renamed = await ScimJsonAsync(await ScimAsync(HttpMethod.Patch, $"/Groups/{groupId}", key, $$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[{"op":"replace","path":"displayName","value":"Senior Tour Guides"},{"op":"add","path":"members","value":[{"value":"{{id}}"}]}]}
+            """, ifMatch: group.GetProperty("meta").GetProperty("version").GetString()), HttpStatusCode.OK);
+        Assert.Equal("Senior Tour Guides", renamed.GetProperty("displayName").GetString());
+        Assert.Equal(id, Assert.Single(renamed.GetProperty("members").EnumerateArray()).GetProperty("value").GetString());
+        Assert.NotEqual(group.GetProperty("meta").GetProperty("version").GetString(), renamed.GetProperty("meta").GetProperty("version").GetString());
+
+        // A path-less replace names it too; removing the required displayName is refused and changes nothing.
+        var again = await ScimJsonAsync(await ScimAsync(HttpMethod.Patch, $"/Groups/{groupId}", key, """{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","value":{"displayName":"Guides"}}]}"""), HttpStatusCode.OK);
+        Assert.Equal("Guides", again.GetProperty("displayName").GetString());
+        await ScimErrorAsync(await ScimAsync(HttpMethod.Patch, $"/Groups/{groupId}", key, """{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"remove","path":"displayName"}]}"""), HttpStatusCode.BadRequest, "mutability", "DirectoryAttributeImmutable");
+
+        // PUT replaces the name and every member (none given: none kept); a stale If-Match is 412.
+        await ScimErrorAsync(await ScimAsync(HttpMethod.Put, $"/Groups/{groupId}", key, """{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"Stale"}""", ifMatch: renamed.GetProperty("meta").GetProperty("version").GetString()), HttpStatusCode.PreconditionFailed, null, "DirectoryVersionMismatch");
+        var put = await ScimJsonAsync(await ScimAsync(HttpMethod.Put, $"/Groups/{groupId}", key, """{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"Night Guides"}""", ifMatch: again.GetProperty("meta").GetProperty("version").GetString()), HttpStatusCode.OK);
+        Assert.Equal("Night Guides", put.GetProperty("displayName").GetString());
+        Assert.Empty(put.GetProperty("members").EnumerateArray());
+        await ScimErrorAsync(await ScimAsync(HttpMethod.Put, $"/Groups/{groupId}", key, """{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"]}"""), HttpStatusCode.BadRequest, "invalidValue", "InvalidDirectoryValue");
+        var listed = await ScimJsonAsync(await ScimAsync(HttpMethod.Get, "/Groups?filter=" + Uri.EscapeDataString("displayName eq \"Night Guides\""), key), HttpStatusCode.OK);
+        Assert.Equal(groupId, Assert.Single(listed.GetProperty("Resources").EnumerateArray()).GetProperty("id").GetString());
+    }
+
+    [Fact]
     public async Task Rfc7644_3_5_2_PatchUsersAndGroupMembers_AsTheRfcShows()
     {
         var (_, key) = await DirectoryAsync("rfc352");

@@ -37,4 +37,11 @@ public sealed record ExternalIdentity
 
     /// <summary>Gets whether the provider marks the email as verified.</summary>
     public bool EmailVerified { get; init; }
+
+    /// <summary>
+    /// Gets whether the token says the person proved several factors at the provider: <c>amr</c> holds <c>mfa</c>
+    /// (RFC 8176), or <c>acr</c> is the multi-factor policy of OpenID PAPE. It counts as a second factor only for a
+    /// team's own provider flagged <see cref="TeamAccess.TeamSso.TeamProviderRequest.RequiresSecondFactor"/>.
+    /// </summary>
+    internal bool ProvedMultipleFactors { get; init; }
 }

@@ -20,13 +20,16 @@ internal sealed class ExternalSignIn(
 {
     private readonly ILogger _logger = logger ?? NullLogger<ExternalSignIn>.Instance;
 
-    /// <summary>Validates the provider's token, then finds (or makes) the membership its identity signs in to.</summary>
-    public async ValueTask<Result<StoredMembership>> SignInAsync(TeamSnapshot team, TokenCredential token, CancellationToken cancellationToken)
+    /// <summary>
+    /// Validates the provider's token, then finds (or makes) the membership its identity signs in to; with it, whether
+    /// the token says the person proved several factors at the provider (<see cref="ExternalIdentity.ProvedMultipleFactors"/>).
+    /// </summary>
+    public async ValueTask<(Result<StoredMembership> Membership, bool ProvedMultipleFactors)> SignInAsync(TeamSnapshot team, TokenCredential token, CancellationToken cancellationToken)
     {
         var identity = await identities.ValidateAsync(token, cancellationToken, team).ConfigureAwait(false);
         return identity.TryGetValue(out var proven)
-            ? await MembershipAsync(team, proven, cancellationToken).ConfigureAwait(false)
-            : Result<StoredMembership>.Failed(identity.Error!);
+            ? (await MembershipAsync(team, proven, cancellationToken).ConfigureAwait(false), proven.ProvedMultipleFactors)
+            : (Result<StoredMembership>.Failed(identity.Error!), false);
     }
 
     /// <summary>

@@ -53,6 +53,7 @@ internal sealed class FirstFactorSignIn(
 
         Result<StoredMembership> membership;
         StoredUser? proven = null;
+        var providerSecondFactor = false;
         switch (credential)
         {
             case PasswordCredential password:
@@ -72,7 +73,12 @@ internal sealed class FirstFactorSignIn(
                 proven = user.Value;
                 break;
             case TokenCredential token:
-                membership = await external.SignInAsync(team, token, cancellationToken).ConfigureAwait(false);
+                bool multipleFactors;
+                (membership, multipleFactors) = await external.SignInAsync(team, token, cancellationToken).ConfigureAwait(false);
+
+                // The provider's word on its own second factor counts only where the team's guardian said it enforces one.
+                providerSecondFactor = multipleFactors && TeamProviderId.TryParseName(credential.Provider, out var providerId)
+                    && team.Providers.TryGetValue(providerId, out var teamProvider) && teamProvider.RequiresSecondFactor;
                 break;
             default:
                 throw new ArgumentException("Unknown credential type.", nameof(credential));
@@ -88,6 +94,6 @@ internal sealed class FirstFactorSignIn(
         proven ??= await users.FindByIdAsync(active.UserId!.Value, cancellationToken).ConfigureAwait(false);
         return proven is null
             ? Result<ProvenFirstFactor>.Failed(TeamAccessErrorCode.NotFound)
-            : Result<ProvenFirstFactor>.Ok(new ProvenFirstFactor(active, proven, credential.Provider, policy));
+            : Result<ProvenFirstFactor>.Ok(new ProvenFirstFactor(active, proven, credential.Provider, policy) { ProviderProvedSecondFactor = providerSecondFactor });
     }
 }

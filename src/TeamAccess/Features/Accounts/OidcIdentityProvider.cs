@@ -128,8 +128,16 @@ internal sealed class OidcIdentityProvider : IIdentityProvider, IDisposable
         }
 
         jwt.TryGetPayloadValue<string>(_options.EmailClaim, out var email);
-        return Result<ExternalIdentity>.Ok(new ExternalIdentity(Name, jwt.Issuer, subject, email, EmailVerified(jwt)));
+        return Result<ExternalIdentity>.Ok(new ExternalIdentity(Name, jwt.Issuer, subject, email, EmailVerified(jwt)) { ProvedMultipleFactors = MultipleFactors(jwt) });
     }
+
+    /// <summary>The OpenID Provider Authentication Policy Extension's multi-factor policy, as an <c>acr</c> value.</summary>
+    internal const string MultiFactorAcr = "http://schemas.openid.net/pape/policies/2007/06/multi-factor";
+
+    /// <summary>Whether the token says several factors were proven: <c>amr</c> holds <c>mfa</c> (RFC 8176 section 2), or <c>acr</c> is PAPE's multi-factor policy.</summary>
+    private static bool MultipleFactors(JsonWebToken jwt) =>
+        jwt.Claims.Any(c => (c.Type == "amr" && string.Equals(c.Value, AuthenticationMethods.MultipleFactors, StringComparison.Ordinal))
+            || (c.Type == "acr" && string.Equals(c.Value, MultiFactorAcr, StringComparison.Ordinal)));
 
     private static bool EmailVerified(JsonWebToken jwt) =>
         (jwt.TryGetPayloadValue<bool>("email_verified", out var verified) && verified)

@@ -8,8 +8,21 @@ namespace TeamAccess.Accounts;
 internal sealed record ProvenFirstFactor(StoredMembership Membership, StoredUser User, string Provider, TeamSignInPolicy Policy)
 {
     /// <summary>
-    /// What a session still needs beyond this first factor: a second factor when the user has an authenticator or the team
+    /// Gets whether the team's own provider proved a second factor itself: the guardian flagged it as enforcing one
+    /// (<see cref="StoredTeamProvider.RequiresSecondFactor"/>) and its id_token says several factors were proven.
+    /// </summary>
+    public bool ProviderProvedSecondFactor { get; init; }
+
+    /// <summary>
+    /// What a session still needs beyond this first factor: nothing more when the team's provider proved a second factor
+    /// (unless the team accepts passkeys only); otherwise a second factor when the user has an authenticator or the team
     /// requires one; enrolment first when the team requires one and the user has none.
     /// </summary>
-    public TeamAccessErrorCode? SecondFactorDemand => SecondFactorGate.Demand(User, Policy);
+    public TeamAccessErrorCode? SecondFactorDemand => ProviderProvedSecondFactor && !Policy.PasskeyRequired ? null : SecondFactorGate.Demand(User, Policy);
+
+    /// <summary>How the session issued on this first factor alone was proven: with a second factor at <paramref name="now"/> when the provider proved one.</summary>
+    /// <param name="now">The time of the sign-in.</param>
+    /// <returns>The proof.</returns>
+    public SessionProof Proof(DateTimeOffset now) =>
+        ProviderProvedSecondFactor ? SessionProof.FirstFactor(Provider).WithProviderSecondFactor(now) : SessionProof.FirstFactor(Provider);
 }

@@ -42,7 +42,7 @@ internal sealed class SecondFactorService(
             return Result<SignInStep>.Ok(new SignInStep(null, ticket, expiresAt, demand));
         }
 
-        var session = tokens.IssueNew(first.Membership, first.Provider, first.User.SessionStamp, SessionProof.FirstFactor(first.Provider));
+        var session = tokens.IssueNew(first.Membership, first.Provider, first.User.SessionStamp, first.Proof(writer.Time.GetUtcNow()));
         return Result<SignInStep>.Ok(new SignInStep(session, null, null, null));
     }
 

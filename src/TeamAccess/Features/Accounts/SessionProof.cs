@@ -21,6 +21,13 @@ internal sealed record SessionProof(IReadOnlyList<string> Methods, DateTimeOffse
                 backupEligible ? AuthenticationMethods.SoftwareKey : AuthenticationMethods.HardwareKey, AuthenticationMethods.MultipleFactors],
             DateTimeOffset.FromUnixTimeSeconds(at.ToUnixTimeSeconds()));
 
+    /// <summary>
+    /// This proof with a second factor the team's own provider proved <paramref name="at"/> (its id_token's <c>amr</c> or
+    /// <c>acr</c>): <c>mfa</c> beside <c>ext</c>, with no method of this library's own.
+    /// </summary>
+    public SessionProof WithProviderSecondFactor(DateTimeOffset at) =>
+        new([.. Methods.Where(m => m is not AuthenticationMethods.MultipleFactors), AuthenticationMethods.MultipleFactors], DateTimeOffset.FromUnixTimeSeconds(at.ToUnixTimeSeconds()));
+
     /// <summary>This proof with a second factor proven <paramref name="at"/> (truncated to whole seconds, as tokens carry it).</summary>
     public SessionProof WithSecondFactor(DateTimeOffset at) =>
         new([.. Methods.Where(m => m is not (AuthenticationMethods.OneTimePassword or AuthenticationMethods.MultipleFactors)), AuthenticationMethods.OneTimePassword, AuthenticationMethods.MultipleFactors],

@@ -43,7 +43,7 @@ internal sealed class SessionService(
             return Result<Session>.Failed(demand);
         }
 
-        return Result<Session>.Ok(tokens.IssueNew(first.Membership, first.Provider, first.User.SessionStamp, SessionProof.FirstFactor(first.Provider)));
+        return Result<Session>.Ok(tokens.IssueNew(first.Membership, first.Provider, first.User.SessionStamp, first.Proof(writer.Time.GetUtcNow())));
     }
 
     public async ValueTask<Result<Session>> SignInAsync(SignInCredential credential, string teamHandle, CancellationToken cancellationToken = default)

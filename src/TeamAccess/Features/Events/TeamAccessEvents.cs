@@ -35,6 +35,7 @@ internal static class TeamAccessEvents
         [AuditActions.GroupDeleted] = e => new GroupDeletedEvent(e),
         [AuditActions.GroupMemberAdded] = e => new GroupMemberAddedEvent(e),
         [AuditActions.GroupMemberRemoved] = e => new GroupMemberRemovedEvent(e),
+        [AuditActions.GroupRenamed] = e => new GroupRenamedEvent(e),
         [AuditActions.GrantGiven] = e => new GrantGivenEvent(e),
         [AuditActions.GrantRevoked] = e => new GrantRevokedEvent(e),
         [AuditActions.OwnershipOffered] = e => new OwnershipOfferedEvent(e),

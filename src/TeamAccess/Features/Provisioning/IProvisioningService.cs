@@ -70,15 +70,16 @@ public interface IProvisioningService
     /// <returns>The groups in handle order; or NotFound, PermissionDenied.</returns>
     ValueTask<Result<IReadOnlyList<Group>>> ListGroupsAsync(UserId actor, TeamId teamId, string? name = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Adds and removes members of a group in one write, all or nothing.</summary>
+    /// <summary>Renames a group and adds and removes its members in one write, all or nothing (a SCIM PATCH or PUT of a Group).</summary>
     /// <param name="actor">The directory's service account.</param>
     /// <param name="teamId">The team.</param>
     /// <param name="groupId">The group.</param>
     /// <param name="add">The memberships to add (already members: unchanged).</param>
     /// <param name="remove">The memberships to remove (not members: unchanged).</param>
+    /// <param name="name">The group's new name (the SCIM <c>displayName</c>; its handle stays), or <see langword="null"/> to keep it.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The group; or NotFound, PermissionDenied, ExceedsGranterPermissions.</returns>
-    ValueTask<Result<Group>> ChangeGroupAsync(UserId actor, TeamId teamId, GroupId groupId, IReadOnlyCollection<MembershipId> add, IReadOnlyCollection<MembershipId> remove, CancellationToken cancellationToken = default);
+    /// <returns>The group; or NotFound, PermissionDenied, InvalidName, ExceedsGranterPermissions.</returns>
+    ValueTask<Result<Group>> ChangeGroupAsync(UserId actor, TeamId teamId, GroupId groupId, IReadOnlyCollection<MembershipId> add, IReadOnlyCollection<MembershipId> remove, string? name = null, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes a group of the team.</summary>
     /// <param name="actor">The directory's service account.</param>

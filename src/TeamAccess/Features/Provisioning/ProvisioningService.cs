@@ -221,11 +221,26 @@ internal sealed class ProvisioningService(
             : Result<IReadOnlyList<Group>>.Failed(read.Error!);
     }
 
-    public ValueTask<Result<Group>> ChangeGroupAsync(UserId actor, TeamId teamId, GroupId groupId, IReadOnlyCollection<MembershipId> add, IReadOnlyCollection<MembershipId> remove, CancellationToken cancellationToken = default)
+    public ValueTask<Result<Group>> ChangeGroupAsync(UserId actor, TeamId teamId, GroupId groupId, IReadOnlyCollection<MembershipId> add, IReadOnlyCollection<MembershipId> remove, string? name = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(add);
         ArgumentNullException.ThrowIfNull(remove);
-        return writer.RunOnTeamAsync(actor, teamId, Permission, "ChangeDirectoryGroup", team => ChangeMembers(team, groupId, add, remove), cancellationToken);
+        string? normalized = null;
+        if (name is not null && !Names.TryNormalizeName(name, out normalized))
+        {
+            return ValueTask.FromResult(Result<Group>.Failed(TeamAccessErrorCode.InvalidName));
+        }
+
+        return writer.RunOnTeamAsync(actor, teamId, Permission, "ChangeDirectoryGroup", team =>
+        {
+            // The rename and the members are one attempt: a refusal of either commits neither.
+            if (normalized is not null && team.RenameGroup(groupId, normalized) is { Succeeded: false } refused)
+            {
+                return refused;
+            }
+
+            return ChangeMembers(team, groupId, add, remove);
+        }, cancellationToken);
     }
 
     public ValueTask<Result<Group>> DeleteGroupAsync(UserId actor, TeamId teamId, GroupId groupId, CancellationToken cancellationToken = default) =>

@@ -26,7 +26,8 @@ public interface ITeamRoleService
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>
     /// The role; or NotFound, PermissionDenied, InvalidRoleName, CatalogRole, InvalidPermission, PermissionNotAllowed,
-    /// ReadOnlyRole, RoleRankTooHigh, ExceedsGranterPermissions.
+    /// ReadOnlyRole, RoleRankTooHigh, ExceedsGranterPermissions, DirectoryProvisionNeedsGuardian (a non-guardian adds
+    /// <c>directory.provision</c> to a role a service account holds).
     /// </returns>
     ValueTask<Result<TeamRole>> UpdateAsync(UserId actor, TeamId teamId, TeamRoleRequest request, CancellationToken cancellationToken = default);
 

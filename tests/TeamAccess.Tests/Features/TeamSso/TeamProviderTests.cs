@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using TeamAccess.Accounts;
 using TeamAccess.Audit;
 using TeamAccess.Events;
 using TeamAccess.TeamSso;
@@ -35,6 +36,47 @@ public sealed class TeamProviderTests
         // Activated again, it signs in again (a new session).
         Assert.True((await bed.Sso().ActivateProviderAsync(crew.OwnerId, crew.TeamId, provider.Id)).Succeeded);
         Assert.True((await bed.Sessions.SignInAsync(TeamSsoTestBed.Token(idp, provider, "sub-1", member.Email), crew.TeamId)).Succeeded);
+    }
+
+    [Fact]
+    public async Task SignIn_ProviderFlaggedForSecondFactor_CountsItOnlyWhenTheTokenSaysSo_ElseTheTeamPolicyAsks()
+    {
+        var network = new TeamSsoFakes();
+        await using var bed = TeamSsoTestBed.Create(network);
+        var idp = new TestIdentityProvider("runtime", "https://login.acme.example", bed.Time, TestIdentityProvider.SharedKey);
+        var crew = await bed.CrewAsync("Member");
+        var provider = await bed.ActiveProviderAsync(network, crew.Owner, idp);
+        await bed.VerifiedDomainAsync(network, crew.Owner, "example.com");
+        var policy = new TeamSignInPolicy(false, provider.Name) { AcceptedProviders = [provider.Name, bed.Host.Name], SecondFactorRequired = true };
+        Assert.True((await bed.Teams.SetSignInPolicyAsync(crew.OwnerId, crew.TeamId, policy)).Succeeded);
+        var email = crew.Members[0].User.Email;
+        SignInCredential Token(params (string Claim, object Value)[] claims) =>
+            SignInCredential.ForToken(provider.Name, idp.Mint("sub-mfa", email, tweak: d => { foreach (var (claim, value) in claims) { d.Claims[claim] = value; } }));
+
+        // Not flagged: the provider's mfa is its own business; the team's policy asks for a second factor here.
+        var unflagged = await bed.Sessions.SignInAsync(Token(("amr", new[] { "pwd", "mfa" })), crew.TeamId);
+        Assert.Equal(TeamAccessErrorCode.SecondFactorEnrolmentRequired, unflagged.Code);
+
+        var flagged = await bed.Sso().UpdateProviderAsync(crew.OwnerId, crew.TeamId, provider.Id, new TeamProviderRequest("Acme SSO", idp.Issuer, TestIdentityProvider.Audience) { RequiresSecondFactor = true });
+        Assert.True(flagged.Succeeded, flagged.ToString());
+
+        // Flagged, but the token does not say a second factor was proven: still asked.
+        Assert.Equal(TeamAccessErrorCode.SecondFactorEnrolmentRequired, (await bed.Sessions.SignInAsync(Token(("amr", new[] { "pwd" })), crew.TeamId)).Code);
+        Assert.Equal(TeamAccessErrorCode.SecondFactorEnrolmentRequired, (await bed.Sessions.SignInAsync(Token(("acr", "urn:acme:loa:1")), crew.TeamId)).Code);
+
+        // Flagged and the token's amr (RFC 8176) or acr (PAPE multi-factor) says so: a session that proved a second factor.
+        foreach (var credential in new[] { Token(("amr", new[] { "pwd", "mfa" })), Token(("acr", "http://schemas.openid.net/pape/policies/2007/06/multi-factor")) })
+        {
+            var session = await bed.Sessions.SignInAsync(credential, crew.TeamId);
+            Assert.True(session.Succeeded, session.ToString());
+            var info = (await bed.Sessions.ValidateAsync(session.Value!.AccessToken, crew.TeamId)).Value!;
+            Assert.Equal(bed.Time.GetUtcNow().ToUnixTimeSeconds(), info.SecondFactorAt!.Value.ToUnixTimeSeconds());
+            Assert.Equal(new[] { AuthenticationMethods.External, AuthenticationMethods.MultipleFactors }, info.AuthenticationMethods);
+        }
+
+        // A passkey-only team still asks for a passkey.
+        Assert.True((await bed.Teams.SetSignInPolicyAsync(crew.OwnerId, crew.TeamId, policy with { PasskeyRequired = true })).Succeeded);
+        Assert.NotNull((await bed.Sessions.SignInAsync(Token(("amr", new[] { "mfa" })), crew.TeamId)).Error);
     }
 
     [Fact]

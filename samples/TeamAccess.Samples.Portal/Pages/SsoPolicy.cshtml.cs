@@ -11,7 +11,7 @@ namespace TeamAccess.Samples.Portal.Pages;
 /// and whether passwords stop working for the team (needs <c>team.sign-in-policy</c>).
 /// </summary>
 [TeamPermission(Permissions.TeamSignInPolicy)]
-public sealed class TeamSsoModel(ITeamService teams, RoleCatalog roles, PortalDevelopmentFeatures features) : TeamAccessPageModel
+public sealed class SsoPolicyModel(ITeamService teams, RoleCatalog roles, PortalDevelopmentFeatures features) : TeamAccessPageModel
 {
     /// <summary>Gets the development stand-ins that are on; without the stand-in provider no one can sign in with team SSO.</summary>
     public PortalDevelopmentFeatures Features => features;

@@ -1,0 +1,10 @@
+namespace TeamAccess.Events;
+
+/// <summary>A group's name changed; its handle stays. Projected from <see cref="AuditActions.GroupRenamed"/>.</summary>
+public sealed class GroupRenamedEvent : TeamAccessEvent
+{
+    internal GroupRenamedEvent(AuditEvent audit)
+        : base(audit)
+    {
+    }
+}
