@@ -64,9 +64,10 @@ internal static class HttpLoad
             session = (await scope.ServiceProvider.GetRequiredService<ISessionService>().SignInAsync(SignInCredential.ForPassword("ada@example.com", password), signedUp.Team.Id)).Value!.AccessToken;
             if (withKeys)
             {
-                // A service account holding the Member role, and one key of it: the gateway a device portal would have.
+                // A service account and one key of it: the gateway a device portal would have. An Administrator: a
+                // Member's role reaches a host's permissions (devices.read) only through grants.
                 var accounts = scope.ServiceProvider.GetRequiredService<IServiceAccountService>();
-                var account = await accounts.CreateAsync(signedUp.User.Id, signedUp.Team.Id, new CreateServiceAccountRequest("Gateway", RolePresets.Member));
+                var account = await accounts.CreateAsync(signedUp.User.Id, signedUp.Team.Id, new CreateServiceAccountRequest("Gateway", RolePresets.Administrator));
                 var issued = await accounts.CreateKeyAsync(signedUp.User.Id, signedUp.Team.Id, account.Value?.Id ?? throw new InvalidOperationException(account.ToString()), new CreateApiKeyRequest("Load"));
                 apiKey = issued.Value?.Secret ?? throw new InvalidOperationException(issued.ToString());
             }
