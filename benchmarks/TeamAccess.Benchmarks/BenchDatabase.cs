@@ -51,13 +51,17 @@ internal static class BenchDatabase
         return await BulkSeeder.SeedAsync(db, shape);
     }
 
-    /// <summary>A provider with TeamAccess on the database and Identity's tables beside it, holding the peer's role "Member".</summary>
-    public static async Task<ServiceProvider> BuildWithIdentityPeerAsync(Action<DbContextOptionsBuilder> configure)
+    /// <summary>
+    /// A provider with TeamAccess on the database and Identity's tables beside it, holding the peer's role "Member";
+    /// <paramref name="host"/> adds what a benchmark needs besides (options, a clock, the peer's sign-in manager).
+    /// </summary>
+    public static async Task<ServiceProvider> BuildWithIdentityPeerAsync(Action<DbContextOptionsBuilder> configure, Action<IServiceCollection>? host = null)
     {
         var services = new ServiceCollection();
         services.AddTeamAccess().AddRelationalStores(configure);
         services.AddDbContext<IdentityDbContext>(configure);
         services.AddIdentityCore<IdentityUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<IdentityDbContext>();
+        host?.Invoke(services);
         var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
         var identity = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();

@@ -13,6 +13,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using TeamAccess.Accounts;
 using TeamAccess.AspNetCore;
+using TeamAccess.ServiceAccounts;
 
 namespace TeamAccess.Benchmarks;
 
@@ -20,11 +21,14 @@ namespace TeamAccess.Benchmarks;
 /// A bounded load client on loopback (fixed request count, time limit, fixed concurrency) against one Kestrel host with
 /// two GET endpoints that do the same work: one behind the TeamAccess scheme and a team permission, the other behind
 /// the plain JwtBearer scheme and a role policy, with the same ECDSA key. Rounds alternate so both see the same machine.
+/// Mode <c>http-keys</c> (issue 23) adds a third row: the TeamAccess endpoint called with a service account's API key
+/// (<c>Authorization: Bearer ta_...</c>) instead of a session token, in the same rounds.
 /// </summary>
 internal static class HttpLoad
 {
     public static async Task RunAsync(string[] args)
     {
+        var withKeys = args[0] == "http-keys";
         var requests = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20_000;
         const int concurrency = 16;
         var key = new ECDsaSecurityKey(ECDsa.Create(ECCurve.NamedCurves.nistP256));
@@ -52,11 +56,21 @@ internal static class HttpLoad
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
         string session;
+        string? apiKey = null;
         await using (var scope = app.Services.CreateAsyncScope())
         {
             const string password = "correct horse battery staple";
             var signedUp = (await scope.ServiceProvider.GetRequiredService<IUserService>().SignUpAsync(new SignUpRequest("ada@example.com", "Ada", "L", "Acme", "acme") { Password = password })).Value!;
             session = (await scope.ServiceProvider.GetRequiredService<ISessionService>().SignInAsync(SignInCredential.ForPassword("ada@example.com", password), signedUp.Team.Id)).Value!.AccessToken;
+            if (withKeys)
+            {
+                // A service account and one key of it: the gateway a device portal would have. An Administrator: a
+                // Member's role reaches a host's permissions (devices.read) only through grants.
+                var accounts = scope.ServiceProvider.GetRequiredService<IServiceAccountService>();
+                var account = await accounts.CreateAsync(signedUp.User.Id, signedUp.Team.Id, new CreateServiceAccountRequest("Gateway", RolePresets.Administrator));
+                var issued = await accounts.CreateKeyAsync(signedUp.User.Id, signedUp.Team.Id, account.Value?.Id ?? throw new InvalidOperationException(account.ToString()), new CreateApiKeyRequest("Load"));
+                apiKey = issued.Value?.Secret ?? throw new InvalidOperationException(issued.ToString());
+            }
         }
 
         var plain = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
@@ -71,10 +85,19 @@ internal static class HttpLoad
         using var client = new HttpClient { BaseAddress = new Uri(address) };
         await LoadAsync(client, "/ta/devices", session, 1000, concurrency);
         await LoadAsync(client, "/jwt/devices", plain, 1000, concurrency);
+        if (apiKey is not null)
+        {
+            await LoadAsync(client, "/ta/devices", apiKey, 1000, concurrency);
+        }
+
         for (var round = 1; round <= 3; round++)
         {
             Report($"round {round} JwtBearer + role policy ", await LoadAsync(client, "/jwt/devices", plain, requests, concurrency));
             Report($"round {round} TeamAccess + permission", await LoadAsync(client, "/ta/devices", session, requests, concurrency));
+            if (apiKey is not null)
+            {
+                Report($"round {round} TeamAccess API key     ", await LoadAsync(client, "/ta/devices", apiKey, requests, concurrency));
+            }
         }
 
         await app.StopAsync();

@@ -13,7 +13,7 @@ if (args is ["propagation", ..])
     return;
 }
 
-if (args is ["http", ..])
+if (args is ["http" or "http-keys", ..])
 {
     await HttpLoad.RunAsync(args);
     return;
