@@ -57,6 +57,16 @@ internal sealed class SignInPolicyModel(ITeamService teams, ISecondFactorService
             return Page();
         }
 
+        // A guardian who turns on "passkeys only" without a passkey would shut themselves out of the team: said
+        // first, before any step-up.
+        if (Requirement == PasskeyOnly && (await passkeys.ListAsync(Token)).Value is not { Count: > 0 })
+        {
+            FieldErrors[nameof(Requirement)] = Messages.Text("Policy.OwnPasskeyFirst");
+            Error = FieldErrors[nameof(Requirement)];
+            TeamName = (await teams.GetAsync(Actor, Team)).Value?.Name ?? "";
+            return Page();
+        }
+
         var recent = await factors.RequireRecentSecondFactorAsync(Token, Team);
         if (recent.Code == TeamAccessErrorCode.RecentSecondFactorRequired)
         {
@@ -72,15 +82,6 @@ internal sealed class SignInPolicyModel(ITeamService teams, ISecondFactorService
         if (!recent.Succeeded)
         {
             return Refuse(recent.Error);
-        }
-
-        // A guardian who turns on "passkeys only" without a passkey would shut themselves out of the team.
-        if (Requirement == PasskeyOnly && (await passkeys.ListAsync(Token)).Value is not { Count: > 0 })
-        {
-            FieldErrors[nameof(Requirement)] = Messages.Text("Policy.OwnPasskeyFirst");
-            Error = FieldErrors[nameof(Requirement)];
-            TeamName = (await teams.GetAsync(Actor, Team)).Value?.Name ?? "";
-            return Page();
         }
 
         var current = (await teams.GetAsync(Actor, Team)).Value?.SignInPolicy ?? TeamSignInPolicy.Open;
