@@ -63,6 +63,9 @@ public static class PortalApp
             options.Roles.UsePreset(RolePresets.OwnerAdministratorMemberObserver);
             options.Permissions.Add(Pages.DevicesModel.Read, Pages.DevicesModel.Write);
 
+            // Passkeys: the relying party and the origins the browser's ceremonies come from (validated at start).
+            PortalPasskeys.Configure(options.Passkeys, builder.Environment, builder.Configuration);
+
             // The Development outbox shows a message as soon as the page that sent it answers; elsewhere mail goes out
             // after the answer (AddAspNetCore's default), so a form's timing tells nobody which addresses have accounts.
             if (features.DevelopmentMail)

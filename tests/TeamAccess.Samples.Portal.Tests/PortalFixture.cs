@@ -10,7 +10,7 @@ using TeamAccess.Testing;
 namespace TeamAccess.Samples.Portal.Tests;
 
 /// <summary>
-/// The portal in the Development environment (its outbox and stand-in SSO provider on) on 127.0.0.1 at a free port with a
+/// The portal in the Development environment (its outbox, stand-in SSO provider and localhost passkeys on) on 127.0.0.1 at a free port with a
 /// fresh data folder, and headless Chromium from the machine's packages
 /// (/usr/bin/chromium driven by /usr/bin/chromedriver; nothing is downloaded). Without them the browser tests skip
 /// visibly, except under CI (CI set), where they fail.
@@ -64,7 +64,11 @@ public sealed class PortalFixture : IAsyncLifetime
 
         Directory.CreateDirectory(Screenshots);
         Network.Serve(Idp);
-        _app = await PortalApp.BuildAsync(["--urls", "http://127.0.0.1:0", "--environment=Development", $"--Portal:DataDirectory={DataDirectory}", "--Logging:LogLevel:Default=Warning", .. StaticWebAssets()], builder => Network.AddTo(builder.Services));
+
+        // A fixed port, known before the portal starts, so that its passkey origin (http://localhost:port, validated at
+        // start) is the browser's; the port is free when picked (another process could take it in between: then the start
+        // fails loudly rather than flakily).
+        _app = await PortalApp.BuildAsync(["--urls", $"http://127.0.0.1:{FreePort()}", "--environment=Development", $"--Portal:DataDirectory={DataDirectory}", "--Logging:LogLevel:Default=Warning", .. StaticWebAssets()], builder => Network.AddTo(builder.Services));
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseUrl = address.Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
@@ -74,6 +78,21 @@ public sealed class PortalFixture : IAsyncLifetime
 
         // The driver inherits the test process's open files (a build lock among them): it must never outlive the run.
         AppDomain.CurrentDomain.ProcessExit += (_, _) => StopDriver();
+    }
+
+    /// <summary>A TCP port on the loopback address that nothing listens on now.</summary>
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        try
+        {
+            return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        }
+        finally
+        {
+            listener.Stop();
+        }
     }
 
     /// <summary>

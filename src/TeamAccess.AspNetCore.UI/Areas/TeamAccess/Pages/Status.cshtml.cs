@@ -19,6 +19,9 @@ internal sealed class StatusModel : TeamAccessPageModel
     /// <summary>Gets why the session that was sent ended, or <see langword="null"/> when none was sent.</summary>
     public string? Reason { get; private set; }
 
+    /// <summary>Gets the code to prove a second factor for, when the session's team asks for one it has not proven.</summary>
+    public string? StepUpReason { get; private set; }
+
     /// <summary>Gets the page the person was on, to return to after signing in (GETs only).</summary>
     public string? ReturnUrl { get; private set; }
 
@@ -51,6 +54,13 @@ internal sealed class StatusModel : TeamAccessPageModel
         if (result.Failure?.Message is { } failure && Enum.TryParse<TeamAccessErrorCode>(failure, out var reason))
         {
             Reason = reason == TeamAccessErrorCode.SessionRevoked ? Messages.Text("Session.Revoked") : Messages.Text("Session.Ended", Messages.Error(reason));
+
+            // The team now asks for a second factor the session has not proven: a step-up keeps the session.
+            if (reason is TeamAccessErrorCode.SecondFactorRequired or TeamAccessErrorCode.PasskeyRequired)
+            {
+                Reason = Messages.Error(reason);
+                StepUpReason = reason.ToString();
+            }
         }
     }
 }

@@ -4,7 +4,11 @@ using TeamAccess.Accounts;
 
 namespace TeamAccess.AspNetCore.UI.Pages;
 
-/// <summary>The team switcher: moves the session to another team of the user, or says a new sign-in is needed.</summary>
+/// <summary>
+/// The team switcher: moves the session to another team of the user, or says a new sign-in is needed; a team that asks for
+/// a second factor this session has not proven leads to the StepUp page (and switches from there), one whose policy the
+/// person cannot meet yet to the Security page.
+/// </summary>
 [Authorize]
 internal sealed class SwitchTeamModel(ISessionService sessions) : TeamAccessPageModel
 {
@@ -17,10 +21,25 @@ internal sealed class SwitchTeamModel(ISessionService sessions) : TeamAccessPage
         if (switched.TryGetValue(out var session))
         {
             TeamAccessSessionCookie.Append(Response, session);
+            return RedirectToPage("/Users");
         }
-        else
+
+        switch (switched.Code)
         {
-            Notice = switched.Code == TeamAccessErrorCode.ReauthenticationRequired ? "That team needs a new sign-in through its own provider." : Words(switched.Error);
+            // The team asks for a second factor this session has not proven: a step-up, then the switch; never a password.
+            case TeamAccessErrorCode.SecondFactorRequired or TeamAccessErrorCode.PasskeyRequired:
+                return StepUpFirst(Url.Page("/Users")!, switched.Code, teamId);
+
+            // The person has no second factor yet: set one up in this session, then switch again.
+            case TeamAccessErrorCode.SecondFactorEnrolmentRequired:
+                Refusal = Messages.Text("SwitchTeam.EnrolFirst");
+                return RedirectToPage("/Security");
+            case TeamAccessErrorCode.ReauthenticationRequired:
+                Notice = "That team needs a new sign-in through its own provider.";
+                break;
+            default:
+                Notice = Words(switched.Error);
+                break;
         }
 
         return RedirectToPage("/Users");

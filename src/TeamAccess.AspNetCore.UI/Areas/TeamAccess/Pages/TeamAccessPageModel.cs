@@ -88,6 +88,17 @@ public abstract class TeamAccessPageModel : PageModel
         return RedirectToPage(pageName);
     }
 
+    /// <summary>
+    /// Sends the person to prove a second factor (the StepUp page), and back to <paramref name="returnUrl"/> once done: the
+    /// answer to a dangerous action refused with RecentSecondFactorRequired, or to a team that asks for a second factor.
+    /// </summary>
+    /// <param name="returnUrl">The local page to come back to.</param>
+    /// <param name="reason">Why: the refusal's code, whose words the StepUp page shows.</param>
+    /// <param name="switchTo">The team to switch to once the second factor is proven, if any.</param>
+    /// <returns>The redirect.</returns>
+    internal RedirectToPageResult StepUpFirst(string returnUrl, TeamAccessErrorCode reason = TeamAccessErrorCode.RecentSecondFactorRequired, Guid? switchTo = null) =>
+        RedirectToPage("/StepUp", new { returnUrl, reason = reason.ToString(), switchTo });
+
     /// <summary>Goes to <paramref name="pageName"/> (of the package's pages) with <paramref name="notice"/> shown there.</summary>
     /// <param name="pageName">The page, such as <c>/Users</c>; <see langword="null"/> for this one.</param>
     /// <param name="notice">The outcome.</param>
