@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using TeamAccess.Accounts;
+using TeamAccess.AspNetCore;
 
-namespace TeamAccess.AspNetCore;
+namespace Microsoft.AspNetCore.Routing;
 
 /// <content>The user's list of sessions: list them, sign one out, sign out all the others.</content>
 public static partial class TeamAccessEndpointRouteBuilderExtensions
