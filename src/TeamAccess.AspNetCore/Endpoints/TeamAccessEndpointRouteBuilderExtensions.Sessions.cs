@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using TeamAccess;
 using TeamAccess.Accounts;
 using TeamAccess.AspNetCore;
 
