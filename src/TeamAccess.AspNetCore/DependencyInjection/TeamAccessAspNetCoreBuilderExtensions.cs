@@ -39,6 +39,10 @@ public static class TeamAccessAspNetCoreBuilderExtensions
         // A web host answers anonymous forms: their mail goes out after the answer, unless the host decided otherwise.
         services.Configure<TeamAccessOptions>(o => o.Mail.DeliverInBackground ??= true);
         services.TryAddSingleton<TeamAccess.Accounts.ISecretProtector, DataProtectionSecretProtector>();
+
+        // A new session records the device and address of the request that signed in.
+        services.AddHttpContextAccessor();
+        services.TryAddSingleton<TeamAccess.Accounts.ISessionClientAccessor, HttpSessionClientAccessor>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, TeamPermissionHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, SessionTeamHandler>());
         services.Replace(ServiceDescriptor.Singleton<IAuthorizationPolicyProvider, TeamPermissionPolicyProvider>());

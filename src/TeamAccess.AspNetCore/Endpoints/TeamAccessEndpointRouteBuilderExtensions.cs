@@ -58,6 +58,7 @@ public static partial class TeamAccessEndpointRouteBuilderExtensions
         var api = endpoints.MapGroup(string.Empty).WithTags(Tag);
         MapAccount(api);
         MapSession(api);
+        MapUserSessions(api);
         MapSecondFactors(api);
         MapPasskeys(api);
         MapInvitee(api);
@@ -363,6 +364,7 @@ public static partial class TeamAccessEndpointRouteBuilderExtensions
 
         MapMemberVerb(team, "/members/{membershipId}/deactivate", "DeactivateMember", "Deactivates an Active member.", (m, a, t, id, ct) => m.DeactivateAsync(a, t, id, ct));
         MapMemberVerb(team, "/members/{membershipId}/reactivate", "ReactivateMember", "Reactivates an Inactive member.", (m, a, t, id, ct) => m.ReactivateAsync(a, t, id, ct));
+        MapMemberVerb(team, "/members/{membershipId}/sign-out", "SignOutMember", "Signs a member out of this team: every session of theirs in this team ends (not in their other teams). Never a member ranked above the actor (RoleRankTooHigh); an invitation has no session (InvalidTransition).", (m, a, t, id, ct) => m.SignOutAsync(a, t, id, ct));
 
         team.MapDelete("/members/{membershipId}", (string membershipId, ClaimsPrincipal principal, IMemberService members, CancellationToken ct) =>
                 OnMembership(membershipId, id => members.RemoveAsync(principal.UserId(), principal.TeamId(), id, ct)))

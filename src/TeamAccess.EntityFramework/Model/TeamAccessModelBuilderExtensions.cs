@@ -371,6 +371,28 @@ public static class TeamAccessModelBuilderExtensions
             domain.HasIndex(d => d.NextCheckAtUtcTicks).HasDatabaseName("ix_ta_team_domains_next_check");
         });
 
+        modelBuilder.Entity<SessionRow>(session =>
+        {
+            // Written once per sign-in (and again when a token of it is issued again), seen in batches; listed per user,
+            // pruned by expiry.
+            session.ToTable("ta_sessions");
+            session.HasKey(s => s.SessionId).HasName("pk_ta_sessions");
+            session.Property(s => s.SessionId).HasColumnName("session_id").ValueGeneratedNever();
+            session.Property(s => s.UserId).HasColumnName("user_id");
+            session.Property(s => s.TeamId).HasColumnName("team_id");
+            session.Property(s => s.MembershipId).HasColumnName("membership_id");
+            session.Property(s => s.MembershipStamp).HasColumnName("membership_stamp");
+            session.Property(s => s.UserStamp).HasColumnName("user_stamp");
+            session.Property(s => s.Methods).HasColumnName("methods").HasMaxLength(200);
+            session.Property(s => s.Device).HasColumnName("device").HasMaxLength(100);
+            session.Property(s => s.IpAddress).HasColumnName("ip_address").HasMaxLength(64);
+            session.Property(s => s.SignedInAtUtcTicks).HasColumnName("signed_in_at_utc_ticks");
+            session.Property(s => s.ExpiresAtUtcTicks).HasColumnName("expires_at_utc_ticks");
+            session.Property(s => s.LastSeenAtUtcTicks).HasColumnName("last_seen_at_utc_ticks");
+            session.HasIndex(s => new { s.UserId, s.ExpiresAtUtcTicks }).HasDatabaseName("ix_ta_sessions_user_expires");
+            session.HasIndex(s => s.ExpiresAtUtcTicks).HasDatabaseName("ix_ta_sessions_expires");
+        });
+
         modelBuilder.Entity<ApiKeyUsageRow>(usage =>
         {
             // Written in batches by every instance (one row per key, moved forward by its primary key), read per team for lists.

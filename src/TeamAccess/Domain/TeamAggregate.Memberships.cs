@@ -165,6 +165,23 @@ internal sealed partial class TeamAggregate
         }
     }
 
+    /// <summary>
+    /// A team admin signs a member out of this team (a new security stamp: every session of the member in this team ends,
+    /// their sessions in other teams do not): one the actor manages (never a higher-ranked member), with an account behind
+    /// it (an Invited row has no session: <see cref="TeamAccessErrorCode.InvalidTransition"/>).
+    /// </summary>
+    public Result<StoredMembership> SignOutMember(MembershipId membershipId)
+    {
+        var target = Renamable(membershipId);
+        if (!target.Succeeded)
+        {
+            return target;
+        }
+
+        EndSessions(membershipId);
+        return Result<StoredMembership>.Ok(Current.Memberships[membershipId]);
+    }
+
     /// <summary>Ends the sessions of a membership (a new security stamp) without changing its role or status.</summary>
     public void EndSessions(MembershipId membershipId) =>
         PutMembership(Current.Memberships[membershipId] with { SecurityStamp = Guid.NewGuid() }, AuditActions.MembershipSessionsEnded);

@@ -1,15 +1,28 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TeamAccess.Accounts;
 using TeamAccess.Index;
 using TeamAccess.ServiceAccounts;
 
 namespace TeamAccess.Hosting;
 
-/// <summary>Flushes the instance's API key uses every <see cref="ApiKeyOptions.LastUsedFlushInterval"/>, and once more when the host stops.</summary>
-internal sealed partial class ApiKeyUsageFlusher(ApiKeyUsageRecorder recorder, IOptions<TeamAccessOptions> options, TimeProvider time, ILogger<ApiKeyUsageFlusher>? logger = null)
+/// <summary>
+/// Flushes the instance's API key uses and session uses (last seen) every <see cref="ApiKeyOptions.LastUsedFlushInterval"/>,
+/// and once more when the host stops; each round also deletes a bounded batch of expired session records.
+/// </summary>
+internal sealed partial class ApiKeyUsageFlusher(
+    ApiKeyUsageRecorder recorder,
+    SessionActivityRecorder sessions,
+    ISessionRecordStore sessionRecords,
+    IOptions<TeamAccessOptions> options,
+    TimeProvider time,
+    ILogger<ApiKeyUsageFlusher>? logger = null)
     : IHostedService, IDisposable
 {
+    /// <summary>The most expired session records one round deletes: an indexed delete whose cost stays bounded.</summary>
+    internal const int PruneBatch = 1_000;
+
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;
 
@@ -53,6 +66,8 @@ internal sealed partial class ApiKeyUsageFlusher(ApiKeyUsageRecorder recorder, I
         try
         {
             await recorder.FlushAsync(cancellationToken).ConfigureAwait(false);
+            await sessions.FlushAsync(cancellationToken).ConfigureAwait(false);
+            await sessionRecords.PruneSessionsAsync(time.GetUtcNow() - options.Value.Sessions.ClockSkew, PruneBatch, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -67,6 +82,6 @@ internal sealed partial class ApiKeyUsageFlusher(ApiKeyUsageRecorder recorder, I
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing the last-used times of API keys failed; they are kept for the next flush.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing the last-used times of API keys or sessions failed; they are kept for the next flush.")]
     private static partial void LogFlushFailed(ILogger logger, Exception exception);
 }

@@ -23,7 +23,7 @@ internal sealed class StoreRegistration(IServiceCollection services) : IValidate
     [
         typeof(IUserStore), typeof(ITeamStore), typeof(IMemberQueryStore), typeof(IListQueryStore), typeof(IAuditStore), typeof(IChangeStore),
         typeof(IChangeFeed), typeof(IChangeFeedCheckpoints), typeof(ISessionStore), typeof(ITryCounterStore), typeof(IHeldEventStore),
-        typeof(IExpiryStore), typeof(IApiKeyUsageStore), typeof(IDirectoryStore), typeof(ITeamDomainStore), typeof(IPasskeyStore),
+        typeof(IExpiryStore), typeof(IApiKeyUsageStore), typeof(IDirectoryStore), typeof(ITeamDomainStore), typeof(IPasskeyStore), typeof(ISessionRecordStore),
     ];
 
     /// <summary>Registers the stand-ins (where the host registered nothing) and the start-up check.</summary>

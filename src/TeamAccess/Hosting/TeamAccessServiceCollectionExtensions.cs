@@ -116,6 +116,7 @@ public static class TeamAccessServiceCollectionExtensions
         services.TryAddScoped<IGrantService, GrantService>();
         services.TryAddScoped<IServiceAccountService, ServiceAccountService>();
         services.TryAddSingleton<ApiKeyUsageRecorder>();
+        services.TryAddSingleton<SessionActivityRecorder>();
         services.TryAddSingleton<IApiKeyValidator, ApiKeyValidator>();
         services.TryAddSingleton<ApiKeyUsageFlusher>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ApiKeyUsageFlusher>(sp => sp.GetRequiredService<ApiKeyUsageFlusher>()));

@@ -29,7 +29,7 @@ public sealed partial class PostgreSqlQueryPlanTests(ITestOutputHelper output)
     [
         "ta_users", "ta_user_logins", "ta_teams", "ta_memberships", "ta_groups", "ta_group_members", "ta_grants",
         "ta_invitation_secrets", "ta_audit_events", "ta_change_feed", "ta_revoked_sessions", "ta_change_feed_checkpoints", "ta_team_roles",
-        "ta_try_counters", "ta_api_keys", "ta_api_key_usage", "ta_passkeys", "ta_passkey_challenges",
+        "ta_try_counters", "ta_api_keys", "ta_api_key_usage", "ta_passkeys", "ta_passkey_challenges", "ta_sessions",
     ];
 
     [SkippableFact]
@@ -71,6 +71,9 @@ public sealed partial class PostgreSqlQueryPlanTests(ITestOutputHelper output)
             Assert.Contains(commands, c => c.Sql.Contains("external_id = ", StringComparison.Ordinal));
             Assert.Contains(commands, c => c.Sql.Contains("FROM ta_passkeys", StringComparison.Ordinal));
             Assert.Contains(commands, c => c.Sql.Contains("DELETE FROM ta_passkey_challenges", StringComparison.Ordinal));
+            Assert.Contains(commands, c => c.Sql.Contains("FROM ta_sessions", StringComparison.Ordinal));
+            Assert.Contains(commands, c => c.Sql.Contains("UPDATE ta_sessions", StringComparison.Ordinal));
+            Assert.Contains(commands, c => c.Sql.Contains("DELETE FROM ta_sessions", StringComparison.Ordinal));
             var failures = new List<string>();
             await using var explain = new NpgsqlConnection(connection);
             await explain.OpenAsync();
@@ -168,6 +171,27 @@ public sealed partial class PostgreSqlQueryPlanTests(ITestOutputHelper output)
         await RunServiceAccountOperationsAsync(bed, teamId, owner);
         await RunDirectoryOperationsAsync(bed, teamId, owner);
         await RunPasskeyOperationsAsync(bed);
+        await RunSessionRecordOperationsAsync(bed);
+    }
+
+    /// <summary>
+    /// A user's sessions: recorded at sign-in, moved by a switch, listed without the signed-out ones, last seen in a batch,
+    /// one signed out, the others signed out, expired ones pruned.
+    /// </summary>
+    private static async Task RunSessionRecordOperationsAsync(StoreBed bed)
+    {
+        var person = await bed.SignUpAsync("sessions");
+        var credential = () => SignInCredential.ForToken(bed.Host.Name, bed.Host.Mint("host-sessions", "sessions@example.com"));
+        var first = (await bed.Sessions.SignInAsync(credential(), person.Team.Id)).Value!;
+        var second = (await bed.Sessions.SignInAsync(credential(), person.Team.Id)).Value!;
+        _ = (await bed.Sessions.SignInAsync(credential(), person.Team.Id)).Value!;
+        Assert.True((await bed.Sessions.SwitchTeamAsync(second.AccessToken, person.Team.Id)).Succeeded);
+        Assert.True((await bed.Sessions.ValidateAsync(first.AccessToken, person.Team.Id)).Succeeded);
+        await bed.Services.GetRequiredService<SessionActivityRecorder>().FlushAsync(CancellationToken.None);
+        Assert.Equal(3, (await bed.Sessions.ListSessionsAsync(first.AccessToken)).Value!.Count);
+        Assert.True((await bed.Sessions.SignOutSessionAsync(first.AccessToken, second.Info.SessionId)).Succeeded);
+        Assert.Equal(1, (await bed.Sessions.SignOutOtherSessionsAsync(first.AccessToken)).Value);
+        Assert.Equal(0, await bed.Services.GetRequiredService<ISessionRecordStore>().PruneSessionsAsync(bed.Time.GetUtcNow(), 100, CancellationToken.None));
     }
 
     /// <summary>The directory (SCIM): a person provisioned, found by externalId, address and id, paged by position, changed and removed.</summary>
@@ -352,8 +376,11 @@ public sealed partial class PostgreSqlQueryPlanTests(ITestOutputHelper output)
                 SELECT k.id, k.team_id, {live} FROM ta_api_keys AS k;
             INSERT INTO ta_passkeys (id, user_id, credential_id, public_key, name, created_at, sign_count, backup_eligible, backed_up)
                 SELECT gen_random_uuid(), u.id, decode(md5(u.id::text), 'hex'), '\x01', 'seeded', now(), 0, false, false FROM ta_users AS u;
+            INSERT INTO ta_sessions (session_id, user_id, team_id, membership_id, membership_stamp, user_stamp, methods, device, ip_address, signed_in_at_utc_ticks, expires_at_utc_ticks)
+                SELECT gen_random_uuid(), m.user_id, m.team_id, m.id, gen_random_uuid(), gen_random_uuid(), 'ext', 'Firefox on Linux', '192.0.2.1', {live} - 1, {live} + (random() * 1000000)::bigint FROM ta_memberships AS m WHERE m.user_id IS NOT NULL;
             INSERT INTO ta_passkey_challenges (id_hash, user_id, options, expires_at_utc_ticks)
                 SELECT md5('c' || i) || md5('d' || i), NULL, 'seeded', {live} + i FROM generate_series(1, 20000) AS i;
+            ANALYZE ta_sessions;
             ANALYZE ta_passkeys;
             ANALYZE ta_passkey_challenges;
             ANALYZE ta_api_keys;

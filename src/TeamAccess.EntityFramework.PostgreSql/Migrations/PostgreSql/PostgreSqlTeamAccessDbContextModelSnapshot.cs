@@ -657,6 +657,73 @@ namespace TeamAccess.EntityFramework.Migrations.PostgreSql
                     b.ToTable("ta_revoked_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("TeamAccess.EntityFramework.SessionRow", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("Device")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("device");
+
+                    b.Property<long>("ExpiresAtUtcTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("expires_at_utc_ticks");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("ip_address");
+
+                    b.Property<long?>("LastSeenAtUtcTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_seen_at_utc_ticks");
+
+                    b.Property<Guid>("MembershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("membership_id");
+
+                    b.Property<Guid>("MembershipStamp")
+                        .HasColumnType("uuid")
+                        .HasColumnName("membership_stamp");
+
+                    b.Property<string>("Methods")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("methods");
+
+                    b.Property<long>("SignedInAtUtcTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("signed_in_at_utc_ticks");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid>("UserStamp")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_stamp");
+
+                    b.HasKey("SessionId")
+                        .HasName("pk_ta_sessions");
+
+                    b.HasIndex("ExpiresAtUtcTicks")
+                        .HasDatabaseName("ix_ta_sessions_expires");
+
+                    b.HasIndex("UserId", "ExpiresAtUtcTicks")
+                        .HasDatabaseName("ix_ta_sessions_user_expires");
+
+                    b.ToTable("ta_sessions", (string)null);
+                });
+
             modelBuilder.Entity("TeamAccess.EntityFramework.TeamDomainRow", b =>
                 {
                     b.Property<Guid>("Id")

@@ -648,6 +648,73 @@ namespace TeamAccess.EntityFramework.Migrations.Sqlite
                     b.ToTable("ta_revoked_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("TeamAccess.EntityFramework.SessionRow", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("Device")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("device");
+
+                    b.Property<long>("ExpiresAtUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at_utc_ticks");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ip_address");
+
+                    b.Property<long?>("LastSeenAtUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_seen_at_utc_ticks");
+
+                    b.Property<Guid>("MembershipId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("membership_id");
+
+                    b.Property<Guid>("MembershipStamp")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("membership_stamp");
+
+                    b.Property<string>("Methods")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("methods");
+
+                    b.Property<long>("SignedInAtUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("signed_in_at_utc_ticks");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid>("UserStamp")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_stamp");
+
+                    b.HasKey("SessionId")
+                        .HasName("pk_ta_sessions");
+
+                    b.HasIndex("ExpiresAtUtcTicks")
+                        .HasDatabaseName("ix_ta_sessions_expires");
+
+                    b.HasIndex("UserId", "ExpiresAtUtcTicks")
+                        .HasDatabaseName("ix_ta_sessions_user_expires");
+
+                    b.ToTable("ta_sessions", (string)null);
+                });
+
             modelBuilder.Entity("TeamAccess.EntityFramework.TeamDomainRow", b =>
                 {
                     b.Property<Guid>("Id")

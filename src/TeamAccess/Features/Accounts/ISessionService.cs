@@ -98,4 +98,30 @@ public interface ISessionService
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The teams, or a refusal of the token.</returns>
     ValueTask<Result<IReadOnlyList<SwitchableTeam>>> ListSwitchableTeamsAsync(string accessToken, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Lists the user's sessions that are still valid (not expired, not signed out, their membership not ended), latest
+    /// sign-in first: device label, address at sign-in, sign-in time, methods, last seen (recorded in batches, so up to a
+    /// flush interval behind), with the session of <paramref name="accessToken"/> marked current.
+    /// </summary>
+    /// <param name="accessToken">A valid token of one of the user's sessions.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The sessions, or a refusal of the token.</returns>
+    ValueTask<Result<IReadOnlyList<UserSession>>> ListSessionsAsync(string accessToken, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Signs out one of the user's own sessions (the current one included): its id is refused on every instance within the
+    /// change feed's staleness bound.
+    /// </summary>
+    /// <param name="accessToken">A valid token of one of the user's sessions.</param>
+    /// <param name="sessionId">The session to sign out, from <see cref="ListSessionsAsync"/>.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Success; NotFound for a session that is not one of the user's valid sessions; or a refusal of the token.</returns>
+    ValueTask<Result> SignOutSessionAsync(string accessToken, Guid sessionId, CancellationToken cancellationToken = default);
+
+    /// <summary>Signs out every valid session of the user except the one of <paramref name="accessToken"/>, in one write.</summary>
+    /// <param name="accessToken">A valid token of the session to keep.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>How many sessions were signed out, or a refusal of the token.</returns>
+    ValueTask<Result<int>> SignOutOtherSessionsAsync(string accessToken, CancellationToken cancellationToken = default);
 }

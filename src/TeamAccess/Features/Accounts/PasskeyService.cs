@@ -174,7 +174,7 @@ internal sealed class PasskeyService(
         }
 
         _logger.LogInformation("TeamAccess signed user {UserId} in to team {TeamId} with a passkey", used.User.Id, teamId);
-        return Result<Session>.Ok(tokens.IssueNew(active, IdentityProviderNames.Password, used.User.SessionStamp, SessionProof.Passkey(Now, used.Passkey.BackupEligible)));
+        return Result<Session>.Ok(await tokens.IssueNewAsync(active, IdentityProviderNames.Password, used.User.SessionStamp, SessionProof.Passkey(Now, used.Passkey.BackupEligible), cancellationToken).ConfigureAwait(false));
     }
 
     public async ValueTask<Result<PasskeyChallenge>> BeginSecondFactorAsync(string ticket, CancellationToken cancellationToken = default)
@@ -223,7 +223,7 @@ internal sealed class PasskeyService(
 
         _logger.LogInformation("TeamAccess signed user {UserId} in to team {TeamId} with a passkey as second factor", claimed.UserId, claimed.TeamId);
         var proof = SessionProof.FirstFactor(claimed.Provider).WithPasskey(Now, used.Passkey.BackupEligible);
-        return Result<Session>.Ok(tokens.IssueNew(active, claimed.Provider, used.User.SessionStamp, proof));
+        return Result<Session>.Ok(await tokens.IssueNewAsync(active, claimed.Provider, used.User.SessionStamp, proof, cancellationToken).ConfigureAwait(false));
     }
 
     public async ValueTask<Result<PasskeyChallenge>> BeginStepUpAsync(string accessToken, CancellationToken cancellationToken = default)

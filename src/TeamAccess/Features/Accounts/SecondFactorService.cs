@@ -42,7 +42,7 @@ internal sealed class SecondFactorService(
             return Result<SignInStep>.Ok(new SignInStep(null, ticket, expiresAt, demand));
         }
 
-        var session = tokens.IssueNew(first.Membership, first.Provider, first.User.SessionStamp, first.Proof(writer.Time.GetUtcNow()));
+        var session = await tokens.IssueNewAsync(first.Membership, first.Provider, first.User.SessionStamp, first.Proof(writer.Time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
         return Result<SignInStep>.Ok(new SignInStep(session, null, null, null));
     }
 
@@ -78,7 +78,7 @@ internal sealed class SecondFactorService(
             return Result<SecondFactorSession>.Failed(membership.Succeeded ? TeamAccessErrorCode.SessionRevoked : membership.Code);
         }
 
-        var session = tokens.IssueNew(active, claimed.Provider, proved.User!.SessionStamp, SessionProof.FirstFactor(claimed.Provider).WithSecondFactor(writer.Time.GetUtcNow()));
+        var session = await tokens.IssueNewAsync(active, claimed.Provider, proved.User!.SessionStamp, SessionProof.FirstFactor(claimed.Provider).WithSecondFactor(writer.Time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("TeamAccess signed user {UserId} in to team {TeamId} with a second factor", claimed.UserId, claimed.TeamId);
         return Result<SecondFactorSession>.Ok(new SecondFactorSession(session, proved.RecoveryCodes));
     }

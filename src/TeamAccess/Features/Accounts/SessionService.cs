@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using TeamAccess.Index;
 using TeamAccess.Writes;
 
 namespace TeamAccess.Accounts;
@@ -10,7 +11,7 @@ namespace TeamAccess.Accounts;
 /// a provider's token through <see cref="ExternalSignIn"/>), switching team, signing out of one session or of all,
 /// and changing the password; the tokens themselves are <see cref="SessionTokens"/>'.
 /// </summary>
-internal sealed class SessionService(
+internal sealed partial class SessionService(
     IUserStore users,
     ISessionStore sessionStore,
     TeamWriter writer,
@@ -21,6 +22,9 @@ internal sealed class SessionService(
     ITeamSignInPolicyProvider policies,
     SessionTokens tokens,
     FirstFactorSignIn firstFactor,
+    ISessionRecordStore records,
+    SessionActivityRecorder activity,
+    AccessEngine engine,
     IOptions<TeamAccessOptions> options,
     ILogger<SessionService>? logger = null) : ISessionService
 {
@@ -43,7 +47,7 @@ internal sealed class SessionService(
             return Result<Session>.Failed(demand);
         }
 
-        return Result<Session>.Ok(tokens.IssueNew(first.Membership, first.Provider, first.User.SessionStamp, first.Proof(writer.Time.GetUtcNow())));
+        return Result<Session>.Ok(await tokens.IssueNewAsync(first.Membership, first.Provider, first.User.SessionStamp, first.Proof(writer.Time.GetUtcNow()), cancellationToken).ConfigureAwait(false));
     }
 
     public async ValueTask<Result<Session>> SignInAsync(SignInCredential credential, string teamHandle, CancellationToken cancellationToken = default)
@@ -77,19 +81,10 @@ internal sealed class SessionService(
             return Result.Success;
         }
 
-        var revoked = await writer.RunAsync(userId, "SignOut", (changes, _) =>
+        var revoked = await RevokeAsync(userId, "SignOut", [(session.Claims.SessionId, session.Claims.AuthenticatedAt, session.Claims.ExpiresAt)], cancellationToken).ConfigureAwait(false);
+        if (!revoked.Succeeded)
         {
-            // Kept until no token of the session could validate anyway: the later of its expiry and its maximum age.
-            var end = session.Claims.AuthenticatedAt + Options.MaxAge;
-            var expiresAt = (end > session.Claims.ExpiresAt ? end : session.Claims.ExpiresAt) + Options.ClockSkew;
-            changes.RevokeSession(new RevokedSession(session.Claims.SessionId, userId, changes.Now, expiresAt));
-            return ValueTask.FromResult(Result<bool>.Ok(true));
-        }, cancellationToken).ConfigureAwait(false);
-
-        // A racing sign-out of the same session got there first: the session has ended all the same.
-        if (!revoked.Succeeded && revoked.Code != TeamAccessErrorCode.SessionRevoked)
-        {
-            return Result.Failed(revoked.Error!);
+            return revoked;
         }
 
         _logger.LogInformation("TeamAccess signed out session {SessionId} of user {UserId}", session.Claims.SessionId, userId);
@@ -179,7 +174,7 @@ internal sealed class SessionService(
             return Result<Session>.Failed(TeamAccessErrorCode.SessionRevoked);
         }
 
-        return Result<Session>.Ok(tokens.IssueNew(membership, session.Claims.Provider, updated.SessionStamp, session.Claims.Proof));
+        return Result<Session>.Ok(await tokens.IssueNewAsync(membership, session.Claims.Provider, updated.SessionStamp, session.Claims.Proof, cancellationToken).ConfigureAwait(false));
     }
 
     public async ValueTask<Result<Session>> SwitchTeamAsync(string accessToken, TeamId teamId, CancellationToken cancellationToken = default)
@@ -223,7 +218,7 @@ internal sealed class SessionService(
         // The same session in another team: its id, original sign-in time and user stamp carry over, so switching
         // (even to the session's own team) never extends its maximum age and a sign-out reaches every token of it.
         _logger.LogInformation("TeamAccess switched user {UserId} from team {From} to team {To}", session.UserId, session.TeamId, teamId);
-        return Result<Session>.Ok(tokens.Issue(active, session.Provider, session.SessionId, session.AuthenticatedAt, claimed.UserStamp, session.Proof));
+        return Result<Session>.Ok(await tokens.IssueAsync(active, session.Provider, session.SessionId, session.AuthenticatedAt, claimed.UserStamp, session.Proof, cancellationToken).ConfigureAwait(false));
     }
 
     public async ValueTask<Result<IReadOnlyList<SwitchableTeam>>> ListSwitchableTeamsAsync(string accessToken, CancellationToken cancellationToken = default)

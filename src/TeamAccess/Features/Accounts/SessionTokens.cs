@@ -23,9 +23,15 @@ internal sealed class SessionTokens(
     AccessEngine engine,
     ChangeFeedFollower follower,
     SessionStateCache sessionStates,
-    IOptions<TeamAccessOptions> options)
+    ISessionRecordStore records,
+    SessionActivityRecorder activity,
+    IOptions<TeamAccessOptions> options,
+    ISessionClientAccessor? client = null)
 {
     private const int MaxTokenLength = 8 * 1024;
+
+    /// <summary>The longest client address recorded (an IPv6 address with a zone fits).</summary>
+    private const int MaxAddressLength = 64;
     internal const string TeamClaim = "tid";
     internal const string MembershipClaim = "mid";
     private const string StampClaim = "sst";
@@ -41,12 +47,31 @@ internal sealed class SessionTokens(
 
     private SessionOptions Options => options.Value.Sessions;
 
-    /// <summary>A new session (new id, sign-in time now) under the user's current session stamp.</summary>
-    public Session IssueNew(StoredMembership membership, string provider, Guid userStamp, SessionProof proof)
+    /// <summary>
+    /// A new session (new id, sign-in time now) under the user's current session stamp, recorded for the user's list of
+    /// sessions with the device and address of the sign-in's client.
+    /// </summary>
+    public async ValueTask<Session> IssueNewAsync(StoredMembership membership, string provider, Guid userStamp, SessionProof proof, CancellationToken cancellationToken)
     {
         var now = writer.Time.GetUtcNow();
-        return Issue(membership, provider, Guid.NewGuid(), DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds()), userStamp, proof);
+        var session = Issue(membership, provider, Guid.NewGuid(), DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds()), userStamp, proof);
+        var who = client?.Current;
+        var ip = who?.IpAddress is { Length: > 0 and <= MaxAddressLength } address ? address : null;
+        await records.SaveSessionAsync(Record(session, membership, userStamp, DeviceLabel.From(who?.UserAgent), ip), cancellationToken).ConfigureAwait(false);
+        return session;
     }
+
+    /// <summary>A new token of the existing session <paramref name="sessionId"/>, its record moved to the token's team, stamps, methods and expiry.</summary>
+    public async ValueTask<Session> IssueAsync(StoredMembership membership, string provider, Guid sessionId, DateTimeOffset authenticatedAt, Guid userStamp, SessionProof proof, CancellationToken cancellationToken)
+    {
+        var session = Issue(membership, provider, sessionId, authenticatedAt, userStamp, proof);
+        await records.SaveSessionAsync(Record(session, membership, userStamp, DeviceLabel.Unknown, null), cancellationToken).ConfigureAwait(false);
+        return session;
+    }
+
+    private static StoredSession Record(Session session, StoredMembership membership, Guid userStamp, string device, string? ipAddress) =>
+        new(session.Info.SessionId, session.Info.UserId, membership.TeamId, membership.Id, membership.SecurityStamp, userStamp,
+            session.Info.AuthenticationMethods, device, ipAddress, session.Info.AuthenticatedAt, session.Info.ExpiresAt);
 
     /// <summary>
     /// The whole validation, in this order: the token's signature, issuer, audience, lifetime and maximum age from the
@@ -97,7 +122,7 @@ internal sealed class SessionTokens(
             var refusal = Refusal(indexed, info.Claims, secondFactorPolicy);
             return refusal is { } code
                 ? Result<ClaimedSession>.Failed(code)
-                : Result<ClaimedSession>.Ok(info with { Claims = info.Claims.WithRole(indexedRole!) });
+                : Seen(info with { Claims = info.Claims.WithRole(indexedRole!) });
         }
 
         var membership = await writer.Teams.FindMembershipAsync(info.Claims.TeamId, info.Claims.MembershipId, cancellationToken).ConfigureAwait(false);
@@ -122,7 +147,14 @@ internal sealed class SessionTokens(
         var policy = await policies.GetAsync(info.Claims.TeamId, cancellationToken).ConfigureAwait(false);
         return Refusal(policy, info.Claims, secondFactorPolicy) is { } refused
             ? Result<ClaimedSession>.Failed(refused)
-            : Result<ClaimedSession>.Ok(info with { Claims = info.Claims.WithRole(membership.Role) });
+            : Seen(info with { Claims = info.Claims.WithRole(membership.Role) });
+    }
+
+    /// <summary>A session found valid: its use goes to the batch of last-seen times (memory only; the flush loop writes it).</summary>
+    private Result<ClaimedSession> Seen(ClaimedSession session)
+    {
+        activity.Record(session.Claims.SessionId, writer.Time.GetUtcNow());
+        return Result<ClaimedSession>.Ok(session);
     }
 
     /// <summary>
@@ -150,11 +182,11 @@ internal sealed class SessionTokens(
             return Result<Session>.Failed(TeamAccessErrorCode.SessionRevoked);
         }
 
-        return Result<Session>.Ok(Issue(membership, claims.Provider, claims.SessionId, claims.AuthenticatedAt, userStamp, proof));
+        return Result<Session>.Ok(await IssueAsync(membership, claims.Provider, claims.SessionId, claims.AuthenticatedAt, userStamp, proof, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>A token of the session <paramref name="sessionId"/>, which began at <paramref name="authenticatedAt"/>: it expires after the lifetime, and never after the maximum age.</summary>
-    public Session Issue(StoredMembership membership, string provider, Guid sessionId, DateTimeOffset authenticatedAt, Guid userStamp, SessionProof proof)
+    private Session Issue(StoredMembership membership, string provider, Guid sessionId, DateTimeOffset authenticatedAt, Guid userStamp, SessionProof proof)
     {
         var now = writer.Time.GetUtcNow();
         var maxEnd = authenticatedAt + Options.MaxAge;

@@ -102,6 +102,19 @@ public interface IMemberService
     ValueTask<Result<Membership>> ReactivateAsync(UserId actor, TeamId teamId, MembershipId membershipId, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Signs a member out of this team (needs <c>members.manage</c>, the permission that already ends a member's sessions
+    /// by deactivating or removing them): every session of the member in this team ends on every instance within the
+    /// change feed's staleness bound; their sessions in other teams go on. Never a member ranked above the actor. Audited
+    /// as <see cref="AuditActions.MembershipSessionsEnded"/> (the <c>MemberSessionsEndedEvent</c>).
+    /// </summary>
+    /// <param name="actor">The acting user.</param>
+    /// <param name="teamId">The team.</param>
+    /// <param name="membershipId">The membership.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The membership; or NotFound, PermissionDenied, RoleRankTooHigh, InvalidTransition (an invitation, which has no session).</returns>
+    ValueTask<Result<Membership>> SignOutAsync(UserId actor, TeamId teamId, MembershipId membershipId, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Removes a member (needs <c>members.manage</c>); on an Invited membership this revokes the invitation (the "delete"
     /// button of a pending row). The membership leaves its groups and loses its direct grants.
     /// </summary>

@@ -90,6 +90,9 @@ internal sealed class MemberService(IUserStore users, IMemberQueryStore members,
     public ValueTask<Result<Membership>> ReactivateAsync(UserId actor, TeamId teamId, MembershipId membershipId, CancellationToken cancellationToken = default) =>
         writer.RunOnTeamAsync(actor, teamId, Permissions.MembersManage, "Reactivate", team => team.Reactivate(membershipId), cancellationToken).AsView();
 
+    public ValueTask<Result<Membership>> SignOutAsync(UserId actor, TeamId teamId, MembershipId membershipId, CancellationToken cancellationToken = default) =>
+        writer.RunOnTeamAsync(actor, teamId, Permissions.MembersManage, "SignOutMember", team => team.SignOutMember(membershipId), cancellationToken).AsView();
+
     public ValueTask<Result<Membership>> RemoveAsync(UserId actor, TeamId teamId, MembershipId membershipId, CancellationToken cancellationToken = default) =>
         writer.RunOnTeamAsync(actor, teamId, Permissions.MembersManage, "Remove", team => team.Remove(membershipId), cancellationToken).AsView();
 

@@ -1,0 +1,4 @@
+namespace TeamAccess.AspNetCore;
+
+/// <summary>How many sessions a sign-out ended.</summary>
+internal sealed record SignedOutResponse(int SignedOut);
