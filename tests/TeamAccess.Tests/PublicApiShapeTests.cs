@@ -98,7 +98,9 @@ public sealed partial class PublicApiShapeTests
     // +20: a user's sessions (issue 24): ISessionService's list, sign-out-one and sign-out-others, the UserSession view,
     // SessionClient and ISessionClientAccessor (the sign-in's user agent and address), IMemberService.SignOutAsync (a team
     // admin ends a member's sessions in the team); the session record, its use and ISessionRecordStore are in TeamAccess.Storage.
-    private const int HostFacingCeiling = 2_033;
+    // +3: the API keys page and key expiry (issue 23): IServiceAccountService.ListTeamKeysAsync (all the team's keys in one
+    // read), AuditActions.ApiKeyExpired and its ApiKeyExpiredEvent; StoredApiKey.ExpiryRecordedAt is in TeamAccess.Storage.
+    private const int HostFacingCeiling = 2_036;
 
     [Fact]
     public void HostFacingApi_StaysUnderItsCeiling()
@@ -121,12 +123,12 @@ public sealed partial class PublicApiShapeTests
     /// </summary>
     private static readonly Dictionary<string, int> NamespaceCeilings = new(StringComparer.Ordinal)
     {
-        ["TeamAccess"] = 1_320,
-        ["TeamAccess.Storage"] = 884,
+        ["TeamAccess"] = 1_321,
+        ["TeamAccess.Storage"] = 886,
         ["TeamAccess.Accounts"] = 240,
-        ["TeamAccess.Events"] = 103,
+        ["TeamAccess.Events"] = 104,
         ["TeamAccess.Invitations"] = 71,
-        ["TeamAccess.ServiceAccounts"] = 70,
+        ["TeamAccess.ServiceAccounts"] = 71,
         ["TeamAccess.Provisioning"] = 68,
         ["TeamAccess.Import"] = 56,
         ["TeamAccess.TeamSso"] = 45,

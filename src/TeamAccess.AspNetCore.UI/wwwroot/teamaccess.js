@@ -21,6 +21,18 @@
             element.textContent = ago(date);
         }
     });
+    // A secret shown once: its Copy button puts it on the clipboard and says so (or asks to copy by hand).
+    document.querySelectorAll('button[data-copy]').forEach(button => button.addEventListener('click', async () => {
+        const field = document.getElementById(button.getAttribute('data-copy'));
+        const status = document.getElementById('copy-status');
+        field.select();
+        try {
+            await navigator.clipboard.writeText(field.value);
+            if (status) { status.textContent = 'Copied.'; }
+        } catch {
+            if (status) { status.textContent = 'Copy it by hand: the key is selected.'; }
+        }
+    }));
     document.querySelectorAll('form[data-confirm]').forEach(form => form.addEventListener('submit', event => {
         if (!window.confirm(form.getAttribute('data-confirm'))) {
             event.preventDefault();

@@ -27,4 +27,10 @@ internal sealed class ApiKeyRow
     public DateTimeOffset? RevokedAt { get; set; }
 
     public Guid? ReplacedBy { get; set; }
+
+    public DateTimeOffset? ExpiryRecordedAt { get; set; }
+
+    // ExpiresAt in UTC ticks while the key's expiry is still to be recorded (unrevoked, not recorded), else null: the
+    // expiry sweep's range read on a partial index (SQLite cannot compare DateTimeOffset values in a query).
+    public long? PendingExpiryAtUtcTicks { get; set; }
 }

@@ -312,6 +312,8 @@ public static class TeamAccessModelBuilderExtensions
             key.Property(k => k.CreatedBy).HasColumnName("created_by");
             key.Property(k => k.RevokedAt).HasColumnName("revoked_at");
             key.Property(k => k.ReplacedBy).HasColumnName("replaced_by");
+            key.Property(k => k.ExpiryRecordedAt).HasColumnName("expiry_recorded_at");
+            key.Property(k => k.PendingExpiryAtUtcTicks).HasColumnName("pending_expiry_at_utc_ticks");
             key.HasOne<TeamRow>().WithMany().HasForeignKey(k => k.TeamId).HasConstraintName("fk_ta_api_keys_team").OnDelete(DeleteBehavior.Cascade);
             key.HasOne<MembershipRow>().WithMany().HasForeignKey(k => k.MembershipId).HasConstraintName("fk_ta_api_keys_membership").OnDelete(DeleteBehavior.Cascade);
 
@@ -319,6 +321,9 @@ public static class TeamAccessModelBuilderExtensions
             // account has its own index, so a cascade from a membership never scans the table.
             key.HasIndex(k => k.TeamId).HasDatabaseName("ix_ta_api_keys_team");
             key.HasIndex(k => k.MembershipId).HasDatabaseName("ix_ta_api_keys_membership");
+
+            // The expiry sweep reads the keys whose expiry is due and not recorded, by the due time.
+            key.HasIndex(k => new { k.PendingExpiryAtUtcTicks, k.TeamId }, "ix_ta_api_keys_pending_expiry").HasFilter("pending_expiry_at_utc_ticks IS NOT NULL");
         });
 
         modelBuilder.Entity<TeamProviderRow>(provider =>

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace TeamAccess.EntityFramework;
 
-/// <content>The expiry sweep's read (<see cref="IExpiryStore"/>): two range reads on partial indexes of what can expire.</content>
+/// <content>The expiry sweep's read (<see cref="IExpiryStore"/>): three range reads on partial indexes of what can expire.</content>
 internal sealed partial class EntityFrameworkTeamAccessStore<TContext>
 {
     /// <inheritdoc />
@@ -25,7 +25,15 @@ internal sealed partial class EntityFrameworkTeamAccessStore<TContext>
                 .Distinct()
                 .Take(limit)
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
-            return [.. offers.Concat(invitations).Distinct().Take(limit).Select(id => new TeamId(id))];
+
+            // A deleted team's keys were revoked with it, so none of theirs is pending.
+            var keys = await context.Set<ApiKeyRow>().AsNoTracking()
+                .Where(k => k.PendingExpiryAtUtcTicks <= ticks)
+                .Select(k => k.TeamId)
+                .Distinct()
+                .Take(limit)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            return [.. offers.Concat(invitations).Concat(keys).Distinct().Take(limit).Select(id => new TeamId(id))];
         }
     }
 }

@@ -160,6 +160,8 @@ internal static class RowMapping
         CreatedBy = key.CreatedBy?.Value,
         RevokedAt = key.RevokedAt,
         ReplacedBy = key.ReplacedBy?.Value,
+        ExpiryRecordedAt = key.ExpiryRecordedAt,
+        PendingExpiryAtUtcTicks = key.RevokedAt is null && key.ExpiryRecordedAt is null ? key.ExpiresAt.UtcTicks : null,
     };
 
     public static StoredApiKey ToApiKey(ApiKeyRow row) =>
@@ -169,6 +171,7 @@ internal static class RowMapping
             CreatedBy = row.CreatedBy is { } by ? new UserId(by) : null,
             RevokedAt = row.RevokedAt,
             ReplacedBy = row.ReplacedBy is { } next ? new ApiKeyId(next) : null,
+            ExpiryRecordedAt = row.ExpiryRecordedAt,
         };
 
     public static InvitationSecretRow ToRow(TeamId teamId, MembershipId membershipId, InvitationSecret secret) => new()

@@ -6,7 +6,8 @@ internal sealed partial class TeamAggregate
     /// <summary>
     /// Closes what expired on this team by <see cref="Now"/>: every invitation still Invited past its expiry (recorded
     /// as <see cref="AuditActions.InvitationExpired"/>), and an ownership offer past its expiry (recorded as
-    /// <see cref="AuditActions.OwnershipOfferExpired"/>). Each is closed once: a second sweep, on this instance or
+    /// <see cref="AuditActions.OwnershipOfferExpired"/>), and every unrevoked API key past its expiry (recorded as
+    /// <see cref="AuditActions.ApiKeyExpired"/>; it stopped working at its expiry already). Each is closed once: a second sweep, on this instance or
     /// another, finds nothing due, and a sweep racing another loses the team's version check and finds nothing on retry.
     /// </summary>
     /// <returns>How many were closed.</returns>
@@ -19,6 +20,13 @@ internal sealed partial class TeamAggregate
         var closed = due.Count(id => Lifecycle(id).Expire().Succeeded);
         if (Current.Team.OwnershipOffer is { } offer && !offer.IsOpenAt(Now) && Offers.Expire().Succeeded)
         {
+            closed++;
+        }
+
+        // An API key that reached its expiry unrevoked is recorded once, so that the host hears of it at about its time.
+        foreach (var key in Current.ApiKeys.Values.Where(k => k.IsExpiryDue(Now)).ToList())
+        {
+            PutApiKey(key, key with { ExpiryRecordedAt = Now }, AuditActions.ApiKeyExpired);
             closed++;
         }
 

@@ -9,7 +9,7 @@ using TeamAccess.Writes;
 namespace TeamAccess.Hosting;
 
 /// <summary>
-/// Closes the invitations and ownership offers that expired untouched, every <see cref="InvitationOptions.ExpirySweepInterval"/>
+/// Closes the invitations and ownership offers that expired untouched, and records the API keys that expired unrevoked, every <see cref="InvitationOptions.ExpirySweepInterval"/>
 /// on every instance, so that each expiry is one audited event (and so one <c>TeamAccess.Events</c> event) at about its
 /// time. It asks the store which teams have something due (<see cref="IExpiryStore"/>, an index on the expiry time) and
 /// closes them through each team's own write, as the host: instances sweeping the same team race on the team's version

@@ -204,6 +204,9 @@ public static class AuditActions
     /// <summary>An API key was revoked.</summary>
     public const string ApiKeyRevoked = "api_key.revoked";
 
+    /// <summary>An API key reached its expiry unrevoked (recorded once, by the expiry sweep, as the host).</summary>
+    public const string ApiKeyExpired = "api_key.expired";
+
     /// <summary>A team added an identity provider of its own (a draft; its client secret is never audited).</summary>
     public const string TeamProviderAdded = "team_provider.added";
 

@@ -1,7 +1,8 @@
 namespace TeamAccess.Storage;
 
 /// <summary>
-/// Finds the teams with something past its expiry: an invitation still Invited, or an ownership offer still open. The
+/// Finds the teams with something past its expiry: an invitation still Invited, an ownership offer still open, or an API
+/// key whose expiry is not recorded yet. The
 /// library's expiry sweep closes them through the team's own write, so that each expiry is one audited event at about
 /// its time, emitted once across instances.
 /// </summary>
@@ -13,7 +14,8 @@ public interface IExpiryStore
 {
     /// <summary>
     /// Lists up to <paramref name="limit"/> teams, not deleted, with an Invited membership whose invitation expires at or
-    /// before <paramref name="now"/>, or an ownership offer that does; each team once, in no promised order.
+    /// before <paramref name="now"/>, or an ownership offer that does, or an unrevoked API key whose expiry is due and not
+    /// recorded yet (<see cref="StoredApiKey.ExpiryRecordedAt"/>); each team once, in no promised order.
     /// </summary>
     /// <param name="now">The time expiry is judged at.</param>
     /// <param name="limit">The most teams to return; at least 1.</param>

@@ -12,7 +12,8 @@ public sealed partial class InMemoryTeamAccessStore
             IReadOnlyList<TeamId> due = [.. _teams.Values
                 .Where(t => t.Team.Status != TeamStatus.Deleted)
                 .Where(t => t.Team.OwnershipOffer?.ExpiresAt <= now
-                    || t.Memberships.Values.Any(m => m.Status == MembershipStatus.Invited && m.Invitation?.ExpiresAt <= now))
+                    || t.Memberships.Values.Any(m => m.Status == MembershipStatus.Invited && m.Invitation?.ExpiresAt <= now)
+                    || t.ApiKeys.Values.Any(k => k.IsExpiryDue(now)))
                 .Select(t => t.Id)
                 .Take(limit)];
             return ValueTask.FromResult(due);

@@ -65,6 +65,17 @@ public sealed record StoredApiKey
     /// <summary>Gets the key that a rotation made to replace this one, if any.</summary>
     public ApiKeyId? ReplacedBy { get; init; }
 
+    /// <summary>
+    /// Gets when the expiry sweep recorded that the key expired (its <see cref="AuditActions.ApiKeyExpired"/> event);
+    /// <see langword="null"/> until then, and for a key revoked before it expired.
+    /// </summary>
+    public DateTimeOffset? ExpiryRecordedAt { get; init; }
+
+    /// <summary>Gets whether the key's expiry is due to be recorded at <paramref name="now"/>: it expired, unrevoked, and no sweep recorded it yet.</summary>
+    /// <param name="now">The time expiry is judged at.</param>
+    /// <returns><see langword="true"/> when due.</returns>
+    internal bool IsExpiryDue(DateTimeOffset now) => RevokedAt is null && ExpiryRecordedAt is null && ExpiresAt <= now;
+
     /// <summary>Prints the key without its hash, so that a host logging it leaks nothing.</summary>
     /// <param name="builder">The builder.</param>
     /// <returns><see langword="true"/>.</returns>

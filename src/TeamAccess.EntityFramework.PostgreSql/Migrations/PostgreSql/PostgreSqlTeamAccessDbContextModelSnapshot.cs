@@ -40,6 +40,10 @@ namespace TeamAccess.EntityFramework.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
 
+                    b.Property<DateTimeOffset?>("ExpiryRecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expiry_recorded_at");
+
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -56,6 +60,10 @@ namespace TeamAccess.EntityFramework.Migrations.PostgreSql
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name")
                         .HasAnnotation("TeamAccess:ErrorCode", 8);
+
+                    b.Property<long?>("PendingExpiryAtUtcTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("pending_expiry_at_utc_ticks");
 
                     b.Property<string>("Permissions")
                         .IsRequired()
@@ -82,6 +90,9 @@ namespace TeamAccess.EntityFramework.Migrations.PostgreSql
 
                     b.HasIndex("TeamId")
                         .HasDatabaseName("ix_ta_api_keys_team");
+
+                    b.HasIndex(new[] { "PendingExpiryAtUtcTicks", "TeamId" }, "ix_ta_api_keys_pending_expiry")
+                        .HasFilter("pending_expiry_at_utc_ticks IS NOT NULL");
 
                     b.ToTable("ta_api_keys", (string)null);
                 });

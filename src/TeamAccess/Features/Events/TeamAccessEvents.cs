@@ -71,6 +71,7 @@ internal static class TeamAccessEvents
         [AuditActions.ApiKeyCreated] = e => new ApiKeyCreatedEvent(e),
         [AuditActions.ApiKeyRotated] = e => new ApiKeyRotatedEvent(e),
         [AuditActions.ApiKeyRevoked] = e => new ApiKeyRevokedEvent(e),
+        [AuditActions.ApiKeyExpired] = e => new ApiKeyExpiredEvent(e),
         [AuditActions.TeamProviderAdded] = e => new TeamProviderAddedEvent(e),
         [AuditActions.TeamProviderChanged] = e => new TeamProviderChangedEvent(e),
         [AuditActions.TeamProviderActivated] = e => new TeamProviderActivatedEvent(e),

@@ -76,4 +76,14 @@ public interface IServiceAccountService
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The keys; or NotFound, PermissionDenied.</returns>
     ValueTask<Result<IReadOnlyList<ApiKey>>> ListKeysAsync(UserId actor, TeamId teamId, MembershipId serviceAccountId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Lists the keys of all the team's service accounts at once, newest first, revoked and expired ones included (never a
+    /// secret or hash): one read, for a page that shows every account with its keys.
+    /// </summary>
+    /// <param name="actor">The acting user.</param>
+    /// <param name="teamId">The team.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The keys; or NotFound, PermissionDenied.</returns>
+    ValueTask<Result<IReadOnlyList<ApiKey>>> ListTeamKeysAsync(UserId actor, TeamId teamId, CancellationToken cancellationToken = default);
 }

@@ -118,7 +118,14 @@ internal sealed class ServiceAccountService(TeamWriter writer, IOptions<TeamAcce
         return Carry(written, written.Succeeded ? Result<ApiKey>.Ok(new ApiKey(written.Value!)) : Result<ApiKey>.Failed(written.Error));
     }
 
-    public async ValueTask<Result<IReadOnlyList<ApiKey>>> ListKeysAsync(UserId actor, TeamId teamId, MembershipId serviceAccountId, CancellationToken cancellationToken = default)
+    public ValueTask<Result<IReadOnlyList<ApiKey>>> ListKeysAsync(UserId actor, TeamId teamId, MembershipId serviceAccountId, CancellationToken cancellationToken = default) =>
+        ListKeysWhereAsync(actor, teamId, serviceAccountId, cancellationToken);
+
+    public ValueTask<Result<IReadOnlyList<ApiKey>>> ListTeamKeysAsync(UserId actor, TeamId teamId, CancellationToken cancellationToken = default) =>
+        ListKeysWhereAsync(actor, teamId, null, cancellationToken);
+
+    /// <summary>The keys of one service account, or of all the team's when <paramref name="serviceAccountId"/> is <see langword="null"/>: one snapshot and one read of the last-used times.</summary>
+    private async ValueTask<Result<IReadOnlyList<ApiKey>>> ListKeysWhereAsync(UserId actor, TeamId teamId, MembershipId? serviceAccountId, CancellationToken cancellationToken)
     {
         var read = await Actor.ReadAsync(writer.Teams, writer.Roles, actor, teamId, Permissions.ServiceAccountsManage, cancellationToken).ConfigureAwait(false);
         if (!read.TryGetValue(out var snapshot))
@@ -126,14 +133,14 @@ internal sealed class ServiceAccountService(TeamWriter writer, IOptions<TeamAcce
             return Result<IReadOnlyList<ApiKey>>.Failed(read.Error!);
         }
 
-        if (!snapshot.Memberships.TryGetValue(serviceAccountId, out var account) || !account.IsServiceAccount)
+        if (serviceAccountId is { } one && (!snapshot.Memberships.TryGetValue(one, out var account) || !account.IsServiceAccount))
         {
             return Result<IReadOnlyList<ApiKey>>.Failed(TeamAccessErrorCode.NotFound);
         }
 
         var used = await usage.GetLastUsedAsync(teamId, cancellationToken).ConfigureAwait(false);
         return Result<IReadOnlyList<ApiKey>>.Ok([.. snapshot.ApiKeys.Values
-            .Where(k => k.MembershipId == serviceAccountId)
+            .Where(k => serviceAccountId is not { } only || k.MembershipId == only)
             .OrderByDescending(k => k.CreatedAt).ThenBy(k => k.Id.Value)
             .Select(k => new ApiKey(k, used.TryGetValue(k.Id, out var at) ? at : null))]);
     }

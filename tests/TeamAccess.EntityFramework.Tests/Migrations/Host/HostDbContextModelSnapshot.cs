@@ -35,6 +35,10 @@ namespace TeamAccess.EntityFramework.Tests.Migrations.Host
                         .HasColumnType("TEXT")
                         .HasColumnName("expires_at");
 
+                    b.Property<DateTimeOffset?>("ExpiryRecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expiry_recorded_at");
+
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -51,6 +55,10 @@ namespace TeamAccess.EntityFramework.Tests.Migrations.Host
                         .HasColumnType("TEXT")
                         .HasColumnName("name")
                         .HasAnnotation("TeamAccess:ErrorCode", 8);
+
+                    b.Property<long?>("PendingExpiryAtUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pending_expiry_at_utc_ticks");
 
                     b.Property<string>("Permissions")
                         .IsRequired()
@@ -77,6 +85,9 @@ namespace TeamAccess.EntityFramework.Tests.Migrations.Host
 
                     b.HasIndex("TeamId")
                         .HasDatabaseName("ix_ta_api_keys_team");
+
+                    b.HasIndex(new[] { "PendingExpiryAtUtcTicks", "TeamId" }, "ix_ta_api_keys_pending_expiry")
+                        .HasFilter("pending_expiry_at_utc_ticks IS NOT NULL");
 
                     b.ToTable("ta_api_keys", (string)null);
                 });
