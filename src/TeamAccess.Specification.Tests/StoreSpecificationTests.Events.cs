@@ -101,6 +101,14 @@ public abstract partial class StoreSpecificationTests
         Ok(await provisioning.RemoveAsync(directoryAccount.PrincipalId, team, provisioned.Id));
         Assert.Equal(provisioned.Id, Single<InvitationRevokedEvent>(await log.NextAsync(seen)).MembershipId);
 
+        // The directory's groups: created, renamed (SCIM PATCH or PUT of displayName), deleted.
+        var directoryGroup = (await provisioning.CreateGroupAsync(directoryAccount.PrincipalId, team, "Directory field", [])).Value!;
+        Single<GroupCreatedEvent>(await log.NextAsync(seen));
+        Ok(await provisioning.ChangeGroupAsync(directoryAccount.PrincipalId, team, directoryGroup.Id, [], [], "Directory field crew"));
+        Assert.Equal(directoryGroup.Id.Value, Single<GroupRenamedEvent>(await log.NextAsync(seen)).SubjectId);
+        Ok(await provisioning.DeleteGroupAsync(directoryAccount.PrincipalId, team, directoryGroup.Id));
+        Single<GroupDeletedEvent>(await log.NextAsync(seen));
+
         // The invitation paths, each through the service a host calls.
         var invited = await InviteAsync(bed, owner, "grace@example.com");
         var sent = Single<InvitationSentEvent>(await log.NextAsync(seen));

@@ -99,7 +99,7 @@ public sealed partial class PortalBrowserTests
         var recovery = await EnrolAuthenticatorAsync(owner);
         owner.Go("/ApiKeys");
         CreateKey(owner, "gateway-hall-3", "hall-3-key");
-        owner.Expect("Confirm it is you: enter a code from your authenticator app, then try again.", () => owner.Text("error"));
+        owner.Expect("Confirm it is you: enter a code from your authenticator app (or a recovery code), or use a passkey; then try again.", () => owner.Text("error"));
         owner.Fill("code", recovery);
         owner.Click("confirm-step-up");
         owner.Expect("Confirmed. You can now create or rotate keys for the next few minutes.", () => owner.Text("notice"));
@@ -154,7 +154,7 @@ public sealed partial class PortalBrowserTests
         owner.Go("/ApiKeys");
         CreateServiceAccount(owner, "firmware-pipeline", "Administrator");
         CreateKey(owner, "firmware-pipeline", "ci");
-        owner.Expect("Confirm it is you: enter a code from your authenticator app, then try again.", () => owner.Text("error"));
+        owner.Expect("Confirm it is you: enter a code from your authenticator app (or a recovery code), or use a passkey; then try again.", () => owner.Text("error"));
         owner.Fill("code", recovery);
         owner.Click("confirm-step-up");
         owner.Expect("Confirmed. You can now create or rotate keys for the next few minutes.", () => owner.Text("notice"));
@@ -194,10 +194,10 @@ public sealed partial class PortalBrowserTests
             Assert.True(made.Succeeded);
         }
 
-        Invite(owner, "observer@example.com", "Observer");
-        using var observer = Accept("observer@example.com");
-        Invite(owner, "member@example.com", "Member");
-        using var member = Accept("member@example.com");
+        Invite(owner, "keys-observer@example.com", "Observer");
+        using var observer = Accept("keys-observer@example.com");
+        Invite(owner, "keys-member@example.com", "Member");
+        using var member = Accept("keys-member@example.com");
         var found = new Dictionary<string, List<string>>();
         foreach (var viewer in new[] { observer, member })
         {

@@ -49,11 +49,13 @@ public sealed class SsoPolicyModel(ITeamService teams, RoleCatalog roles, Portal
     /// <returns>The page again.</returns>
     public async Task<IActionResult> OnPostAsync()
     {
-        var policy = !UseSso ? TeamSignInPolicy.Open : new TeamSignInPolicy(RequireSso, FakeSsoProvider.Name)
+        // The second-factor settings belong to the Sign-in policy page: this stand-in page keeps them as they are.
+        var current = (await teams.GetAsync(Actor, Team)).Value?.SignInPolicy ?? TeamSignInPolicy.Open;
+        var policy = (!UseSso ? TeamSignInPolicy.Open : new TeamSignInPolicy(RequireSso, FakeSsoProvider.Name)
         {
             VerifiedDomain = string.IsNullOrWhiteSpace(Domain) ? null : Domain.Trim().ToLowerInvariant(),
             JustInTimeRole = string.IsNullOrEmpty(JustInTimeRole) ? null : JustInTimeRole,
-        };
+        }) with { SecondFactorRequired = current.SecondFactorRequired, PasskeyRequired = current.PasskeyRequired };
         var saved = await teams.SetSignInPolicyAsync(Actor, Team, policy);
         return RedirectWith(saved.Error, "Sign-in policy saved.");
     }

@@ -21,36 +21,31 @@
             element.textContent = ago(date);
         }
     });
-    // A secret shown once: its Copy button puts it on the clipboard and says so (or asks to copy by hand).
-    document.querySelectorAll('button[data-copy]').forEach(button => button.addEventListener('click', async () => {
-        const field = document.getElementById(button.getAttribute('data-copy'));
-        const status = document.getElementById('copy-status');
-        field.select();
-        try {
-            await navigator.clipboard.writeText(field.value);
-            if (status) { status.textContent = 'Copied.'; }
-        } catch {
-            if (status) { status.textContent = 'Copy it by hand: the key is selected.'; }
-        }
-    }));
     document.querySelectorAll('form[data-confirm]').forEach(form => form.addEventListener('submit', event => {
         if (!window.confirm(form.getAttribute('data-confirm'))) {
             event.preventDefault();
         }
     }));
-    // A copy button names the field whose value it copies (a TXT record, a SCIM URL, a key shown once) and says so when done.
+    // A copy button names the field whose value it copies (a key shown once, a TXT record, a SCIM URL) and says so when
+    // done: in the page's #copy-status line where it has one, else on the button (its data-copied words).
     document.querySelectorAll('button[data-copy]').forEach(button => button.addEventListener('click', async () => {
         const field = document.getElementById(button.getAttribute('data-copy'));
         if (!field) {
             return;
         }
+        const status = document.getElementById('copy-status');
         field.select();
+        let copied = true;
         try {
             await navigator.clipboard.writeText(field.value);
         } catch {
-            document.execCommand('copy');
+            copied = document.execCommand('copy');
         }
-        button.setAttribute('aria-live', 'polite');
-        button.firstChild.textContent = button.getAttribute('data-copied');
+        if (status) {
+            status.textContent = copied ? 'Copied.' : 'Copy it by hand: the value is selected.';
+        } else if (button.getAttribute('data-copied')) {
+            button.setAttribute('aria-live', 'polite');
+            button.firstChild.textContent = button.getAttribute('data-copied');
+        }
     }));
 })();
