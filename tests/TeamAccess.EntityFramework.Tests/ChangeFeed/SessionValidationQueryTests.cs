@@ -27,6 +27,11 @@ public sealed class SessionValidationQueryTests
                 var owner = await host.SignUpAsync("owner");
                 var session = await host.SignInAsync("owner@example.com", owner.Team.Id);
 
+                // The follower reads the feed after this instance's own commits too, and a user's entry (the sign-in's)
+                // drops what the instance knew of the user's sessions: bring it to the head now, so that what it causes
+                // is not counted as the validations'.
+                await host.Follower.CatchUpAsync(CancellationToken.None);
+
                 // The first validation of a session on an instance reads its user's session state (stamp, sign-outs) once.
                 Assert.True((await host.ValidateAsync(session.AccessToken, owner.Team.Id)).Succeeded);
                 var before = counter.Count;
@@ -35,7 +40,7 @@ public sealed class SessionValidationQueryTests
                     Assert.True((await host.ValidateAsync(session.AccessToken, owner.Team.Id)).Succeeded);
                 }
 
-                Assert.Equal(0, counter.Count - before);
+                Assert.True(counter.Count == before, $"the validations sent: {string.Join(" | ", counter.Texts.Skip(before))}");
             }
 
             await using (var strict = await Host.StartAsync(storage, o =>
@@ -58,18 +63,23 @@ public sealed class SessionValidationQueryTests
 
     private sealed class CommandCounter : DbCommandInterceptor
     {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _texts = new();
         private int _count;
 
         public int Count => Volatile.Read(ref _count);
 
+        public IReadOnlyList<string> Texts => [.. _texts];
+
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
+            _texts.Enqueue(command.CommandText);
             Interlocked.Increment(ref _count);
             return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
         }
 
         public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
         {
+            _texts.Enqueue(command.CommandText);
             Interlocked.Increment(ref _count);
             return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
         }
