@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using TeamAccess.Index;
 
 namespace TeamAccess.ServiceAccounts;
 
@@ -8,44 +8,15 @@ namespace TeamAccess.ServiceAccounts;
 /// </summary>
 internal sealed class ApiKeyUsageRecorder(IApiKeyUsageStore store)
 {
-    private static readonly TimeSpan Resolution = TimeSpan.FromSeconds(1);
-    private ConcurrentDictionary<ApiKeyId, ApiKeyUse> _pending = new();
+    // A key belongs to one team: the pair is the key, and the team travels with its use to the store.
+    private readonly LatestUses<(TeamId Team, ApiKeyId Key)> _uses = new();
 
     /// <summary>Gets how many keys have a use waiting for the next flush.</summary>
-    public int Pending => Volatile.Read(ref _pending).Count;
+    public int Pending => _uses.Count;
 
-    public void Record(TeamId teamId, ApiKeyId keyId, DateTimeOffset at)
-    {
-        var pending = Volatile.Read(ref _pending);
-        if (pending.TryGetValue(keyId, out var seen) && at - seen.UsedAt < Resolution)
-        {
-            return;
-        }
-
-        pending[keyId] = new ApiKeyUse(teamId, keyId, at);
-    }
+    public void Record(TeamId teamId, ApiKeyId keyId, DateTimeOffset at) => _uses.Record((teamId, keyId), at);
 
     /// <summary>Writes the uses collected since the last flush, in one batch; on failure they wait for the next one.</summary>
-    public async ValueTask FlushAsync(CancellationToken cancellationToken)
-    {
-        var batch = Interlocked.Exchange(ref _pending, new ConcurrentDictionary<ApiKeyId, ApiKeyUse>());
-        if (batch.IsEmpty)
-        {
-            return;
-        }
-
-        try
-        {
-            await store.RecordUsesAsync([.. batch.Values], cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            foreach (var (key, use) in batch)
-            {
-                Volatile.Read(ref _pending).AddOrUpdate(key, use, (_, newer) => newer.UsedAt >= use.UsedAt ? newer : use);
-            }
-
-            throw;
-        }
-    }
+    public ValueTask FlushAsync(CancellationToken cancellationToken) =>
+        _uses.FlushAsync((batch, ct) => store.RecordUsesAsync([.. batch.Select(u => new ApiKeyUse(u.Key.Team, u.Key.Key, u.Value))], ct), cancellationToken);
 }
