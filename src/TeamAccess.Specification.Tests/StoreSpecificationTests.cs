@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using TeamAccess.Accounts;
+using TeamAccess.Events;
 using TeamAccess.Invitations;
 using TeamAccess.Members;
 
@@ -319,7 +320,7 @@ public abstract partial class StoreSpecificationTests
         // event, and the stored role is the last event's.
         Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(TeamAccessErrorCode.ConcurrencyFailure, r.Code));
         var snapshot = await bed.SnapshotAsync(teamId);
-        var roleEvents = (await bed.AuditAsync(teamId)).Where(e => e.Action == AuditActions.MembershipRoleChanged && e.SubjectId == membershipId.Value).ToList();
+        var roleEvents = (await bed.AuditAsync(teamId)).Where(e => e.Action == TeamAccessEvent.ActionOf<MemberRoleChangedEvent>() && e.SubjectId == membershipId.Value).ToList();
         Assert.NotEmpty(roleEvents);
         Assert.InRange(roleEvents.Count, 1, results.Count(r => r.Succeeded));
         Assert.Equal(versionBefore + roleEvents.Count, snapshot.Version);
@@ -394,7 +395,7 @@ public abstract partial class StoreSpecificationTests
             Assert.Single(results, r => r.Succeeded);
             Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(TeamAccessErrorCode.InvitationAlreadyAccepted, r.Code));
             var events = await bed.AuditAsync(owner.Team.Id);
-            Assert.Single(events, e => e.Action == AuditActions.InvitationAccepted);
+            Assert.Single(events, e => e.Action == TeamAccessEvent.ActionOf<InvitationAcceptedEvent>());
         }
     }
 
@@ -412,7 +413,7 @@ public abstract partial class StoreSpecificationTests
         var winner = Assert.Single(results, r => r.Succeeded);
         Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(TeamAccessErrorCode.InvitationAlreadyAccepted, r.Code));
         Assert.Equal(winner.Value!.User.Id, (await bed.UserStore.FindByEmailAsync("grace@example.com", CancellationToken.None))!.Id);
-        var userEvents = (await ListAsync(bed.AuditStore.ListAsync(owner.Team.Id, CancellationToken.None))).Count(e => e.Action == AuditActions.InvitationAccepted);
+        var userEvents = (await ListAsync(bed.AuditStore.ListAsync(owner.Team.Id, CancellationToken.None))).Count(e => e.Action == TeamAccessEvent.ActionOf<InvitationAcceptedEvent>());
         Assert.Equal(1, userEvents);
     }
 

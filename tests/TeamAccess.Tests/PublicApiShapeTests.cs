@@ -100,7 +100,10 @@ public sealed partial class PublicApiShapeTests
     // admin ends a member's sessions in the team); the session record, its use and ISessionRecordStore are in TeamAccess.Storage.
     // +3: the API keys page and key expiry (issue 23): IServiceAccountService.ListTeamKeysAsync (all the team's keys in one
     // read), AuditActions.ApiKeyExpired and its ApiKeyExpiredEvent; StoredApiKey.ExpiryRecordedAt is in TeamAccess.Storage.
-    private const int HostFacingCeiling = 2_036;
+    // The accidental entries cut (issue 22, item 5), counted from 2,036:
+    // -75: AuditActions internal (the class and its 75 constants, -76, named what the event types already name); a host
+    // names an action by its event type, TeamAccessEvent.ActionOf<TEvent>() (+1, in TeamAccess.Events).
+    private const int HostFacingCeiling = 1_961;
 
     [Fact]
     public void HostFacingApi_StaysUnderItsCeiling()
@@ -123,10 +126,10 @@ public sealed partial class PublicApiShapeTests
     /// </summary>
     private static readonly Dictionary<string, int> NamespaceCeilings = new(StringComparer.Ordinal)
     {
-        ["TeamAccess"] = 1_321,
+        ["TeamAccess"] = 1_245,
         ["TeamAccess.Storage"] = 886,
         ["TeamAccess.Accounts"] = 240,
-        ["TeamAccess.Events"] = 104,
+        ["TeamAccess.Events"] = 105,
         ["TeamAccess.Invitations"] = 71,
         ["TeamAccess.ServiceAccounts"] = 71,
         ["TeamAccess.Provisioning"] = 68,
