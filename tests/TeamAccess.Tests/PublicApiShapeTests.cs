@@ -103,7 +103,14 @@ public sealed partial class PublicApiShapeTests
     // The accidental entries cut (issue 22, item 5), counted from 2,036:
     // -75: AuditActions internal (the class and its 75 constants, -76, named what the event types already name); a host
     // names an action by its event type, TeamAccessEvent.ActionOf<TEvent>() (+1, in TeamAccess.Events).
-    private const int HostFacingCeiling = 1_961;
+    // -85: the compiler's record members (Equals, GetHashCode, ==, !=, ToString, PrintMembers, EqualityContract, <Clone>$,
+    // the copy constructor) on the queries (MemberQuery, PageQuery<TKey> and its five: -57, TeamAccess) and the views and
+    // settings nothing compares or copies (MemberView, RoleDefinition, RolePreset: -21, TeamAccess; ExternalIdentity: -7,
+    // TeamAccess.Accounts): sealed classes with init properties now. Still records, because the library copies them with
+    // `with` or compares them: Team, Group, Grant, TeamRole, Invitation, OwnershipOffer, AuditEvent and TeamSignInPolicy
+    // (the team aggregate's state, compared by the store contract), AccessDecision, PermissionHolder and ResourceReach
+    // (the patched index is proven equal to a rebuilt one by value), ImportRow (copied by the import tests).
+    private const int HostFacingCeiling = 1_876;
 
     [Fact]
     public void HostFacingApi_StaysUnderItsCeiling()
@@ -126,9 +133,9 @@ public sealed partial class PublicApiShapeTests
     /// </summary>
     private static readonly Dictionary<string, int> NamespaceCeilings = new(StringComparer.Ordinal)
     {
-        ["TeamAccess"] = 1_245,
+        ["TeamAccess"] = 1_167,
         ["TeamAccess.Storage"] = 886,
-        ["TeamAccess.Accounts"] = 240,
+        ["TeamAccess.Accounts"] = 233,
         ["TeamAccess.Events"] = 105,
         ["TeamAccess.Invitations"] = 71,
         ["TeamAccess.ServiceAccounts"] = 71,
