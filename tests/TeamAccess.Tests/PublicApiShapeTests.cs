@@ -128,13 +128,21 @@ public sealed partial class PublicApiShapeTests
     /// <summary>
     /// Per public namespace, the entries declared today: a ratchet like the ceiling above, so that a namespace grows only
     /// on purpose. Issue 22 sets targets these numbers do not meet yet (no namespace over 600, TeamAccess.Storage at most
-    /// 330): the accidental entries (records' generated members on queries and views, five page-key types, AuditActions)
-    /// are still to be cut.
+    /// 330); the five page-key types are still to be replaced by one cursor.
+    /// TeamAccess.Storage, counted from 886:
+    /// -259: the compiler's record members (and the init setters and Deconstruct of positional records) on what a store
+    /// only reads: the operations (TeamOperation and its twelve: -144), the change set (ChangeSet, TeamChange, UserChange,
+    /// PasskeyChange: -42) and the rows and queries passed once (ApiKeyUse, SessionSeen, RevokedSession, ExternalLogin,
+    /// DirectoryMemberRow, DirectoryMemberPage, DirectoryMemberQuery: -73), sealed classes with a constructor and get-only
+    /// properties now. Still records, because the library copies them with `with`: the stored rows (StoredUser,
+    /// StoredMembership, StoredApiKey, StoredSession, StoredPasskey, StoredTeamProvider, StoredTeamDomain), TeamSnapshot
+    /// and HeldEvent; and, not copied but left with the stored rows for now, StoredPasskeyChallenge and InvitationSecret,
+    /// and the UserSessionState value.
     /// </summary>
     private static readonly Dictionary<string, int> NamespaceCeilings = new(StringComparer.Ordinal)
     {
         ["TeamAccess"] = 1_167,
-        ["TeamAccess.Storage"] = 886,
+        ["TeamAccess.Storage"] = 627,
         ["TeamAccess.Accounts"] = 233,
         ["TeamAccess.Events"] = 105,
         ["TeamAccess.Invitations"] = 71,
