@@ -112,9 +112,11 @@ internal sealed class ApiKeyData
             // A key is put by the aggregate's own verb only for a key it issues; the seed adds the operations beside.
             var changes = builder.Build(out _);
             var team = changes.Teams[0];
-            var withKeys = changes with
+            var withKeys = new ChangeSet(changes.Users, [new TeamChange(team.ExpectedVersion, team.After, [.. team.Operations, .. snapshot.ApiKeys.Values.Select(k => new ApiKeyPut(null, k, AuditActions.ApiKeyCreated))])], changes.AuditEvents)
             {
-                Teams = [team with { Operations = [.. team.Operations, .. snapshot.ApiKeys.Values.Select(k => new ApiKeyPut(null, k, AuditActions.ApiKeyCreated))] }],
+                AddedLogins = changes.AddedLogins,
+                RevokedSessions = changes.RevokedSessions,
+                Passkeys = changes.Passkeys,
             };
             var committed = store.CommitAsync(withKeys, CancellationToken.None).AsTask().GetAwaiter().GetResult();
             if (!committed.Succeeded)

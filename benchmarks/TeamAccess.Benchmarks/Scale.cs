@@ -81,7 +81,7 @@ internal static class Scale
                             return count >= 10_000 ? count : throw new InvalidOperationException($"{count} members");
                         }
 
-                        query = query with { After = after };
+                        query = new MemberQuery { PageSize = 100, After = after };
                     }
                 },
                 rounds: 5);

@@ -28,7 +28,7 @@ public abstract partial class StoreSpecificationTests
         Ok(await bed.Teams.RenameAsync(owner.User.Id, owner.Team.Id, "Renamed"));
 
         var all = await bed.AuditStore.ReadAllAsync(0, 1000, CancellationToken.None);
-        Assert.Equal(AuditActions.TeamRenamed, all[^1].Action);
+        Assert.Equal(TeamAccessEvent.ActionOf<TeamRenamedEvent>(), all[^1].Action);
         Assert.Equal(all[^1].Sequence, await bed.AuditStore.GetLastSequenceAsync(CancellationToken.None));
     }
 

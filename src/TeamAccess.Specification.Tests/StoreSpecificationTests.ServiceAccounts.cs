@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using TeamAccess.Events;
 using TeamAccess.ServiceAccounts;
 
 // Test methods are documented by their names (Method_Scenario_Expectation), as in the repository's own test projects.
@@ -52,7 +53,7 @@ public abstract partial class StoreSpecificationTests
         var listed = await bed.Members.ListAsync(owner.User.Id, teamId);
         Assert.True(Assert.Single(listed.Value!, m => m.MembershipId == account.Value.Id).IsServiceAccount);
         Assert.Equal(
-            [AuditActions.ApiKeyCreated, AuditActions.ApiKeyRotated, AuditActions.ApiKeyCreated, AuditActions.ApiKeyCreated, AuditActions.ApiKeyRevoked],
+            [TeamAccessEvent.ActionOf<ApiKeyCreatedEvent>(), TeamAccessEvent.ActionOf<ApiKeyRotatedEvent>(), TeamAccessEvent.ActionOf<ApiKeyCreatedEvent>(), TeamAccessEvent.ActionOf<ApiKeyCreatedEvent>(), TeamAccessEvent.ActionOf<ApiKeyRevokedEvent>()],
             (await bed.AuditAsync(teamId)).Where(e => e.SubjectKind == AuditSubjectKind.ApiKey).Select(e => e.Action));
     }
 

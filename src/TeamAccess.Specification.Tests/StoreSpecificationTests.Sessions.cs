@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using TeamAccess.Accounts;
+using TeamAccess.Events;
 
 // Test methods are documented by their names (Method_Scenario_Expectation), as in the repository's own test projects.
 #pragma warning disable CS1591
@@ -114,7 +115,7 @@ public abstract partial class StoreSpecificationTests
         Assert.True((await sessions.ValidateAsync(ownTeam.AccessToken, ownTeam.Info.TeamId)).Succeeded);
         Assert.True((await sessions.ValidateAsync(ownersSession.AccessToken, owner.Team.Id)).Succeeded);
         Assert.Equal([ownTeam.Info.SessionId], (await sessions.ListSessionsAsync(ownTeam.AccessToken)).Value!.Select(s => s.SessionId));
-        var ended = Assert.Single(await bed.AuditAsync(owner.Team.Id), e => e.Action == AuditActions.MembershipSessionsEnded);
+        var ended = Assert.Single(await bed.AuditAsync(owner.Team.Id), e => e.Action == TeamAccessEvent.ActionOf<MemberSessionsEndedEvent>());
         Assert.Equal(admin.User.Id, ended.ActorId);
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using TeamAccess.Events;
 using TeamAccess.Invitations;
 using TeamAccess.Members;
 using TeamAccess.TeamRoles;
@@ -55,7 +56,7 @@ public abstract partial class StoreSpecificationTests
         Assert.Empty(Assert.Single(await ListAsync(bed.TeamStore.LoadAllAsync(CancellationToken.None)), s => s.Id == teamId).TeamRoles);
         AuditAssert.ReplayEquals(after, await bed.AuditAsync(teamId));
         Assert.Equal(
-            [AuditActions.TeamRoleCreated, AuditActions.TeamRoleChanged, AuditActions.TeamRoleDeleted],
+            [TeamAccessEvent.ActionOf<TeamRoleCreatedEvent>(), TeamAccessEvent.ActionOf<TeamRoleChangedEvent>(), TeamAccessEvent.ActionOf<TeamRoleDeletedEvent>()],
             (await bed.AuditAsync(teamId)).Where(e => e.SubjectKind == AuditSubjectKind.TeamRole).Select(e => e.Action));
     }
 

@@ -100,7 +100,17 @@ public sealed partial class PublicApiShapeTests
     // admin ends a member's sessions in the team); the session record, its use and ISessionRecordStore are in TeamAccess.Storage.
     // +3: the API keys page and key expiry (issue 23): IServiceAccountService.ListTeamKeysAsync (all the team's keys in one
     // read), AuditActions.ApiKeyExpired and its ApiKeyExpiredEvent; StoredApiKey.ExpiryRecordedAt is in TeamAccess.Storage.
-    private const int HostFacingCeiling = 2_036;
+    // The accidental entries cut (issue 22, item 5), counted from 2,036:
+    // -75: AuditActions internal (the class and its 75 constants, -76, named what the event types already name); a host
+    // names an action by its event type, TeamAccessEvent.ActionOf<TEvent>() (+1, in TeamAccess.Events).
+    // -85: the compiler's record members (Equals, GetHashCode, ==, !=, ToString, PrintMembers, EqualityContract, <Clone>$,
+    // the copy constructor) on the queries (MemberQuery, PageQuery<TKey> and its five: -57, TeamAccess) and the views and
+    // settings nothing compares or copies (MemberView, RoleDefinition, RolePreset: -21, TeamAccess; ExternalIdentity: -7,
+    // TeamAccess.Accounts): sealed classes with init properties now. Still records, because the library copies them with
+    // `with` or compares them: Team, Group, Grant, TeamRole, Invitation, OwnershipOffer, AuditEvent and TeamSignInPolicy
+    // (the team aggregate's state, compared by the store contract), AccessDecision, PermissionHolder and ResourceReach
+    // (the patched index is proven equal to a rebuilt one by value), ImportRow (copied by the import tests).
+    private const int HostFacingCeiling = 1_876;
 
     [Fact]
     public void HostFacingApi_StaysUnderItsCeiling()
@@ -118,15 +128,23 @@ public sealed partial class PublicApiShapeTests
     /// <summary>
     /// Per public namespace, the entries declared today: a ratchet like the ceiling above, so that a namespace grows only
     /// on purpose. Issue 22 sets targets these numbers do not meet yet (no namespace over 600, TeamAccess.Storage at most
-    /// 330): the accidental entries (records' generated members on queries and views, five page-key types, AuditActions)
-    /// are still to be cut.
+    /// 330); the five page-key types are still to be replaced by one cursor.
+    /// TeamAccess.Storage, counted from 886:
+    /// -259: the compiler's record members (and the init setters and Deconstruct of positional records) on what a store
+    /// only reads: the operations (TeamOperation and its twelve: -144), the change set (ChangeSet, TeamChange, UserChange,
+    /// PasskeyChange: -42) and the rows and queries passed once (ApiKeyUse, SessionSeen, RevokedSession, ExternalLogin,
+    /// DirectoryMemberRow, DirectoryMemberPage, DirectoryMemberQuery: -73), sealed classes with a constructor and get-only
+    /// properties now. Still records, because the library copies them with `with`: the stored rows (StoredUser,
+    /// StoredMembership, StoredApiKey, StoredSession, StoredPasskey, StoredTeamProvider, StoredTeamDomain), TeamSnapshot
+    /// and HeldEvent; and, not copied but left with the stored rows for now, StoredPasskeyChallenge and InvitationSecret,
+    /// and the UserSessionState value.
     /// </summary>
     private static readonly Dictionary<string, int> NamespaceCeilings = new(StringComparer.Ordinal)
     {
-        ["TeamAccess"] = 1_321,
-        ["TeamAccess.Storage"] = 886,
-        ["TeamAccess.Accounts"] = 240,
-        ["TeamAccess.Events"] = 104,
+        ["TeamAccess"] = 1_167,
+        ["TeamAccess.Storage"] = 627,
+        ["TeamAccess.Accounts"] = 233,
+        ["TeamAccess.Events"] = 105,
         ["TeamAccess.Invitations"] = 71,
         ["TeamAccess.ServiceAccounts"] = 71,
         ["TeamAccess.Provisioning"] = 68,

@@ -15,7 +15,7 @@ public static class TeamAccessModelBuilderExtensions
     /// <summary>The longest role name the role catalog accepts.</summary>
     internal const int MaxRoleLength = 64;
 
-    /// <summary>The longest audit action (see <see cref="AuditActions"/>).</summary>
+    /// <summary>The longest audit action (see <see cref="TeamAccess.Events.TeamAccessEvent.ActionOf{TEvent}"/>).</summary>
     internal const int MaxActionLength = 64;
 
     /// <summary>The longest domain name (RFC 1035).</summary>

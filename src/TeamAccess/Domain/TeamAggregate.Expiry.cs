@@ -5,9 +5,9 @@ internal sealed partial class TeamAggregate
 {
     /// <summary>
     /// Closes what expired on this team by <see cref="Now"/>: every invitation still Invited past its expiry (recorded
-    /// as <see cref="AuditActions.InvitationExpired"/>), and an ownership offer past its expiry (recorded as
-    /// <see cref="AuditActions.OwnershipOfferExpired"/>), and every unrevoked API key past its expiry (recorded as
-    /// <see cref="AuditActions.ApiKeyExpired"/>; it stopped working at its expiry already). Each is closed once: a second sweep, on this instance or
+    /// as <c>invitation.expired</c>), and an ownership offer past its expiry (recorded as
+    /// <c>ownership.offer_expired</c>), and every unrevoked API key past its expiry (recorded as
+    /// <c>api_key.expired</c>; it stopped working at its expiry already). Each is closed once: a second sweep, on this instance or
     /// another, finds nothing due, and a sweep racing another loses the team's version check and finds nothing on retry.
     /// </summary>
     /// <returns>How many were closed.</returns>

@@ -1,7 +1,10 @@
 namespace TeamAccess;
 
-/// <summary>The actions an <see cref="AuditEvent"/> records.</summary>
-public static class AuditActions
+/// <summary>
+/// The actions an <see cref="AuditEvent"/> records: the library's own names. A host names an action by its event type
+/// (<see cref="Events.TeamAccessEvent.ActionOf{TEvent}"/>), or matches the typed event (<see cref="Events.TeamAccessEvent.From"/>).
+/// </summary>
+internal static class AuditActions
 {
     /// <summary>A user signed up or was created.</summary>
     public const string UserCreated = "user.created";

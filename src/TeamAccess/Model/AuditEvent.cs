@@ -15,7 +15,7 @@ public sealed record AuditEvent
     /// <param name="teamId">The team it belongs to; <see langword="null"/> for a change to a user account alone.</param>
     /// <param name="subjectKind">What kind of subject changed.</param>
     /// <param name="subjectId">The subject's id.</param>
-    /// <param name="action">What happened, one of <see cref="AuditActions"/>.</param>
+    /// <param name="action">What happened: an audit action such as <c>membership.role_changed</c> (each event type names its own, <see cref="Events.TeamAccessEvent.ActionOf{TEvent}"/>).</param>
     /// <param name="before">The subject before, as JSON; <see langword="null"/> when it was created.</param>
     /// <param name="after">The subject after, as JSON; <see langword="null"/> when it was deleted.</param>
     public AuditEvent(long sequence, DateTimeOffset occurredAt, UserId? actorId, TeamId? teamId, AuditSubjectKind subjectKind, Guid subjectId, string action, string? before, string? after)
@@ -55,7 +55,7 @@ public sealed record AuditEvent
     /// <summary>Gets the subject's id.</summary>
     public Guid SubjectId { get; init; }
 
-    /// <summary>Gets what happened, one of <see cref="AuditActions"/>.</summary>
+    /// <summary>Gets what happened: an audit action such as <c>membership.role_changed</c> (each event type names its own, <see cref="Events.TeamAccessEvent.ActionOf{TEvent}"/>).</summary>
     public string Action { get; init; }
 
     /// <summary>Gets the subject before, as JSON; <see langword="null"/> when it was created.</summary>

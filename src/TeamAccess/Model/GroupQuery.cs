@@ -1,4 +1,6 @@
 namespace TeamAccess;
 
 /// <summary>One page of a team's groups, each with its members, ordered by the group's handle.</summary>
-public sealed record GroupQuery : PageQuery<GroupPageKey>;
+public sealed class GroupQuery : PageQuery<GroupPageKey>
+{
+}

@@ -4,7 +4,7 @@ namespace TeamAccess;
 /// One page of a team's invitations (every membership that began as one, settled or not), ordered by the invited
 /// address, then the membership id.
 /// </summary>
-public sealed record InvitationQuery : PageQuery<MemberPageKey>
+public sealed class InvitationQuery : PageQuery<MemberPageKey>
 {
     /// <summary>Gets whether to list only the invitations not yet settled: pending, or expired without being accepted.</summary>
     public bool OutstandingOnly { get; init; }

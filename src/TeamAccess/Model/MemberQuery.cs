@@ -4,7 +4,7 @@ namespace TeamAccess;
 /// One page of a team's Users page: which members, how many. Pages are keyset-paged on (email, membership id), so a
 /// member present throughout is listed exactly once across the pages even while others are added or removed between them.
 /// </summary>
-public sealed record MemberQuery
+public sealed class MemberQuery
 {
     /// <summary>The page size used when none is given.</summary>
     public const int DefaultPageSize = 50;

@@ -1,9 +1,9 @@
 namespace TeamAccess;
 
 /// <summary>One row of a team's Users page.</summary>
-public sealed record MemberView
+public sealed class MemberView
 {
-    /// <summary>Initializes a new instance of the <see cref="MemberView"/> record.</summary>
+    /// <summary>Initializes a new instance of the <see cref="MemberView"/> class.</summary>
     /// <param name="membershipId">The membership.</param>
     /// <param name="userId">The user; <see langword="null"/> for an invited address with no account.</param>
     /// <param name="email">The email address.</param>

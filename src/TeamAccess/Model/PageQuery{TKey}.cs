@@ -6,7 +6,7 @@ namespace TeamAccess;
 /// listed exactly once across the pages even while others are added or removed between them.
 /// </summary>
 /// <typeparam name="TKey">The key the list is ordered by.</typeparam>
-public abstract record PageQuery<TKey>
+public abstract class PageQuery<TKey>
     where TKey : struct
 {
     /// <summary>Gets how many items a page holds at most; cut to 1..<see cref="Paging.MaxPageSize"/>.</summary>

@@ -4,7 +4,7 @@ namespace TeamAccess;
 /// A role as the host defines it: a name, a rank and permission patterns. Patterns are permission names, <c>*</c> (all),
 /// <c>*.read</c> (every read permission) or <c>prefix.*</c> (every permission in a namespace).
 /// </summary>
-public sealed record RoleDefinition
+public sealed class RoleDefinition
 {
     /// <summary>Creates a role.</summary>
     /// <param name="name">The role's name, unique in the catalog (letters, digits, spaces, hyphens; 1-64 characters).</param>

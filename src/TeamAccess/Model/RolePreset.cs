@@ -1,9 +1,9 @@
 namespace TeamAccess;
 
 /// <summary>A named, ready role catalog.</summary>
-public sealed record RolePreset
+public sealed class RolePreset
 {
-    /// <summary>Initializes a new instance of the <see cref="RolePreset"/> record.</summary>
+    /// <summary>Initializes a new instance of the <see cref="RolePreset"/> class.</summary>
     /// <param name="name">The preset's name.</param>
     /// <param name="roles">The roles, highest rank first.</param>
     public RolePreset(string name, IReadOnlyList<RoleDefinition> roles)

@@ -1,4 +1,6 @@
 namespace TeamAccess;
 
 /// <summary>One page of the teams a user belongs to (Active or Inactive memberships of Active teams), ordered by the team's handle.</summary>
-public sealed record UserTeamQuery : PageQuery<TeamPageKey>;
+public sealed class UserTeamQuery : PageQuery<TeamPageKey>
+{
+}

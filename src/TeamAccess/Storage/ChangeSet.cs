@@ -1,14 +1,28 @@
 namespace TeamAccess.Storage;
 
 /// <summary>Everything one operation changes, committed atomically by <see cref="IChangeStore.CommitAsync"/>.</summary>
-/// <param name="Users">The user changes.</param>
-/// <param name="Teams">The team changes.</param>
-/// <param name="AuditEvents">
-/// The events recording the changes, a projection of the operations (<see cref="TeamOperation"/>) and user changes in
-/// the order they happened; the store assigns their sequence numbers.
-/// </param>
-public sealed record ChangeSet(IReadOnlyList<UserChange> Users, IReadOnlyList<TeamChange> Teams, IReadOnlyList<AuditEvent> AuditEvents)
+public sealed class ChangeSet
 {
+    /// <summary>Initializes a new instance of the <see cref="ChangeSet"/> class.</summary>
+    /// <param name="users">The user changes.</param>
+    /// <param name="teams">The team changes.</param>
+    /// <param name="auditEvents">The events recording the changes, a projection of the operations (<see cref="TeamOperation"/>) and user changes in the order they happened; the store assigns their sequence numbers.</param>
+    public ChangeSet(IReadOnlyList<UserChange> users, IReadOnlyList<TeamChange> teams, IReadOnlyList<AuditEvent> auditEvents)
+    {
+        Users = users;
+        Teams = teams;
+        AuditEvents = auditEvents;
+    }
+
+    /// <summary>Gets the user changes.</summary>
+    public IReadOnlyList<UserChange> Users { get; }
+
+    /// <summary>Gets the team changes.</summary>
+    public IReadOnlyList<TeamChange> Teams { get; }
+
+    /// <summary>Gets the events recording the changes, a projection of the operations (<see cref="TeamOperation"/>) and user changes in the order they happened; the store assigns their sequence numbers.</summary>
+    public IReadOnlyList<AuditEvent> AuditEvents { get; }
+
     /// <summary>Gets the external logins linked to users by this change; a store refuses one whose (issuer, subject) is taken.</summary>
     public IReadOnlyList<ExternalLogin> AddedLogins { get; init; } = [];
 

@@ -1,7 +1,7 @@
 namespace TeamAccess.Storage;
 
 /// <summary>Which of a team's current person memberships a directory reads: at most one filter, then a page by position.</summary>
-public sealed record DirectoryMemberQuery
+public sealed class DirectoryMemberQuery
 {
     /// <summary>Gets the normalized address to match exactly (SCIM <c>userName eq</c>).</summary>
     public string? Email { get; init; }

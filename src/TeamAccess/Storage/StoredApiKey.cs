@@ -66,7 +66,7 @@ public sealed record StoredApiKey
     public ApiKeyId? ReplacedBy { get; init; }
 
     /// <summary>
-    /// Gets when the expiry sweep recorded that the key expired (its <see cref="AuditActions.ApiKeyExpired"/> event);
+    /// Gets when the expiry sweep recorded that the key expired (its <c>api_key.expired</c> event);
     /// <see langword="null"/> until then, and for a key revoked before it expired.
     /// </summary>
     public DateTimeOffset? ExpiryRecordedAt { get; init; }

@@ -5,7 +5,7 @@ namespace TeamAccess.Storage;
 /// (its action, with the subject before and after; a secret is never audited) and the change feed carries. The set of
 /// operations is closed.
 /// </summary>
-public abstract record TeamOperation
+public abstract class TeamOperation
 {
     /// <summary>The audit event of the operation, or <see langword="null"/> when it is not audited.</summary>
     internal abstract AuditEvent? ToAudit(UserId? actor, DateTimeOffset at, TeamId teamId);

@@ -1,7 +1,7 @@
 namespace TeamAccess.Storage;
 
 /// <summary>A team role was defined or changed (its name never changes: memberships name it).</summary>
-public sealed record TeamRolePut : TeamOperation
+public sealed class TeamRolePut : TeamOperation
 {
     /// <summary>Creates the operation.</summary>
     /// <param name="before">The role before; <see langword="null"/> when the write defines it.</param>

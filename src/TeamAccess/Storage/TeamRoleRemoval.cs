@@ -1,7 +1,7 @@
 namespace TeamAccess.Storage;
 
 /// <summary>A team role was deleted (only one nobody holds, is invited to or joins in).</summary>
-public sealed record TeamRoleRemoval : TeamOperation
+public sealed class TeamRoleRemoval : TeamOperation
 {
     /// <summary>Creates the operation.</summary>
     /// <param name="before">The role as it was.</param>

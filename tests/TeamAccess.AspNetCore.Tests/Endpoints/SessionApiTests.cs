@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using TeamAccess.Events;
 
 namespace TeamAccess.AspNetCore.Tests;
 
@@ -60,7 +61,7 @@ public sealed class SessionApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, (await _host.SendAsync(HttpMethod.Get, "/account/me", memberToken)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _host.SendAsync(HttpMethod.Get, "/account/me", owner.Token)).StatusCode);
         var audit = await ApiHost.JsonAsync(await _host.SendAsync(HttpMethod.Get, $"/account/teams/{owner.TeamId}/audit", owner.Token));
-        Assert.Contains(audit.GetProperty("events").EnumerateArray(), e => e.GetProperty("action").GetString() == AuditActions.MembershipSessionsEnded);
+        Assert.Contains(audit.GetProperty("events").EnumerateArray(), e => e.GetProperty("action").GetString() == TeamAccessEvent.ActionOf<MemberSessionsEndedEvent>());
     }
 
     private async Task<string> SignInWithAgentAsync(Person person, string userAgent)

@@ -6,9 +6,9 @@ namespace TeamAccess.Accounts;
 /// existing, confirmed user only when verified and when the host made the provider authoritative for the address's domain
 /// (<see cref="IIdentityProvider.IsAuthoritativeFor"/>).
 /// </summary>
-public sealed record ExternalIdentity
+public sealed class ExternalIdentity
 {
-    /// <summary>Initializes a new instance of the <see cref="ExternalIdentity"/> record.</summary>
+    /// <summary>Initializes a new instance of the <see cref="ExternalIdentity"/> class.</summary>
     /// <param name="provider">The name under which the host registered the provider, such as <c>acme-sso</c>.</param>
     /// <param name="issuer">The token's issuer.</param>
     /// <param name="subject">The token's subject: the user's stable id at the provider.</param>

@@ -1,6 +1,6 @@
 namespace TeamAccess.Events;
 
-/// <summary>An API key was created. Projected from <see cref="AuditActions.ApiKeyCreated"/>.</summary>
+/// <summary>An API key was created. Projected from <c>api_key.created</c>.</summary>
 public sealed class ApiKeyCreatedEvent : TeamAccessEvent
 {
     internal ApiKeyCreatedEvent(AuditEvent audit)

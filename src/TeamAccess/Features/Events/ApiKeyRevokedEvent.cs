@@ -1,6 +1,6 @@
 namespace TeamAccess.Events;
 
-/// <summary>An API key was revoked. Projected from <see cref="AuditActions.ApiKeyRevoked"/>.</summary>
+/// <summary>An API key was revoked. Projected from <c>api_key.revoked</c>.</summary>
 public sealed class ApiKeyRevokedEvent : TeamAccessEvent
 {
     internal ApiKeyRevokedEvent(AuditEvent audit)

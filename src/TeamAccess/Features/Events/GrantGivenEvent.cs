@@ -1,6 +1,6 @@
 namespace TeamAccess.Events;
 
-/// <summary>A grant was given or widened. Projected from <see cref="AuditActions.GrantGiven"/>.</summary>
+/// <summary>A grant was given or widened. Projected from <c>grant.given</c>.</summary>
 public sealed class GrantGivenEvent : TeamAccessEvent
 {
     internal GrantGivenEvent(AuditEvent audit)

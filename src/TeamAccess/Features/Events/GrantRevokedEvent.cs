@@ -1,6 +1,6 @@
 namespace TeamAccess.Events;
 
-/// <summary>A grant was revoked. Projected from <see cref="AuditActions.GrantRevoked"/>.</summary>
+/// <summary>A grant was revoked. Projected from <c>grant.revoked</c>.</summary>
 public sealed class GrantRevokedEvent : TeamAccessEvent
 {
     internal GrantRevokedEvent(AuditEvent audit)

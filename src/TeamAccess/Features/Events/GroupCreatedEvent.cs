@@ -1,6 +1,6 @@
 namespace TeamAccess.Events;
 
-/// <summary>A group was created. Projected from <see cref="AuditActions.GroupCreated"/>.</summary>
+/// <summary>A group was created. Projected from <c>group.created</c>.</summary>
 public sealed class GroupCreatedEvent : TeamAccessEvent
 {
     internal GroupCreatedEvent(AuditEvent audit)

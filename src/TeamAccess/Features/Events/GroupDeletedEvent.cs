@@ -1,6 +1,6 @@
 namespace TeamAccess.Events;
 
-/// <summary>A group was deleted. Projected from <see cref="AuditActions.GroupDeleted"/>.</summary>
+/// <summary>A group was deleted. Projected from <c>group.deleted</c>.</summary>
 public sealed class GroupDeletedEvent : TeamAccessEvent
 {
     internal GroupDeletedEvent(AuditEvent audit)

@@ -1,6 +1,6 @@
 namespace TeamAccess.Events;
 
-/// <summary>The invitee declined. Projected from <see cref="AuditActions.InvitationDeclined"/>.</summary>
+/// <summary>The invitee declined. Projected from <c>invitation.declined</c>.</summary>
 public sealed class InvitationDeclinedEvent : MembershipEvent
 {
     internal InvitationDeclinedEvent(AuditEvent audit)

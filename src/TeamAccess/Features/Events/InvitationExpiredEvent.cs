@@ -1,6 +1,6 @@
 namespace TeamAccess.Events;
 
-/// <summary>An invitation was found expired and closed. Projected from <see cref="AuditActions.InvitationExpired"/>.</summary>
+/// <summary>An invitation was found expired and closed. Projected from <c>invitation.expired</c>.</summary>
 public sealed class InvitationExpiredEvent : MembershipEvent
 {
     internal InvitationExpiredEvent(AuditEvent audit)

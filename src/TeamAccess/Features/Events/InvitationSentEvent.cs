@@ -1,6 +1,6 @@
 namespace TeamAccess.Events;
 
-/// <summary>An address was invited: a new Invited membership, its message handed to the sender after the commit. Projected from <see cref="AuditActions.MembershipInvited"/>.</summary>
+/// <summary>An address was invited: a new Invited membership, its message handed to the sender after the commit. Projected from <c>membership.invited</c>.</summary>
 public sealed class InvitationSentEvent : MembershipEvent
 {
     internal InvitationSentEvent(AuditEvent audit)

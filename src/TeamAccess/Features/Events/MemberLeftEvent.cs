@@ -1,6 +1,6 @@
 namespace TeamAccess.Events;
 
-/// <summary>A member left the team. Projected from <see cref="AuditActions.MembershipLeft"/>.</summary>
+/// <summary>A member left the team. Projected from <c>membership.left</c>.</summary>
 public sealed class MemberLeftEvent : MembershipEvent
 {
     internal MemberLeftEvent(AuditEvent audit)

@@ -1,6 +1,6 @@
 namespace TeamAccess.Events;
 
-/// <summary>A member was reactivated. Projected from <see cref="AuditActions.MembershipReactivated"/>.</summary>
+/// <summary>A member was reactivated. Projected from <c>membership.reactivated</c>.</summary>
 public sealed class MemberReactivatedEvent : MembershipEvent
 {
     internal MemberReactivatedEvent(AuditEvent audit)

@@ -1,6 +1,6 @@
 namespace TeamAccess.Events;
 
-/// <summary>A member's role changed (<see cref="MembershipEvent.RoleBefore"/> to <see cref="MembershipEvent.RoleAfter"/>). Projected from <see cref="AuditActions.MembershipRoleChanged"/>.</summary>
+/// <summary>A member's role changed (<see cref="MembershipEvent.RoleBefore"/> to <see cref="MembershipEvent.RoleAfter"/>). Projected from <c>membership.role_changed</c>.</summary>
 public sealed class MemberRoleChangedEvent : MembershipEvent
 {
     internal MemberRoleChangedEvent(AuditEvent audit)

@@ -1,6 +1,6 @@
 namespace TeamAccess.Events;
 
-/// <summary>The ownership offer was closed because the offerer's or the recipient's membership changed. Projected from <see cref="AuditActions.OwnershipOfferCancelled"/>.</summary>
+/// <summary>The ownership offer was closed because the offerer's or the recipient's membership changed. Projected from <c>ownership.offer_cancelled</c>.</summary>
 public sealed class OwnershipOfferCancelledEvent : TeamAccessEvent
 {
     internal OwnershipOfferCancelledEvent(AuditEvent audit)

@@ -1,6 +1,6 @@
 namespace TeamAccess.Events;
 
-/// <summary>A service account's name, description or role changed. Projected from <see cref="AuditActions.ServiceAccountChanged"/>.</summary>
+/// <summary>A service account's name, description or role changed. Projected from <c>service_account.changed</c>.</summary>
 public sealed class ServiceAccountChangedEvent : TeamAccessEvent
 {
     internal ServiceAccountChangedEvent(AuditEvent audit)

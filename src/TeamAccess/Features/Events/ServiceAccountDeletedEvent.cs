@@ -1,6 +1,6 @@
 namespace TeamAccess.Events;
 
-/// <summary>A service account was deleted. Projected from <see cref="AuditActions.ServiceAccountDeleted"/>.</summary>
+/// <summary>A service account was deleted. Projected from <c>service_account.deleted</c>.</summary>
 public sealed class ServiceAccountDeletedEvent : TeamAccessEvent
 {
     internal ServiceAccountDeletedEvent(AuditEvent audit)

@@ -51,7 +51,7 @@ public abstract class TeamAccessEvent
     /// <summary>Gets the subject's id (a membership's, team's, group's, grant's or user's).</summary>
     public Guid SubjectId { get; }
 
-    /// <summary>Gets the audit action the event was projected from, one of <see cref="AuditActions"/>.</summary>
+    /// <summary>Gets the audit action the event was projected from: the one its type names (<see cref="ActionOf{TEvent}"/>).</summary>
     public string Action { get; }
 
     /// <summary>
@@ -74,6 +74,17 @@ public abstract class TeamAccessEvent
     /// <param name="audit">The audit event, as the store returned it.</param>
     /// <returns>The typed event.</returns>
     public static TeamAccessEvent From(AuditEvent audit) => TeamAccessEvents.From(audit);
+
+    /// <summary>
+    /// Gets the audit action events of one type are projected from (<see cref="MemberRoleChangedEvent"/> names
+    /// <c>membership.role_changed</c>): how a host names an action, to filter the audit log it reads or to match an
+    /// <see cref="AuditEvent.Action"/>.
+    /// </summary>
+    /// <typeparam name="TEvent">The event type; not <see cref="UnrecognizedEvent"/>, which stands for actions this version has no type for.</typeparam>
+    /// <returns>The action.</returns>
+    /// <exception cref="ArgumentException"><typeparamref name="TEvent"/> is not projected from one action.</exception>
+    public static string ActionOf<TEvent>()
+        where TEvent : TeamAccessEvent => TeamAccessEvents.ActionOf(typeof(TEvent));
 
     /// <inheritdoc />
     public override string ToString() =>

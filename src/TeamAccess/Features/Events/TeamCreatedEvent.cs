@@ -1,6 +1,6 @@
 namespace TeamAccess.Events;
 
-/// <summary>A team was created. Projected from <see cref="AuditActions.TeamCreated"/>.</summary>
+/// <summary>A team was created. Projected from <c>team.created</c>.</summary>
 public sealed class TeamCreatedEvent : TeamAccessEvent
 {
     internal TeamCreatedEvent(AuditEvent audit)

@@ -1,6 +1,6 @@
 namespace TeamAccess.Events;
 
-/// <summary>A team was deleted. Projected from <see cref="AuditActions.TeamDeleted"/>.</summary>
+/// <summary>A team was deleted. Projected from <c>team.deleted</c>.</summary>
 public sealed class TeamDeletedEvent : TeamAccessEvent
 {
     internal TeamDeletedEvent(AuditEvent audit)

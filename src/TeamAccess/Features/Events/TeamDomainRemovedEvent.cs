@@ -1,6 +1,6 @@
 namespace TeamAccess.Events;
 
-/// <summary>A team released a domain it had claimed. Projected from <see cref="AuditActions.TeamDomainRemoved"/>.</summary>
+/// <summary>A team released a domain it had claimed. Projected from <c>team_domain.removed</c>.</summary>
 public sealed class TeamDomainRemovedEvent : TeamAccessEvent
 {
     internal TeamDomainRemovedEvent(AuditEvent audit)

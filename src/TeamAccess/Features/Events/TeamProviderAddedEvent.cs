@@ -1,6 +1,6 @@
 namespace TeamAccess.Events;
 
-/// <summary>A team added an identity provider of its own, as a draft. It never carries the client secret. Projected from <see cref="AuditActions.TeamProviderAdded"/>.</summary>
+/// <summary>A team added an identity provider of its own, as a draft. It never carries the client secret. Projected from <c>team_provider.added</c>.</summary>
 public sealed class TeamProviderAddedEvent : TeamAccessEvent
 {
     internal TeamProviderAddedEvent(AuditEvent audit)

@@ -1,6 +1,6 @@
 namespace TeamAccess.Events;
 
-/// <summary>A team was renamed. Projected from <see cref="AuditActions.TeamRenamed"/>.</summary>
+/// <summary>A team was renamed. Projected from <c>team.renamed</c>.</summary>
 public sealed class TeamRenamedEvent : TeamAccessEvent
 {
     internal TeamRenamedEvent(AuditEvent audit)

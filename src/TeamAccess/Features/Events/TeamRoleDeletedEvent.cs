@@ -1,6 +1,6 @@
 namespace TeamAccess.Events;
 
-/// <summary>A team's own role was deleted. Projected from <see cref="AuditActions.TeamRoleDeleted"/>.</summary>
+/// <summary>A team's own role was deleted. Projected from <c>team_role.deleted</c>.</summary>
 public sealed class TeamRoleDeletedEvent : TeamAccessEvent
 {
     internal TeamRoleDeletedEvent(AuditEvent audit)

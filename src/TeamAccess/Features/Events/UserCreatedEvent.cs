@@ -1,6 +1,6 @@
 namespace TeamAccess.Events;
 
-/// <summary>A user signed up or was created. Projected from <see cref="AuditActions.UserCreated"/>.</summary>
+/// <summary>A user signed up or was created. Projected from <c>user.created</c>.</summary>
 public sealed class UserCreatedEvent : TeamAccessEvent
 {
     internal UserCreatedEvent(AuditEvent audit)

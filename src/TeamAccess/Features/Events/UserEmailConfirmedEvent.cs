@@ -1,6 +1,6 @@
 namespace TeamAccess.Events;
 
-/// <summary>A user confirmed their email address. Projected from <see cref="AuditActions.UserEmailConfirmed"/>.</summary>
+/// <summary>A user confirmed their email address. Projected from <c>user.email_confirmed</c>.</summary>
 public sealed class UserEmailConfirmedEvent : TeamAccessEvent
 {
     internal UserEmailConfirmedEvent(AuditEvent audit)

@@ -1,6 +1,6 @@
 namespace TeamAccess.Events;
 
-/// <summary>The user renamed one of their passkeys. Projected from <see cref="AuditActions.UserPasskeyRenamed"/>.</summary>
+/// <summary>The user renamed one of their passkeys. Projected from <c>user.passkey_renamed</c>.</summary>
 public sealed class UserPasskeyRenamedEvent : TeamAccessEvent
 {
     internal UserPasskeyRenamedEvent(AuditEvent audit)

@@ -1,6 +1,6 @@
 namespace TeamAccess.Events;
 
-/// <summary>The user changed their password; their other sessions ended. Projected from <see cref="AuditActions.UserPasswordChanged"/>.</summary>
+/// <summary>The user changed their password; their other sessions ended. Projected from <c>user.password_changed</c>.</summary>
 public sealed class UserPasswordChangedEvent : TeamAccessEvent
 {
     internal UserPasswordChangedEvent(AuditEvent audit)

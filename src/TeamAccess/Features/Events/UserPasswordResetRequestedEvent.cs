@@ -1,6 +1,6 @@
 namespace TeamAccess.Events;
 
-/// <summary>A password reset was requested. Projected from <see cref="AuditActions.UserPasswordResetRequested"/>.</summary>
+/// <summary>A password reset was requested. Projected from <c>user.password_reset_requested</c>.</summary>
 public sealed class UserPasswordResetRequestedEvent : TeamAccessEvent
 {
     internal UserPasswordResetRequestedEvent(AuditEvent audit)

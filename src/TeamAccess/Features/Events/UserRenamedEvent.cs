@@ -1,6 +1,6 @@
 namespace TeamAccess.Events;
 
-/// <summary>A user's names changed. Projected from <see cref="AuditActions.UserRenamed"/>.</summary>
+/// <summary>A user's names changed. Projected from <c>user.renamed</c>.</summary>
 public sealed class UserRenamedEvent : TeamAccessEvent
 {
     internal UserRenamedEvent(AuditEvent audit)

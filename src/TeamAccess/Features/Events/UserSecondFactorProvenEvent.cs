@@ -1,6 +1,6 @@
 namespace TeamAccess.Events;
 
-/// <summary>A second factor was proven (an authenticator code, whose time step is now used, or a recovery code, now spent). Projected from <see cref="AuditActions.UserSecondFactorProven"/>.</summary>
+/// <summary>A second factor was proven (an authenticator code, whose time step is now used, or a recovery code, now spent). Projected from <c>user.second_factor_proven</c>.</summary>
 public sealed class UserSecondFactorProvenEvent : TeamAccessEvent
 {
     internal UserSecondFactorProvenEvent(AuditEvent audit)

@@ -105,7 +105,7 @@ public interface IMemberService
     /// Signs a member out of this team (needs <c>members.manage</c>, the permission that already ends a member's sessions
     /// by deactivating or removing them): every session of the member in this team ends on every instance within the
     /// change feed's staleness bound; their sessions in other teams go on. Never a member ranked above the actor. Audited
-    /// as <see cref="AuditActions.MembershipSessionsEnded"/> (the <c>MemberSessionsEndedEvent</c>).
+    /// as <c>membership.sessions_ended</c> (the <c>MemberSessionsEndedEvent</c>).
     /// </summary>
     /// <param name="actor">The acting user.</param>
     /// <param name="teamId">The team.</param>

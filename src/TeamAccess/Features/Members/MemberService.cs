@@ -35,7 +35,7 @@ internal sealed class MemberService(IUserStore users, IMemberQueryStore members,
                 return Result<IReadOnlyList<MemberView>>.Ok(rows);
             }
 
-            query = query with { After = next };
+            query = new MemberQuery { PageSize = MemberQuery.MaxPageSize, After = next };
         }
     }
 

@@ -6,7 +6,7 @@ namespace TeamAccess.Ownership;
 /// accept the member becomes a guardian and the offerer takes the highest-ranked role below the guardian role, unless
 /// the offer let them keep it. An offer expires (<see cref="OwnershipOptions.OfferLifetime"/>), is withdrawn by its
 /// offerer, and dies when either membership changes role or status or ends. A team has at most one open offer. Every
-/// step is audited (<see cref="AuditActions.OwnershipOffered"/> and the ones after it).
+/// step is audited (<c>ownership.offered</c> and the ones after it).
 /// </summary>
 public interface IOwnershipService
 {

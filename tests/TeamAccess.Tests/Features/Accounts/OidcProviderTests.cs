@@ -16,7 +16,7 @@ public sealed class OidcProviderTests
         var identity = await Acme(bed).ValidateAsync(bed.Acme.Mint("a-1", "Grace@Example.com"), null, CancellationToken.None);
 
         Assert.True(identity.Succeeded, identity.ToString());
-        Assert.Equal(new ExternalIdentity(bed.Acme.Name, bed.Acme.Issuer, "a-1", "Grace@Example.com", true), identity.Value);
+        Assert.Equal((bed.Acme.Name, bed.Acme.Issuer, "a-1", (string?)"Grace@Example.com", true), (identity.Value!.Provider, identity.Value.Issuer, identity.Value.Subject, identity.Value.Email, identity.Value.EmailVerified));
     }
 
     [Fact]

@@ -47,6 +47,25 @@ public sealed class TeamAccessEventTests
         Assert.Equal(actions.Order(StringComparer.Ordinal), TeamAccessEvents.Actions.Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [MemberData(nameof(Actions))]
+    public void ActionOf_TheEventType_NamesTheActionItIsProjectedFrom(string action)
+    {
+        var type = TeamAccessEvent.From(Audit(action, 1)).GetType();
+
+        var named = (string)typeof(TeamAccessEvent).GetMethod(nameof(TeamAccessEvent.ActionOf))!.MakeGenericMethod(type).Invoke(null, null)!;
+
+        Assert.Equal(action, named);
+    }
+
+    [Fact]
+    public void ActionOf_AnEventTypeWithoutOneAction_Throws()
+    {
+        Assert.Equal(AuditActions.MembershipRoleChanged, TeamAccessEvent.ActionOf<MemberRoleChangedEvent>());
+        Assert.Throws<ArgumentException>(() => TeamAccessEvent.ActionOf<UnrecognizedEvent>());
+        Assert.Throws<ArgumentException>(() => TeamAccessEvent.ActionOf<TeamAccessEvent>());
+    }
+
     [Fact]
     public void From_MembershipAndInvitationActions_AreMembershipEventsAndTheOthersAreNot()
     {
