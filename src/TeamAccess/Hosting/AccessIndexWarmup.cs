@@ -51,16 +51,11 @@ internal sealed class AccessIndexWarmup(
                 {
                     reported = time.GetTimestamp();
                     var elapsed = time.GetElapsedTime(started);
-                    _logger.LogInformation(
-                        "TeamAccess start-up load: {Teams} teams, {Memberships} memberships in {Elapsed} ({Rate:F0} memberships/s)",
-                        count,
-                        memberships,
-                        elapsed,
-                        memberships / Math.Max(elapsed.TotalSeconds, 0.001));
+                    _logger.StartupLoadProgress(count, memberships, elapsed, memberships / Math.Max(elapsed.TotalSeconds, 0.001));
                 }
             }
 
-            _logger.LogInformation("TeamAccess loaded {Count} teams ({Memberships} memberships) into the permission index in {Elapsed}", count, memberships, time.GetElapsedTime(started));
+            _logger.StartupLoaded(count, memberships, time.GetElapsedTime(started));
         }
 
         follower.Start(from);

@@ -92,7 +92,7 @@ internal sealed class DomainRecheckSweeper(
                     }
                     else
                     {
-                        _logger.LogWarning("TeamAccess could not record the check of domain {Domain} of team {TeamId}: {Code}; the next pass tries again", claim.Domain, claim.TeamId, result.Code);
+                        _logger.DomainCheckNotRecorded(claim.Domain, claim.TeamId, result.Code);
                     }
                 }
             }
@@ -121,7 +121,7 @@ internal sealed class DomainRecheckSweeper(
             }
             catch (Exception exception)
             {
-                _logger.LogError(exception, "TeamAccess domain re-check failed; the next pass tries again");
+                _logger.DomainRecheckFailed(exception);
             }
 
             try

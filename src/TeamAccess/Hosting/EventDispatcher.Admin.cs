@@ -31,7 +31,7 @@ internal sealed partial class EventDispatcher
             var deadLetter = held with { State = HeldEventState.DeadLetter, DeadLetteredAt = _time.GetUtcNow() };
             await _heldStore.SaveHeldEventAsync(deadLetter, CancellationToken.None).ConfigureAwait(false);
             _heldLoaded = false;
-            _logger.LogWarning("TeamAccess event {Sequence} (key {OrderKey}) of consumer {Consumer} was skipped into a dead letter after {Attempts} failed attempts; its key's later events flow on", sequence, held.OrderKey, _options.Consumer, held.Attempts);
+            _logger.EventSkipped(sequence, held.OrderKey, _options.Consumer, held.Attempts);
             Wake();
             return deadLetter;
         }

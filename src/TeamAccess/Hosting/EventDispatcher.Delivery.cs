@@ -16,6 +16,10 @@ internal sealed partial class EventDispatcher
             return 0;
         }
 
+        using var span = TeamAccessTelemetry.Start("EventDelivery");
+        span?.SetTag(TeamAccessTelemetry.Consumer, _options.Consumer);
+        span?.SetTag("teamaccess.events.count", batch.Count);
+        var consumer = new KeyValuePair<string, object?>(TeamAccessTelemetry.Consumer, _options.Consumer);
         var handled = Position;
         foreach (var audit in batch)
         {
@@ -34,6 +38,7 @@ internal sealed partial class EventDispatcher
                     await _heldStore.SaveHeldEventAsync(waiting, CancellationToken.None).ConfigureAwait(false);
                     _recorded.Add(audit.Sequence);
                     events.Add(waiting);
+                    _telemetry.EventsDelivered.Add(1, consumer, new(TeamAccessTelemetry.Outcome, "held"));
                 }
                 else
                 {
@@ -44,6 +49,8 @@ internal sealed partial class EventDispatcher
                         break;
                     }
 
+                    _telemetry.EventsDelivered.Add(1, consumer, new(TeamAccessTelemetry.Outcome, error is null ? "delivered" : "held"));
+                    Interlocked.Exchange(ref _lastDelayTicks, Math.Max(0, (_time.GetUtcNow() - audit.OccurredAt).Ticks));
                     if (error is not null)
                     {
                         var list = new List<HeldEvent>();
@@ -90,12 +97,7 @@ internal sealed partial class EventDispatcher
         _due[failed.Sequence] = _time.GetUtcNow() + Backoff(failed.Attempts);
         if (failed.Attempts == _options.MaxAttemptsBeforeDegraded)
         {
-            _logger.LogError(
-                "TeamAccess event {Sequence} of consumer {Consumer} (key {OrderKey}) has failed {Attempts} times: the instance reports itself degraded until it is delivered or skipped (ITeamAccessEventAdmin.SkipAsync)",
-                failed.Sequence,
-                _options.Consumer,
-                failed.OrderKey,
-                failed.Attempts);
+            _logger.EventDegraded(failed.Sequence, _options.Consumer, failed.OrderKey, failed.Attempts);
         }
     }
 
@@ -128,16 +130,7 @@ internal sealed partial class EventDispatcher
             {
                 // The event names its sequence, action and subject id, never its snapshots: no address or name is logged.
                 var level = attempt > _options.MaxAttemptsBeforeDegraded ? LogLevel.Error : LogLevel.Warning;
-                _logger.Log(
-                    level,
-                    exception,
-                    "TeamAccess event handler {Handler} failed on event {Sequence} ({Action}, key {IdempotencyKey}), attempt {Attempt}; it is held, with the later events of {OrderKey}, and delivered again after a back-off, while other teams' events flow on",
-                    handler.GetType().Name,
-                    teamAccessEvent.Sequence,
-                    teamAccessEvent.Action,
-                    teamAccessEvent.IdempotencyKey,
-                    attempt,
-                    orderKey);
+                _logger.EventHandlerFailed(level, exception, handler.GetType().Name, teamAccessEvent.Sequence, teamAccessEvent.Action, teamAccessEvent.IdempotencyKey, attempt, orderKey);
                 return exception.GetType().FullName ?? exception.GetType().Name;
             }
         }

@@ -41,6 +41,7 @@ internal sealed partial class EventDispatcher : IHostedService, IAsyncDisposable
     private readonly EventOptions _options;
     private readonly ChangeFeedFollower? _follower;
     private readonly ILogger _logger;
+    private readonly TeamAccessTelemetry _telemetry;
     private readonly ConsumerLease _lease;
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -59,6 +60,7 @@ internal sealed partial class EventDispatcher : IHostedService, IAsyncDisposable
     private int _released;
     private int _heldCount;
     private int _mostAttempts;
+    private long _lastDelayTicks;
 
     public EventDispatcher(
         IServiceScopeFactory scopes,
@@ -69,8 +71,10 @@ internal sealed partial class EventDispatcher : IHostedService, IAsyncDisposable
         TimeProvider time,
         IOptions<TeamAccessOptions> options,
         ChangeFeedFollower? follower = null,
-        ILogger<EventDispatcher>? logger = null)
+        ILogger<EventDispatcher>? logger = null,
+        TeamAccessTelemetry? telemetry = null)
     {
+        _telemetry = telemetry ?? TeamAccessTelemetry.Unregistered;
         _scopes = scopes;
         _audit = audit;
         _checkpoints = checkpoints;
@@ -81,6 +85,12 @@ internal sealed partial class EventDispatcher : IHostedService, IAsyncDisposable
         _logger = logger ?? NullLogger<EventDispatcher>.Instance;
         _lease = new ConsumerLease(counters, time, _options);
     }
+
+    /// <summary>Gets the consumer's name.</summary>
+    public string Consumer => _options.Consumer;
+
+    /// <summary>Gets how long the last event this instance handed to the handlers had waited since it was recorded.</summary>
+    public TimeSpan LastDelay => TimeSpan.FromTicks(Interlocked.Read(ref _lastDelayTicks));
 
     /// <summary>Gets the sequence number of the last event read: delivered, or held with a record; -1 before the stored one is read.</summary>
     public long Position => Volatile.Read(ref _position);
@@ -129,7 +139,7 @@ internal sealed partial class EventDispatcher : IHostedService, IAsyncDisposable
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                _logger.LogWarning(exception, "TeamAccess could not give back the delivery lease of event consumer {Consumer}; another instance takes over when it runs out", _options.Consumer);
+                _logger.LeaseNotReturned(exception, _options.Consumer);
             }
         }
     }
@@ -201,7 +211,7 @@ internal sealed partial class EventDispatcher : IHostedService, IAsyncDisposable
         // resumes there and never skips an event committed after it.
         var end = await _audit.GetLastSequenceAsync(stop).ConfigureAwait(false);
         await _checkpoints.SetPositionAsync(_options.Consumer, end, stop).ConfigureAwait(false);
-        _logger.LogInformation("TeamAccess event consumer {Consumer} starts at the end of the audit log, after event {Sequence}", _options.Consumer, end);
+        _logger.ConsumerStartsAtEnd(_options.Consumer, end);
         return end;
     }
 
@@ -233,7 +243,7 @@ internal sealed partial class EventDispatcher : IHostedService, IAsyncDisposable
                 // The store could not be read or written: what was not stored is read again.
                 _heldLoaded = false;
                 wait = Backoff(++_attempt);
-                _logger.LogWarning(exception, "TeamAccess could not read the audit log for event consumer {Consumer}; trying again in {Delay}", _options.Consumer, wait);
+                _logger.AuditReadFailed(exception, _options.Consumer, wait);
             }
 
             if (wait > TimeSpan.Zero)
@@ -357,7 +367,7 @@ internal sealed partial class EventDispatcher : IHostedService, IAsyncDisposable
                 if (await ReadEventAsync(head.Sequence, stop).ConfigureAwait(false) is not { } audit)
                 {
                     // Not in the log (never the case for a record this dispatcher wrote): nothing to deliver.
-                    _logger.LogError("TeamAccess held event {Sequence} of consumer {Consumer} is not in the audit log; its record is dropped", head.Sequence, _options.Consumer);
+                    _logger.HeldEventMissing(head.Sequence, _options.Consumer);
                 }
                 else
                 {

@@ -91,7 +91,7 @@ internal sealed class ExpirySweeper(
                 }
                 else
                 {
-                    _logger.LogWarning("TeamAccess expiry sweep could not close what expired in team {TeamId}: {Code}; the next sweep tries again", teamId, result.Code);
+                    _logger.ExpiryTeamFailed(teamId, result.Code);
                 }
             }
 
@@ -122,7 +122,7 @@ internal sealed class ExpirySweeper(
                 var closed = await SweepOnceAsync(stop).ConfigureAwait(false);
                 if (closed > 0)
                 {
-                    _logger.LogInformation("TeamAccess expiry sweep closed {Closed} expired invitations and ownership offers", closed);
+                    _logger.ExpiryClosed(closed);
                 }
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -132,7 +132,7 @@ internal sealed class ExpirySweeper(
             catch (Exception exception)
             {
                 // A store outage must not end the loop: the next sweep tries again.
-                _logger.LogError(exception, "TeamAccess expiry sweep failed; the next sweep tries again");
+                _logger.ExpirySweepFailed(exception);
             }
 
             try

@@ -77,7 +77,8 @@ public sealed class TeamAccessBuilder
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TeamAccessOptions>>(),
             sp.GetService<ChangeFeedFollower>(),
-            sp.GetService<ILogger<EventDispatcher>>()));
+            sp.GetService<ILogger<EventDispatcher>>(),
+            sp.GetRequiredService<TeamAccessTelemetry>()));
 
         // The hosted service is the singleton itself, so it is started once and disposed once.
         Services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<EventDispatcher>());

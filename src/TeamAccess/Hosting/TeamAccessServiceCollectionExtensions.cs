@@ -55,6 +55,7 @@ public static class TeamAccessServiceCollectionExtensions
         services.TryAddSingleton(sp => new ChangeFeedReader(sp.GetRequiredService<IChangeFeed>(), sp.GetRequiredService<IChangeFeedCheckpoints>()));
         services.TryAddSingleton<SessionStateCache>();
 
+        services.TryAddSingleton(sp => new TeamAccessTelemetry(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.TryAddSingleton<AccessEngine>();
         services.TryAddSingleton<IAccessChecker>(sp => sp.GetRequiredService<AccessEngine>());
         services.TryAddSingleton<IAccessQueries, AccessQueries>();
@@ -67,7 +68,8 @@ public static class TeamAccessServiceCollectionExtensions
             sp.GetRequiredService<IOptions<TeamAccessOptions>>(),
             sp.GetService<IChangeFeed>(),
             sp.GetService<Microsoft.Extensions.Logging.ILogger<ChangeFeedFollower>>(),
-            sp.GetService<SessionStateCache>()));
+            sp.GetService<SessionStateCache>(),
+            sp.GetRequiredService<TeamAccessTelemetry>()));
         services.TryAddSingleton(sp => new TeamAccessHealthCheck(
             sp.GetRequiredService<ChangeFeedFollower>(),
             sp.GetRequiredService<IOptions<TeamAccessOptions>>().Value.ChangeFeed.FailClosedWhenStale,

@@ -22,6 +22,18 @@ internal sealed class AccessEngine : IAccessChecker
 
     public int TeamCount => _teams.Count;
 
+    /// <summary>Counts the memberships the index holds (for the index-size gauge: a walk over the teams, not a hot path).</summary>
+    public long CountEntries()
+    {
+        var entries = 0L;
+        foreach (var team in _teams.All())
+        {
+            entries += team.Count;
+        }
+
+        return entries;
+    }
+
     /// <summary>Gets or sets whether every check is refused: set while the change feed cannot be read past the staleness bound and the host chose to fail closed.</summary>
     public bool Refusing
     {

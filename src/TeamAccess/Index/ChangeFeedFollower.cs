@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -32,6 +33,8 @@ internal sealed class ChangeFeedFollower : IAsyncDisposable, IDisposable
     private bool _reportedStale;
     private int _started;
     private long _reads;
+    private long _backlog;
+    private readonly TeamAccessTelemetry _telemetry;
 
     public ChangeFeedFollower(
         AccessEngine engine,
@@ -41,8 +44,10 @@ internal sealed class ChangeFeedFollower : IAsyncDisposable, IDisposable
         IOptions<TeamAccessOptions> options,
         IChangeFeed? feed = null,
         ILogger<ChangeFeedFollower>? logger = null,
-        SessionStateCache? sessions = null)
+        SessionStateCache? sessions = null,
+        TeamAccessTelemetry? telemetry = null)
     {
+        _telemetry = telemetry ?? TeamAccessTelemetry.Unregistered;
         _sessions = sessions;
         _engine = engine;
         _teams = teams;
@@ -54,6 +59,9 @@ internal sealed class ChangeFeedFollower : IAsyncDisposable, IDisposable
         _lastReadTimestamp = time.GetTimestamp();
         engine.Follower = this;
     }
+
+    /// <summary>Gets how many entries the last complete read of the feed found waiting (0 when this instance was up to date).</summary>
+    public long Backlog => Interlocked.Read(ref _backlog);
 
     /// <summary>Raised after a read of the feed that found commits (the event dispatcher wakes on it).</summary>
     public event Action? Advanced;
@@ -126,10 +134,12 @@ internal sealed class ChangeFeedFollower : IAsyncDisposable, IDisposable
 
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         var from = Volatile.Read(ref _position);
+        Activity? span = null;
         try
         {
             var started = _time.GetTimestamp();
             var teams = new Dictionary<TeamId, long>();
+            var read = 0L;
             while (true)
             {
                 var batch = await _feed.ReadAsync(Volatile.Read(ref _position), _options.BatchSize, cancellationToken).ConfigureAwait(false);
@@ -137,6 +147,12 @@ internal sealed class ChangeFeedFollower : IAsyncDisposable, IDisposable
                 {
                     break;
                 }
+
+                // A span only for a read that found commits: the polls that find none would drown the traces.
+                span ??= TeamAccessTelemetry.Start("ChangeFeedCatchUp");
+                span?.SetTag("teamaccess.change_feed.from", from);
+                read += batch.Count;
+                _telemetry.ChangeFeedEntries.Add(batch.Count);
 
                 teams.Clear();
                 foreach (var entry in batch)
@@ -170,17 +186,25 @@ internal sealed class ChangeFeedFollower : IAsyncDisposable, IDisposable
             }
 
             Interlocked.Exchange(ref _lastReadTimestamp, started);
+            Interlocked.Exchange(ref _backlog, read);
             Interlocked.Increment(ref _reads);
+            if (span is not null)
+            {
+                span.SetTag("teamaccess.change_feed.entries", read);
+                span.SetTag("teamaccess.change_feed.position", Volatile.Read(ref _position));
+            }
+
             if (_reportedStale)
             {
                 _reportedStale = false;
-                _logger.LogInformation("TeamAccess is following the change feed again, at position {Position}", Position);
+                _logger.FeedFollowedAgain(Position);
             }
 
             _engine.Refusing = false;
         }
         finally
         {
+            span?.Dispose();
             _gate.Release();
             Interlocked.Exchange(ref _progress, NewProgress()).TrySetResult();
         }
@@ -297,18 +321,13 @@ internal sealed class ChangeFeedFollower : IAsyncDisposable, IDisposable
             }
             catch (Exception exception)
             {
-                _logger.LogDebug(exception, "TeamAccess could not read the change feed");
+                _logger.FeedReadFailed(exception);
                 if (IsStale)
                 {
                     if (!_reportedStale)
                     {
                         _reportedStale = true;
-                        _logger.LogWarning(
-                            exception,
-                            "TeamAccess has not read the change feed for {Elapsed}, longer than the staleness bound {Bound}: permission checks {Answer} until it can",
-                            SinceLastRead,
-                            _options.StalenessBound,
-                            _options.FailClosedWhenStale ? "are refused" : "answer from the last state read");
+                        _logger.FeedStale(exception, SinceLastRead, _options.StalenessBound, _options.FailClosedWhenStale ? "are refused" : "answer from the last state read");
                     }
 
                     _engine.Refusing = _options.FailClosedWhenStale;
@@ -339,7 +358,7 @@ internal sealed class ChangeFeedFollower : IAsyncDisposable, IDisposable
         catch (Exception exception)
         {
             // Polling still meets the bound without the wake-up.
-            _logger.LogWarning(exception, "TeamAccess change-feed notifier {Notifier} stopped; following by polling alone", notifier.GetType().Name);
+            _logger.FeedNotifierStopped(exception, notifier.GetType().Name);
         }
     }
 }

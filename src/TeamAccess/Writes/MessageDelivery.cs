@@ -53,7 +53,7 @@ internal sealed class MessageDelivery
             }
 
             Interlocked.Decrement(ref _queued);
-            _logger.LogWarning("TeamAccess's background mail queue is full: the {Kind} {Id} is delivered inside its request", kind, id);
+            _logger.MailQueueFull(kind, id);
         }
 
         await SendAsync(message, cancellationToken).ConfigureAwait(false);
@@ -87,7 +87,7 @@ internal sealed class MessageDelivery
 
         if (Queued > 0)
         {
-            _logger.LogWarning("TeamAccess stopped with {Count} messages undelivered in its background mail queue", Queued);
+            _logger.MailUndeliveredAtStop(Queued);
         }
     }
 
@@ -100,7 +100,7 @@ internal sealed class MessageDelivery
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // Scalars only: the message and the exception may carry the token.
-            _logger.LogError("TeamAccess could not deliver the {Kind} {Id}: {ExceptionType}", message.Kind, message.Id, ex.GetType().Name);
+            _logger.MailFailed(message.Kind, message.Id, ex.GetType().Name);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -20,9 +21,11 @@ internal sealed class TeamWriter(
     IOptions<TeamAccessOptions> options,
     SessionStateCache sessionStates,
     ILogger<TeamWriter>? logger = null,
-    ActingCredential? credential = null)
+    ActingCredential? credential = null,
+    TeamAccessTelemetry? telemetry = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger<TeamWriter>.Instance;
+    private readonly TeamAccessTelemetry _telemetry = telemetry ?? TeamAccessTelemetry.Unregistered;
 
     public delegate ValueTask<Result<T>> Attempt<T>(ChangeSetBuilder changes, CancellationToken cancellationToken);
 
@@ -36,74 +39,119 @@ internal sealed class TeamWriter(
 
     public async ValueTask<Result<T>> RunAsync<T>(UserId? actor, string operation, Attempt<T> attempt, CancellationToken cancellationToken)
     {
-        var maxRetries = options.Value.Concurrency.MaxRetries;
-        for (var retry = 0; ; retry++)
+        using var activity = TeamAccessTelemetry.Start(operation);
+        activity?.SetTag(TeamAccessTelemetry.Operation, operation);
+        var started = time.GetTimestamp();
+        var outcome = "failed";
+        TeamAccessErrorCode? code = null;
+        var attempts = 0;
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var builder = new ChangeSetBuilder(actor, time.GetUtcNow(), roles) { ActorKeyId = credential?.ApiKeyId };
-            var decision = await attempt(builder, cancellationToken).ConfigureAwait(false);
-            if (!decision.Succeeded)
+            var maxRetries = options.Value.Concurrency.MaxRetries;
+            for (var retry = 0; ; retry++)
             {
-                _logger.LogDebug("TeamAccess {Operation} by {Actor} refused: {Code}", operation, actor, decision.Code);
-                return decision;
-            }
-
-            if (builder.IsEmpty)
-            {
-                return decision;
-            }
-
-            var set = builder.Build(out var stored);
-            Result<long> commit;
-            try
-            {
-                commit = await changes.CommitAsync(set, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex)
-            {
-                // Cancelled or failed with the outcome unknown (the COMMIT may have landed just before): the index must
-                // not keep this team's older version until some later write, so it is read again from the store.
-                await RefreshAsync(stored, operation, ex).ConfigureAwait(false);
-                throw;
-            }
-
-            if (commit.Succeeded)
-            {
-                foreach (var team in stored)
+                attempts = retry + 1;
+                var (decided, ended) = await OnceAsync(actor, operation, attempt, retry, maxRetries, cancellationToken).ConfigureAwait(false);
+                if (ended is not null)
                 {
-                    engine.Apply(team.Snapshot, team.Delta);
+                    outcome = ended;
+                    code = decided!.Succeeded ? null : decided.Code;
+                    return decided;
                 }
 
-                // This instance forgets the changed users' session state now; other instances do when they read the feed.
-                foreach (var user in set.ChangedUserIds)
-                {
-                    sessionStates.Evict(user);
-                }
-
-                if (stored.Count > 0)
-                {
-                    // The first team the write changed is the one the operation is about (the team of a sign-up, of a join).
-                    decision.SetConsistencyToken(new ConsistencyToken(stored[0].Snapshot.Id, stored[0].Snapshot.Version));
-                }
-
-                _logger.LogInformation("TeamAccess {Operation} by {Actor} committed at sequence {Sequence}", operation, actor, commit.Value);
-                return decision;
+                _telemetry.WriteConflicts.Add(1, new KeyValuePair<string, object?>(TeamAccessTelemetry.Operation, operation));
             }
-
-            if (commit.Code != TeamAccessErrorCode.ConcurrencyFailure || retry >= maxRetries)
-            {
-                _logger.LogInformation("TeamAccess {Operation} by {Actor} not committed: {Code} after {Retries} retries", operation, actor, commit.Code, retry);
-                return Result<T>.Failed(commit.Error!);
-            }
-
-            _logger.LogDebug("TeamAccess {Operation} by {Actor} met a concurrent change; retrying ({Retry}/{MaxRetries})", operation, actor, retry + 1, maxRetries);
         }
+        finally
+        {
+            // One record per write, whatever ended it (an exception leaves "failed"): duration by operation and outcome.
+            var tags = new TagList { { TeamAccessTelemetry.Operation, operation }, { TeamAccessTelemetry.Outcome, outcome } };
+            if (code is { } refused)
+            {
+                tags.Add(TeamAccessTelemetry.ErrorType, TeamAccessTelemetry.ErrorTypeOf(refused));
+            }
+
+            _telemetry.WriteDuration.Record(time.GetElapsedTime(started).TotalSeconds, tags);
+            if (activity is not null)
+            {
+                activity.SetTag(TeamAccessTelemetry.Outcome, outcome);
+                activity.SetTag("teamaccess.write.attempts", attempts);
+                if (code is { } failed)
+                {
+                    TeamAccessTelemetry.Failed(activity, failed);
+                }
+            }
+        }
+    }
+
+    /// <summary>One attempt: decide, commit; an outcome, or <see langword="null"/> for "met a concurrent change, decide again".</summary>
+    private async ValueTask<(Result<T>? Result, string? Outcome)> OnceAsync<T>(UserId? actor, string operation, Attempt<T> attempt, int retry, int maxRetries, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var builder = new ChangeSetBuilder(actor, time.GetUtcNow(), roles) { ActorKeyId = credential?.ApiKeyId };
+        var decision = await attempt(builder, cancellationToken).ConfigureAwait(false);
+        if (!decision.Succeeded)
+        {
+            _logger.WriteRefused(operation, actor, decision.Code);
+            return (decision, "refused");
+        }
+
+        if (builder.IsEmpty)
+        {
+            return (decision, "unchanged");
+        }
+
+        var set = builder.Build(out var stored);
+        Result<long> commit;
+        try
+        {
+            commit = await changes.CommitAsync(set, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // Cancelled or failed with the outcome unknown (the COMMIT may have landed just before): the index must
+            // not keep this team's older version until some later write, so it is read again from the store.
+            await RefreshAsync(stored, operation, ex).ConfigureAwait(false);
+            throw;
+        }
+
+        if (commit.Succeeded)
+        {
+            foreach (var team in stored)
+            {
+                engine.Apply(team.Snapshot, team.Delta);
+            }
+
+            // This instance forgets the changed users' session state now; other instances do when they read the feed.
+            foreach (var user in set.ChangedUserIds)
+            {
+                sessionStates.Evict(user);
+            }
+
+            if (stored.Count > 0)
+            {
+                // The first team the write changed is the one the operation is about (the team of a sign-up, of a join).
+                decision.SetConsistencyToken(new ConsistencyToken(stored[0].Snapshot.Id, stored[0].Snapshot.Version));
+            }
+
+            _logger.WriteCommitted(operation, actor, commit.Value);
+            return (decision, "committed");
+        }
+
+        if (commit.Code != TeamAccessErrorCode.ConcurrencyFailure || retry >= maxRetries)
+        {
+            _logger.WriteNotCommitted(operation, actor, commit.Code, retry);
+            return (Result<T>.Failed(commit.Error!), commit.Code == TeamAccessErrorCode.ConcurrencyFailure ? "conflict" : "refused");
+        }
+
+        _logger.WriteConflict(operation, actor, retry + 1, maxRetries);
+        return (null, null);
     }
 
     /// <summary>Reads the teams of a commit whose outcome is unknown again from the store into the permission index.</summary>
     private async ValueTask RefreshAsync(IReadOnlyList<StoredTeam> stored, string operation, Exception failure)
     {
-        _logger.LogWarning("TeamAccess {Operation} ended with its commit's outcome unknown ({ExceptionType}); reading its teams again", operation, failure.GetType().Name);
+        _logger.WriteOutcomeUnknown(operation, failure.GetType().Name);
         foreach (var team in stored)
         {
             try
@@ -116,7 +164,7 @@ internal sealed class TeamWriter(
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                _logger.LogError("TeamAccess could not read team {TeamId} again after {Operation}: {ExceptionType}; its index stays as it was until the next write", team.Snapshot.Id, operation, ex.GetType().Name);
+                _logger.TeamRereadFailed(team.Snapshot.Id, operation, ex.GetType().Name);
             }
         }
     }
@@ -143,6 +191,11 @@ internal sealed class TeamWriter(
         if (snapshot is null)
         {
             return Result<T>.Failed(TeamAccessErrorCode.NotFound);
+        }
+
+        if (Activity.Current is { } span && span.Source == TeamAccessTelemetry.Source)
+        {
+            span.SetTag(TeamAccessTelemetry.TeamId, teamId.Value);
         }
 
         var team = changes.Edit(snapshot);

@@ -4,9 +4,9 @@ namespace TeamAccess.Tests;
 internal static class Gauges
 {
     /// <summary>The current value of each observable gauge of <paramref name="meter"/> (this instance's, not another test's).</summary>
-    public static Dictionary<string, int> Read(System.Diagnostics.Metrics.Meter meter)
+    public static Dictionary<string, double> Read(System.Diagnostics.Metrics.Meter meter)
     {
-        var values = new Dictionary<string, int>(StringComparer.Ordinal);
+        var values = new Dictionary<string, double>(StringComparer.Ordinal);
         using var listener = new System.Diagnostics.Metrics.MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
@@ -16,6 +16,8 @@ internal static class Gauges
             }
         };
         listener.SetMeasurementEventCallback<int>((instrument, value, _, _) => values[instrument.Name] = value);
+        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => values[instrument.Name] = value);
+        listener.SetMeasurementEventCallback<double>((instrument, value, _, _) => values[instrument.Name] = value);
         listener.Start();
         listener.RecordObservableInstruments();
         return values;

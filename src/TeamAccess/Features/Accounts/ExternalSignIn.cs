@@ -135,7 +135,7 @@ internal sealed class ExternalSignIn(
             }
         }
 
-        _logger.LogWarning("TeamAccess ended the password and sessions of unconfirmed user {UserId}: an authoritative provider proved the address", user.Id);
+        _logger.UnconfirmedPasswordEnded(user.Id);
         return claimed;
     }
 

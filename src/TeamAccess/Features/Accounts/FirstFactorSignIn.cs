@@ -15,8 +15,11 @@ internal sealed class FirstFactorSignIn(
     IdentityProviderRegistry providers,
     ITeamSignInPolicyProvider policies,
     ExternalSignIn external,
-    IOptions<TeamAccessOptions> options)
+    IOptions<TeamAccessOptions> options,
+    TeamAccessTelemetry? telemetry = null)
 {
+    private readonly TeamAccessTelemetry _telemetry = telemetry ?? TeamAccessTelemetry.Unregistered;
+
     /// <summary>The team a sign-in names by the handle the user knows: trimmed and lower-cased; InvalidHandle or NotFound otherwise.</summary>
     public async ValueTask<Result<TeamId>> FindTeamAsync(string? teamHandle, CancellationToken cancellationToken)
     {
@@ -30,9 +33,24 @@ internal sealed class FirstFactorSignIn(
         return teamId is { } id ? Result<TeamId>.Ok(id) : Result<TeamId>.Failed(TeamAccessErrorCode.NotFound);
     }
 
+    /// <summary>
+    /// Proves the first factor, recorded as one sign-in (a span, and the sign-ins counter by the credential's kind and
+    /// outcome: <c>signed_in</c>, <c>second_factor</c> when a second factor must follow, or <c>refused</c> with its code).
+    /// </summary>
     public async ValueTask<Result<ProvenFirstFactor>> ProveAsync(SignInCredential credential, TeamId teamId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(credential);
+        var kind = credential is PasswordCredential ? "password" : "external";
+        using var span = TeamAccessTelemetry.Start("SignIn");
+        span?.SetTag(TeamAccessTelemetry.ProviderKind, kind);
+        span?.SetTag(TeamAccessTelemetry.TeamId, teamId.Value);
+        var proven = await ProveFirstFactorAsync(credential, teamId, cancellationToken).ConfigureAwait(false);
+        _telemetry.RecordSignIn(span, kind, proven.Succeeded ? (proven.Value!.SecondFactorDemand is null ? null : "second_factor") : null, proven.Succeeded ? null : proven.Code);
+        return proven;
+    }
+
+    private async ValueTask<Result<ProvenFirstFactor>> ProveFirstFactorAsync(SignInCredential credential, TeamId teamId, CancellationToken cancellationToken)
+    {
         if (!providers.IsRegistered(credential.Provider) && !TeamProviderDirectory.IsTeamProviderName(credential.Provider))
         {
             return Result<ProvenFirstFactor>.Failed(TeamAccessErrorCode.UnknownProvider);

@@ -122,7 +122,7 @@ internal sealed class IssuerFetcher(IOptions<TeamAccessOptions> options, IssuerA
             using var response = await client.GetAsync(new Uri(address), HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
             if (response.StatusCode != HttpStatusCode.OK)
             {
-                _logger.LogInformation("TeamAccess fetched {Address} for a team provider: HTTP {Status}", address, (int)response.StatusCode);
+                _logger.IssuerFetchStatus(address, (int)response.StatusCode);
                 return Result<string>.Failed(TeamAccessErrorCode.DiscoveryFailed);
             }
 
@@ -130,7 +130,7 @@ internal sealed class IssuerFetcher(IOptions<TeamAccessOptions> options, IssuerA
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is HttpRequestException or OperationCanceledException or IOException or InvalidOperationException)
         {
-            _logger.LogInformation("TeamAccess could not fetch {Address} for a team provider: {ExceptionType}", address, ex.GetType().Name);
+            _logger.IssuerFetchFailed(address, ex.GetType().Name);
             return Result<string>.Failed(ex.InnerException is IssuerAddresses.NotAllowedException || ex.InnerException?.InnerException is IssuerAddresses.NotAllowedException
                 ? TeamAccessErrorCode.IssuerNotAllowed
                 : TeamAccessErrorCode.DiscoveryFailed);

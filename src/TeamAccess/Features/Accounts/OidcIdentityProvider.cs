@@ -161,7 +161,7 @@ internal sealed class OidcIdentityProvider : IIdentityProvider, IDisposable
     private Result<ExternalIdentity> Refused(string why)
     {
         // The reason is for operators; the token itself is never logged.
-        _logger.LogInformation("TeamAccess refused a token of identity provider {Provider}: {Reason}", Name, why);
+        _logger.ProviderTokenRefused(Name, why);
         return Result<ExternalIdentity>.Failed(TeamAccessErrorCode.InvalidToken);
     }
 
@@ -218,7 +218,7 @@ internal sealed class OidcIdentityProvider : IIdentityProvider, IDisposable
             {
                 // Unreachable, too slow (a time-out the caller did not ask for is a failure like any other) or junk: keep
                 // the keys held, and wait an interval before asking again.
-                _logger.LogWarning("TeamAccess could not refresh the keys of identity provider {Provider}: {ExceptionType}", Name, ex.GetType().Name);
+                _logger.ProviderKeysNotRefreshed(Name, ex.GetType().Name);
                 Volatile.Write(ref _keys, current with { NextAttemptAt = _time.GetUtcNow() + _options.KeyRefreshInterval });
                 return current.Keys;
             }
@@ -226,7 +226,7 @@ internal sealed class OidcIdentityProvider : IIdentityProvider, IDisposable
             var now = _time.GetUtcNow();
             var next = new KeySet([.. _configuredKeys, .. fetched], now, now + _options.KeyRefreshInterval);
             Volatile.Write(ref _keys, next);
-            _logger.LogInformation("TeamAccess loaded {Count} signing keys of identity provider {Provider}", next.Keys.Length - _configuredKeys.Length, Name);
+            _logger.ProviderKeysLoaded(next.Keys.Length - _configuredKeys.Length, Name);
             return next.Keys;
         }
         finally

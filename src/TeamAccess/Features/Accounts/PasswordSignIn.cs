@@ -80,7 +80,7 @@ internal sealed class PasswordSignIn(
 
         if (attempt.LockedOut)
         {
-            _logger.LogInformation("TeamAccess did not judge a password sign-in for user {UserId}: the account is locked out until {LockoutEnd} (answered as invalid credentials)", found.Id, attempt.User.LockoutEnd);
+            _logger.SignInLockedOut(found.Id, attempt.User.LockoutEnd);
             return Decoy(password);
         }
 
@@ -90,7 +90,7 @@ internal sealed class PasswordSignIn(
         var verdict = judged.PasswordHash is { } hash ? hasher.Verify(hash, password) : DecoyVerdict(password);
         if (verdict == PasswordVerification.Failed)
         {
-            _logger.LogInformation("TeamAccess refused a password sign-in for user {UserId}", found.Id);
+            _logger.PasswordRefused(found.Id);
             return Result<StoredUser>.Failed(TeamAccessErrorCode.InvalidCredentials);
         }
 
@@ -101,7 +101,7 @@ internal sealed class PasswordSignIn(
             {
                 // A reset, a change of password or a sign-out everywhere committed while the password was judged: what was
                 // proven is an old password (or an ended sign-in). Never rehash over it, never issue under the new stamp.
-                _logger.LogInformation("TeamAccess refused a password sign-in for user {UserId}: the password or the sessions changed while it was judged", found.Id);
+                _logger.PasswordChangedWhileJudged(found.Id);
                 return Result<StoredUser>.Failed(TeamAccessErrorCode.InvalidCredentials);
             }
 

@@ -179,6 +179,20 @@ internal sealed partial class SessionService(
 
     public async ValueTask<Result<Session>> SwitchTeamAsync(string accessToken, TeamId teamId, CancellationToken cancellationToken = default)
     {
+        using var span = TeamAccessTelemetry.Start("SwitchTeam");
+        span?.SetTag(TeamAccessTelemetry.TeamId, teamId.Value);
+        var switched = await SwitchAsync(accessToken, teamId, cancellationToken).ConfigureAwait(false);
+        span?.SetTag(TeamAccessTelemetry.Outcome, switched.Succeeded ? "switched" : "refused");
+        if (!switched.Succeeded)
+        {
+            TeamAccessTelemetry.Failed(span, switched.Code);
+        }
+
+        return switched;
+    }
+
+    private async ValueTask<Result<Session>> SwitchAsync(string accessToken, TeamId teamId, CancellationToken cancellationToken)
+    {
         // A session its own team now refuses for want of a second factor may still leave for a team that does not ask one.
         var current = await tokens.ValidateAsync(accessToken, null, cancellationToken, secondFactorPolicy: false).ConfigureAwait(false);
         if (!current.TryGetValue(out var claimed))

@@ -26,8 +26,11 @@ internal sealed class SessionTokens(
     ISessionRecordStore records,
     SessionActivityRecorder activity,
     IOptions<TeamAccessOptions> options,
-    ISessionClientAccessor? client = null)
+    ISessionClientAccessor? client = null,
+    TeamAccessTelemetry? telemetry = null)
 {
+    private readonly TeamAccessTelemetry _telemetry = telemetry ?? TeamAccessTelemetry.Unregistered;
+
     private const int MaxTokenLength = 8 * 1024;
 
     /// <summary>The longest client address recorded (an IPv6 address with a zone fits).</summary>
@@ -82,6 +85,18 @@ internal sealed class SessionTokens(
     /// </summary>
     public async ValueTask<Result<ClaimedSession>> ValidateAsync(string? accessToken, TeamId? teamId, CancellationToken cancellationToken, bool secondFactorPolicy = true)
     {
+        var validated = await ValidateSessionAsync(accessToken, teamId, secondFactorPolicy, cancellationToken).ConfigureAwait(false);
+        if (!validated.Succeeded)
+        {
+            // The reason is the code (SessionRevoked, WrongTeam, IndexStale, SecondFactorRequired, InvalidToken, ...).
+            _telemetry.SessionsRefused.Add(1, new KeyValuePair<string, object?>(TeamAccessTelemetry.ErrorType, TeamAccessTelemetry.ErrorTypeOf(validated.Code)));
+        }
+
+        return validated;
+    }
+
+    private async ValueTask<Result<ClaimedSession>> ValidateSessionAsync(string? accessToken, TeamId? teamId, bool secondFactorPolicy, CancellationToken cancellationToken)
+    {
         if (accessToken is null)
         {
             return Result<ClaimedSession>.Failed(TeamAccessErrorCode.InvalidToken);
@@ -125,6 +140,9 @@ internal sealed class SessionTokens(
                 : Seen(info with { Claims = info.Claims.WithRole(indexedRole!) });
         }
 
+        // Only a validation that goes to the store is traced: the ones answered from memory are the fast path.
+        using var span = TeamAccessTelemetry.Start("ValidateSessionFromStore");
+        span?.SetTag(TeamAccessTelemetry.TeamId, info.Claims.TeamId.Value);
         var membership = await writer.Teams.FindMembershipAsync(info.Claims.TeamId, info.Claims.MembershipId, cancellationToken).ConfigureAwait(false);
         if (membership is null || membership.UserId != info.Claims.UserId || membership.Status != MembershipStatus.Active || membership.SecurityStamp != info.Stamp)
         {

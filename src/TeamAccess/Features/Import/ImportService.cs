@@ -21,8 +21,11 @@ internal sealed class ImportService(
     TeamWriter writer,
     TeamInvitations invitations,
     IOptions<TeamAccessOptions> options,
-    ILogger<ImportService>? logger = null) : IImportService
+    ILogger<ImportService>? logger = null,
+    TeamAccessTelemetry? telemetry = null) : IImportService
 {
+    private readonly TeamAccessTelemetry _telemetry = telemetry ?? TeamAccessTelemetry.Unregistered;
+
     /// <summary>The checkpoint of an import is kept beside the change feed's, under this prefix and the import's id.</summary>
     internal const string CheckpointPrefix = "teamaccess.import/";
 
@@ -119,7 +122,7 @@ internal sealed class ImportService(
             Report(run, progress);
         }
 
-        _logger.LogInformation("TeamAccess import {ImportId} by {Actor} done: {Rows} rows, {Skipped} skipped as committed before", request.ImportId, actor?.ToString() ?? "the host", number, Math.Min(committed, number));
+        _logger.ImportDone(request.ImportId, actor?.ToString() ?? "the host", number, Math.Min(committed, number));
     }
 
     /// <summary>
@@ -146,6 +149,8 @@ internal sealed class ImportService(
     /// <summary>Decides and commits one batch, one write per team; the outcomes in row order (the caller stores the checkpoint).</summary>
     private async ValueTask<IReadOnlyList<ImportOutcome>> CommitBatchAsync(Run run, List<(long Number, ImportRow? Row)> batch, CancellationToken cancellationToken)
     {
+        using var span = TeamAccessTelemetry.Start("ImportBatch");
+        span?.SetTag("teamaccess.import.rows", batch.Count);
         var outcomes = new List<ImportOutcome>(batch.Count);
         var byTeam = new Dictionary<string, List<ImportEntry>>(StringComparer.Ordinal);
         foreach (var (number, row) in batch)
@@ -181,6 +186,15 @@ internal sealed class ImportService(
 
         outcomes.Sort((a, b) => a.RowNumber.CompareTo(b.RowNumber));
         outcomes.ForEach(run.Meter.Count);
+        foreach (var kind in Enum.GetValues<ImportOutcomeKind>())
+        {
+            var count = outcomes.Count(o => o.Kind == kind);
+            if (count > 0)
+            {
+                _telemetry.ImportRows.Add(count, new KeyValuePair<string, object?>(TeamAccessTelemetry.Outcome, OutcomeName(kind)));
+            }
+        }
+
         return outcomes;
     }
 
@@ -267,4 +281,13 @@ internal sealed class ImportService(
         /// <summary>Gets the team ids by handle, looked up once per run (<see langword="null"/>: no such team).</summary>
         public Dictionary<string, TeamId?> Teams { get; } = new(StringComparer.Ordinal);
     }
+
+    private static string OutcomeName(ImportOutcomeKind kind) => kind switch
+    {
+        ImportOutcomeKind.Created => "created",
+        ImportOutcomeKind.Updated => "updated",
+        ImportOutcomeKind.Unchanged => "unchanged",
+        ImportOutcomeKind.Invited => "invited",
+        _ => "refused",
+    };
 }

@@ -116,7 +116,7 @@ internal sealed class KeyedInvitationWriter(
 
         if (target is not null)
         {
-            _logger.LogWarning("TeamAccess refused a wrong invitation code for membership {MembershipId}", target.Id);
+            _logger.WrongInvitationCode(target.Id);
         }
 
         return Result<StoredMembership>.Failed(TeamAccessErrorCode.InvalidToken);
@@ -161,7 +161,7 @@ internal sealed class KeyedInvitationWriter(
         if (!await tries.TryCountAsync($"code-address:{id.Value:N}:{address}", Options.MaxCodeTriesPerAddressPerHour, now, now.AddHours(1), cancellationToken).ConfigureAwait(false)
             || !await tries.TryCountAsync($"code-team:{id.Value:N}", Options.MaxCodeTriesPerTeamPerHour, now, now.AddHours(1), cancellationToken).ConfigureAwait(false))
         {
-            _logger.LogWarning("TeamAccess refused an invitation code try at team {TeamId} unjudged: too many tries within the hour", id);
+            _logger.InvitationCodeTriesExceeded(id);
             return TeamAccessErrorCode.RateLimited;
         }
 
@@ -185,7 +185,7 @@ internal sealed class KeyedInvitationWriter(
         if (!await tries.TryCountAsync(place, Options.MaxCodeAttempts, now, target.Invitation.ExpiresAt, cancellationToken).ConfigureAwait(false))
         {
             InvitationSecrets.CodeMatches(key.Code!, InvitationSecrets.Decoy);
-            _logger.LogWarning("TeamAccess refused an invitation code for membership {MembershipId} unjudged: its code is locked after too many wrong tries", target.Id);
+            _logger.InvitationCodeLocked(target.Id);
             return TeamAccessErrorCode.InvalidToken;
         }
 
@@ -205,7 +205,7 @@ internal sealed class KeyedInvitationWriter(
             return TeamAccessErrorCode.None;
         }
 
-        _logger.LogWarning("TeamAccess refused a wrong invitation code for membership {MembershipId}", membershipId);
+        _logger.WrongInvitationCode(membershipId);
         return TeamAccessErrorCode.InvalidToken;
     }
 

@@ -147,7 +147,7 @@ internal sealed class TeamInvitations(
         {
             // The invitation is committed; a failed delivery is reported in the outcome and can be resent.
             // Neither the message nor the exception is logged as an object: either may carry the link.
-            _logger.LogError("TeamAccess could not deliver the invitation of membership {MembershipId} in team {TeamId}: {ExceptionType}", message.MembershipId, message.TeamId, ex.GetType().Name);
+            _logger.InvitationNotDelivered(message.MembershipId, message.TeamId, ex.GetType().Name);
             return false;
         }
     }

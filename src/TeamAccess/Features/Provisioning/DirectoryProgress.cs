@@ -19,10 +19,10 @@ internal sealed class DirectoryProgress(IOptions<TeamAccessOptions> options, ILo
     public void Provisioned(TeamId teamId, bool invited)
     {
         var count = _provisioned.AddOrUpdate(teamId, 1, (_, seen) => seen + 1);
-        _logger.LogDebug("TeamAccess directory of team {TeamId} provisioned one person ({Kind})", teamId, invited ? "invited" : "joined");
+        _logger.DirectoryProvisioned(teamId, invited ? "invited" : "joined");
         if (count % options.Value.Directory.ProgressEvery == 0)
         {
-            _logger.LogInformation("TeamAccess directory of team {TeamId}: {Count} people provisioned on this instance so far", teamId, count);
+            _logger.DirectoryProgress(teamId, count);
         }
     }
 }

@@ -33,7 +33,7 @@ internal sealed class TeamDomainChecker(
         catch (Exception ex) when (ex is DnsResponseException or TimeoutException or System.Net.Sockets.SocketException
             || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            _logger.LogInformation("TeamAccess could not look up the TXT records of {Domain}: {ExceptionType}", claim.Domain, ex.GetType().Name);
+            _logger.TxtLookupFailed(claim.Domain, ex.GetType().Name);
             found = null;
         }
 
