@@ -87,9 +87,10 @@ public class StartupLoadBenchmarks
         var data = IndexData.Create(1_000_000);
         _roles = data.Roles;
         _store = new InMemoryTeamAccessStore();
+        var users = new HashSet<UserId>();
         foreach (var team in data.Teams)
         {
-            var committed = _store.CommitAsync(Seed(team), CancellationToken.None).AsTask().GetAwaiter().GetResult();
+            var committed = _store.CommitAsync(Seed(team, users), CancellationToken.None).AsTask().GetAwaiter().GetResult();
             if (!committed.Succeeded)
             {
                 throw new InvalidOperationException(committed.ToString());
@@ -97,13 +98,21 @@ public class StartupLoadBenchmarks
         }
     }
 
-    /// <summary>A team's whole snapshot as the operations that create it.</summary>
-    private static ChangeSet Seed(TeamSnapshot team)
+    /// <summary>
+    /// A team's whole snapshot as the operations that create it, with the users its memberships name that no team seeded
+    /// before (a store keeps no membership of a user it does not hold; a person in several teams is created once).
+    /// </summary>
+    private static ChangeSet Seed(TeamSnapshot team, HashSet<UserId> users)
     {
         var builder = new ChangeSetBuilder(null, team.Team.CreatedAt);
         var created = builder.Create(team.Team);
         foreach (var membership in team.Memberships.Values)
         {
+            if (membership.UserId is { } user && users.Add(user))
+            {
+                builder.CreateUser(new StoredUser(user, membership.Email, "Bench", "Person", team.Team.CreatedAt));
+            }
+
             created.PutMembership(membership, AuditActions.MembershipAdded);
         }
 

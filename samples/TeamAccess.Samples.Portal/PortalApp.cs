@@ -113,6 +113,7 @@ public static class PortalApp
             }
         });
         builder.Services.AddOpenApi();
+        builder.AddPortalTelemetry();
 
         var app = builder.Build();
         if (features.DevelopmentMail)

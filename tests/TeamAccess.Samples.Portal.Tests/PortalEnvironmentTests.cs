@@ -113,6 +113,21 @@ public sealed class PortalEnvironmentTests
     private const string FakeSsoRequest = "/FakeSso?client_id=teamaccess-portal&redirect_uri=%2FSsoSignIn%2FCallback&state=s&nonce=n&response_mode=form_post";
 
     [Fact]
+    public async Task Telemetry_IsExportedOnlyWhenAnOtlpEndpointIsConfigured()
+    {
+        // Nothing listens on the endpoint: the exporter batches and drops in the background; the portal serves as ever.
+        await using (var exported = await RunningPortal.StartAsync("Production", ["--OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:9"]))
+        {
+            Assert.NotNull(exported.App.Services.GetService<OpenTelemetry.Trace.TracerProvider>());
+            Assert.NotNull(exported.App.Services.GetService<OpenTelemetry.Metrics.MeterProvider>());
+            Assert.Equal(HttpStatusCode.OK, await exported.StatusOf("/SignIn"));
+        }
+
+        await using var plain = await RunningPortal.StartAsync("Production", []);
+        Assert.Null(plain.App.Services.GetService<OpenTelemetry.Trace.TracerProvider>());
+    }
+
+    [Fact]
     public async Task Production_OutboxAndFakeSso_Answer404AndMailIsOnlyLogged()
     {
         await using var portal = await RunningPortal.StartAsync("Production", []);
