@@ -293,6 +293,13 @@ public enum TeamAccessErrorCode
     NotAServiceAccount = 91,
 
     /// <summary>
+    /// The team accepts only a passkey as second factor and the user has none yet: the sign-in's ticket is an enrolment
+    /// ticket, with which <see cref="TeamAccess.Accounts.IPasskeyService.BeginEnrolmentAsync"/> registers the first passkey
+    /// and completes the sign-in.
+    /// </summary>
+    PasskeyEnrolmentRequired = 92,
+
+    /// <summary>
     /// The sign-in needs a second factor before a session is issued: the user has an authenticator, or the team requires
     /// a second factor (<see cref="TeamSignInPolicy.SecondFactorRequired"/>) and the session has proven none. Continue with
     /// <see cref="TeamAccess.Accounts.ISecondFactorService"/>: its sign-in hands a ticket to complete with a code, and its
