@@ -100,7 +100,11 @@ public sealed partial class PublicApiShapeTests
     // admin ends a member's sessions in the team); the session record, its use and ISessionRecordStore are in TeamAccess.Storage.
     // +3: the API keys page and key expiry (issue 23): IServiceAccountService.ListTeamKeysAsync (all the team's keys in one
     // read), AuditActions.ApiKeyExpired and its ApiKeyExpiredEvent; StoredApiKey.ExpiryRecordedAt is in TeamAccess.Storage.
-    private const int HostFacingCeiling = 2_036;
+    // +3: passkey enrolment within sign-in (issue 24): IPasskeyService.BeginEnrolmentAsync and CompleteEnrolmentAsync (a
+    // passkey-only team's member without a passkey enrols one instead of being locked out), PasskeyEnrolmentRequired.
+    // +11: personal API keys (issue 23): IPersonalKeyService (create, list own, list the team's, revoke),
+    // ApiKeyOptions.AllowPersonalKeys (get, set), ApiKey.IsPersonal and ApiKeyPrincipal.IsPersonal, two error codes (93, 94).
+    private const int HostFacingCeiling = 2_050;
 
     [Fact]
     public void HostFacingApi_StaysUnderItsCeiling()
@@ -123,12 +127,12 @@ public sealed partial class PublicApiShapeTests
     /// </summary>
     private static readonly Dictionary<string, int> NamespaceCeilings = new(StringComparer.Ordinal)
     {
-        ["TeamAccess"] = 1_321,
+        ["TeamAccess"] = 1_326,
         ["TeamAccess.Storage"] = 886,
-        ["TeamAccess.Accounts"] = 240,
+        ["TeamAccess.Accounts"] = 242,
         ["TeamAccess.Events"] = 104,
         ["TeamAccess.Invitations"] = 71,
-        ["TeamAccess.ServiceAccounts"] = 71,
+        ["TeamAccess.ServiceAccounts"] = 78,
         ["TeamAccess.Provisioning"] = 68,
         ["TeamAccess.Import"] = 56,
         ["TeamAccess.TeamSso"] = 45,

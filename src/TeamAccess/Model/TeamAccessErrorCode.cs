@@ -299,6 +299,12 @@ public enum TeamAccessErrorCode
     /// </summary>
     PasskeyEnrolmentRequired = 92,
 
+    /// <summary>The host does not allow personal API keys (<see cref="ApiKeyOptions.AllowPersonalKeys"/>): only service accounts hold keys.</summary>
+    PersonalKeysDisabled = 93,
+
+    /// <summary>A personal API key is made only for one's own Active membership: a deactivated or invited member, or a service account, holds none.</summary>
+    PersonalKeyNeedsActiveMembership = 94,
+
     /// <summary>
     /// The sign-in needs a second factor before a session is issued: the user has an authenticator, or the team requires
     /// a second factor (<see cref="TeamSignInPolicy.SecondFactorRequired"/>) and the session has proven none. Continue with
