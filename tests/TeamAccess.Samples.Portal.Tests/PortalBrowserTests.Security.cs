@@ -274,7 +274,7 @@ public sealed partial class PortalBrowserTests
     }
 
     [SkippableFact]
-    public void PasskeyOnlyPolicy_StepUpWithAPasskey_SignInAsksForThePasskey_AndAMemberWithoutOneIsToldWhy()
+    public void PasskeyOnlyPolicy_StepUpWithAPasskey_SignInAsksForThePasskey_AndAMemberWithoutOneEnrolsOne()
     {
         using var owner = Open();
         AddPasskeyAuthenticator(owner);
