@@ -55,6 +55,12 @@ internal static class Ceremonies
     public static IActionResult Refusal(string message, string? stepUp = null) =>
         new JsonResult(new { message, stepUp }) { StatusCode = StatusCodes.Status400BadRequest };
 
+    /// <summary>What is wrong with a new passkey's name, in words, or <see langword="null"/> when it will do.</summary>
+    public static string? PasskeyNameError(string? name, TeamAccessMessages messages) =>
+        string.IsNullOrWhiteSpace(name) ? messages.Text("Security.EnterPasskeyName")
+        : name.Trim().Length > Fields.MaxNameLength ? messages.Error(TeamAccessErrorCode.InvalidPasskeyName)
+        : null;
+
     /// <summary>The id of this browser's ceremony ("" when it has none), and the cookie deleted: a challenge works once anyway.</summary>
     public static string TakeChallenge(HttpContext http)
     {

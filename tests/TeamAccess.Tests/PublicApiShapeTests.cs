@@ -110,7 +110,11 @@ public sealed partial class PublicApiShapeTests
     // `with` or compares them: Team, Group, Grant, TeamRole, Invitation, OwnershipOffer, AuditEvent and TeamSignInPolicy
     // (the team aggregate's state, compared by the store contract), AccessDecision, PermissionHolder and ResourceReach
     // (the patched index is proven equal to a rebuilt one by value), ImportRow (copied by the import tests).
-    private const int HostFacingCeiling = 1_876;
+    // +3: passkey enrolment within sign-in (issue 24): IPasskeyService.BeginEnrolmentAsync and CompleteEnrolmentAsync (a
+    // passkey-only team's member without a passkey enrols one instead of being locked out), PasskeyEnrolmentRequired.
+    // +11: personal API keys (issue 23): IPersonalKeyService (create, list own, list the team's, revoke),
+    // ApiKeyOptions.AllowPersonalKeys (get, set), ApiKey.IsPersonal and ApiKeyPrincipal.IsPersonal, two error codes (93, 94).
+    private const int HostFacingCeiling = 1_890;
 
     [Fact]
     public void HostFacingApi_StaysUnderItsCeiling()
@@ -141,12 +145,12 @@ public sealed partial class PublicApiShapeTests
     /// </summary>
     private static readonly Dictionary<string, int> NamespaceCeilings = new(StringComparer.Ordinal)
     {
-        ["TeamAccess"] = 1_167,
+        ["TeamAccess"] = 1_172,
         ["TeamAccess.Storage"] = 627,
-        ["TeamAccess.Accounts"] = 233,
+        ["TeamAccess.Accounts"] = 235,
         ["TeamAccess.Events"] = 105,
         ["TeamAccess.Invitations"] = 71,
-        ["TeamAccess.ServiceAccounts"] = 71,
+        ["TeamAccess.ServiceAccounts"] = 78,
         ["TeamAccess.Provisioning"] = 68,
         ["TeamAccess.Import"] = 56,
         ["TeamAccess.TeamSso"] = 45,

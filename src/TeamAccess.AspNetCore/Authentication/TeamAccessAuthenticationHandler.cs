@@ -120,8 +120,9 @@ internal sealed class TeamAccessAuthenticationHandler(
     }
 
     /// <summary>
-    /// A service account's API key: validated from the index (no store read), and a principal that names the account as
-    /// its user, the key's team, and the key's narrowing, if any. A key carries no session token, so the endpoints that
+    /// A service account's API key (or a member's personal key, whose principal is the person): validated from the index
+    /// (no store read), and a principal that names the account as its user, the key's team, and the key's narrowing, if any
+    /// (a personal key always lists what it may use). A key carries no session token, so the endpoints that
     /// act on a session (sign out, switch team, change password) refuse it. The request's <see cref="ActingCredential"/>
     /// names the key, so the audit records it beside the account.
     /// </summary>
@@ -140,7 +141,7 @@ internal sealed class TeamAccessAuthenticationHandler(
             new Claim(TeamAccessClaimTypes.UserId, principal.PrincipalId.ToString()),
             new Claim(TeamAccessClaimTypes.TeamId, principal.TeamId.ToString()),
             new Claim(TeamAccessClaimTypes.MembershipId, principal.ServiceAccountId.ToString()),
-            new Claim(TeamAccessClaimTypes.PrincipalKind, TeamAccessPrincipalKinds.ServiceAccount),
+            new Claim(TeamAccessClaimTypes.PrincipalKind, principal.IsPersonal ? TeamAccessPrincipalKinds.Person : TeamAccessPrincipalKinds.ServiceAccount),
             new Claim(TeamAccessClaimTypes.ApiKeyId, principal.KeyId.ToString()),
         ];
         claims.AddRange(principal.Permissions.Select(p => new Claim(TeamAccessClaimTypes.KeyPermission, p)));

@@ -50,6 +50,22 @@ public static partial class TeamAccessEndpointRouteBuilderExtensions
             })
             .Describe<SessionResponse>("PasskeySecondFactor", "Completes a sign-in with the ticket /signin answered with and a passkey.");
 
+        api.MapPost("/signin/second-factor/passkey-enrolment/options", async (TicketBody body, HttpContext http, IPasskeyService passkeys, CancellationToken ct) =>
+                FirstMissing(("ticket", body.Ticket)) ?? PasskeyOptions(http, await passkeys.BeginEnrolmentAsync(body.Ticket!, ct).ConfigureAwait(false)))
+            .Describe("PasskeyEnrolmentOptions", "Within a sign-in to a passkey-only team by a member who has no passkey (PasskeyEnrolmentRequired), the creation options for a first passkey; the ticket works only while the user has none.");
+
+        api.MapPost("/signin/second-factor/passkey-enrolment", async (PasskeyBody body, bool? useCookies, HttpContext http, IPasskeyService passkeys, CancellationToken ct) =>
+            {
+                if (FirstMissing(("ticket", body.Ticket), ("credential", body.Credential?.GetRawText()), ("name", body.Name)) is { } missing)
+                {
+                    return missing;
+                }
+
+                var done = await passkeys.CompleteEnrolmentAsync(body.Ticket!, TakeChallenge(http), body.Credential!.Value.GetRawText(), body.Name!, ct).ConfigureAwait(false);
+                return Issue(http, done, useCookies == true);
+            })
+            .Describe<SessionResponse>("PasskeyEnrolment", "Registers the first passkey with the enrolment ticket /signin answered with, and completes the sign-in: a session whose methods are the first factor's, hwk or swk, and mfa. ?useCookies=true sets the session cookie.");
+
         api.MapGet("/me/passkeys", async (HttpContext http, IPasskeyService passkeys, CancellationToken ct) =>
             {
                 var (token, _) = await SessionTokenAsync(http).ConfigureAwait(false);

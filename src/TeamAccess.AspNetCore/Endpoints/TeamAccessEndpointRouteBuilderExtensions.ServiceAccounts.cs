@@ -7,7 +7,10 @@ using TeamAccess.ServiceAccounts;
 
 namespace Microsoft.AspNetCore.Routing;
 
-/// <content>The team's service accounts and their API keys (<see cref="IServiceAccountService"/>).</content>
+/// <content>
+/// The team's service accounts and their API keys (<see cref="IServiceAccountService"/>), and members' personal keys
+/// (<see cref="IPersonalKeyService"/>, when the host allows them).
+/// </content>
 public static partial class TeamAccessEndpointRouteBuilderExtensions
 {
     private static void MapServiceAccounts(RouteGroupBuilder team)
@@ -66,6 +69,33 @@ public static partial class TeamAccessEndpointRouteBuilderExtensions
                     : Result.Failed(TeamAccessErrorCode.NotFound).ToHttpResult())
             .RequireTeamPermission(Permissions.ServiceAccountsManage)
             .Describe<ApiKeyResponse>("RevokeApiKey", "Revokes an API key; every instance refuses it within the change feed's staleness bound.");
+    }
+
+    private static void MapPersonalKeys(RouteGroupBuilder team)
+    {
+        team.MapGet("/personal-keys", async (ClaimsPrincipal principal, IPersonalKeyService keys, CancellationToken ct) =>
+            (await keys.ListAsync(principal.UserId(), principal.TeamId(), ct).ConfigureAwait(false)).ToHttpResult(rows => rows.Select(ApiKeyResponse.From).ToArray()))
+            .RequireSessionTeam()
+            .Describe<ApiKeyResponse[]>("PersonalKeys", "The caller's own personal API keys in this team, newest first, revoked and expired ones included; never a secret.");
+
+        team.MapPost("/personal-keys", async (ApiKeyBody body, ClaimsPrincipal principal, IPersonalKeyService keys, CancellationToken ct) =>
+                FirstMissing(("name", body.Name)) ??
+                (await keys.CreateAsync(principal.UserId(), principal.TeamId(), new CreateApiKeyRequest(body.Name!) { Lifetime = Seconds(body.LifetimeSeconds), Permissions = body.Permissions }, ct).ConfigureAwait(false)).ToHttpResult(IssuedApiKeyResponse.From))
+            .RequireSessionTeam()
+            .RequireRecentSecondFactor()
+            .Describe<IssuedApiKeyResponse>("CreatePersonalKey", "Creates a personal API key for the caller's own Active membership (PersonalKeysDisabled unless the host allows them); the response carries its secret once. The key acts as the caller, within what they hold (narrowed by permissions, if given); without permissions it leaves out the guardian's own and service-accounts.manage. A dangerous action, as a service account's key is: RecentSecondFactorRequired (or SecondFactorEnrolmentRequired) unless this session proved a second factor within the step-up window; a key never mints a key.");
+
+        team.MapGet("/personal-keys/all", async (ClaimsPrincipal principal, IPersonalKeyService keys, CancellationToken ct) =>
+            (await keys.ListTeamAsync(principal.UserId(), principal.TeamId(), ct).ConfigureAwait(false)).ToHttpResult(rows => rows.Select(ApiKeyResponse.From).ToArray()))
+            .RequireTeamPermission(Permissions.ServiceAccountsManage)
+            .Describe<ApiKeyResponse[]>("TeamPersonalKeys", "Every member's personal API keys in the team (serviceAccountId names the member's membership), newest first; never a secret.");
+
+        team.MapDelete("/personal-keys/{keyId}", async (string keyId, ClaimsPrincipal principal, IPersonalKeyService keys, CancellationToken ct) =>
+                Guid.TryParse(keyId, out var id)
+                    ? (await keys.RevokeAsync(principal.UserId(), principal.TeamId(), new ApiKeyId(id), ct).ConfigureAwait(false)).ToHttpResult(ApiKeyResponse.From)
+                    : Result.Failed(TeamAccessErrorCode.NotFound).ToHttpResult())
+            .RequireSessionTeam()
+            .Describe<ApiKeyResponse>("RevokePersonalKey", "Revokes a personal API key: one's own, or a member's with service-accounts.manage and a rank not below theirs; every instance refuses it within the change feed's staleness bound.");
     }
 
     /// <summary>A duration in seconds from a body; one beyond a century is refused by the service as any other out-of-range value (InvalidApiKeyLifetime).</summary>

@@ -70,6 +70,7 @@ public static partial class TeamAccessEndpointRouteBuilderExtensions
         MapAudit(team);
         MapTeamRoles(team);
         MapServiceAccounts(team);
+        MapPersonalKeys(team);
         MapTeamSso(team);
         MapOwnership(team);
         MapAccessQueries(team);

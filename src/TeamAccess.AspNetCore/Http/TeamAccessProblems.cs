@@ -43,7 +43,8 @@ public static class TeamAccessProblems
             or TeamAccessErrorCode.PermissionNotAllowed or TeamAccessErrorCode.PasswordHashNeedsHost
             or TeamAccessErrorCode.NamesAreTheUsers or TeamAccessErrorCode.SecondFactorEnrolmentRequired
             or TeamAccessErrorCode.GuardianRoleNotForServiceAccounts or TeamAccessErrorCode.DirectoryProvisionNeedsGuardian or TeamAccessErrorCode.TeamSsoDisabled
-            or TeamAccessErrorCode.PasskeyRequired => StatusCodes.Status403Forbidden,
+            or TeamAccessErrorCode.PasskeyRequired or TeamAccessErrorCode.PasskeyEnrolmentRequired or TeamAccessErrorCode.PersonalKeysDisabled
+            or TeamAccessErrorCode.PersonalKeyNeedsActiveMembership => StatusCodes.Status403Forbidden,
 
         TeamAccessErrorCode.SignInRequired or TeamAccessErrorCode.InvalidCredentials or TeamAccessErrorCode.LockedOut
             or TeamAccessErrorCode.ReauthenticationRequired or TeamAccessErrorCode.SessionExpired

@@ -177,6 +177,12 @@ internal sealed partial class TeamAggregate
         }
 
         var holder = Current.Memberships[key.MembershipId];
+        if (!holder.IsServiceAccount)
+        {
+            // A member's personal key is the member's: the service-account verbs neither rotate nor revoke it (see TeamAggregate.PersonalKeys.cs).
+            return Result<StoredApiKey>.Failed(TeamAccessErrorCode.NotAServiceAccount);
+        }
+
         if (!holder.Status.IsTerminal())
         {
             var mayManage = Actor.MayManage(holder, Roles);

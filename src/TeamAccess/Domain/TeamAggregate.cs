@@ -175,6 +175,7 @@ internal sealed partial class TeamAggregate
         Current = Current with { Memberships = Current.Memberships.SetItem(after.Id, stored) };
         Record(new MembershipPut(before, stored, action));
         CloseOfferOnChange(before, stored);
+        EndPersonalKeysOnChange(before, stored);
     }
 
     private void Record(TeamOperation operation)

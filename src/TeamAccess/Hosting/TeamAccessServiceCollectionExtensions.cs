@@ -117,6 +117,7 @@ public static class TeamAccessServiceCollectionExtensions
         services.TryAddScoped<ITeamRoleService, TeamRoleService>();
         services.TryAddScoped<IGrantService, GrantService>();
         services.TryAddScoped<IServiceAccountService, ServiceAccountService>();
+        services.TryAddScoped<IPersonalKeyService, PersonalKeyService>();
         services.TryAddSingleton<ApiKeyUsageRecorder>();
         services.TryAddSingleton<SessionActivityRecorder>();
         services.TryAddSingleton<IApiKeyValidator, ApiKeyValidator>();

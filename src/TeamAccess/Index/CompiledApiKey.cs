@@ -13,7 +13,7 @@ internal sealed class CompiledApiKey
 {
     private readonly byte[] _hash;
 
-    private CompiledApiKey(StoredApiKey key, StoredMembership holder, ulong mask)
+    private CompiledApiKey(StoredApiKey key, StoredMembership holder, ulong mask, ImmutableArray<string> permissions)
     {
         _hash = Convert.FromHexString(key.Hash);
         Id = key.Id;
@@ -22,7 +22,8 @@ internal sealed class CompiledApiKey
         ExpiresAt = key.ExpiresAt;
         Revoked = key.RevokedAt is not null || holder.Status.IsTerminal();
         Mask = mask;
-        Permissions = key.Permissions.IsDefault ? [] : key.Permissions;
+        Permissions = permissions;
+        Personal = !holder.IsServiceAccount;
     }
 
     public ApiKeyId Id { get; }
@@ -42,6 +43,9 @@ internal sealed class CompiledApiKey
     /// <summary>Gets the permission names the key is narrowed to; empty when it is not.</summary>
     public ImmutableArray<string> Permissions { get; }
 
+    /// <summary>Gets whether the key is a member's personal key rather than a service account's.</summary>
+    public bool Personal { get; }
+
     /// <summary>Whether <paramref name="secretHash"/> is this key's, compared in constant time.</summary>
     public bool Matches(ReadOnlySpan<byte> secretHash) => CryptographicOperations.FixedTimeEquals(_hash, secretHash);
 
@@ -55,23 +59,38 @@ internal sealed class CompiledApiKey
         var keys = new Dictionary<Guid, CompiledApiKey>(snapshot.ApiKeys.Count);
         foreach (var (id, key) in snapshot.ApiKeys)
         {
-            // A key whose holder is not a service account of this team, or whose hash is not one, never validates.
-            if (!snapshot.Memberships.TryGetValue(key.MembershipId, out var holder) || !holder.IsServiceAccount || holder.UserId is null
-                || key.Hash.Length != 64)
+            // A key whose holder is not a membership of this team, or whose hash is not one, never validates.
+            if (!snapshot.Memberships.TryGetValue(key.MembershipId, out var holder) || holder.UserId is null || key.Hash.Length != 64)
             {
                 continue;
             }
 
             var mask = ulong.MaxValue;
+            var names = key.Permissions.IsDefault ? [] : key.Permissions;
             if (!key.Permissions.IsDefaultOrEmpty)
             {
                 // A permission the host no longer registers narrows to nothing, never to everything.
                 mask = permissions.TryGetMask(key.Permissions, out var narrowed, out _) ? narrowed : 0;
             }
+            else if (!holder.IsServiceAccount)
+            {
+                // A member's personal key that names no permissions holds all the member holds but the ones a key should
+                // never use unasked: the guardian's own (delete the team, billing, sign-in policy) and managing keys and
+                // service accounts. Listed as an explicit narrowing, so every layer (claims included) sees the same set.
+                mask &= ~PersonalKeyExclusions(permissions);
+                names = [.. permissions.All.Where(p => (p.Mask & mask) != 0).Select(p => p.Name)];
+            }
 
-            keys[id.Value] = new CompiledApiKey(key, holder, mask);
+            keys[id.Value] = new CompiledApiKey(key, holder, mask, names);
         }
 
         return keys.ToFrozenDictionary();
+    }
+
+    /// <summary>The permissions an unnarrowed personal key leaves out: the guardian's own and <c>service-accounts.manage</c>.</summary>
+    private static ulong PersonalKeyExclusions(PermissionCatalog permissions)
+    {
+        permissions.TryGetMask([.. TeamAccess.Permissions.GuardianOnly, TeamAccess.Permissions.ServiceAccountsManage], out var excluded, out _);
+        return excluded;
     }
 }

@@ -1,6 +1,6 @@
 namespace TeamAccess;
 
-/// <summary>How the API keys of service accounts behave.</summary>
+/// <summary>How the API keys of service accounts (and, when the host allows them, members' personal keys) behave.</summary>
 public sealed class ApiKeyOptions
 {
     /// <summary>
@@ -18,6 +18,14 @@ public sealed class ApiKeyOptions
     /// in the interval, never one per request. Default 1 minute; 1 second to 1 hour.
     /// </summary>
     public TimeSpan LastUsedFlushInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Gets or sets whether a member may hold personal API keys for their own Active membership
+    /// (<see cref="TeamAccess.ServiceAccounts.IPersonalKeyService"/>). Such a key acts with the member's permissions
+    /// (optionally narrowed), never more, and dies with the membership. Default <see langword="false"/>: keys are refused
+    /// at creation (<see cref="TeamAccessErrorCode.PersonalKeysDisabled"/>) and existing personal keys stop validating.
+    /// </summary>
+    public bool AllowPersonalKeys { get; set; }
 
     internal IEnumerable<string> Validate()
     {

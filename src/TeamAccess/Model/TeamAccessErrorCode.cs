@@ -293,6 +293,19 @@ public enum TeamAccessErrorCode
     NotAServiceAccount = 91,
 
     /// <summary>
+    /// The team accepts only a passkey as second factor and the user has none yet: the sign-in's ticket is an enrolment
+    /// ticket, with which <see cref="TeamAccess.Accounts.IPasskeyService.BeginEnrolmentAsync"/> registers the first passkey
+    /// and completes the sign-in.
+    /// </summary>
+    PasskeyEnrolmentRequired = 92,
+
+    /// <summary>The host does not allow personal API keys (<see cref="ApiKeyOptions.AllowPersonalKeys"/>): only service accounts hold keys.</summary>
+    PersonalKeysDisabled = 93,
+
+    /// <summary>A personal API key is made only for one's own Active membership: a deactivated or invited member, or a service account, holds none.</summary>
+    PersonalKeyNeedsActiveMembership = 94,
+
+    /// <summary>
     /// The sign-in needs a second factor before a session is issued: the user has an authenticator, or the team requires
     /// a second factor (<see cref="TeamSignInPolicy.SecondFactorRequired"/>) and the session has proven none. Continue with
     /// <see cref="TeamAccess.Accounts.ISecondFactorService"/>: its sign-in hands a ticket to complete with a code, and its

@@ -44,6 +44,35 @@ public sealed class PasskeyApiTests : IAsyncLifetime
         await ApiHost.AssertProblemAsync(await SendAsync(HttpMethod.Post, "/account/signin/passkey", null, signInCookie, new { credential = answer, teamId = ada.TeamId }), HttpStatusCode.Unauthorized, "InvalidPasskey");
     }
 
+    [Fact]
+    public async Task PasskeyOnlyTeam_AMemberWithoutAPasskeyEnrolsOneWithTheSignInsTicketAndIsSignedIn()
+    {
+        var owner = await _host.SignUpAsync("strict");
+        var (_, _) = await _host.JoinAsync(owner, "fresh@example.com", RolePresets.Member);
+        var teams = _host.App.Services.CreateScope().ServiceProvider.GetRequiredService<TeamAccess.Teams.ITeamService>();
+        Assert.True((await teams.SetSignInPolicyAsync(new UserId(owner.UserId), new TeamId(owner.TeamId), TeamSignInPolicy.Open with { PasskeyRequired = true })).Succeeded);
+        using var key = new SoftwareAuthenticator(Origin);
+
+        var owed = await ApiHost.AssertProblemAsync(
+            await _host.SendAsync(HttpMethod.Post, "/account/signin", null, new { email = "fresh@example.com", password = ApiHost.Password, teamHandle = owner.TeamHandle }),
+            HttpStatusCode.Forbidden,
+            "PasskeyEnrolmentRequired");
+        var ticket = owed.GetProperty("ticket").GetString();
+
+        // The enrolment ticket is no sign-in ticket: the authenticator's enrolment refuses it.
+        await ApiHost.AssertProblemAsync(await _host.SendAsync(HttpMethod.Post, "/account/signin/second-factor/enrol", null, new { ticket }), HttpStatusCode.BadRequest, "InvalidToken");
+        var response = await _host.SendAsync(HttpMethod.Post, "/account/signin/second-factor/passkey-enrolment/options", null, new { ticket });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"));
+        var options = await response.Content.ReadAsStringAsync();
+        var session = await ApiHost.JsonAsync(await SendAsync(HttpMethod.Post, "/account/signin/second-factor/passkey-enrolment", null, cookie, new { ticket, credential = JsonDocument.Parse(key.Create(options)).RootElement, name = "Phone" }));
+
+        // The session counts for the passkey-only team: it proved the new passkey.
+        var token = session.GetProperty("accessToken").GetString();
+        Assert.True((await _host.SendAsync(HttpMethod.Get, $"/account/teams/{owner.TeamId}/members", token)).IsSuccessStatusCode);
+        await ApiHost.AssertProblemAsync(await _host.SendAsync(HttpMethod.Post, "/account/signin/second-factor/passkey-enrolment/options", null, new { ticket }), HttpStatusCode.BadRequest, "InvalidToken");
+    }
+
     private async Task<(string Options, string Cookie)> OptionsAsync(string path, string? token)
     {
         var response = await _host.SendAsync(HttpMethod.Post, path, token);

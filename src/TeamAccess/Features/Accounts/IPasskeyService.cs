@@ -55,6 +55,30 @@ public interface IPasskeyService
     /// <returns>The session, or InvalidToken, InvalidPasskey, PasskeyCounterRegressed, SessionRevoked, and the membership's refusals.</returns>
     ValueTask<Result<Session>> CompleteSecondFactorAsync(string ticket, string challengeId, string credentialJson, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Begins registering the first passkey of a passkey-only team's member within their sign-in: the ticket is the enrolment
+    /// ticket the sign-in answered with (<see cref="TeamAccessErrorCode.PasskeyEnrolmentRequired"/>). It is bound to the user
+    /// and the first factor proved, lives <see cref="SecondFactorOptions.SignInTicketLifetime"/>, and registers at most one
+    /// passkey: it works only while the user has none.
+    /// </summary>
+    /// <param name="ticket">The sign-in's enrolment ticket (<see cref="SignInStep.Ticket"/>).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The creation options and challenge, or InvalidToken (a bad, expired or spent ticket, or a sign-in ticket), SessionRevoked, PasskeysUnavailable.</returns>
+    ValueTask<Result<PasskeyChallenge>> BeginEnrolmentAsync(string ticket, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Completes the enrolment begun with <see cref="BeginEnrolmentAsync"/>: the passkey is stored under <paramref name="name"/>
+    /// and the sign-in completes; the session records the first factor and <c>hwk</c>/<c>swk</c>, <c>mfa</c> (the
+    /// registration proved the new passkey with user verification).
+    /// </summary>
+    /// <param name="ticket">The enrolment ticket that began it.</param>
+    /// <param name="challengeId">The challenge's id.</param>
+    /// <param name="credentialJson">The browser's <c>PublicKeyCredential</c> (attestation), as JSON.</param>
+    /// <param name="name">The user's name for it (1 to 100 characters).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The session, or InvalidPasskeyName, InvalidToken, InvalidPasskey, DuplicatePasskey, SessionRevoked, and the membership's refusals.</returns>
+    ValueTask<Result<Session>> CompleteEnrolmentAsync(string ticket, string challengeId, string credentialJson, string name, CancellationToken cancellationToken = default);
+
     /// <summary>Begins a step-up with a passkey in a signed-in session (one its team refuses for want of a second factor is accepted here).</summary>
     /// <param name="accessToken">A valid token of the session.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>

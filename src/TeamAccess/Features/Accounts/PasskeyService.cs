@@ -52,20 +52,14 @@ internal sealed class PasskeyService(
             return Result<PasskeyChallenge>.Failed(TeamAccessErrorCode.SessionRevoked);
         }
 
-        if (!MayAddFactor(user, session.Claims))
-        {
-            return Result<PasskeyChallenge>.Failed(TeamAccessErrorCode.RecentSecondFactorRequired);
-        }
-
-        var registered = await passkeys.ListPasskeysAsync(user.Id, cancellationToken).ConfigureAwait(false);
-        var optionsJson = ceremonies.RegistrationOptions(user.Id, user.Email, $"{user.FirstName} {user.LastName}".Trim() is { Length: > 0 } display ? display : user.Email, registered.Select(p => p.CredentialId));
-        return Result<PasskeyChallenge>.Ok(await StoreChallengeAsync(user.Id, optionsJson, cancellationToken).ConfigureAwait(false));
+        return MayAddFactor(user, session.Claims)
+            ? Result<PasskeyChallenge>.Ok(await BeginCreationAsync(user, cancellationToken).ConfigureAwait(false))
+            : Result<PasskeyChallenge>.Failed(TeamAccessErrorCode.RecentSecondFactorRequired);
     }
 
     public async ValueTask<Result<PasskeyView>> CompleteRegistrationAsync(string accessToken, string challengeId, string credentialJson, string name, CancellationToken cancellationToken = default)
     {
-        var trimmed = name?.Trim();
-        if (string.IsNullOrEmpty(trimmed) || trimmed.Length > MaxNameLength || trimmed.Any(char.IsControl))
+        if (PasskeyName(name) is not { } trimmed)
         {
             return Result<PasskeyView>.Failed(TeamAccessErrorCode.InvalidPasskeyName);
         }
@@ -95,30 +89,8 @@ internal sealed class PasskeyService(
             return Result<PasskeyView>.Failed(TeamAccessErrorCode.InvalidPasskey);
         }
 
-        var added = await writer.RunAsync(userId, "RegisterPasskey", async (changes, ct) =>
-        {
-            var user = await users.FindByIdAsync(userId, ct).ConfigureAwait(false);
-            if (user is null || user.SessionStamp != session.UserStamp)
-            {
-                return Result<StoredPasskey>.Failed(TeamAccessErrorCode.SessionRevoked);
-            }
-
-            // Judged again in the write: a factor added since the ceremony began raises the bar.
-            if (!MayAddFactor(user, session.Claims))
-            {
-                return Result<StoredPasskey>.Failed(TeamAccessErrorCode.RecentSecondFactorRequired);
-            }
-
-            var passkey = new StoredPasskey(PasskeyId.New(), userId, verified.CredentialId, verified.PublicKey, trimmed, changes.Now)
-            {
-                SignCount = verified.SignCount,
-                BackupEligible = verified.BackupEligible,
-                BackedUp = verified.BackedUp,
-            };
-            changes.PutPasskey(null, passkey);
-            changes.UpdateUser(user, user with { PasskeyCount = user.PasskeyCount + 1 }, AuditActions.UserPasskeyRegistered);
-            return Result<StoredPasskey>.Ok(passkey);
-        }, cancellationToken).ConfigureAwait(false);
+        // Judged again in the write: a factor added since the ceremony began raises the bar.
+        var added = await AddPasskeyAsync(userId, session.UserStamp, verified, trimmed, user => MayAddFactor(user, session.Claims) ? null : TeamAccessErrorCode.RecentSecondFactorRequired, cancellationToken).ConfigureAwait(false);
         if (!added.TryGetValue(out var stored))
         {
             return Result<PasskeyView>.Failed(added.Error!);
@@ -226,6 +198,81 @@ internal sealed class PasskeyService(
         return Result<Session>.Ok(await tokens.IssueNewAsync(active, claimed.Provider, used.User.SessionStamp, proof, cancellationToken).ConfigureAwait(false));
     }
 
+    public async ValueTask<Result<PasskeyChallenge>> BeginEnrolmentAsync(string ticket, CancellationToken cancellationToken = default)
+    {
+        if (!Options.Enabled)
+        {
+            return Result<PasskeyChallenge>.Failed(TeamAccessErrorCode.PasskeysUnavailable);
+        }
+
+        if (await tickets.ReadEnrolmentAsync(ticket).ConfigureAwait(false) is not { } claimed)
+        {
+            return Result<PasskeyChallenge>.Failed(TeamAccessErrorCode.InvalidToken);
+        }
+
+        var user = await users.FindByIdAsync(claimed.UserId, cancellationToken).ConfigureAwait(false);
+        if (user is null || user.SessionStamp != claimed.UserStamp)
+        {
+            return Result<PasskeyChallenge>.Failed(TeamAccessErrorCode.SessionRevoked);
+        }
+
+        // The ticket enrols the first passkey only: once the user has one, it is spent.
+        return user.PasskeyCount > 0
+            ? Result<PasskeyChallenge>.Failed(TeamAccessErrorCode.InvalidToken)
+            : Result<PasskeyChallenge>.Ok(await BeginCreationAsync(user, cancellationToken).ConfigureAwait(false));
+    }
+
+    public async ValueTask<Result<Session>> CompleteEnrolmentAsync(string ticket, string challengeId, string credentialJson, string name, CancellationToken cancellationToken = default)
+    {
+        if (PasskeyName(name) is not { } trimmed)
+        {
+            return Result<Session>.Failed(TeamAccessErrorCode.InvalidPasskeyName);
+        }
+
+        if (!Options.Enabled)
+        {
+            return Result<Session>.Failed(TeamAccessErrorCode.PasskeysUnavailable);
+        }
+
+        if (await tickets.ReadEnrolmentAsync(ticket).ConfigureAwait(false) is not { } claimed)
+        {
+            return Result<Session>.Failed(TeamAccessErrorCode.InvalidToken);
+        }
+
+        var challenge = await TakeChallengeAsync(challengeId, cancellationToken).ConfigureAwait(false);
+        if (challenge?.UserId != claimed.UserId)
+        {
+            return Result<Session>.Failed(TeamAccessErrorCode.InvalidPasskey);
+        }
+
+        // The membership is asked before anything is stored: a removal or a deactivation since the first factor ends the sign-in.
+        var team = await writer.Teams.LoadAsync(claimed.TeamId, cancellationToken).ConfigureAwait(false);
+        var membership = team is null ? Result<StoredMembership>.Failed(TeamAccessErrorCode.NotFound) : ActiveMembership.Of(team, claimed.UserId);
+        if (!membership.TryGetValue(out var active) || active.Id != claimed.MembershipId)
+        {
+            return Result<Session>.Failed(membership.Succeeded ? TeamAccessErrorCode.SessionRevoked : membership.Code);
+        }
+
+        var verified = await ceremonies.VerifyRegistrationAsync(challenge.Options, credentialJson, cancellationToken).ConfigureAwait(false);
+        if (verified is null)
+        {
+            _logger.LogInformation("TeamAccess refused a passkey enrolment for user {UserId}", claimed.UserId);
+            return Result<Session>.Failed(TeamAccessErrorCode.InvalidPasskey);
+        }
+
+        // At most one passkey per ticket: the write on the user (under its concurrency stamp) requires none registered yet,
+        // so a replay, or two completions racing on one instance or two, cannot add a second.
+        var added = await AddPasskeyAsync(claimed.UserId, claimed.UserStamp, verified, trimmed, user => user.PasskeyCount > 0 ? TeamAccessErrorCode.InvalidToken : null, cancellationToken).ConfigureAwait(false);
+        if (!added.TryGetValue(out var stored))
+        {
+            return Result<Session>.Failed(added.Error!);
+        }
+
+        _logger.LogInformation("TeamAccess enrolled passkey {PasskeyId} for user {UserId} and signed them in to team {TeamId}", stored.Id, claimed.UserId, claimed.TeamId);
+        var proof = SessionProof.FirstFactor(claimed.Provider).WithPasskey(Now, stored.BackupEligible);
+        return Result<Session>.Ok(await tokens.IssueNewAsync(active, claimed.Provider, claimed.UserStamp, proof, cancellationToken).ConfigureAwait(false));
+    }
+
     public async ValueTask<Result<PasskeyChallenge>> BeginStepUpAsync(string accessToken, CancellationToken cancellationToken = default)
     {
         if (!Options.Enabled)
@@ -283,8 +330,7 @@ internal sealed class PasskeyService(
 
     public async ValueTask<Result<PasskeyView>> RenameAsync(string accessToken, PasskeyId passkeyId, string name, CancellationToken cancellationToken = default)
     {
-        var trimmed = name?.Trim();
-        if (string.IsNullOrEmpty(trimmed) || trimmed.Length > MaxNameLength || trimmed.Any(char.IsControl))
+        if (PasskeyName(name) is not { } trimmed)
         {
             return Result<PasskeyView>.Failed(TeamAccessErrorCode.InvalidPasskeyName);
         }
@@ -322,6 +368,47 @@ internal sealed class PasskeyService(
         _logger.LogInformation("TeamAccess removed passkey {PasskeyId} of user {UserId}; their other sessions ended", passkeyId, done.Session.Claims.UserId);
         return await tokens.RenewAsync(done.Session, done.User.SessionStamp, done.Session.Claims.Proof, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The trimmed name of a passkey, or <see langword="null"/> when it is empty, longer than 100 characters or holds control characters.</summary>
+    private static string? PasskeyName(string? name) =>
+        name?.Trim() is { Length: > 0 and <= MaxNameLength } trimmed && !trimmed.Any(char.IsControl) ? trimmed : null;
+
+    /// <summary>Stores the challenge of a registration for <paramref name="user"/>, excluding the passkeys they have.</summary>
+    private async ValueTask<PasskeyChallenge> BeginCreationAsync(StoredUser user, CancellationToken cancellationToken)
+    {
+        var registered = await passkeys.ListPasskeysAsync(user.Id, cancellationToken).ConfigureAwait(false);
+        var optionsJson = ceremonies.RegistrationOptions(user.Id, user.Email, $"{user.FirstName} {user.LastName}".Trim() is { Length: > 0 } display ? display : user.Email, registered.Select(p => p.CredentialId));
+        return await StoreChallengeAsync(user.Id, optionsJson, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Stores a verified passkey in one write on its user, under the session stamp the ceremony was begun with, unless
+    /// <paramref name="refuse"/> (judged on the user as the write reads it) names a refusal.
+    /// </summary>
+    private ValueTask<Result<StoredPasskey>> AddPasskeyAsync(UserId userId, Guid userStamp, RegisteredPasskey verified, string name, Func<StoredUser, TeamAccessErrorCode?> refuse, CancellationToken cancellationToken) =>
+        writer.RunAsync(userId, "RegisterPasskey", async (changes, ct) =>
+        {
+            var user = await users.FindByIdAsync(userId, ct).ConfigureAwait(false);
+            if (user is null || user.SessionStamp != userStamp)
+            {
+                return Result<StoredPasskey>.Failed(TeamAccessErrorCode.SessionRevoked);
+            }
+
+            if (refuse(user) is { } refusal)
+            {
+                return Result<StoredPasskey>.Failed(refusal);
+            }
+
+            var passkey = new StoredPasskey(PasskeyId.New(), userId, verified.CredentialId, verified.PublicKey, name, changes.Now)
+            {
+                SignCount = verified.SignCount,
+                BackupEligible = verified.BackupEligible,
+                BackedUp = verified.BackedUp,
+            };
+            changes.PutPasskey(null, passkey);
+            changes.UpdateUser(user, user with { PasskeyCount = user.PasskeyCount + 1 }, AuditActions.UserPasskeyRegistered);
+            return Result<StoredPasskey>.Ok(passkey);
+        }, cancellationToken);
 
     /// <summary>A user who has a second factor adds another only with one proven recently (else a stolen session could plant its own).</summary>
     private bool MayAddFactor(StoredUser user, SessionInfo session) =>

@@ -11,7 +11,7 @@ internal static class SecondFactorGate
     {
         if (policy.PasskeyRequired)
         {
-            return user.PasskeyCount > 0 ? TeamAccessErrorCode.PasskeyRequired : TeamAccessErrorCode.SecondFactorEnrolmentRequired;
+            return user.PasskeyCount > 0 ? TeamAccessErrorCode.PasskeyRequired : TeamAccessErrorCode.PasskeyEnrolmentRequired;
         }
 
         if (HasSecondFactor(user))

@@ -38,7 +38,7 @@ internal sealed class SecondFactorService(
 
         if (first.SecondFactorDemand is { } demand)
         {
-            var (ticket, expiresAt) = tickets.Issue(first);
+            var (ticket, expiresAt) = tickets.Issue(first, demand);
             return Result<SignInStep>.Ok(new SignInStep(null, ticket, expiresAt, demand));
         }
 

@@ -31,7 +31,9 @@ public sealed class SignInStep
 
     /// <summary>
     /// Gets what is owed: <see cref="TeamAccessErrorCode.SecondFactorRequired"/> (a code),
-    /// <see cref="TeamAccessErrorCode.SecondFactorEnrolmentRequired"/> (set up an authenticator, then its first code), or
+    /// <see cref="TeamAccessErrorCode.SecondFactorEnrolmentRequired"/> (set up an authenticator, then its first code),
+    /// <see cref="TeamAccessErrorCode.PasskeyRequired"/> (prove a passkey), <see cref="TeamAccessErrorCode.PasskeyEnrolmentRequired"/>
+    /// (register a first passkey with <see cref="IPasskeyService.BeginEnrolmentAsync"/>: the ticket is an enrolment ticket), or
     /// <see langword="null"/> when the sign-in is done.
     /// </summary>
     public TeamAccessErrorCode? Next { get; }

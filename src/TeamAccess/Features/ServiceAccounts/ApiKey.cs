@@ -3,8 +3,9 @@ namespace TeamAccess.ServiceAccounts;
 /// <summary>An API key as lists show it: never its secret, nor its hash.</summary>
 public sealed class ApiKey
 {
-    internal ApiKey(StoredApiKey stored, DateTimeOffset? lastUsedAt = null)
+    internal ApiKey(StoredApiKey stored, DateTimeOffset? lastUsedAt = null, bool personal = false)
     {
+        IsPersonal = personal;
         LastUsedAt = lastUsedAt;
         Id = stored.Id;
         TeamId = stored.TeamId;
@@ -24,8 +25,11 @@ public sealed class ApiKey
     /// <summary>Gets the team.</summary>
     public TeamId TeamId { get; }
 
-    /// <summary>Gets the service account that holds it.</summary>
+    /// <summary>Gets the service account that holds it; for a personal key (<see cref="IsPersonal"/>), the member's membership.</summary>
     public MembershipId ServiceAccountId { get; }
+
+    /// <summary>Gets whether it is a member's personal key (<see cref="IPersonalKeyService"/>) rather than a service account's.</summary>
+    public bool IsPersonal { get; }
 
     /// <summary>Gets the key's label.</summary>
     public string Name { get; }

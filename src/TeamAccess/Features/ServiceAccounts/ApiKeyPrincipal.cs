@@ -3,8 +3,9 @@ using TeamAccess.Index;
 namespace TeamAccess.ServiceAccounts;
 
 /// <summary>
-/// Who a valid API key acts as: a service account of one team. Its checks read the same index entry a member's do,
-/// narrowed to the key's permissions when it has some; a key of one team never acts in another.
+/// Who a valid API key acts as: a service account of one team, or (a personal key) a member of one team. Its checks read
+/// the same index entry a member's do, narrowed to the key's permissions when it has some; a key of one team never acts
+/// in another.
 /// </summary>
 public sealed class ApiKeyPrincipal
 {
@@ -21,6 +22,7 @@ public sealed class ApiKeyPrincipal
         PrincipalId = key.Principal;
         ExpiresAt = key.ExpiresAt;
         Permissions = key.Permissions;
+        IsPersonal = key.Personal;
     }
 
     /// <summary>Gets the team the key belongs to, and the only one it acts in.</summary>
@@ -29,10 +31,17 @@ public sealed class ApiKeyPrincipal
     /// <summary>Gets the key's id.</summary>
     public ApiKeyId KeyId { get; }
 
-    /// <summary>Gets the service account (its membership).</summary>
+    /// <summary>Gets the service account (its membership); for a personal key, the member's membership.</summary>
     public MembershipId ServiceAccountId { get; }
 
-    /// <summary>Gets the service account's principal id, which the checker and the audit log name it by.</summary>
+    /// <summary>
+    /// Whether the key is a member's personal key (<see cref="IPersonalKeyService"/>): it acts as that person, within what
+    /// they hold. An unnarrowed personal key is listed in <see cref="Permissions"/> as all the catalog's permissions but the
+    /// guardian's own and <c>service-accounts.manage</c>.
+    /// </summary>
+    public bool IsPersonal { get; }
+
+    /// <summary>Gets the service account's principal id (a personal key's: the member's user id), which the checker and the audit log name it by.</summary>
     public UserId PrincipalId { get; }
 
     /// <summary>Gets when the key stops working.</summary>

@@ -1,9 +1,13 @@
+using Microsoft.Extensions.Options;
 using TeamAccess.Index;
 
 namespace TeamAccess.ServiceAccounts;
 
-/// <summary>The default <see cref="IApiKeyValidator"/>: <see cref="ApiKeyResolver"/> on this instance's index and clock.</summary>
-internal sealed class ApiKeyValidator(AccessEngine engine, TimeProvider time, ApiKeyUsageRecorder? usage = null) : IApiKeyValidator
+/// <summary>
+/// The default <see cref="IApiKeyValidator"/>: <see cref="ApiKeyResolver"/> on this instance's index and clock. A member's
+/// personal key is refused as unknown unless the host allows personal keys (<see cref="ApiKeyOptions.AllowPersonalKeys"/>).
+/// </summary>
+internal sealed class ApiKeyValidator(AccessEngine engine, TimeProvider time, ApiKeyUsageRecorder? usage = null, IOptions<TeamAccessOptions>? options = null) : IApiKeyValidator
 {
     private readonly ApiKeyResolver _resolver = new(engine);
 
@@ -19,6 +23,11 @@ internal sealed class ApiKeyValidator(AccessEngine engine, TimeProvider time, Ap
         if (code != TeamAccessErrorCode.None)
         {
             return Result<ApiKeyPrincipal>.Failed(code);
+        }
+
+        if (apiKey!.Personal && options?.Value.ApiKeys.AllowPersonalKeys != true)
+        {
+            return Result<ApiKeyPrincipal>.Failed(TeamAccessErrorCode.InvalidApiKey);
         }
 
         // Remembered in memory and written in batches: validating a key writes nothing.

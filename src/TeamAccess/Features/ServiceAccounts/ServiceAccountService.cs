@@ -67,27 +67,9 @@ internal sealed class ServiceAccountService(TeamWriter writer, IOptions<TeamAcce
 
     public async ValueTask<Result<IssuedApiKey>> CreateKeyAsync(UserId actor, TeamId teamId, MembershipId serviceAccountId, CreateApiKeyRequest request, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        if (!Names.TryNormalizeName(request.Name, out var name))
+        if (ReadKeyRequest(request, KeyOptions, writer.Roles.PermissionCatalog, out var name, out var lifetime, out var permissions) is { } refused)
         {
-            return Result<IssuedApiKey>.Failed(TeamAccessErrorCode.InvalidName);
-        }
-
-        var lifetime = request.Lifetime ?? KeyOptions.DefaultLifetime;
-        if (lifetime <= TimeSpan.Zero || lifetime > KeyOptions.MaxLifetime)
-        {
-            return Result<IssuedApiKey>.Failed(TeamAccessErrorCode.InvalidApiKeyLifetime);
-        }
-
-        var permissions = ImmutableArray<string>.Empty;
-        if (request.Permissions is { Count: > 0 } requested)
-        {
-            if (!writer.Roles.PermissionCatalog.TryGetMask(requested, out _, out _))
-            {
-                return Result<IssuedApiKey>.Failed(TeamAccessErrorCode.InvalidPermission);
-            }
-
-            permissions = [.. requested.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+            return Result<IssuedApiKey>.Failed(refused);
         }
 
         var keyId = ApiKeyId.New();
@@ -139,10 +121,43 @@ internal sealed class ServiceAccountService(TeamWriter writer, IOptions<TeamAcce
         }
 
         var used = await usage.GetLastUsedAsync(teamId, cancellationToken).ConfigureAwait(false);
+        // Members' personal keys are listed by IPersonalKeyService, not here.
         return Result<IReadOnlyList<ApiKey>>.Ok([.. snapshot.ApiKeys.Values
-            .Where(k => serviceAccountId is not { } only || k.MembershipId == only)
+            .Where(k => serviceAccountId is not { } only ? snapshot.Memberships[k.MembershipId].IsServiceAccount : k.MembershipId == only)
             .OrderByDescending(k => k.CreatedAt).ThenBy(k => k.Id.Value)
             .Select(k => new ApiKey(k, used.TryGetValue(k.Id, out var at) ? at : null))]);
+    }
+
+    /// <summary>Reads a key's request: its label normalized, its lifetime within the host's bounds, its narrowing registered permissions (sorted, once each); else the refusal.</summary>
+    internal static TeamAccessErrorCode? ReadKeyRequest(CreateApiKeyRequest request, ApiKeyOptions options, PermissionCatalog catalog, out string name, out TimeSpan lifetime, out ImmutableArray<string> permissions)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        lifetime = request.Lifetime ?? options.DefaultLifetime;
+        permissions = [];
+        name = string.Empty;
+        if (!Names.TryNormalizeName(request.Name, out var normalized))
+        {
+            return TeamAccessErrorCode.InvalidName;
+        }
+
+        name = normalized;
+
+        if (lifetime <= TimeSpan.Zero || lifetime > options.MaxLifetime)
+        {
+            return TeamAccessErrorCode.InvalidApiKeyLifetime;
+        }
+
+        if (request.Permissions is { Count: > 0 } requested)
+        {
+            if (!catalog.TryGetMask(requested, out _, out _))
+            {
+                return TeamAccessErrorCode.InvalidPermission;
+            }
+
+            permissions = [.. requested.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        }
+
+        return null;
     }
 
     /// <summary>A description: trimmed, at most 500 characters, no control characters but line breaks and tabs; empty means none.</summary>
@@ -167,11 +182,11 @@ internal sealed class ServiceAccountService(TeamWriter writer, IOptions<TeamAcce
     private static Result<ServiceAccount> AsAccount(Result<StoredMembership> written) =>
         Carry(written, written.Succeeded ? Result<ServiceAccount>.Ok(new ServiceAccount(written.Value!)) : Result<ServiceAccount>.Failed(written.Error));
 
-    private static Result<IssuedApiKey> AsIssued(Result<StoredApiKey> written, string secret) =>
-        Carry(written, written.Succeeded ? Result<IssuedApiKey>.Ok(new IssuedApiKey(new ApiKey(written.Value!), secret)) : Result<IssuedApiKey>.Failed(written.Error));
+    internal static Result<IssuedApiKey> AsIssued(Result<StoredApiKey> written, string secret, bool personal = false) =>
+        Carry(written, written.Succeeded ? Result<IssuedApiKey>.Ok(new IssuedApiKey(new ApiKey(written.Value!, null, personal), secret)) : Result<IssuedApiKey>.Failed(written.Error));
 
     // The view answers as fresh as the write it shows: the write's consistency token goes with it.
-    private static Result<T> Carry<T>(Result written, Result<T> view)
+    internal static Result<T> Carry<T>(Result written, Result<T> view)
     {
         if (written.ConsistencyToken is { } token)
         {

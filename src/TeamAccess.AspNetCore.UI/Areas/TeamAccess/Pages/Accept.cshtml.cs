@@ -77,7 +77,8 @@ internal sealed class AcceptModel(IInvitationService invitations, ISessionServic
         {
             TeamAccessSessionCookie.Append(Response, signedIn);
         }
-        else if (session.Code is TeamAccessErrorCode.SecondFactorEnrolmentRequired or TeamAccessErrorCode.SecondFactorRequired or TeamAccessErrorCode.PasskeyRequired)
+        else if (session.Code is TeamAccessErrorCode.SecondFactorEnrolmentRequired or TeamAccessErrorCode.SecondFactorRequired or TeamAccessErrorCode.PasskeyRequired
+            or TeamAccessErrorCode.PasskeyEnrolmentRequired)
         {
             // The team requires a second factor: the sign-in page leads the new member through setting one up.
             Notice = $"Welcome to the team, {done.User.FirstName}. " + Messages.Text("Accept.SignInForSecondFactor");

@@ -220,10 +220,7 @@ internal sealed class SecurityModel(ISecondFactorService factors, IPasskeyServic
 
     private string? StepUpUrl() => Url.Page("/StepUp", new { returnUrl = Url.Page(Self), reason = nameof(TeamAccessErrorCode.RecentSecondFactorRequired) });
 
-    private string? NameError(string? name) =>
-        string.IsNullOrWhiteSpace(name) ? Messages.Text("Security.EnterPasskeyName")
-        : name.Trim().Length > Fields.MaxNameLength ? Messages.Error(TeamAccessErrorCode.InvalidPasskeyName)
-        : null;
+    private string? NameError(string? name) => Ceremonies.PasskeyNameError(name, Messages);
 
     private async Task LoadAsync()
     {

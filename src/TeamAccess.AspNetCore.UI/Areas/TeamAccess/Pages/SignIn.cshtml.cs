@@ -8,15 +8,14 @@ namespace TeamAccess.AspNetCore.UI.Pages;
 
 /// <summary>
 /// Sign in to one team by its handle, with email and password, then a second factor when one is owed (an authenticator
-/// or recovery code, or a passkey; a member of a team that requires one and who has none sets up an authenticator here);
-/// or with a passkey alone. The session goes into the cookie; the sign-in's ticket waits in a cookie of its own. Also signs out.
+/// or recovery code, or a passkey; a member of a team that requires one and who has none sets up an authenticator here,
+/// or registers a first passkey when the team accepts only passkeys); or with a passkey alone. The session goes into the cookie; the sign-in's ticket waits in a cookie of its own. Also signs out.
 /// </summary>
 internal sealed class SignInModel(
     ISessionService sessions,
     ISecondFactorService factors,
     IPasskeyService passkeys,
     ITeamService teams,
-    ITeamSignInPolicyProvider policies,
     IOptions<TeamAccessUIOptions> ui) : TeamAccessPageModel
 {
     /// <summary>The second-factor step that asks for a code (and offers a passkey).</summary>
@@ -28,7 +27,10 @@ internal sealed class SignInModel(
     /// <summary>The step that sets up an authenticator app for a team that requires a second factor.</summary>
     public const string EnrolStep = "enrol";
 
-    /// <summary>The step of a team that accepts only passkeys, for a member who has none.</summary>
+    /// <summary>The step of a team that accepts only passkeys, for a member who has none: register one and sign in with it.</summary>
+    public const string PasskeyEnrolStep = "passkey-enrol";
+
+    /// <summary>The step of a team that accepts only passkeys, for a member who has none, on a host without passkeys.</summary>
     public const string NoPasskeyStep = "no-passkey";
 
     /// <summary>The step that shows the recovery codes of the authenticator just set up.</summary>
@@ -48,6 +50,9 @@ internal sealed class SignInModel(
 
     /// <summary>Gets or sets the code of the second-factor step.</summary>
     [BindProperty] public string Code { get; set; } = "";
+
+    /// <summary>Gets or sets the name of the passkey registered in the passkey enrolment step.</summary>
+    [BindProperty] public string PasskeyName { get; set; } = "";
 
     /// <summary>Gets or sets the browser's answer to a passkey ceremony (JSON).</summary>
     [BindProperty] public string Credential { get; set; } = "";
@@ -118,6 +123,13 @@ internal sealed class SignInModel(
             case TeamAccessErrorCode.PasskeyRequired:
                 Step = PasskeyStep;
                 return Page();
+            case TeamAccessErrorCode.PasskeyEnrolmentRequired when PasskeysOn:
+                Step = PasskeyEnrolStep;
+                return Page();
+            case TeamAccessErrorCode.PasskeyEnrolmentRequired:
+                Ceremonies.DropTicket(Response);
+                Step = NoPasskeyStep;
+                return Page();
             case TeamAccessErrorCode.SecondFactorEnrolmentRequired:
                 return await EnrolAsync(step.Ticket!);
             default:
@@ -179,6 +191,34 @@ internal sealed class SignInModel(
         return SignedIn(session);
     }
 
+    /// <summary>Begins registering the first passkey of a passkey-only team's member, within the sign-in (for the page's script).</summary>
+    /// <returns>The creation options as JSON, or the refusal in words.</returns>
+    public async Task<IActionResult> OnPostPasskeyEnrolmentOptionsAsync() =>
+        Ceremonies.PasskeyNameError(PasskeyName, Messages) is { } error
+            ? Ceremonies.Refusal(error)
+            : Ceremonies.Options(HttpContext, await passkeys.BeginEnrolmentAsync(Ceremonies.Ticket(Request)), Messages);
+
+    /// <summary>Registers the first passkey and completes the sign-in with it.</summary>
+    /// <returns>The page to return to, or the step again with the refusal.</returns>
+    public async Task<IActionResult> OnPostPasskeyEnrolmentAsync()
+    {
+        Step = PasskeyEnrolStep;
+        if (Ceremonies.PasskeyNameError(PasskeyName, Messages) is { } error)
+        {
+            FieldErrors[nameof(PasskeyName)] = error;
+            return Page();
+        }
+
+        var done = await passkeys.CompleteEnrolmentAsync(Ceremonies.Ticket(Request), Ceremonies.TakeChallenge(HttpContext), Credential, PasskeyName);
+        if (!done.TryGetValue(out var session))
+        {
+            return RefuseStep(done.Error!);
+        }
+
+        Ceremonies.DropTicket(Response);
+        return SignedIn(session);
+    }
+
     /// <summary>Begins a sign-in with a passkey alone (for the page's script), once the team's handle is typed.</summary>
     /// <returns>The request options as JSON, or the refusal in words.</returns>
     public async Task<IActionResult> OnPostPasskeyOptionsAsync() =>
@@ -217,19 +257,10 @@ internal sealed class SignInModel(
 
     /// <summary>
     /// The enrolment step: a team that requires a second factor leads a member who has none to set up an authenticator.
-    /// A team that accepts only passkeys cannot be served so (a passkey is registered from a signed-in session, and the
-    /// core issues no session here without one): the member is told how to get one instead of being sent round in circles.
+    /// (A team that accepts only passkeys answers PasskeyEnrolmentRequired instead: its step registers a passkey.)
     /// </summary>
     private async Task<IActionResult> EnrolAsync(string ticket)
     {
-        var team = string.IsNullOrWhiteSpace(TeamHandle) ? null : await teams.FindByHandleAsync(TeamHandle.Trim().ToLowerInvariant());
-        if (team is not null && (await policies.GetAsync(team.Id, HttpContext.RequestAborted)).PasskeyRequired)
-        {
-            Ceremonies.DropTicket(Response);
-            Step = NoPasskeyStep;
-            return Page();
-        }
-
         var begun = await factors.BeginSignInEnrolmentAsync(ticket);
         if (!begun.TryGetValue(out var enrolment))
         {
@@ -250,7 +281,8 @@ internal sealed class SignInModel(
             return Page();
         }
 
-        if (error.Code is TeamAccessErrorCode.InvalidPasskey or TeamAccessErrorCode.PasskeyCounterRegressed or TeamAccessErrorCode.NoSecondFactor or TeamAccessErrorCode.PasskeysUnavailable)
+        if (error.Code is TeamAccessErrorCode.InvalidPasskey or TeamAccessErrorCode.PasskeyCounterRegressed or TeamAccessErrorCode.NoSecondFactor or TeamAccessErrorCode.PasskeysUnavailable
+            or TeamAccessErrorCode.InvalidPasskeyName or TeamAccessErrorCode.DuplicatePasskey)
         {
             return Refuse(error);
         }
