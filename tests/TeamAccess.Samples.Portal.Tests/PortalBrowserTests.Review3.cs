@@ -178,11 +178,13 @@ public sealed partial class PortalBrowserTests
         owner.ExpectPath("/Users");
         Assert.Contains("signed out of this team", owner.Text("notice"), StringComparison.Ordinal);
 
-        // Review 3, problem 4: a bare "Please sign in" with no reason and no way back.
+        // Review 3, problem 4: a bare "Please sign in" with no reason and no way back. Now the sign-in page says why
+        // (the handler's refusal names the reason; the address carries only that word and the page to return to).
         worker.Go("/Groups");
-        Assert.StartsWith("Your session ended: your role or access in this team changed", worker.Text("session-ended"), StringComparison.Ordinal);
-        worker.Click("sign-in-again");
         worker.ExpectPath("/SignIn");
+        Assert.Equal("Your session ended because your role in this team changed. Sign in again to continue with your new role.", worker.Text("session-ended"));
+        Assert.Contains("reason=RoleChanged", worker.Driver.Url, StringComparison.Ordinal);
+        Assert.DoesNotContain("eyJ", new Uri(worker.Driver.Url).Query, StringComparison.Ordinal);
         worker.Fill("Email", "worker@example.com");
         worker.Fill("Password", Password);
         worker.Fill("TeamHandle", "notify-robotics");
