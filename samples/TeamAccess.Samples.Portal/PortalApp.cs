@@ -61,7 +61,7 @@ public static class PortalApp
         var teamAccess = builder.Services.AddTeamAccess(options =>
         {
             options.Roles.UsePreset(RolePresets.OwnerAdministratorMemberObserver);
-            options.Permissions.Add(Pages.DevicesModel.Read, Pages.DevicesModel.Write);
+            options.Permissions.Add(Pages.DevicesModel.Read, Pages.DevicesModel.Write, Pages.DevicesModel.Manage);
 
             // Passkeys: the relying party and the origins the browser's ceremonies come from (validated at start).
             PortalPasskeys.Configure(options.Passkeys, builder.Environment, builder.Configuration);
@@ -82,6 +82,12 @@ public static class PortalApp
             // A real team-bound provider serves the one customer the host bound it to; the stand-in serves every team.
             builder.Services.AddSingleton<ITeamProviderBinding>(sso);
         }
+
+        // The portal's own devices, in a table of its own beside TeamAccess's: the Groups page grants them by name (the
+        //    UI package's ITeamResourceCatalog), and the Devices page lists them.
+        var devices = new DeviceTable(connection);
+        builder.Services.AddSingleton(devices);
+        builder.Services.AddSingleton<TeamAccess.AspNetCore.UI.ITeamResourceCatalog>(devices);
 
         // 3. The account and team pages, from the TeamAccess.AspNetCore.UI package, at the site's root (/SignIn, /Users...),
         //    with the portal's own links and device access levels. The portal replaces one page, its home (/), with its own
@@ -131,6 +137,7 @@ public static class PortalApp
         }
 
         await app.Services.MigrateTeamAccessDatabaseAsync();
+        await devices.EnsureCreatedAsync(CancellationToken.None);
 
         app.UseStatusCodePagesWithReExecute("/Status", "?code={0}");
 

@@ -40,6 +40,25 @@ internal sealed class TeamAccessMessages(IStringLocalizer<TeamAccessMessages> lo
     /// <returns><see langword="true"/> when the resources hold it.</returns>
     public bool Has(TeamAccessErrorCode code) => !localizer["Error." + code].ResourceNotFound;
 
+    /// <summary>
+    /// Why a session ended, in words: <paramref name="reason"/> is a reason of a SessionRevoked refusal (RoleChanged,
+    /// SignedOut...) or the refusal's code (SessionExpired, SecondFactorRequired...).
+    /// </summary>
+    /// <param name="reason">The reason, as the sign-in page received it.</param>
+    /// <returns>The words, or <see langword="null"/> for no reason or one the catalog does not know.</returns>
+    public string? SessionEnded(string? reason)
+    {
+        if (string.IsNullOrEmpty(reason) || reason.Length > 64 || !reason.All(char.IsAsciiLetter))
+        {
+            return null;
+        }
+
+        var own = localizer["Session.Reason." + reason];
+        return !own.ResourceNotFound ? own.Value
+            : Enum.TryParse<TeamAccessErrorCode>(reason, out var code) && Has(code) ? Text("Session.Ended", Error(code))
+            : null;
+    }
+
     /// <summary>One invite outcome in words.</summary>
     /// <param name="outcome">The outcome.</param>
     /// <returns>The words.</returns>

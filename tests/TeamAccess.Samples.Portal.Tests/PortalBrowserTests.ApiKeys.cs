@@ -27,6 +27,17 @@ public sealed partial class PortalBrowserTests
         return confirmed.Value!.RecoveryCodes[0];
     }
 
+    /// <summary>A dangerous action was refused for want of a recent second factor: the StepUp page takes the code and goes back to <paramref name="back"/>.</summary>
+    private static void StepUpWith(Person person, string code, string back)
+    {
+        person.ExpectPath("/StepUp");
+        Assert.Equal("Confirm it is you: enter a code from your authenticator app (or a recovery code), or use a passkey; then try again.", person.Text("step-up-reason"));
+        person.Fill("Code", code);
+        person.Click("step-up");
+        person.ExpectPath(back);
+        person.Expect("Confirmed: you can continue.", () => person.Text("notice"));
+    }
+
     private IWebElement Account(Person person, string name) => person.Driver.FindElement(By.CssSelector($"section.account-row[data-name='{name}']"));
 
     private static void CreateServiceAccount(Person person, string name, string role)
@@ -95,14 +106,12 @@ public sealed partial class PortalBrowserTests
         owner.Expect("Creating or rotating an API key needs a second factor, and your account has none yet: set up an authenticator app first, then try again.", () => owner.Text("error"));
         Assert.Empty(owner.Driver.FindElements(By.Id("issued-secret")));
 
-        // With an authenticator not proven in this session, the page asks for a code and takes it (a recovery code here).
+        // With an authenticator not proven in this session, the StepUp page asks for a code (a recovery code here) and
+        // brings the person back to the API keys page.
         var recovery = await EnrolAuthenticatorAsync(owner);
         owner.Go("/ApiKeys");
         CreateKey(owner, "gateway-hall-3", "hall-3-key");
-        owner.Expect("Confirm it is you: enter a code from your authenticator app (or a recovery code), or use a passkey; then try again.", () => owner.Text("error"));
-        owner.Fill("code", recovery);
-        owner.Click("confirm-step-up");
-        owner.Expect("Confirmed. You can now create or rotate keys for the next few minutes.", () => owner.Text("notice"));
+        StepUpWith(owner, recovery, "/ApiKeys");
 
         CreateKey(owner, "gateway-hall-3", "hall-3-key");
         owner.Expect("ta_", () => (owner.Driver.FindElement(By.Id("issued-secret")).GetAttribute("value") ?? "")[..3]);
@@ -154,10 +163,7 @@ public sealed partial class PortalBrowserTests
         owner.Go("/ApiKeys");
         CreateServiceAccount(owner, "firmware-pipeline", "Administrator");
         CreateKey(owner, "firmware-pipeline", "ci");
-        owner.Expect("Confirm it is you: enter a code from your authenticator app (or a recovery code), or use a passkey; then try again.", () => owner.Text("error"));
-        owner.Fill("code", recovery);
-        owner.Click("confirm-step-up");
-        owner.Expect("Confirmed. You can now create or rotate keys for the next few minutes.", () => owner.Text("notice"));
+        StepUpWith(owner, recovery, "/ApiKeys");
         CreateKey(owner, "firmware-pipeline", "ci");
         var first = owner.Driver.FindElement(By.Id("issued-secret")).GetAttribute("value")!;
 

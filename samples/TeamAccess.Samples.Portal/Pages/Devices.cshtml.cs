@@ -1,18 +1,18 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using TeamAccess.Grants;
-
 using TeamAccess.AspNetCore.UI;
 
 namespace TeamAccess.Samples.Portal.Pages;
 
 /// <summary>
-/// The Devices page: only the devices the signed-in user may read (from the permission index), with the write buttons
-/// only where the user may write. This sample keeps no device table of its own: a team's devices are the resources its
-/// grants name, and a role that reaches every resource (Owner, Administrator) sees all of them.
+/// The Devices page: the team's devices from the portal's own table (<see cref="DeviceTable"/>), each shown only to someone
+/// the permission index lets read it (<c>devices.read</c> on that device: a grant, or a role that reaches every device),
+/// with the write buttons only where the person may write. Adding a device needs <c>devices.manage</c> in the team
+/// (Owner, Administrator); it is then offered on the Groups page's grant form, by name.
 /// </summary>
 [Authorize]
-public sealed class DevicesModel(IAccessQueries access, IGrantService grants) : TeamAccessPageModel
+public sealed partial class DevicesModel(DeviceTable table) : TeamAccessPageModel
 {
     /// <summary>The portal's permission to see a device.</summary>
     public const string Read = "devices.read";
@@ -20,41 +20,63 @@ public sealed class DevicesModel(IAccessQueries access, IGrantService grants) : 
     /// <summary>The portal's permission to operate a device.</summary>
     public const string Write = "devices.write";
 
+    /// <summary>The portal's permission to add devices to the team.</summary>
+    public const string Manage = "devices.manage";
+
     /// <summary>Gets the devices shown, by id, each with whether the user may write to it.</summary>
-    public IReadOnlyList<(string Id, bool CanWrite)> Devices { get; private set; } = [];
+    public IReadOnlyList<(Device Device, bool CanWrite)> Devices { get; private set; } = [];
+
+    /// <summary>Gets or sets the new device's id.</summary>
+    [BindProperty] public string? DeviceId { get; set; }
+
+    /// <summary>Gets or sets the new device's name.</summary>
+    [BindProperty] public string? Name { get; set; }
+
+    /// <summary>Gets the errors of the add form's fields, by name, shown beside them.</summary>
+    public Dictionary<string, string> FieldErrors { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Gets whether the user adds devices here.</summary>
+    public bool CanManage => Can(Manage);
 
     /// <summary>Lists the devices the user may read.</summary>
     /// <returns>A task.</returns>
-    public async Task OnGetAsync()
+    public async Task OnGetAsync() => await LoadAsync();
+
+    /// <summary>Adds a device to the team (needs <c>devices.manage</c>).</summary>
+    /// <returns>The page again, or this page with the fields' errors, or 403.</returns>
+    public async Task<IActionResult> OnPostAddAsync()
     {
-        var ids = new SortedSet<string>(StringComparer.Ordinal);
-        AccessPageRequest request = default;
-        bool everyDevice;
-        while (true)
+        if (!CanManage)
         {
-            var page = access.ListResources(Actor, Actor, Team, Read, request);
-            if (!page.TryGetValue(out var resources))
-            {
-                Error = Words(page.Error);
-                return;
-            }
-
-            ids.UnionWith(resources.Resources.Select(r => r.ResourceId));
-            everyDevice = resources.RoleReachesEveryResource;
-            if (resources.Next is not { } next)
-            {
-                break;
-            }
-
-            request = new AccessPageRequest(next);
+            return Forbid();
         }
 
-        if (everyDevice && await grants.ListAsync(Actor, Team) is { Value: { } all })
+        DeviceId = DeviceId?.Trim().ToLowerInvariant();
+        Name = Name?.Trim();
+        if (string.IsNullOrEmpty(DeviceId) || DeviceId.Length > DeviceTable.MaxLength || !IdPattern().IsMatch(DeviceId))
         {
-            ids.UnionWith(all.Select(g => g.ResourceId));
+            FieldErrors[nameof(DeviceId)] = "Enter an id of lowercase letters, digits and dashes, such as device-100.";
         }
 
-        Devices = [.. ids.Select(id => (id, access.GetPermissions(Actor, Actor, Team, id).Value?.Contains(Write) == true))];
+        if (string.IsNullOrEmpty(Name) || Name.Length > DeviceTable.MaxLength)
+        {
+            FieldErrors[nameof(Name)] = $"Enter a name of at most {DeviceTable.MaxLength} characters, such as Paint shop dryer.";
+        }
+
+        if (FieldErrors.Count == 0 && !await table.AddAsync(Team, new Device(DeviceId!, Name!), HttpContext.RequestAborted))
+        {
+            FieldErrors[nameof(DeviceId)] = $"This team already has a device {DeviceId}.";
+        }
+
+        if (FieldErrors.Count > 0)
+        {
+            Error = "Please correct the fields marked below.";
+            await LoadAsync();
+            return Page();
+        }
+
+        Notice = $"{Name} ({DeviceId}) added. Share it with people on the Groups page.";
+        return RedirectToPage();
     }
 
     /// <summary>Restarts a device: a write, checked on that device.</summary>
@@ -70,4 +92,13 @@ public sealed class DevicesModel(IAccessQueries access, IGrantService grants) : 
         Notice = $"{id} is restarting.";
         return RedirectToPage();
     }
+
+    private async Task LoadAsync()
+    {
+        var all = await table.DevicesAsync(Team, HttpContext.RequestAborted);
+        Devices = [.. all.Where(d => Can(Read, d.Id)).Select(d => (d, Can(Write, d.Id)))];
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
+    private static partial Regex IdPattern();
 }

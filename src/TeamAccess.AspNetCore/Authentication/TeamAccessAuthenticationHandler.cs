@@ -73,7 +73,16 @@ internal sealed class TeamAccessAuthenticationHandler(
         if (!validated.TryGetValue(out var session))
         {
             Context.Items[FailureCodeItem] = validated.Code;
-            return AuthenticateResult.Fail(validated.Code.ToString());
+
+            // Why the session ended (its role changed, it was signed out elsewhere...), for the page that asks to sign in again.
+            AuthenticationProperties? why = null;
+            if (validated.Error!.Details is [var reason])
+            {
+                why = new AuthenticationProperties();
+                why.Items[TeamAccessAuthenticationDefaults.SessionEndReasonItem] = reason;
+            }
+
+            return AuthenticateResult.Fail(validated.Code.ToString(), why);
         }
 
         var identity = new ClaimsIdentity(

@@ -140,19 +140,24 @@ internal sealed class SessionTokens(
                 : Seen(info with { Claims = info.Claims.WithRole(indexedRole!) });
         }
 
+        // A refused session says why in the refusal's detail (SessionEndReasons), for the page that asks the person to sign in again.
         // Only a validation that goes to the store is traced: the ones answered from memory are the fast path.
         using var span = TeamAccessTelemetry.Start("ValidateSessionFromStore");
         span?.SetTag(TeamAccessTelemetry.TeamId, info.Claims.TeamId.Value);
         var membership = await writer.Teams.FindMembershipAsync(info.Claims.TeamId, info.Claims.MembershipId, cancellationToken).ConfigureAwait(false);
         if (membership is null || membership.UserId != info.Claims.UserId || membership.Status != MembershipStatus.Active || membership.SecurityStamp != info.Stamp)
         {
-            return Result<ClaimedSession>.Failed(TeamAccessErrorCode.SessionRevoked);
+            return SessionEndReasons.Revoked(
+                membership is null || membership.UserId != info.Claims.UserId || membership.Status == MembershipStatus.Removed ? SessionEndReasons.Removed
+                : membership.Status != MembershipStatus.Active ? SessionEndReasons.Deactivated
+                : !string.Equals(membership.Role, info.Claims.Role, StringComparison.Ordinal) ? SessionEndReasons.RoleChanged
+                : SessionEndReasons.EndedByTeam);
         }
 
         var state = await sessionStore.FindSessionStateAsync(info.Claims.UserId, info.Claims.SessionId, cancellationToken).ConfigureAwait(false);
         if (state is not { } current || current.SessionStamp != info.UserStamp || current.SessionRevoked)
         {
-            return Result<ClaimedSession>.Failed(TeamAccessErrorCode.SessionRevoked);
+            return SessionEndReasons.Revoked(state is { SessionRevoked: false } ? SessionEndReasons.SignedOutEverywhere : SessionEndReasons.SignedOut);
         }
 
         if (fromIndex)

@@ -91,6 +91,40 @@ public sealed class SessionServiceTests
     }
 
     [Fact]
+    public async Task Validate_SessionRevoked_SaysWhyTheSessionEnded()
+    {
+        await using var bed = TestBed.Create();
+        var owner = await bed.SignUpAsync();
+        var grace = await SignUpWithPasswordAsync(bed, "grace");
+        var added = (await bed.Members.AddAsHostAsync(owner.Team.Id, grace.User.Id, RolePresets.Administrator)).Value!;
+        var credential = SignInCredential.ForPassword("grace@example.com", Password);
+        async Task<IReadOnlyList<string>> WhyAsync(Session session)
+        {
+            var validated = await bed.Sessions.ValidateAsync(session.AccessToken, session.Info.TeamId);
+            Assert.Equal(TeamAccessErrorCode.SessionRevoked, validated.Code);
+            return validated.Error!.Details;
+        }
+
+        var roleChanged = (await bed.Sessions.SignInAsync(credential, owner.Team.Id)).Value!;
+        await bed.Members.ChangeRoleAsync(owner.User.Id, owner.Team.Id, added.Id, RolePresets.Member);
+        Assert.Equal([SessionEndReasons.RoleChanged], await WhyAsync(roleChanged));
+
+        var signedOut = (await bed.Sessions.SignInAsync(credential, owner.Team.Id)).Value!;
+        var other = (await bed.Sessions.SignInAsync(credential, owner.Team.Id)).Value!;
+        Assert.Equal(1, (await bed.Sessions.SignOutOtherSessionsAsync(other.AccessToken)).Value);
+        Assert.Equal([SessionEndReasons.SignedOut], await WhyAsync(signedOut));
+
+        var everywhere = (await bed.Sessions.SignInAsync(credential, owner.Team.Id)).Value!;
+        var changer = (await bed.Sessions.SignInAsync(credential, owner.Team.Id)).Value!;
+        Assert.True((await bed.Sessions.ChangePasswordAsync(changer.AccessToken, Password, Password + " again")).Succeeded);
+        Assert.Equal([SessionEndReasons.SignedOutEverywhere], await WhyAsync(everywhere));
+
+        var deactivated = (await bed.Sessions.SignInAsync(SignInCredential.ForPassword("grace@example.com", Password + " again"), owner.Team.Id)).Value!;
+        await bed.Members.DeactivateAsync(owner.User.Id, owner.Team.Id, added.Id);
+        Assert.Equal([SessionEndReasons.Deactivated], await WhyAsync(deactivated));
+    }
+
+    [Fact]
     public async Task Validate_AfterRoleChangeDeactivationOrDeletion_IsSessionRevoked()
     {
         await using var bed = TestBed.Create();

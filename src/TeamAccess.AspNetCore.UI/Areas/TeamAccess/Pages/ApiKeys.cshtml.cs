@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using TeamAccess.Accounts;
 using TeamAccess.ServiceAccounts;
 using TeamAccess.TeamRoles;
 
@@ -14,7 +13,7 @@ namespace TeamAccess.AspNetCore.UI.Pages;
 /// again; creating or rotating a key needs a second factor proven within the step-up window, as the HTTP API's routes do.
 /// </summary>
 [TeamPermission(Permissions.MembersRead)]
-internal sealed class ApiKeysModel(IServiceAccountService accounts, ISecondFactorService factors, RoleCatalog roles, ITeamRoleService teamRoles, IOptions<TeamAccessOptions> options, TimeProvider time) : TeamAccessPageModel
+internal sealed class ApiKeysModel(IServiceAccountService accounts, RoleCatalog roles, ITeamRoleService teamRoles, IOptions<TeamAccessOptions> options, TimeProvider time) : TeamAccessPageModel
 {
     /// <summary>The rotation overlaps an admin picks from: how long the old key keeps working.</summary>
     private static readonly TimeSpan[] Overlaps = [TimeSpan.Zero, TimeSpan.FromHours(1), TimeSpan.FromDays(1), TimeSpan.FromDays(7), TimeSpan.FromDays(30)];
@@ -42,9 +41,6 @@ internal sealed class ApiKeysModel(IServiceAccountService accounts, ISecondFacto
 
     /// <summary>Gets the key just made, with its secret: shown in this answer only.</summary>
     public IssuedApiKey? Issued { get; private set; }
-
-    /// <summary>Gets whether the viewer is asked to prove a second factor before creating or rotating a key.</summary>
-    public bool StepUpNeeded { get; private set; }
 
     /// <summary>Gets whether the viewer manages service accounts here.</summary>
     public bool CanManage => Can(Permissions.ServiceAccountsManage);
@@ -159,32 +155,18 @@ internal sealed class ApiKeysModel(IServiceAccountService accounts, ISecondFacto
     /// <param name="id">The account.</param>
     /// <param name="keyName">The key's label.</param>
     /// <param name="lifetimeDays">How many days it works.</param>
-    /// <returns>This page with the secret, or with the refusal.</returns>
-    public async Task<IActionResult> OnPostCreateKeyAsync(Guid id, string? keyName, int lifetimeDays)
-    {
-        if (await StepUpRefusalAsync() is { } refusal)
-        {
-            return refusal;
-        }
-
-        var issued = await accounts.CreateKeyAsync(Actor, Team, new MembershipId(id), new CreateApiKeyRequest(keyName ?? "") { Lifetime = lifetimeDays > 0 ? TimeSpan.FromDays(lifetimeDays) : null });
-        return await ShowOnceAsync(issued);
-    }
+    /// <returns>This page with the secret, the StepUp page first, or this page with the refusal.</returns>
+    public Task<IActionResult> OnPostCreateKeyAsync(Guid id, string? keyName, int lifetimeDays) => WithRecentSecondFactorAsync(
+        async () => await ShowOnceAsync(await accounts.CreateKeyAsync(Actor, Team, new MembershipId(id), new CreateApiKeyRequest(keyName ?? "") { Lifetime = lifetimeDays > 0 ? TimeSpan.FromDays(lifetimeDays) : null })),
+        Messages.Text("ApiKeys.EnrolFirst"));
 
     /// <summary>Rotates a key: the new secret is shown once, and the old key keeps working for the overlap picked.</summary>
     /// <param name="keyId">The key.</param>
     /// <param name="overlapHours">How many hours the old key keeps working.</param>
-    /// <returns>This page with the new secret, or with the refusal.</returns>
-    public async Task<IActionResult> OnPostRotateAsync(Guid keyId, int overlapHours)
-    {
-        if (await StepUpRefusalAsync() is { } refusal)
-        {
-            return refusal;
-        }
-
-        var rotated = await accounts.RotateKeyAsync(Actor, Team, new ApiKeyId(keyId), TimeSpan.FromHours(overlapHours));
-        return await ShowOnceAsync(rotated);
-    }
+    /// <returns>This page with the new secret, the StepUp page first, or this page with the refusal.</returns>
+    public Task<IActionResult> OnPostRotateAsync(Guid keyId, int overlapHours) => WithRecentSecondFactorAsync(
+        async () => await ShowOnceAsync(await accounts.RotateKeyAsync(Actor, Team, new ApiKeyId(keyId), TimeSpan.FromHours(overlapHours))),
+        Messages.Text("ApiKeys.EnrolFirst"));
 
     /// <summary>Revokes a key.</summary>
     /// <param name="keyId">The key.</param>
@@ -193,37 +175,6 @@ internal sealed class ApiKeysModel(IServiceAccountService accounts, ISecondFacto
     {
         var revoked = await accounts.RevokeKeyAsync(Actor, Team, new ApiKeyId(keyId));
         return RedirectWith(revoked.Error, Messages.Text("ApiKeys.Revoked", revoked.Value?.Name ?? ""));
-    }
-
-    /// <summary>Proves a second factor in this session (step-up), so that a key may be created or rotated next.</summary>
-    /// <param name="code">An authenticator code or a recovery code.</param>
-    /// <returns>The page again.</returns>
-    public async Task<IActionResult> OnPostStepUpAsync(string? code)
-    {
-        var stepped = await factors.StepUpAsync(SessionToken, code ?? "");
-        if (stepped.TryGetValue(out var session))
-        {
-            TeamAccessSessionCookie.Append(Response, session);
-        }
-
-        return RedirectWith(stepped.Error, Messages.Text("ApiKeys.SteppedUp"));
-    }
-
-    private string SessionToken => Request.Cookies[TeamAccessAuthenticationDefaults.CookieName] ?? "";
-
-    /// <summary>This page with the step-up prompt, when the session has not proven a second factor recently; else <see langword="null"/>.</summary>
-    private async Task<IActionResult?> StepUpRefusalAsync()
-    {
-        var recent = await factors.RequireRecentSecondFactorAsync(SessionToken, Team);
-        if (recent.Succeeded)
-        {
-            return null;
-        }
-
-        await LoadAsync();
-        StepUpNeeded = recent.Code == TeamAccessErrorCode.RecentSecondFactorRequired;
-        Error = recent.Code == TeamAccessErrorCode.SecondFactorEnrolmentRequired ? Messages.Text("ApiKeys.EnrolFirst") : Words(recent.Error);
-        return Page();
     }
 
     /// <summary>This page with a new key's secret: never cached, never kept for a later request.</summary>

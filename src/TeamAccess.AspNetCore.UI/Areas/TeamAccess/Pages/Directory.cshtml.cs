@@ -13,7 +13,7 @@ namespace TeamAccess.AspNetCore.UI.Pages;
 /// guardian delegates that. Making and revoking a key needs a recent second factor.
 /// </summary>
 [TeamPermission(Permissions.TeamSignInPolicy)]
-internal sealed class DirectoryModel(IServiceAccountService accounts, IMemberService members, RoleCatalog roles, IOptions<TeamAccessUIOptions> ui) : SteppedUpPageModel
+internal sealed class DirectoryModel(IServiceAccountService accounts, IMemberService members, RoleCatalog roles, IOptions<TeamAccessUIOptions> ui) : TeamAccessPageModel
 {
     /// <summary>The name of the service account the page makes for the directory.</summary>
     public const string AccountName = "Directory (SCIM)";
@@ -39,7 +39,7 @@ internal sealed class DirectoryModel(IServiceAccountService accounts, IMemberSer
 
     /// <summary>Makes a key for the directory (and its service account, the first time), and shows its secret once.</summary>
     /// <returns>This page with the secret.</returns>
-    public Task<IActionResult> OnPostCreateKeyAsync() => DangerousAsync(async () =>
+    public Task<IActionResult> OnPostCreateKeyAsync() => WithRecentSecondFactorAsync(async () =>
     {
         var account = await DirectoryAccountAsync(create: true);
         if (!account.TryGetValue(out var found))
@@ -65,7 +65,7 @@ internal sealed class DirectoryModel(IServiceAccountService accounts, IMemberSer
     /// <summary>Revokes one of the directory's keys: the directory's calls with it stop at once.</summary>
     /// <param name="keyId">The key.</param>
     /// <returns>The page again.</returns>
-    public Task<IActionResult> OnPostRevokeAsync(Guid keyId) => DangerousAsync(async () =>
+    public Task<IActionResult> OnPostRevokeAsync(Guid keyId) => WithRecentSecondFactorAsync(async () =>
     {
         var revoked = await accounts.RevokeKeyAsync(Actor, Team, new ApiKeyId(keyId), HttpContext.RequestAborted);
         return RedirectWith(revoked.Error, Messages.Text("Directory.Revoked", revoked.Value?.Name ?? ""));

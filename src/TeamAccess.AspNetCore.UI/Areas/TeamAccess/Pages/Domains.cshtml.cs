@@ -9,7 +9,7 @@ namespace TeamAccess.AspNetCore.UI.Pages;
 /// one. Only holders of <c>team.sign-in-policy</c> reach it; claiming and releasing need a recent second factor.
 /// </summary>
 [TeamPermission(Permissions.TeamSignInPolicy)]
-internal sealed class DomainsModel(ITeamSsoService sso) : SteppedUpPageModel
+internal sealed class DomainsModel(ITeamSsoService sso) : TeamAccessPageModel
 {
     /// <summary>Gets the team's claims, by domain.</summary>
     public IReadOnlyList<TeamDomainView> Domains { get; private set; } = [];
@@ -23,7 +23,7 @@ internal sealed class DomainsModel(ITeamSsoService sso) : SteppedUpPageModel
 
     /// <summary>Claims a domain; its TXT record is shown in the list.</summary>
     /// <returns>The page again.</returns>
-    public Task<IActionResult> OnPostClaimAsync() => DangerousAsync(async () =>
+    public Task<IActionResult> OnPostClaimAsync() => WithRecentSecondFactorAsync(async () =>
     {
         if (string.IsNullOrWhiteSpace(Domain))
         {
@@ -57,7 +57,7 @@ internal sealed class DomainsModel(ITeamSsoService sso) : SteppedUpPageModel
     /// <summary>Releases a claim.</summary>
     /// <param name="domainId">The claim.</param>
     /// <returns>The page again.</returns>
-    public Task<IActionResult> OnPostReleaseAsync(Guid domainId) => DangerousAsync(async () =>
+    public Task<IActionResult> OnPostReleaseAsync(Guid domainId) => WithRecentSecondFactorAsync(async () =>
     {
         var released = await sso.RemoveDomainAsync(Actor, Team, new TeamDomainId(domainId), HttpContext.RequestAborted);
         return RedirectWith(released.Error, Messages.Text("Domains.Released"));

@@ -63,6 +63,18 @@ internal sealed class SignInModel(
     /// <summary>Gets or sets the local page to return to after signing in.</summary>
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 
+    /// <summary>
+    /// Gets or sets why the person's session ended (a reason the Status page passes on: <c>RoleChanged</c>,
+    /// <c>SignedOut</c>, <c>SessionExpired</c>...), shown above the form; no secret, only a word.
+    /// </summary>
+    [BindProperty(SupportsGet = true)] public string? Reason { get; set; }
+
+    /// <summary>Gets why the session ended, in words, or <see langword="null"/>.</summary>
+    public string? EndedBecause => Messages.SessionEnded(Reason);
+
+    /// <summary>Gets the code to prove a second factor for (the team now asks for one the session has not proven): a step-up keeps the session.</summary>
+    public string? StepUpReason => Reason is nameof(TeamAccessErrorCode.SecondFactorRequired) or nameof(TeamAccessErrorCode.PasskeyRequired) ? Reason : null;
+
     /// <summary>Gets the host's team SSO page, when it has one.</summary>
     public string? SsoPath => ui.Value.SsoSignInPath;
 

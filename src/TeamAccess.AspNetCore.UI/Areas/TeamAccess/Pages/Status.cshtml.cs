@@ -7,8 +7,9 @@ namespace TeamAccess.AspNetCore.UI.Pages;
 
 /// <summary>
 /// The page shown for 401, 403 and other status codes, after a GET or after a refused form post (the host re-executes it:
-/// <c>app.UseStatusCodePagesWithReExecute("{prefix}/Status", "?code={0}")</c>). For 401 it says why the session ended,
-/// when one was sent, and signs in back to the page the person was on.
+/// <c>app.UseStatusCodePagesWithReExecute("{prefix}/Status", "?code={0}")</c>). A 401 for a session the scheme refused
+/// goes on to the sign-in page with why it ended (the refusal's reason or code, a word, never the token) and, after a GET,
+/// the page the person was on to return to; a 401 with no session says to sign in.
 /// </summary>
 [IgnoreAntiforgeryToken]
 internal sealed class StatusModel : TeamAccessPageModel
@@ -16,31 +17,25 @@ internal sealed class StatusModel : TeamAccessPageModel
     /// <summary>Gets the status code.</summary>
     public int Code { get; private set; }
 
-    /// <summary>Gets why the session that was sent ended, or <see langword="null"/> when none was sent.</summary>
-    public string? Reason { get; private set; }
-
-    /// <summary>Gets the code to prove a second factor for, when the session's team asks for one it has not proven.</summary>
-    public string? StepUpReason { get; private set; }
-
     /// <summary>Gets the page the person was on, to return to after signing in (GETs only).</summary>
     public string? ReturnUrl { get; private set; }
 
     /// <summary>Shows the status.</summary>
     /// <param name="code">The status code.</param>
-    /// <returns>A task.</returns>
-    public Task OnGetAsync(int code) => ShowAsync(code);
+    /// <returns>The page, or the sign-in page.</returns>
+    public Task<IActionResult> OnGetAsync(int code) => ShowAsync(code);
 
     /// <summary>Shows the status of a refused form post (the status page runs again with the post's method).</summary>
     /// <param name="code">The status code.</param>
-    /// <returns>A task.</returns>
-    public Task OnPostAsync(int code) => ShowAsync(code);
+    /// <returns>The page, or the sign-in page.</returns>
+    public Task<IActionResult> OnPostAsync(int code) => ShowAsync(code);
 
-    private async Task ShowAsync(int code)
+    private async Task<IActionResult> ShowAsync(int code)
     {
         Code = code;
         if (code != 401)
         {
-            return;
+            return Page();
         }
 
         var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
@@ -50,17 +45,17 @@ internal sealed class StatusModel : TeamAccessPageModel
             ReturnUrl = back;
         }
 
+        // What the scheme knows of the session sent: the refusal's code, and for SessionRevoked why (its role changed,
+        // it was signed out elsewhere...).
         var result = await HttpContext.AuthenticateAsync();
-        if (result.Failure?.Message is { } failure && Enum.TryParse<TeamAccessErrorCode>(failure, out var reason))
+        if (result.Failure?.Message is { } failure && Enum.TryParse<TeamAccessErrorCode>(failure, out var refused) && Enum.IsDefined(refused))
         {
-            Reason = reason == TeamAccessErrorCode.SessionRevoked ? Messages.Text("Session.Revoked") : Messages.Text("Session.Ended", Messages.Error(reason));
-
-            // The team now asks for a second factor the session has not proven: a step-up keeps the session.
-            if (reason is TeamAccessErrorCode.SecondFactorRequired or TeamAccessErrorCode.PasskeyRequired)
-            {
-                Reason = Messages.Error(reason);
-                StepUpReason = reason.ToString();
-            }
+            var reason = result.Properties?.Items.TryGetValue(TeamAccessAuthenticationDefaults.SessionEndReasonItem, out var why) == true && why is { Length: > 0 }
+                ? why
+                : refused.ToString();
+            return RedirectToPage("/SignIn", new { returnUrl = ReturnUrl, reason });
         }
+
+        return Page();
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
+using TeamAccess.Accounts;
 
 namespace TeamAccess.AspNetCore.UI;
 
@@ -98,6 +99,42 @@ public abstract class TeamAccessPageModel : PageModel
     /// <returns>The redirect.</returns>
     internal RedirectToPageResult StepUpFirst(string returnUrl, TeamAccessErrorCode reason = TeamAccessErrorCode.RecentSecondFactorRequired, Guid? switchTo = null) =>
         RedirectToPage("/StepUp", new { returnUrl, reason = reason.ToString(), switchTo });
+
+    /// <summary>
+    /// Runs a dangerous action (who may sign in to the team, who provisions its people, a key's secret) when the session
+    /// proved a second factor within the step-up window; otherwise sends the person to the StepUp page, which brings them
+    /// back to this page to repeat the action (RecentSecondFactorRequired), or refuses in words (someone without a second
+    /// factor is told to set one up: <paramref name="enrolFirst"/>, or the refusal's own words).
+    /// </summary>
+    /// <param name="action">The action.</param>
+    /// <param name="enrolFirst">The words for someone who has no second factor yet, or <see langword="null"/> for the refusal's.</param>
+    /// <returns>The action's answer, the StepUp page, or this page with the refusal.</returns>
+    internal async Task<IActionResult> WithRecentSecondFactorAsync(Func<Task<IActionResult>> action, string? enrolFirst = null)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var token = Request.Cookies[TeamAccessAuthenticationDefaults.CookieName];
+        var recent = string.IsNullOrEmpty(token)
+            ? Result<SessionInfo>.Failed(TeamAccessErrorCode.SignInRequired)
+            : await HttpContext.RequestServices.GetRequiredService<ISecondFactorService>().RequireRecentSecondFactorAsync(token, Team, HttpContext.RequestAborted);
+        if (recent.Succeeded)
+        {
+            return await action();
+        }
+
+        if (recent.Code == TeamAccessErrorCode.RecentSecondFactorRequired)
+        {
+            // Back to this page (a form post's path is its page's): the person repeats the action there.
+            return StepUpFirst(Request.PathBase + Request.Path);
+        }
+
+        if (recent.Code == TeamAccessErrorCode.SecondFactorEnrolmentRequired && enrolFirst is not null)
+        {
+            Refusal = enrolFirst;
+            return RedirectToPage();
+        }
+
+        return RedirectWith(recent.Error, "");
+    }
 
     /// <summary>Goes to <paramref name="pageName"/> (of the package's pages) with <paramref name="notice"/> shown there.</summary>
     /// <param name="pageName">The page, such as <c>/Users</c>; <see langword="null"/> for this one.</param>

@@ -9,7 +9,7 @@ namespace TeamAccess.AspNetCore.UI.Pages;
 /// delete. Only holders of <c>team.sign-in-policy</c> (the guardian) reach it; every change needs a recent second factor.
 /// </summary>
 [TeamPermission(Permissions.TeamSignInPolicy)]
-internal sealed class TeamSsoModel(ITeamSsoService sso) : SteppedUpPageModel
+internal sealed class TeamSsoModel(ITeamSsoService sso) : TeamAccessPageModel
 {
     /// <summary>Gets the team's providers, oldest first.</summary>
     public IReadOnlyList<TeamProviderView> Providers { get; private set; } = [];
@@ -62,7 +62,7 @@ internal sealed class TeamSsoModel(ITeamSsoService sso) : SteppedUpPageModel
 
     /// <summary>Adds the provider as a draft.</summary>
     /// <returns>The page again.</returns>
-    public Task<IActionResult> OnPostAddAsync() => DangerousAsync(async () =>
+    public Task<IActionResult> OnPostAddAsync() => WithRecentSecondFactorAsync(async () =>
     {
         if (string.IsNullOrEmpty(ClientSecret))
         {
@@ -83,7 +83,7 @@ internal sealed class TeamSsoModel(ITeamSsoService sso) : SteppedUpPageModel
     /// <summary>Activates a draft or suspended provider after fetching its discovery document.</summary>
     /// <param name="providerId">The provider.</param>
     /// <returns>The page again.</returns>
-    public Task<IActionResult> OnPostActivateAsync(Guid providerId) => DangerousAsync(async () =>
+    public Task<IActionResult> OnPostActivateAsync(Guid providerId) => WithRecentSecondFactorAsync(async () =>
     {
         var activated = await sso.ActivateProviderAsync(Actor, Team, new TeamProviderId(providerId), HttpContext.RequestAborted);
         return RedirectWith(activated.Error, Messages.Text("TeamSso.Activated", activated.Value?.DisplayName ?? ""));
@@ -92,7 +92,7 @@ internal sealed class TeamSsoModel(ITeamSsoService sso) : SteppedUpPageModel
     /// <summary>Suspends an active provider.</summary>
     /// <param name="providerId">The provider.</param>
     /// <returns>The page again.</returns>
-    public Task<IActionResult> OnPostSuspendAsync(Guid providerId) => DangerousAsync(async () =>
+    public Task<IActionResult> OnPostSuspendAsync(Guid providerId) => WithRecentSecondFactorAsync(async () =>
     {
         var suspended = await sso.SuspendProviderAsync(Actor, Team, new TeamProviderId(providerId), HttpContext.RequestAborted);
         return RedirectWith(suspended.Error, Messages.Text("TeamSso.Suspended", suspended.Value?.DisplayName ?? ""));
@@ -101,7 +101,7 @@ internal sealed class TeamSsoModel(ITeamSsoService sso) : SteppedUpPageModel
     /// <summary>Deletes a draft or suspended provider.</summary>
     /// <param name="providerId">The provider.</param>
     /// <returns>The page again.</returns>
-    public Task<IActionResult> OnPostDeleteAsync(Guid providerId) => DangerousAsync(async () =>
+    public Task<IActionResult> OnPostDeleteAsync(Guid providerId) => WithRecentSecondFactorAsync(async () =>
     {
         var deleted = await sso.DeleteProviderAsync(Actor, Team, new TeamProviderId(providerId), HttpContext.RequestAborted);
         return RedirectWith(deleted.Error, Messages.Text("TeamSso.Deleted"));
