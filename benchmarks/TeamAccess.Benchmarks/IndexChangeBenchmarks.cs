@@ -89,7 +89,7 @@ public class StartupLoadBenchmarks
         _store = new InMemoryTeamAccessStore();
         foreach (var team in data.Teams)
         {
-            var committed = _store.CommitAsync(Seed(team), CancellationToken.None).AsTask().GetAwaiter().GetResult();
+            var committed = new InMemoryChangeStore(_store).CommitAsync(Seed(team), CancellationToken.None).AsTask().GetAwaiter().GetResult();
             if (!committed.Succeeded)
             {
                 throw new InvalidOperationException(committed.ToString());
@@ -124,7 +124,7 @@ public class StartupLoadBenchmarks
     public async Task<int> LoadAll()
     {
         var engine = new AccessEngine(_roles);
-        await foreach (var snapshot in _store.LoadAllAsync(CancellationToken.None))
+        await foreach (var snapshot in new InMemoryTeamStore(_store).LoadAllAsync(CancellationToken.None))
         {
             engine.Apply(snapshot);
         }

@@ -124,7 +124,9 @@ public sealed partial class PublicApiShapeTests
     private static readonly Dictionary<string, int> NamespaceCeilings = new(StringComparer.Ordinal)
     {
         ["TeamAccess"] = 1_321,
-        ["TeamAccess.Storage"] = 886,
+        // -50: InMemoryTeamAccessStore is internal (hosts choose it with AddInMemoryStores; issue 22 item 4 split it into one
+        // internal class per store service).
+        ["TeamAccess.Storage"] = 836,
         ["TeamAccess.Accounts"] = 240,
         ["TeamAccess.Events"] = 104,
         ["TeamAccess.Invitations"] = 71,
