@@ -72,6 +72,18 @@ public sealed partial class TeamAccessArchitectureTests
         Assert.True(tooLong.Count == 0, $"Core files over {MaxCoreFileLines} lines (split them by concept into partial files or helpers): {string.Join(", ", tooLong)}");
     }
 
+    [Fact]
+    public void StoreClasses_EachHoldsAtMost300Lines()
+    {
+        var classes = Directory.EnumerateFiles(Path.Combine(Repository.Root, "src", "TeamAccess", "Storage"), "InMemory*.cs")
+            .Concat(Directory.EnumerateFiles(Path.Combine(Repository.Root, "src", "TeamAccess.EntityFramework", "Storage"), "EntityFramework*{TContext}.cs"))
+            .ToList();
+
+        Assert.Contains(classes, path => path.EndsWith("InMemoryChangeStore.cs", StringComparison.Ordinal));
+        Assert.Contains(classes, path => path.EndsWith("EntityFrameworkChangeStore{TContext}.cs", StringComparison.Ordinal));
+        Assert.All(classes, path => Assert.True(File.ReadLines(path).Count() <= 300, $"{Path.GetFileName(path)} holds more than 300 lines: one class per store interface, sharing the store's context."));
+    }
+
     private static bool Exists(string path) => File.Exists(path) || Directory.Exists(path);
 
     private static Type? TypeNamed(string name) => Core.GetTypes().FirstOrDefault(t => t.Name == name && t.Namespace?.StartsWith("TeamAccess", StringComparison.Ordinal) == true);
