@@ -118,7 +118,7 @@ internal sealed class ApiKeyData
                 RevokedSessions = changes.RevokedSessions,
                 Passkeys = changes.Passkeys,
             };
-            var committed = store.CommitAsync(withKeys, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+            var committed = new InMemoryChangeStore(store).CommitAsync(withKeys, CancellationToken.None).AsTask().GetAwaiter().GetResult();
             if (!committed.Succeeded)
             {
                 throw new InvalidOperationException(committed.ToString());
@@ -170,7 +170,7 @@ public class ApiKeyBenchmarks
         var data = ApiKeyData.Create(Keys);
         _engine = data.BuildEngine();
         _resolver = new ApiKeyResolver(_engine);
-        _validator = new ApiKeyValidator(_engine, TimeProvider.System, new ApiKeyUsageRecorder(new InMemoryTeamAccessStore()));
+        _validator = new ApiKeyValidator(_engine, TimeProvider.System, new ApiKeyUsageRecorder(new InMemoryApiKeyUsageStore(new InMemoryTeamAccessStore())));
         _devicesRead = data.Roles.PermissionCatalog.Get("devices.read");
         _now = DateTimeOffset.UtcNow;
 
@@ -276,7 +276,7 @@ public class ApiKeyStartupLoadBenchmarks
     public async Task<int> LoadAll()
     {
         var engine = new AccessEngine(_roles);
-        await foreach (var snapshot in _store.LoadAllAsync(CancellationToken.None))
+        await foreach (var snapshot in new InMemoryTeamStore(_store).LoadAllAsync(CancellationToken.None))
         {
             engine.Apply(snapshot);
         }

@@ -90,7 +90,7 @@ public class StartupLoadBenchmarks
         var users = new HashSet<UserId>();
         foreach (var team in data.Teams)
         {
-            var committed = _store.CommitAsync(Seed(team, users), CancellationToken.None).AsTask().GetAwaiter().GetResult();
+            var committed = new InMemoryChangeStore(_store).CommitAsync(Seed(team, users), CancellationToken.None).AsTask().GetAwaiter().GetResult();
             if (!committed.Succeeded)
             {
                 throw new InvalidOperationException(committed.ToString());
@@ -133,7 +133,7 @@ public class StartupLoadBenchmarks
     public async Task<int> LoadAll()
     {
         var engine = new AccessEngine(_roles);
-        await foreach (var snapshot in _store.LoadAllAsync(CancellationToken.None))
+        await foreach (var snapshot in new InMemoryTeamStore(_store).LoadAllAsync(CancellationToken.None))
         {
             engine.Apply(snapshot);
         }

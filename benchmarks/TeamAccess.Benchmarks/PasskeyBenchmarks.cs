@@ -72,7 +72,7 @@ public class PasskeyBenchmarks
             throw new InvalidOperationException(registered.ToString());
         }
 
-        _stored = (await _services.GetRequiredService<InMemoryTeamAccessStore>().ListPasskeysAsync(signedUp.User.Id, CancellationToken.None)).Single();
+        _stored = (await _services.GetRequiredService<IPasskeyStore>().ListPasskeysAsync(signedUp.User.Id, CancellationToken.None)).Single();
         _ceremonies = _services.GetRequiredService<PasskeyCeremonies>();
         _optionsJson = _ceremonies.AssertionOptions(null);
         _assertionJson = _authenticator.Get(_optionsJson);

@@ -146,7 +146,9 @@ public sealed partial class PublicApiShapeTests
     private static readonly Dictionary<string, int> NamespaceCeilings = new(StringComparer.Ordinal)
     {
         ["TeamAccess"] = 1_172,
-        ["TeamAccess.Storage"] = 627,
+        // -50: InMemoryTeamAccessStore is internal (hosts choose it with AddInMemoryStores; issue 22 item 4 split it into one
+        // internal class per store service).
+        ["TeamAccess.Storage"] = 577,
         ["TeamAccess.Accounts"] = 235,
         ["TeamAccess.Events"] = 105,
         ["TeamAccess.Invitations"] = 71,

@@ -57,9 +57,27 @@ public static class TeamAccessEntityFrameworkBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.TryAddSingleton(StoreProvider.Default);
-        services.TryAddSingleton<EntityFrameworkTeamAccessStore<TContext>>();
-        services.TryAddSingleton<ITeamAccessDatabase>(sp => sp.GetRequiredService<EntityFrameworkTeamAccessStore<TContext>>());
-        builder.AddStores<EntityFrameworkTeamAccessStore<TContext>>();
+        services.TryAddSingleton<EntityFrameworkStoreContext<TContext>>();
+        services.TryAddSingleton<ITeamAccessDatabase, EntityFrameworkTeamAccessDatabase<TContext>>();
+
+        // One class per store service, all sharing the context above, which names the store a second store call meets.
+        builder.AddStores<EntityFrameworkStoreContext<TContext>>();
+        Add<EntityFrameworkUserStore<TContext>>(builder);
+        Add<EntityFrameworkTeamStore<TContext>>(builder);
+        Add<EntityFrameworkListQueryStore<TContext>>(builder);
+        Add<EntityFrameworkChangeStore<TContext>>(builder);
+        Add<EntityFrameworkAuditStore<TContext>>(builder);
+        Add<EntityFrameworkSessionStore<TContext>>(builder);
+        Add<EntityFrameworkChangeFeedStore<TContext>>(builder);
+        Add<EntityFrameworkCheckpointStore<TContext>>(builder);
+        Add<EntityFrameworkHeldEventStore<TContext>>(builder);
+        Add<EntityFrameworkTryCounterStore<TContext>>(builder);
+        Add<EntityFrameworkExpiryStore<TContext>>(builder);
+        Add<EntityFrameworkApiKeyUsageStore<TContext>>(builder);
+        Add<EntityFrameworkDirectoryStore<TContext>>(builder);
+        Add<EntityFrameworkTeamDomainStore<TContext>>(builder);
+        Add<EntityFrameworkPasskeyStore<TContext>>(builder);
+        Add<EntityFrameworkSessionRecordStore<TContext>>(builder);
         return builder;
     }
 
@@ -94,4 +112,11 @@ public static class TeamAccessEntityFrameworkBuilderExtensions
     [Obsolete("The schema comes from migrations now: call MigrateTeamAccessDatabaseAsync, which this calls.")]
     public static Task EnsureTeamAccessDatabaseCreatedAsync(this IServiceProvider services, CancellationToken cancellationToken = default) =>
         services.MigrateTeamAccessDatabaseAsync(cancellationToken);
+
+    private static void Add<TStore>(TeamAccessBuilder builder)
+        where TStore : class
+    {
+        builder.Services.TryAddSingleton<TStore>();
+        builder.AddStores<TStore>();
+    }
 }

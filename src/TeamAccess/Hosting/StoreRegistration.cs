@@ -44,18 +44,22 @@ internal sealed class StoreRegistration(IServiceCollection services) : IValidate
         }
     }
 
-    /// <summary>Makes <typeparamref name="TStore"/> the store behind each store service it implements that still has its stand-in.</summary>
+    /// <summary>
+    /// Makes <typeparamref name="TStore"/> the store behind each store service it implements that still has its stand-in.
+    /// A store is one package's classes, one per store service or one for all: another class of the assembly already
+    /// chosen adds its services, a class of another assembly is refused.
+    /// </summary>
     public static void Use<TStore>(IServiceCollection services)
         where TStore : class
     {
-        var chosen = services.FirstOrDefault(d => d.ServiceType == typeof(ChosenStore))?.ImplementationInstance as ChosenStore;
-        if (chosen is not null && chosen.StoreType != typeof(TStore))
+        var chosen = services.Select(d => d.ImplementationInstance).OfType<ChosenStore>().ToList();
+        if (chosen.FirstOrDefault(c => c.StoreType.Assembly != typeof(TStore).Assembly) is { } other)
         {
             throw new InvalidOperationException(
-                $"TeamAccess already stores in {chosen.StoreType.Name}; a host calls one store method (AddEntityFrameworkStores or AddInMemoryStores), not {typeof(TStore).Name} as well.");
+                $"TeamAccess already stores in {NameOf(other.StoreType)}; a host calls one store method (AddEntityFrameworkStores or AddInMemoryStores), not {NameOf(typeof(TStore))} as well.");
         }
 
-        if (chosen is not null)
+        if (chosen.Any(c => c.StoreType == typeof(TStore)))
         {
             return;
         }
@@ -95,6 +99,8 @@ internal sealed class StoreRegistration(IServiceCollection services) : IValidate
     private static bool IsStandIn(ServiceDescriptor descriptor) =>
         !descriptor.IsKeyedService && descriptor.ImplementationFactory is { } factory && factory.Method == ((Func<IServiceProvider, object>)StandIn).Method;
 
+    private static string NameOf(Type type) => type.IsGenericType ? type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)] : type.Name;
+
     private static object StandIn(IServiceProvider services) => throw new InvalidOperationException(Missing);
 
     /// <summary>The options whose validation is the start-up check; they hold nothing.</summary>
@@ -102,6 +108,6 @@ internal sealed class StoreRegistration(IServiceCollection services) : IValidate
     {
     }
 
-    /// <summary>Which store a store call chose, so that a second, different one is refused instead of silently mixing them.</summary>
+    /// <summary>A class a store call chose, so that a second, different store is refused instead of silently mixing them.</summary>
     private sealed record ChosenStore(Type StoreType);
 }

@@ -22,15 +22,33 @@ public sealed class TeamAccessBuilder
     /// <summary>
     /// Keeps everything in this process's memory: for samples, tests and trials, not for a host whose data must outlive
     /// it or that runs as several instances. A store service the host registered itself is kept (see
-    /// <see cref="AddStores{TStore}"/>); a host that registers an <see cref="InMemoryTeamAccessStore"/> instance first
-    /// shares it, as sibling instances of one test do.
+    /// <see cref="AddStores{TStore}"/>).
     /// </summary>
     /// <returns>The builder.</returns>
     /// <exception cref="InvalidOperationException">Another store was chosen on these services already.</exception>
     public TeamAccessBuilder AddInMemoryStores()
     {
+        // The shared data and lock first (it names the store a second store call meets), then one class per store service.
+        // An instance registered before this call is shared: sibling instances of one test run on one "database" so.
         Services.TryAddSingleton<InMemoryTeamAccessStore>();
-        return AddStores<InMemoryTeamAccessStore>();
+        AddStores<InMemoryTeamAccessStore>();
+        AddStore<InMemoryUserStore>();
+        AddStore<InMemoryTeamStore>();
+        AddStore<InMemoryListQueryStore>();
+        AddStore<InMemoryChangeStore>();
+        AddStore<InMemoryAuditStore>();
+        AddStore<InMemorySessionStore>();
+        AddStore<InMemoryChangeFeed>();
+        AddStore<InMemoryCheckpointStore>();
+        AddStore<InMemoryHeldEventStore>();
+        AddStore<InMemoryTryCounterStore>();
+        AddStore<InMemoryExpiryStore>();
+        AddStore<InMemoryApiKeyUsageStore>();
+        AddStore<InMemoryDirectoryStore>();
+        AddStore<InMemoryTeamDomainStore>();
+        AddStore<InMemoryPasskeyStore>();
+        AddStore<InMemorySessionRecordStore>();
+        return this;
     }
 
     /// <summary>
@@ -39,11 +57,14 @@ public sealed class TeamAccessBuilder
     /// <see cref="IAuditStore"/>, <see cref="IChangeStore"/>, <see cref="IChangeFeed"/>,
     /// <see cref="IChangeFeedCheckpoints"/>, <see cref="ISessionStore"/>, <see cref="ITryCounterStore"/>; and one more <see cref="IChangeFeedNotifier"/>
     /// when it is one). A store service the host registered itself, before or after <c>AddTeamAccess</c>, is kept and
-    /// serves beside the store. Calling it again with the same store changes nothing.
+    /// serves beside the store. Calling it again with the same store changes nothing; a store of one class per store
+    /// service calls it once per class (classes of one assembly make one store).
     /// </summary>
-    /// <typeparam name="TStore">The store; resolved as a service, so register it (a singleton) too.</typeparam>
+    /// <typeparam name="TStore">The store, or one of its classes; resolved as a service, so register it (a singleton) too.</typeparam>
     /// <returns>The builder.</returns>
-    /// <exception cref="InvalidOperationException">Another store was chosen on these services already: a host stores in one.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// Another store (a class of another assembly) was chosen on these services already: a host stores in one.
+    /// </exception>
     public TeamAccessBuilder AddStores<TStore>()
         where TStore : class
     {
@@ -127,5 +148,12 @@ public sealed class TeamAccessBuilder
         ArgumentNullException.ThrowIfNull(provider);
         Services.AddSingleton(provider);
         return this;
+    }
+
+    private void AddStore<TStore>()
+        where TStore : class
+    {
+        Services.TryAddSingleton<TStore>();
+        AddStores<TStore>();
     }
 }

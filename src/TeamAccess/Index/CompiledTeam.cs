@@ -14,7 +14,7 @@ namespace TeamAccess.Index;
 /// id, role, status) and, per resource, the words that grants add, with group grants already expanded to their members.
 /// Built from a snapshot in O(members + grants + group members) and never changed after; a change builds a new one.
 /// </summary>
-internal sealed class CompiledTeam
+internal sealed partial class CompiledTeam
 {
     /// <summary>The role index of a membership whose role the catalog no longer has: it holds nothing.</summary>
     public const byte UnknownRole = RoleCatalog.UnknownRoleIndex;
@@ -22,18 +22,27 @@ internal sealed class CompiledTeam
     private static readonly Dictionary<int, GrantWord> NoGrants = [];
 
     private readonly Entry[] _entries;
+
     private readonly int _shift;
+
     private readonly MembershipId[] _membershipIds;
+
     private readonly Guid[] _stamps;
+
     private readonly ulong[] _resourceBaseByRole;
+
     private readonly Dictionary<string, Dictionary<int, GrantWord>>? _grantMasks;
+
     private readonly TeamRoleSet _roles;
+
     private readonly bool[] _serviceAccounts;
+
     private readonly FrozenDictionary<Guid, CompiledApiKey> _apiKeys;
 
     // The orders the lists page through, built on the first list of this version (most teams are never listed) and
     // handed on by a patch, which keeps every user in its probe position and every grant word as it was.
     private int[]? _positionsByUser;
+
     private SlotGrants? _grantsBySlot;
 
     public CompiledTeam(TeamSnapshot snapshot, RoleCatalog catalog)
@@ -216,309 +225,4 @@ internal sealed class CompiledTeam
 
     /// <summary>Gets the roles the index was compiled with: the catalog's and the team's own.</summary>
     public TeamRoleSet Roles => _roles;
-
-    /// <summary>
-    /// Builds the index of <paramref name="snapshot"/> from this one, the index of the version just before it, when the
-    /// write changed only role, status or stamp of memberships that stay in the index under the same user: a copy of the
-    /// probe table with those entries rewritten, sharing everything else. <see langword="null"/> when the change is of
-    /// another kind (a membership joins or leaves the index, changes user, or is reached by a grant, whose words depend
-    /// on the role), and the caller rebuilds instead.
-    /// </summary>
-    public CompiledTeam? Patch(TeamSnapshot snapshot, IndexDelta delta, RoleCatalog catalog)
-    {
-        // A write that changed a team role changed more than memberships and brings no delta; the guard keeps the patch honest.
-        var roles = catalog.ForTeam(snapshot);
-        if (snapshot.Version != Version + 1 || snapshot.Team.Status != Status || !ReferenceEquals(roles, _roles))
-        {
-            return null;
-        }
-
-        // Every change is vetted before anything is allocated, so a fallback costs nothing but this loop.
-        var changes = delta.Memberships;
-        for (var c = 0; c < changes.Count; c++)
-        {
-            var (before, after) = changes[c];
-            var wasIndexed = before is { UserId: not null } && !before.Status.IsTerminal();
-            var isIndexed = after.UserId is not null && !after.Status.IsTerminal();
-            if (!wasIndexed && !isIndexed)
-            {
-                // In neither version's index (an invitation to an address with no user yet, a terminal membership).
-                continue;
-            }
-
-            if (!wasIndexed || !isIndexed || before!.UserId != after.UserId || before.Id != after.Id)
-            {
-                return null;
-            }
-
-            // The delta's "before" must be what this index holds: a cheap guard against an index of the same version
-            // number compiled from another snapshot, which a correct store never produces.
-            var i = IndexOf(after.UserId!.Value.Value);
-            if (i < 0 || _membershipIds[_entries[i].SlotPlusOne - 1] != after.Id || _entries[i].Status != (byte)before.Status
-                || _entries[i].Role != RoleIndexOf(roles, before.Role) || IsReachedByGrant(after.Id))
-            {
-                return null;
-            }
-        }
-
-        // Entry holds no references, so the runtime need not clear an array that is overwritten whole at once.
-        var entries = GC.AllocateUninitializedArray<Entry>(_entries.Length);
-        _entries.AsSpan().CopyTo(entries);
-        var stamps = GC.AllocateUninitializedArray<Guid>(_stamps.Length);
-        _stamps.AsSpan().CopyTo(stamps);
-        for (var c = 0; c < changes.Count; c++)
-        {
-            var after = changes[c].After;
-            if (after.UserId is { } userId && !after.Status.IsTerminal())
-            {
-                var i = IndexOf(userId.Value);
-                ref readonly var old = ref _entries[i];
-                entries[i] = Entry.Of(snapshot.Team, after, roles.TryGet(after.Role, out var role) ? role : null, old.Lo, old.Hi, old.SlotPlusOne);
-                stamps[old.SlotPlusOne - 1] = after.SecurityStamp;
-            }
-        }
-
-        return new CompiledTeam(this, snapshot, entries, stamps);
-    }
-
-    private int[] SortByUser()
-    {
-        var positions = new int[Count];
-        var users = new Guid[Count];
-        var n = 0;
-        for (var i = 0; i < _entries.Length; i++)
-        {
-            if (_entries[i].SlotPlusOne != 0)
-            {
-                positions[n] = i;
-                users[n++] = _entries[i].UserId;
-            }
-        }
-
-        Array.Sort(users, positions);
-
-        // Two first lists may sort at once; both orders are equal, and the first one published is kept.
-        return Interlocked.CompareExchange(ref _positionsByUser, positions, null) ?? positions;
-    }
-
-    private SlotGrants IndexGrantsBySlot()
-    {
-        var offsets = new int[Count + 1];
-        if (_grantMasks is not null)
-        {
-            foreach (var words in _grantMasks.Values)
-            {
-                foreach (var slot in words.Keys)
-                {
-                    offsets[slot + 1]++;
-                }
-            }
-        }
-
-        for (var slot = 0; slot < Count; slot++)
-        {
-            offsets[slot + 1] += offsets[slot];
-        }
-
-        var resources = new string[offsets[Count]];
-        var grantWords = new GrantWord[offsets[Count]];
-        if (_grantMasks is not null)
-        {
-            var next = offsets[..^1];
-            foreach (var (resourceId, words) in _grantMasks)
-            {
-                foreach (var (slot, word) in words)
-                {
-                    resources[next[slot]] = resourceId;
-                    grantWords[next[slot]++] = word;
-                }
-            }
-
-            for (var slot = 0; slot < Count; slot++)
-            {
-                Array.Sort(resources, grantWords, offsets[slot], offsets[slot + 1] - offsets[slot], StringComparer.Ordinal);
-            }
-        }
-
-        var built = new SlotGrants(offsets, resources, grantWords);
-        return Interlocked.CompareExchange(ref _grantsBySlot, built, null) ?? built;
-    }
-
-    private static byte RoleIndexOf(TeamRoleSet roles, string name) => roles.TryGet(name, out var role) ? (byte)role.Index : UnknownRole;
-
-    private bool IsReachedByGrant(MembershipId membershipId)
-    {
-        foreach (var grant in Grants.Values)
-        {
-            if (AccessRules.Reaches(Groups, grant, membershipId))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>The index in the probe table of the user's entry, or -1.</summary>
-    private int IndexOf(Guid userId)
-    {
-        var (lo, hi) = GuidKey.Split(userId);
-        var mask = _entries.Length - 1;
-        var i = GuidKey.Slot(lo, hi, _shift);
-        while (_entries[i].SlotPlusOne != 0)
-        {
-            if (_entries[i].Lo == lo && _entries[i].Hi == hi)
-            {
-                return i;
-            }
-
-            i = (i + 1) & mask;
-        }
-
-        return -1;
-    }
-
-    private int FindFree(ulong lo, ulong hi)
-    {
-        var mask = _entries.Length - 1;
-        var i = GuidKey.Slot(lo, hi, _shift);
-        while (_entries[i].SlotPlusOne != 0)
-        {
-            i = (i + 1) & mask;
-        }
-
-        return i;
-    }
-
-    private static Dictionary<string, Dictionary<int, GrantWord>> CompileGrants(TeamSnapshot snapshot, TeamRoleSet roles, Dictionary<MembershipId, int> slotByMembership, StoredMembership[] bySlot)
-    {
-        var compiled = new Dictionary<string, Dictionary<int, GrantWord>>(StringComparer.Ordinal);
-        foreach (var grant in snapshot.Grants.Values)
-        {
-            var granted = AccessRules.MaskOf(grant, roles);
-            if (grant.Subject.Kind == GrantSubjectKind.Membership)
-            {
-                Add(compiled, grant.ResourceId, new MembershipId(grant.Subject.Id), granted, viaGroup: false);
-            }
-            else if (snapshot.Groups.TryGetValue(new GroupId(grant.Subject.Id), out var group))
-            {
-                foreach (var member in group.Members)
-                {
-                    Add(compiled, grant.ResourceId, member, granted, viaGroup: true);
-                }
-            }
-        }
-
-        return compiled;
-
-        void Add(Dictionary<string, Dictionary<int, GrantWord>> target, string resourceId, MembershipId membershipId, ulong granted, bool viaGroup)
-        {
-            if (!slotByMembership.TryGetValue(membershipId, out var slot))
-            {
-                return;
-            }
-
-            var mask = AccessRules.GrantMask(AccessRules.ActiveRole(snapshot.Team, bySlot[slot], roles), granted, roles);
-            if (mask == 0)
-            {
-                return;
-            }
-
-            if (!target.TryGetValue(resourceId, out var masks))
-            {
-                target[resourceId] = masks = [];
-            }
-
-            var word = masks.GetValueOrDefault(slot);
-            masks[slot] = viaGroup ? word with { ViaGroup = word.ViaGroup | mask } : word with { Direct = word.Direct | mask };
-        }
-    }
-
-    /// <summary>
-    /// The catalog's lookup, remembering the few names a team's memberships carry: an ordinal compare of a short name
-    /// (a reference compare when the strings are the same instance) is several times cheaper than the catalog's
-    /// case-insensitive hash, and names equal by ordinal are the same role. Past a handful of names the catalog answers.
-    /// </summary>
-    private readonly struct RoleLookup(TeamRoleSet roles)
-    {
-        private readonly string[] _names = new string[8];
-        private readonly Role?[] _roles = new Role?[8];
-
-        public Role? Find(string name)
-        {
-            var names = _names;
-            for (var i = 0; i < names.Length; i++)
-            {
-                if (names[i] is not { } seen)
-                {
-                    roles.TryGet(name, out var role);
-                    names[i] = name;
-                    _roles[i] = role;
-                    return role;
-                }
-
-                if (string.Equals(seen, name, StringComparison.Ordinal))
-                {
-                    return _roles[i];
-                }
-            }
-
-            return roles.TryGet(name, out var other) ? other : null;
-        }
-    }
-
-    /// <summary>One membership in the probe table: 32 bytes, so two share a cache line.</summary>
-    [StructLayout(LayoutKind.Sequential)]
-    internal readonly struct Entry(ulong lo, ulong hi, ulong teamMask, int slotPlusOne, byte role, byte status, bool holds)
-    {
-        public readonly ulong Lo = lo;
-        public readonly ulong Hi = hi;
-
-        /// <summary>The team-level permission word: the role's, or 0 unless the membership and team are Active.</summary>
-        public readonly ulong TeamMask = teamMask;
-
-        /// <summary>0 marks a free entry.</summary>
-        public readonly int SlotPlusOne = slotPlusOne;
-        public readonly byte Role = role;
-        public readonly byte Status = status;
-
-        /// <summary>Whether the membership holds anything: Active, in an Active team, with a known role.</summary>
-        public readonly bool Holds = holds;
-
-        public MembershipStatus MembershipStatus => (MembershipStatus)Status;
-
-        /// <summary>Gets the user the entry is keyed by.</summary>
-        public Guid UserId => GuidKey.Join(Lo, Hi);
-
-        /// <summary>The entry of a membership whose role name resolved to <paramref name="role"/> (<see langword="null"/> when unknown).</summary>
-        public static Entry Of(Team team, StoredMembership membership, Role? role, ulong lo, ulong hi, int slotPlusOne)
-        {
-            var activeRole = AccessRules.ActiveRole(team, membership, role);
-            return new Entry(lo, hi, AccessRules.TeamMask(activeRole), slotPlusOne, (byte)(role?.Index ?? UnknownRole), (byte)membership.Status, activeRole is not null);
-        }
-    }
-
-    /// <summary>
-    /// What the grants on one resource give one membership, kept apart by how they reach it (the "how" of a "who can"
-    /// list); a check reads <see cref="All"/>. Already cut to reads for a membership of a read-only role.
-    /// </summary>
-    /// <param name="Direct">What grants to the membership itself give.</param>
-    /// <param name="ViaGroup">What grants to its groups give.</param>
-    internal readonly record struct GrantWord(ulong Direct, ulong ViaGroup)
-    {
-        public ulong All => Direct | ViaGroup;
-    }
-
-    /// <summary>
-    /// The grant words of every membership, by slot, with the resources they are on: slot s owns the range
-    /// <c>Offsets[s]</c> to <c>Offsets[s + 1]</c> of <see cref="Resources"/> and <see cref="Words"/>, ordered by resource id (ordinal).
-    /// </summary>
-    internal sealed class SlotGrants(int[] offsets, string[] resources, GrantWord[] words)
-    {
-        public int[] Offsets { get; } = offsets;
-
-        public string[] Resources { get; } = resources;
-
-        public GrantWord[] Words { get; } = words;
-    }
 }

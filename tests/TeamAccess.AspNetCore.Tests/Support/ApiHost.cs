@@ -55,8 +55,8 @@ internal sealed class ApiHost : IAsyncDisposable
         builder.Services.AddSingleton<IEmailConfirmationSender>(outbox);
         builder.Services.AddSingleton<IPasswordResetSender>(outbox);
         builder.Services.AddSingleton(reads);
-        builder.Services.AddSingleton<ITeamStore>(sp => new CountingTeamStore(sp.GetRequiredService<InMemoryTeamAccessStore>(), reads));
-        builder.Services.AddSingleton<IMemberQueryStore>(sp => new CountingMemberQueryStore(sp.GetRequiredService<InMemoryTeamAccessStore>(), reads));
+        builder.Services.AddSingleton<ITeamStore>(sp => new CountingTeamStore(sp.GetRequiredService<InMemoryTeamStore>(), reads));
+        builder.Services.AddSingleton<IMemberQueryStore>(sp => new CountingMemberQueryStore(sp.GetRequiredService<InMemoryListQueryStore>(), reads));
         var added = builder.Services.AddTeamAccess(o =>
         {
             o.Permissions.Add("devices.read", "devices.write");

@@ -9,17 +9,16 @@ public sealed class EntityFrameworkStoreRegistrationTests
     [Fact]
     public async Task AddEntityFrameworkStores_AuditStoreTheHostRegisteredFirst_IsKeptAndEfCoreServesTheRest()
     {
-        var audit = new InMemoryTeamAccessStore();
+        var audit = new InMemoryAuditStore(new InMemoryTeamAccessStore());
         var services = new ServiceCollection();
         services.AddSingleton<IAuditStore>(audit);
         services.AddTeamAccess().AddEntityFrameworkStores(db => db.UseSqlite("Data Source=:memory:"));
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
         Assert.Same(audit, provider.GetRequiredService<IAuditStore>());
-        var store = provider.GetRequiredService<IChangeStore>();
-        Assert.Equal("EntityFrameworkTeamAccessStore`1", store.GetType().Name);
-        Assert.Same(store, provider.GetRequiredService<IUserStore>());
-        Assert.Same(store, provider.GetRequiredService<ITeamAccessDatabase>());
+        Assert.IsType<EntityFrameworkChangeStore<TeamAccessDbContext>>(provider.GetRequiredService<IChangeStore>());
+        Assert.IsType<EntityFrameworkUserStore<TeamAccessDbContext>>(provider.GetRequiredService<IUserStore>());
+        Assert.IsType<EntityFrameworkTeamAccessDatabase<TeamAccessDbContext>>(provider.GetRequiredService<ITeamAccessDatabase>());
         Assert.Empty(provider.GetServices<IChangeFeedNotifier>());
     }
 

@@ -145,7 +145,7 @@ public sealed partial class PostgreSqlQueryPlanTests(ITestOutputHelper output)
         await RunTeamRoleOperationsAsync(bed, teamId, owner, member);
 
         Assert.NotEmpty(await bed.AuditAsync(teamId));
-        var feed = (IChangeFeed)bed.ChangeStore;
+        var feed = bed.Services.GetRequiredService<IChangeFeed>();
         var head = await feed.GetHeadAsync(CancellationToken.None);
         Assert.NotEmpty(await feed.ReadAsync(head - 5, 100, CancellationToken.None));
 

@@ -52,7 +52,7 @@ public sealed class StoreRegistrationTests
     public async Task AddInMemoryStores_StoreServicesTheHostRegisteredBeforeAndAfterAddTeamAccess_AreKeptAndTheStoreServesTheRest()
     {
         var audit = new EmptyAuditStore();
-        var sessions = new InMemoryTeamAccessStore();
+        var sessions = new InMemorySessionStore(new InMemoryTeamAccessStore());
         var services = new ServiceCollection();
         services.AddSingleton<IAuditStore>(audit);
         var builder = services.AddTeamAccess();
@@ -64,11 +64,9 @@ public sealed class StoreRegistrationTests
 
         Assert.Same(audit, provider.GetRequiredService<IAuditStore>());
         Assert.Same(sessions, provider.GetRequiredService<ISessionStore>());
-        var store = provider.GetRequiredService<InMemoryTeamAccessStore>();
-        Assert.NotSame(sessions, store);
-        Assert.Same(store, provider.GetRequiredService<IChangeStore>());
-        Assert.Same(store, provider.GetRequiredService<IUserStore>());
-        Assert.Same(store, Assert.Single(provider.GetServices<IChangeFeedNotifier>()));
+        Assert.IsType<InMemoryChangeStore>(provider.GetRequiredService<IChangeStore>());
+        Assert.IsType<InMemoryUserStore>(provider.GetRequiredService<IUserStore>());
+        Assert.IsType<InMemoryChangeFeed>(Assert.Single(provider.GetServices<IChangeFeedNotifier>()));
     }
 
     [Fact]
@@ -78,9 +76,9 @@ public sealed class StoreRegistrationTests
         services.AddTeamAccess().AddInMemoryStores().AddInMemoryStores();
         await using var provider = services.BuildServiceProvider();
 
-        Assert.Single(services, d => d.ServiceType == typeof(IChangeStore));
+        Assert.All(TeamAccess.Hosting.StoreRegistration.StoreServices, service => Assert.Single(services, d => d.ServiceType == service));
         Assert.Single(provider.GetServices<IChangeFeedNotifier>());
-        Assert.Same(provider.GetRequiredService<InMemoryTeamAccessStore>(), provider.GetRequiredService<ITeamStore>());
+        Assert.IsType<InMemoryTeamStore>(provider.GetRequiredService<ITeamStore>());
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class ChangeFeedFollowerTests
         var clock = new TimerCountingClock();
         var options = new TeamAccessOptions();
         var engine = new AccessEngine(RoleCatalog.Create(options));
-        await using var follower = new ChangeFeedFollower(engine, other.Store, [], clock, Options.Create(options), other.Store);
+        await using var follower = new ChangeFeedFollower(engine, other.Store.Teams(), [], clock, Options.Create(options), other.Store.Feed());
         follower.Start(await follower.GetHeadAsync(CancellationToken.None));
         await UntilAsync(() => clock.TimersCreated > 0, "the follower waiting after its first read");
 
@@ -43,10 +43,10 @@ public sealed class ChangeFeedFollowerTests
         var options = new TeamAccessOptions();
         options.ChangeFeed.FailClosedWhenStale = failClosed;
         var store = new InMemoryTeamAccessStore();
-        var feed = new BreakableFeed(store);
+        var feed = new BreakableFeed(store.Feed());
         var roles = RoleCatalog.Create(options);
         var engine = new AccessEngine(roles);
-        await using var follower = new ChangeFeedFollower(engine, store, [], clock, Options.Create(options), feed);
+        await using var follower = new ChangeFeedFollower(engine, store.Teams(), [], clock, Options.Create(options), feed);
         var health = new TeamAccessHealthCheck(follower, failClosed);
 
         var team = new Team(TeamId.New(), "Acme", "acme", TeamTier.Free, TeamStatus.Active, clock.GetUtcNow()) { Version = 1 };

@@ -24,7 +24,7 @@ public sealed class StaleSessionTests
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero));
         var store = new InMemoryTeamAccessStore();
-        var feed = new BreakableFeed(store);
+        var feed = new BreakableFeed(store.Feed());
         await using var a = await HostAsync(store, time, failClosed, feed: null);
         await using var b = await HostAsync(store, time, failClosed, feed);
         var ada = await SignUpAsync(a, "ada");

@@ -36,6 +36,7 @@ internal sealed partial class UserService(
     private readonly ILogger _logger = logger ?? NullLogger<UserService>.Instance;
 
     private EmailConfirmationOptions Confirmation => options.Value.EmailConfirmation;
+
     private PasswordOptions Passwords => options.Value.Passwords;
 
     public async ValueTask<Result<SignUpResult>> SignUpAsync(SignUpRequest request, CancellationToken cancellationToken = default)
@@ -81,85 +82,6 @@ internal sealed partial class UserService(
         return (failed.Count > 0 ? PasswordPolicy.Refusal(failed) : null, email);
     }
 
-    public async ValueTask<Result<User>> ConfirmEmailAsync(string token, CancellationToken cancellationToken = default)
-    {
-        if (token is not null && token.StartsWith(SignUpTokenPrefix, StringComparison.Ordinal))
-        {
-            return await CompleteSignUpAsync(token, cancellationToken).ConfigureAwait(false);
-        }
-
-        Span<Guid> ids = stackalloc Guid[1];
-        if (!SecretTokens.TryRead(token, ActivationToken, ids, out var secretHash))
-        {
-            return Result<User>.Failed(TeamAccessErrorCode.InvalidToken, InvalidActivationLink);
-        }
-
-        var userId = new UserId(ids[0]);
-        return await writer.RunAsync<StoredUser>(userId, "ConfirmEmail", async (changes, ct) =>
-        {
-            var user = await users.FindByIdAsync(userId, ct).ConfigureAwait(false);
-            if (user is null || !SecretTokens.Matches(user.EmailConfirmationHash, secretHash))
-            {
-                return Result<StoredUser>.Failed(TeamAccessErrorCode.InvalidToken, InvalidActivationLink);
-            }
-
-            if (user.EmailConfirmationExpiresAt is not { } expires || changes.Now >= expires)
-            {
-                return Result<StoredUser>.Failed(TeamAccessErrorCode.EmailConfirmationExpired);
-            }
-
-            var confirmed = user with { EmailConfirmed = true, EmailConfirmationHash = null, EmailConfirmationExpiresAt = null };
-            changes.UpdateUser(user, confirmed, AuditActions.UserEmailConfirmed);
-            return Result<StoredUser>.Ok(confirmed);
-        }, cancellationToken).AsView().ConfigureAwait(false);
-    }
-
-    public async ValueTask<Result> ResendEmailConfirmationAsync(string email, CancellationToken cancellationToken = default)
-    {
-        if (!EmailAddress.TryNormalize(email, out var normalized))
-        {
-            return Result.Success;
-        }
-
-        // Every well-formed address spends its budget, whether or not it has an account waiting for activation: the
-        // same answer and the same counted try either way, and no inbox gets more than the budget a day.
-        if (!await SpendMailAsync("activation", normalized, Confirmation.MaxMessagesPerAddressPerDay, cancellationToken).ConfigureAwait(false)
-            || await users.FindByEmailAsync(normalized, cancellationToken).ConfigureAwait(false) is not { EmailConfirmed: false } found)
-        {
-            // The same answer whatever exists, and the same committed write a real resend costs: the page and its timing
-            // tell nobody which addresses have accounts waiting for activation.
-            await RecordAttemptAsync("ResendEmailConfirmation", AuditActions.UserEmailConfirmationReissued, cancellationToken).ConfigureAwait(false);
-            return Result.Success;
-        }
-
-        var activation = SecretTokens.Issue(ActivationToken, found.Id.Value);
-        var reissued = await writer.RunAsync<StoredUser>(found.Id, "ResendEmailConfirmation", async (changes, ct) =>
-        {
-            var user = await users.FindByIdAsync(found.Id, ct).ConfigureAwait(false);
-            if (user is null || user.EmailConfirmed)
-            {
-                return Result<StoredUser>.Failed(TeamAccessErrorCode.NoChange);
-            }
-
-            // The last send is when the current link was issued: its expiry less the lifetime.
-            if (user.EmailConfirmationExpiresAt is { } expires && changes.Now < expires - Confirmation.Lifetime + Confirmation.ResendCooldown)
-            {
-                return Result<StoredUser>.Failed(TeamAccessErrorCode.RateLimited);
-            }
-
-            var renewed = user with { EmailConfirmationHash = activation.Hash, EmailConfirmationExpiresAt = changes.Now + Confirmation.Lifetime };
-            changes.UpdateUser(user, renewed, AuditActions.UserEmailConfirmationReissued);
-            return Result<StoredUser>.Ok(renewed);
-        }, cancellationToken).ConfigureAwait(false);
-
-        if (reissued.TryGetValue(out var sent))
-        {
-            await SendActivationAsync(sent.Id, sent.Email, sent.FirstName, sent.EmailConfirmationExpiresAt!.Value, activation.Token, cancellationToken).ConfigureAwait(false);
-        }
-
-        return Result.Success;
-    }
-
     /// <summary>
     /// Commits the one write a real request of <paramref name="operation"/> costs, for an address it finds nothing to do
     /// for: an attempt in the audit, with no subject, so neither the answer nor its timing tells what the address has.
@@ -181,13 +103,6 @@ internal sealed partial class UserService(
         var now = writer.Time.GetUtcNow();
         var key = $"mail-{kind}:{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(normalizedEmail)))}";
         return tries.TryCountAsync(key, perDay, now, now.AddDays(1), cancellationToken);
-    }
-
-    private ValueTask SendActivationAsync(UserId userId, string email, string firstName, DateTimeOffset expiresAt, string token, CancellationToken cancellationToken)
-    {
-        // The account is committed; the person can ask for the message again if delivery fails.
-        var message = new EmailConfirmationMessage(userId, email, firstName, token, expiresAt);
-        return delivery.DeliverAsync("activation message of user", userId.Value, ct => confirmationSender.SendAsync(message, ct), cancellationToken);
     }
 
     public async ValueTask<Result<SignUpResult>> SignUpWithIdentityAsync(ExternalSignUpRequest request, CancellationToken cancellationToken = default)
@@ -359,110 +274,6 @@ internal sealed partial class UserService(
                 return Result<StoredUser>.Ok(user);
             },
             cancellationToken).ConfigureAwait(false);
-    }
-
-    public async ValueTask<Result> RequestPasswordResetAsync(string email, CancellationToken cancellationToken = default)
-    {
-        if (!EmailAddress.TryNormalize(email, out var normalized))
-        {
-            return Result.Failed(TeamAccessErrorCode.InvalidEmail);
-        }
-
-        // Counted for every address, known or not (the same work and answer either way); past the daily budget nothing
-        // is sent.
-        if (!await SpendMailAsync("reset", normalized, Passwords.MaxResetMessagesPerAddressPerDay, cancellationToken).ConfigureAwait(false))
-        {
-            _logger.LogInformation("TeamAccess password reset request refused: the address's daily budget of {Budget} messages is spent", Passwords.MaxResetMessagesPerAddressPerDay);
-            return Result.Success;
-        }
-
-        var found = await users.FindByEmailAsync(normalized, cancellationToken).ConfigureAwait(false);
-        if (found?.PasswordHash is null)
-        {
-            // Same answer, and the same committed write a real request costs: the timing does not tell whether the
-            // address has an account with a password.
-            await RecordAttemptAsync("RequestPasswordReset", AuditActions.UserPasswordResetRequested, cancellationToken).ConfigureAwait(false);
-            return Result.Success;
-        }
-
-        string? token = null;
-        var requested = await writer.RunAsync(found.Id, "RequestPasswordReset", async (changes, ct) =>
-        {
-            token = null;
-            var user = await users.FindByIdAsync(found.Id, ct).ConfigureAwait(false);
-            if (user?.PasswordHash is null
-                || (user.PasswordResetExpiresAt is { } pending && pending - Passwords.ResetTokenLifetime + Passwords.ResetRequestCooldown > changes.Now))
-            {
-                return Result<StoredUser?>.Ok(null);
-            }
-
-            var (created, hash) = SecretTokens.Issue(PasswordResetToken, user.Id.Value);
-            token = created;
-            var after = user with { PasswordResetTokenHash = hash, PasswordResetExpiresAt = changes.Now + Passwords.ResetTokenLifetime };
-            changes.UpdateUser(user, after, AuditActions.UserPasswordResetRequested);
-            return Result<StoredUser?>.Ok(after);
-        }, cancellationToken).ConfigureAwait(false);
-
-        if (requested.TryGetValue(out var issued) && issued is not null && token is not null)
-        {
-            // The answer stays the same whether or not delivery works: it must not tell whether the address has an account.
-            var message = new PasswordResetMessage(issued.Id, issued.Email, token, issued.PasswordResetExpiresAt!.Value);
-            await delivery.DeliverAsync("password reset of user", issued.Id.Value, ct => resetSender.SendAsync(message, ct), cancellationToken).ConfigureAwait(false);
-        }
-
-        return Result.Success;
-    }
-
-    public async ValueTask<Result> ResetPasswordAsync(string token, string newPassword, CancellationToken cancellationToken = default)
-    {
-        Span<Guid> ids = stackalloc Guid[1];
-        if (!SecretTokens.TryRead(token, PasswordResetToken, ids, out var secretHash))
-        {
-            return Result.Failed(TeamAccessErrorCode.InvalidToken, InvalidResetLink);
-        }
-
-        var userId = new UserId(ids[0]);
-        var found = await users.FindByIdAsync(userId, cancellationToken).ConfigureAwait(false);
-        if (found is null || !SecretTokens.Matches(found.PasswordResetTokenHash, secretHash) || found.PasswordResetExpiresAt is not { } expires || writer.Time.GetUtcNow() >= expires)
-        {
-            return Result.Failed(TeamAccessErrorCode.InvalidToken, InvalidResetLink);
-        }
-
-        var failed = await passwordPolicy.CheckAsync(newPassword, found.Email, cancellationToken).ConfigureAwait(false);
-        if (failed.Count > 0)
-        {
-            return Result.Failed(PasswordPolicy.Refusal(failed));
-        }
-
-        var hash = passwordHasher.Hash(newPassword);
-        var reset = await writer.RunAsync(userId, "ResetPassword", async (changes, ct) =>
-        {
-            // Judged again on the row the write replaces: a token used by a racing reset is gone from it.
-            var user = await users.FindByIdAsync(userId, ct).ConfigureAwait(false);
-            if (user is null || !SecretTokens.Matches(user.PasswordResetTokenHash, secretHash) || user.PasswordResetExpiresAt is not { } end || changes.Now >= end)
-            {
-                return Result<StoredUser>.Failed(TeamAccessErrorCode.InvalidToken, InvalidResetLink);
-            }
-
-            var after = user with
-            {
-                PasswordHash = hash,
-                PasswordResetTokenHash = null,
-                PasswordResetExpiresAt = null,
-                SessionStamp = Guid.NewGuid(),
-                FailedSignInCount = 0,
-                LockoutEnd = null,
-            };
-            changes.UpdateUser(user, after, AuditActions.UserPasswordReset);
-            return Result<StoredUser>.Ok(after);
-        }, cancellationToken).ConfigureAwait(false);
-        if (!reset.Succeeded)
-        {
-            return Result.Failed(reset.Error!);
-        }
-
-        _logger.LogInformation("TeamAccess reset the password of user {UserId}; every session of theirs ended", userId);
-        return Result.Success;
     }
 
     public ValueTask<User?> FindByEmailAsync(string email, CancellationToken cancellationToken = default) =>

@@ -1,15 +1,37 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 
 namespace TeamAccess.EntityFramework;
 
-/// <content>The keyset-paged lists (<see cref="IMemberQueryStore"/>, <see cref="IListQueryStore"/>): one indexed range read a page.</content>
-internal sealed partial class EntityFrameworkTeamAccessStore<TContext>
+/// <summary>The keyset-paged lists (members, invitations, a user's teams, groups, grants, audit) and the team-and-membership read that authorizes each page.</summary>
+internal sealed class EntityFrameworkListQueryStore<TContext>(EntityFrameworkStoreContext<TContext> store) : IMemberQueryStore, IListQueryStore
+    where TContext : DbContext
 {
+    /// <inheritdoc />
+    public async ValueTask<(Team Team, StoredMembership? Membership)?> FindTeamAndCurrentMembershipAsync(TeamId teamId, UserId userId, CancellationToken cancellationToken)
+    {
+        var context = await store.Factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            // One round trip, what every page of a list pays to authorize: the team by its key, left-joined to the user's
+            // current membership in it (at most one, by the partial unique index), read by ix_ta_memberships_user.
+            var terminal = SnapshotReader.TerminalStatuses;
+            var current = context.Set<MembershipRow>().AsNoTracking().Where(m => m.UserId == userId.Value && !terminal.Contains(m.Status));
+            var found = await (
+                from t in context.Set<TeamRow>().AsNoTracking().Where(t => t.Id == teamId.Value)
+                join m in current on t.Id equals m.TeamId into memberships
+                from m in memberships.DefaultIfEmpty()
+                select new { Team = t, Membership = m })
+                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            return found is null ? null : (RowMapping.ToTeam(found.Team), found.Membership is null ? null : RowMapping.ToMembership(found.Membership));
+        }
+    }
+
     /// <inheritdoc />
     public async ValueTask<MemberPage> ListMembersAsync(TeamId teamId, MemberQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var context = await store.Factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
             // Both queries walk ix_ta_memberships_team_email (team_id, email, id): the filters, the order and the keyset
@@ -64,7 +86,7 @@ internal sealed partial class EntityFrameworkTeamAccessStore<TContext>
     public async ValueTask<Page<StoredMembership, MemberPageKey>> ListInvitationsAsync(TeamId teamId, InvitationQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var context = await store.Factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
             // Walks ix_ta_memberships_team_invitations: (team_id, email, id) over the memberships that began as invitations.
@@ -90,7 +112,7 @@ internal sealed partial class EntityFrameworkTeamAccessStore<TContext>
     public async ValueTask<Page<TeamMembershipView, TeamPageKey>> ListTeamsForUserAsync(UserId userId, UserTeamQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var context = await store.Factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
             // The user's memberships by ix_ta_memberships_user, each team by its key: a user's few rows, sorted by handle.
@@ -119,7 +141,7 @@ internal sealed partial class EntityFrameworkTeamAccessStore<TContext>
     public async ValueTask<Page<Group, GroupPageKey>> ListGroupsAsync(TeamId teamId, GroupQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var context = await store.Factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
             // The page by ix_ta_groups_team_handle, then the members of its groups by their primary key: two queries a page.
@@ -143,7 +165,7 @@ internal sealed partial class EntityFrameworkTeamAccessStore<TContext>
     public async ValueTask<Page<Grant, GrantPageKey>> ListGrantsAsync(TeamId teamId, GrantQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var context = await store.Factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
             // ix_ta_grants_team_resource (team_id, resource_id, id), or ix_ta_grants_team_subject for one subject's grants.
@@ -175,7 +197,7 @@ internal sealed partial class EntityFrameworkTeamAccessStore<TContext>
     public async ValueTask<Page<AuditEvent, long>> ListAuditEventsAsync(TeamId teamId, AuditQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var context = await store.Factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
             // ix_ta_audit_events_team (team_id, sequence), walked forward or backward.

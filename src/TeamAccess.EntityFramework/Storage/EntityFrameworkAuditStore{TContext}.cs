@@ -3,13 +3,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace TeamAccess.EntityFramework;
 
-/// <content>The audit log (<see cref="IAuditStore"/>): a team's events and the whole log in commit order.</content>
-internal sealed partial class EntityFrameworkTeamAccessStore<TContext>
+/// <summary>The audit log: a team's events, and all events in sequence order for the event dispatcher.</summary>
+internal sealed class EntityFrameworkAuditStore<TContext>(EntityFrameworkStoreContext<TContext> store) : IAuditStore
+    where TContext : DbContext
 {
     /// <inheritdoc />
     public async IAsyncEnumerable<AuditEvent> ListAsync(TeamId teamId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var context = await store.Factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
             var rows = context.Set<AuditEventRow>().AsNoTracking().Where(a => a.TeamId == teamId.Value).OrderBy(a => a.Sequence).AsAsyncEnumerable();
@@ -23,7 +24,7 @@ internal sealed partial class EntityFrameworkTeamAccessStore<TContext>
     /// <inheritdoc />
     public async ValueTask<long> GetLastSequenceAsync(CancellationToken cancellationToken)
     {
-        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var context = await store.Factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
             // The newest entry of the primary key's index: one index probe, whatever the log's length.
@@ -36,7 +37,7 @@ internal sealed partial class EntityFrameworkTeamAccessStore<TContext>
     {
         ArgumentOutOfRangeException.ThrowIfNegative(after);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var context = await store.Factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
             var rows = await context.Set<AuditEventRow>().AsNoTracking()

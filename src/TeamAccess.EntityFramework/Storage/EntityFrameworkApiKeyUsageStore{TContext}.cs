@@ -2,14 +2,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace TeamAccess.EntityFramework;
 
-/// <content>The last-used times of API keys (<see cref="IApiKeyUsageStore"/>), written in batches.</content>
-internal sealed partial class EntityFrameworkTeamAccessStore<TContext>
+/// <summary>The last-used times of API keys, newest wins.</summary>
+internal sealed class EntityFrameworkApiKeyUsageStore<TContext>(EntityFrameworkStoreContext<TContext> store) : IApiKeyUsageStore
+    where TContext : DbContext
 {
     /// <inheritdoc />
     public async ValueTask RecordUsesAsync(IReadOnlyCollection<ApiKeyUse> uses, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(uses);
-        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var context = await store.Factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
             var rows = context.Set<ApiKeyUsageRow>();
@@ -47,7 +48,7 @@ internal sealed partial class EntityFrameworkTeamAccessStore<TContext>
     /// <inheritdoc />
     public async ValueTask<IReadOnlyDictionary<ApiKeyId, DateTimeOffset>> GetLastUsedAsync(TeamId teamId, CancellationToken cancellationToken)
     {
-        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var context = await store.Factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
             var rows = await context.Set<ApiKeyUsageRow>().AsNoTracking().Where(r => r.TeamId == teamId.Value)

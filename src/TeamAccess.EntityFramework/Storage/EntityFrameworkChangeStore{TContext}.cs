@@ -3,9 +3,21 @@ using TeamAccess.EntityFramework.Migrations;
 
 namespace TeamAccess.EntityFramework;
 
-/// <content>The commit (<see cref="IChangeStore"/>): one transaction per change set, retried on conflicts the provider reports, and the migration at start-up (<see cref="ITeamAccessDatabase"/>).</content>
-internal sealed partial class EntityFrameworkTeamAccessStore<TContext>
+/// <summary>
+/// The commit: one transaction per change set, retried on conflicts the provider reports. The rows with an expected
+/// version or stamp first, then new users and teams, then the rows the team operations put or remove, then the audit
+/// rows and feed entries. Any refusal rolls everything back. What this instance holds in the shared snapshot cache
+/// follows the commit.
+/// </summary>
+internal sealed class EntityFrameworkChangeStore<TContext>(EntityFrameworkStoreContext<TContext> store) : IChangeStore
+    where TContext : DbContext
 {
+    /// <summary>A commit that adds at least this many rows (an import's batch) copies them, where the provider has a bulk path, instead of inserting each.</summary>
+    private const int BulkThreshold = 32;
+
+    /// <summary>Existing users checked and stamped per statement when a commit attaches them to memberships.</summary>
+    private const int AttachChunk = 1_000;
+
     /// <inheritdoc />
     public async ValueTask<Result<long>> CommitAsync(ChangeSet changes, CancellationToken cancellationToken)
     {
@@ -13,10 +25,10 @@ internal sealed partial class EntityFrameworkTeamAccessStore<TContext>
         cancellationToken.ThrowIfCancellationRequested();
         ChangeSetChecks.Check(changes);
         var plan = CommitPlan.For(changes);
-        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var context = await store.Factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
-            provider.Check(context);
+            store.Provider.Check(context);
             var oversized = StoreErrors.Oversized(context.Model, plan.All);
             if (oversized is not TeamAccessErrorCode.None)
             {
@@ -31,7 +43,7 @@ internal sealed partial class EntityFrameworkTeamAccessStore<TContext>
                 // failures, as EF Core requires for user-initiated transactions.
                 var strategy = context.Database.CreateExecutionStrategy();
                 var sequence = await strategy.ExecuteAsync(
-                    (Context: context, Plan: plan, Provider: provider),
+                    (Context: context, Plan: plan, Provider: store.Provider),
                     static (_, state, ct) => CommitOnceAsync(state.Context, state.Plan, state.Provider, ct),
                     null,
                     cancellationToken).ConfigureAwait(false);
@@ -42,7 +54,7 @@ internal sealed partial class EntityFrameworkTeamAccessStore<TContext>
             {
                 return Result<long>.Failed(TeamAccessErrorCode.NotFound);
             }
-            catch (Exception exception) when (StoreErrors.TryClassify(exception, context.Model, provider, out var code))
+            catch (Exception exception) when (StoreErrors.TryClassify(exception, context.Model, store.Provider, out var code))
             {
                 refusals.Refused(code);
                 return Result<long>.Failed(code);
@@ -54,38 +66,16 @@ internal sealed partial class EntityFrameworkTeamAccessStore<TContext>
                 // unknown, or the team was not held (the next read loads it again).
                 foreach (var team in changes.Teams)
                 {
-                    var before = team.IsNew ? TeamSnapshot.Empty(team.After) : _teams.Find(team.After.Id, team.ExpectedVersion);
+                    var before = team.IsNew ? TeamSnapshot.Empty(team.After) : store.Snapshots.Find(team.After.Id, team.ExpectedVersion);
                     if (committed && before is not null)
                     {
-                        _teams.Put(before.Apply(team));
+                        store.Snapshots.Put(before.Apply(team));
                     }
                     else
                     {
-                        _teams.Evict(team.After.Id);
+                        store.Snapshots.Evict(team.After.Id);
                     }
                 }
-            }
-        }
-    }
-
-    /// <inheritdoc />
-    public async Task MigrateAsync(CancellationToken cancellationToken)
-    {
-        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        await using (context.ConfigureAwait(false))
-        {
-            provider.Check(context);
-            if (typeof(TContext) != typeof(TeamAccessDbContext))
-            {
-                // A host's own context (ApplyTeamAccessModel beside its tables) carries its own migrations.
-                await TeamAccessMigrator.MigrateAsync(context, provider, cancellationToken).ConfigureAwait(false);
-                return;
-            }
-
-            var shipped = TeamAccessMigrator.CreateShippedContext(context, provider);
-            await using (shipped.ConfigureAwait(false))
-            {
-                await TeamAccessMigrator.MigrateAsync(shipped, provider, cancellationToken).ConfigureAwait(false);
             }
         }
     }

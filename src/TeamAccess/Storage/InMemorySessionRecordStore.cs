@@ -1,17 +1,15 @@
 namespace TeamAccess.Storage;
 
-/// <content>The records of users' sessions (<see cref="ISessionRecordStore"/>).</content>
-public sealed partial class InMemoryTeamAccessStore : ISessionRecordStore
+/// <summary>The records of users' sessions.</summary>
+internal sealed class InMemorySessionRecordStore(InMemoryTeamAccessStore store) : ISessionRecordStore
 {
-    private readonly Dictionary<Guid, StoredSession> _sessionRecords = [];
-
     /// <inheritdoc />
     public ValueTask SaveSessionAsync(StoredSession session, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
-        lock (_gate)
+        lock (store.Gate)
         {
-            _sessionRecords[session.SessionId] = _sessionRecords.TryGetValue(session.SessionId, out var stored)
+            store.SessionRecords[session.SessionId] = store.SessionRecords.TryGetValue(session.SessionId, out var stored)
                 ? stored with
                 {
                     TeamId = session.TeamId,
@@ -30,10 +28,10 @@ public sealed partial class InMemoryTeamAccessStore : ISessionRecordStore
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<StoredSession>> ListSessionsAsync(UserId userId, DateTimeOffset notExpiredAt, CancellationToken cancellationToken)
     {
-        lock (_gate)
+        lock (store.Gate)
         {
-            IReadOnlyList<StoredSession> found = [.. _sessionRecords.Values
-                .Where(s => s.UserId == userId && s.ExpiresAt > notExpiredAt && !_revokedSessions.ContainsKey(s.SessionId))
+            IReadOnlyList<StoredSession> found = [.. store.SessionRecords.Values
+                .Where(s => s.UserId == userId && s.ExpiresAt > notExpiredAt && !store.RevokedSessions.ContainsKey(s.SessionId))
                 .OrderByDescending(s => s.SignedInAt).ThenBy(s => s.SessionId)];
             return ValueTask.FromResult(found);
         }
@@ -43,13 +41,13 @@ public sealed partial class InMemoryTeamAccessStore : ISessionRecordStore
     public ValueTask RecordSessionsSeenAsync(IReadOnlyCollection<SessionSeen> seen, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(seen);
-        lock (_gate)
+        lock (store.Gate)
         {
             foreach (var use in seen)
             {
-                if (_sessionRecords.TryGetValue(use.SessionId, out var stored) && (stored.LastSeenAt is null || stored.LastSeenAt < use.SeenAt))
+                if (store.SessionRecords.TryGetValue(use.SessionId, out var stored) && (stored.LastSeenAt is null || stored.LastSeenAt < use.SeenAt))
                 {
-                    _sessionRecords[use.SessionId] = stored with { LastSeenAt = use.SeenAt };
+                    store.SessionRecords[use.SessionId] = stored with { LastSeenAt = use.SeenAt };
                 }
             }
         }
@@ -61,10 +59,10 @@ public sealed partial class InMemoryTeamAccessStore : ISessionRecordStore
     public ValueTask<int> PruneSessionsAsync(DateTimeOffset expiredAt, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        lock (_gate)
+        lock (store.Gate)
         {
-            var expired = _sessionRecords.Values.Where(s => s.ExpiresAt <= expiredAt).Take(limit).Select(s => s.SessionId).ToList();
-            expired.ForEach(id => _sessionRecords.Remove(id));
+            var expired = store.SessionRecords.Values.Where(s => s.ExpiresAt <= expiredAt).Take(limit).Select(s => s.SessionId).ToList();
+            expired.ForEach(id => store.SessionRecords.Remove(id));
             return ValueTask.FromResult(expired.Count);
         }
     }

@@ -2,18 +2,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace TeamAccess.EntityFramework;
 
-/// <content>
+/// <summary>
 /// Teams' domain claims across teams (<see cref="ITeamDomainStore"/>): the due read is a range on the index of the next
 /// check's ticks, and the verified claim of a domain is a lookup on the unique index of verified domains.
-/// </content>
-internal sealed partial class EntityFrameworkTeamAccessStore<TContext> : ITeamDomainStore
+/// </summary>
+internal sealed class EntityFrameworkTeamDomainStore<TContext>(EntityFrameworkStoreContext<TContext> store) : ITeamDomainStore
+    where TContext : DbContext
 {
     /// <inheritdoc />
     public async ValueTask<IReadOnlyList<StoredTeamDomain>> ListDomainsDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         var ticks = now.UtcTicks;
-        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var context = await store.Factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
             var rows = await context.Set<TeamDomainRow>().AsNoTracking()
@@ -30,7 +31,7 @@ internal sealed partial class EntityFrameworkTeamAccessStore<TContext> : ITeamDo
     public async ValueTask<StoredTeamDomain?> FindVerifiedDomainAsync(string domain, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(domain);
-        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var context = await store.Factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
             var row = await context.Set<TeamDomainRow>().AsNoTracking().FirstOrDefaultAsync(d => d.VerifiedDomain == domain, cancellationToken).ConfigureAwait(false);

@@ -2,14 +2,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace TeamAccess.EntityFramework;
 
-/// <content>The directory's reads (<see cref="IDirectoryStore"/>).</content>
-internal sealed partial class EntityFrameworkTeamAccessStore<TContext> : IDirectoryStore
+/// <summary>The directory's reads of a team's members with their names.</summary>
+internal sealed class EntityFrameworkDirectoryStore<TContext>(EntityFrameworkStoreContext<TContext> store) : IDirectoryStore
+    where TContext : DbContext
 {
     /// <inheritdoc />
     public async ValueTask<DirectoryMemberPage> ListDirectoryMembersAsync(TeamId teamId, DirectoryMemberQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var context = await store.Factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
             // An externalId is found by ix_ta_memberships_team_external_id; an address, an id and the unfiltered

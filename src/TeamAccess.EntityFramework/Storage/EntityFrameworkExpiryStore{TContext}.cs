@@ -2,15 +2,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace TeamAccess.EntityFramework;
 
-/// <content>The expiry sweep's read (<see cref="IExpiryStore"/>): three range reads on partial indexes of what can expire.</content>
-internal sealed partial class EntityFrameworkTeamAccessStore<TContext>
+/// <summary>The expiry sweep's read: teams with something past its expiry.</summary>
+internal sealed class EntityFrameworkExpiryStore<TContext>(EntityFrameworkStoreContext<TContext> store) : IExpiryStore
+    where TContext : DbContext
 {
     /// <inheritdoc />
     public async ValueTask<IReadOnlyList<TeamId>> ListTeamsWithExpiredAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         var ticks = now.UtcTicks;
-        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var context = await store.Factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
             // A deleted team's open offer has no key (RowMapping); its pending invitations keep theirs, so the join leaves them out.

@@ -1,18 +1,27 @@
 namespace TeamAccess.Storage;
 
-/// <content>The keyset-paged lists (<see cref="IMemberQueryStore"/>, <see cref="IListQueryStore"/>).</content>
-public sealed partial class InMemoryTeamAccessStore
+/// <summary>The keyset-paged lists (members, invitations, a user's teams, groups, grants, audit) and the team-and-membership read that authorizes each page.</summary>
+internal sealed class InMemoryListQueryStore(InMemoryTeamAccessStore store) : IMemberQueryStore, IListQueryStore
 {
+    /// <inheritdoc />
+    public ValueTask<(Team Team, StoredMembership? Membership)?> FindTeamAndCurrentMembershipAsync(TeamId teamId, UserId userId, CancellationToken cancellationToken)
+    {
+        lock (store.Gate)
+        {
+            return ValueTask.FromResult<(Team, StoredMembership?)?>(store.Teams.TryGetValue(teamId, out var team) ? (team.Team, team.FindCurrentMembership(userId)) : null);
+        }
+    }
+
     /// <inheritdoc />
     public ValueTask<MemberPage> ListMembersAsync(TeamId teamId, MemberQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         TeamSnapshot? team;
         Dictionary<UserId, StoredUser> users;
-        lock (_gate)
+        lock (store.Gate)
         {
-            team = _teams.GetValueOrDefault(teamId);
-            users = team is null ? [] : team.Memberships.Values.Where(m => m.UserId is { } u && _users.ContainsKey(u)).Select(m => _users[m.UserId!.Value]).DistinctBy(u => u.Id).ToDictionary(u => u.Id);
+            team = store.Teams.GetValueOrDefault(teamId);
+            users = team is null ? [] : team.Memberships.Values.Where(m => m.UserId is { } u && store.Users.ContainsKey(u)).Select(m => store.Users[m.UserId!.Value]).DistinctBy(u => u.Id).ToDictionary(u => u.Id);
         }
 
         if (team is null)
@@ -62,9 +71,9 @@ public sealed partial class InMemoryTeamAccessStore
     {
         ArgumentNullException.ThrowIfNull(query);
         List<TeamSnapshot> teams;
-        lock (_gate)
+        lock (store.Gate)
         {
-            teams = _teamIdsByUser.TryGetValue(userId, out var ids) ? [.. ids.Select(id => _teams[id])] : [];
+            teams = store.TeamIdsByUser.TryGetValue(userId, out var ids) ? [.. ids.Select(id => store.Teams[id])] : [];
         }
 
         var rows = teams
@@ -103,9 +112,9 @@ public sealed partial class InMemoryTeamAccessStore
     {
         ArgumentNullException.ThrowIfNull(query);
         AuditEvent[] events;
-        lock (_gate)
+        lock (store.Gate)
         {
-            events = _auditByTeam.TryGetValue(teamId, out var list) ? [.. list] : [];
+            events = store.AuditByTeam.TryGetValue(teamId, out var list) ? [.. list] : [];
         }
 
         var rows = query.NewestFirst
@@ -122,9 +131,9 @@ public sealed partial class InMemoryTeamAccessStore
 
     private TeamSnapshot? FindTeam(TeamId teamId)
     {
-        lock (_gate)
+        lock (store.Gate)
         {
-            return _teams.GetValueOrDefault(teamId);
+            return store.Teams.GetValueOrDefault(teamId);
         }
     }
 }

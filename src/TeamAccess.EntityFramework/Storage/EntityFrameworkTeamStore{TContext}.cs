@@ -3,13 +3,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace TeamAccess.EntityFramework;
 
-/// <content>Loading teams: one snapshot, one membership, a team by id or handle, and every team at start-up (<see cref="ITeamStore"/>).</content>
-internal sealed partial class EntityFrameworkTeamAccessStore<TContext>
+/// <summary>Loading teams: one snapshot (through the shared snapshot cache), one membership, a team by id or handle, a user's teams, and every team at start-up.</summary>
+internal sealed class EntityFrameworkTeamStore<TContext>(EntityFrameworkStoreContext<TContext> store) : ITeamStore
+    where TContext : DbContext
 {
+    private const int LoadAllPageSize = 500;
+
     /// <inheritdoc />
     public async ValueTask<TeamSnapshot?> LoadAsync(TeamId id, CancellationToken cancellationToken)
     {
-        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var context = await store.Factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
             // One read of the team row by its key; the whole team only when this instance does not hold that version.
@@ -17,11 +20,11 @@ internal sealed partial class EntityFrameworkTeamAccessStore<TContext>
                 .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
             if (version is not { } current)
             {
-                _teams.Evict(id);
+                store.Snapshots.Evict(id);
                 return null;
             }
 
-            if (_teams.Find(id, current) is { } held)
+            if (store.Snapshots.Find(id, current) is { } held)
             {
                 return held;
             }
@@ -32,7 +35,7 @@ internal sealed partial class EntityFrameworkTeamAccessStore<TContext>
                 return null;
             }
 
-            _teams.Put(loaded[0]);
+            store.Snapshots.Put(loaded[0]);
             return loaded[0];
         }
     }
@@ -40,7 +43,7 @@ internal sealed partial class EntityFrameworkTeamAccessStore<TContext>
     /// <inheritdoc />
     public async ValueTask<StoredMembership?> FindMembershipAsync(TeamId teamId, MembershipId membershipId, CancellationToken cancellationToken)
     {
-        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var context = await store.Factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
             // One row by primary key, joined to its team's status: the per-request cost of validating a session.
@@ -55,7 +58,7 @@ internal sealed partial class EntityFrameworkTeamAccessStore<TContext>
     /// <inheritdoc />
     public async ValueTask<Team?> FindTeamAsync(TeamId id, CancellationToken cancellationToken)
     {
-        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var context = await store.Factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
             var row = await context.Set<TeamRow>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == id.Value, cancellationToken).ConfigureAwait(false);
@@ -67,7 +70,7 @@ internal sealed partial class EntityFrameworkTeamAccessStore<TContext>
     public async ValueTask<TeamId?> FindIdByHandleAsync(string handle, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(handle);
-        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var context = await store.Factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
             var ids = await context.Set<TeamRow>().AsNoTracking().Where(t => t.Handle == handle).Select(t => t.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -78,7 +81,7 @@ internal sealed partial class EntityFrameworkTeamAccessStore<TContext>
     /// <inheritdoc />
     public async IAsyncEnumerable<TeamId> ListTeamIdsForUserAsync(UserId userId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var context = await store.Factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
             var terminal = SnapshotReader.TerminalStatuses;
@@ -95,38 +98,18 @@ internal sealed partial class EntityFrameworkTeamAccessStore<TContext>
     }
 
     /// <inheritdoc />
-    public async ValueTask<(Team Team, StoredMembership? Membership)?> FindTeamAndCurrentMembershipAsync(TeamId teamId, UserId userId, CancellationToken cancellationToken)
-    {
-        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        await using (context.ConfigureAwait(false))
-        {
-            // One round trip, what every page of a list pays to authorize: the team by its key, left-joined to the user's
-            // current membership in it (at most one, by the partial unique index), read by ix_ta_memberships_user.
-            var terminal = SnapshotReader.TerminalStatuses;
-            var current = context.Set<MembershipRow>().AsNoTracking().Where(m => m.UserId == userId.Value && !terminal.Contains(m.Status));
-            var found = await (
-                from t in context.Set<TeamRow>().AsNoTracking().Where(t => t.Id == teamId.Value)
-                join m in current on t.Id equals m.TeamId into memberships
-                from m in memberships.DefaultIfEmpty()
-                select new { Team = t, Membership = m })
-                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            return found is null ? null : (RowMapping.ToTeam(found.Team), found.Membership is null ? null : RowMapping.ToMembership(found.Membership));
-        }
-    }
-
-    /// <inheritdoc />
     public async IAsyncEnumerable<TeamSnapshot> LoadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         bool streams;
-        var probe = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var probe = await store.Factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (probe.ConfigureAwait(false))
         {
-            streams = provider.OrdersGuidsAsBytes(probe);
+            streams = store.Provider.OrdersGuidsAsBytes(probe);
         }
 
         if (streams)
         {
-            await foreach (var snapshot in SnapshotStream.LoadAllAsync(factory, cancellationToken).ConfigureAwait(false))
+            await foreach (var snapshot in SnapshotStream.LoadAllAsync(store.Factory, cancellationToken).ConfigureAwait(false))
             {
                 yield return snapshot;
             }
@@ -140,7 +123,7 @@ internal sealed partial class EntityFrameworkTeamAccessStore<TContext>
         while (true)
         {
             IReadOnlyList<TeamSnapshot> page;
-            var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            var context = await store.Factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
             await using (context.ConfigureAwait(false))
             {
                 var query = context.Set<TeamRow>().AsNoTracking();

@@ -1,15 +1,15 @@
 namespace TeamAccess.Storage;
 
-/// <content>The directory's reads (<see cref="IDirectoryStore"/>).</content>
-public sealed partial class InMemoryTeamAccessStore : IDirectoryStore
+/// <summary>The directory's reads of a team's members with their names.</summary>
+internal sealed class InMemoryDirectoryStore(InMemoryTeamAccessStore store) : IDirectoryStore
 {
     /// <inheritdoc />
     public ValueTask<DirectoryMemberPage> ListDirectoryMembersAsync(TeamId teamId, DirectoryMemberQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        lock (_gate)
+        lock (store.Gate)
         {
-            if (!_teams.TryGetValue(teamId, out var team))
+            if (!store.Teams.TryGetValue(teamId, out var team))
             {
                 return ValueTask.FromResult(new DirectoryMemberPage([], 0));
             }
@@ -23,7 +23,7 @@ public sealed partial class InMemoryTeamAccessStore : IDirectoryStore
                 .ToList();
             var rows = matching.Skip(query.Offset).Take(query.Count).Select(m =>
             {
-                var user = m.UserId is { } id ? _users.GetValueOrDefault(id) : null;
+                var user = m.UserId is { } id ? store.Users.GetValueOrDefault(id) : null;
                 return new DirectoryMemberRow(m, user?.FirstName, user?.LastName);
             }).ToList();
             return ValueTask.FromResult(new DirectoryMemberPage(rows, matching.Count));

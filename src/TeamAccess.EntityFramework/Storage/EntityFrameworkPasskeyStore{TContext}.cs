@@ -2,14 +2,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace TeamAccess.EntityFramework;
 
-/// <content>Passkeys (by credential id, through its unique index; by user) and their challenges (<see cref="IPasskeyStore"/>).</content>
-internal sealed partial class EntityFrameworkTeamAccessStore<TContext> : IPasskeyStore
+/// <summary>Passkeys and their waiting challenges; passkeys change in the commit.</summary>
+internal sealed class EntityFrameworkPasskeyStore<TContext>(EntityFrameworkStoreContext<TContext> store) : IPasskeyStore
+    where TContext : DbContext
 {
     /// <inheritdoc />
     public async ValueTask<StoredPasskey?> FindPasskeyAsync(byte[] credentialId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(credentialId);
-        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var context = await store.Factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
             var row = await context.Set<PasskeyRow>().AsNoTracking().SingleOrDefaultAsync(p => p.CredentialId == credentialId, cancellationToken).ConfigureAwait(false);
@@ -20,7 +21,7 @@ internal sealed partial class EntityFrameworkTeamAccessStore<TContext> : IPasske
     /// <inheritdoc />
     public async ValueTask<IReadOnlyList<StoredPasskey>> ListPasskeysAsync(UserId userId, CancellationToken cancellationToken)
     {
-        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var context = await store.Factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
             var id = userId.Value;
@@ -35,7 +36,7 @@ internal sealed partial class EntityFrameworkTeamAccessStore<TContext> : IPasske
     public async ValueTask AddPasskeyChallengeAsync(StoredPasskeyChallenge challenge, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(challenge);
-        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var context = await store.Factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
             // Challenges nobody answered are dropped as new ones come (by the index on their expiry).
@@ -50,7 +51,7 @@ internal sealed partial class EntityFrameworkTeamAccessStore<TContext> : IPasske
     public async ValueTask<StoredPasskeyChallenge?> TakePasskeyChallengeAsync(string idHash, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(idHash);
-        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var context = await store.Factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
             var row = await context.Set<PasskeyChallengeRow>().AsNoTracking().SingleOrDefaultAsync(c => c.IdHash == idHash, cancellationToken).ConfigureAwait(false);

@@ -2,17 +2,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace TeamAccess.EntityFramework;
 
-/// <content>
+/// <summary>
 /// The records of users' sessions (<see cref="ISessionRecordStore"/>): one row per sign-in by its primary key, listed by the
 /// index on (user, expiry) without the signed-out ones (their primary key), pruned by the index on expiry.
-/// </content>
-internal sealed partial class EntityFrameworkTeamAccessStore<TContext> : ISessionRecordStore
+/// </summary>
+internal sealed class EntityFrameworkSessionRecordStore<TContext>(EntityFrameworkStoreContext<TContext> store) : ISessionRecordStore
+    where TContext : DbContext
 {
     /// <inheritdoc />
     public async ValueTask SaveSessionAsync(StoredSession session, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var context = await store.Factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
             var rows = context.Set<SessionRow>();
@@ -66,7 +67,7 @@ internal sealed partial class EntityFrameworkTeamAccessStore<TContext> : ISessio
     /// <inheritdoc />
     public async ValueTask<IReadOnlyList<StoredSession>> ListSessionsAsync(UserId userId, DateTimeOffset notExpiredAt, CancellationToken cancellationToken)
     {
-        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var context = await store.Factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
             var id = userId.Value;
@@ -84,7 +85,7 @@ internal sealed partial class EntityFrameworkTeamAccessStore<TContext> : ISessio
     public async ValueTask RecordSessionsSeenAsync(IReadOnlyCollection<SessionSeen> seen, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(seen);
-        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var context = await store.Factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
             var rows = context.Set<SessionRow>();
@@ -103,7 +104,7 @@ internal sealed partial class EntityFrameworkTeamAccessStore<TContext> : ISessio
     public async ValueTask<int> PruneSessionsAsync(DateTimeOffset expiredAt, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var context = await store.Factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
             var at = expiredAt.UtcTicks;
