@@ -35,7 +35,7 @@ internal sealed class PostgreSqlChangeFeedNotifier(Func<string> connectionString
                         await listen.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                     }
 
-                    _logger.LogDebug("TeamAccess is listening for change-feed notifications");
+                    _logger.NotificationsListening();
                     pause = TimeSpan.FromMilliseconds(100);
 
                     // Whatever was committed while not listening is read now.
@@ -52,7 +52,7 @@ internal sealed class PostgreSqlChangeFeedNotifier(Func<string> connectionString
             }
             catch (Exception exception) when (exception is NpgsqlException or IOException or TimeoutException or InvalidOperationException)
             {
-                _logger.LogWarning(exception, "TeamAccess lost its change-feed notification connection; listening again in {Pause} (polling continues meanwhile)", pause);
+                _logger.NotificationsLost(exception, pause);
                 try
                 {
                     await Task.Delay(pause, time, cancellationToken).ConfigureAwait(false);

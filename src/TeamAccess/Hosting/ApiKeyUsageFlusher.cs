@@ -82,6 +82,6 @@ internal sealed partial class ApiKeyUsageFlusher(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing the last-used times of API keys or sessions failed; they are kept for the next flush.")]
+    [LoggerMessage(EventId = 1240, EventName = "UsageFlushFailed", Level = LogLevel.Warning, Message = "Writing the last-used times of API keys or sessions failed; they are kept for the next flush.")]
     private static partial void LogFlushFailed(ILogger logger, Exception exception);
 }

@@ -7,11 +7,18 @@ namespace TeamAccess;
 /// nothing and say so as a warning, naming scalars only (a structured log sink would serialize a message object, its
 /// secrets included), so a host notices it must register one.
 /// </summary>
-internal static class UndeliveredMessages
+internal static partial class UndeliveredMessages
 {
     public static ValueTask Log(ILogger? logger, string senderInterface, string what, Guid subject)
     {
-        logger?.LogWarning("No {SenderInterface} is registered; the {What} of {Subject} was not delivered", senderInterface, what, subject);
+        if (logger is not null)
+        {
+            NotDelivered(logger, senderInterface, what, subject);
+        }
+
         return ValueTask.CompletedTask;
     }
+
+    [LoggerMessage(EventId = 1900, EventName = "MessageNotDelivered", Level = LogLevel.Warning, Message = "No {SenderInterface} is registered; the {What} of {Subject} was not delivered")]
+    private static partial void NotDelivered(ILogger logger, string senderInterface, string what, Guid subject);
 }

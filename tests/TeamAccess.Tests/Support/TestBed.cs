@@ -209,8 +209,12 @@ internal sealed record Crew(SignUpResult Owner, IReadOnlyList<(User User, Member
 internal sealed class RecordingLoggerProvider : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _lines = new();
+    private readonly ConcurrentQueue<EventId> _events = new();
 
     public IReadOnlyList<string> Lines => [.. _lines];
+
+    /// <summary>The event ids of the recorded entries, in order.</summary>
+    public IReadOnlyList<EventId> Events => [.. _events];
 
     public ILogger CreateLogger(string categoryName) => new Recorder(this);
 
@@ -225,7 +229,10 @@ internal sealed class RecordingLoggerProvider : ILoggerProvider
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            owner._events.Enqueue(eventId);
             owner._lines.Enqueue($"{logLevel}: {formatter(state, exception)} {exception}");
+        }
     }
 }

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TeamAccess.Writes;
 
@@ -18,6 +16,17 @@ internal sealed partial class PasskeyService
     }
 
     public async ValueTask<Result<Session>> CompleteSignInAsync(string challengeId, string credentialJson, TeamId teamId, CancellationToken cancellationToken = default)
+    {
+        // A passkey alone is a sign-in of its own kind, counted and traced as the password's and the providers' are.
+        using var span = TeamAccessTelemetry.Start("SignIn");
+        span?.SetTag(TeamAccessTelemetry.ProviderKind, "passkey");
+        span?.SetTag(TeamAccessTelemetry.TeamId, teamId.Value);
+        var signedIn = await SignInWithPasskeyAsync(challengeId, credentialJson, teamId, cancellationToken).ConfigureAwait(false);
+        _telemetry.RecordSignIn(span, "passkey", null, signedIn.Succeeded ? null : signedIn.Code);
+        return signedIn;
+    }
+
+    private async ValueTask<Result<Session>> SignInWithPasskeyAsync(string challengeId, string credentialJson, TeamId teamId, CancellationToken cancellationToken)
     {
         if (!Options.Enabled)
         {
@@ -55,7 +64,7 @@ internal sealed partial class PasskeyService
             return Result<Session>.Failed(membership.Error!);
         }
 
-        _logger.LogInformation("TeamAccess signed user {UserId} in to team {TeamId} with a passkey", used.User.Id, teamId);
+        _logger.PasskeySignIn(used.User.Id, teamId);
         return Result<Session>.Ok(await tokens.IssueNewAsync(active, IdentityProviderNames.Password, used.User.SessionStamp, SessionProof.Passkey(Now, used.Passkey.BackupEligible), cancellationToken).ConfigureAwait(false));
     }
 
@@ -103,7 +112,7 @@ internal sealed partial class PasskeyService
             return Result<Session>.Failed(membership.Succeeded ? TeamAccessErrorCode.SessionRevoked : membership.Code);
         }
 
-        _logger.LogInformation("TeamAccess signed user {UserId} in to team {TeamId} with a passkey as second factor", claimed.UserId, claimed.TeamId);
+        _logger.PasskeySecondFactorSignIn(claimed.UserId, claimed.TeamId);
         var proof = SessionProof.FirstFactor(claimed.Provider).WithPasskey(Now, used.Passkey.BackupEligible);
         return Result<Session>.Ok(await tokens.IssueNewAsync(active, claimed.Provider, used.User.SessionStamp, proof, cancellationToken).ConfigureAwait(false));
     }
@@ -147,7 +156,7 @@ internal sealed partial class PasskeyService
             return Result<Session>.Failed(asserted.Error!);
         }
 
-        _logger.LogInformation("TeamAccess: user {UserId} proved a passkey in session {SessionId}", session.Claims.UserId, session.Claims.SessionId);
+        _logger.PasskeyProved(session.Claims.UserId, session.Claims.SessionId);
         return await tokens.RenewAsync(session, used.User.SessionStamp, session.Claims.Proof.WithPasskey(Now, used.Passkey.BackupEligible), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace TeamAccess.Accounts;
 
 /// <content>A passkey-only team's member without a passkey enrols one within the sign-in (the enrolment ticket), and is signed in by it.</content>
@@ -63,7 +61,7 @@ internal sealed partial class PasskeyService
         var verified = await ceremonies.VerifyRegistrationAsync(challenge.Options, credentialJson, cancellationToken).ConfigureAwait(false);
         if (verified is null)
         {
-            _logger.LogInformation("TeamAccess refused a passkey enrolment for user {UserId}", claimed.UserId);
+            _logger.PasskeyEnrolmentRefused(claimed.UserId);
             return Result<Session>.Failed(TeamAccessErrorCode.InvalidPasskey);
         }
 
@@ -75,7 +73,7 @@ internal sealed partial class PasskeyService
             return Result<Session>.Failed(added.Error!);
         }
 
-        _logger.LogInformation("TeamAccess enrolled passkey {PasskeyId} for user {UserId} and signed them in to team {TeamId}", stored.Id, claimed.UserId, claimed.TeamId);
+        _logger.PasskeyEnrolled(stored.Id, claimed.UserId, claimed.TeamId);
         var proof = SessionProof.FirstFactor(claimed.Provider).WithPasskey(Now, stored.BackupEligible);
         return Result<Session>.Ok(await tokens.IssueNewAsync(active, claimed.Provider, claimed.UserStamp, proof, cancellationToken).ConfigureAwait(false));
     }

@@ -23,8 +23,11 @@ internal sealed partial class PasskeyService(
     IdentityProviderRegistry providers,
     ITeamSignInPolicyProvider policies,
     IOptions<TeamAccessOptions> options,
-    ILogger<PasskeyService>? logger = null) : IPasskeyService
+    ILogger<PasskeyService>? logger = null,
+    TeamAccessTelemetry? telemetry = null) : IPasskeyService
 {
+    private readonly TeamAccessTelemetry _telemetry = telemetry ?? TeamAccessTelemetry.Unregistered;
+
     private const int MaxNameLength = 100;
 
     private readonly ILogger _logger = logger ?? NullLogger<PasskeyService>.Instance;
@@ -85,7 +88,7 @@ internal sealed partial class PasskeyService(
         var verified = await ceremonies.VerifyRegistrationAsync(challenge.Options, credentialJson, cancellationToken).ConfigureAwait(false);
         if (verified is null)
         {
-            _logger.LogInformation("TeamAccess refused a passkey registration for user {UserId}", userId);
+            _logger.PasskeyRegistrationRefused(userId);
             return Result<PasskeyView>.Failed(TeamAccessErrorCode.InvalidPasskey);
         }
 
@@ -96,7 +99,7 @@ internal sealed partial class PasskeyService(
             return Result<PasskeyView>.Failed(added.Error!);
         }
 
-        _logger.LogInformation("TeamAccess registered passkey {PasskeyId} for user {UserId}", stored.Id, userId);
+        _logger.PasskeyRegistered(stored.Id, userId);
         return Result<PasskeyView>.Ok(new PasskeyView(stored));
     }
 
@@ -149,7 +152,7 @@ internal sealed partial class PasskeyService(
             return Result<Session>.Failed(removed.Error!);
         }
 
-        _logger.LogInformation("TeamAccess removed passkey {PasskeyId} of user {UserId}; their other sessions ended", passkeyId, done.Session.Claims.UserId);
+        _logger.PasskeyRemoved(passkeyId, done.Session.Claims.UserId);
         return await tokens.RenewAsync(done.Session, done.User.SessionStamp, done.Session.Claims.Proof, cancellationToken).ConfigureAwait(false);
     }
 
@@ -236,7 +239,7 @@ internal sealed partial class PasskeyService(
             || backupEligible != found.BackupEligible
             || !await ceremonies.VerifyAssertionAsync(optionsJson, assertion, found, cancellationToken).ConfigureAwait(false))
         {
-            _logger.LogInformation("TeamAccess refused a passkey assertion");
+            _logger.PasskeyAssertionRefused();
             return Result<UsedPasskey>.Failed(TeamAccessErrorCode.InvalidPasskey);
         }
 
@@ -253,7 +256,7 @@ internal sealed partial class PasskeyService(
             // WebAuthn §7.2 step 21: a counter kept by either side must grow; one that does not may be a cloned key.
             if ((signCount != 0 || passkey.SignCount != 0) && signCount <= passkey.SignCount)
             {
-                _logger.LogWarning("TeamAccess refused passkey {PasskeyId} of user {UserId}: its signature counter did not move forward", passkey.Id, owner);
+                _logger.PasskeyCounterRegressed(passkey.Id, owner);
                 return Result<UsedPasskey>.Failed(TeamAccessErrorCode.PasskeyCounterRegressed);
             }
 

@@ -79,7 +79,7 @@ internal sealed class SecondFactorService(
         }
 
         var session = await tokens.IssueNewAsync(active, claimed.Provider, proved.User!.SessionStamp, SessionProof.FirstFactor(claimed.Provider).WithSecondFactor(writer.Time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
-        _logger.LogInformation("TeamAccess signed user {UserId} in to team {TeamId} with a second factor", claimed.UserId, claimed.TeamId);
+        _logger.SecondFactorSignIn(claimed.UserId, claimed.TeamId);
         return Result<SecondFactorSession>.Ok(new SecondFactorSession(session, proved.RecoveryCodes));
     }
 
@@ -133,7 +133,7 @@ internal sealed class SecondFactorService(
             return Result<Session>.Failed(proof.Error!);
         }
 
-        _logger.LogInformation("TeamAccess: user {UserId} proved a second factor in session {SessionId}", session.Claims.UserId, session.Claims.SessionId);
+        _logger.SecondFactorProved(session.Claims.UserId, session.Claims.SessionId);
         return await tokens.RenewAsync(session, proved.User!.SessionStamp, session.Claims.Proof.WithSecondFactor(writer.Time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
     }
 
@@ -188,7 +188,7 @@ internal sealed class SecondFactorService(
             return Result<Session>.Failed(removed.Error!);
         }
 
-        _logger.LogInformation("TeamAccess removed the authenticator of user {UserId}; their other sessions ended", userId);
+        _logger.AuthenticatorRemoved(userId);
         return await tokens.RenewAsync(session, updated.SessionStamp, session.Claims.Proof, cancellationToken).ConfigureAwait(false);
     }
 
@@ -331,7 +331,7 @@ internal sealed class SecondFactorService(
 
         if (outcome.User is null)
         {
-            _logger.LogInformation("TeamAccess refused a second factor for user {UserId}", userId);
+            _logger.SecondFactorRefused(userId);
             return Result<ProvenSecondFactor>.Failed(TeamAccessErrorCode.InvalidSecondFactor);
         }
 

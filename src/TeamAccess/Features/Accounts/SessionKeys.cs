@@ -18,8 +18,7 @@ internal sealed class SessionKeys
         var configured = options.Value.Sessions.SigningKeys.ToList();
         if (configured.Count == 0)
         {
-            (logger ?? NullLogger<SessionKeys>.Instance).LogWarning(
-                "TeamAccess has no session signing keys configured (Sessions.SigningKeys); this process made an ephemeral key, so sessions end with the process and do not validate on other instances.");
+            (logger ?? NullLogger<SessionKeys>.Instance).EphemeralSigningKey();
             configured.Add(new ECDsaSecurityKey(ECDsa.Create(ECCurve.NamedCurves.nistP256)) { KeyId = "ephemeral-" + Guid.NewGuid().ToString("N")[..8] });
         }
 

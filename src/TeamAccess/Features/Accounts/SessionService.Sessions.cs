@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using TeamAccess.Index;
 
 namespace TeamAccess.Accounts;
@@ -44,7 +43,7 @@ internal sealed partial class SessionService
         var revoked = await RevokeAsync(userId, "SignOutSession", [(target.SessionId, target.SignedInAt, target.ExpiresAt)], cancellationToken).ConfigureAwait(false);
         if (revoked.Succeeded)
         {
-            _logger.LogInformation("TeamAccess signed out session {SessionId} of user {UserId} from another session", sessionId, userId);
+            _logger.SessionSignedOutFromAnother(sessionId, userId);
         }
 
         return revoked;
@@ -74,7 +73,7 @@ internal sealed partial class SessionService
             return Result<int>.Failed(revoked.Error!);
         }
 
-        _logger.LogInformation("TeamAccess signed out {Count} other sessions of user {UserId}", others.Count, userId);
+        _logger.OtherSessionsSignedOut(others.Count, userId);
         return Result<int>.Ok(others.Count);
     }
 

@@ -87,7 +87,7 @@ internal sealed partial class SessionService(
             return revoked;
         }
 
-        _logger.LogInformation("TeamAccess signed out session {SessionId} of user {UserId}", session.Claims.SessionId, userId);
+        _logger.SessionSignedOut(session.Claims.SessionId, userId);
         return Result.Success;
     }
 
@@ -116,7 +116,7 @@ internal sealed partial class SessionService(
             return Result.Failed(done.Error!);
         }
 
-        _logger.LogInformation("TeamAccess signed out every session of user {UserId}", userId);
+        _logger.SignedOutEverywhere(userId);
         return Result.Success;
     }
 
@@ -167,7 +167,7 @@ internal sealed partial class SessionService(
             return Result<Session>.Failed(changed.Error!);
         }
 
-        _logger.LogInformation("TeamAccess changed the password of user {UserId}; their other sessions ended", userId);
+        _logger.PasswordChanged(userId);
         var membership = await writer.Teams.FindMembershipAsync(session.Claims.TeamId, session.Claims.MembershipId, cancellationToken).ConfigureAwait(false);
         if (membership is null || membership.Status != MembershipStatus.Active)
         {
@@ -231,7 +231,7 @@ internal sealed partial class SessionService(
 
         // The same session in another team: its id, original sign-in time and user stamp carry over, so switching
         // (even to the session's own team) never extends its maximum age and a sign-out reaches every token of it.
-        _logger.LogInformation("TeamAccess switched user {UserId} from team {From} to team {To}", session.UserId, session.TeamId, teamId);
+        _logger.TeamSwitched(session.UserId, session.TeamId, teamId);
         return Result<Session>.Ok(await tokens.IssueAsync(active, session.Provider, session.SessionId, session.AuthenticatedAt, claimed.UserStamp, session.Proof, cancellationToken).ConfigureAwait(false));
     }
 

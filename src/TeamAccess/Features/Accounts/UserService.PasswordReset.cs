@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TeamAccess.Domain;
 using TeamAccess.Writes;
@@ -20,7 +18,7 @@ internal sealed partial class UserService
         // is sent.
         if (!await SpendMailAsync("reset", normalized, Passwords.MaxResetMessagesPerAddressPerDay, cancellationToken).ConfigureAwait(false))
         {
-            _logger.LogInformation("TeamAccess password reset request refused: the address's daily budget of {Budget} messages is spent", Passwords.MaxResetMessagesPerAddressPerDay);
+            _logger.ResetBudgetSpent(Passwords.MaxResetMessagesPerAddressPerDay);
             return Result.Success;
         }
 
@@ -109,7 +107,7 @@ internal sealed partial class UserService
             return Result.Failed(reset.Error!);
         }
 
-        _logger.LogInformation("TeamAccess reset the password of user {UserId}; every session of theirs ended", userId);
+        _logger.PasswordReset(userId);
         return Result.Success;
     }
 }
