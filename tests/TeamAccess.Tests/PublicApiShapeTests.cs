@@ -110,7 +110,8 @@ public sealed partial class PublicApiShapeTests
     // `with` or compares them: Team, Group, Grant, TeamRole, Invitation, OwnershipOffer, AuditEvent and TeamSignInPolicy
     // (the team aggregate's state, compared by the store contract), AccessDecision, PermissionHolder and ResourceReach
     // (the patched index is proven equal to a rebuilt one by value), ImportRow (copied by the import tests).
-    private const int HostFacingCeiling = 1_876;
+    // +1: the Groups page renames a group (issue 26): IGroupService.RenameAsync, the directory's rename verb behind it.
+    private const int HostFacingCeiling = 1_877;
 
     [Fact]
     public void HostFacingApi_StaysUnderItsCeiling()
@@ -153,7 +154,7 @@ public sealed partial class PublicApiShapeTests
         ["TeamAccess.Members"] = 12,
         ["TeamAccess.Teams"] = 10,
         ["TeamAccess.Hosting"] = 9,
-        ["TeamAccess.Groups"] = 7,
+        ["TeamAccess.Groups"] = 8,
         ["TeamAccess.Ownership"] = 6,
         ["TeamAccess.Grants"] = 5,
         ["TeamAccess.TeamRoles"] = 5,
