@@ -248,7 +248,7 @@ public sealed partial class PortalBrowserTests
         using var member = Accept("axe-member@example.com");
         CreateGroup(owner, "Axe crew", "axe-crew");
         Grant(owner, "device-7", "Grace Hopper (axe-member@example.com)", "read");
-        foreach (var path in new[] { "/Users", "/Invite", "/Invitations", "/Groups", "/Audit", "/Devices", "/SsoPolicy", "/MyAccount" })
+        foreach (var path in new[] { "/Users", "/Invite", "/Invitations", "/Groups", "/TeamRoles", "/Ownership", "/Audit", "/Devices", "/SsoPolicy", "/MyAccount" })
         {
             CheckAxe(owner, path, found);
         }
@@ -259,6 +259,8 @@ public sealed partial class PortalBrowserTests
         found["/EditUser"] = SeriousViolations(owner);
         CheckAxe(member, "/Invite", found);
         CheckAxe(member, "/Devices", found);
+        CheckAxe(member, "/TeamRoles", found);
+        CheckAxe(member, "/Ownership", found);
 
         var report = string.Join('\n', found.Select(f => $"{f.Key}: {(f.Value.Count == 0 ? "no serious or critical violation" : string.Join("; ", f.Value))}"));
         File.WriteAllText(Path.Combine(portal.Screenshots, "axe-results.txt"), report + "\n");
