@@ -95,6 +95,41 @@ public sealed partial class PortalBrowserTests
     }
 
     [SkippableFact]
+    public void TeamRolesPage_ARoleRankedAtOrAboveTheViewers_ShowsItsActionsDisabledWithTheReason()
+    {
+        using var owner = Open();
+        SignUpAndSignIn(owner, "rankholder");
+        Invite(owner, "rankholder-admin@example.com", "Administrator");
+        using var admin = Accept("rankholder-admin@example.com");
+        owner.Go("/TeamRoles");
+        foreach (var (name, rank) in new[] { ("Shift Lead", "350"), ("Helper", "120") })
+        {
+            owner.Fill("Name", name);
+            owner.Fill("Rank", rank);
+            owner.Click("create");
+            owner.Expect($"Role {name} created. Give it to members on their Edit page.", () => owner.Text("notice"));
+        }
+
+        // The Administrator (rank 300) manages roles, but not one ranked above their own: disabled, and why.
+        admin.Go("/TeamRoles");
+        var lead = RoleRow(admin, "Shift Lead");
+        Assert.False(lead.FindElement(By.CssSelector("button.edit")).Enabled);
+        Assert.False(lead.FindElement(By.CssSelector("button.delete")).Enabled);
+        Assert.Equal("The role Shift Lead ranks at or above your own role: only someone ranked above it can change or delete it.", lead.FindElement(By.CssSelector("p[id^='why-']")).Text);
+        var helper = RoleRow(admin, "Helper");
+        Assert.Empty(helper.FindElements(By.CssSelector("button.edit[disabled]")));
+        helper.FindElement(By.CssSelector("button.delete")).Click();
+        admin.Confirm("Delete the role Helper?");
+        admin.Expect("Role Helper deleted.", () => admin.Text("notice"));
+
+        // Nor may they define one above their own rank: the refusal is beside the rank.
+        admin.Fill("Name", "Supervisor");
+        admin.Fill("Rank", "390");
+        admin.Click("create");
+        admin.Expect("You cannot give or manage a role ranked above your own.", () => admin.Text("field-Rank-error"));
+    }
+
+    [SkippableFact]
     public void Ownership_OfferedInOneBrowser_DeclinedWithdrawnThenAcceptedInTheOther()
     {
         using var owner = Open();
