@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using Microsoft.AspNetCore.Mvc;
 using TeamAccess.Audit;
+using TeamAccess.Events;
 using TeamAccess.Members;
 
 namespace TeamAccess.AspNetCore.UI.Pages;
@@ -36,9 +37,23 @@ internal sealed class AuditModel(IAuditLog audit, IMemberService members) : Team
     /// <summary>Gets or sets the last day (UTC) to list.</summary>
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
 
-    /// <summary>Gets every action the log records, for the action filter.</summary>
-    public static IReadOnlyList<string> AllActions { get; } = [.. typeof(AuditActions).GetFields(BindingFlags.Public | BindingFlags.Static)
-        .Where(f => f.IsLiteral && f.FieldType == typeof(string)).Select(f => (string)f.GetRawConstantValue()!).Order(StringComparer.Ordinal)];
+    /// <summary>Gets every action the log records (each event type's, as <see cref="TeamAccessEvent.ActionOf{TEvent}"/> names it), for the action filter.</summary>
+    public static IReadOnlyList<string> AllActions { get; } = [.. typeof(TeamAccessEvent).Assembly.GetExportedTypes()
+        .Where(t => t.IsSubclassOf(typeof(TeamAccessEvent)) && !t.IsAbstract && t != typeof(UnrecognizedEvent))
+        .Select(ActionOf).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    /// <summary>The action an event type is projected from, or <see langword="null"/> when it stands for several.</summary>
+    private static string? ActionOf(Type eventType)
+    {
+        try
+        {
+            return (string?)typeof(TeamAccessEvent).GetMethod(nameof(TeamAccessEvent.ActionOf))!.MakeGenericMethod(eventType).Invoke(null, null);
+        }
+        catch (TargetInvocationException e) when (e.InnerException is ArgumentException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Gets whether any filter is set.</summary>
     public bool Filtered => By is not null || !string.IsNullOrEmpty(Action) || From is not null || To is not null;

@@ -63,7 +63,7 @@ internal sealed class UsersModel(IMemberService members, IInvitationService invi
         // The start of an address is the store's indexed prefix; anything else may be part of a name.
         var page = string.IsNullOrEmpty(search) || search.Contains('@', StringComparison.Ordinal)
             ? await members.ListPageAsync(Actor, Team, query)
-            : await SearchAsync(query with { EmailPrefix = null }, search);
+            : await SearchAsync(query, search);
         Members = page.Value;
         if (!page.Succeeded)
         {
@@ -123,8 +123,8 @@ internal sealed class UsersModel(IMemberService members, IInvitationService invi
     }
 
     /// <summary>
-    /// Finds the members whose name holds <paramref name="search"/> (or whose address starts with it), a page at a time in
-    /// the store's order, reading at most <see cref="MaxScanned"/> members; the page's key is the last member read.
+    /// Finds the members of <paramref name="query"/>'s status and role whose name holds <paramref name="search"/> (or whose
+    /// address starts with it), a page at a time in the store's order, reading at most <see cref="MaxScanned"/> members; the page's key is the last member read.
     /// </summary>
     private async Task<Result<MemberPage>> SearchAsync(MemberQuery query, string search)
     {
@@ -137,7 +137,7 @@ internal sealed class UsersModel(IMemberService members, IInvitationService invi
         var cursor = query.After;
         while (true)
         {
-            var page = await members.ListPageAsync(Actor, Team, query with { PageSize = MemberQuery.MaxPageSize, After = cursor });
+            var page = await members.ListPageAsync(Actor, Team, new MemberQuery { Status = query.Status, Role = query.Role, PageSize = MemberQuery.MaxPageSize, After = cursor });
             if (!page.Succeeded)
             {
                 return page;
