@@ -250,7 +250,7 @@ public sealed partial class PortalBrowserTests
         using var member = Accept("axe-member@example.com");
         CreateGroup(owner, "Axe crew", "axe-crew");
         Grant(owner, "device-7", "Grace Hopper (axe-member@example.com)", "read");
-        foreach (var path in new[] { "/Users", "/Invite", "/Invitations", "/Groups", "/Audit", "/Devices", "/SsoPolicy", "/MyAccount" })
+        foreach (var path in new[] { "/Users", "/Invite", "/Invitations", "/Groups", "/TeamRoles", "/Ownership", "/Audit", "/Devices", "/SsoPolicy", "/MyAccount" })
         {
             CheckAxe(owner, path, found);
         }
@@ -261,6 +261,8 @@ public sealed partial class PortalBrowserTests
         found["/EditUser"] = SeriousViolations(owner);
         CheckAxe(member, "/Invite", found);
         CheckAxe(member, "/Devices", found);
+        CheckAxe(member, "/TeamRoles", found);
+        CheckAxe(member, "/Ownership", found);
 
         // The security and enterprise pages, and the StepUp page they send to.
         foreach (var path in new[] { "/ApiKeys", "/Security", "/StepUp", "/SignInPolicy", "/Sessions", "/TeamSso", "/Domains", "/Directory" })

@@ -114,7 +114,8 @@ public sealed partial class PublicApiShapeTests
     // passkey-only team's member without a passkey enrols one instead of being locked out), PasskeyEnrolmentRequired.
     // +11: personal API keys (issue 23): IPersonalKeyService (create, list own, list the team's, revoke),
     // ApiKeyOptions.AllowPersonalKeys (get, set), ApiKey.IsPersonal and ApiKeyPrincipal.IsPersonal, two error codes (93, 94).
-    private const int HostFacingCeiling = 1_890;
+    // +1: the Groups page renames a group (issue 26): IGroupService.RenameAsync, the directory's rename verb behind it.
+    private const int HostFacingCeiling = 1_891;
 
     [Fact]
     public void HostFacingApi_StaysUnderItsCeiling()
@@ -159,7 +160,7 @@ public sealed partial class PublicApiShapeTests
         ["TeamAccess.Members"] = 12,
         ["TeamAccess.Teams"] = 10,
         ["TeamAccess.Hosting"] = 9,
-        ["TeamAccess.Groups"] = 7,
+        ["TeamAccess.Groups"] = 8,
         ["TeamAccess.Ownership"] = 6,
         ["TeamAccess.Grants"] = 5,
         ["TeamAccess.TeamRoles"] = 5,

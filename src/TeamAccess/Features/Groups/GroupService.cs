@@ -21,6 +21,11 @@ internal sealed class GroupService(TeamWriter writer, ListReader reads) : IGroup
         return writer.RunOnTeamAsync(actor, teamId, Permissions.GroupsManage, "CreateGroup", team => team.CreateGroup(normalized, handle), cancellationToken);
     }
 
+    public ValueTask<Result<Group>> RenameAsync(UserId actor, TeamId teamId, GroupId groupId, string name, CancellationToken cancellationToken = default) =>
+        Names.TryNormalizeName(name, out var normalized)
+            ? writer.RunOnTeamAsync(actor, teamId, Permissions.GroupsManage, "RenameGroup", team => team.RenameGroup(groupId, normalized), cancellationToken)
+            : ValueTask.FromResult(Result<Group>.Failed(TeamAccessErrorCode.InvalidName));
+
     public async ValueTask<Result> DeleteAsync(UserId actor, TeamId teamId, GroupId groupId, CancellationToken cancellationToken = default) =>
         await writer.RunOnTeamAsync(actor, teamId, Permissions.GroupsManage, "DeleteGroup", team => team.DeleteGroup(groupId), cancellationToken).ConfigureAwait(false);
 

@@ -12,6 +12,15 @@ public interface IGroupService
     /// <returns>The group; or NotFound, PermissionDenied, InvalidName, InvalidHandle, DuplicateHandle.</returns>
     ValueTask<Result<Group>> CreateAsync(UserId actor, TeamId teamId, string name, string handle, CancellationToken cancellationToken = default);
 
+    /// <summary>Renames a group; its handle, members and grants stay. The same name is no change (and no event).</summary>
+    /// <param name="actor">The acting user (needs <c>groups.manage</c>).</param>
+    /// <param name="teamId">The team.</param>
+    /// <param name="groupId">The group.</param>
+    /// <param name="name">The group's new name.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The group; or NotFound, PermissionDenied, InvalidName (also a look-alike of another group's name).</returns>
+    ValueTask<Result<Group>> RenameAsync(UserId actor, TeamId teamId, GroupId groupId, string name, CancellationToken cancellationToken = default);
+
     /// <summary>Deletes a group and the grants given to it.</summary>
     /// <param name="actor">The acting user.</param>
     /// <param name="teamId">The team.</param>

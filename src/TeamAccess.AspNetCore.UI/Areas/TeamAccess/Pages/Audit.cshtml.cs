@@ -1,10 +1,18 @@
+using System.Globalization;
+using System.Reflection;
 using Microsoft.AspNetCore.Mvc;
 using TeamAccess.Audit;
+using TeamAccess.Events;
 using TeamAccess.Members;
 
 namespace TeamAccess.AspNetCore.UI.Pages;
 
-/// <summary>The team's audit log, newest first, a page at a time (needs <c>audit.read</c>): what, to whom, before and after, by whom.</summary>
+/// <summary>
+/// The team's audit log, newest first, a page at a time (needs <c>audit.read</c>): what, to whom, before and after, by
+/// whom; filtered by who acted, the action and a range of days (UTC). The filters are applied here over the log's
+/// keyset pages, newest first: a request reads at most <see cref="MaxScanned"/> events, and a page that ends early
+/// offers the older events after the last one read.
+/// </summary>
 [TeamPermission(Permissions.AuditRead)]
 internal sealed class AuditModel(IAuditLog audit, IMemberService members) : TeamAccessPageModel
 {
@@ -14,8 +22,56 @@ internal sealed class AuditModel(IAuditLog audit, IMemberService members) : Team
     /// <summary>Gets or sets the sequence number of the previous page's last event; <see langword="null"/> for the newest page.</summary>
     [BindProperty(SupportsGet = true)] public long? After { get; set; }
 
+    /// <summary>The most events one request reads while filtering.</summary>
+    public const int MaxScanned = 2_000;
+
+    /// <summary>Gets or sets the user whose actions to list; <see langword="null"/> for anyone.</summary>
+    [BindProperty(SupportsGet = true)] public Guid? By { get; set; }
+
+    /// <summary>Gets or sets the only action to list, such as <c>membership.role_changed</c>; <see langword="null"/> for all.</summary>
+    [BindProperty(SupportsGet = true)] public string? Action { get; set; }
+
+    /// <summary>Gets or sets the first day (UTC) to list.</summary>
+    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+
+    /// <summary>Gets or sets the last day (UTC) to list.</summary>
+    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+
+    /// <summary>Gets every action the log records (each event type's, as <see cref="TeamAccessEvent.ActionOf{TEvent}"/> names it), for the action filter.</summary>
+    public static IReadOnlyList<string> AllActions { get; } = [.. typeof(TeamAccessEvent).Assembly.GetExportedTypes()
+        .Where(t => t.IsSubclassOf(typeof(TeamAccessEvent)) && !t.IsAbstract && t != typeof(UnrecognizedEvent))
+        .Select(ActionOf).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    /// <summary>The action an event type is projected from, or <see langword="null"/> when it stands for several.</summary>
+    private static string? ActionOf(Type eventType)
+    {
+        try
+        {
+            return (string?)typeof(TeamAccessEvent).GetMethod(nameof(TeamAccessEvent.ActionOf))!.MakeGenericMethod(eventType).Invoke(null, null);
+        }
+        catch (TargetInvocationException e) when (e.InnerException is ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Gets whether any filter is set.</summary>
+    public bool Filtered => By is not null || !string.IsNullOrEmpty(Action) || From is not null || To is not null;
+
     /// <summary>Gets the page.</summary>
     public Page<AuditEvent, long>? Events { get; private set; }
+
+    /// <summary>The page's address with the filters kept, after <paramref name="after"/>.</summary>
+    /// <param name="after">Where the page starts; <see langword="null"/> for the newest.</param>
+    /// <returns>The address.</returns>
+    public string? Link(long? after) => Url.Page("/Audit", new
+    {
+        by = By,
+        action = string.IsNullOrEmpty(Action) ? null : Action,
+        from = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        to = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        after,
+    });
 
     /// <summary>Gets the team's members, to name who acted and whom it concerned.</summary>
     public IReadOnlyList<MemberView> People { get; private set; } = [];
@@ -51,16 +107,74 @@ internal sealed class AuditModel(IAuditLog audit, IMemberService members) : Team
         };
     }
 
-    /// <summary>Reads one page.</summary>
+    /// <summary>Reads one page, filtered.</summary>
     /// <returns>A task.</returns>
     public async Task OnGetAsync()
     {
-        var page = await audit.ListPageAsync(Actor, Team, new AuditQuery { NewestFirst = true, PageSize = PageSize, After = After });
-        Events = page.Value;
         People = (await members.ListPageAsync(Actor, Team, new MemberQuery { PageSize = MemberQuery.MaxPageSize })).Value?.Members ?? [];
-        if (!page.Succeeded)
+        if (!Filtered)
         {
-            Error = Words(page.Error);
+            var page = await audit.ListPageAsync(Actor, Team, new AuditQuery { NewestFirst = true, PageSize = PageSize, After = After });
+            Events = page.Value;
+            Error = page.Succeeded ? null : Words(page.Error);
+            return;
         }
+
+        var from = From?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var to = To?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var found = new List<AuditEvent>();
+        var cursor = After;
+        var scanned = 0;
+        long? next = null;
+        while (true)
+        {
+            var page = await audit.ListPageAsync(Actor, Team, new AuditQuery { NewestFirst = true, PageSize = 200, After = cursor });
+            if (!page.Succeeded)
+            {
+                Error = Words(page.Error);
+                return;
+            }
+
+            var items = page.Value!.Items;
+            var ended = page.Value.Next is null;
+            for (var i = 0; i < items.Count; i++)
+            {
+                var e = items[i];
+                if (from is { } start && e.OccurredAt < start)
+                {
+                    // Newest first: every event from here on is older than the range.
+                    ended = true;
+                    break;
+                }
+
+                cursor = e.Sequence;
+                scanned++;
+                if ((By is not { } by || e.ActorId?.Value == by)
+                    && (string.IsNullOrEmpty(Action) || string.Equals(e.Action, Action, StringComparison.Ordinal))
+                    && (to is not { } end || e.OccurredAt < end))
+                {
+                    found.Add(e);
+                    if (found.Count == PageSize)
+                    {
+                        next = i == items.Count - 1 && page.Value.Next is null ? null : e.Sequence;
+                        ended = true;
+                        break;
+                    }
+                }
+            }
+
+            if (ended)
+            {
+                break;
+            }
+
+            if (scanned >= MaxScanned)
+            {
+                next = cursor;
+                break;
+            }
+        }
+
+        Events = new Page<AuditEvent, long>(found, next);
     }
 }

@@ -87,6 +87,16 @@ internal sealed class GroupsModel(IGroupService groups, IGrantService grants, IM
         return RedirectWith(created.Error, $"Group {created.Value?.Handle} created.");
     }
 
+    /// <summary>Renames a group; its handle, members and grants stay.</summary>
+    /// <param name="groupId">The group.</param>
+    /// <param name="name">The group's new name.</param>
+    /// <returns>The page again.</returns>
+    public async Task<IActionResult> OnPostRenameAsync(Guid groupId, string name)
+    {
+        var renamed = await groups.RenameAsync(Actor, Team, new GroupId(groupId), name ?? "");
+        return RedirectWith(renamed.Error, Messages.Text("Groups.Renamed", renamed.Value?.Handle ?? "", renamed.Value?.Name ?? ""));
+    }
+
     /// <summary>Deletes a group.</summary>
     /// <param name="groupId">The group.</param>
     /// <returns>The page again.</returns>
