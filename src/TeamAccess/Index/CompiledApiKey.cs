@@ -12,6 +12,7 @@ namespace TeamAccess.Index;
 internal sealed class CompiledApiKey
 {
     private readonly byte[] _hash;
+    private object? _validated;
 
     private CompiledApiKey(StoredApiKey key, StoredMembership holder, ulong mask, ImmutableArray<string> permissions)
     {
@@ -45,6 +46,18 @@ internal sealed class CompiledApiKey
 
     /// <summary>Gets whether the key is a member's personal key rather than a service account's.</summary>
     public bool Personal { get; }
+
+    /// <summary>
+    /// What a validator made of this key the first time it accepted it (the feature room's result, whose type the index
+    /// does not know), handed out again on the next calls so that validating a key allocates nothing. It is built from
+    /// this compiled key alone, and a key that changes is compiled anew, so a kept one is never stale; every check on it
+    /// still reads the live index.
+    /// </summary>
+    public object? Validated
+    {
+        get => Volatile.Read(ref _validated);
+        set => Volatile.Write(ref _validated, value);
+    }
 
     /// <summary>Whether <paramref name="secretHash"/> is this key's, compared in constant time.</summary>
     public bool Matches(ReadOnlySpan<byte> secretHash) => CryptographicOperations.FixedTimeEquals(_hash, secretHash);

@@ -66,4 +66,40 @@ public sealed class ApiKeyResolverTests
         Assert.Equal((team, id, hash), (readTeam, readId, Convert.ToHexString(read).ToLowerInvariant()));
         Assert.NotEqual(key, ApiKeyFormat.Issue(team, id).Key);
     }
+
+    [Fact]
+    public async Task Validate_AnAcceptedKey_AllocatesNothingAndStillAnswersFromTheLiveIndex()
+    {
+        var (bed, snapshot, key) = await KeyedTeamAsync();
+        await using var _ = bed;
+        var engine = new AccessEngine(bed.Roles);
+        engine.Apply(snapshot);
+        var validator = new ApiKeyValidator(engine, bed.Time);
+        var first = validator.Validate(key.Secret);
+        for (var i = 0; i < 100; i++)
+        {
+            Assert.True(validator.Validate(key.Secret).Succeeded);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var again = validator.Validate(key.Secret);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.Same(first.Value, again.Value);
+        Assert.Equal((snapshot.Id, key.Key.Id), (again.Value!.TeamId, again.Value.KeyId));
+
+        // Another engine holding the same team gets its own principal, which answers from that engine.
+        var other = new AccessEngine(bed.Roles);
+        other.Apply(snapshot);
+        var elsewhere = new ApiKeyValidator(other, bed.Time).Validate(key.Secret);
+        Assert.True(elsewhere.Succeeded);
+        Assert.Equal(first.Value!.PrincipalId, elsewhere.Value!.PrincipalId);
+
+        // A revocation is a new compiled key: the kept principal is not handed out for it.
+        var owner = snapshot.Memberships.Values.First(m => !m.IsServiceAccount).UserId!.Value;
+        Assert.True((await bed.Services.GetRequiredService<IServiceAccountService>().RevokeKeyAsync(owner, snapshot.Id, key.Key.Id)).Succeeded);
+        engine.Apply(await bed.SnapshotAsync(snapshot.Id));
+        Assert.Equal(TeamAccessErrorCode.ApiKeyRevoked, validator.Validate(key.Secret).Code);
+    }
 }

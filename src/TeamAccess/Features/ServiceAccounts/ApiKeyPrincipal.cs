@@ -25,6 +25,9 @@ public sealed class ApiKeyPrincipal
         IsPersonal = key.Personal;
     }
 
+    /// <summary>Whether this principal answers from <paramref name="engine"/> for <paramref name="teamId"/> (a kept one is reused only then).</summary>
+    internal bool IsOf(AccessEngine engine, TeamId teamId) => ReferenceEquals(_engine, engine) && TeamId == teamId;
+
     /// <summary>Gets the team the key belongs to, and the only one it acts in.</summary>
     public TeamId TeamId { get; }
 

@@ -32,6 +32,23 @@ internal sealed class ApiKeyValidator(AccessEngine engine, TimeProvider time, Ap
 
         // Remembered in memory and written in batches: validating a key writes nothing.
         usage?.Record(team!.Id, apiKey!.Id, now);
-        return Result<ApiKeyPrincipal>.Ok(new ApiKeyPrincipal(engine, team!, apiKey!));
+        return Accepted(team!, apiKey!);
+    }
+
+    /// <summary>
+    /// The key's result, made once per compiled key and engine and then handed out again: the principal is immutable and
+    /// reads the live index on every check, so sharing it allocates nothing per call and changes no answer. A revoked or
+    /// changed key is a new compiled key, with no result kept.
+    /// </summary>
+    private Result<ApiKeyPrincipal> Accepted(CompiledTeam team, CompiledApiKey apiKey)
+    {
+        if (apiKey.Validated is Result<ApiKeyPrincipal> kept && kept.Value!.IsOf(engine, team.Id))
+        {
+            return kept;
+        }
+
+        var made = Result<ApiKeyPrincipal>.Ok(new ApiKeyPrincipal(engine, team, apiKey));
+        apiKey.Validated = made;
+        return made;
     }
 }
