@@ -13,7 +13,6 @@ internal static class AuthenticatorCodes
 {
     public const int SecretBytes = 20;
     private const int Digits = 6;
-    private static readonly VerificationWindow Window = new(previous: 1, future: 1);
 
     public static byte[] NewSecret() => RandomNumberGenerator.GetBytes(SecretBytes);
 
@@ -32,18 +31,70 @@ internal static class AuthenticatorCodes
         return new PngByteQRCode(data).GetGraphic(6);
     }
 
-    /// <summary>Whether <paramref name="code"/> (six digits, spaces allowed) is the code of a step within one of <paramref name="now"/>'s; which step.</summary>
+    /// <summary>
+    /// Whether <paramref name="code"/> (six digits, spaces and dashes allowed) is the code of a step within one of
+    /// <paramref name="now"/>'s; which step. RFC 6238 over the span APIs (HMAC-SHA1 of the step counter into a stack
+    /// buffer, the dynamic truncation of RFC 4226): nothing is allocated, and all three steps are computed whatever
+    /// matches, so the time taken does not say which step did. The codes are the ones Otp.NET computes (the tests
+    /// compare them).
+    /// </summary>
     public static bool TryMatch(byte[] secret, string? code, DateTimeOffset now, out long timeStep)
     {
         timeStep = 0;
-        var digits = Normalize(code);
-        if (digits is null)
+        if (!TryParse(code, out var expected))
         {
             return false;
         }
 
-        var totp = new Totp(secret, step: 30, mode: OtpHashMode.Sha1, totpSize: Digits);
-        return totp.VerifyTotp(now.UtcDateTime, digits, out timeStep, Window);
+        var current = now.ToUnixTimeSeconds() / 30;
+
+        // Otp.NET's order: the current step first, then the one before, then the one after.
+        var matchCurrent = CodeAt(secret, current) == expected;
+        var matchPrevious = CodeAt(secret, current - 1) == expected;
+        var matchNext = CodeAt(secret, current + 1) == expected;
+        timeStep = matchCurrent ? current : matchPrevious ? current - 1 : matchNext ? current + 1 : 0;
+        return matchCurrent | matchPrevious | matchNext;
+    }
+
+    /// <summary>The six-digit code of one 30-second step (RFC 4226 section 5.3).</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5350:Do Not Use Weak Cryptographic Algorithms", Justification = "RFC 6238's default HMAC-SHA1 is what every authenticator app computes; as a MAC keyed with a 160-bit secret it has no known weakness (SHA-1's collisions do not apply to HMAC).")]
+    internal static int CodeAt(ReadOnlySpan<byte> secret, long step)
+    {
+        Span<byte> counter = stackalloc byte[8];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64BigEndian(counter, step);
+        Span<byte> hash = stackalloc byte[HMACSHA1.HashSizeInBytes];
+        HMACSHA1.HashData(secret, counter, hash);
+        var offset = hash[^1] & 0x0F;
+        var binary = ((hash[offset] & 0x7F) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
+        return binary % 1_000_000;
+    }
+
+    /// <summary>Six digits with any spaces or dashes an app shows between them, as a number; no allocation.</summary>
+    private static bool TryParse(string? code, out int value)
+    {
+        value = 0;
+        if (code is null || code.Length > 16)
+        {
+            return false;
+        }
+
+        var digits = 0;
+        foreach (var ch in code)
+        {
+            if (ch is ' ' or '-')
+            {
+                continue;
+            }
+
+            if (!char.IsAsciiDigit(ch) || ++digits > Digits)
+            {
+                return false;
+            }
+
+            value = (value * 10) + (ch - '0');
+        }
+
+        return digits == Digits;
     }
 
     /// <summary>A code as typed, without the spaces apps put in its middle; <see langword="null"/> unless it is six digits.</summary>
