@@ -22,7 +22,27 @@ public static class TeamAccessJson
         options.Converters.Add(new IdConverter<GrantId>(id => id.Value, g => new GrantId(g)));
         options.Converters.Add(new IdConverter<TeamRoleId>(id => id.Value, g => new TeamRoleId(g)));
         options.Converters.Add(new IdConverter<OwnershipOfferId>(id => id.Value, g => new OwnershipOfferId(g)));
-        options.Converters.Add(new JsonStringEnumConverter());
+        // Enums as their names: one generic converter per public enum of TeamAccess (the non-generic converter needs
+        // runtime code generation, which native AOT hosts lack).
+        options.Converters.Add(new JsonStringEnumConverter<AccessPaths>());
+        options.Converters.Add(new JsonStringEnumConverter<AccessReason>());
+        options.Converters.Add(new JsonStringEnumConverter<AuditSubjectKind>());
+        options.Converters.Add(new JsonStringEnumConverter<EventStart>());
+        options.Converters.Add(new JsonStringEnumConverter<GrantSubjectKind>());
+        options.Converters.Add(new JsonStringEnumConverter<TeamAccess.Storage.HeldEventState>());
+        options.Converters.Add(new JsonStringEnumConverter<IdentityProviderScope>());
+        options.Converters.Add(new JsonStringEnumConverter<ImportOutcomeKind>());
+        options.Converters.Add(new JsonStringEnumConverter<InvitationStatus>());
+        options.Converters.Add(new JsonStringEnumConverter<InviteOutcomeKind>());
+        options.Converters.Add(new JsonStringEnumConverter<MembershipOrigin>());
+        options.Converters.Add(new JsonStringEnumConverter<MembershipStatus>());
+        options.Converters.Add(new JsonStringEnumConverter<TeamAccess.Accounts.PasswordCriterion>());
+        options.Converters.Add(new JsonStringEnumConverter<PermissionKind>());
+        options.Converters.Add(new JsonStringEnumConverter<TeamAccessErrorCode>());
+        options.Converters.Add(new JsonStringEnumConverter<TeamDomainState>());
+        options.Converters.Add(new JsonStringEnumConverter<TeamProviderState>());
+        options.Converters.Add(new JsonStringEnumConverter<TeamStatus>());
+        options.Converters.Add(new JsonStringEnumConverter<TeamTier>());
         return options;
     }
 

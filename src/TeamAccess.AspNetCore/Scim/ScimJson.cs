@@ -67,7 +67,7 @@ internal static class ScimJson
         var members = new JsonArray();
         foreach (var member in group.Members)
         {
-            members.Add(new JsonObject { ["value"] = member.Value.ToString(), ["$ref"] = $"{baseUrl}/Users/{member.Value}", ["type"] = "User" });
+            members.Add((JsonNode)new JsonObject { ["value"] = member.Value.ToString(), ["$ref"] = $"{baseUrl}/Users/{member.Value}", ["type"] = "User" });
         }
 
         return new JsonObject

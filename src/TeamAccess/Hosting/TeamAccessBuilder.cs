@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -80,7 +81,7 @@ public sealed class TeamAccessBuilder
     /// </summary>
     /// <typeparam name="THandler">The handler.</typeparam>
     /// <returns>The builder.</returns>
-    public TeamAccessBuilder AddEventHandler<THandler>()
+    public TeamAccessBuilder AddEventHandler<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>()
         where THandler : class, ITeamAccessEventHandler
     {
         Services.TryAddEnumerable(ServiceDescriptor.Scoped<ITeamAccessEventHandler, THandler>());

@@ -91,7 +91,7 @@ internal sealed class PasskeyCeremonies(IOptions<TeamAccessOptions> options)
     {
         try
         {
-            var response = responseJson is { Length: > 0 and <= 64 * 1024 } ? System.Text.Json.JsonSerializer.Deserialize<AuthenticatorAttestationRawResponse>(responseJson) : null;
+            var response = responseJson is { Length: > 0 and <= 64 * 1024 } ? System.Text.Json.JsonSerializer.Deserialize(responseJson, PasskeyJson.Default.AuthenticatorAttestationRawResponse) : null;
             if (response is null)
             {
                 return null;

@@ -10,5 +10,5 @@ namespace TeamAccess.Events;
 internal static class EventJson
 {
     public static JsonElement? Clean(AuditEvent audit, string? json) =>
-        AuditView.ProjectNode(audit.SubjectKind, audit.Action, json) is { } node ? JsonSerializer.SerializeToElement(node, AuditJson.Options) : null;
+        AuditView.ProjectNode(audit.SubjectKind, audit.Action, json) is { } node ? JsonSerializer.SerializeToElement(node, AuditJson.TypeInfo<System.Text.Json.Nodes.JsonNode>()) : null;
 }
