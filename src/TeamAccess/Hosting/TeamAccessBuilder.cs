@@ -151,7 +151,7 @@ public sealed class TeamAccessBuilder
         return this;
     }
 
-    private void AddStore<TStore>()
+    private void AddStore<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TStore>()
         where TStore : class
     {
         Services.TryAddSingleton<TStore>();
