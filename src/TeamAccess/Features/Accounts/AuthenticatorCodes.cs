@@ -70,7 +70,7 @@ internal static class AuthenticatorCodes
     }
 
     /// <summary>Six digits with any spaces or dashes an app shows between them, as a number; no allocation.</summary>
-    private static bool TryParse(string? code, out int value)
+    internal static bool TryParse(string? code, out int value)
     {
         value = 0;
         if (code is null || code.Length > 16)
@@ -95,17 +95,5 @@ internal static class AuthenticatorCodes
         }
 
         return digits == Digits;
-    }
-
-    /// <summary>A code as typed, without the spaces apps put in its middle; <see langword="null"/> unless it is six digits.</summary>
-    public static string? Normalize(string? code)
-    {
-        if (code is null || code.Length > 16)
-        {
-            return null;
-        }
-
-        var digits = code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-        return digits.Length == Digits && digits.All(char.IsAsciiDigit) ? digits : null;
     }
 }
